@@ -1,0 +1,144 @@
+import { assign, setup } from 'xstate';
+import { localized } from '../i18n';
+import { checkJourney } from '../journey/validate';
+import { defaultRegistry, type Registry } from '../journey/registry';
+import { buildGraph } from '../journey/graph';
+import { parseDuration } from '../journey/duration';
+import type { JourneyDocument, JourneyNode } from '../journey/schema';
+import type { CompileContext } from '../journey/kinds/defineKind';
+import type { Problem } from '../journey/problems';
+import type { MachineConfig, StateConfig, TransitionConfig } from './machineConfig';
+import { commonImplementations } from './implementations';
+import type { Implementations, JourneyContext, JourneyEvent, JourneyInput } from './runtime';
+
+/** The compiler's own states; node ids may not start with "__", so these never clash. */
+export const OUTSIDE = '__outside';
+export const JOURNEY = '__journey';
+export const DEAD_END = '__deadEnd';
+export const COOLDOWN = '__cooldown';
+export const DONE = '__done';
+
+export type CompileResult = { ok: true; config: MachineConfig; document: JourneyDocument } | { ok: false; problems: Problem[] };
+
+export class JourneyCompileError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(`The journey has ${problems.length} error(s): ${problems.map((problem) => `${problem.code}: ${problem.message.en}`).join('; ')}`);
+    this.name = 'JourneyCompileError';
+  }
+}
+
+function mergeTransitions(into: Record<string, TransitionConfig[]>, from: Record<string, TransitionConfig[]> | undefined) {
+  for (const [key, transitions] of Object.entries(from ?? {})) into[key] = [...(into[key] ?? []), ...transitions];
+}
+
+/**
+ * Compiles a journey to a plain-JSON XState v5 machine config: one state per node (the state's id is
+ * the node's id) inside `__journey`, entered from `__outside` by the entry nodes' triggers, and left
+ * for `__done` (or, with re-entry, back to `__outside`). Journeys with errors are refused.
+ */
+export function compileJourney(input: unknown, registry: Registry = defaultRegistry): CompileResult {
+  const { document, problems } = checkJourney(input, registry);
+  const errors = problems.filter((problem) => problem.severity === 'error');
+  if (!document || errors.length > 0) return { ok: false, problems: errors };
+
+  const graph = buildGraph(document, registry);
+  const { settings } = document;
+  const cooldownMs = settings.reentry.cooldown ? (parseDuration(settings.reentry.cooldown) ?? 0) : 0;
+  const leave = settings.reentry.policy === 'never' ? `#${DONE}` : cooldownMs > 0 ? `#${COOLDOWN}` : `#${OUTSIDE}`;
+  const contextFor = (node: JourneyNode): CompileContext => {
+    const out = graph.out(node);
+    return {
+      settings,
+      leave,
+      enter: [{ type: 'countVisit', params: { node: node.id } }, { type: 'reportVisit', params: { node: node.id } }],
+      target: (port) => {
+        const edge = out.get(port);
+        return edge ? `#${edge.target}` : `#${DEAD_END}`;
+      },
+    };
+  };
+
+  const outside: StateConfig = { id: OUTSIDE, on: {}, after: {} };
+  const inJourney: Record<string, TransitionConfig[]> = {};
+  const states: Record<string, StateConfig> = {};
+  for (const node of graph.nodes) {
+    const kind = graph.kindOf(node);
+    const context = contextFor(node);
+    states[node.id] = { id: node.id, ...kind.compile(node, context), meta: { kind: node.kind, stage: node.stage, label: node.label } };
+    const way = kind.outside?.(node);
+    mergeTransitions(outside.on!, way?.on);
+    mergeTransitions(outside.after!, way?.after);
+    mergeTransitions(inJourney, kind.whileInJourney?.(node, context));
+  }
+  states[DEAD_END] = {
+    id: DEAD_END,
+    description: 'A user who left through an unconnected port leaves the journey.',
+    entry: [{ type: 'leave', params: { node: null, reason: 'unconnected-port' } }],
+    always: [{ target: leave }],
+  };
+
+  const config: MachineConfig = {
+    id: 'journey',
+    initial: OUTSIDE,
+    meta: { journeyId: document.id, name: document.name, schemaVersion: document.schemaVersion },
+    states: {
+      [OUTSIDE]: outside,
+      [JOURNEY]: { id: JOURNEY, initial: graph.entries[0]!.id, on: inJourney, states },
+      ...(cooldownMs > 0 ? { [COOLDOWN]: { id: COOLDOWN, after: { [String(cooldownMs)]: [{ target: `#${OUTSIDE}` }] } } } : {}),
+      [DONE]: { id: DONE, type: 'final' },
+    },
+  };
+  return { ok: true, config: JSON.parse(JSON.stringify(config)) as MachineConfig, document };
+}
+
+/** Every action and guard the compiled configs refer to: the common ones plus each kind's own. */
+export function implementationsOf(registry: Registry = defaultRegistry): Required<Implementations> {
+  const all = [commonImplementations, ...registry.kinds.map((kind) => kind.implementations ?? {})];
+  return {
+    effects: Object.assign({}, ...all.map((part) => part.effects ?? {})),
+    updates: Object.assign({}, ...all.map((part) => part.updates ?? {})),
+    guards: Object.assign({}, ...all.map((part) => part.guards ?? {})),
+  };
+}
+
+/** Loads a compiled config (e.g. read back from `journey-lab compile` output) into a working machine. */
+export function machineFromConfig(config: MachineConfig, registry: Registry = defaultRegistry) {
+  const { effects, updates, guards } = implementationsOf(registry);
+  const actions: Record<string, unknown> = {};
+  for (const [name, run] of Object.entries(effects))
+    actions[name] = ({ context, event }: { context: JourneyContext; event: JourneyEvent }, params: Record<string, never>) => run(context, params ?? {}, event);
+  for (const [name, run] of Object.entries(updates))
+    actions[name] = assign(({ context }: { context: JourneyContext }, params: Record<string, never>) => run(context, params ?? {}));
+  const guardImplementations: Record<string, unknown> = {};
+  for (const [name, run] of Object.entries(guards))
+    guardImplementations[name] = ({ context, event }: { context: JourneyContext; event: JourneyEvent }, params: Record<string, never>) =>
+      run(context, params ?? {}, event);
+
+  const machineSetup = setup({
+    types: {} as { context: JourneyContext; events: JourneyEvent; input: JourneyInput },
+    // The config names its actions and guards by string; XState's setup types cannot follow names that
+    // come from JSON, so the maps are handed over untyped (`never` fits any slot).
+    actions: actions as never,
+    guards: guardImplementations as never,
+  });
+  return machineSetup.createMachine({
+    ...(config as Parameters<typeof machineSetup.createMachine>[0]),
+    context: ({ input }: { input: JourneyInput }) => ({
+      ...input,
+      tags: [...input.user.tags],
+      attributes: { ...input.user.attributes },
+      visits: {},
+    }),
+  });
+}
+
+/** Compiles a journey and loads it as a machine; throws JourneyCompileError listing its errors. */
+export function toMachine(input: unknown, registry: Registry = defaultRegistry) {
+  const result = compileJourney(input, registry);
+  if (!result.ok) throw new JourneyCompileError(result.problems);
+  return machineFromConfig(result.config, registry);
+}
+
+export const compileMessages = {
+  refused: localized('The journey has errors and cannot be compiled.', '旅程存在错误，无法编译。'),
+};

@@ -1,0 +1,15 @@
+/** The two languages every user-visible string exists in. */
+export const languages = ['en', 'zh-CN'] as const;
+export type Lang = (typeof languages)[number];
+
+/** A string in both languages; core code never picks one, the shell (or CLI) does. */
+export interface Localized {
+  en: string;
+  'zh-CN': string;
+}
+
+export const localized = (en: string, zh: string): Localized => ({ en, 'zh-CN': zh });
+
+export function isLang(value: unknown): value is Lang {
+  return typeof value === 'string' && (languages as readonly string[]).includes(value);
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+// ISO-8601 durations restricted to exact units: weeks, days, hours, minutes, seconds.
+// Years and months are refused because their length depends on the calendar, and a
+// simulation must know exactly how long a wait is.
+const isoDurationPattern =
+  /^P(?!$)(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?=\d)(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+
+const MS = { week: 604_800_000, day: 86_400_000, hour: 3_600_000, minute: 60_000, second: 1_000 };
+
+/** Milliseconds in an ISO-8601 duration such as `PT24H` or `P3D`, or null when it is not one. */
+export function parseDuration(text: string): number | null {
+  const match = isoDurationPattern.exec(text);
+  if (!match) return null;
+  const [, w, d, h, m, s] = match.map((part) => (part === undefined ? 0 : Number(part)));
+  return Math.round(
+    (w ?? 0) * MS.week + (d ?? 0) * MS.day + (h ?? 0) * MS.hour + (m ?? 0) * MS.minute + (s ?? 0) * MS.second,
+  );
+}
+
+/** The shortest ISO-8601 duration for a number of milliseconds (days, hours, minutes, seconds). */
+export function formatDuration(ms: number): string {
+  if (ms <= 0) return 'PT0S';
+  let rest = Math.round(ms);
+  const days = Math.floor(rest / MS.day);
+  rest -= days * MS.day;
+  const hours = Math.floor(rest / MS.hour);
+  rest -= hours * MS.hour;
+  const minutes = Math.floor(rest / MS.minute);
+  rest -= minutes * MS.minute;
+  const seconds = rest / MS.second;
+  const time = `${hours ? `${hours}H` : ''}${minutes ? `${minutes}M` : ''}${seconds ? `${seconds}S` : ''}`;
+  return `P${days ? `${days}D` : ''}${time ? `T${time}` : ''}`;
+}
+
+/** A human reading of a duration: "3 d 4 h" / "3天4小时". */
+export function describeDuration(ms: number, lang: 'en' | 'zh-CN'): string {
+  const units: [number, string, string][] = [
+    [MS.day, ' d', '天'],
+    [MS.hour, ' h', '小时'],
+    [MS.minute, ' min', '分钟'],
+    [MS.second, ' s', '秒'],
+  ];
+  let rest = Math.round(ms);
+  const parts: string[] = [];
+  for (const [size, en, zh] of units) {
+    const count = Math.floor(rest / size);
+    if (count > 0) parts.push(`${count}${lang === 'en' ? en : zh}`);
+    rest -= count * size;
+  }
+  if (parts.length === 0) return lang === 'en' ? '0 s' : '0秒';
+  return parts.join(lang === 'en' ? ' ' : '');
+}
+
+export const durationSchema = z
+  .string()
+  .refine((text) => parseDuration(text) !== null, {
+    message: 'Expected an ISO-8601 duration in weeks, days, hours, minutes or seconds, e.g. "PT24H" or "P3D"',
+  })
+  .meta({ description: 'ISO-8601 duration (W, D, H, M, S units), e.g. "PT24H", "P3D", "PT30M".', examples: ['PT24H', 'P3D'] });
+
+export const DAY_MS = MS.day;
+export const HOUR_MS = MS.hour;

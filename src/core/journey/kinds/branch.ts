@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { defineNodeKind } from './defineKind';
+import { localized } from '../../i18n';
+import { conditionSchema, describeCondition, type Condition } from '../condition';
+import { isSatisfiable } from '../conditionLogic';
+
+const caseSchema = z.strictObject({
+  label: z.string().max(100).default(''),
+  condition: conditionSchema,
+});
+
+const params = z.strictObject({
+  cases: z
+    .array(caseSchema)
+    .default([{ label: '', condition: { tag: 'vip', present: true } }])
+    .meta({ description: 'Checked in order; the user leaves through the first case that matches, else through "else".' }),
+});
+
+const casePort = (index: number) => `case-${index + 1}`;
+
+export const branchKind = defineNodeKind({
+  kind: 'branch',
+  group: 'logic',
+  icon: '◇',
+  name: localized('Branch', '条件分支'),
+  description: localized(
+    'Sends users down different paths by who they are or what they did: attributes (分组), tags, segment, RFM layer (分层) or recent behaviour (分群). Cases are checked in order; the first match wins.',
+    '按用户是谁、做过什么走不同路径：属性（分组）、标签、细分、RFM 分层或近期行为（分群）。按顺序判断，命中第一个即走该分支。',
+  ),
+  params,
+  ports: (p) => [
+    ...p.cases.map((branchCase, index) => ({
+      id: casePort(index),
+      label: branchCase.label ? localized(branchCase.label, branchCase.label) : localized(`case ${index + 1}`, `条件 ${index + 1}`),
+    })),
+    { id: 'else', label: localized('else', '其他') },
+  ],
+  summary: (p, lang) =>
+    p.cases.length === 0
+      ? lang === 'en'
+        ? 'No cases'
+        : '没有条件'
+      : p.cases.map((branchCase, index) => `${index + 1}: ${describeCondition(branchCase.condition, lang)}`).join('; '),
+  problems: {
+    'branch-without-cases': {
+      severity: 'warning',
+      title: localized('Branch without cases', '分支没有条件'),
+      fix: localized('Add at least one case, or replace the branch with a direct connection.', '至少添加一个条件，或删除分支直接连线。'),
+    },
+    'branch-case-never-matches': {
+      severity: 'warning',
+      title: localized('Branch case can never match', '分支条件永远不会命中'),
+      fix: localized(
+        'The case contradicts itself (e.g. age < 20 and age > 30). Correct the condition or remove the case.',
+        '该条件自相矛盾（例如 年龄<20 且 年龄>30）。请修正条件或删除该分支。',
+      ),
+    },
+    'branch-case-shadowed': {
+      severity: 'warning',
+      title: localized('Branch case shadowed by earlier cases', '分支条件被前面的条件遮蔽'),
+      fix: localized(
+        'Every user this case would match is already taken by an earlier case. Move it up or narrow the earlier cases.',
+        '该条件能命中的用户已全部被前面的条件截走。请把它上移，或收窄前面的条件。',
+      ),
+    },
+  },
+  validate(node, context) {
+    const { cases } = node.params;
+    if (cases.length === 0)
+      context.report('branch-without-cases', localized(`Branch "${node.label || node.id}" has no cases.`, `分支「${node.label || node.id}」没有条件。`), ['cases']);
+    const earlier: Condition[] = [];
+    cases.forEach((branchCase, index) => {
+      if (!isSatisfiable(branchCase.condition))
+        context.report(
+          'branch-case-never-matches',
+          localized(
+            `Case ${index + 1} (${describeCondition(branchCase.condition, 'en')}) can never match.`,
+            `条件 ${index + 1}（${describeCondition(branchCase.condition, 'zh-CN')}）永远不会命中。`,
+          ),
+          ['cases', index, 'condition'],
+        );
+      else if (earlier.length > 0 && !isSatisfiable({ all: [branchCase.condition, { not: { any: earlier } }] }))
+        context.report(
+          'branch-case-shadowed',
+          localized(
+            `Case ${index + 1} (${describeCondition(branchCase.condition, 'en')}) only matches users an earlier case already takes.`,
+            `条件 ${index + 1}（${describeCondition(branchCase.condition, 'zh-CN')}）命中的用户已被前面的条件截走。`,
+          ),
+          ['cases', index, 'condition'],
+        );
+      earlier.push(branchCase.condition);
+    });
+  },
+  compile: (node, context) => ({
+    entry: context.enter,
+    always: [
+      ...node.params.cases.map((branchCase, index) => ({
+        target: context.target(casePort(index)),
+        guard: { type: 'condition', params: { condition: branchCase.condition } },
+      })),
+      { target: context.target('else') },
+    ],
+  }),
+});

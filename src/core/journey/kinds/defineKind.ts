@@ -1,0 +1,79 @@
+import type { z } from 'zod';
+import type { Lang, Localized } from '../../i18n';
+import type { JourneyDocument, JourneySettings, NodeOf } from '../schema';
+import type { ProblemDefinition } from '../problems';
+import type { StateConfig, ActionRef, TransitionConfig } from '../../compile/machineConfig';
+import type { Implementations } from '../../compile/runtime';
+
+export const paletteGroups = ['triggers', 'touches', 'timing', 'logic', 'outcomes'] as const;
+export type PaletteGroup = (typeof paletteGroups)[number];
+
+export interface PortSpec {
+  id: string;
+  label: Localized;
+}
+
+/** How long a node keeps a user, for static analysis (loops in zero time, path durations, caps). */
+export interface NodeTiming {
+  minMs: number;
+  maxMs: number;
+  /** The node waits for something the user does, so even a zero-time loop through it cannot spin. */
+  waitsForUser?: boolean;
+  /** [min, max] when leaving through a particular port, where it differs (a timeout port takes the timeout). */
+  byPort?: Record<string, [number, number]>;
+}
+
+export interface KindValidationContext {
+  document: JourneyDocument;
+  /** Report a problem of one of this kind's codes; `path` is relative to the node's params. */
+  report(code: string, message: Localized, path?: (string | number)[]): void;
+}
+
+export interface CompileContext {
+  settings: JourneySettings;
+  /** The state an output port leads to (its edge's target, or leaving the journey when unconnected). */
+  target(port: string): string;
+  /** Actions every state runs on entry (records the visit); kinds put these first. */
+  enter: ActionRef[];
+  /** Where a user goes when they leave through an exit node. */
+  leave: string;
+}
+
+/**
+ * Everything one node kind is, in one place: its parameters (validated, with defaults), its ports, its
+ * rules, how it compiles to XState and what its actions do, and how it is named in both languages.
+ * Methods use method syntax so a precisely typed kind can sit in the registry's list of kinds.
+ */
+export interface NodeKindDefinition<K extends string = string, P extends Record<string, unknown> = Record<string, unknown>> {
+  kind: K;
+  group: PaletteGroup;
+  /** A short glyph for the palette and canvas. */
+  icon: string;
+  name: Localized;
+  /** What the step means in marketing terms; shown as help in the palette and inspector. */
+  description: Localized;
+  params: z.ZodType<P>;
+  ports(params: P): PortSpec[];
+  /** The key params in a few words, for the node on the canvas. */
+  summary(params: P, lang: Lang): string;
+  timing?(params: P): NodeTiming;
+  /** Touches a user receives passing through once (for frequency-cap analysis). */
+  touches?(params: P): number;
+  problems?: Record<string, ProblemDefinition>;
+  validate?(node: NodeOf<K, P>, context: KindValidationContext): void;
+  compile(node: NodeOf<K, P>, context: CompileContext): StateConfig;
+  /** Transitions into the journey from outside it: what makes this node a way in (entry kinds). */
+  outside?(node: NodeOf<K, P>): Pick<StateConfig, 'on' | 'after'>;
+  /** Transitions that apply wherever the user is in the journey (e.g. jumping to a goal). */
+  whileInJourney?(node: NodeOf<K, P>, context: CompileContext): Record<string, TransitionConfig[]>;
+  implementations?: Implementations;
+}
+
+export type NodeKind = NodeKindDefinition<string, Record<string, unknown>>;
+
+/** Identity with inference, so a kind file states its types once. */
+export function defineNodeKind<K extends string, P extends Record<string, unknown>>(
+  definition: NodeKindDefinition<K, P>,
+): NodeKindDefinition<K, P> {
+  return definition;
+}

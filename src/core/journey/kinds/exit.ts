@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { defineNodeKind } from './defineKind';
+import { localized } from '../../i18n';
+
+const params = z.strictObject({
+  reason: z.string().max(200).default('').meta({ description: 'Why users leave here (e.g. "converted", "gave up after 3 touches").' }),
+});
+
+export const exitKind = defineNodeKind({
+  kind: 'exit',
+  group: 'outcomes',
+  icon: '■',
+  name: localized('Exit', '退出'),
+  description: localized(
+    'The user leaves the journey. Give stubborn non-responders an exit instead of touching them again and again.',
+    '用户离开旅程。对始终不响应的用户，应设置退出，而不是反复打扰。',
+  ),
+  params,
+  ports: () => [],
+  summary: (p, lang) => p.reason || (lang === 'en' ? 'Leave the journey' : '离开旅程'),
+  compile: (node, context) => ({
+    entry: [...context.enter, { type: 'leave', params: { node: node.id, reason: node.params.reason } }],
+    always: [{ target: context.leave }],
+  }),
+});

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { defineNodeKind } from './defineKind';
+import { localized } from '../../i18n';
+import { eventNameSchema, eventLabel } from '../events';
+import { defineEffect } from '../../compile/runtime';
+
+const params = z.strictObject({
+  goal: z.string().min(1).max(100).default('Conversion').meta({ description: 'The name the conversion is reported under.' }),
+  event: eventNameSchema
+    .default('purchase')
+    .meta({ description: 'The behaviour that counts as reaching this goal (e.g. purchase, register, mql).' }),
+});
+
+export const goalKind = defineNodeKind({
+  kind: 'goal',
+  group: 'outcomes',
+  icon: '★',
+  name: localized('Goal', '转化目标'),
+  description: localized(
+    'A conversion checkpoint that is counted: a user who reaches it (or, with “exit on goal”, does its event anywhere in the journey) has converted. Keep goals few and measurable.',
+    '被统计的转化节点：到达这里的用户（或开启“达成目标即退出”时，在旅程任意位置完成该事件的用户）即计为转化。目标要少而可衡量。',
+  ),
+  params,
+  ports: () => [{ id: 'next', label: localized('next', '下一步') }],
+  summary: (p, lang) => `${p.goal} · ${eventLabel(p.event)[lang]}`,
+  compile: (node, context) => ({
+    entry: [...context.enter, { type: 'reachGoal', params: { node: node.id, goal: node.params.goal } }],
+    always: [{ target: context.target('next') }],
+  }),
+  whileInJourney: (node, context) =>
+    context.settings.exitOnGoal ? { [node.params.event]: [{ target: `#${node.id}`, description: 'exit on goal' }] } : {},
+  implementations: {
+    effects: {
+      reachGoal: defineEffect<{ node: string; goal: string }>((context, p) => context.env.emit({ type: 'goal', ...p })),
+    },
+  },
+});

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { defineNodeKind } from './defineKind';
+import { localized } from '../../i18n';
+import { defineGuard } from '../../compile/runtime';
+import { draw } from '../../sim/random';
+
+const variantSchema = z.strictObject({
+  label: z.string().max(100).default(''),
+  weight: z.number().min(0).max(100).meta({ description: 'Share of users, in percent; all weights add up to 100.' }),
+  holdout: z.boolean().default(false).meta({ description: 'A holdout (control group) gets nothing, to measure the lift of the others.' }),
+});
+
+const params = z.strictObject({
+  variants: z
+    .array(variantSchema)
+    .default([
+      { label: 'A', weight: 50, holdout: false },
+      { label: 'B', weight: 50, holdout: false },
+    ])
+    .meta({ description: 'Random A/B/n split. Each user is assigned once, at random, by weight.' }),
+});
+
+const variantPort = (index: number) => `variant-${index + 1}`;
+const WEIGHT_TOLERANCE = 1e-6;
+
+export const splitKind = defineNodeKind({
+  kind: 'split',
+  group: 'logic',
+  icon: '⑂',
+  name: localized('A/B split', 'A/B 分流'),
+  description: localized(
+    'Divides users at random by weight into variants, to test which works better. Mark one variant as the holdout (control group): it receives nothing, so the lift of the others over it is the journey’s true effect.',
+    '按权重把用户随机分成几组，检验哪种做法更好。可把其中一组设为对照组：不做任何触达，其他组相对对照组的提升才是旅程的真实效果。',
+  ),
+  params,
+  ports: (p) =>
+    p.variants.map((variant, index) => ({
+      id: variantPort(index),
+      label: variant.holdout
+        ? localized(`${variant.label || index + 1} (holdout) ${variant.weight}%`, `${variant.label || index + 1}（对照组）${variant.weight}%`)
+        : localized(`${variant.label || index + 1} ${variant.weight}%`, `${variant.label || index + 1} ${variant.weight}%`),
+    })),
+  summary: (p, lang) =>
+    p.variants
+      .map((variant, index) => `${variant.label || index + 1}${variant.holdout ? (lang === 'en' ? ' (holdout)' : '（对照）') : ''} ${variant.weight}%`)
+      .join(' / '),
+  problems: {
+    'split-weights': {
+      severity: 'error',
+      title: localized('Split weights do not add up to 100 %', '分流权重之和不等于 100%'),
+      fix: localized('Adjust the variants’ weights so they add up to exactly 100.', '调整各组权重，使其总和正好为 100。'),
+    },
+    'split-too-few-variants': {
+      severity: 'warning',
+      title: localized('Split with fewer than two variants', '分流少于两组'),
+      fix: localized('A split needs at least two variants to compare; add one or remove the split.', '分流至少需要两组才能比较；请添加一组或删除分流。'),
+    },
+    'split-several-holdouts': {
+      severity: 'warning',
+      title: localized('More than one holdout', '对照组不止一个'),
+      fix: localized('Keep one holdout so lift is measured against a single control group.', '只保留一个对照组，以便相对同一对照组计算提升。'),
+    },
+  },
+  validate(node, context) {
+    const { variants } = node.params;
+    const total = variants.reduce((sum, variant) => sum + variant.weight, 0);
+    if (variants.length > 0 && Math.abs(total - 100) > WEIGHT_TOLERANCE)
+      context.report(
+        'split-weights',
+        localized(`Weights of "${node.label || node.id}" add up to ${total} %, not 100 %.`, `「${node.label || node.id}」的权重之和为 ${total}%，而不是 100%。`),
+        ['variants'],
+      );
+    if (variants.length < 2)
+      context.report(
+        'split-too-few-variants',
+        localized(`"${node.label || node.id}" has ${variants.length} variant(s).`, `「${node.label || node.id}」只有 ${variants.length} 组。`),
+        ['variants'],
+      );
+    if (variants.filter((variant) => variant.holdout).length > 1)
+      context.report(
+        'split-several-holdouts',
+        localized(`"${node.label || node.id}" marks several variants as holdout.`, `「${node.label || node.id}」设置了多个对照组。`),
+        ['variants'],
+      );
+  },
+  compile(node, context) {
+    const total = node.params.variants.reduce((sum, variant) => sum + variant.weight, 0) || 1;
+    let from = 0;
+    const always = node.params.variants.map((variant, index) => {
+      const to = from + variant.weight / total;
+      const transition = { target: context.target(variantPort(index)), guard: { type: 'splitDraw', params: { node: node.id, from, to } } };
+      from = to;
+      return transition;
+    });
+    // The last variant also takes a draw that rounding left a hair above its bound.
+    const last = always.pop();
+    return { entry: context.enter, always: [...always, { target: last?.target ?? context.target(variantPort(0)) }] };
+  },
+  implementations: {
+    guards: {
+      splitDraw: defineGuard<{ node: string; from: number; to: number }>((context, p) => {
+        const u = draw(context.seed, context.user.id, p.node, context.visits[p.node] ?? 0, 'split');
+        return u >= p.from && u < p.to;
+      }),
+    },
+  },
+});

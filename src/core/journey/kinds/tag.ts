@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { defineNodeKind } from './defineKind';
+import { localized } from '../../i18n';
+import { defineEffect, defineUpdate } from '../../compile/runtime';
+import type { Scalar } from '../condition';
+import type { ActionRef } from '../../compile/machineConfig';
+
+const params = z.strictObject({
+  action: z.enum(['add', 'remove', 'set']).default('add').meta({ description: 'Add a tag, remove a tag, or set an attribute.' }),
+  tag: z.string().max(100).default('').meta({ description: 'The tag to add or remove.' }),
+  attribute: z.string().max(100).default('').meta({ description: 'With "set": the attribute to set.' }),
+  value: z.union([z.string(), z.number(), z.boolean()]).default('').meta({ description: 'With "set": the value to give it.' }),
+});
+
+export const tagKind = defineNodeKind({
+  kind: 'tag',
+  group: 'outcomes',
+  icon: '🏷',
+  name: localized('Tag', '打标签'),
+  description: localized(
+    'Adds or removes a tag, or sets an attribute, so later steps (and other journeys) can tell who went through here. A tag system is what every strategy reads.',
+    '添加或移除标签，或设置属性，让后续步骤（以及其他旅程）知道谁经过了这里。标签体系是所有策略的基础。',
+  ),
+  params,
+  ports: () => [{ id: 'next', label: localized('next', '下一步') }],
+  summary(p, lang) {
+    if (p.action === 'set') return `${p.attribute || '?'} := ${String(p.value)}`;
+    return `${p.action === 'add' ? '+' : '−'} ${p.tag || (lang === 'en' ? '(no tag)' : '（未填标签）')}`;
+  },
+  problems: {
+    'tag-without-name': {
+      severity: 'error',
+      title: localized('Tag step without a tag or attribute', '标签节点未填写标签或属性'),
+      fix: localized('Name the tag to add or remove, or the attribute to set.', '填写要添加/移除的标签，或要设置的属性。'),
+    },
+  },
+  validate(node, context) {
+    const missing = node.params.action === 'set' ? !node.params.attribute : !node.params.tag;
+    if (missing)
+      context.report(
+        'tag-without-name',
+        localized(`Tag step "${node.label || node.id}" names no ${node.params.action === 'set' ? 'attribute' : 'tag'}.`, `标签节点「${node.label || node.id}」没有填写${node.params.action === 'set' ? '属性' : '标签'}。`),
+        [node.params.action === 'set' ? 'attribute' : 'tag'],
+      );
+  },
+  compile(node, context) {
+    const { action, tag, attribute, value } = node.params;
+    const change: ActionRef =
+      action === 'set'
+        ? { type: 'setAttribute', params: { node: node.id, attribute, value } }
+        : { type: 'setTag', params: { node: node.id, tag, present: action === 'add' } };
+    return {
+      entry: [...context.enter, change, { ...change, type: `${change.type}Report` }],
+      always: [{ target: context.target('next') }],
+    };
+  },
+  implementations: {
+    updates: {
+      setTag: defineUpdate<{ tag: string; present: boolean }>((context, p) => ({
+        tags: p.present ? [...new Set([...context.tags, p.tag])] : context.tags.filter((tag) => tag !== p.tag),
+      })),
+      setAttribute: defineUpdate<{ attribute: string; value: Scalar }>((context, p) => ({
+        attributes: { ...context.attributes, [p.attribute]: p.value },
+      })),
+    },
+    effects: {
+      setTagReport: defineEffect<{ node: string; tag: string; present: boolean }>((context, p) => context.env.emit({ type: 'tag', ...p })),
+      setAttributeReport: defineEffect<{ node: string; attribute: string; value: Scalar }>((context, p) =>
+        context.env.emit({ type: 'attribute', ...p }),
+      ),
+    },
+  },
+});

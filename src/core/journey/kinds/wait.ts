@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { defineNodeKind } from './defineKind';
+import { localized } from '../../i18n';
+import { durationSchema, parseDuration, describeDuration } from '../duration';
+
+const params = z.strictObject({
+  duration: durationSchema.nullable().default(null).meta({ description: 'How long the user waits here, e.g. "P1D".' }),
+});
+
+const durationOf = (p: { duration: string | null }) => (p.duration === null ? 0 : (parseDuration(p.duration) ?? 0));
+
+export const waitKind = defineNodeKind({
+  kind: 'wait',
+  group: 'timing',
+  icon: '⏱',
+  name: localized('Wait', '等待'),
+  description: localized(
+    'Holds the user for a fixed time before the next step, so touches are spaced out and the user has time to act on their own.',
+    '让用户停留固定时长再进入下一步，拉开触达间隔，也给用户自行行动的时间。',
+  ),
+  params,
+  ports: () => [{ id: 'next', label: localized('next', '下一步') }],
+  summary: (p, lang) => (p.duration === null ? (lang === 'en' ? 'No duration set' : '未设置时长') : describeDuration(durationOf(p), lang)),
+  timing: (p) => ({ minMs: durationOf(p), maxMs: durationOf(p) }),
+  problems: {
+    'wait-without-duration': {
+      severity: 'error',
+      title: localized('Wait without a duration', '等待未设置时长'),
+      fix: localized('Set how long the user waits (e.g. 1 day), or remove the wait.', '设置等待时长（如 1 天），或删除该等待节点。'),
+    },
+  },
+  validate(node, context) {
+    if (durationOf(node.params) <= 0)
+      context.report(
+        'wait-without-duration',
+        localized(`Wait "${node.label || node.id}" has no duration.`, `等待节点「${node.label || node.id}」没有设置时长。`),
+        ['duration'],
+      );
+  },
+  compile: (node, context) => ({
+    entry: context.enter,
+    after: { [String(durationOf(node.params))]: [{ target: context.target('next') }] },
+  }),
+});

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { defineNodeKind } from './defineKind';
+import { localized } from '../../i18n';
+import { durationSchema, parseDuration, describeDuration } from '../duration';
+import { eventNameSchema, eventLabel } from '../events';
+import { conditionSchema, describeCondition } from '../condition';
+
+const params = z.strictObject({
+  event: eventNameSchema.default('purchase').meta({ description: 'What the user must do to leave through "happened".' }),
+  timeout: durationSchema.default('P1D').meta({ description: 'How long to wait before leaving through "timeout".' }),
+  filter: conditionSchema.nullable().default(null).meta({ description: 'Only count the event when the user then matches this; null for always.' }),
+});
+
+const timeoutOf = (p: { timeout: string }) => parseDuration(p.timeout) ?? 0;
+
+export const waitForEventKind = defineNodeKind({
+  kind: 'waitForEvent',
+  group: 'timing',
+  icon: '⌛',
+  name: localized('Wait for event', '等待事件'),
+  description: localized(
+    'Waits until the user does something (buys, clicks, visits…) or the time runs out, and continues on a different path for each: the heart of “remind only those who did not act”.',
+    '等待用户做某件事（购买、点击、访问……）或超时，两种结果走不同路径：这是“只提醒没有行动的人”的关键。',
+  ),
+  params,
+  ports: () => [
+    { id: 'happened', label: localized('happened', '已发生') },
+    { id: 'timeout', label: localized('timeout', '超时') },
+  ],
+  summary(p, lang) {
+    const text = `${eventLabel(p.event)[lang]} ≤ ${describeDuration(timeoutOf(p), lang)}`;
+    return p.filter ? `${text} · ${describeCondition(p.filter, lang)}` : text;
+  },
+  timing: (p) => ({
+    minMs: 0,
+    maxMs: timeoutOf(p),
+    waitsForUser: true,
+    byPort: { happened: [0, timeoutOf(p)], timeout: [timeoutOf(p), timeoutOf(p)] },
+  }),
+  problems: {
+    'wait-for-event-without-timeout': {
+      severity: 'error',
+      title: localized('Wait for event without a timeout', '等待事件未设置超时'),
+      fix: localized(
+        'Give the wait a timeout longer than zero, so users who never act move on instead of waiting for ever.',
+        '设置大于零的超时时长，让始终不行动的用户继续往下走，而不是永远等待。',
+      ),
+    },
+  },
+  validate(node, context) {
+    if (timeoutOf(node.params) <= 0)
+      context.report(
+        'wait-for-event-without-timeout',
+        localized(`"${node.label || node.id}" has a zero timeout.`, `「${node.label || node.id}」的超时时长为零。`),
+        ['timeout'],
+      );
+  },
+  compile: (node, context) => ({
+    entry: context.enter,
+    on: {
+      [node.params.event]: [
+        {
+          target: context.target('happened'),
+          ...(node.params.filter ? { guard: { type: 'condition', params: { condition: node.params.filter } } } : {}),
+        },
+      ],
+    },
+    after: { [String(timeoutOf(node.params))]: [{ target: context.target('timeout') }] },
+  }),
+});

@@ -1,0 +1,106 @@
+import { localized } from '../i18n';
+import { CURRENT_SCHEMA_VERSION } from './schema';
+import type { Problem, ProblemDefinition } from './problems';
+
+type RawDocument = Record<string, unknown>;
+
+/**
+ * One named step between two adjacent format versions, tldraw-style: `up` brings a document from
+ * `from` to `from + 1`, `down` takes it back (for exporting to an older Journey Lab).
+ */
+export interface Migration {
+  name: string;
+  from: number;
+  up(document: RawDocument): RawDocument;
+  down(document: RawDocument): RawDocument;
+}
+
+/** Format v1 is the first published version, so nothing needs migrating yet; v2's steps go here. */
+export const migrations: readonly Migration[] = [];
+
+export const OLDEST_SCHEMA_VERSION = 1;
+
+export const migrationProblems = {
+  'not-a-journey': {
+    severity: 'error',
+    title: localized('Not a journey document', '不是旅程文件'),
+    fix: localized('Open a .journey.json file exported by Journey Lab (a JSON object with a schemaVersion).', '请打开 Journey Lab 导出的 .journey.json 文件（包含 schemaVersion 的 JSON 对象）。'),
+  },
+  'unsupported-version': {
+    severity: 'error',
+    title: localized('Unsupported format version', '不支持的文件格式版本'),
+    fix: localized(
+      'The file was written by a newer (or unknown) Journey Lab. Update Journey Lab, or export the journey again from the version that made it.',
+      '该文件由更新（或未知）版本的 Journey Lab 生成。请升级 Journey Lab，或用生成它的版本重新导出。',
+    ),
+  },
+} satisfies Record<string, ProblemDefinition>;
+
+export type MigrationResult =
+  | { ok: true; document: RawDocument; from: number; applied: string[] }
+  | { ok: false; problem: Problem };
+
+const refuse = (code: keyof typeof migrationProblems, en: string, zh: string, path: (string | number)[] = []): MigrationResult => ({
+  ok: false,
+  problem: { severity: 'error', code, message: localized(en, zh), location: { path } },
+});
+
+/**
+ * Brings a document of any supported older version up to the current one. A newer, unknown or missing
+ * version is refused with a message naming the version found and the version supported; the input is
+ * never modified.
+ */
+export function migrate(
+  input: unknown,
+  options: { migrations?: readonly Migration[]; current?: number; oldest?: number } = {},
+): MigrationResult {
+  const steps = options.migrations ?? migrations;
+  const current = options.current ?? CURRENT_SCHEMA_VERSION;
+  const oldest = options.oldest ?? OLDEST_SCHEMA_VERSION;
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    return refuse('not-a-journey', 'The file is not a journey: expected a JSON object.', '该文件不是旅程：应为 JSON 对象。');
+  const version = (input as RawDocument).schemaVersion;
+  if (version === undefined)
+    return refuse(
+      'not-a-journey',
+      `The file has no schemaVersion; this Journey Lab reads format versions ${oldest}–${current}.`,
+      `文件缺少 schemaVersion；本版 Journey Lab 支持的格式版本为 ${oldest}–${current}。`,
+      ['schemaVersion'],
+    );
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < oldest || version > current) {
+    const found = JSON.stringify(version);
+    const newer = typeof version === 'number' && version > current;
+    return refuse(
+      'unsupported-version',
+      `The file is format version ${found}${newer ? ', newer than' : ', not one of'} the versions this Journey Lab supports (${oldest}–${current}).${newer ? ' Update Journey Lab to open it.' : ''}`,
+      `文件格式版本为 ${found}，${newer ? '比本版 Journey Lab 支持的版本新' : '不在本版 Journey Lab 支持的范围内'}（${oldest}–${current}）。${newer ? '请升级 Journey Lab 后再打开。' : ''}`,
+      ['schemaVersion'],
+    );
+  }
+  let document: RawDocument = structuredClone(input as RawDocument);
+  const applied: string[] = [];
+  for (let at = version; at < current; at++) {
+    const step = steps.find((migration) => migration.from === at);
+    if (!step)
+      return refuse(
+        'unsupported-version',
+        `No migration from format version ${at} to ${at + 1}; this Journey Lab supports ${oldest}–${current}.`,
+        `缺少从格式版本 ${at} 到 ${at + 1} 的迁移；本版 Journey Lab 支持 ${oldest}–${current}。`,
+        ['schemaVersion'],
+      );
+    document = { ...step.up(document), schemaVersion: at + 1 };
+    applied.push(step.name);
+  }
+  return { ok: true, document, from: version, applied };
+}
+
+/** Takes a current document down to an older version, for tools that only read that one. */
+export function migrateDown(document: RawDocument, to: number, steps: readonly Migration[] = migrations): RawDocument {
+  let result = structuredClone(document);
+  for (let at = Number(result.schemaVersion); at > to; at--) {
+    const step = steps.find((migration) => migration.from === at - 1);
+    if (!step) throw new Error(`No migration between format versions ${at - 1} and ${at}`);
+    result = { ...step.down(result), schemaVersion: at - 1 };
+  }
+  return result;
+}

@@ -1,0 +1,42 @@
+import type { Localized } from '../i18n';
+
+export const severities = ['error', 'warning', 'info'] as const;
+export type Severity = (typeof severities)[number];
+
+/** Where a problem is: the node or edge it concerns and the JSON path inside the document. */
+export interface ProblemLocation {
+  nodeId?: string;
+  edgeId?: string;
+  path: (string | number)[];
+}
+
+export interface Problem {
+  severity: Severity;
+  /** Stable code, documented in docs/problems.md; tools and tests key on it. */
+  code: string;
+  message: Localized;
+  location: ProblemLocation;
+}
+
+/** What a code means and how to fix it, shown beside the problem and in docs/problems.md. */
+export interface ProblemDefinition {
+  severity: Severity;
+  title: Localized;
+  fix: Localized;
+}
+
+export function problem(code: string, definition: ProblemDefinition, message: Localized, location: ProblemLocation): Problem {
+  return { severity: definition.severity, code, message, location };
+}
+
+/** "node n3 at nodes[2].params.duration" — the form the CLI prints. */
+export function formatLocation(location: ProblemLocation): string {
+  const path = location.path.reduce<string>(
+    (text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${part}` : part),
+    '',
+  );
+  const subject = location.nodeId ? `node ${location.nodeId}` : location.edgeId ? `edge ${location.edgeId}` : '';
+  return [subject, path && `(${path})`].filter(Boolean).join(' ') || '(document)';
+}
+
+export const bySeverity = (a: Problem, b: Problem): number => severities.indexOf(a.severity) - severities.indexOf(b.severity);

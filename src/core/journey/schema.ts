@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { durationSchema } from './duration';
+import { stages } from './stages';
+import { channels } from './channels';
+
+/** The file format version this build reads and writes. Older versions are migrated (see migrate.ts). */
+export const CURRENT_SCHEMA_VERSION = 1;
+
+// Ids become XState state ids and CSS-safe DOM ids, so keep them plain; "__" is reserved for the
+// compiler's own states (outside the journey, done, cooling down).
+export const idSchema = z
+  .string()
+  .regex(/^(?!__)[A-Za-z_][A-Za-z0-9_-]{0,63}$/, 'Ids are 1–64 letters, digits, "_" or "-", start with a letter or "_", and do not start with "__"');
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Times of day are written "HH:MM", e.g. "22:00"');
+
+export const settingsSchema = z
+  .strictObject({
+    horizon: durationSchema.default('P90D').meta({ description: 'How long after launch the journey is simulated and reported.' }),
+    frequencyCap: z
+      .strictObject({
+        touches: z.number().int().min(1).meta({ description: 'Most touches one user may receive within the window.' }),
+        window: durationSchema,
+      })
+      .nullable()
+      .default({ touches: 3, window: 'P7D' })
+      .meta({ description: 'At most N touches per window per user across all channels; null for no cap.' }),
+    quietHours: z
+      .strictObject({ start: clockTime, end: clockTime })
+      .nullable()
+      .default({ start: '22:00', end: '08:00' })
+      .meta({ description: 'Local times between which no touch is sent (touches wait until the end); null for none.' }),
+    exitOnGoal: z
+      .boolean()
+      .default(true)
+      .meta({ description: 'When a user does a goal’s event anywhere in the journey, move them to that goal (and on from it).' }),
+    reentry: z
+      .strictObject({
+        policy: z.enum(['never', 'afterExit']).meta({ description: 'never: a user enters once; afterExit: may enter again after leaving.' }),
+        cooldown: durationSchema.optional().meta({ description: 'With afterExit: how long after leaving before a user may enter again.' }),
+      })
+      .default({ policy: 'never' }),
+    channelCosts: z
+      .partialRecord(z.enum(channels), z.number().min(0))
+      .default({})
+      .meta({ description: 'Cost per touch by channel, overriding the defaults (in the journey’s currency).' }),
+    currency: z.string().regex(/^[A-Z]{3}$/).default('CNY').meta({ description: 'ISO 4217 currency code of costs and values.' }),
+  })
+  .prefault({});
+
+export const positionSchema = z.strictObject({ x: z.number(), y: z.number() });
+
+const nodeFields = {
+  id: idSchema,
+  stage: z.enum(stages).meta({ description: 'Lifecycle stage: the lane the node sits in and its funnel step.' }),
+  position: positionSchema.default({ x: 0, y: 0 }).meta({ description: 'Canvas position in pixels.' }),
+  label: z.string().max(200).default('').meta({ description: 'What operators call this step.' }),
+};
+
+/** A node as every tool sees it; its `params` are checked by its kind's own schema. */
+export const journeyNodeSchema = z.strictObject({
+  ...nodeFields,
+  kind: z.string(),
+  params: z.record(z.string(), z.unknown()),
+});
+
+export const journeyEdgeSchema = z.strictObject({
+  id: idSchema,
+  source: idSchema.meta({ description: 'Id of the node the edge leaves.' }),
+  sourcePort: z.string().min(1).meta({ description: 'Output port of the source node, e.g. "next", "timeout", "case-1".' }),
+  target: idSchema.meta({ description: 'Id of the node the edge enters.' }),
+});
+
+const documentFields = {
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION).meta({ description: 'File format version.' }),
+  id: idSchema,
+  name: z.string().min(1).max(200),
+  description: z.string().max(5000).default(''),
+  settings: settingsSchema,
+  edges: z.array(journeyEdgeSchema).default([]),
+};
+
+export const journeyDocumentSchema = z.strictObject({ ...documentFields, nodes: z.array(journeyNodeSchema).default([]) });
+
+export type JourneySettings = z.output<typeof settingsSchema>;
+export type JourneyNode = z.output<typeof journeyNodeSchema>;
+export type JourneyEdge = z.output<typeof journeyEdgeSchema>;
+export type JourneyDocument = z.output<typeof journeyDocumentSchema>;
+/** A document as written in a file: fields with defaults may be left out. */
+export type JourneyDocumentInput = z.input<typeof journeyDocumentSchema>;
+
+/** A node whose kind and params are known precisely (inside a kind's own file). */
+export type NodeOf<K extends string, P> = Omit<JourneyNode, 'kind' | 'params'> & { kind: K; params: P };
+
+/**
+ * The full document schema for a set of node kinds: each node's params are checked, and defaulted, by
+ * its kind's schema. Built from the registry so that a new kind needs no change here.
+ */
+export function buildDocumentSchema(kinds: readonly { kind: string; params: z.ZodType<Record<string, unknown>> }[]) {
+  const variants = kinds.map((definition) =>
+    z.strictObject({ ...nodeFields, kind: z.literal(definition.kind), params: definition.params.prefault({}) }),
+  );
+  const node =
+    variants.length === 1
+      ? variants[0]!
+      : z.discriminatedUnion('kind', variants as unknown as [(typeof variants)[number], ...(typeof variants)[number][]]);
+  return z
+    .strictObject({ ...documentFields, nodes: z.array(node).default([]) })
+    .meta({ id: 'JourneyDocument', title: 'Journey Lab journey', description: 'A customer journey drawn in Journey Lab (file format v1).' });
+}

@@ -1,0 +1,39 @@
+import { localized as t } from '../i18n';
+import { defineTemplate } from './defineTemplate';
+
+export const cartAbandonment = defineTemplate({
+  id: 'cart-abandonment',
+  caseNumber: 3,
+  industry: 'ecommerce',
+  name: t('Cart abandonment: reminder, then coupon', '加购未下单：先提醒，再发券'),
+  description: t(
+    'Users who add to cart but do not buy within 24 hours get a push reminder; those who still have not bought after 48 more hours get a coupon with a minimum spend. Buyers are counted and leave.',
+    '加购后 24 小时内未下单的用户收到 App 推送提醒；再过 48 小时仍未下单的，发放满减优惠券。下单的用户计为转化并退出。',
+  ),
+  settings: { frequencyCap: { touches: 3, window: 'P7D' }, exitOnGoal: true },
+  nodes: [
+    { id: 'added', kind: 'entry', stage: 'decision', label: t('Added to cart', '加购'), params: { trigger: { type: 'event', event: 'add_to_cart' } }, at: [0] },
+    { id: 'wait24', kind: 'waitForEvent', stage: 'decision', label: t('Buys within 24 h?', '24 小时内下单？'), params: { event: 'purchase', timeout: 'PT24H' }, at: [1] },
+    { id: 'remind', kind: 'message', stage: 'decision', label: t('Push reminder', '推送提醒'), params: { channel: 'push', content: 'Your cart is waiting' }, at: [2, 1] },
+    { id: 'wait48', kind: 'waitForEvent', stage: 'decision', label: t('Buys within 48 h?', '48 小时内下单？'), params: { event: 'purchase', timeout: 'PT48H' }, at: [3, 1] },
+    { id: 'coupon', kind: 'offer', stage: 'decision', label: t('Cart coupon', '加购优惠券'), params: { offer: 'coupon', value: 20, minSpend: 199, validity: 'P3D' }, at: [4, 1] },
+    { id: 'couponSms', kind: 'message', stage: 'decision', label: t('SMS: coupon inside', '短信：优惠券已到账'), params: { channel: 'sms', content: 'A 20 yuan coupon for your cart' }, at: [5, 1] },
+    { id: 'wait72', kind: 'waitForEvent', stage: 'decision', label: t('Buys within 3 days?', '3 天内下单？'), params: { event: 'purchase', timeout: 'P3D' }, at: [6, 1] },
+    { id: 'bought', kind: 'goal', stage: 'usage', label: t('First order', '首单'), params: { goal: 'Order', event: 'purchase' }, at: [7] },
+    { id: 'done', kind: 'exit', stage: 'usage', label: t('Converted', '已转化'), params: { reason: 'converted' }, at: [8] },
+    { id: 'giveUp', kind: 'exit', stage: 'decision', label: t('Give up', '放弃'), params: { reason: 'no purchase after coupon' }, at: [7, 1] },
+  ],
+  edges: [
+    ['added', 'next', 'wait24'],
+    ['wait24', 'happened', 'bought'],
+    ['wait24', 'timeout', 'remind'],
+    ['remind', 'next', 'wait48'],
+    ['wait48', 'happened', 'bought'],
+    ['wait48', 'timeout', 'coupon'],
+    ['coupon', 'next', 'couponSms'],
+    ['couponSms', 'next', 'wait72'],
+    ['wait72', 'happened', 'bought'],
+    ['wait72', 'timeout', 'giveUp'],
+    ['bought', 'next', 'done'],
+  ],
+});

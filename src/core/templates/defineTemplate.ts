@@ -1,0 +1,54 @@
+import type { Lang, Localized } from '../i18n';
+import { CURRENT_SCHEMA_VERSION, type JourneyDocumentInput } from '../journey/schema';
+import { stageIndex, type Stage } from '../journey/stages';
+
+export type Industry = 'ecommerce' | 'telecom' | 'banking' | 'education' | 'automotive' | 'food' | 'retail' | 'b2b';
+
+export interface TemplateNode {
+  id: string;
+  kind: string;
+  stage: Stage;
+  label: Localized;
+  params?: Record<string, unknown>;
+  /** Column on the canvas (left to right) and an optional row offset inside the stage lane. */
+  at: [column: number, row?: number];
+}
+
+/** A ready journey from one of the domain cases; labels exist in both languages. */
+export interface JourneyTemplate {
+  id: string;
+  /** Which case of shared/DOMAIN.md it is built from. */
+  caseNumber: number;
+  industry: Industry;
+  name: Localized;
+  description: Localized;
+  settings?: JourneyDocumentInput['settings'];
+  nodes: TemplateNode[];
+  /** [source, port, target] */
+  edges: [string, string, string][];
+}
+
+export const defineTemplate = (template: JourneyTemplate): JourneyTemplate => template;
+
+export const COLUMN_WIDTH = 260;
+export const LANE_HEIGHT = 200;
+
+/** The template as a journey document in one language, ready to save, validate or compile. */
+export function instantiateTemplate(template: JourneyTemplate, lang: Lang, id: string = template.id): JourneyDocumentInput {
+  return {
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    id,
+    name: template.name[lang],
+    description: template.description[lang],
+    ...(template.settings ? { settings: template.settings } : {}),
+    nodes: template.nodes.map((node) => ({
+      id: node.id,
+      kind: node.kind,
+      stage: node.stage,
+      label: node.label[lang],
+      position: { x: 40 + node.at[0] * COLUMN_WIDTH, y: 40 + stageIndex(node.stage) * LANE_HEIGHT + (node.at[1] ?? 0) * 90 },
+      params: node.params ?? {},
+    })),
+    edges: template.edges.map(([source, port, target]) => ({ id: `${source}--${port}`, source, sourcePort: port, target })),
+  };
+}
