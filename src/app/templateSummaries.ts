@@ -1,4 +1,5 @@
 // Template list shown in the sidebar. The journeys themselves live in src/core/templates.
+import { templateSummaries as coreTemplateSummaries } from '../core/templates/index.ts';
 
 export interface TemplateSummary {
   id: string;
@@ -7,7 +8,5 @@ export interface TemplateSummary {
 }
 
 export function templateSummaries(lang: 'en' | 'zh-CN'): { id: string; name: string; description: string }[] {
-  void lang;
-  // wired to src/core/templates in the foundation commit
-  return [];
+  return coreTemplateSummaries(lang).map(({ id, name, description }) => ({ id, name, description }));
 }

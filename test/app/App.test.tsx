@@ -20,7 +20,9 @@ describe('App shell', () => {
     render(<App />);
     expect(screen.getByRole('heading', { level: 1, name: 'Journey Lab' })).toBeInTheDocument();
     const sidebar = screen.getByRole('complementary', { name: 'Templates' });
-    expect(within(sidebar).getByText('No templates yet.')).toBeInTheDocument();
+    const listed = within(sidebar).getAllByRole('listitem');
+    expect(listed).toHaveLength(10);
+    expect(within(sidebar).getByText('Cart abandonment: reminder, then coupon')).toBeInTheDocument();
     const canvas = screen.getByRole('region', { name: 'Journey canvas' });
     const lanes = within(canvas).getByRole('list', { name: 'Journey stages' });
     expect(within(lanes).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
@@ -42,7 +44,8 @@ describe('App shell', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Journey Lab 用户旅程实验室' })).toBeInTheDocument();
     expect(screen.getByRole('region', { name: '旅程画布' })).toBeInTheDocument();
-    expect(screen.getByRole('complementary', { name: '模板' })).toBeInTheDocument();
+    const sidebar = screen.getByRole('complementary', { name: '模板' });
+    expect(within(sidebar).getByText('加购未下单：先提醒，再发券')).toBeInTheDocument();
     expect(screen.getByRole('combobox', { name: '语言' })).toHaveValue('zh-CN');
     expect(screen.getByText('意识')).toBeInTheDocument();
     expect(screen.getByText('忠诚')).toBeInTheDocument();

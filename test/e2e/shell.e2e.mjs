@@ -24,7 +24,9 @@ export default [
       await page.goto('/');
       await page.getByRole('heading', { level: 1, name: 'Journey Lab', exact: true }).waitFor({ state: 'visible' });
       await page.getByRole('region', { name: 'Journey canvas' }).waitFor({ state: 'visible' });
-      await page.getByRole('complementary', { name: 'Templates' }).waitFor({ state: 'visible' });
+      const templates = page.getByRole('complementary', { name: 'Templates' });
+      await templates.getByText('Cart abandonment: reminder, then coupon', { exact: true }).waitFor({ state: 'visible' });
+      assert.equal(await templates.getByRole('listitem').count(), 10);
       assert.equal(await page.locator('html').getAttribute('lang'), 'en');
 
       step('English lane labels');
@@ -37,7 +39,7 @@ export default [
       await page.getByRole('heading', { level: 1, name: 'Journey Lab 用户旅程实验室' }).waitFor({ state: 'visible' });
       await page.locator('html[lang="zh-CN"]').waitFor({ state: 'attached' });
       await expectLanes(page, { region: '旅程画布', list: '旅程阶段' }, ZH_LANES);
-      await page.getByRole('complementary', { name: '模板' }).waitFor({ state: 'visible' });
+      await page.getByRole('complementary', { name: '模板' }).getByText('加购未下单：先提醒，再发券', { exact: true }).waitFor({ state: 'visible' });
       assert.equal(await page.title(), 'Journey Lab 用户旅程实验室');
 
       step('reload remembers Chinese');

@@ -5,8 +5,10 @@ import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import zhCN from './zh-CN.json';
 
-export const LANGUAGES = ['en', 'zh-CN'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { languages, isLang, type Lang } from '../../core/i18n.ts';
+
+export const LANGUAGES = languages;
+export type Language = Lang;
 export const DEFAULT_LANGUAGE: Language = 'en';
 export const LANGUAGE_STORAGE_KEY = 'journey-lab.lang';
 
@@ -22,9 +24,7 @@ declare module 'i18next' {
   }
 }
 
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
-}
+export const isLanguage = isLang;
 
 /** Maps a BCP 47 tag (navigator.language) onto a supported language: any zh* → zh-CN, else en. */
 export function languageFromTag(tag: string | null | undefined): Language {

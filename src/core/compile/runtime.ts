@@ -44,6 +44,8 @@ export interface JourneyContext extends JourneyInput {
   attributes: Record<string, Scalar>;
   /** How many times each node has been entered by this user; part of every random draw's key. */
   visits: Record<string, number>;
+  /** Goal nodes reached since the user last entered: exit-on-goal converts a user once per stay. */
+  goalsReached: string[];
 }
 
 export interface JourneyEvent {

@@ -128,6 +128,7 @@ export function machineFromConfig(config: MachineConfig, registry: Registry = de
       tags: [...input.user.tags],
       attributes: { ...input.user.attributes },
       visits: {},
+      goalsReached: [],
     }),
   });
 }

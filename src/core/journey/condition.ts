@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zodMessage } from './zodMessages';
 import { durationSchema, parseDuration, describeDuration } from './duration';
 import { eventNameSchema, eventLabel } from './events';
 import type { Lang } from '../i18n';
@@ -19,7 +20,7 @@ const attributeTest = z
   })
   .strict()
   .refine((test) => (test.op === 'in') === Array.isArray(test.value), {
-    message: 'Use a list of values with "in" and a single value with every other operator',
+    message: zodMessage('Use a list of values with "in" and a single value with every other operator', '“in” 需要一组值，其他运算符只需要一个值'),
     path: ['value'],
   });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zodMessage } from './zodMessages';
 
 // ISO-8601 durations restricted to exact units: weeks, days, hours, minutes, seconds.
 // Years and months are refused because their length depends on the calendar, and a
@@ -54,9 +55,13 @@ export function describeDuration(ms: number, lang: 'en' | 'zh-CN'): string {
 
 export const durationSchema = z
   .string()
-  .refine((text) => parseDuration(text) !== null, {
-    message: 'Expected an ISO-8601 duration in weeks, days, hours, minutes or seconds, e.g. "PT24H" or "P3D"',
-  })
+  .regex(
+    isoDurationPattern,
+    zodMessage(
+      'Expected an ISO-8601 duration in weeks, days, hours, minutes or seconds, e.g. "PT24H" or "P3D"',
+      '应为以周、天、小时、分钟或秒表示的 ISO-8601 时长，例如 "PT24H" 或 "P3D"',
+    ),
+  )
   .meta({ description: 'ISO-8601 duration (W, D, H, M, S units), e.g. "PT24H", "P3D", "PT30M".', examples: ['PT24H', 'P3D'] });
 
 export const DAY_MS = MS.day;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zodMessage } from './zodMessages';
 import { localized, type Localized } from '../i18n';
 
 /**
@@ -34,7 +35,7 @@ export type KnownEvent = keyof typeof knownEvents;
 
 export const eventNameSchema = z
   .string()
-  .regex(/^[a-z][a-z0-9_]*$/, 'Event names are snake_case, e.g. "add_to_cart"')
+  .regex(/^[a-z][a-z0-9_]*$/, zodMessage('Event names are snake_case, e.g. "add_to_cart"', '事件名使用小写加下划线，例如 "add_to_cart"'))
   .meta({ description: 'A behaviour event name in snake_case, e.g. "purchase" or "add_to_cart".' });
 
 export function eventLabel(event: string): Localized {

@@ -30,8 +30,8 @@ export const migrationProblems = {
     severity: 'error',
     title: localized('Unsupported format version', '不支持的文件格式版本'),
     fix: localized(
-      'The file was written by a newer (or unknown) Journey Lab. Update Journey Lab, or export the journey again from the version that made it.',
-      '该文件由更新（或未知）版本的 Journey Lab 生成。请升级 Journey Lab，或用生成它的版本重新导出。',
+      'A newer version needs a newer Journey Lab: update it. Any other version is not a Journey Lab format: export the journey again from the tool that made it.',
+      '更新的版本需要更新的 Journey Lab：请升级。其他版本不是 Journey Lab 的格式：请在生成它的工具中重新导出。',
     ),
   },
 } satisfies Record<string, ProblemDefinition>;

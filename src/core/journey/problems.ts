@@ -1,4 +1,4 @@
-import type { Localized } from '../i18n';
+import type { Lang, Localized } from '../i18n';
 
 export const severities = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof severities)[number];
@@ -29,14 +29,17 @@ export function problem(code: string, definition: ProblemDefinition, message: Lo
   return { severity: definition.severity, code, message, location };
 }
 
-/** "node n3 at nodes[2].params.duration" — the form the CLI prints. */
-export function formatLocation(location: ProblemLocation): string {
+const locationWords = { en: ['node', 'edge', '(document)'], 'zh-CN': ['节点', '连线', '（文件）'] } as const;
+
+/** "node n3 (nodes[2].params.duration)" — how the CLI and the problems panel name a place. */
+export function formatLocation(location: ProblemLocation, lang: Lang): string {
+  const [node, edge, documentWord] = locationWords[lang];
   const path = location.path.reduce<string>(
     (text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${part}` : part),
     '',
   );
-  const subject = location.nodeId ? `node ${location.nodeId}` : location.edgeId ? `edge ${location.edgeId}` : '';
-  return [subject, path && `(${path})`].filter(Boolean).join(' ') || '(document)';
+  const subject = location.nodeId ? `${node} ${location.nodeId}` : location.edgeId ? `${edge} ${location.edgeId}` : '';
+  return [subject, path && `(${path})`].filter(Boolean).join(' ') || documentWord;
 }
 
 export const bySeverity = (a: Problem, b: Problem): number => severities.indexOf(a.severity) - severities.indexOf(b.severity);

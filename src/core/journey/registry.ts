@@ -1,5 +1,5 @@
 import { buildDocumentSchema } from './schema';
-import type { NodeKind, NodeKindDefinition } from './kinds/defineKind';
+import type { NodeKind } from './kinds/defineKind';
 import { entryKind } from './kinds/entry';
 import { messageKind } from './kinds/message';
 import { offerKind } from './kinds/offer';
@@ -34,16 +34,15 @@ export interface Registry {
   readonly documentSchema: ReturnType<typeof buildDocumentSchema>;
 }
 
-// A precisely typed kind is stored erased: its methods are only ever called with params that its own
-// schema produced, which is the one fact this cast relies on.
-const erase = <K extends string, P extends Record<string, unknown>>(definition: NodeKindDefinition<K, P>) =>
-  definition as unknown as NodeKind;
-
-export function createRegistry(kinds: readonly NodeKindDefinition<string, never>[] | readonly NodeKind[]): Registry {
-  const list = (kinds as readonly NodeKind[]).map(erase);
+/**
+ * A registry over a list of kinds. Kinds are stored with their params erased to a plain record: a
+ * kind's methods are only ever called with params that its own schema produced.
+ */
+export function createRegistry(kinds: readonly NodeKind[]): Registry {
+  const list = [...kinds];
   const byName = new Map(list.map((definition) => [definition.kind, definition]));
   if (byName.size !== list.length) throw new Error('createRegistry: two node kinds share a name');
   return { kinds: list, get: (kind) => byName.get(kind), documentSchema: buildDocumentSchema(list) };
 }
 
-export const defaultRegistry: Registry = createRegistry(builtinKinds as unknown as readonly NodeKind[]);
+export const defaultRegistry: Registry = createRegistry(builtinKinds);

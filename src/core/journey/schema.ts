@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zodMessage } from './zodMessages';
 import { durationSchema } from './duration';
 import { stages } from './stages';
 import { channels } from './channels';
@@ -10,9 +11,17 @@ export const CURRENT_SCHEMA_VERSION = 1;
 // compiler's own states (outside the journey, done, cooling down).
 export const idSchema = z
   .string()
-  .regex(/^(?!__)[A-Za-z_][A-Za-z0-9_-]{0,63}$/, 'Ids are 1–64 letters, digits, "_" or "-", start with a letter or "_", and do not start with "__"');
+  .regex(
+    /^(?!__)[A-Za-z_][A-Za-z0-9_-]{0,63}$/,
+    zodMessage(
+      'Ids are 1–64 letters, digits, "_" or "-", start with a letter or "_", and do not start with "__"',
+      'id 由 1–64 个字母、数字、"_" 或 "-" 组成，以字母或 "_" 开头，且不能以 "__" 开头',
+    ),
+  );
 
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Times of day are written "HH:MM", e.g. "22:00"');
+const clockTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, zodMessage('Times of day are written "HH:MM", e.g. "22:00"', '时刻写作 "HH:MM"，例如 "22:00"'));
 
 export const settingsSchema = z
   .strictObject({
@@ -39,12 +48,19 @@ export const settingsSchema = z
         policy: z.enum(['never', 'afterExit']).meta({ description: 'never: a user enters once; afterExit: may enter again after leaving.' }),
         cooldown: durationSchema.optional().meta({ description: 'With afterExit: how long after leaving before a user may enter again.' }),
       })
+      .refine((reentry) => reentry.policy === 'afterExit' || reentry.cooldown === undefined, {
+        message: zodMessage('A cooldown only applies with the "afterExit" policy', '冷却期只适用于 "afterExit" 策略'),
+        path: ['cooldown'],
+      })
       .default({ policy: 'never' }),
     channelCosts: z
       .partialRecord(z.enum(channels), z.number().min(0))
       .default({})
       .meta({ description: 'Cost per touch by channel, overriding the defaults (in the journey’s currency).' }),
-    currency: z.string().regex(/^[A-Z]{3}$/).default('CNY').meta({ description: 'ISO 4217 currency code of costs and values.' }),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, zodMessage('Currencies are three capital letters (ISO 4217), e.g. "CNY"', '币种为三个大写字母（ISO 4217），例如 "CNY"'))
+      .default('CNY').meta({ description: 'ISO 4217 currency code of costs and values.' }),
   })
   .prefault({});
 
@@ -61,7 +77,7 @@ const nodeFields = {
 export const journeyNodeSchema = z.strictObject({
   ...nodeFields,
   kind: z.string(),
-  params: z.record(z.string(), z.unknown()),
+  params: z.record(z.string(), z.unknown()).default({}),
 });
 
 export const journeyEdgeSchema = z.strictObject({

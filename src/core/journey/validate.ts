@@ -7,6 +7,7 @@ import { summarisePaths, MAX_PATHS } from './analysis';
 import { describeDuration, parseDuration } from './duration';
 import { stageIndex, stageNames } from './stages';
 import type { JourneyDocument } from './schema';
+import { localizeIssue } from './zodMessages';
 import { bySeverity, type Problem, type ProblemDefinition, type ProblemLocation } from './problems';
 
 /** The codes the document as a whole can raise; each kind adds its own (see its `problems`). */
@@ -76,6 +77,14 @@ export const coreProblems = {
     title: localized('Path goes back to an earlier stage', '路径回到了更早的阶段'),
     fix: localized('Fine for win-back journeys; otherwise check the stage of the two nodes.', '召回类旅程可以这样做；否则请检查两个节点的阶段设置。'),
   },
+  'costs-in-another-currency': {
+    severity: 'warning',
+    title: localized('Default channel costs are in yuan', '默认渠道成本以人民币计'),
+    fix: localized(
+      'The journey’s currency is not CNY but some channels use the default cost, which is in yuan. Set channelCosts for every channel the journey uses.',
+      '旅程币种不是人民币，但部分渠道使用了以人民币计的默认成本。请为旅程用到的每个渠道设置 channelCosts。',
+    ),
+  },
   'path-summary': {
     severity: 'info',
     title: localized('Paths through the journey', '旅程路径概况'),
@@ -117,18 +126,22 @@ function zodProblems(error: z.ZodError, raw: Record<string, unknown>): Problem[]
     const where = path.length ? path.join('.') : '(document)';
     if (unknownKind) {
       const list = raw.nodes as { kind?: unknown }[];
-      const kind = JSON.stringify(list[index as number]?.kind);
+      const kind = list[index as number]?.kind;
       return {
         severity: 'error',
         code: 'unknown-kind',
-        message: localized(`Node kind ${kind} at ${where} is not one this Journey Lab knows.`, `${where} 处的节点类型 ${kind} 不是本版 Journey Lab 支持的类型。`),
+        message:
+          kind === undefined
+            ? localized(`The node at ${where} has no kind.`, `${where} 处的节点没有类型（kind）。`)
+            : localized(`Node kind ${JSON.stringify(kind)} at ${where} is not one this Journey Lab knows.`, `${where} 处的节点类型 ${JSON.stringify(kind)} 不是本版 Journey Lab 支持的类型。`),
         location,
       };
     }
+    const text = localizeIssue(issue);
     return {
       severity: 'error',
       code: 'schema-invalid',
-      message: localized(`${where}: ${issue.message}`, `${where}：${issue.message}`),
+      message: localized(`${where}: ${text.en}`, `${where}：${text['zh-CN']}`),
       location,
     };
   });
@@ -142,7 +155,7 @@ export function checkJourney(input: unknown, registry: Registry = defaultRegistr
   try {
     const migrated = migrate(input);
     if (!migrated.ok) return { document: null, problems: [migrated.problem] };
-    const parsed = registry.documentSchema.safeParse(migrated.document);
+    const parsed = registry.documentSchema.safeParse(migrated.document, { reportInput: true });
     if (!parsed.success) return { document: null, problems: zodProblems(parsed.error, migrated.document) };
     const document = parsed.data as JourneyDocument;
     return { document, problems: analyse(document, registry).sort(bySeverity) };
@@ -218,6 +231,16 @@ function analyse(document: JourneyDocument, registry: Registry): Problem[] {
     const kind = graph.kindOf(node);
     kind.validate?.(node, {
       document,
+      downstream(port) {
+        const first = graph.out(node).get(port)?.target;
+        if (!first) return [];
+        return [...reachableFrom(graph, [first])]
+          .filter((id) => id !== node.id)
+          .map((id) => {
+            const other = graph.byId.get(id)!;
+            return { id, label: other.label || id, kind: other.kind, treatment: graph.kindOf(other).treatment === true };
+          });
+      },
       report(code, message, path = []) {
         const definition = kind.problems?.[code];
         if (!definition) throw new Error(`Kind "${kind.kind}" reported undeclared problem code "${code}"`);
@@ -296,6 +319,25 @@ function analyse(document: JourneyDocument, registry: Registry): Problem[] {
         { edgeId: edge.id, path: ['edges', index] },
       );
   });
+
+  if (document.settings.currency !== 'CNY') {
+    const unpriced = [
+      ...new Set(
+        document.nodes.flatMap((node) =>
+          node.kind === 'message' && typeof node.params.channel === 'string' && !(node.params.channel in document.settings.channelCosts) ? [node.params.channel] : [],
+        ),
+      ),
+    ];
+    if (unpriced.length > 0)
+      report(
+        'costs-in-another-currency',
+        localized(
+          `The journey counts in ${document.settings.currency}, but ${unpriced.join(', ')} use the default cost in CNY.`,
+          `旅程以 ${document.settings.currency} 计，但 ${unpriced.join('、')} 使用的是以人民币计的默认成本。`,
+        ),
+        { path: ['settings', 'channelCosts'] },
+      );
+  }
 
   if (graph.entries.length > 0) {
     const summary = summarisePaths(graph, document.settings);

@@ -52,6 +52,7 @@ export function runScripted(
   for (const event of [...script].sort((a, b) => a.at - b.at)) {
     if (event.at > options.until) break;
     clock.advanceTo(event.at);
+    if (actor.getSnapshot().status !== 'active') break; // left for good: nothing more can happen
     const { at: _at, ...payload } = event;
     sent.push(event);
     actor.send(payload);

@@ -1,8 +1,19 @@
-import type { Lang, Localized } from '../i18n';
+import { localized, type Lang, type Localized } from '../i18n';
 import { CURRENT_SCHEMA_VERSION, type JourneyDocumentInput } from '../journey/schema';
 import { stageIndex, type Stage } from '../journey/stages';
 
-export type Industry = 'ecommerce' | 'telecom' | 'banking' | 'education' | 'automotive' | 'food' | 'retail' | 'b2b';
+export const industryNames = {
+  ecommerce: localized('e-commerce', '电商'),
+  telecom: localized('telecom', '电信'),
+  banking: localized('banking', '银行'),
+  education: localized('education', '教育'),
+  automotive: localized('automotive', '汽车'),
+  food: localized('food delivery', '外卖餐饮'),
+  retail: localized('retail', '零售'),
+  b2b: localized('B2B leads', 'B2B 获客'),
+} satisfies Record<string, Localized>;
+
+export type Industry = keyof typeof industryNames;
 
 export interface TemplateNode {
   id: string;

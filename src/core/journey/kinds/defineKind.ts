@@ -27,6 +27,8 @@ export interface KindValidationContext {
   document: JourneyDocument;
   /** Report a problem of one of this kind's codes; `path` is relative to the node's params. */
   report(code: string, message: Localized, path?: (string | number)[]): void;
+  /** Every node a user can reach after leaving this node through `port` (the node itself excluded). */
+  downstream(port: string): { id: string; label: string; kind: string; treatment: boolean }[];
 }
 
 export interface CompileContext {
@@ -59,6 +61,8 @@ export interface NodeKindDefinition<K extends string = string, P extends Record<
   timing?(params: P): NodeTiming;
   /** Touches a user receives passing through once (for frequency-cap analysis). */
   touches?(params: P): number;
+  /** Messages and offers are what a holdout must not receive (checked by splits). */
+  treatment?: boolean;
   problems?: Record<string, ProblemDefinition>;
   validate?(node: NodeOf<K, P>, context: KindValidationContext): void;
   compile(node: NodeOf<K, P>, context: CompileContext): StateConfig;

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { defineNodeKind } from './defineKind';
 import { localized } from '../../i18n';
-import { conditionSchema, describeCondition } from '../condition';
+import { conditionSchema, describeCondition, evaluateCondition, type Condition } from '../condition';
+import { defineGuard, defineUpdate } from '../../compile/runtime';
+import { factsOf } from '../../compile/implementations';
 import { durationSchema, parseDuration, describeDuration } from '../duration';
 import { eventNameSchema, eventLabel } from '../events';
 import type { TransitionConfig } from '../../compile/machineConfig';
@@ -47,12 +49,26 @@ export const entryKind = defineNodeKind({
   compile: (node, context) => ({ entry: context.enter, always: [{ target: context.target('next') }] }),
   /** How a user outside the journey comes in through this entry. */
   outside(node) {
+    const { trigger, filter } = node.params;
+    const delay = trigger.type === 'schedule' ? (parseDuration(trigger.after) ?? 0) : null;
     const transition: TransitionConfig = {
       target: `#${node.id}`,
-      ...(node.params.filter ? { guard: { type: 'condition', params: { condition: node.params.filter } } } : {}),
+      actions: [{ type: 'beginStay' }],
+      // A scheduled entry fires once, at its time after launch, not again each time a user is back outside.
+      ...(filter || delay !== null ? { guard: { type: 'mayEnter', params: { condition: filter, notAfter: delay } } } : {}),
     };
-    const { trigger } = node.params;
-    if (trigger.type === 'schedule') return { after: { [String(parseDuration(trigger.after) ?? 0)]: [transition] } };
+    if (delay !== null) return { after: { [String(delay)]: [transition] } };
     return { on: { [trigger.type === 'event' ? trigger.event : LAUNCH_EVENT]: [transition] } };
+  },
+  implementations: {
+    guards: {
+      mayEnter: defineGuard<{ condition: Condition | null; notAfter: number | null }>(
+        (context, p) =>
+          (p.notAfter === null || context.env.now() <= p.notAfter) && (p.condition === null || evaluateCondition(p.condition, factsOf(context))),
+      ),
+    },
+    updates: {
+      beginStay: defineUpdate(() => ({ goalsReached: [] })),
+    },
   },
 });

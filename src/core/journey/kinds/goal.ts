@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineNodeKind } from './defineKind';
 import { localized } from '../../i18n';
 import { eventNameSchema, eventLabel } from '../events';
-import { defineEffect } from '../../compile/runtime';
+import { defineEffect, defineGuard, defineUpdate } from '../../compile/runtime';
 
 const params = z.strictObject({
   goal: z.string().min(1).max(100).default('Conversion').meta({ description: 'The name the conversion is reported under.' }),
@@ -24,14 +24,27 @@ export const goalKind = defineNodeKind({
   ports: () => [{ id: 'next', label: localized('next', '下一步') }],
   summary: (p, lang) => `${p.goal} · ${eventLabel(p.event)[lang]}`,
   compile: (node, context) => ({
-    entry: [...context.enter, { type: 'reachGoal', params: { node: node.id, goal: node.params.goal } }],
+    entry: [
+      ...context.enter,
+      { type: 'markGoal', params: { node: node.id } },
+      { type: 'reachGoal', params: { node: node.id, goal: node.params.goal } },
+    ],
     always: [{ target: context.target('next') }],
   }),
+  // With exit-on-goal, doing the goal's event anywhere in the journey converts the user, once per stay.
   whileInJourney: (node, context) =>
-    context.settings.exitOnGoal ? { [node.params.event]: [{ target: `#${node.id}`, description: 'exit on goal' }] } : {},
+    context.settings.exitOnGoal
+      ? { [node.params.event]: [{ target: `#${node.id}`, guard: { type: 'goalOpen', params: { node: node.id } }, description: 'exit on goal' }] }
+      : {},
   implementations: {
+    updates: {
+      markGoal: defineUpdate<{ node: string }>((context, p) => ({ goalsReached: [...context.goalsReached, p.node] })),
+    },
     effects: {
       reachGoal: defineEffect<{ node: string; goal: string }>((context, p) => context.env.emit({ type: 'goal', ...p })),
+    },
+    guards: {
+      goalOpen: defineGuard<{ node: string }>((context, p) => !context.goalsReached.includes(p.node)),
     },
   },
 });

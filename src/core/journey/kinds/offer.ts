@@ -28,10 +28,11 @@ export const offerKind = defineNodeKind({
     const days = describeDuration(parseDuration(p.validity) ?? 0, lang);
     return lang === 'en' ? `${kind} ${p.value}${spend}, ${days}` : `${kind}${spend}减${p.value}，${days}有效`;
   },
+  treatment: true,
   problems: {
     'offer-exceeds-min-spend': {
       severity: 'warning',
-      title: localized('Offer worth more than its minimum spend', '优惠金额不低于最低消费'),
+      title: localized('Coupon worth at least its minimum spend', '优惠金额不低于最低消费'),
       fix: localized(
         'Raise the minimum spend above the offer’s value, or lower the value: as it stands every redemption loses money.',
         '把最低消费调到高于优惠金额，或降低优惠金额：否则每次核销都在亏钱。',

@@ -13,6 +13,7 @@ const variantSchema = z.strictObject({
 const params = z.strictObject({
   variants: z
     .array(variantSchema)
+    .min(1)
     .default([
       { label: 'A', weight: 50, holdout: false },
       { label: 'B', weight: 50, holdout: false },
@@ -55,6 +56,14 @@ export const splitKind = defineNodeKind({
       title: localized('Split with fewer than two variants', '分流少于两组'),
       fix: localized('A split needs at least two variants to compare; add one or remove the split.', '分流至少需要两组才能比较；请添加一组或删除分流。'),
     },
+    'holdout-receives-treatment': {
+      severity: 'warning',
+      title: localized('Holdout receives messages or offers', '对照组收到了消息或优惠'),
+      fix: localized(
+        'A holdout must get nothing from the journey, or the lift against it is not the journey’s effect. Send the holdout straight to a goal or an exit.',
+        '对照组不应收到旅程中的任何触达，否则相对它计算的提升不是旅程的真实效果。请让对照组直接进入转化目标或退出。',
+      ),
+    },
     'split-several-holdouts': {
       severity: 'warning',
       title: localized('More than one holdout', '对照组不止一个'),
@@ -76,6 +85,18 @@ export const splitKind = defineNodeKind({
         localized(`"${node.label || node.id}" has ${variants.length} variant(s).`, `「${node.label || node.id}」只有 ${variants.length} 组。`),
         ['variants'],
       );
+    variants.forEach((variant, index) => {
+      const treated = variant.holdout ? context.downstream(variantPort(index)).filter((other) => other.treatment) : [];
+      if (treated.length > 0)
+        context.report(
+          'holdout-receives-treatment',
+          localized(
+            `Holdout "${variant.label || index + 1}" of "${node.label || node.id}" leads to ${treated.map((other) => other.label).join(', ')}.`,
+            `「${node.label || node.id}」的对照组「${variant.label || index + 1}」会经过 ${treated.map((other) => other.label).join('、')}。`,
+          ),
+          ['variants', index],
+        );
+    });
     if (variants.filter((variant) => variant.holdout).length > 1)
       context.report(
         'split-several-holdouts',

@@ -33,7 +33,9 @@ export const waitKind = defineNodeKind({
     if (durationOf(node.params) <= 0)
       context.report(
         'wait-without-duration',
-        localized(`Wait "${node.label || node.id}" has no duration.`, `等待节点「${node.label || node.id}」没有设置时长。`),
+        node.params.duration === null
+          ? localized(`Wait "${node.label || node.id}" has no duration.`, `等待节点「${node.label || node.id}」没有设置时长。`)
+          : localized(`Wait "${node.label || node.id}" lasts zero time.`, `等待节点「${node.label || node.id}」的时长为零。`),
         ['duration'],
       );
   },

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import type { Localized } from '../i18n';
+
+const chinese = new Map<string, string>();
+const zhLocale = z.locales.zhCN().localeError;
+
+/**
+ * A custom validation message in both languages. zod carries one message string per issue, so the
+ * English text is what zod holds and the Chinese is looked up from it when a problem is reported.
+ */
+export function zodMessage(en: string, zh: string): string {
+  chinese.set(en, zh);
+  return en;
+}
+
+type ZodIssue = z.core.$ZodIssue;
+
+/** An issue's message in both languages: ours where we wrote one, zod's own locales otherwise. */
+export function localizeIssue(issue: ZodIssue): Localized {
+  const zh = chinese.get(issue.message) ?? localeText(issue) ?? issue.message;
+  return { en: issue.message, 'zh-CN': zh };
+}
+
+function localeText(issue: ZodIssue): string | undefined {
+  const result = zhLocale(issue as Parameters<typeof zhLocale>[0]);
+  return typeof result === 'string' ? result : result?.message;
+}

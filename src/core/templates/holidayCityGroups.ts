@@ -1,0 +1,52 @@
+import { localized as t } from '../i18n';
+import { defineTemplate } from './defineTemplate';
+
+export const holidayCityGroups = defineTemplate({
+  id: 'holiday-city-groups',
+  caseNumber: 10,
+  industry: 'retail',
+  name: t('Mid-Autumn mooncakes for three city groups', '中秋月饼：三大城市群分组营销'),
+  description: t(
+    'One week after the plan goes live, two weeks before Mid-Autumn, subscribed customers are grouped by city: northern cities get a coupon for Beijing-style mooncakes by SMS and southern cities a bigger one for Cantonese lotus-paste boxes on the official account, while Jiangsu–Zhejiang–Shanghai customers, who buy on taste rather than price, only hear about new Suzhou-style flavours by push. Customers elsewhere are not part of this campaign. Those who have not ordered after 10 days get one last SMS two days before the festival.',
+    '方案上线一周后、中秋前两周，按城市对已订阅的客户分组：北方城市通过短信收到京式月饼优惠券，华南城市通过公众号收到面额更大的广式莲蓉礼盒优惠券；江浙沪客户更看重口味而非价格，只通过 App 推送介绍苏式新口味，不发券。其他城市的客户不参加本次活动。10 天内未下单的客户在节前两天收到最后一条短信。',
+  ),
+  settings: { horizon: 'P30D', frequencyCap: { touches: 2, window: 'P7D' }, exitOnGoal: true },
+  nodes: [
+    { id: 'campaignStart', kind: 'entry', stage: 'awareness', label: t('Campaign starts (2 weeks before Mid-Autumn)', '活动开始（中秋前两周）'), params: { trigger: { type: 'schedule', after: 'P7D' }, filter: { tag: 'unsubscribed', present: false } }, at: [0] },
+    { id: 'cityGroup', kind: 'branch', stage: 'awareness', label: t('Which city group?', '属于哪个城市群？'), params: { cases: [
+      { condition: { attribute: 'region', op: 'in', value: ['beijing', 'tianjin', 'shenyang', 'jinan', 'harbin'] } },
+      { condition: { attribute: 'region', op: 'in', value: ['guangzhou', 'shenzhen', 'foshan', 'dongguan', 'xiamen'] } },
+      { condition: { attribute: 'region', op: 'in', value: ['shanghai', 'hangzhou', 'nanjing', 'suzhou', 'ningbo'] } },
+    ] }, at: [1] },
+    { id: 'otherCities', kind: 'exit', stage: 'awareness', label: t('Other cities: not in this campaign', '其他城市：不参加本次活动'), params: { reason: 'city not in campaign' }, at: [2, 1] },
+    { id: 'northCoupon', kind: 'offer', stage: 'decision', label: t('North: 30 off 199, Beijing-style box', '北方：京式礼盒满 199 减 30'), params: { offer: 'coupon', value: 30, minSpend: 199, validity: 'P14D' }, at: [2] },
+    { id: 'northSms', kind: 'message', stage: 'decision', label: t('SMS: Beijing-style mooncakes', '短信：京式月饼'), params: { channel: 'sms', content: 'Beijing-style mooncakes for Mid-Autumn: 30 off 199' }, at: [3] },
+    { id: 'southCoupon', kind: 'offer', stage: 'decision', label: t('South: 50 off 299, Cantonese box', '华南：广式礼盒满 299 减 50'), params: { offer: 'coupon', value: 50, minSpend: 299, validity: 'P14D' }, at: [2, 1] },
+    { id: 'southOa', kind: 'message', stage: 'decision', label: t('Official account: Cantonese lotus paste', '公众号：广式莲蓉'), params: { channel: 'wechat_oa', content: 'Double-yolk lotus paste gift boxes: 50 off 299' }, at: [3, 1] },
+    { id: 'eastPush', kind: 'message', stage: 'awareness', label: t('Push: new Suzhou-style flavours, no coupon', '推送：苏式新口味，不发券'), params: { channel: 'push', content: 'Freshly baked Suzhou-style mooncakes: three new fillings this year' }, at: [2] },
+    { id: 'orders10d', kind: 'waitForEvent', stage: 'decision', label: t('Orders within 10 days?', '10 天内下单？'), params: { event: 'purchase', timeout: 'P10D' }, at: [4] },
+    { id: 'lastCall', kind: 'message', stage: 'decision', label: t('SMS: order by tomorrow for delivery', '短信：明天前下单，节前送达'), params: { channel: 'sms', content: 'Order by tomorrow to receive your mooncakes before the festival' }, at: [5, 1] },
+    { id: 'orders2d', kind: 'waitForEvent', stage: 'decision', label: t('Orders within 2 days?', '2 天内下单？'), params: { event: 'purchase', timeout: 'P2D' }, at: [6, 1] },
+    { id: 'holidayOrder', kind: 'goal', stage: 'usage', label: t('Mid-Autumn order', '中秋订单'), params: { goal: 'Holiday order', event: 'purchase' }, at: [7] },
+    { id: 'orderedExit', kind: 'exit', stage: 'usage', label: t('Ordered', '已下单'), params: { reason: 'ordered' }, at: [8] },
+    { id: 'noOrder', kind: 'exit', stage: 'decision', label: t('No holiday order', '未下节日订单'), params: { reason: 'no order before the festival' }, at: [7, 1] },
+  ],
+  edges: [
+    ['campaignStart', 'next', 'cityGroup'],
+    ['cityGroup', 'case-1', 'northCoupon'],
+    ['cityGroup', 'case-2', 'southCoupon'],
+    ['cityGroup', 'case-3', 'eastPush'],
+    ['cityGroup', 'else', 'otherCities'],
+    ['northCoupon', 'next', 'northSms'],
+    ['southCoupon', 'next', 'southOa'],
+    ['northSms', 'next', 'orders10d'],
+    ['southOa', 'next', 'orders10d'],
+    ['eastPush', 'next', 'orders10d'],
+    ['orders10d', 'happened', 'holidayOrder'],
+    ['orders10d', 'timeout', 'lastCall'],
+    ['lastCall', 'next', 'orders2d'],
+    ['orders2d', 'happened', 'holidayOrder'],
+    ['orders2d', 'timeout', 'noOrder'],
+    ['holidayOrder', 'next', 'orderedExit'],
+  ],
+});

@@ -1,0 +1,46 @@
+import { localized as t } from '../i18n';
+import { defineTemplate } from './defineTemplate';
+
+export const rainyDayLunch = defineTemplate({
+  id: 'rainy-day-lunch',
+  caseNumber: 7,
+  industry: 'food',
+  name: t('Rainy day: takeaway coupon at lunchtime', '下雨天：午餐外卖券'),
+  description: t(
+    'When the 10 o’clock weather feed reports rain where a regular lunch orderer works, the journey waits until 11:00, just before people decide where to eat, and pushes an 8-yuan takeaway coupon that is valid for the three lunch hours only. If no order comes, a smaller dinner coupon follows at 17:00. Users may enter again on the next rainy day, at most two touches a day.',
+    '上午 10 点的天气数据显示常点午餐外卖的用户所在地下雨时，旅程等到 11 点、用户决定吃什么之前，推送一张只在午餐三小时内有效的 8 元外卖券。若未下单，17 点再发一张小额晚餐券。用户在下一个雨天可以再次进入，每天最多触达两次。',
+  ),
+  settings: {
+    frequencyCap: { touches: 2, window: 'P1D' },
+    exitOnGoal: true,
+    reentry: { policy: 'afterExit', cooldown: 'PT12H' },
+  },
+  nodes: [
+    { id: 'rainAlert', kind: 'entry', stage: 'awareness', label: t('Rain at the user’s location (10:00 feed)', '用户所在地下雨（10 点天气数据）'), params: { trigger: { type: 'event', event: 'weather_rain' }, filter: { tag: 'lunch_orderer', present: true } }, at: [0] },
+    { id: 'untilLunch', kind: 'wait', stage: 'awareness', label: t('Wait until 11:00', '等到 11 点'), params: { duration: 'PT1H' }, at: [1] },
+    { id: 'lunchCoupon', kind: 'offer', stage: 'decision', label: t('Lunch coupon: 8 off 30, 3 hours', '午餐券：满 30 减 8，3 小时有效'), params: { offer: 'coupon', value: 8, minSpend: 30, validity: 'PT3H' }, at: [2] },
+    { id: 'lunchPush', kind: 'message', stage: 'decision', label: t('Push: rainy-day lunch delivered', '推送：下雨天，午餐送到工位'), params: { channel: 'push', content: 'It is raining: lunch delivered to your desk, 8 yuan off until 14:00' }, at: [3] },
+    { id: 'ordersLunch', kind: 'waitForEvent', stage: 'decision', label: t('Orders by 14:00?', '14 点前下单？'), params: { event: 'purchase', timeout: 'PT3H' }, at: [4] },
+    { id: 'untilDinner', kind: 'wait', stage: 'decision', label: t('Wait until 17:00', '等到 17 点'), params: { duration: 'PT3H' }, at: [5, 1] },
+    { id: 'dinnerCoupon', kind: 'offer', stage: 'decision', label: t('Dinner coupon: 5 off 30, 3 hours', '晚餐券：满 30 减 5，3 小时有效'), params: { offer: 'coupon', value: 5, minSpend: 30, validity: 'PT3H' }, at: [6, 1] },
+    { id: 'dinnerPopup', kind: 'message', stage: 'decision', label: t('In-app: still raining, dinner coupon', '应用内：雨还在下，晚餐券'), params: { channel: 'in_app', content: 'Still raining? 5 yuan off dinner until 20:00' }, at: [7, 1] },
+    { id: 'ordersDinner', kind: 'waitForEvent', stage: 'decision', label: t('Orders by 20:00?', '20 点前下单？'), params: { event: 'purchase', timeout: 'PT3H' }, at: [8, 1] },
+    { id: 'rainyOrder', kind: 'goal', stage: 'usage', label: t('Rainy-day order', '雨天订单'), params: { goal: 'Rainy-day order', event: 'purchase' }, at: [9] },
+    { id: 'orderedExit', kind: 'exit', stage: 'usage', label: t('Ordered', '已下单'), params: { reason: 'ordered' }, at: [10] },
+    { id: 'noOrderExit', kind: 'exit', stage: 'decision', label: t('No order today', '今天未下单'), params: { reason: 'no order today' }, at: [9, 1] },
+  ],
+  edges: [
+    ['rainAlert', 'next', 'untilLunch'],
+    ['untilLunch', 'next', 'lunchCoupon'],
+    ['lunchCoupon', 'next', 'lunchPush'],
+    ['lunchPush', 'next', 'ordersLunch'],
+    ['ordersLunch', 'happened', 'rainyOrder'],
+    ['ordersLunch', 'timeout', 'untilDinner'],
+    ['untilDinner', 'next', 'dinnerCoupon'],
+    ['dinnerCoupon', 'next', 'dinnerPopup'],
+    ['dinnerPopup', 'next', 'ordersDinner'],
+    ['ordersDinner', 'happened', 'rainyOrder'],
+    ['ordersDinner', 'timeout', 'noOrderExit'],
+    ['rainyOrder', 'next', 'orderedExit'],
+  ],
+});

@@ -1,0 +1,48 @@
+import { localized as t } from '../i18n';
+import { defineTemplate } from './defineTemplate';
+
+export const welcomeNewUser = defineTemplate({
+  id: 'welcome-new-user',
+  caseNumber: 1,
+  industry: 'ecommerce',
+  name: t('New-user welcome: newcomer coupon to first order', '新人欢迎：新人券促首单'),
+  description: t(
+    'Every new registrant gets a 30-yuan newcomer coupon (orders over 99) and a welcome pop-up. Those who have not ordered after 3 days are nudged on the channel they can be reached on (push if they allowed it, else SMS), and once more the day before the coupon expires. First orders are counted and tagged; users who still have not ordered after 7 days are left alone.',
+    '新注册用户立即获得 30 元新人券（满 99 可用）并看到欢迎弹窗。3 天内未下单的，按可触达渠道提醒（允许推送的发 App 推送，否则发短信）；新人券到期前一天再提醒一次。首单计为转化并打上标签；7 天后仍未下单的不再打扰。',
+  ),
+  settings: { frequencyCap: { touches: 3, window: 'P7D' }, exitOnGoal: true },
+  nodes: [
+    { id: 'registered', kind: 'entry', stage: 'awareness', label: t('Registered', '完成注册'), params: { trigger: { type: 'event', event: 'register' } }, at: [0] },
+    { id: 'newcomerCoupon', kind: 'offer', stage: 'awareness', label: t('Newcomer coupon: 30 off 99', '新人券：满 99 减 30'), params: { offer: 'coupon', value: 30, minSpend: 99, validity: 'P7D' }, at: [1] },
+    { id: 'welcome', kind: 'message', stage: 'awareness', label: t('Welcome pop-up', '欢迎弹窗'), params: { channel: 'in_app', content: 'Welcome! Your 30-yuan newcomer coupon is in your account' }, at: [2] },
+    { id: 'orders3d', kind: 'waitForEvent', stage: 'exploration', label: t('First order within 3 days?', '3 天内下首单？'), params: { event: 'purchase', timeout: 'P3D' }, at: [3] },
+    { id: 'pushAllowed', kind: 'branch', stage: 'exploration', label: t('Allowed push?', '允许推送？'), params: { cases: [{ condition: { attribute: 'push_opt_in', op: '=', value: true } }] }, at: [4] },
+    { id: 'pushNudge', kind: 'message', stage: 'exploration', label: t('Push: picks for newcomers', '推送：新人专享好物'), params: { channel: 'push', content: 'Newcomer picks under 99 yuan, your coupon still works' }, at: [5] },
+    { id: 'smsNudge', kind: 'message', stage: 'exploration', label: t('SMS: coupon waiting', '短信：新人券待使用'), params: { channel: 'sms', content: 'Your 30-yuan newcomer coupon is waiting' }, at: [5, 1] },
+    { id: 'orders3dMore', kind: 'waitForEvent', stage: 'decision', label: t('First order within 3 more days?', '再 3 天内下首单？'), params: { event: 'purchase', timeout: 'P3D' }, at: [6] },
+    { id: 'expiryReminder', kind: 'message', stage: 'decision', label: t('Official account: coupon expires tomorrow', '公众号：新人券明天到期'), params: { channel: 'wechat_oa', content: 'Your newcomer coupon expires tomorrow' }, at: [7, 1] },
+    { id: 'lastDay', kind: 'waitForEvent', stage: 'decision', label: t('First order on the last day?', '最后一天下首单？'), params: { event: 'purchase', timeout: 'P1D' }, at: [8, 1] },
+    { id: 'firstOrder', kind: 'goal', stage: 'usage', label: t('First order', '首单'), params: { goal: 'First order', event: 'purchase' }, at: [7] },
+    { id: 'tagBuyer', kind: 'tag', stage: 'usage', label: t('Tag: first order done', '打标签：已首单'), params: { action: 'add', tag: 'first_order_done' }, at: [8] },
+    { id: 'done', kind: 'exit', stage: 'usage', label: t('Converted', '已转化'), params: { reason: 'converted' }, at: [9] },
+    { id: 'giveUp', kind: 'exit', stage: 'decision', label: t('No first order in 7 days', '7 天未下首单'), params: { reason: 'no first order in 7 days' }, at: [9, 1] },
+  ],
+  edges: [
+    ['registered', 'next', 'newcomerCoupon'],
+    ['newcomerCoupon', 'next', 'welcome'],
+    ['welcome', 'next', 'orders3d'],
+    ['orders3d', 'happened', 'firstOrder'],
+    ['orders3d', 'timeout', 'pushAllowed'],
+    ['pushAllowed', 'case-1', 'pushNudge'],
+    ['pushAllowed', 'else', 'smsNudge'],
+    ['pushNudge', 'next', 'orders3dMore'],
+    ['smsNudge', 'next', 'orders3dMore'],
+    ['orders3dMore', 'happened', 'firstOrder'],
+    ['orders3dMore', 'timeout', 'expiryReminder'],
+    ['expiryReminder', 'next', 'lastDay'],
+    ['lastDay', 'happened', 'firstOrder'],
+    ['lastDay', 'timeout', 'giveUp'],
+    ['firstOrder', 'next', 'tagBuyer'],
+    ['tagBuyer', 'next', 'done'],
+  ],
+});
