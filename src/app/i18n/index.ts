@@ -26,7 +26,7 @@ declare module 'i18next' {
 
 export const isLanguage = isLang;
 
-/** Maps a BCP 47 tag (navigator.language) onto a supported language: any zh* → zh-CN, else en. */
+/** Maps a BCP 47 tag (navigator.language) onto a supported language (zh* → zh-CN, everything else → en). */
 export function languageFromTag(tag: string | null | undefined): Language {
   return tag?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }

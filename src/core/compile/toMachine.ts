@@ -37,12 +37,12 @@ function mergeTransitions(into: Record<string, TransitionConfig[]>, from: Record
  * for `__done` (or, with re-entry, back to `__outside`). Journeys with errors are refused.
  */
 export function compileJourney(input: unknown, registry: Registry = defaultRegistry): CompileResult {
-  const { document, problems } = checkJourney(input, registry);
+  const { document: journey, problems } = checkJourney(input, registry);
   const errors = problems.filter((problem) => problem.severity === 'error');
-  if (!document || errors.length > 0) return { ok: false, problems: errors };
+  if (!journey || errors.length > 0) return { ok: false, problems: errors };
 
-  const graph = buildGraph(document, registry);
-  const { settings } = document;
+  const graph = buildGraph(journey, registry);
+  const { settings } = journey;
   const cooldownMs = settings.reentry.cooldown ? (parseDuration(settings.reentry.cooldown) ?? 0) : 0;
   const leave = settings.reentry.policy === 'never' ? `#${DONE}` : cooldownMs > 0 ? `#${COOLDOWN}` : `#${OUTSIDE}`;
   const contextFor = (node: JourneyNode): CompileContext => {
@@ -80,7 +80,7 @@ export function compileJourney(input: unknown, registry: Registry = defaultRegis
   const config: MachineConfig = {
     id: 'journey',
     initial: OUTSIDE,
-    meta: { journeyId: document.id, name: document.name, schemaVersion: document.schemaVersion },
+    meta: { journeyId: journey.id, name: journey.name, schemaVersion: journey.schemaVersion },
     states: {
       [OUTSIDE]: outside,
       [JOURNEY]: { id: JOURNEY, initial: graph.entries[0]!.id, on: inJourney, states },
@@ -88,7 +88,7 @@ export function compileJourney(input: unknown, registry: Registry = defaultRegis
       [DONE]: { id: DONE, type: 'final' },
     },
   };
-  return { ok: true, config: JSON.parse(JSON.stringify(config)) as MachineConfig, document };
+  return { ok: true, config: JSON.parse(JSON.stringify(config)) as MachineConfig, document: journey };
 }
 
 /** Every action and guard the compiled configs refer to: the common ones plus each kind's own. */

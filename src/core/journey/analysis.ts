@@ -11,7 +11,7 @@ export interface PathSummary {
   longestMs: number;
   minTouches: number;
   maxTouches: number;
-  /** Nodes whose touch can exceed the frequency cap on some path, with the count inside one window. */
+  /** Nodes whose touch can exceed the frequency cap on some path, with the most touches one window holds there. */
   overCap: Map<string, number>;
 }
 

@@ -23,9 +23,9 @@ export interface JourneyGraph {
 
 const NO_TIME: NodeTiming = { minMs: 0, maxMs: 0 };
 
-export function buildGraph(document: JourneyDocument, registry: Registry): JourneyGraph {
+export function buildGraph(journey: JourneyDocument, registry: Registry): JourneyGraph {
   const byId = new Map<string, JourneyNode>();
-  for (const node of document.nodes) if (!byId.has(node.id)) byId.set(node.id, node);
+  for (const node of journey.nodes) if (!byId.has(node.id)) byId.set(node.id, node);
   const nodes = [...byId.values()];
   const kindOf = (node: JourneyNode): NodeKind => {
     const kind = registry.get(node.kind);
@@ -40,7 +40,7 @@ export function buildGraph(document: JourneyDocument, registry: Registry): Journ
   };
   const outgoing = new Map<string, Map<string, JourneyEdge>>();
   const incoming = new Map<string, string[]>();
-  for (const edge of document.edges) {
+  for (const edge of journey.edges) {
     const source = byId.get(edge.source);
     if (!source || !byId.has(edge.target)) continue;
     if (!portsOf(source).some((port) => port.id === edge.sourcePort)) continue;

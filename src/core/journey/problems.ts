@@ -3,7 +3,7 @@ import type { Lang, Localized } from '../i18n';
 export const severities = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof severities)[number];
 
-/** Where a problem is: the node or edge it concerns and the JSON path inside the document. */
+/** Where a problem is: the node or edge it concerns and the JSON path inside the journey file. */
 export interface ProblemLocation {
   nodeId?: string;
   edgeId?: string;

@@ -28,7 +28,7 @@ export const settingsSchema = z
     horizon: durationSchema.default('P90D').meta({ description: 'How long after launch the journey is simulated and reported.' }),
     frequencyCap: z
       .strictObject({
-        touches: z.number().int().min(1).meta({ description: 'Most touches one user may receive within the window.' }),
+        touches: z.number().int().min(1).meta({ description: 'Most touches one user may receive in any one window' }),
         window: durationSchema,
       })
       .nullable()

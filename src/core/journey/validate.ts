@@ -105,7 +105,7 @@ export interface CheckedJourney {
   problems: Problem[];
 }
 
-const nodePath = (document: JourneyDocument, id: string) => ['nodes', document.nodes.findIndex((node) => node.id === id)];
+const nodePath = (journey: JourneyDocument, id: string) => ['nodes', journey.nodes.findIndex((node) => node.id === id)];
 
 function zodProblems(error: z.ZodError, raw: Record<string, unknown>): Problem[] {
   const idAt = (collection: 'nodes' | 'edges', index: unknown) => {
@@ -173,25 +173,25 @@ export function validate(input: unknown, registry: Registry = defaultRegistry): 
   return checkJourney(input, registry).problems;
 }
 
-function analyse(document: JourneyDocument, registry: Registry): Problem[] {
+function analyse(journey: JourneyDocument, registry: Registry): Problem[] {
   const problems: Problem[] = [];
   const report = (code: CoreCode, message: Localized, location: ProblemLocation) =>
     problems.push({ severity: coreProblems[code].severity, code, message, location });
   const name = (id: string) => {
-    const node = document.nodes.find((candidate) => candidate.id === id);
+    const node = journey.nodes.find((candidate) => candidate.id === id);
     return node?.label ? `"${node.label}" (${id})` : id;
   };
 
   const seenNodes = new Set<string>();
-  document.nodes.forEach((node, index) => {
+  journey.nodes.forEach((node, index) => {
     if (seenNodes.has(node.id))
       report('duplicate-id', localized(`Node id "${node.id}" is used twice.`, `节点 id「${node.id}」重复。`), { nodeId: node.id, path: ['nodes', index, 'id'] });
     seenNodes.add(node.id);
   });
   const seenEdges = new Set<string>();
   const portUse = new Map<string, string>();
-  const graph = buildGraph(document, registry);
-  document.edges.forEach((edge, index) => {
+  const graph = buildGraph(journey, registry);
+  journey.edges.forEach((edge, index) => {
     const at = { edgeId: edge.id, path: ['edges', index] };
     if (seenEdges.has(edge.id) || seenNodes.has(edge.id))
       report('duplicate-id', localized(`Edge id "${edge.id}" is already used.`, `连线 id「${edge.id}」已被使用。`), { ...at, path: [...at.path, 'id'] });
@@ -227,10 +227,10 @@ function analyse(document: JourneyDocument, registry: Registry): Problem[] {
   });
 
   // Each kind's own rules.
-  document.nodes.forEach((node, index) => {
+  journey.nodes.forEach((node, index) => {
     const kind = graph.kindOf(node);
     kind.validate?.(node, {
-      document,
+      document: journey,
       downstream(port) {
         const first = graph.out(node).get(port)?.target;
         if (!first) return [];
@@ -265,7 +265,7 @@ function analyse(document: JourneyDocument, registry: Registry): Problem[] {
     const names = component.map(name).join(' → ');
     report('instant-loop', localized(`Loop without any wait: ${names}. A user would go round it for ever in no time.`, `没有等待的循环：${names}。用户会在一瞬间无限循环。`), {
       nodeId: component[0]!,
-      path: nodePath(document, component[0]!),
+      path: nodePath(journey, component[0]!),
     });
   }
 
@@ -281,7 +281,7 @@ function analyse(document: JourneyDocument, registry: Registry): Problem[] {
   const reachableWithoutGoal = reachableFrom(graph, graph.entries.map((node) => node.id), (id) => graph.byId.get(id)?.kind === 'goal');
 
   for (const node of graph.nodes) {
-    const path = nodePath(document, node.id);
+    const path = nodePath(journey, node.id);
     if (graph.entries.length > 0 && !reachable.has(node.id)) {
       report('unreachable-node', localized(`No path from an entry reaches ${name(node.id)}.`, `没有从入口出发的路径能到达 ${name(node.id)}。`), { nodeId: node.id, path });
       continue;
@@ -306,7 +306,7 @@ function analyse(document: JourneyDocument, registry: Registry): Problem[] {
       );
   }
 
-  document.edges.forEach((edge, index) => {
+  journey.edges.forEach((edge, index) => {
     const source = graph.byId.get(edge.source);
     const target = graph.byId.get(edge.target);
     if (source && target && stageIndex(target.stage) < stageIndex(source.stage))
@@ -320,11 +320,11 @@ function analyse(document: JourneyDocument, registry: Registry): Problem[] {
       );
   });
 
-  if (document.settings.currency !== 'CNY') {
+  if (journey.settings.currency !== 'CNY') {
     const unpriced = [
       ...new Set(
-        document.nodes.flatMap((node) =>
-          node.kind === 'message' && typeof node.params.channel === 'string' && !(node.params.channel in document.settings.channelCosts) ? [node.params.channel] : [],
+        journey.nodes.flatMap((node) =>
+          node.kind === 'message' && typeof node.params.channel === 'string' && !(node.params.channel in journey.settings.channelCosts) ? [node.params.channel] : [],
         ),
       ),
     ];
@@ -332,16 +332,16 @@ function analyse(document: JourneyDocument, registry: Registry): Problem[] {
       report(
         'costs-in-another-currency',
         localized(
-          `The journey counts in ${document.settings.currency}, but ${unpriced.join(', ')} use the default cost in CNY.`,
-          `旅程以 ${document.settings.currency} 计，但 ${unpriced.join('、')} 使用的是以人民币计的默认成本。`,
+          `The journey counts in ${journey.settings.currency}, but ${unpriced.join(', ')} use the default cost in CNY.`,
+          `旅程以 ${journey.settings.currency} 计，但 ${unpriced.join('、')} 使用的是以人民币计的默认成本。`,
         ),
         { path: ['settings', 'channelCosts'] },
       );
   }
 
   if (graph.entries.length > 0) {
-    const summary = summarisePaths(graph, document.settings);
-    const cap = document.settings.frequencyCap;
+    const summary = summarisePaths(graph, journey.settings);
+    const cap = journey.settings.frequencyCap;
     for (const [nodeId, count] of summary.overCap) {
       const window = describeDuration(parseDuration(cap?.window ?? 'PT0S') ?? 0, 'en');
       const windowZh = describeDuration(parseDuration(cap?.window ?? 'PT0S') ?? 0, 'zh-CN');
@@ -351,7 +351,7 @@ function analyse(document: JourneyDocument, registry: Registry): Problem[] {
           `A path reaching ${name(nodeId)} can touch a user ${count} times within ${window}; the cap is ${cap?.touches}.`,
           `经过 ${name(nodeId)} 的路径可能在 ${windowZh} 内触达用户 ${count} 次，上限为 ${cap?.touches} 次。`,
         ),
-        { nodeId, path: nodePath(document, nodeId) },
+        { nodeId, path: nodePath(journey, nodeId) },
       );
     }
     const count = summary.truncated ? `more than ${MAX_PATHS}` : String(summary.paths);

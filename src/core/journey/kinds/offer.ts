@@ -7,7 +7,7 @@ import { defineEffect } from '../../compile/runtime';
 const params = z.strictObject({
   offer: z.enum(['coupon', 'points', 'right']).default('coupon').meta({ description: 'A coupon, bonus points or a member right.' }),
   value: z.number().min(0).default(20).meta({ description: 'What the offer is worth to the user, in the journey’s currency.' }),
-  minSpend: z.number().min(0).default(0).meta({ description: 'Smallest order the offer can be used on (0: any order).' }),
+  minSpend: z.number().min(0).default(0).meta({ description: 'Smallest order the offer can be used on (0 means every order qualifies).' }),
   validity: durationSchema.default('P7D').meta({ description: 'How long the offer can be used after it is given.' }),
 });
 
