@@ -1,6 +1,7 @@
 import { localized, type Lang, type Localized } from '../i18n';
 import { CURRENT_SCHEMA_VERSION, type JourneyDocumentInput } from '../journey/schema';
-import { stageIndex, type Stage } from '../journey/stages';
+import type { Stage } from '../journey/stages';
+import { laneTop, LANE_PADDING } from '../journey/lanes';
 
 export const industryNames = {
   ecommerce: localized('e-commerce', '电商'),
@@ -42,7 +43,6 @@ export interface JourneyTemplate {
 export const defineTemplate = (template: JourneyTemplate): JourneyTemplate => template;
 
 export const COLUMN_WIDTH = 260;
-export const LANE_HEIGHT = 200;
 
 /** The template as a journey document in one language, ready to save, validate or compile. */
 export function instantiateTemplate(template: JourneyTemplate, lang: Lang, id: string = template.id): JourneyDocumentInput {
@@ -57,7 +57,7 @@ export function instantiateTemplate(template: JourneyTemplate, lang: Lang, id: s
       kind: node.kind,
       stage: node.stage,
       label: node.label[lang],
-      position: { x: 40 + node.at[0] * COLUMN_WIDTH, y: 40 + stageIndex(node.stage) * LANE_HEIGHT + (node.at[1] ?? 0) * 90 },
+      position: { x: 40 + node.at[0] * COLUMN_WIDTH, y: laneTop(node.stage) + LANE_PADDING / 2 + (node.at[1] ?? 0) * 90 },
       params: node.params ?? {},
     })),
     edges: template.edges.map(([source, port, target]) => ({ id: `${source}--${port}`, source, sourcePort: port, target })),

@@ -1,0 +1,24 @@
+import type { Node, Edge } from '@xyflow/react';
+import type { JourneyNode } from '../../core/journey/schema';
+import type { Problem } from '../../core/journey/problems';
+import type { Lang } from '../../core/i18n';
+
+/** What a canvas node needs to draw itself: the journey node, its problems and the language. */
+export type JourneyNodeData = {
+  node: JourneyNode;
+  problems: Problem[];
+  lang: Lang;
+};
+
+export type JourneyFlowNode = Node<JourneyNodeData>;
+
+export type JourneyEdgeData = {
+  /** The output port's label in the current language. */
+  portLabel: string;
+  problems: Problem[];
+};
+
+export type JourneyFlowEdge = Edge<JourneyEdgeData>;
+
+/** The drag-and-drop payload type the palette sets and the canvas reads: the node kind's name. */
+export const KIND_DRAG_TYPE = 'application/x-journey-lab-kind';

@@ -1,0 +1,65 @@
+import ELK from 'elkjs/lib/elk.bundled.js';
+import type { JourneyDocument } from '../journey/schema';
+import { laneTop, LANE_HEIGHT, LANE_PADDING } from '../journey/lanes';
+import { defaultRegistry, type Registry } from '../journey/registry';
+import type { Position } from './commands';
+
+const elk = new ELK();
+const NODE_HEIGHT = 70;
+const ROW_HEIGHT = 90;
+const ROWS_PER_LANE = Math.max(1, Math.floor((LANE_HEIGHT - LANE_PADDING / 2) / ROW_HEIGHT));
+
+/**
+ * Auto-layout: ELK's layered algorithm orders the journey left to right (entries first, each step in
+ * a column after the ones that lead to it); then every node goes back into its own stage's lane, rows
+ * inside a lane following ELK's vertical order. Returns new positions; the caller applies them as one
+ * undoable step.
+ */
+export async function layoutJourney(journey: JourneyDocument, registry: Registry = defaultRegistry): Promise<Map<string, Position>> {
+  const ids = new Set(journey.nodes.map((node) => node.id));
+  const graph = await elk.layout({
+    id: 'journey',
+    layoutOptions: {
+      'elk.algorithm': 'layered',
+      'elk.direction': 'RIGHT',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '60',
+      'elk.spacing.nodeNode': '30',
+      'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+      'elk.layered.crossingMinimization.semiInteractive': 'true',
+    },
+    children: journey.nodes.map((node) => ({
+      id: node.id,
+      width: 220,
+      height: NODE_HEIGHT + 16 * Math.max(0, (registry.get(node.kind)?.ports(node.params).length ?? 1) - 2),
+      // Keep ELK's vertical order close to the lanes': it orders within a layer by this position.
+      x: node.position.x,
+      y: laneTop(node.stage),
+    })),
+    edges: journey.edges
+      .filter((edge) => ids.has(edge.source) && ids.has(edge.target))
+      .map((edge) => ({ id: edge.id, sources: [edge.source], targets: [edge.target] })),
+  });
+
+  const placed = (graph.children ?? []).map((child) => ({ id: child.id, x: child.x ?? 0, y: child.y ?? 0 }));
+  const stageOf = new Map(journey.nodes.map((node) => [node.id, node.stage]));
+  // ELK's x gives the column; within a lane, nodes sharing a column stack in rows by ELK's y, and a
+  // column with more nodes than the lane has rows spills to the right.
+  const columns = [...new Set(placed.map((node) => Math.round(node.x)))].sort((a, b) => a - b);
+  const columnOf = (x: number) => columns.indexOf(Math.round(x));
+  const groups = new Map<string, typeof placed>();
+  for (const node of placed) {
+    const key = `${stageOf.get(node.id)}:${columnOf(node.x)}`;
+    groups.set(key, [...(groups.get(key) ?? []), node]);
+  }
+  const positions = new Map<string, Position>();
+  for (const group of groups.values()) {
+    group.sort((a, b) => a.y - b.y);
+    group.forEach((node, index) => {
+      const stage = stageOf.get(node.id)!;
+      const row = index % ROWS_PER_LANE;
+      const spill = Math.floor(index / ROWS_PER_LANE);
+      positions.set(node.id, { x: 40 + columnOf(node.x) * 280 + spill * 120, y: laneTop(stage) + LANE_PADDING / 2 + row * ROW_HEIGHT });
+    });
+  }
+  return positions;
+}

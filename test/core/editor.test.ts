@@ -1,0 +1,100 @@
+import { addNode, addNodeAfter, applyPositions, connect, copyFragment, deleteElements, emptyJourney, moveNodes, nudgeNodes, pasteFragment, updateNode, freePort } from '../../src/core/editor/commands';
+import { layoutJourney } from '../../src/core/editor/layout';
+import { laneTop, stageAt, LANE_HEIGHT } from '../../src/core/journey/lanes';
+import { checkJourney, validate } from '../../src/core/journey/validate';
+import type { JourneyDocument } from '../../src/core/journey/schema';
+import { instantiateTemplate, templates } from '../../src/core/templates/index';
+import { validJourney } from '../fixtures/journeys';
+
+const parsed = (input: unknown): JourneyDocument => {
+  const { document } = checkJourney(input);
+  if (!document) throw new Error('fixture did not parse');
+  return document;
+};
+
+describe('editor commands', () => {
+  it('add a node with its kind’s defaults, a fresh id and the stage of the lane it lands in', () => {
+    const journey = emptyJourney('j', 'J');
+    const first = addNode(journey, { kind: 'message', position: { x: 10, y: laneTop('decision') + 50 } });
+    expect(first.nodeId).toBe('message1');
+    expect(first.journey.nodes[0]).toMatchObject({ kind: 'message', stage: 'decision', params: { channel: 'sms', content: '' } });
+    const second = addNode(first.journey, { kind: 'message', position: { x: 10, y: 0 } });
+    expect(second.nodeId).toBe('message2');
+    expect(journey.nodes).toEqual([]);
+  });
+
+  it('add after the selected node, connected from its first free port', () => {
+    const journey = parsed(validJourney());
+    const added = addNodeAfter(journey, 'remind', 'wait');
+    // remind's only port already leads to giveUp: the new node is added but not connected.
+    expect(added.journey.edges).toHaveLength(journey.edges.length);
+    const fresh = addNodeAfter(added.journey, added.nodeId, 'exit');
+    expect(fresh.journey.edges.at(-1)).toMatchObject({ source: added.nodeId, sourcePort: 'next', target: fresh.nodeId });
+    expect(freePort(fresh.journey, 'waitBuy')).toBeNull();
+  });
+
+  it('connect replaces an earlier edge from the same port', () => {
+    const journey = parsed(validJourney());
+    const rewired = connect(journey, { source: 'remind', sourcePort: 'next', target: 'done' });
+    expect(rewired.edges.filter((edge) => edge.source === 'remind')).toEqual([expect.objectContaining({ target: 'done' })]);
+    expect(validate(rewired).filter((problem) => problem.code === 'port-multiple-edges')).toEqual([]);
+  });
+
+  it('delete removes nodes with every edge touching them', () => {
+    const journey = parsed(validJourney());
+    const after = deleteElements(journey, ['waitBuy'], []);
+    expect(after.nodes.map((node) => node.id)).not.toContain('waitBuy');
+    expect(after.edges.some((edge) => edge.source === 'waitBuy' || edge.target === 'waitBuy')).toBe(false);
+    expect(deleteElements(journey, [], ['start-next']).edges).toHaveLength(journey.edges.length - 1);
+  });
+
+  it('moving a node into another lane changes its stage', () => {
+    const journey = parsed(validJourney());
+    const moved = moveNodes(journey, [{ id: 'remind', position: { x: 300, y: laneTop('loyalty') + 20 } }]);
+    expect(moved.nodes.find((node) => node.id === 'remind')).toMatchObject({ stage: 'loyalty', position: { x: 300, y: laneTop('loyalty') + 20 } });
+    expect(stageAt(-50)).toBe('awareness');
+    expect(stageAt(LANE_HEIGHT * 99)).toBe('loyalty');
+    expect(nudgeNodes(journey, ['remind'], 5, 0).nodes.find((node) => node.id === 'remind')!.position.x).toBe(5);
+  });
+
+  it('changing a node’s stage moves it into that lane', () => {
+    const journey = parsed(validJourney());
+    const changed = updateNode(journey, 'remind', { stage: 'usage', label: 'Push', params: { channel: 'push', content: 'hi' } });
+    const node = changed.nodes.find((candidate) => candidate.id === 'remind')!;
+    expect(node).toMatchObject({ stage: 'usage', label: 'Push', params: { content: 'hi' } });
+    expect(stageAt(node.position.y)).toBe('usage');
+  });
+
+  it('copy keeps only the edges inside the selection; paste gives fresh ids and remaps them', () => {
+    const journey = parsed(validJourney());
+    const fragment = copyFragment(journey, ['waitBuy', 'bought', 'done']);
+    expect(fragment.edges.map((edge) => edge.id).sort()).toEqual(['bought-next', 'waitBuy-happened']);
+    const pasted = pasteFragment(journey, fragment);
+    expect(pasted.nodeIds).toEqual(['waitBuy1', 'bought1', 'done1']);
+    const newEdges = pasted.journey.edges.filter((edge) => pasted.edgeIds.includes(edge.id));
+    expect(newEdges.map((edge) => [edge.source, edge.sourcePort, edge.target])).toEqual(
+      expect.arrayContaining([
+        ['waitBuy1', 'happened', 'bought1'],
+        ['bought1', 'next', 'done1'],
+      ]),
+    );
+    const ids = [...pasted.journey.nodes.map((node) => node.id), ...pasted.journey.edges.map((edge) => edge.id)];
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(validate(pasted.journey).filter((problem) => problem.code === 'duplicate-id')).toEqual([]);
+  });
+
+  it('auto-layout keeps every node in its lane, left to right along the edges, without overlaps', async () => {
+    for (const template of templates) {
+      const journey = parsed(instantiateTemplate(template, 'en'));
+      const laid = applyPositions(journey, await layoutJourney(journey));
+      for (const node of laid.nodes) expect(stageAt(node.position.y + 30)).toBe(node.stage);
+      for (const edge of laid.edges) {
+        const source = laid.nodes.find((node) => node.id === edge.source)!;
+        const target = laid.nodes.find((node) => node.id === edge.target)!;
+        if (target.stage === source.stage) expect(target.position.x).toBeGreaterThan(source.position.x - 1);
+      }
+      const spots = laid.nodes.map((node) => `${node.position.x},${node.position.y}`);
+      expect(new Set(spots).size).toBe(spots.length);
+    }
+  });
+});
