@@ -7,7 +7,6 @@ import { languages, type Localized } from '../../src/core/i18n';
 import type { MachineConfig } from '../../src/core/compile/machineConfig';
 import type { JourneyUser } from '../../src/core/compile/runtime';
 import { templates, getTemplate, templateSummaries, instantiateTemplate, type JourneyTemplate } from '../../src/core/templates/index';
-import { templateSummaries as appTemplateSummaries } from '../../src/app/templateSummaries';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -68,11 +67,6 @@ describe('template catalogue', () => {
       });
     }
     expect(templateSummaries('zh-CN').find((s) => s.id === 'churn-win-back')?.name).toBe('按流失原因召回（含对照组）');
-  });
-
-  it('feeds the app sidebar with id, name and description only', () => {
-    expect(appTemplateSummaries('en')[0]).toEqual({ id: 'welcome-new-user', name: template('welcome-new-user').name.en, description: template('welcome-new-user').description.en });
-    expect(appTemplateSummaries('zh-CN').map((s) => s.name)).toEqual(templates.map((t) => t.name['zh-CN']));
   });
 
   it('gives the win-back journey, the largest, between 15 and 21 nodes', () => {

@@ -28,6 +28,41 @@ export const branchKind = defineNodeKind({
     '按用户是谁、做过什么走不同路径：属性（分组）、标签、细分、RFM 分层或近期行为（分群）。按顺序判断，命中第一个即走该分支。',
   ),
   params,
+  fields: [
+    {
+      key: 'cases',
+      label: localized('Cases', '分支条件'),
+      help: localized(
+        'Checked from top to bottom: each user leaves through the first case they match, and through “else” if none. Order matters: put the narrowest cases (e.g. VIP) first, or a broader case above takes their users.',
+        '从上到下依次判断：用户从第一个命中的分支离开，都不命中则走“其他”。顺序很重要：把最窄的条件（如 VIP）放在前面，否则上面较宽的条件会先截走这些用户。',
+      ),
+      control: 'list',
+      item: {
+        name: localized('Case {n}', '条件 {n}'),
+        add: localized('Add case', '添加条件'),
+        remove: localized('Remove case {n}', '删除条件 {n}'),
+        create: () => ({ label: '', condition: { all: [] } }),
+      },
+      fields: [
+        {
+          key: 'label',
+          label: localized('Name', '名称'),
+          help: localized('Shown on the case’s port on the canvas, e.g. “VIP” or “price-sensitive”.', '显示在画布上该分支的端口上，例如“VIP”或“价格敏感”。'),
+          control: 'text',
+          maxLength: 100,
+        },
+        {
+          key: 'condition',
+          label: localized('Condition', '条件'),
+          help: localized(
+            'Who takes this case: attributes, tags, segment, RFM score, or how often they did something recently.',
+            '哪些用户走这个分支：属性、标签、细分、RFM 分值，或近期做某件事的次数。',
+          ),
+          control: 'condition',
+        },
+      ],
+    },
+  ],
   ports: (p) => [
     ...p.cases.map((branchCase, index) => ({
       id: casePort(index),

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Lang, Localized } from '../../i18n';
 import type { JourneyDocument, JourneySettings, NodeOf } from '../schema';
 import type { ProblemDefinition } from '../problems';
+import type { FieldSpec } from '../fields';
 import type { StateConfig, ActionRef, TransitionConfig } from '../../compile/machineConfig';
 import type { Implementations } from '../../compile/runtime';
 
@@ -55,6 +56,8 @@ export interface NodeKindDefinition<K extends string = string, P extends Record<
   /** What the step means in marketing terms; shown as help in the palette and inspector. */
   description: Localized;
   params: z.ZodType<P>;
+  /** How the inspector shows the params: labels, units, help and controls (see fields.ts). */
+  fields?: readonly FieldSpec[];
   ports(params: P): PortSpec[];
   /** The key params in a few words, for the node on the canvas. */
   summary(params: P, lang: Lang): string;

@@ -34,6 +34,52 @@ export const entryKind = defineNodeKind({
     '谁在何时进入旅程：发生某个行为事件（注册、加购……）时、上线时的全部目标人群，或按计划时间进入。可用筛选条件限定细分人群。',
   ),
   params,
+  fields: [
+    {
+      key: 'trigger.type',
+      label: localized('Entry trigger', '进入方式'),
+      help: localized(
+        'On an event: each user enters the moment they do it, when intent is highest. Audience at launch: everyone matching the filter enters together, as in a campaign. On a schedule: everyone enters a set time after launch.',
+        '发生事件时：用户一做这件事就进入，此时意向最强。上线时的目标人群：所有符合条件的用户一起进入，相当于一次活动推送。按计划时间：上线后固定时间统一进入。',
+      ),
+      control: 'select',
+      options: [
+        { value: 'event', label: localized('On an event', '发生事件时'), replaces: () => ({ type: 'event', event: 'register' }) },
+        { value: 'audience', label: localized('Audience at launch', '上线时的目标人群'), replaces: () => ({ type: 'audience' }) },
+        { value: 'schedule', label: localized('On a schedule', '按计划时间'), replaces: () => ({ type: 'schedule', after: 'P1D' }) },
+      ],
+    },
+    {
+      key: 'trigger.event',
+      label: localized('Trigger event', '触发事件'),
+      help: localized(
+        'The behaviour that brings a user in, e.g. registered, added to cart, cancelled an order. Reacting at the moment of intent is why triggered journeys convert better than blasts.',
+        '让用户进入旅程的行为，例如注册、加购、取消订单。在用户意向最强的时刻触达，是触发式旅程比群发转化更高的原因。',
+      ),
+      control: 'event',
+      when: { key: 'trigger.type', in: ['event'] },
+    },
+    {
+      key: 'trigger.after',
+      label: localized('After launch', '上线后'),
+      help: localized(
+        'How long after launch everyone matching the filter enters, e.g. the day before a holiday campaign starts.',
+        '上线后多久让所有符合条件的用户进入，例如节日活动开始前一天。',
+      ),
+      control: 'duration',
+      when: { key: 'trigger.type', in: ['schedule'] },
+    },
+    {
+      key: 'filter',
+      label: localized('Who may enter', '进入条件'),
+      help: localized(
+        'Narrows entry to a segment: attributes (grouping), tags, RFM layer or past behaviour (clustering). Users who do not match never enter.',
+        '把进入限定在某个细分人群：属性（分组）、标签、RFM 分层或历史行为（分群）。不符合条件的用户不会进入。',
+      ),
+      control: 'condition',
+      nullable: { label: localized('Everyone (no filter)', '所有人（不筛选）'), enable: () => ({ all: [] }) },
+    },
+  ],
   ports: () => [{ id: 'next', label: localized('next', '下一步') }],
   summary(p, lang) {
     const when =

@@ -16,6 +16,18 @@ export const exitKind = defineNodeKind({
     '用户离开旅程。对始终不响应的用户，应设置退出，而不是反复打扰。',
   ),
   params,
+  fields: [
+    {
+      key: 'reason',
+      label: localized('Reason', '退出原因'),
+      help: localized(
+        'Why users leave here, e.g. “converted” or “gave up after 3 touches”; reports count exits by it. An exit for stubborn non-responders keeps them from being bombarded.',
+        '用户从这里离开的原因，例如“已转化”或“3 次触达无响应后放弃”；报表按原因统计退出人数。为始终不响应的用户设置退出，避免过度打扰。',
+      ),
+      control: 'text',
+      maxLength: 200,
+    },
+  ],
   ports: () => [],
   summary: (p, lang) => p.reason || (lang === 'en' ? 'Leave the journey' : '离开旅程'),
   compile: (node, context) => ({

@@ -21,6 +21,27 @@ export const goalKind = defineNodeKind({
     '被统计的转化节点：到达这里的用户（或开启“达成目标即退出”时，在旅程任意位置完成该事件的用户）即计为转化。目标要少而可衡量。',
   ),
   params,
+  fields: [
+    {
+      key: 'goal',
+      label: localized('Goal name', '目标名称'),
+      help: localized(
+        'The name the conversion is reported under, e.g. “First order”. Keep goals few (three at most) and measurable.',
+        '转化在报表中的名称，例如“首单”。目标要少（最多三个）且可衡量。',
+      ),
+      control: 'text',
+      maxLength: 100,
+    },
+    {
+      key: 'event',
+      label: localized('Counts when', '计为转化的事件'),
+      help: localized(
+        'The behaviour that counts as reaching this goal: purchase, register, MQL… With “exit on goal”, doing it anywhere in the journey converts the user.',
+        '计为达成目标的行为：购买、注册、MQL……开启“达成目标即退出”时，在旅程任意位置完成该行为都计为转化。',
+      ),
+      control: 'event',
+    },
+  ],
   ports: () => [{ id: 'next', label: localized('next', '下一步') }],
   summary: (p, lang) => `${p.goal} · ${eventLabel(p.event)[lang]}`,
   compile: (node, context) => ({

@@ -21,6 +21,53 @@ export const offerKind = defineNodeKind({
     '给用户发放优惠券、积分或权益。在有效期内提高购买意愿，只有在订单满足最低消费并核销时才产生成本。',
   ),
   params,
+  fields: [
+    {
+      key: 'offer',
+      label: localized('Type', '类型'),
+      help: localized(
+        'A coupon takes money off an order; points add up towards rewards; a right is a member privilege such as free shipping or priority service. Price-sensitive users respond best to coupons.',
+        '优惠券直接抵扣订单金额；积分累积后兑换奖励；权益是会员特权，如包邮、优先服务。价格敏感的用户对优惠券反应最强。',
+      ),
+      control: 'select',
+      options: [
+        { value: 'coupon', label: localized('Coupon', '优惠券') },
+        { value: 'points', label: localized('Points', '积分') },
+        { value: 'right', label: localized('Member right', '会员权益') },
+      ],
+    },
+    {
+      key: 'value',
+      label: localized('Value', '价值'),
+      help: localized(
+        'What the offer is worth to the user. It is only paid when redeemed, but a bigger value raises response and cost together.',
+        '优惠对用户的价值。只有核销时才产生成本，但面额越大，响应率和成本会一起上升。',
+      ),
+      unit: 'currency',
+      control: 'number',
+      min: 0,
+    },
+    {
+      key: 'minSpend',
+      label: localized('Minimum spend', '最低消费'),
+      help: localized(
+        'Smallest order the offer can be used on; 0 means any order. A threshold a little above the usual basket nudges users to buy more and keeps every redemption profitable.',
+        '可使用优惠的最低订单金额；0 表示任意订单可用。门槛略高于平时的客单价，能促使用户多买一点（满减），也让每次核销都不亏本。',
+      ),
+      unit: 'currency',
+      control: 'number',
+      min: 0,
+    },
+    {
+      key: 'validity',
+      label: localized('Valid for', '有效期'),
+      help: localized(
+        'How long the offer can be used after it is given. A short validity creates urgency; too short and users miss it.',
+        '发放后多长时间内可以使用。有效期短能制造紧迫感，太短则用户来不及使用。',
+      ),
+      control: 'duration',
+    },
+  ],
   ports: () => [{ id: 'next', label: localized('next', '下一步') }],
   summary(p, lang) {
     const kind = { coupon: ['Coupon', '优惠券'], points: ['Points', '积分'], right: ['Right', '权益'] }[p.offer][lang === 'en' ? 0 : 1];

@@ -34,6 +34,55 @@ export const splitKind = defineNodeKind({
     '按权重把用户随机分成几组，检验哪种做法更好。可把其中一组设为对照组：不做任何触达，其他组相对对照组的提升才是旅程的真实效果。',
   ),
   params,
+  fields: [
+    {
+      key: 'variants',
+      label: localized('Variants', '分流方案'),
+      help: localized(
+        'Each user is assigned once, at random, by weight; the weights add up to 100 %. Mark one variant as the holdout to measure the journey’s true lift.',
+        '每个用户按权重随机分到一组，且只分一次；权重之和为 100%。把其中一组设为对照组，才能衡量旅程的真实提升。',
+      ),
+      control: 'list',
+      item: {
+        name: localized('Variant {n}', '方案 {n}'),
+        add: localized('Add variant', '添加方案'),
+        remove: localized('Remove variant {n}', '删除方案 {n}'),
+        create: (items) => ({ label: String.fromCharCode(65 + Math.min(items.length, 25)), weight: 0, holdout: false }),
+        minItems: 1,
+      },
+      sum: { key: 'weight', label: localized('Total weight', '权重合计'), target: 100 },
+      fields: [
+        {
+          key: 'label',
+          label: localized('Name', '名称'),
+          help: localized('Shown on the variant’s port, e.g. “A: SMS” or “Control”.', '显示在该组的端口上，例如“A：短信”或“对照”。'),
+          control: 'text',
+          maxLength: 100,
+        },
+        {
+          key: 'weight',
+          label: localized('Weight', '权重'),
+          help: localized(
+            'Share of users sent this way, in percent. Equal weights compare most fairly; a holdout of 5–10 % costs little reach.',
+            '走这一组的用户比例（百分比）。权重相等时比较最公平；对照组通常取 5–10%，损失的触达很少。',
+          ),
+          unit: localized('%', '%'),
+          control: 'number',
+          min: 0,
+          max: 100,
+        },
+        {
+          key: 'holdout',
+          label: localized('Holdout (control group)', '对照组'),
+          help: localized(
+            'Receives nothing from the journey, so the difference between the other variants and it is the journey’s true effect (incremental lift). Send it straight to a goal or an exit.',
+            '不接受旅程中的任何触达，其他组与它的差异才是旅程的真实效果（增量提升）。请把它直接连到转化目标或退出。',
+          ),
+          control: 'boolean',
+        },
+      ],
+    },
+  ],
   ports: (p) =>
     p.variants.map((variant, index) => ({
       id: variantPort(index),

@@ -22,6 +22,51 @@ export const tagKind = defineNodeKind({
     '添加或移除标签，或设置属性，让后续步骤（以及其他旅程）知道谁经过了这里。标签体系是所有策略的基础。',
   ),
   params,
+  fields: [
+    {
+      key: 'action',
+      label: localized('Action', '操作'),
+      help: localized(
+        'Tags and attributes are what later steps and other journeys read: tag users who clicked, converted or got a coupon, so they can be treated differently.',
+        '标签和属性供后续步骤和其他旅程读取：给点击过、已转化或领过券的用户打上标签，便于区别对待。',
+      ),
+      control: 'select',
+      options: [
+        { value: 'add', label: localized('Add a tag', '添加标签') },
+        { value: 'remove', label: localized('Remove a tag', '移除标签') },
+        { value: 'set', label: localized('Set an attribute', '设置属性') },
+      ],
+    },
+    {
+      key: 'tag',
+      label: localized('Tag', '标签'),
+      help: localized(
+        'The tag’s name, e.g. “coupon_sent” or “price_sensitive”. Spell it the same wherever it is read.',
+        '标签名，例如 “coupon_sent” 或 “price_sensitive”。在所有读取它的地方保持同样的写法。',
+      ),
+      control: 'text',
+      maxLength: 100,
+      when: { key: 'action', in: ['add', 'remove'] },
+    },
+    {
+      key: 'attribute',
+      label: localized('Attribute', '属性'),
+      help: localized('The profile attribute to set, e.g. “member_tier”.', '要设置的用户属性，例如 “member_tier”。'),
+      control: 'text',
+      maxLength: 100,
+      when: { key: 'action', in: ['set'] },
+    },
+    {
+      key: 'value',
+      label: localized('Value', '值'),
+      help: localized(
+        'The value to give it. Numbers and true/false are stored as such; anything else as text.',
+        '要设置的值。数字和 true/false 按原类型保存，其余按文本保存。',
+      ),
+      control: 'scalar',
+      when: { key: 'action', in: ['set'] },
+    },
+  ],
   ports: () => [{ id: 'next', label: localized('next', '下一步') }],
   summary(p, lang) {
     if (p.action === 'set') return `${p.attribute || '?'} := ${String(p.value)}`;

@@ -19,6 +19,18 @@ export const waitKind = defineNodeKind({
     '让用户停留固定时长再进入下一步，拉开触达间隔，也给用户自行行动的时间。',
   ),
   params,
+  fields: [
+    {
+      key: 'duration',
+      label: localized('Wait for', '等待时长'),
+      help: localized(
+        'How long the user stays here before the next step. Spacing touches out keeps within the frequency cap and gives users time to act on their own, which is cheaper than another touch.',
+        '用户在此停留多久再进入下一步。拉开触达间隔既能守住频次上限，也给用户自行行动的时间，比再触达一次更省钱。',
+      ),
+      control: 'duration',
+      nullable: { label: localized('Not set yet', '暂不设置'), enable: () => 'P1D' },
+    },
+  ],
   ports: () => [{ id: 'next', label: localized('next', '下一步') }],
   summary: (p, lang) => (p.duration === null ? (lang === 'en' ? 'No duration set' : '未设置时长') : describeDuration(durationOf(p), lang)),
   timing: (p) => ({ minMs: durationOf(p), maxMs: durationOf(p) }),

@@ -23,6 +23,36 @@ export const waitForEventKind = defineNodeKind({
     '等待用户做某件事（购买、点击、访问……）或超时，两种结果走不同路径：这是“只提醒没有行动的人”的关键。',
   ),
   params,
+  fields: [
+    {
+      key: 'event',
+      label: localized('Wait until', '等待的事件'),
+      help: localized(
+        'What the user must do to leave through “happened”, e.g. a purchase after a cart reminder. Those who do it move on; the others leave through “timeout”.',
+        '用户做了这件事就从“已发生”离开，例如加购提醒之后的购买。做了的用户继续往下走，没做的从“超时”离开。',
+      ),
+      control: 'event',
+    },
+    {
+      key: 'timeout',
+      label: localized('Timeout', '超时时长'),
+      help: localized(
+        'How long to wait before giving up and leaving through “timeout”. Without it users who never act would wait for ever; its length is the time you give them before the next reminder or coupon.',
+        '等待多久后放弃，从“超时”离开。没有超时，始终不行动的用户会永远停在这里；它的长短就是下一次提醒或发券之前留给用户的时间。',
+      ),
+      control: 'duration',
+    },
+    {
+      key: 'filter',
+      label: localized('Only count if', '仅当满足'),
+      help: localized(
+        'Only count the event when the user then matches this, e.g. a purchase by a VIP; otherwise any occurrence counts.',
+        '只有用户同时满足该条件时才算事件发生，例如 VIP 用户的购买；不设则任何一次都算。',
+      ),
+      control: 'condition',
+      nullable: { label: localized('Any user (no filter)', '不限（不筛选）'), enable: () => ({ all: [] }) },
+    },
+  ],
   ports: () => [
     { id: 'happened', label: localized('happened', '已发生') },
     { id: 'timeout', label: localized('timeout', '超时') },

@@ -1,0 +1,162 @@
+import { useCallback, useMemo, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+  type OnSelectionChangeParams,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { defaultRegistry } from '../../core/journey/registry';
+import { addNode, connect, moveNodes } from '../../core/editor/commands';
+import type { Lang } from '../../core/i18n';
+import { useEditor } from '../store/useEditor';
+import { useEditorStore } from '../store/useEditorStore';
+import { useProblems } from '../store/useProblems';
+import { createFlowElementCache, type Measured } from './flowElements';
+import { nodeTypes } from './nodes';
+import { edgeTypes } from './edges';
+import { StageLanesLayer } from './StageLanesLayer';
+import { CanvasContextMenu, type ContextMenuTarget } from './CanvasContextMenu';
+import { useFlowAriaLabels } from './useFlowAriaLabels';
+import { KIND_DRAG_TYPE, type JourneyFlowEdge, type JourneyFlowNode } from './types';
+import './canvas.css';
+
+const proOptions = { hideAttribution: false };
+
+/** The journey on a React Flow canvas: nodes, edges, lanes, drag and drop, connect, select. */
+export function JourneyCanvas({ lang }: { lang: Lang }) {
+  const { t } = useTranslation();
+  const store = useEditorStore();
+  const journey = useEditor((state) => state.journey)!;
+  const selection = useEditor((state) => state.selection);
+  const problems = useProblems();
+  const [measured, setMeasured] = useState<Measured>(new Map());
+  const [menu, setMenu] = useState<ContextMenuTarget | null>(null);
+  const [cache] = useState(createFlowElementCache);
+  const flow = useReactFlow<JourneyFlowNode, JourneyFlowEdge>();
+  const ariaLabelConfig = useFlowAriaLabels();
+
+  const nodes = useMemo(
+    () => cache.nodes(journey, selection, problems, measured, lang),
+    [cache, journey, selection, problems, measured, lang],
+  );
+  const edges = useMemo(() => cache.edges(journey, selection, problems, lang), [cache, journey, selection, problems, lang]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<JourneyFlowNode>[]) => {
+      const state = store.getState();
+      if (!state.journey) return;
+      const sizes = changes.flatMap((change) => (change.type === 'dimensions' && change.dimensions ? [[change.id, change.dimensions] as const] : []));
+      if (sizes.length > 0)
+        setMeasured((previous) => {
+          const next = new Map(previous);
+          for (const [id, size] of sizes) next.set(id, { width: size.width, height: size.height });
+          return next;
+        });
+      const moves = changes.flatMap((change) => (change.type === 'position' && change.position ? [{ id: change.id, position: change.position }] : []));
+      if (moves.length > 0) {
+        const moved = moveNodes(state.journey, moves);
+        const dragging = changes.some((change) => change.type === 'position' && change.dragging);
+        // A drag is recorded as one step when it ends; a keyboard nudge is a step of its own.
+        if (dragging || state.gestureBase) state.changeDuringGesture(moved);
+        else state.change(moved);
+      }
+    },
+    [store],
+  );
+
+  const onEdgesChange = useCallback((_changes: EdgeChange<JourneyFlowEdge>[]) => {
+    // Selection arrives through onSelectionChange; removal goes through the delete action.
+  }, []);
+
+  const onSelectionChange = useCallback(
+    ({ nodes: selectedNodes, edges: selectedEdges }: OnSelectionChangeParams<JourneyFlowNode, JourneyFlowEdge>) => {
+      const next = { nodes: selectedNodes.map((node) => node.id), edges: selectedEdges.map((edge) => edge.id) };
+      const current = store.getState().selection;
+      const sameIds = (a: string[], b: string[]) => a.length === b.length && a.every((id, index) => id === b[index]);
+      if (!sameIds(current.nodes, next.nodes) || !sameIds(current.edges, next.edges)) store.getState().select(next);
+    },
+    [store],
+  );
+
+  const onConnect = useCallback(
+    (connection: Connection) => {
+      const state = store.getState();
+      if (!state.journey || !connection.sourceHandle) return;
+      state.change(connect(state.journey, { source: connection.source, sourcePort: connection.sourceHandle, target: connection.target }));
+    },
+    [store],
+  );
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(KIND_DRAG_TYPE)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const kind = event.dataTransfer.getData(KIND_DRAG_TYPE);
+      const state = store.getState();
+      if (!kind || !defaultRegistry.get(kind) || !state.journey) return;
+      event.preventDefault();
+      // The drop point is where the pointer is; centre the node box on it.
+      const position = flow.screenToFlowPosition({ x: event.clientX - 110, y: event.clientY - 30 });
+      const added = addNode(state.journey, { kind, position });
+      state.change(added.journey, { nodes: [added.nodeId], edges: [] });
+    },
+    [flow, store],
+  );
+
+  const openMenu = useCallback(
+    (event: ReactMouseEvent, target: Omit<ContextMenuTarget, 'x' | 'y'>) => {
+      event.preventDefault();
+      const state = store.getState();
+      const alreadySelected = target.kind === 'node' ? state.selection.nodes.includes(target.id) : state.selection.edges.includes(target.id);
+      if (!alreadySelected) state.select(target.kind === 'node' ? { nodes: [target.id], edges: [] } : { nodes: [], edges: [target.id] });
+      setMenu({ ...target, x: event.clientX, y: event.clientY });
+    },
+    [store],
+  );
+
+  return (
+    <div className="journey-canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<JourneyFlowNode, JourneyFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onSelectionChange={onSelectionChange}
+        onConnect={onConnect}
+        onNodeDragStart={() => store.getState().beginGesture()}
+        onNodeDragStop={() => store.getState().endGesture()}
+        onSelectionDragStart={() => store.getState().beginGesture()}
+        onSelectionDragStop={() => store.getState().endGesture()}
+        onNodeContextMenu={(event, node) => openMenu(event, { kind: 'node', id: node.id })}
+        onEdgeContextMenu={(event, edge) => openMenu(event, { kind: 'edge', id: edge.id })}
+        onPaneClick={() => setMenu(null)}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        ariaLabelConfig={ariaLabelConfig}
+        fitView
+        minZoom={0.1}
+        proOptions={proOptions}
+      >
+        <StageLanesLayer lang={lang} />
+        <Background gap={20} />
+        <MiniMap pannable zoomable ariaLabel={t('canvas.aria.minimap')} />
+        <Controls position="top-right" />
+      </ReactFlow>
+      {menu && <CanvasContextMenu target={menu} onClose={() => setMenu(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+// The five journey stages as horizontal bands in flow coordinates: they pan and zoom with the nodes,
+// and a node's stage is the lane it sits in (src/core/journey/lanes.ts). Rendered through React Flow's
+// ViewportPortal, so it must be a child of <ReactFlow>. The bands sit behind edges and nodes and take
+// no pointer events. The lane names stay at the left edge of the visible canvas while panning, at a
+// constant on-screen size while zooming. The bands form an ordered list named "Journey stages" for
+// assistive technology (and tests).
+import { useTranslation } from 'react-i18next';
+import { ViewportPortal, useStore } from '@xyflow/react';
+import { stages, stageNames } from '../../core/journey/stages.ts';
+import { LANE_HEIGHT, laneTop } from '../../core/journey/lanes.ts';
+import type { Lang } from '../../core/i18n.ts';
+import './canvas.css';
+
+/** Horizontal extent of the bands in flow coordinates: far wider than any journey. */
+export const LANES_X_MIN = -5000;
+export const LANES_X_MAX = 20000;
+/** Gap between the visible canvas's left edge and the lane names, in screen pixels. */
+const LABEL_INSET = 12;
+
+export interface StageLanesLayerProps {
+  lang: Lang;
+}
+
+export function StageLanesLayer({ lang }: StageLanesLayerProps) {
+  const { t } = useTranslation(undefined, { lng: lang });
+  const panX = useStore((state) => state.transform[0]);
+  const zoom = useStore((state) => state.transform[2]);
+  // The flow x of the visible canvas's left edge, kept inside the bands.
+  const visibleLeft = -panX / zoom;
+  const labelX = Math.min(Math.max(visibleLeft + LABEL_INSET / zoom, LANES_X_MIN + LABEL_INSET), LANES_X_MAX - 400 / zoom);
+  const labelStyle = {
+    left: labelX - LANES_X_MIN,
+    top: 8 / zoom,
+    transform: `scale(${1 / zoom})`,
+  };
+
+  return (
+    <ViewportPortal>
+      <ol className="lanes-layer" aria-label={t('canvas.lanes')} lang={lang}>
+        {stages.map((stage) => (
+          <li
+            key={stage}
+            className={`lanes-layer__lane lanes-layer__lane--${stage}`}
+            data-stage={stage}
+            style={{ left: LANES_X_MIN, top: laneTop(stage), width: LANES_X_MAX - LANES_X_MIN, height: LANE_HEIGHT }}
+          >
+            <span className="lanes-layer__label" style={labelStyle}>
+              {stageNames[stage][lang]}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </ViewportPortal>
+  );
+}

@@ -1,0 +1,48 @@
+// Edge components by type, for <ReactFlow edgeTypes={edgeTypes}>; a module-level constant, like nodeTypes.
+import type { EdgeTypes } from '@xyflow/react';
+import { PortEdge } from './PortEdge.tsx';
+
+export const PORT_EDGE_TYPE = 'port';
+
+export const edgeTypes = { [PORT_EDGE_TYPE]: PortEdge } satisfies EdgeTypes;
+
+export { PortEdge, type PortEdgeProps } from './PortEdge.tsx';
+
+import type { JourneyEdge, JourneyNode } from '../../../core/journey/schema.ts';
+import type { Problem } from '../../../core/journey/problems.ts';
+import type { Lang } from '../../../core/i18n.ts';
+import type { JourneyFlowEdge } from '../types.ts';
+import { describeNode } from '../nodes/describe.ts';
+import i18n from '../../i18n/index.ts';
+
+/**
+ * The React Flow edge for a journey edge: a `port` edge from the source port's handle, labelled with
+ * the port's localized label, and an `ariaLabel` naming the port and both ends ("Connection timeout
+ * from Wait for purchase to Reminder") for the focusable edge wrapper.
+ */
+export function toFlowEdge(
+  edge: JourneyEdge,
+  nodeById: (id: string) => JourneyNode | undefined,
+  problems: Problem[],
+  lang: Lang,
+): JourneyFlowEdge {
+  const source = nodeById(edge.source);
+  const target = nodeById(edge.target);
+  const sourceView = source ? describeNode(source, lang) : undefined;
+  const portLabel = sourceView?.ports.find((port) => port.id === edge.sourcePort)?.label ?? edge.sourcePort;
+  return {
+    id: edge.id,
+    type: PORT_EDGE_TYPE,
+    source: edge.source,
+    sourceHandle: edge.sourcePort,
+    target: edge.target,
+    // A node's only way on needs no caption; ports that choose between paths are labelled.
+    data: { portLabel: edge.sourcePort === 'next' ? '' : portLabel, problems },
+    ariaLabel: i18n.t('canvas.edge.name', {
+      lng: lang,
+      port: portLabel,
+      source: sourceView?.title ?? edge.source,
+      target: target ? describeNode(target, lang).title : edge.target,
+    }),
+  };
+}

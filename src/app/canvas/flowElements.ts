@@ -1,0 +1,76 @@
+import type { Lang } from '../../core/i18n';
+import type { JourneyDocument } from '../../core/journey/schema';
+import type { Problem } from '../../core/journey/problems';
+import type { Selection } from '../store/editorStore';
+import { toFlowNode } from './nodes';
+import { toFlowEdge } from './edges';
+import type { JourneyFlowEdge, JourneyFlowNode } from './types';
+
+export type Measured = ReadonlyMap<string, { width: number; height: number }>;
+
+interface Cached<T> {
+  key: unknown[];
+  value: T;
+}
+
+const same = (a: unknown[], b: unknown[]) => a.length === b.length && a.every((value, index) => Object.is(value, b[index]));
+const problemKey = (problems: Problem[]) => problems.map((problem) => `${problem.code}:${problem.message.en}`).join('|');
+
+/**
+ * Turns the journey into React Flow nodes and edges, reusing the previous object for every element
+ * whose inputs did not change. React Flow skips elements whose object is the same, so a drag or an
+ * edit re-renders only the nodes it touched, not all 300.
+ */
+export function createFlowElementCache() {
+  let nodeCache = new Map<string, Cached<JourneyFlowNode>>();
+  let edgeCache = new Map<string, Cached<JourneyFlowEdge>>();
+
+  function nodes(journey: JourneyDocument, selection: Selection, problems: Problem[], measured: Measured, lang: Lang): JourneyFlowNode[] {
+    const selected = new Set(selection.nodes);
+    const byNode = groupBy(problems, (problem) => problem.location.nodeId);
+    const next = new Map<string, Cached<JourneyFlowNode>>();
+    const result = journey.nodes.map((node) => {
+      const nodeProblems = byNode.get(node.id) ?? [];
+      const size = measured.get(node.id);
+      const key = [node, selected.has(node.id), problemKey(nodeProblems), size, lang];
+      const cached = nodeCache.get(node.id);
+      const entry = cached && same(cached.key, key) ? cached : { key, value: { ...toFlowNode(node, nodeProblems, lang), selected: selected.has(node.id), ...(size ? { measured: size } : {}) } };
+      next.set(node.id, entry);
+      return entry.value;
+    });
+    nodeCache = next;
+    return result;
+  }
+
+  function edges(journey: JourneyDocument, selection: Selection, problems: Problem[], lang: Lang): JourneyFlowEdge[] {
+    const selected = new Set(selection.edges);
+    const byEdge = groupBy(problems, (problem) => problem.location.edgeId);
+    const nodesById = new Map(journey.nodes.map((node) => [node.id, node]));
+    const next = new Map<string, Cached<JourneyFlowEdge>>();
+    // An edge whose end is missing cannot be drawn (validation reports it): React Flow would warn.
+    const result = journey.edges.flatMap((edge) => {
+      const source = nodesById.get(edge.source);
+      const target = nodesById.get(edge.target);
+      if (!source || !target) return [];
+      const edgeProblems = byEdge.get(edge.id) ?? [];
+      const key = [edge, source, target, selected.has(edge.id), problemKey(edgeProblems), lang];
+      const cached = edgeCache.get(edge.id);
+      const entry = cached && same(cached.key, key) ? cached : { key, value: { ...toFlowEdge(edge, (id) => nodesById.get(id), edgeProblems, lang), selected: selected.has(edge.id) } };
+      next.set(edge.id, entry);
+      return [entry.value];
+    });
+    edgeCache = next;
+    return result;
+  }
+
+  return { nodes, edges };
+}
+
+function groupBy<T>(items: T[], keyOf: (item: T) => string | undefined): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key !== undefined) groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  return groups;
+}

@@ -1,0 +1,158 @@
+import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import type { Lang } from '../../core/i18n';
+import type { JourneyDocument } from '../../core/journey/schema';
+import type { Problem } from '../../core/journey/problems';
+import { updateNode, updateSettings } from '../../core/editor/commands';
+import { createEditorStore, type EditorStore } from '../store/editorStore';
+import { EditorStoreContext } from '../store/EditorStoreContext';
+import { useEditor } from '../store/useEditor';
+import { useProblems } from '../store/useProblems';
+import { useAutosave } from '../store/useAutosave';
+import { actionForKey, runAction } from '../actions';
+import { addStepAction } from '../actions/addStep';
+import { useServices } from '../services';
+import { settingKeys } from '../persist/repository';
+import { JourneyCanvas } from '../canvas/JourneyCanvas';
+import { Palette } from '../panels/Palette';
+import { ProblemsPanel } from '../panels/ProblemsPanel';
+import { Inspector } from '../panels/Inspector';
+import { Toolbar } from './Toolbar';
+import { SaveBanner } from './SaveBanner';
+import './editor.css';
+
+type Loaded = { state: 'loading' } | { state: 'ready'; store: EditorStore; revision: number | null } | { state: 'error'; message: string };
+
+/** The journey editor: toolbar, palette, canvas, inspector and problems for one stored journey. */
+export function EditorScreen({ journeyId, lang, onBack }: { journeyId: string; lang: Lang; onBack(): void }) {
+  const { t } = useTranslation();
+  const { repository } = useServices();
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+
+  useEffect(() => {
+    let cancelled = false;
+    void repository.load(journeyId).then((result) => {
+      if (cancelled) return;
+      if (!result.ok) {
+        const message = result.reason === 'missing' ? t('editor.missing') : result.reason === 'unreadable' ? result.message[lang] : result.error.message[lang];
+        setLoaded({ state: 'error', message });
+        return;
+      }
+      const store = createEditorStore();
+      store.getState().open(result.stored.document);
+      setLoaded({ state: 'ready', store, revision: result.stored.revision });
+      void repository.setSetting(settingKeys.lastJourneyId, journeyId);
+    });
+    return () => {
+      cancelled = true;
+    };
+    // Loading is keyed by the journey; a language switch must not reload it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [journeyId, repository]);
+
+  if (loaded.state === 'loading') return <p className="editor-loading" role="status">{t('editor.loading')}</p>;
+  if (loaded.state === 'error')
+    return (
+      <div className="editor-error" role="alert">
+        <p>{loaded.message}</p>
+        <button type="button" onClick={onBack}>
+          {t('editor.back')}
+        </button>
+      </div>
+    );
+  return (
+    <EditorStoreContext.Provider value={loaded.store}>
+      <ReactFlowProvider>
+        <Editor store={loaded.store} revision={loaded.revision} lang={lang} onBack={onBack} />
+      </ReactFlowProvider>
+    </EditorStoreContext.Provider>
+  );
+}
+
+const NOT_TEXT_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'color', 'range']);
+
+/** Keys typed into a text field belong to it (its own undo, its own Backspace), not to the canvas. */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target instanceof HTMLInputElement) return !NOT_TEXT_INPUTS.has(target.type);
+  return target.isContentEditable || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT';
+}
+
+function Editor({ store, revision, lang, onBack }: { store: EditorStore; revision: number | null; lang: Lang; onBack(): void }) {
+  const { t } = useTranslation();
+  const { repository, tabId } = useServices();
+  const autosave = useAutosave(store, repository, tabId, revision);
+  const journey = useEditor((state) => state.journey) as JourneyDocument;
+  const selectedNodeId = useEditor((state) => (state.selection.nodes.length === 1 ? state.selection.nodes[0]! : null));
+  const problems = useProblems();
+  const flow = useReactFlow();
+  const selectedNode = journey.nodes.find((node) => node.id === selectedNodeId) ?? null;
+
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent) => {
+      if (isTyping(event.target)) return;
+      const action = actionForKey(event);
+      if (!action) return;
+      event.preventDefault();
+      void runAction(store, action, undefined);
+    },
+    [store],
+  );
+
+  const selectProblem = useCallback(
+    (problem: Problem) => {
+      const { nodeId, edgeId } = problem.location;
+      const current = store.getState().journey;
+      if (!current) return;
+      const centreOn = (ids: string[]) => {
+        const nodes = current.nodes.filter((node) => ids.includes(node.id));
+        if (nodes.length === 0) return;
+        const x = nodes.reduce((sum, node) => sum + node.position.x + 110, 0) / nodes.length;
+        const y = nodes.reduce((sum, node) => sum + node.position.y + 35, 0) / nodes.length;
+        void flow.setCenter(x, y, { zoom: Math.max(flow.getZoom(), 0.8), duration: 300 });
+      };
+      if (nodeId) {
+        store.getState().select({ nodes: [nodeId], edges: [] });
+        centreOn([nodeId]);
+      } else if (edgeId) {
+        const edge = current.edges.find((candidate) => candidate.id === edgeId);
+        store.getState().select({ nodes: [], edges: [edgeId] });
+        if (edge) centreOn([edge.source, edge.target]);
+      }
+    },
+    [flow, store],
+  );
+
+  return (
+    <div className="editor" onKeyDown={onKeyDown}>
+      <Toolbar lang={lang} autosave={autosave} onBack={onBack} />
+      <SaveBanner status={autosave.status} lang={lang} onRetry={() => void autosave.retry()} onLoadTheirs={() => void autosave.loadTheirs()} onKeepMine={() => void autosave.keepMine()} />
+      <div className="editor__body">
+        <aside className="editor__palette" aria-label={t('editor.paletteRegion')}>
+          <Palette lang={lang} onAdd={(kind) => void runAction(store, addStepAction, kind)} />
+        </aside>
+        <section className="editor__canvas" aria-label={t('canvas.region')}>
+          <JourneyCanvas lang={lang} />
+        </section>
+        <aside className="editor__side" aria-label={t('editor.sideRegion')}>
+          <Inspector
+            node={selectedNode}
+            settings={journey.settings}
+            problems={problems}
+            lang={lang}
+            onChangeNode={(patch) => {
+              const current = store.getState().journey;
+              if (current && selectedNode) store.getState().change(updateNode(current, selectedNode.id, patch));
+            }}
+            onChangeSettings={(settings) => {
+              const current = store.getState().journey;
+              if (current) store.getState().change(updateSettings(current, settings));
+            }}
+          />
+          <ProblemsPanel problems={problems} lang={lang} onSelect={selectProblem} />
+        </aside>
+      </div>
+    </div>
+  );
+}

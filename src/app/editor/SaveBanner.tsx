@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import type { Lang } from '../../core/i18n';
+import type { SaveStatus } from '../store/useAutosave';
+
+/** Tells the user when saving failed or another tab changed the journey, and what they can do. */
+export function SaveBanner({ status, lang, onRetry, onLoadTheirs, onKeepMine }: { status: SaveStatus; lang: Lang; onRetry(): void; onLoadTheirs(): void; onKeepMine(): void }) {
+  const { t } = useTranslation();
+  if (status.state !== 'failed' && status.state !== 'conflict' && status.state !== 'changedElsewhere') return null;
+  return (
+    <div className={`save-banner save-banner--${status.state}`} role="alert">
+      <p>{status.message[lang]}</p>
+      {status.state === 'failed' && (
+        <button type="button" onClick={onRetry}>
+          {t('editor.retrySave')}
+        </button>
+      )}
+      {status.state !== 'failed' && (
+        <>
+          <button type="button" onClick={onLoadTheirs}>
+            {t('editor.loadTheirs')}
+          </button>
+          <button type="button" onClick={onKeepMine}>
+            {t('editor.keepMine')}
+          </button>
+        </>
+      )}
+    </div>
+  );
+}

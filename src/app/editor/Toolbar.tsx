@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useReactFlow } from '@xyflow/react';
+import type { Lang } from '../../core/i18n';
+import { renameJourney } from '../../core/editor/commands';
+import { useEditor } from '../store/useEditor';
+import { useEditorStore } from '../store/useEditorStore';
+import type { Autosave } from '../store/useAutosave';
+import { runAction } from '../actions';
+import { undoAction } from '../actions/undo';
+import { redoAction } from '../actions/redo';
+import { autoLayoutAction } from '../actions/autoLayout';
+import { ExportMenu } from './ExportMenu';
+import { ShareButton } from './ShareButton';
+
+const statusKey = {
+  saved: 'editor.status.saved',
+  saving: 'editor.status.saving',
+  unsaved: 'editor.status.unsaved',
+  failed: 'editor.status.failed',
+  conflict: 'editor.status.conflict',
+  changedElsewhere: 'editor.status.changedElsewhere',
+} as const;
+
+/** The editor's top bar: back, the journey's name, history, layout, files and links, save status. */
+export function Toolbar({ lang, autosave, onBack }: { lang: Lang; autosave: Autosave; onBack(): void }) {
+  const { t } = useTranslation();
+  const store = useEditorStore();
+  const name = useEditor((state) => state.journey?.name ?? '');
+  const canUndo = useEditor((state) => state.past.length > 0);
+  const canRedo = useEditor((state) => state.future.length > 0);
+  const flow = useReactFlow();
+  // While the name field has focus it holds what is typed; otherwise it shows the journey's name.
+  const [draftName, setDraftName] = useState<string | null>(null);
+
+  const commitName = () => {
+    const journey = store.getState().journey;
+    const trimmed = (draftName ?? '').trim();
+    setDraftName(null);
+    if (journey && trimmed && trimmed !== journey.name) store.getState().change(renameJourney(journey, trimmed));
+  };
+  const mod = t('actions.mod');
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
+      <button type="button" onClick={onBack}>
+        ← {t('editor.back')}
+      </button>
+      <label className="toolbar__name">
+        <span className="visually-hidden">{t('editor.journeyName')}</span>
+        <input
+          value={draftName ?? name}
+          maxLength={200}
+          onFocus={() => setDraftName(name)}
+          onChange={(event) => setDraftName(event.target.value)}
+          onBlur={commitName}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') event.currentTarget.blur();
+            if (event.key === 'Escape') {
+              setDraftName(name);
+              event.currentTarget.blur();
+            }
+          }}
+        />
+      </label>
+      <span className="toolbar__group">
+        <button type="button" disabled={!canUndo} onClick={() => void runAction(store, undoAction, undefined)} title={`${t('actions.undo')} (${mod}+Z)`}>
+          ↶ {t('actions.undo')}
+        </button>
+        <button type="button" disabled={!canRedo} onClick={() => void runAction(store, redoAction, undefined)} title={`${t('actions.redo')} (Shift+${mod}+Z)`}>
+          ↷ {t('actions.redo')}
+        </button>
+      </span>
+      <span className="toolbar__group">
+        <button
+          type="button"
+          onClick={() => void runAction(store, autoLayoutAction, undefined).then(() => setTimeout(() => void flow.fitView({ duration: 300 }), 50))}
+          title={`${t('actions.autoLayout')} (Shift+L)`}
+        >
+          ⇶ {t('actions.autoLayout')}
+        </button>
+        <ExportMenu lang={lang} />
+        <ShareButton lang={lang} />
+      </span>
+      <span className={`toolbar__status toolbar__status--${autosave.status.state}`} role="status" aria-live="polite">
+        {t(statusKey[autosave.status.state])}
+      </span>
+    </div>
+  );
+}

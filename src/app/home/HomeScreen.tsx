@@ -1,0 +1,293 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Lang, Localized } from '../../core/i18n';
+import type { JourneyDocument } from '../../core/journey/schema';
+import { formatLocation, type Problem } from '../../core/journey/problems';
+import { duplicateJourney, emptyJourney, renameJourney } from '../../core/editor/commands';
+import { checkJourney } from '../../core/journey/validate';
+import { getTemplate, instantiateTemplate, templateSummaries } from '../../core/templates/index';
+import { useServices } from '../services';
+import type { JourneySummary } from '../persist/repository';
+import { parseJourneyFile, readFileAsText, readJourney } from '../persist/files';
+import { decodeShareLink, withoutShare } from '../persist/shareLink';
+import { newJourneyId } from './newJourneyId';
+import './home.css';
+
+type Notice = { kind: 'info' | 'error'; text: string; problems?: Problem[]; undo?: () => void };
+
+/** A share link in the address offers to import the journey it carries as a copy. */
+function readSharedJourney(hash: string, lang: Lang): { shared: JourneyDocument | null; notice: Notice | null } {
+  const decoded = decodeShareLink(hash);
+  if (!decoded) return { shared: null, notice: null };
+  if (!decoded.ok) return { shared: null, notice: { kind: 'error', text: decoded.message[lang] } };
+  const read = readJourney(decoded.document);
+  if (!read.ok) return { shared: null, notice: { kind: 'error', text: read.message[lang], problems: read.problems } };
+  return { shared: read.document, notice: null };
+}
+
+/** The journeys list: create (empty or from a template), open, rename, duplicate, delete, search, import. */
+export function HomeScreen({ lang, onOpen }: { lang: Lang; onOpen(id: string): void }) {
+  const { t } = useTranslation();
+  const { repository, tabId, storageWarning } = useServices();
+  const [journeys, setJourneys] = useState<JourneySummary[] | null>(null);
+  const [query, setQuery] = useState('');
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const [arrival] = useState(() => readSharedJourney(window.location.hash, lang));
+  const [notice, setNotice] = useState<Notice | null>(arrival.notice);
+  const [shared, setShared] = useState<JourneyDocument | null>(arrival.shared);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const refresh = useCallback(async () => {
+    try {
+      setJourneys(await repository.list());
+    } catch (error) {
+      setNotice({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+      setJourneys([]);
+    }
+  }, [repository]);
+
+  useEffect(() => {
+    let live = true;
+    const load = () =>
+      repository.list().then(
+        (list) => live && setJourneys(list),
+        (error: unknown) => live && setNotice({ kind: 'error', text: error instanceof Error ? error.message : String(error) }),
+      );
+    void load();
+    const stop = repository.watch(() => void load());
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [repository]);
+
+  // The share link has been read into state; take it out of the address so a reload does not ask again.
+  useEffect(() => {
+    if (decodeShareLink(window.location.hash))
+      history.replaceState(null, '', `${window.location.pathname}${window.location.search}${withoutShare(window.location.hash)}`);
+  }, []);
+
+  const store = async (journey: JourneyDocument): Promise<boolean> => {
+    const result = await repository.save(journey, { expectedRevision: null, writer: tabId });
+    if (!result.ok) setNotice({ kind: 'error', text: result.reason === 'failed' ? result.error.message[lang] : result.message[lang] });
+    return result.ok;
+  };
+
+  const createEmpty = async () => {
+    const journey = emptyJourney(newJourneyId(), t('home.newName'));
+    if (await store(journey)) onOpen(journey.id);
+  };
+
+  const createFromTemplate = async (templateId: string) => {
+    const template = getTemplate(templateId);
+    if (!template) return;
+    const { document } = checkJourney(instantiateTemplate(template, lang, newJourneyId()));
+    if (document && (await store(document))) onOpen(document.id);
+  };
+
+  const importCopy = async (journey: JourneyDocument, problems: Problem[] = [], notice?: Localized) => {
+    const copy = duplicateJourney(journey, newJourneyId(), journey.name);
+    if (!(await store(copy))) return;
+    const issues = problems.filter((problem) => problem.severity !== 'info').length;
+    const text = issues ? t('home.importedWithIssues', { name: copy.name, count: issues }) : t('home.imported', { name: copy.name });
+    setNotice({ kind: 'info', text: notice ? `${text} ${notice[lang]}` : text });
+    await refresh();
+  };
+
+  const importFile = async (file: File) => {
+    const read = parseJourneyFile(await readFileAsText(file));
+    if (!read.ok) return setNotice({ kind: 'error', text: read.message[lang], problems: read.problems });
+    await importCopy(read.document, read.problems, read.notice);
+  };
+
+  const loadDocument = async (id: string) => {
+    const loaded = await repository.load(id);
+    return loaded.ok ? loaded.stored.document : null;
+  };
+
+  const duplicate = async (summary: JourneySummary) => {
+    const journey = await loadDocument(summary.id);
+    if (journey && (await store(duplicateJourney(journey, newJourneyId(), t('home.copyOf', { name: journey.name }))))) await refresh();
+  };
+
+  const rename = async (summary: JourneySummary, name: string) => {
+    setRenaming(null);
+    const loaded = await repository.load(summary.id);
+    if (!loaded.ok || !name.trim() || name.trim() === summary.name) return;
+    const result = await repository.save(renameJourney(loaded.stored.document, name.trim()), { expectedRevision: loaded.stored.revision, writer: tabId });
+    if (!result.ok) setNotice({ kind: 'error', text: result.reason === 'failed' ? result.error.message[lang] : result.message[lang] });
+    await refresh();
+  };
+
+  const remove = async (summary: JourneySummary) => {
+    const journey = await loadDocument(summary.id);
+    await repository.remove(summary.id);
+    await refresh();
+    setNotice({
+      kind: 'info',
+      text: t('home.deleted', { name: summary.name }),
+      ...(journey
+        ? {
+            undo: () => {
+              setNotice(null);
+              void store(journey).then(refresh);
+            },
+          }
+        : {}),
+    });
+  };
+
+  const visible = useMemo(() => {
+    const needle = query.trim().toLocaleLowerCase();
+    return (journeys ?? []).filter((journey) => journey.name.toLocaleLowerCase().includes(needle));
+  }, [journeys, query]);
+  const when = useMemo(() => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }), [lang]);
+  const templates = useMemo(() => templateSummaries(lang), [lang]);
+
+  return (
+    <div className="home">
+      {storageWarning && (
+        <p className="home__warning" role="alert">
+          {storageWarning[lang]}
+        </p>
+      )}
+      {shared && (
+        <section className="home__shared" role="dialog" aria-modal="false" aria-label={t('home.shareHeading')}>
+          <h2>{t('home.shareHeading')}</h2>
+          <p>
+            <strong>{shared.name}</strong> · {t('home.nodes', { count: shared.nodes.length })}
+          </p>
+          {shared.description && <p>{shared.description}</p>}
+          <button
+            type="button"
+            onClick={() => {
+              const journey = shared;
+              setShared(null);
+              void importCopy(journey);
+            }}
+          >
+            {t('home.shareImport')}
+          </button>
+          <button type="button" onClick={() => setShared(null)}>
+            {t('home.shareDismiss')}
+          </button>
+        </section>
+      )}
+      {notice && (
+        <div className={`home__notice home__notice--${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+          <p>{notice.text}</p>
+          {notice.problems && notice.problems.length > 0 && (
+            <ul aria-label={t('home.importRefused')}>
+              {notice.problems.map((problem, index) => (
+                <li key={index}>
+                  <code>{problem.code}</code> {formatLocation(problem.location, lang)}: {problem.message[lang]}
+                </li>
+              ))}
+            </ul>
+          )}
+          {notice.undo && (
+            <button type="button" onClick={notice.undo}>
+              {t('home.undoDelete')}
+            </button>
+          )}
+          <button type="button" aria-label={t('editor.close')} onClick={() => setNotice(null)}>
+            ×
+          </button>
+        </div>
+      )}
+
+      <section className="home__journeys" aria-labelledby="home-heading">
+        <div className="home__bar">
+          <h2 id="home-heading">{t('home.heading')}</h2>
+          <label className="home__search">
+            <span className="visually-hidden">{t('home.search')}</span>
+            <input type="search" value={query} placeholder={t('home.searchPlaceholder')} onChange={(event) => setQuery(event.target.value)} />
+          </label>
+          <button type="button" className="button--primary" onClick={() => void createEmpty()}>
+            ＋ {t('home.create')}
+          </button>
+          <button type="button" onClick={() => fileInput.current?.click()}>
+            ⇧ {t('home.import')}
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".json,application/json"
+            className="visually-hidden"
+            aria-label={t('home.import')}
+            tabIndex={-1}
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              event.target.value = '';
+              if (file) void importFile(file);
+            }}
+          />
+        </div>
+        {journeys !== null && journeys.length === 0 && <p className="home__empty">{t('home.empty')}</p>}
+        {journeys !== null && journeys.length > 0 && visible.length === 0 && <p className="home__empty">{t('home.noMatch', { query })}</p>}
+        <ul className="journey-list" aria-label={t('home.heading')}>
+          {visible.map((journey) => (
+            <li key={journey.id} className="journey-list__item">
+              {renaming === journey.id ? (
+                <form
+                  className="journey-list__rename"
+                  onSubmit={(event) => {
+                    event.preventDefault();
+                    const input = new FormData(event.currentTarget).get('name');
+                    void rename(journey, typeof input === 'string' ? input : '');
+                  }}
+                >
+                  <label>
+                    <span className="visually-hidden">{t('home.renameTo', { name: journey.name })}</span>
+                    <input name="name" defaultValue={journey.name} autoFocus maxLength={200} onKeyDown={(event) => event.key === 'Escape' && setRenaming(null)} />
+                  </label>
+                  <button type="submit">{t('home.saveName')}</button>
+                  <button type="button" onClick={() => setRenaming(null)}>
+                    {t('home.cancel')}
+                  </button>
+                </form>
+              ) : (
+                <button type="button" className="journey-list__open" onClick={() => onOpen(journey.id)} disabled={Boolean(journey.problem)}>
+                  <span className="journey-list__name">{journey.name}</span>
+                  <span className="journey-list__meta">
+                    {t('home.nodes', { count: journey.nodeCount })} · {t('home.updated', { when: when.format(journey.updatedAt) })}
+                  </span>
+                  {journey.problem && <span className="journey-list__problem">{journey.problem[lang]}</span>}
+                </button>
+              )}
+              <span className="journey-list__actions">
+                <button type="button" aria-label={`${t('home.rename')}: ${journey.name}`} onClick={() => setRenaming(journey.id)}>
+                  {t('home.rename')}
+                </button>
+                <button type="button" aria-label={`${t('home.duplicate')}: ${journey.name}`} onClick={() => void duplicate(journey)}>
+                  {t('home.duplicate')}
+                </button>
+                <button type="button" aria-label={`${t('home.delete')}: ${journey.name}`} onClick={() => void remove(journey)}>
+                  {t('home.delete')}
+                </button>
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="home__templates" aria-labelledby="templates-heading">
+        <h2 id="templates-heading">{t('home.templatesHeading')}</h2>
+        <ul className="template-grid" aria-label={t('home.templatesHeading')}>
+          {templates.map((template) => (
+            <li key={template.id} className="template-card">
+              <h3>{template.name}</h3>
+              <p className="template-card__meta">
+                {t('home.caseLabel', { number: template.caseNumber })} · {t('home.nodes', { count: template.nodeCount })}
+              </p>
+              <p className="template-card__description">{template.description}</p>
+              <button type="button" aria-label={`${t('home.useTemplate')}: ${template.name}`} onClick={() => void createFromTemplate(template.id)}>
+                {t('home.useTemplate')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+// Share links carry the whole journey in the URL fragment, compressed with lz-string:
+//   https://…/#share=<compressToEncodedURIComponent(JSON)>
+// The fragment never reaches a server, so nothing is uploaded. URLs have practical limits, though:
+// browsers take very long URLs (Chrome about 2 MB), but chat apps, mail clients, URL shorteners and
+// some servers and proxies cut or refuse URLs beyond roughly 8 kB (2 kB for old tools), so links longer
+// than SHARE_LINK_WARN_LENGTH come back with `tooLong` and a message suggesting a file export instead.
+import * as lzModule from 'lz-string';
+import type { Localized } from '../../core/i18n';
+import type { JourneyDocument } from '../../core/journey/schema';
+import { persistMessages, shareLinkTooLong } from './messages';
+
+// lz-string is a CommonJS module (module.exports = LZString): under Node its functions sit on
+// `default`, under the bundler on the namespace itself.
+const lz = (lzModule as typeof lzModule & { default?: typeof lzModule }).default ?? lzModule;
+
+export const SHARE_PREFIX = 'share=';
+/** Links longer than this (characters) may be cut off on the way; see the note at the top. */
+export const SHARE_LINK_WARN_LENGTH = 8000;
+/** Fragments longer than this are not even tried (a link is not the way to move megabytes). */
+const MAX_FRAGMENT_LENGTH = 4_000_000;
+
+export interface ShareLink {
+  /** "#share=…", to put in location.hash. */
+  hash: string;
+  /** The full URL when a base URL was given, otherwise the hash alone. */
+  url: string;
+  /** Length of `url`. */
+  length: number;
+  tooLong: boolean;
+  /** Set when tooLong: what to tell the user. */
+  warning?: Localized;
+}
+
+/** Encodes a journey as a share fragment; with `baseUrl` (e.g. location.href) also the whole link. */
+export function encodeShareLink(document: JourneyDocument, baseUrl?: string): ShareLink {
+  const hash = `#${SHARE_PREFIX}${lz.compressToEncodedURIComponent(JSON.stringify(document))}`;
+  const url = baseUrl === undefined ? hash : `${baseUrl.split('#')[0]}${hash}`;
+  const tooLong = url.length > SHARE_LINK_WARN_LENGTH;
+  return { hash, url, length: url.length, tooLong, ...(tooLong ? { warning: shareLinkTooLong(url.length, SHARE_LINK_WARN_LENGTH) } : {}) };
+}
+
+export type DecodedShareLink = { ok: true; document: unknown } | { ok: false; message: Localized };
+
+/**
+ * Reads a share fragment ("#share=…", "share=…", or a whole URL). Returns null when there is no share
+ * fragment at all; never throws on garbage. The document comes back unchecked: pass it to
+ * readJourney() (files.ts) before using it.
+ */
+export function decodeShareLink(hash: string): DecodedShareLink | null {
+  const fragment = hash.includes('#') ? hash.slice(hash.indexOf('#') + 1) : hash;
+  // Not URLSearchParams: lz-string's alphabet has "+", which it would turn into a space.
+  const part = fragment.split('&').find((piece) => piece.startsWith(SHARE_PREFIX));
+  if (part === undefined) return null;
+  let payload = part.slice(SHARE_PREFIX.length).trim();
+  if (!payload) return { ok: false, message: persistMessages.shareLinkEmpty };
+  if (payload.length > MAX_FRAGMENT_LENGTH) return { ok: false, message: persistMessages.shareLinkInvalid };
+  // Some apps percent-encode characters when passing a link on; the lz-string alphabet never has "%".
+  if (payload.includes('%')) {
+    try {
+      payload = decodeURIComponent(payload);
+    } catch {
+      return { ok: false, message: persistMessages.shareLinkInvalid };
+    }
+  }
+  if (!/^[A-Za-z0-9+\-$]+$/.test(payload)) return { ok: false, message: persistMessages.shareLinkInvalid };
+  let json: string | null;
+  try {
+    json = lz.decompressFromEncodedURIComponent(payload);
+  } catch {
+    json = null;
+  }
+  if (!json) return { ok: false, message: persistMessages.shareLinkInvalid };
+  let document: unknown;
+  try {
+    document = JSON.parse(json);
+  } catch {
+    return { ok: false, message: persistMessages.shareLinkInvalid };
+  }
+  if (typeof document !== 'object' || document === null || Array.isArray(document)) return { ok: false, message: persistMessages.shareLinkNotJson };
+  return { ok: true, document };
+}
+
+/** The fragment without the share part, e.g. to clear it from the address bar after opening. */
+export function withoutShare(hash: string): string {
+  const fragment = hash.startsWith('#') ? hash.slice(1) : hash;
+  const rest = fragment.split('&').filter((piece) => piece && !piece.startsWith(SHARE_PREFIX));
+  return rest.length ? `#${rest.join('&')}` : '';
+}
