@@ -49,7 +49,7 @@ function lastParams(mock: ReturnType<typeof vi.fn<(patch: NodePatch) => void>>):
 describe('Inspector: a selected node', () => {
   it('shows the kind, its description, label and stage, and hands on changes', async () => {
     const { user, onChangeNode } = setup({ node: makeNode('message') });
-    const panel = screen.getByRole('complementary', { name: 'Inspector' });
+    const panel = screen.getByRole('region', { name: 'Inspector' });
     expect(within(panel).getByRole('heading', { level: 2, name: /Message/ })).toBeInTheDocument();
     expect(within(panel).getByText(/A touch on one channel/)).toBeInTheDocument();
 
@@ -109,7 +109,7 @@ describe('Inspector: a selected node', () => {
     expect(value).toHaveAccessibleDescription(expect.stringContaining('Enter a value.'));
     await user.type(value, '-5');
     expect(value).toHaveAttribute('aria-invalid', 'true');
-    expect(value).toHaveAccessibleDescription(expect.stringContaining('Too small: expected number to be >=0'));
+    expect(value).toHaveAccessibleDescription(expect.stringContaining('Error: Enter 0 or more.'));
     expect(onChangeNode).not.toHaveBeenCalled();
 
     await user.clear(value);
@@ -160,7 +160,7 @@ describe('Inspector: a selected node', () => {
     const weight = within(first).getByRole('spinbutton', { name: 'Weight' });
     await user.type(weight, '0');
     expect(weight).toHaveAttribute('aria-invalid', 'true');
-    expect(weight).toHaveAccessibleDescription(expect.stringContaining('Too big'));
+    expect(weight).toHaveAccessibleDescription(expect.stringContaining('Enter 100 or less.'));
     expect(onChangeNode).not.toHaveBeenCalled();
   });
 
@@ -374,7 +374,9 @@ describe('Inspector: journey settings', () => {
 
     await user.clear(touches);
     await user.type(touches, '0');
-    expect(touches).toHaveAccessibleDescription(expect.stringContaining('Too small'));
+    expect(touches).toHaveAccessibleDescription(expect.stringContaining('Enter 1 or more.'));
+    await user.type(touches, '.5');
+    expect(touches).toHaveAccessibleDescription(expect.stringContaining('Enter a whole number.'));
     expect(onChangeSettings).toHaveBeenCalledTimes(1);
 
     await user.click(within(cap).getByRole('checkbox', { name: 'No cap' }));
@@ -438,15 +440,14 @@ describe('Inspector: journey settings', () => {
 describe('Inspector in Chinese', () => {
   it('shows Chinese labels, help and units', () => {
     setup({ node: makeNode('offer'), lang: 'zh-CN' });
-    const panel = screen.getByRole('complementary', { name: '属性面板' });
+    const panel = screen.getByRole('region', { name: '属性面板' });
     expect(within(panel).getByRole('heading', { level: 2, name: /优惠\/权益/ })).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: '名称' })).toBeInTheDocument();
     expect(screen.getByRole('combobox', { name: '阶段' })).toHaveDisplayValue('决策');
     expect(screen.getByRole('combobox', { name: '类型' })).toHaveDisplayValue('优惠券');
     expect(screen.getByRole('spinbutton', { name: '最低消费' })).toHaveAccessibleDescription(expect.stringContaining('元'));
-    // P7D reads as 1 week: the largest unit that holds it exactly.
-    expect(screen.getByRole('spinbutton', { name: '有效期' })).toHaveValue(1);
-    expect(screen.getByRole('combobox', { name: '有效期：单位' })).toHaveDisplayValue('周');
+    expect(screen.getByRole('spinbutton', { name: '有效期' })).toHaveValue(7);
+    expect(screen.getByRole('combobox', { name: '有效期：单位' })).toHaveDisplayValue('天');
   });
 
   it('shows the settings with the glossary’s terms', () => {
@@ -477,6 +478,6 @@ describe('Inspector in Chinese', () => {
     await user.clear(weight);
     await user.type(weight, '-1');
     expect(weight).toHaveAccessibleDescription(expect.stringContaining('错误'));
-    expect(weight).toHaveAccessibleDescription(expect.stringContaining('数值过小'));
+    expect(weight).toHaveAccessibleDescription(expect.stringContaining('请输入不小于 0 的数。'));
   });
 });

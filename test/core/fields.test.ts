@@ -166,6 +166,8 @@ describe('field helpers', () => {
     expect(splitDuration(parseDuration('P3D')!)).toEqual({ amount: 3, unit: 'days' });
     expect(splitDuration(parseDuration('PT36H')!)).toEqual({ amount: 36, unit: 'hours' });
     expect(splitDuration(parseDuration('P14D')!)).toEqual({ amount: 2, unit: 'weeks' });
+    expect(splitDuration(parseDuration('P7D')!)).toEqual({ amount: 7, unit: 'days' });
+    expect(splitDuration(parseDuration('P1W')!)).toEqual({ amount: 7, unit: 'days' });
     expect(splitDuration(parseDuration('PT90S')!)).toEqual({ amount: 1.5, unit: 'minutes' });
   });
 

@@ -9,7 +9,6 @@ import {
   type Connection,
   type EdgeChange,
   type NodeChange,
-  type OnSelectionChangeParams,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { defaultRegistry } from '../../core/journey/registry';
@@ -17,6 +16,7 @@ import { addNode, connect, moveNodes } from '../../core/editor/commands';
 import type { Lang } from '../../core/i18n';
 import { useEditor } from '../store/useEditor';
 import { useEditorStore } from '../store/useEditorStore';
+import type { EditorStore } from '../store/editorStore';
 import { useProblems } from '../store/useProblems';
 import { createFlowElementCache, type Measured } from './flowElements';
 import { nodeTypes } from './nodes';
@@ -28,6 +28,21 @@ import { KIND_DRAG_TYPE, type JourneyFlowEdge, type JourneyFlowNode } from './ty
 import './canvas.css';
 
 const proOptions = { hideAttribution: false };
+
+/** Applies React Flow's select changes (click, shift-click, box select) to the store's selection. */
+function applySelection(store: EditorStore, what: 'nodes' | 'edges', changes: (NodeChange<JourneyFlowNode> | EdgeChange<JourneyFlowEdge>)[]) {
+  const selects = changes.flatMap((change) => (change.type === 'select' ? [change] : []));
+  if (selects.length === 0) return;
+  const { selection, select } = store.getState();
+  const ids = new Set(selection[what]);
+  for (const change of selects) {
+    if (change.selected) ids.add(change.id);
+    else ids.delete(change.id);
+  }
+  const next = [...ids];
+  if (next.length !== selection[what].length || next.some((id, index) => id !== selection[what][index])) select({ ...selection, [what]: next });
+}
+const fitViewOptions = { maxZoom: 1, padding: 0.1 };
 
 /** The journey on a React Flow canvas: nodes, edges, lanes, drag and drop, connect, select. */
 export function JourneyCanvas({ lang }: { lang: Lang }) {
@@ -41,6 +56,9 @@ export function JourneyCanvas({ lang }: { lang: Lang }) {
   const [cache] = useState(createFlowElementCache);
   const flow = useReactFlow<JourneyFlowNode, JourneyFlowEdge>();
   const ariaLabelConfig = useFlowAriaLabels();
+  // Frame an existing journey when it opens; an empty one starts at 100 % so the first step dropped
+  // does not zoom the canvas onto itself.
+  const [fitOnOpen] = useState(() => journey.nodes.length > 0);
 
   const nodes = useMemo(
     () => cache.nodes(journey, selection, problems, measured, lang),
@@ -59,6 +77,7 @@ export function JourneyCanvas({ lang }: { lang: Lang }) {
           for (const [id, size] of sizes) next.set(id, { width: size.width, height: size.height });
           return next;
         });
+      applySelection(store, 'nodes', changes);
       const moves = changes.flatMap((change) => (change.type === 'position' && change.position ? [{ id: change.id, position: change.position }] : []));
       if (moves.length > 0) {
         const moved = moveNodes(state.journey, moves);
@@ -71,19 +90,8 @@ export function JourneyCanvas({ lang }: { lang: Lang }) {
     [store],
   );
 
-  const onEdgesChange = useCallback((_changes: EdgeChange<JourneyFlowEdge>[]) => {
-    // Selection arrives through onSelectionChange; removal goes through the delete action.
-  }, []);
-
-  const onSelectionChange = useCallback(
-    ({ nodes: selectedNodes, edges: selectedEdges }: OnSelectionChangeParams<JourneyFlowNode, JourneyFlowEdge>) => {
-      const next = { nodes: selectedNodes.map((node) => node.id), edges: selectedEdges.map((edge) => edge.id) };
-      const current = store.getState().selection;
-      const sameIds = (a: string[], b: string[]) => a.length === b.length && a.every((id, index) => id === b[index]);
-      if (!sameIds(current.nodes, next.nodes) || !sameIds(current.edges, next.edges)) store.getState().select(next);
-    },
-    [store],
-  );
+  // Removal goes through the delete action (deleteKeyCode is off), so only selection matters here.
+  const onEdgesChange = useCallback((changes: EdgeChange<JourneyFlowEdge>[]) => applySelection(store, 'edges', changes), [store]);
 
   const onConnect = useCallback(
     (connection: Connection) => {
@@ -134,7 +142,6 @@ export function JourneyCanvas({ lang }: { lang: Lang }) {
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
-        onSelectionChange={onSelectionChange}
         onConnect={onConnect}
         onNodeDragStart={() => store.getState().beginGesture()}
         onNodeDragStop={() => store.getState().endGesture()}
@@ -147,7 +154,8 @@ export function JourneyCanvas({ lang }: { lang: Lang }) {
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         ariaLabelConfig={ariaLabelConfig}
-        fitView
+        fitView={fitOnOpen}
+        fitViewOptions={fitViewOptions}
         minZoom={0.1}
         proOptions={proOptions}
       >

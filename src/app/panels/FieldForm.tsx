@@ -31,7 +31,6 @@ export function FieldForm<T>({ fields, schema, value, onCommit, external = [], l
   const { draft, issues, local } = form;
 
   const slots = collectSlots(fields, draft);
-  const required = t('errors.required');
   const localKeys = new Set(local.map((entry) => pathKey(entry.path)));
   const messages: PathMessage[] = [
     ...local.map(({ path, error }) => ({
@@ -41,7 +40,7 @@ export function FieldForm<T>({ fields, schema, value, onCommit, external = [], l
     // A control's own message says it better than the schema's about the same place.
     ...issues
       .filter(({ path }) => !localKeys.has(pathKey(path)))
-      .map(({ path, issue }) => ({ path, message: { severity: 'error' as const, text: issueText(issue, lang, required) } })),
+      .map(({ path, issue }) => ({ path, message: { severity: 'error' as const, text: issueText(issue, lang, t) } })),
     ...external,
   ];
   const bySlot = assignMessages(slots, messages);

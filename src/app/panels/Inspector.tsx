@@ -40,7 +40,7 @@ export interface InspectorProps {
 export function Inspector({ node, settings, problems, lang, onChangeNode, onChangeSettings, registry = defaultRegistry }: InspectorProps) {
   const { t } = useTranslation('translation', { keyPrefix: 'inspector', lng: lang });
   return (
-    <aside className="inspector" aria-label={t('region')} lang={lang}>
+    <section className="inspector" aria-label={t('region')} lang={lang}>
       {node ? (
         // A new node gets fresh drafts: nothing typed for one node carries over to another.
         <NodeInspector
@@ -56,7 +56,7 @@ export function Inspector({ node, settings, problems, lang, onChangeNode, onChan
       ) : (
         <SettingsForm settings={settings} problems={problems} lang={lang} t={t} onChangeSettings={onChangeSettings} />
       )}
-    </aside>
+    </section>
   );
 }
 

@@ -6,6 +6,7 @@ import { localizeIssue } from '../../core/journey/zodMessages';
 import { getIn, isVisible, keyPath, pathKey, type FieldPath, type FieldSpec } from '../../core/journey/fields';
 import { conditionSlots } from './fields/conditionRows';
 import type { Issue } from './useDraftForm';
+import type { InspectorT } from './formContext';
 
 export interface FormMessage {
   severity: Severity;
@@ -62,14 +63,36 @@ export function assignMessages(slots: ReadonlySet<string>, messages: readonly Pa
   return bySlot;
 }
 
-/** A schema issue in a language; a missing value reads as "Enter a value" rather than zod's wording. */
-export function issueText(issue: Issue, lang: Lang, required: string): string {
-  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) return required;
-  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
-    // Prefer the explanation of the alternative that came closest (fewest issues).
-    const closest = [...issue.errors].sort((a, b) => a.length - b.length)[0];
-    const first = closest?.[0];
-    if (first && closest.length === 1) return issueText(first, lang, required);
-  }
+const zodWording = /^(Too small|Too big|Invalid input)/;
+
+/**
+ * A schema issue in words for the form: our own messages (zodMessage) as written, zod's generic
+ * wording for ranges, lengths and missing values replaced by a plain request ("Enter 0 or more."),
+ * everything else through zod's locales (localizeIssue).
+ */
+export function issueText(issue: Issue, lang: Lang, t: InspectorT): string {
+  if (zodWording.test(issue.message))
+    switch (issue.code) {
+      case 'invalid_type':
+        if (/received undefined$/.test(issue.message)) return t('errors.required');
+        if (issue.expected === 'int') return t('errors.integer');
+        break;
+      case 'too_small':
+        if (issue.origin === 'number' || issue.origin === 'int')
+          return issue.inclusive === false ? t('errors.moreThan', { min: Number(issue.minimum) }) : t('errors.min', { min: Number(issue.minimum) });
+        if (issue.origin === 'string' && Number(issue.minimum) === 1) return t('errors.required');
+        break;
+      case 'too_big':
+        if (issue.origin === 'number' || issue.origin === 'int')
+          return issue.inclusive === false ? t('errors.lessThan', { max: Number(issue.maximum) }) : t('errors.max', { max: Number(issue.maximum) });
+        if (issue.origin === 'string') return t('errors.maxLength', { max: Number(issue.maximum) });
+        break;
+      case 'invalid_union': {
+        // Prefer the explanation of the alternative that came closest (a single issue).
+        const closest = [...issue.errors].sort((a, b) => a.length - b.length)[0];
+        if (closest?.length === 1) return issueText(closest[0]!, lang, t);
+        break;
+      }
+    }
   return localizeIssue(issue)[lang];
 }

@@ -186,12 +186,15 @@ export const durationUnitMs: Record<DurationUnit, number> = {
 
 /**
  * How a duration in milliseconds reads as one amount in one unit: the largest unit that divides it
- * exactly (P3D → 3 days, PT36H → 36 hours), else minutes (possibly fractional).
+ * exactly (P3D → 3 days, PT36H → 36 hours, P14D → 2 weeks, but P7D → 7 days, as people say it),
+ * else minutes (possibly fractional).
  */
 export function splitDuration(ms: number): { amount: number; unit: DurationUnit } {
   if (ms === 0) return { amount: 0, unit: 'days' };
   for (const unit of [...durationUnits].reverse()) {
-    if (ms % durationUnitMs[unit] === 0) return { amount: ms / durationUnitMs[unit], unit };
+    const amount = ms / durationUnitMs[unit];
+    if (unit === 'weeks' && amount < 2) continue;
+    if (Number.isInteger(amount)) return { amount, unit };
   }
   return { amount: ms / durationUnitMs.minutes, unit: 'minutes' };
 }

@@ -68,7 +68,7 @@ export function DurationInput({ path, value, label, control }: { path: FieldPath
       >
         {durationUnits.map((option) => (
           <option key={option} value={option}>
-            {form.t(`duration.units.${option}`)}
+            {form.t(`duration.units.${option}`, { count: amountOf(amount) ?? 2 })}
           </option>
         ))}
       </select>
