@@ -1,0 +1,774 @@
+#!/usr/bin/env node
+// Editor benchmark: opens the built app (dist/) in headless Chromium with a small baseline journey and
+// a large one (bench/journeys.mjs), and measures what a user feels:
+//
+//   first render, cold   navigation to #/journey/<id> (a fresh page load) until every node of the journey
+//                        is in the DOM and visible (React Flow hides nodes until it has measured them) and
+//                        every edge is drawn, plus the paint after it
+//   first render, open   the same, from the click on the journey in the journeys list
+//   pan frame            requestAnimationFrame intervals while the empty canvas is dragged (2 s, 120 moves)
+//   drag frame           the same while a node is dragged by its header (1.5 s, 90 moves)
+//
+// Every figure is taken inside the page (performance.now(), requestAnimationFrame), so Playwright's
+// round trips are not in it. Each measurement is repeated (--runs) and the median reported, with the
+// ratio large / baseline measured in the same run. Benchmarks report; they do not fail on a missed
+// target. The exit status is 1 only when the app logs an error or a measurement cannot be taken.
+//
+// The journey gets into the app the way a user's would: through a share link (#share=…), "Import as a
+// copy", then opening it from the list.
+
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import lz from 'lz-string';
+import { BENCH_JOURNEYS, generateJourney } from './journeys.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '..');
+const DIST = path.join(ROOT, 'dist');
+const SCREENSHOTS = path.join(ROOT, 'test-results', 'bench');
+
+// The same browser and flags as the end-to-end runner (test/e2e/run.mjs).
+const BROWSER_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const VIEWPORT = { width: 1440, height: 900 };
+const FRAME_BUDGET_MS = 16.7;
+const FIRST_RENDER_TARGET_MS = 1000;
+const PAN = { durationMs: 2000, moves: 120, dx: 320, dy: 60 };
+const DRAG = { durationMs: 1500, moves: 90, dx: 180, dy: 3 };
+const WAIT_MS = 30_000;
+const RUN_TIMEOUT_MS = 300_000;
+
+const USAGE = `Editor benchmark: first render and frame times of the journey canvas in headless Chromium.
+
+Usage:
+  npm run bench                       build the app, then run the benchmark
+  node bench/run.mjs [options]        run against the existing dist/ (build it first: npx vite build)
+
+Options:
+  --runs N         repetitions of each measurement; the median is reported (default 3)
+  --nodes N        size of the large journey (default 300; ~4N/3 edges)
+  --baseline N     size of the baseline journey (default 20)
+  --json           print one JSON object instead of the table
+  --profile        after measuring, explain the large journey's frames: React components rendered,
+                   DOM mutations and JS self time per frame while panning and dragging (builds an
+                   unminified copy of the app into a temporary folder for readable names; its timings
+                   are disturbed by the instrumentation and are not reported as results)
+  --screenshots    save a screenshot of each opened journey to test-results/bench/
+  -h, --help       show this help
+
+Environment: CHROME_PATH (browser binary; otherwise /usr/bin/chromium, /usr/bin/google-chrome).
+
+Targets (from the product issue): first render ≤ ${FIRST_RENDER_TARGET_MS} ms, p95 frame ≤ ${FRAME_BUDGET_MS} ms.
+Headless Chromium with --disable-gpu rasterises and composites in software, so frame times are
+pessimistic compared with a desktop browser on a GPU; compare ratios, and figures from one machine.
+Exit status: 0 when every measurement was taken (targets met or not), 1 when the app logged an error
+or a measurement could not be taken, 2 for bad arguments.`;
+
+// ---------------------------------------------------------------------------------------------------
+// Small helpers
+
+function findBrowser() {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/google-chrome', '/usr/bin/chromium-browser'];
+  return candidates.find((candidate) => candidate && existsSync(candidate)) ?? null;
+}
+
+function withTimeout(promise, ms, message) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+    timer.unref?.();
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
+function quantile(values, q) {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  // Nearest rank: the smallest value with at least q of the values at or below it.
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+const median = (values) => {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+const round = (value, digits = 1) => (Number.isFinite(value) ? Number(value.toFixed(digits)) : null);
+
+class BenchError extends Error {}
+
+function log(options, ...parts) {
+  if (!options.json) process.stderr.write(`${parts.join(' ')}\n`);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// In-page instrumentation (installed with addInitScript, so it runs before the app's own code)
+
+function pageInstrumentation({ expectNodes, expectEdges, profile }) {
+  const bench = {
+    // First render of the canvas: armed at document start (cold load) or by armOpen() (list click).
+    first: { armed: true, waitClick: false, start: 0, readyAt: null, paintedAt: null, viewport: null },
+    frames: null,
+    mutations: 0,
+    commits: null,
+  };
+  window.__bench = bench;
+
+  const check = () => {
+    const first = bench.first;
+    if (!first.armed || first.readyAt !== null || first.waitClick) return;
+    const nodes = document.getElementsByClassName('react-flow__node');
+    if (nodes.length !== expectNodes) return;
+    for (const node of nodes) if (node.style.visibility === 'hidden') return;
+    if (document.getElementsByClassName('react-flow__edge').length !== expectEdges) return;
+    first.readyAt = performance.now();
+    first.viewport = document.querySelector('.react-flow__viewport')?.style.transform ?? null;
+    // The frame that shows it: the next animation frame, then a task after its paint.
+    requestAnimationFrame(() => setTimeout(() => (first.paintedAt = performance.now()), 0));
+  };
+  const observer = new MutationObserver((records) => {
+    bench.mutations += records.length;
+    check();
+  });
+  observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+
+  // Opening from the list: the clock starts at the click on the journey's button.
+  window.addEventListener(
+    'click',
+    (event) => {
+      const first = bench.first;
+      if (first.waitClick && event.target instanceof Element && event.target.closest('.journey-list__open')) {
+        first.start = performance.now();
+        first.waitClick = false;
+      }
+    },
+    true,
+  );
+  bench.armOpen = () => {
+    bench.first = { armed: true, waitClick: true, start: 0, readyAt: null, paintedAt: null, viewport: null };
+  };
+
+  // Frame recorder: requestAnimationFrame timestamps between start and stop.
+  bench.startFrames = () => {
+    const frames = { stamps: [], mutations: [], commits: [], running: true };
+    bench.frames = frames;
+    let lastMutations = bench.mutations;
+    let lastCommits = bench.commits?.count ?? 0;
+    const tick = (stamp) => {
+      if (!frames.running) return;
+      frames.stamps.push(stamp);
+      frames.mutations.push(bench.mutations - lastMutations);
+      lastMutations = bench.mutations;
+      const commits = bench.commits?.count ?? 0;
+      frames.commits.push(commits - lastCommits);
+      lastCommits = commits;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  };
+  bench.stopFrames = () =>
+    new Promise((resolve) =>
+      requestAnimationFrame(() => {
+        const frames = bench.frames;
+        frames.running = false;
+        const deltas = frames.stamps.slice(1).map((stamp, index) => stamp - frames.stamps[index]);
+        resolve({ deltas, mutations: frames.mutations.slice(1), commits: frames.commits.slice(1) });
+      }),
+    );
+
+  /** Resolves after `quiet` ms in which no animation frame took longer than 25 ms, or after 5 s. */
+  bench.settle = (quiet = 300) =>
+    new Promise((resolve) => {
+      const started = performance.now();
+      let calmSince = started;
+      let last = started;
+      const tick = (stamp) => {
+        if (stamp - last > 25) calmSince = stamp;
+        last = stamp;
+        if (stamp - calmSince >= quiet || stamp - started > 5000) resolve(stamp - started);
+        else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+
+  if (!profile) return;
+
+  // Profile mode: count which React components render in each commit, through the hook React
+  // DevTools uses (React calls it in production builds too). A fiber rendered in a commit when it is
+  // not the object that stood in the previous committed tree (React switches to the alternate for
+  // every fiber it works on) and React flagged it PerformedWork (its function ran).
+  const PERFORMED_WORK = 1;
+  const COMPONENT_TAGS = new Set([0, 1, 11, 14, 15]); // function, class, forwardRef, memo, simple memo
+  const nameOf = (fiber) => {
+    const type = fiber.type;
+    if (!type) return null;
+    if (typeof type === 'function') return type.displayName || type.name || 'Anonymous';
+    if (typeof type === 'object') return type.displayName || type.type?.displayName || type.type?.name || type.render?.name || 'Anonymous';
+    return null;
+  };
+  const commits = { count: 0, byName: new Map(), rendersPerCommit: [], recording: false };
+  bench.commits = commits;
+  let previous = new WeakSet();
+  let renderers = 0;
+  window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    supportsFiber: true,
+    renderers: new Map(),
+    inject(renderer) {
+      renderers += 1;
+      this.renderers.set(renderers, renderer);
+      return renderers;
+    },
+    onScheduleFiberRoot() {},
+    onCommitFiberUnmount() {},
+    onPostCommitFiberRoot() {},
+    checkDCE() {},
+    onCommitFiberRoot(_id, root) {
+      commits.count += 1;
+      const seen = new WeakSet();
+      let rendered = 0;
+      const stack = [root.current];
+      while (stack.length) {
+        const fiber = stack.pop();
+        seen.add(fiber);
+        if (commits.recording && COMPONENT_TAGS.has(fiber.tag) && !previous.has(fiber) && fiber.flags & PERFORMED_WORK) {
+          rendered += 1;
+          const name = nameOf(fiber);
+          if (name) commits.byName.set(name, (commits.byName.get(name) ?? 0) + 1);
+        }
+        if (fiber.sibling) stack.push(fiber.sibling);
+        if (fiber.child) stack.push(fiber.child);
+      }
+      previous = seen;
+      if (commits.recording) commits.rendersPerCommit.push(rendered);
+    },
+  };
+  bench.startCommits = () => {
+    commits.byName = new Map();
+    commits.rendersPerCommit = [];
+    commits.recording = true;
+  };
+  bench.stopCommits = () => {
+    commits.recording = false;
+    return { byName: [...commits.byName].sort((a, b) => b[1] - a[1]), rendersPerCommit: commits.rendersPerCommit };
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Driving the app
+
+async function newBenchPage(browser, baseURL, journey, problems, { profile = false } = {}) {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: VIEWPORT,
+    locale: 'en-US',
+    timezoneId: 'UTC',
+    colorScheme: 'light',
+  });
+  context.setDefaultTimeout(WAIT_MS);
+  context.setDefaultNavigationTimeout(WAIT_MS);
+  await context.addInitScript(pageInstrumentation, { expectNodes: journey.nodes.length, expectEdges: journey.edges.length, profile });
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const { url, lineNumber } = message.location();
+    problems.push(`console error: ${message.text()}${url ? ` (${url}:${lineNumber})` : ''}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught page error: ${error.stack ?? error.message}`));
+  page.on('crash', () => problems.push('page crashed'));
+  return { context, page };
+}
+
+/** Opens the share link, imports the journey as a copy and returns the copy's id. */
+async function importThroughShareLink(page, journey) {
+  const hash = `#share=${lz.compressToEncodedURIComponent(JSON.stringify(journey))}`;
+  await page.goto(`/${hash}`);
+  const dialog = page.getByRole('dialog', { name: 'Someone shared a journey with you' });
+  await dialog.waitFor({ state: 'visible' });
+  await dialog.getByRole('button', { name: 'Import as a copy' }).click();
+  const open = page.locator('.journey-list__open', { hasText: journey.name });
+  await open.waitFor({ state: 'visible' });
+  await open.click();
+  await page.waitForFunction(() => window.location.hash.startsWith('#/journey/'));
+  const id = decodeURIComponent((await page.evaluate(() => window.location.hash)).slice('#/journey/'.length));
+  await waitFirstRender(page, 'opening the imported journey');
+  return id;
+}
+
+/** Waits until the armed first-render measurement has completed; returns { readyMs, paintedMs }. */
+async function waitFirstRender(page, what) {
+  try {
+    await page.waitForFunction(() => window.__bench?.first.paintedAt !== null, null, { timeout: WAIT_MS, polling: 50 });
+  } catch {
+    const seen = await page.evaluate(() => ({
+      nodes: document.getElementsByClassName('react-flow__node').length,
+      hidden: [...document.getElementsByClassName('react-flow__node')].filter((node) => node.style.visibility === 'hidden').length,
+      edges: document.getElementsByClassName('react-flow__edge').length,
+      text: document.body.innerText.slice(0, 300),
+    }));
+    throw new BenchError(
+      `${what}: the canvas did not finish rendering within ${WAIT_MS} ms (seen ${seen.nodes} nodes, ${seen.hidden} hidden, ${seen.edges} edges; page says: ${JSON.stringify(seen.text)})`,
+    );
+  }
+  const first = await page.evaluate(() => window.__bench.first);
+  return { readyMs: first.readyAt - first.start, paintedMs: first.paintedAt - first.start, viewport: first.viewport };
+}
+
+async function settle(page) {
+  await page.evaluate(() => window.__bench.settle(400));
+}
+
+async function coldLoad(page, baseURL, id) {
+  await page.goto('about:blank');
+  await page.goto(`${baseURL}/#/journey/${encodeURIComponent(id)}`);
+  return waitFirstRender(page, 'cold load');
+}
+
+async function openFromList(page, journey) {
+  // Back to the journeys list through the header link, as a user would.
+  await page.getByRole('link', { name: 'Journey Lab', exact: true }).click();
+  const open = page.locator('.journey-list__open', { hasText: journey.name });
+  await open.waitFor({ state: 'visible' });
+  await settle(page);
+  await page.evaluate(() => window.__bench.armOpen());
+  await open.click();
+  return waitFirstRender(page, 'opening from the list');
+}
+
+/** A point on the empty canvas (the pane itself is hit), near the middle, with room around it. */
+async function emptyPanePoint(page) {
+  const point = await page.evaluate(() => {
+    const pane = document.querySelector('.react-flow__pane');
+    if (!pane) return null;
+    const rect = pane.getBoundingClientRect();
+    const centre = { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    const candidates = [];
+    for (let y = rect.top + 40; y < rect.bottom - 40; y += 16)
+      for (let x = rect.left + 40; x < rect.right - 40; x += 16) {
+        const hit = document.elementFromPoint(x, y);
+        if (hit && hit.classList.contains('react-flow__pane')) candidates.push({ x, y, d: Math.hypot(x - centre.x, y - centre.y) });
+      }
+    candidates.sort((a, b) => a.d - b.d);
+    return candidates[0] ?? null;
+  });
+  if (!point) throw new BenchError('no empty spot on the canvas to start a pan from');
+  return point;
+}
+
+/** Moves the mouse along `at(t)` (t from 0 to 1) at about 60 moves a second, like a hand would. */
+async function paceMoves(page, { durationMs, moves }, at) {
+  const interval = durationMs / moves;
+  const started = performance.now();
+  for (let i = 1; i <= moves; i += 1) {
+    const { x, y } = at(i / moves);
+    await page.mouse.move(x, y);
+    await sleep(started + (i + 1) * interval - performance.now());
+  }
+}
+
+function frameStats({ deltas, mutations, commits }) {
+  return {
+    frames: deltas.length,
+    p50: quantile(deltas, 0.5),
+    p95: quantile(deltas, 0.95),
+    max: Math.max(...deltas),
+    over: deltas.filter((delta) => delta > FRAME_BUDGET_MS * 1.5).length,
+    mutationsPerFrame: median(mutations),
+    commitsPerFrame: median(commits),
+  };
+}
+
+async function measurePan(page) {
+  const start = await emptyPanePoint(page);
+  const before = await page.evaluate(() => document.querySelector('.react-flow__viewport').style.transform);
+  await page.mouse.move(start.x, start.y);
+  await page.evaluate(() => window.__bench.startFrames());
+  await page.mouse.down();
+  // Out and back along a smooth curve, so the journey ends up roughly where it started.
+  await paceMoves(page, PAN, (t) => ({ x: start.x + PAN.dx * Math.sin(Math.PI * t), y: start.y + PAN.dy * Math.sin(2 * Math.PI * t) }));
+  await page.mouse.up();
+  const frames = await page.evaluate(() => window.__bench.stopFrames());
+  const after = await page.evaluate(() => document.querySelector('.react-flow__viewport').style.transform);
+  return { ...frameStats(frames), moved: before !== after || frames.deltas.length > 0, before, after };
+}
+
+const nodeTransform = (page, id) => page.evaluate((nodeId) => document.querySelector(`.react-flow__node[data-id="${nodeId}"]`)?.style.transform ?? null, id);
+
+async function measureDrag(page, nodeId) {
+  const undo = page.getByRole('button', { name: 'Undo' });
+  const undoBefore = await undo.isEnabled();
+  const header = page.locator(`.react-flow__node[data-id="${nodeId}"] .journey-node__header`);
+  const box = await header.boundingBox();
+  if (!box) throw new BenchError(`node ${nodeId} is not on the canvas`);
+  const start = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const hitsNode = await page.evaluate(
+    ({ x, y, id }) => Boolean(document.elementFromPoint(x, y)?.closest(`.react-flow__node[data-id="${id}"]`)),
+    { ...start, id: nodeId },
+  );
+  if (!hitsNode) throw new BenchError(`the header of node ${nodeId} is covered by something else`);
+  const before = await nodeTransform(page, nodeId);
+
+  await page.mouse.move(start.x, start.y);
+  await page.evaluate(() => window.__bench.startFrames());
+  await page.mouse.down();
+  await paceMoves(page, DRAG, (t) => ({ x: start.x + DRAG.dx * t, y: start.y + DRAG.dy * Math.sin(2 * Math.PI * t) }));
+  await page.mouse.up();
+  const frames = await page.evaluate(() => window.__bench.stopFrames());
+  const after = await nodeTransform(page, nodeId);
+  if (after === before) throw new BenchError(`dragging node ${nodeId} did not move it`);
+
+  // Sanity check, printed, not failed: the drag is one undo step, and one Undo puts the node back.
+  await settle(page);
+  const undoAfter = await undo.isEnabled();
+  let restored = false;
+  let undoDisabledAgain = false;
+  if (undoAfter) {
+    await undo.click();
+    try {
+      await page.waitForFunction(({ id, transform }) => document.querySelector(`.react-flow__node[data-id="${id}"]`)?.style.transform === transform, { id: nodeId, transform: before }, { timeout: 5000 });
+      restored = true;
+    } catch {
+      restored = false;
+    }
+    undoDisabledAgain = await undo.isDisabled();
+  }
+  await settle(page);
+  return {
+    ...frameStats(frames),
+    undo: { enabledBefore: undoBefore, enabledAfterDrag: undoAfter, oneUndoRestores: restored, oneStep: !undoBefore && undoAfter && restored && undoDisabledAgain },
+  };
+}
+
+/** Runs every measurement on one journey; returns the raw runs. */
+async function benchJourney(browser, baseURL, spec, options, problems) {
+  const journey = generateJourney(spec.nodes, { id: `bench-${spec.key}`, name: `Benchmark ${spec.title}` });
+  log(options, `bench: ${spec.title}: ${journey.nodes.length} nodes, ${journey.edges.length} edges`);
+  const { context, page } = await newBenchPage(browser, baseURL, journey, problems);
+  const result = { nodes: journey.nodes.length, edges: journey.edges.length, cold: [], open: [], pan: [], drag: [] };
+  try {
+    const id = await importThroughShareLink(page, journey);
+    for (let run = 0; run < options.runs; run += 1) result.open.push(await openFromList(page, journey));
+    for (let run = 0; run < options.runs; run += 1) result.cold.push(await coldLoad(page, baseURL, id));
+    result.viewport = result.cold.at(-1).viewport;
+    if (options.screenshots) {
+      await mkdir(SCREENSHOTS, { recursive: true });
+      await page.screenshot({ path: path.join(SCREENSHOTS, `${spec.key}-${journey.nodes.length}.png`) });
+    }
+    await settle(page);
+    for (let run = 0; run < options.runs; run += 1) {
+      result.pan.push(await measurePan(page));
+      await settle(page);
+    }
+    const dragged = journey.nodes.find((node) => node.id.endsWith('_tagged'))?.id ?? journey.nodes[Math.floor(journey.nodes.length / 2)].id;
+    result.draggedNode = dragged;
+    for (let run = 0; run < options.runs; run += 1) result.drag.push(await measureDrag(page, dragged));
+    // Let the autosave of the undo finish before the context goes.
+    await page.waitForTimeout(500);
+  } finally {
+    await context.close().catch(() => {});
+  }
+  for (const kind of ['open', 'cold', 'pan', 'drag'])
+    if (result[kind].length !== options.runs) throw new BenchError(`${spec.title}: ${kind} measured ${result[kind].length} of ${options.runs} times`);
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Summaries
+
+function summarise(raw) {
+  const med = (runs, pick) => median(runs.map(pick));
+  return {
+    nodes: raw.nodes,
+    edges: raw.edges,
+    firstRenderColdMs: med(raw.cold, (run) => run.paintedMs),
+    firstRenderOpenMs: med(raw.open, (run) => run.paintedMs),
+    panP50Ms: med(raw.pan, (run) => run.p50),
+    panP95Ms: med(raw.pan, (run) => run.p95),
+    panMaxMs: med(raw.pan, (run) => run.max),
+    dragP50Ms: med(raw.drag, (run) => run.p50),
+    dragP95Ms: med(raw.drag, (run) => run.p95),
+    dragMaxMs: med(raw.drag, (run) => run.max),
+    panFrames: med(raw.pan, (run) => run.frames),
+    dragFrames: med(raw.drag, (run) => run.frames),
+    undoOneStep: raw.drag.every((run) => run.undo.oneStep),
+    viewport: raw.viewport,
+  };
+}
+
+const METRICS = [
+  { key: 'firstRenderColdMs', label: 'first render, cold load (ms)', target: FIRST_RENDER_TARGET_MS },
+  { key: 'firstRenderOpenMs', label: 'first render, open from list (ms)', target: FIRST_RENDER_TARGET_MS },
+  { key: 'panP50Ms', label: 'pan frame p50 (ms)' },
+  { key: 'panP95Ms', label: 'pan frame p95 (ms)', target: FRAME_BUDGET_MS },
+  { key: 'panMaxMs', label: 'pan frame max (ms)' },
+  { key: 'dragP50Ms', label: 'drag frame p50 (ms)' },
+  { key: 'dragP95Ms', label: 'drag frame p95 (ms)', target: FRAME_BUDGET_MS },
+  { key: 'dragMaxMs', label: 'drag frame max (ms)' },
+];
+
+function table(rows) {
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => String(row[column]).length)));
+  const line = (row) => `| ${row.map((cell, column) => String(cell).padEnd(widths[column])).join(' | ')} |`;
+  return [line(rows[0]), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
+}
+
+function report(summary, environment, options) {
+  const { baseline, large } = summary;
+  const metrics = METRICS.map(({ key, label, target }) => {
+    const ratio = large[key] / baseline[key];
+    return {
+      metric: key,
+      label,
+      baseline: round(baseline[key]),
+      large: round(large[key]),
+      ratio: round(ratio, 2),
+      target: target ?? null,
+      met: target === undefined ? null : large[key] <= target,
+    };
+  });
+  if (options.json) return { environment, journeys: summary, metrics };
+  const rows = [['metric', `baseline (${baseline.nodes} nodes)`, `${large.nodes} nodes`, 'ratio', 'target', 'met?']];
+  for (const metric of metrics)
+    rows.push([
+      metric.label,
+      metric.baseline ?? '—',
+      metric.large ?? '—',
+      metric.ratio === null ? '—' : `${metric.ratio}×`,
+      metric.target === null ? '—' : `≤ ${metric.target}`,
+      metric.met === null ? '' : metric.met ? 'yes' : 'NO',
+    ]);
+  return [
+    '',
+    `Editor benchmark — ${environment.browser}, headless, ${VIEWPORT.width}×${VIEWPORT.height}; ${environment.cpus} × ${environment.cpuModel}; median of ${options.runs} runs`,
+    `Journeys: baseline ${baseline.nodes} nodes / ${baseline.edges} edges, large ${large.nodes} nodes / ${large.edges} edges (bench/journeys.mjs), opened at the fitted view (${large.viewport}).`,
+    '',
+    table(rows),
+    '',
+    'first render: from navigation (cold load of #/journey/<id>) or from the click in the journeys list, until every node is',
+    'visible and every edge drawn, plus the next paint. Frames: requestAnimationFrame intervals during a 2 s pan of the',
+    'empty canvas (120 moves) and a 1.5 s drag of a node by its header (90 moves); 16.7 ms is one frame at 60 Hz.',
+    'Note: --disable-gpu makes Chromium rasterise and composite in software, so frame times are pessimistic compared with',
+    'a desktop browser on a GPU; compare ratios and figures taken on the same machine.',
+    `Sanity: each drag adds exactly one undo step and one Undo restores the node — baseline: ${baseline.undoOneStep ? 'yes' : 'NO'}, ${large.nodes} nodes: ${large.undoOneStep ? 'yes' : 'NO'}.`,
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Profile mode: why are the large journey's frames slow?
+
+async function profileLarge(browser, baseURL, options, problems) {
+  const { build, preview } = await import('vite');
+  const outDir = await mkdtemp(path.join(os.tmpdir(), 'journey-lab-bench-'));
+  let server;
+  try {
+    log(options, 'profile: building an unminified copy of the app for readable component names…');
+    await build({ root: ROOT, logLevel: 'error', build: { outDir, minify: false, emptyOutDir: true, sourcemap: false } });
+    server = await preview({ root: ROOT, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false } });
+    const address = server.httpServer.address();
+    const profileURL = `http://127.0.0.1:${address.port}`;
+    const journey = generateJourney(options.nodes, { id: 'bench-profile', name: `Benchmark profile (${options.nodes} nodes)` });
+    const { context, page } = await newBenchPage(browser, profileURL, journey, problems, { profile: true });
+    const out = {};
+    try {
+      const id = await importThroughShareLink(page, journey);
+      await coldLoad(page, profileURL, id);
+      await settle(page);
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      const dragged = journey.nodes.find((node) => node.id.endsWith('_tagged')).id;
+      for (const [gesture, run] of [
+        ['pan', () => measurePan(page)],
+        ['drag', () => measureDrag(page, dragged)],
+      ]) {
+        await page.evaluate(() => window.__bench.startCommits());
+        await cdp.send('Profiler.start');
+        const stats = await run();
+        const { profile } = await cdp.send('Profiler.stop');
+        const commits = await page.evaluate(() => window.__bench.stopCommits());
+        out[gesture] = { stats, commits, cpu: selfTimes(profile) };
+        await settle(page);
+      }
+      await cdp.detach();
+    } finally {
+      await context.close().catch(() => {});
+    }
+    return out;
+  } finally {
+    await server?.close().catch(() => {});
+    await rm(outDir, { recursive: true, force: true });
+  }
+}
+
+/** Self time by function from a CDP CPU profile, top 15, plus totals by category. */
+function selfTimes(profile) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map();
+  const deltas = profile.timeDeltas;
+  let total = 0;
+  profile.samples.forEach((id, index) => {
+    const ms = (deltas[index + 1] ?? 0) / 1000;
+    total += ms;
+    const node = byId.get(id);
+    const { functionName, url, lineNumber } = node.callFrame;
+    const file = url ? url.split('/').pop() : '';
+    const key = functionName ? `${functionName} ${file}:${lineNumber + 1}` : `(${node.callFrame.functionName || 'anonymous'}) ${file}`;
+    const label = ['(idle)', '(program)', '(garbage collector)'].includes(functionName) ? functionName : key;
+    self.set(label, (self.get(label) ?? 0) + ms);
+  });
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([name, ms]) => ({ name, ms: round(ms), share: round((100 * ms) / total) }));
+  return { totalMs: round(total), top };
+}
+
+function printProfile(result, nodes) {
+  const lines = ['', `Profile of the ${nodes}-node journey (unminified build, instrumented: timings disturbed, shown only to explain)`];
+  for (const [gesture, { stats, commits, cpu }] of Object.entries(result)) {
+    const frames = stats.frames || 1;
+    lines.push('', `${gesture}: ${stats.frames} frames, p95 ${round(stats.p95)} ms; per frame (median): ${stats.mutationsPerFrame} DOM mutation records, ${stats.commitsPerFrame} React commits`);
+    const renders = commits.rendersPerCommit;
+    lines.push(`  React commits during the ${gesture}: ${renders.length}, components rendered per commit: median ${median(renders)}, max ${Math.max(0, ...renders)}`);
+    lines.push('  components rendered (total over the gesture, per frame):');
+    for (const [name, count] of commits.byName.slice(0, 15)) lines.push(`    ${String(count).padStart(6)}  ${(count / frames).toFixed(1).padStart(6)}/frame  ${name}`);
+    lines.push(`  main-thread JS self time, top functions (of ${cpu.totalMs} ms sampled):`);
+    for (const { name, ms, share } of cpu.top) lines.push(`    ${String(ms).padStart(8)} ms ${String(share).padStart(5)} %  ${name}`);
+  }
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+async function main() {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      options: {
+        runs: { type: 'string', default: '3' },
+        nodes: { type: 'string', default: String(BENCH_JOURNEYS[1].nodes) },
+        baseline: { type: 'string', default: String(BENCH_JOURNEYS[0].nodes) },
+        json: { type: 'boolean', default: false },
+        profile: { type: 'boolean', default: false },
+        screenshots: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    console.error(`bench: ${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (parsed.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const options = { ...parsed, runs: Number(parsed.runs), nodes: Number(parsed.nodes), baseline: Number(parsed.baseline) };
+  for (const key of ['runs', 'nodes', 'baseline'])
+    if (!Number.isInteger(options[key]) || options[key] < (key === 'runs' ? 1 : 2)) {
+      console.error(`bench: --${key} must be a whole number ≥ ${key === 'runs' ? 1 : 2}\n\n${USAGE}`);
+      return 2;
+    }
+
+  const executablePath = findBrowser();
+  if (!executablePath) {
+    console.error('bench: no Chromium-family browser found; install one with "sudo apt-get install -y chromium" or set CHROME_PATH');
+    return 1;
+  }
+  if (!existsSync(path.join(DIST, 'index.html'))) {
+    console.error('bench: dist/index.html not found; build first ("npx vite build") or use "npm run bench"');
+    return 1;
+  }
+
+  const [{ preview }, { chromium }] = await Promise.all([import('vite'), import('playwright-core')]);
+  const problems = [];
+  let server;
+  let browser;
+  cleanup = async () => {
+    await Promise.allSettled([browser && withTimeout(browser.close(), 10_000, 'closing the browser'), server && withTimeout(server.close(), 10_000, 'closing the server')]);
+    browser = undefined;
+    server = undefined;
+  };
+  try {
+    server = await preview({ root: ROOT, logLevel: 'warn', build: { outDir: DIST }, preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false } });
+    const address = server.httpServer.address();
+    if (!address || typeof address === 'string') throw new Error('preview server is not listening on a TCP port');
+    const baseURL = `http://127.0.0.1:${address.port}`;
+    browser = await chromium.launch({ executablePath, args: BROWSER_ARGS, timeout: 60_000 });
+    const environment = {
+      browser: `${path.basename(executablePath)} ${browser.version()}`,
+      flags: BROWSER_ARGS,
+      viewport: VIEWPORT,
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model?.trim() ?? 'unknown CPU',
+      node: process.version,
+      runs: options.runs,
+      software_rendering: true,
+    };
+    log(options, `bench: ${environment.browser} against ${baseURL}, ${options.runs} run(s) each`);
+
+    const specs = [
+      { key: 'baseline', nodes: options.baseline, title: `baseline (${options.baseline} nodes)` },
+      { key: 'large', nodes: options.nodes, title: `${options.nodes} nodes` },
+    ];
+    const summary = {};
+    const raw = {};
+    for (const spec of specs) {
+      raw[spec.key] = await benchJourney(browser, baseURL, spec, options, problems);
+      summary[spec.key] = summarise(raw[spec.key]);
+      if (problems.length) break;
+    }
+    if (problems.length) throw new BenchError(`the app reported errors:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
+
+    const output = report(summary, environment, options);
+    let profile = null;
+    if (options.profile) {
+      profile = await profileLarge(browser, baseURL, options, problems);
+      if (problems.length) throw new BenchError(`the app reported errors while profiling:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
+    }
+    if (options.json) console.log(JSON.stringify({ ...output, raw, ...(profile ? { profile } : {}) }, null, 2));
+    else {
+      console.log(output);
+      if (profile) console.log(printProfile(profile, options.nodes));
+    }
+    return 0;
+  } catch (error) {
+    const message = error instanceof BenchError ? error.message : (error?.stack ?? String(error));
+    console.error(`bench: measurement failed: ${message}`);
+    if (problems.length && !(error instanceof BenchError && message.includes('reported errors')))
+      console.error(`the app reported errors:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
+    return 1;
+  } finally {
+    await cleanup();
+  }
+}
+
+let cleanup = async () => {};
+const overall = setTimeout(async () => {
+  console.error(`bench: the run took longer than ${RUN_TIMEOUT_MS / 1000} s; giving up`);
+  await cleanup();
+  process.exit(1);
+}, RUN_TIMEOUT_MS);
+overall.unref();
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]])
+  process.once(signal, async () => {
+    await cleanup();
+    process.exit(code);
+  });
+
+main().then((code) => {
+  clearTimeout(overall);
+  process.exit(code);
+});
