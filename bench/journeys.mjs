@@ -9,8 +9,9 @@
 // the frequency cap may appear, as they do in real journeys).
 //
 // Layout follows the lanes (src/core/journey/lanes.ts): a lane is 200 px high starting at
-// laneTop(stage) = stageIndex × 200; nodes sit at laneTop + 20 (top row) or laneTop + 110 (bottom row),
-// in columns 260 px apart; each block takes three columns, blocks side by side.
+// laneTop(stage) = stageIndex × 200; nodes sit at laneTop + 20, in columns 260 px apart (COLUMN_GAP of
+// src/core/editor/commands.ts); each block takes three columns and three nodes per lane, blocks side
+// by side, so 300 nodes span 60 columns (15,600 px).
 //
 //   node bench/journeys.mjs 300 > big.journey.json     prints one (validate it with npx journey-lab validate -)
 
@@ -19,7 +20,9 @@ import { fileURLToPath } from 'node:url';
 export const STAGES = ['awareness', 'exploration', 'decision', 'usage', 'loyalty'];
 export const LANE_HEIGHT = 200;
 export const COLUMN_GAP = 260;
-const ROW_Y = [20, 110];
+// One row per lane, 20 px below its top: nodes are 80–190 px tall (a branch with four ports is the
+// tallest), so a second row at +110 would overlap the first.
+const NODE_TOP = 20;
 const BLOCK_COLUMNS = 3;
 const BLOCK_NODES = 15;
 
@@ -29,38 +32,38 @@ const CHANNELS = ['sms', 'push', 'email', 'wechat_oa', 'wecom', 'in_app'];
 const EVENTS = ['register', 'add_to_cart', 'coupon_page_view', 'form_submit', 'enrol', 'consult'];
 
 /**
- * One block: [local id, kind, stage, column, row, label, params, edges as [port, local target id]].
+ * One block: [local id, kind, stage, column, label, params, edges as [port, local target id]]; three
+ * nodes per lane, one per column.
  * Ports per kind: entry/message/offer/wait/tag/goal "next"; waitForEvent "happened"/"timeout";
  * branch "case-1".."case-n"/"else"; split "variant-1".."variant-n"; exit none.
  */
 function blockSpec(b) {
   const channel = (k) => CHANNELS[(b + k) % CHANNELS.length];
   return [
-    ['entry', 'entry', 'awareness', 0, 0, `Entry ${b + 1}`, { trigger: { type: 'event', event: EVENTS[b % EVENTS.length] }, filter: null }, [['next', 'hello']]],
-    ['hello', 'message', 'awareness', 1, 0, `Welcome ${b + 1}`, { channel: channel(0), content: `Welcome to block ${b + 1}: here is what you get.` }, [['next', 'clicked']]],
-    ['clicked', 'waitForEvent', 'exploration', 0, 0, 'Clicked?', { event: 'click', timeout: 'P1D', filter: null }, [['happened', 'engaged'], ['timeout', 'segment']]],
-    ['engaged', 'goal', 'exploration', 1, 0, 'Engaged', { goal: `Engaged ${b + 1}`, event: 'click' }, [['next', 'ab']]],
+    ['entry', 'entry', 'awareness', 0, `Entry ${b + 1}`, { trigger: { type: 'event', event: EVENTS[b % EVENTS.length] }, filter: null }, [['next', 'hello']]],
+    ['hello', 'message', 'awareness', 1, `Welcome ${b + 1}`, { channel: channel(0), content: `Welcome to block ${b + 1}: here is what you get.` }, [['next', 'clicked']]],
+    ['clicked', 'waitForEvent', 'awareness', 2, 'Clicked?', { event: 'click', timeout: 'P1D', filter: null }, [['happened', 'engaged'], ['timeout', 'segment']]],
+    ['engaged', 'goal', 'exploration', 0, 'Engaged', { goal: `Engaged ${b + 1}`, event: 'click' }, [['next', 'ab']]],
     [
       'segment',
       'branch',
       'exploration',
-      2,
-      0,
+      1,
       'Who are they?',
       {
         cases: [
           { label: 'VIP', condition: { tag: 'vip', present: true } },
           { label: 'Recent', condition: { rfm: 'recency', op: '>=', score: 4 } },
-          { label: 'Shanghai', condition: { attribute: 'city', op: '=', value: 'Shanghai' } },
+          { label: 'Local', condition: { attribute: 'city', op: '=', value: 'Shanghai' } },
         ],
       },
       [['case-1', 'push'], ['case-2', 'mail'], ['case-3', 'pause'], ['else', 'giveUp']],
     ],
+    ['push', 'message', 'exploration', 2, 'Reminder', { channel: channel(1), content: 'Still thinking it over?' }, [['next', 'coupon']]],
     [
       'ab',
       'split',
       'decision',
-      0,
       0,
       'A/B test',
       {
@@ -72,15 +75,14 @@ function blockSpec(b) {
       },
       [['variant-1', 'coupon'], ['variant-2', 'tagged'], ['variant-3', 'bought']],
     ],
-    ['push', 'message', 'decision', 1, 0, 'Reminder', { channel: channel(1), content: 'Still thinking it over?' }, [['next', 'coupon']]],
-    ['mail', 'message', 'decision', 1, 1, 'Digest', { channel: channel(2), content: '' }, [['next', 'tagged']]],
-    ['pause', 'wait', 'decision', 2, 0, 'Cool-off', { duration: 'P2D' }, [['next', 'tagged']]],
-    ['coupon', 'offer', 'usage', 0, 0, 'Coupon', { offer: 'coupon', value: 20, minSpend: 99, validity: 'P7D' }, [['next', 'buy']]],
-    ['tagged', 'tag', 'usage', 1, 0, 'Tag nurtured', { action: 'add', tag: 'nurtured', attribute: '', value: '' }, [['next', 'buy']]],
-    ['buy', 'waitForEvent', 'usage', 2, 0, 'Bought?', { event: 'purchase', timeout: 'P3D', filter: null }, [['happened', 'bought'], ['timeout', 'lapsed']]],
-    ['bought', 'goal', 'loyalty', 0, 0, 'Purchase', { goal: 'Purchase', event: 'purchase' }, [['next', 'lapsed']]],
-    ['giveUp', 'exit', 'loyalty', 1, 0, 'Not for us', { reason: 'no matching segment' }, []],
-    ['lapsed', 'exit', 'loyalty', 2, 0, 'Done', { reason: 'journey over' }, []],
+    ['mail', 'message', 'decision', 1, 'Digest', { channel: channel(2), content: '' }, [['next', 'tagged']]],
+    ['pause', 'wait', 'decision', 2, 'Cool-off', { duration: 'P2D' }, [['next', 'tagged']]],
+    ['coupon', 'offer', 'usage', 0, 'Coupon', { offer: 'coupon', value: 20, minSpend: 99, validity: 'P7D' }, [['next', 'buy']]],
+    ['tagged', 'tag', 'usage', 1, 'Tag nurtured', { action: 'add', tag: 'nurtured', attribute: '', value: '' }, [['next', 'buy']]],
+    ['buy', 'waitForEvent', 'usage', 2, 'Bought?', { event: 'purchase', timeout: 'P3D', filter: null }, [['happened', 'bought'], ['timeout', 'lapsed']]],
+    ['bought', 'goal', 'loyalty', 0, 'Purchase', { goal: 'Purchase', event: 'purchase' }, [['next', 'lapsed']]],
+    ['giveUp', 'exit', 'loyalty', 1, 'Not for us', { reason: 'no matching segment' }, []],
+    ['lapsed', 'exit', 'loyalty', 2, 'Done', { reason: 'journey over' }, []],
   ];
 }
 
@@ -98,7 +100,7 @@ function tailSpec(count) {
       goal: { goal: 'Tail goal', event: 'purchase' },
       exit: { reason: 'tail over' },
     }[kind];
-    spec.push([`s${i}`, kind, stage, i, 0, `Tail ${i + 1}`, params, last ? [] : [['next', `s${i + 1}`]]]);
+    spec.push([`s${i}`, kind, stage, i, `Tail ${i + 1}`, params, last ? [] : [['next', `s${i + 1}`]]]);
   }
   return spec;
 }
@@ -123,9 +125,9 @@ export function generateJourney(nodeCount, { id = `bench-${nodeCount}`, name = `
   const nodes = [];
   const edges = [];
   for (const { prefix, column, spec } of parts) {
-    for (const [local, kind, stage, col, row, label, params, out] of spec) {
+    for (const [local, kind, stage, col, label, params, out] of spec) {
       const nodeId = `${prefix}${local}`;
-      nodes.push({ id: nodeId, kind, stage, position: { x: (column + col) * COLUMN_GAP, y: laneTop(stage) + ROW_Y[row] }, label, params });
+      nodes.push({ id: nodeId, kind, stage, position: { x: (column + col) * COLUMN_GAP, y: laneTop(stage) + NODE_TOP }, label, params });
       for (const [port, target] of out) edges.push({ id: `${nodeId}-${port}`, source: nodeId, sourcePort: port, target: `${prefix}${target}` });
     }
   }

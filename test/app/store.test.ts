@@ -62,6 +62,22 @@ describe('editor store', () => {
     expect(doc(store)).toBe(before);
   });
 
+  it('folds quick edits of one field into one step, but not edits far apart or of another field', () => {
+    const store = openStore();
+    const before = doc(store);
+    let at = 1_000;
+    for (const label of ['P', 'Pu', 'Pus', 'Push']) state(store).change(updateNode(doc(store), 'remind', { label }), undefined, { mergeKey: 'remind:label', now: (at += 200) });
+    expect(state(store).past).toHaveLength(1);
+    state(store).change(updateNode(doc(store), 'remind', { label: 'Push!' }), undefined, { mergeKey: 'remind:label', now: (at += 5_000) });
+    state(store).change(updateNode(doc(store), 'remind', { params: { channel: 'email', content: '' } }), undefined, { mergeKey: 'remind:params', now: (at += 100) });
+    expect(state(store).past).toHaveLength(3);
+    state(store).undo();
+    state(store).undo();
+    expect(doc(store).nodes.find((node) => node.id === 'remind')!.label).toBe('Push');
+    state(store).undo();
+    expect(doc(store)).toBe(before);
+  });
+
   it('a new change after undo drops the redo future', () => {
     const store = openStore();
     state(store).change(renameJourney(doc(store), 'A'));

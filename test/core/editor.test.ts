@@ -98,3 +98,47 @@ describe('editor commands', () => {
     }
   });
 });
+
+describe('ports that follow their items', () => {
+  const withBranch = () => {
+    const journey = parsed(validJourney());
+    const cases = [
+      { label: 'vip', condition: { tag: 'vip', present: true } },
+      { label: 'new', condition: { tag: 'new', present: true } },
+    ];
+    const added = addNode(journey, { kind: 'branch', position: { x: 0, y: 450 }, params: { cases } });
+    let next = connect(added.journey, { source: added.nodeId, sourcePort: 'case-1', target: 'done' });
+    next = connect(next, { source: added.nodeId, sourcePort: 'case-2', target: 'giveUp' });
+    next = connect(next, { source: added.nodeId, sourcePort: 'else', target: 'remind' });
+    return { journey: next, id: added.nodeId, cases };
+  };
+  const outgoing = (journey: JourneyDocument, id: string) =>
+    Object.fromEntries(journey.edges.filter((edge) => edge.source === id).map((edge) => [edge.sourcePort, edge.target]));
+
+  it('removing the first case keeps the second case’s edge on it, renumbered', () => {
+    const { journey, id, cases } = withBranch();
+    const after = updateNode(journey, id, { params: { cases: [cases[1]] } });
+    expect(outgoing(after, id)).toEqual({ 'case-1': 'giveUp', else: 'remind' });
+  });
+
+  it('adding a case keeps every edge where it was', () => {
+    const { journey, id, cases } = withBranch();
+    const after = updateNode(journey, id, { params: { cases: [...cases, { label: '', condition: { all: [] } }] } });
+    expect(outgoing(after, id)).toEqual({ 'case-1': 'done', 'case-2': 'giveUp', else: 'remind' });
+  });
+
+  it('removing a split variant drops its edge', () => {
+    const journey = parsed(validJourney());
+    const variants = [
+      { label: 'A', weight: 50, holdout: false },
+      { label: 'B', weight: 50, holdout: false },
+    ];
+    const added = addNode(journey, { kind: 'split', position: { x: 0, y: 450 }, params: { variants } });
+    let next = connect(added.journey, { source: added.nodeId, sourcePort: 'variant-1', target: 'done' });
+    next = connect(next, { source: added.nodeId, sourcePort: 'variant-2', target: 'giveUp' });
+    const edited = updateNode(next, added.nodeId, { params: { variants: [{ ...variants[0]!, weight: 60 }, { ...variants[1]!, weight: 40 }] } });
+    expect(outgoing(edited, added.nodeId)).toEqual({ 'variant-1': 'done', 'variant-2': 'giveUp' });
+    const kept = updateNode(next, added.nodeId, { params: { variants: [variants[1]!] } });
+    expect(outgoing(kept, added.nodeId)).toEqual({ 'variant-1': 'giveUp' });
+  });
+});

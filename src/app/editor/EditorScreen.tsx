@@ -143,11 +143,13 @@ function Editor({ store, revision, lang, onBack }: { store: EditorStore; revisio
             lang={lang}
             onChangeNode={(patch) => {
               const current = store.getState().journey;
-              if (current && selectedNode) store.getState().change(updateNode(current, selectedNode.id, patch));
+              // Typing in one field of one node is one undo step, not one per key.
+              const mergeKey = `${selectedNode?.id}:${Object.keys(patch).sort().join(',')}`;
+              if (current && selectedNode) store.getState().change(updateNode(current, selectedNode.id, patch), undefined, { mergeKey });
             }}
             onChangeSettings={(settings) => {
               const current = store.getState().journey;
-              if (current) store.getState().change(updateSettings(current, settings));
+              if (current) store.getState().change(updateSettings(current, settings), undefined, { mergeKey: 'settings' });
             }}
           />
           <ProblemsPanel problems={problems} lang={lang} onSelect={selectProblem} />

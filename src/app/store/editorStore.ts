@@ -10,6 +10,9 @@ export interface Selection {
 
 export const noSelection: Selection = { nodes: [], edges: [] };
 
+/** Edits of one field less than this far apart are one undo step (typing a word is one step). */
+export const MERGE_WINDOW_MS = 1500;
+
 /** What an editor action sees, and may hand back changed. */
 export interface EditorSnapshot {
   journey: JourneyDocument;
@@ -25,11 +28,16 @@ export interface EditorState extends History {
   gestureBase: JourneyDocument | null;
   /** Set when the document changes; persistence clears it when it has saved that version. */
   dirty: boolean;
+  /** The merge key and time of the last change, so typing folds into one undo step. */
+  lastMerge: { key: string; at: number } | null;
 
   open(journey: JourneyDocument): void;
   close(): void;
-  /** Replaces the document (and optionally the selection) as one undoable step. */
-  change(journey: JourneyDocument, selection?: Selection): void;
+  /**
+   * Replaces the document (and optionally the selection) as one undoable step. Changes with the same
+   * `mergeKey` in quick succession (typing a label) fold into the step the first one made.
+   */
+  change(journey: JourneyDocument, selection?: Selection, options?: { mergeKey?: string; now?: number }): void;
   /** Changes the document without an undo step. */
   changeWithoutHistory(journey: JourneyDocument, selection?: Selection): void;
   /** Replaces the document with what storage holds (another tab saved it): not a change of ours. */
@@ -58,17 +66,26 @@ export function createEditorStore() {
     clipboard: null,
     gestureBase: null,
     dirty: false,
+    lastMerge: null,
     ...emptyHistory(),
 
     open: (journey) => set({ journey, selection: noSelection, gestureBase: null, dirty: false, ...emptyHistory() }),
     close: () => set({ journey: null, selection: noSelection, gestureBase: null, dirty: false, ...emptyHistory() }),
-    change(journey, selection) {
-      const { journey: before, past, future } = get();
+    change(journey, selection, options = {}) {
+      const { journey: before, past, future, lastMerge } = get();
       if (!before || journey === before) {
         if (selection) set({ selection });
         return;
       }
-      set({ journey, ...record({ past, future }, before), selection: keepExisting(selection ?? get().selection, journey), dirty: true });
+      const now = options.now ?? Date.now();
+      const merging = options.mergeKey !== undefined && lastMerge?.key === options.mergeKey && now - lastMerge.at < MERGE_WINDOW_MS && past.length > 0;
+      set({
+        journey,
+        ...(merging ? { future: [] } : record({ past, future }, before)),
+        selection: keepExisting(selection ?? get().selection, journey),
+        dirty: true,
+        lastMerge: options.mergeKey === undefined ? null : { key: options.mergeKey, at: now },
+      });
     },
     changeWithoutHistory: (journey, selection) =>
       set({ journey, selection: keepExisting(selection ?? get().selection, journey), dirty: true }),
@@ -92,13 +109,13 @@ export function createEditorStore() {
       const { journey, past, future } = get();
       if (!journey) return;
       const step = undo({ past, future }, journey);
-      if (step) set({ journey: step.journey, ...step.history, selection: keepExisting(get().selection, step.journey), dirty: true });
+      if (step) set({ journey: step.journey, ...step.history, selection: keepExisting(get().selection, step.journey), dirty: true, lastMerge: null });
     },
     redo() {
       const { journey, past, future } = get();
       if (!journey) return;
       const step = redo({ past, future }, journey);
-      if (step) set({ journey: step.journey, ...step.history, selection: keepExisting(get().selection, step.journey), dirty: true });
+      if (step) set({ journey: step.journey, ...step.history, selection: keepExisting(get().selection, step.journey), dirty: true, lastMerge: null });
     },
     markSaved: (journey) => {
       if (get().journey === journey) set({ dirty: false });

@@ -133,16 +133,35 @@ export function updateNode(
   journey: JourneyDocument,
   id: string,
   patch: { label?: string; stage?: Stage; params?: Record<string, unknown> },
+  registry: Registry = defaultRegistry,
 ): JourneyDocument {
   return produce(journey, (draft) => {
     const node = draft.nodes.find((candidate) => candidate.id === id);
     if (!node) return;
     if (patch.label !== undefined) node.label = patch.label;
-    if (patch.params !== undefined) node.params = patch.params;
+    if (patch.params !== undefined) {
+      draft.edges = edgesAfterParamsChange(journey, id, patch.params, registry);
+      node.params = patch.params;
+    }
     if (patch.stage !== undefined && patch.stage !== node.stage) {
       node.stage = patch.stage;
       node.position.y = laneTop(patch.stage) + LANE_PADDING / 2;
     }
+  });
+}
+
+/** A node's outgoing edges follow its ports when new params renumber or remove them. */
+function edgesAfterParamsChange(journey: JourneyDocument, id: string, params: Record<string, unknown>, registry: Registry): JourneyEdge[] {
+  const node = journey.nodes.find((candidate) => candidate.id === id);
+  const kind = node && registry.get(node.kind);
+  if (!node || !kind) return journey.edges;
+  const remap = kind.remapPorts?.(node.params, params);
+  const ports = new Set(kind.ports(params).map((port) => port.id));
+  return journey.edges.flatMap((edge) => {
+    if (edge.source !== id) return [edge];
+    const port = remap?.has(edge.sourcePort) ? remap.get(edge.sourcePort) : edge.sourcePort;
+    if (!port || !ports.has(port)) return [];
+    return [port === edge.sourcePort ? edge : { ...edge, sourcePort: port }];
   });
 }
 

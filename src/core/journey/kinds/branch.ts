@@ -3,6 +3,7 @@ import { defineNodeKind } from './defineKind';
 import { localized } from '../../i18n';
 import { conditionSchema, describeCondition, type Condition } from '../condition';
 import { isSatisfiable } from '../conditionLogic';
+import { remapItemPorts } from './itemPorts';
 
 const caseSchema = z.strictObject({
   label: z.string().max(100).default(''),
@@ -70,6 +71,7 @@ export const branchKind = defineNodeKind({
     })),
     { id: 'else', label: localized('else', '其他') },
   ],
+  remapPorts: (before, after) => remapItemPorts(before.cases, after.cases, casePort),
   summary: (p, lang) =>
     p.cases.length === 0
       ? lang === 'en'

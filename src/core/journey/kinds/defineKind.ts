@@ -59,6 +59,11 @@ export interface NodeKindDefinition<K extends string = string, P extends Record<
   /** How the inspector shows the params: labels, units, help and controls (see fields.ts). */
   fields?: readonly FieldSpec[];
   ports(params: P): PortSpec[];
+  /**
+   * When an edit renumbers ports (a case removed from a branch), where each old port's edge goes:
+   * the new port, or null to drop it. Without it, edges stay on ports that still exist.
+   */
+  remapPorts?(before: P, after: P): Map<string, string | null>;
   /** The key params in a few words, for the node on the canvas. */
   summary(params: P, lang: Lang): string;
   timing?(params: P): NodeTiming;

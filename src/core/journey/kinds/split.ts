@@ -3,6 +3,7 @@ import { defineNodeKind } from './defineKind';
 import { localized } from '../../i18n';
 import { defineGuard } from '../../compile/runtime';
 import { draw } from '../../sim/random';
+import { remapItemPorts } from './itemPorts';
 
 const variantSchema = z.strictObject({
   label: z.string().max(100).default(''),
@@ -90,6 +91,7 @@ export const splitKind = defineNodeKind({
         ? localized(`${variant.label || index + 1} (holdout) ${variant.weight}%`, `${variant.label || index + 1}（对照组）${variant.weight}%`)
         : localized(`${variant.label || index + 1} ${variant.weight}%`, `${variant.label || index + 1} ${variant.weight}%`),
     })),
+  remapPorts: (before, after) => remapItemPorts(before.variants, after.variants, variantPort),
   summary: (p, lang) =>
     p.variants
       .map((variant, index) => `${variant.label || index + 1}${variant.holdout ? (lang === 'en' ? ' (holdout)' : '（对照）') : ''} ${variant.weight}%`)
