@@ -69,7 +69,7 @@ describe('editor store', () => {
     for (const label of ['P', 'Pu', 'Pus', 'Push']) state(store).change(updateNode(doc(store), 'remind', { label }), undefined, { mergeKey: 'remind:label', now: (at += 200) });
     expect(state(store).past).toHaveLength(1);
     state(store).change(updateNode(doc(store), 'remind', { label: 'Push!' }), undefined, { mergeKey: 'remind:label', now: (at += 5_000) });
-    state(store).change(updateNode(doc(store), 'remind', { params: { channel: 'email', content: '' } }), undefined, { mergeKey: 'remind:params', now: (at += 100) });
+    state(store).change(updateNode(doc(store), 'remind', { params: { channel: 'email', content: '' } }), undefined, { mergeKey: 'remind:params', now: at + 100 });
     expect(state(store).past).toHaveLength(3);
     state(store).undo();
     state(store).undo();
