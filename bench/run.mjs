@@ -485,10 +485,15 @@ async function benchJourney(browser, baseURL, spec, options, problems) {
   log(options, `bench: ${spec.title}: ${journey.nodes.length} nodes, ${journey.edges.length} edges`);
   const { context, page } = await newBenchPage(browser, baseURL, journey, problems);
   const result = { nodes: journey.nodes.length, edges: journey.edges.length, cold: [], open: [], pan: [], drag: [] };
+  const began = performance.now();
+  const phase = (name) => log(options, `bench:   ${name} done at ${((performance.now() - began) / 1000).toFixed(1)} s`);
   try {
     const id = await importThroughShareLink(page, journey);
+    phase('import');
     for (let run = 0; run < options.runs; run += 1) result.open.push(await openFromList(page, journey));
+    phase('open from list');
     for (let run = 0; run < options.runs; run += 1) result.cold.push(await coldLoad(page, baseURL, id));
+    phase('cold load');
     result.viewport = result.cold.at(-1).viewport;
     if (options.screenshots) {
       await mkdir(SCREENSHOTS, { recursive: true });
@@ -499,9 +504,11 @@ async function benchJourney(browser, baseURL, spec, options, problems) {
       result.pan.push(await measurePan(page));
       await settle(page);
     }
+    phase('pan');
     const dragged = await pickDragNode(page);
     result.draggedNode = dragged;
     for (let run = 0; run < options.runs; run += 1) result.drag.push(await measureDrag(page, dragged));
+    phase('drag');
     // Let the autosave of the undo finish before the context goes.
     await page.waitForTimeout(500);
   } finally {

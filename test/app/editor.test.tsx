@@ -2,7 +2,8 @@ import { render, screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { EditorScreen } from '../../src/app/editor/EditorScreen';
 import { ServicesContext, type AppServices } from '../../src/app/services';
-import { createMemoryRepository } from '../../src/app/persist/memoryRepository';
+import { createMemoryBackend, createMemoryRepository } from '../../src/app/persist/memoryRepository';
+import { persistMessages } from '../../src/app/persist/messages';
 import { setLanguage } from '../../src/app/i18n/index.ts';
 import { checkJourney } from '../../src/core/journey/validate';
 import type { JourneyDocument } from '../../src/core/journey/schema';
@@ -73,5 +74,90 @@ describe('editor', () => {
     await waitFor(async () => expect((await stored(services, id)).settings.exitOnGoal).toBe(!before));
     await user.keyboard('{Control>}z{/Control}');
     expect(screen.getByRole('checkbox', { name: /exit/i })).toHaveProperty('checked', before);
+  });
+});
+
+describe('editor storage', () => {
+  beforeEach(() => setLanguage('en'));
+
+  it('shows a failed save, keeps what was saved before, and saves on retry', async () => {
+    const document = checkJourney(validJourney()).document as JourneyDocument;
+    const repository = createMemoryRepository();
+    await repository.save(document, { expectedRevision: null, writer: 'setup' });
+    let full = true;
+    const flaky: typeof repository = {
+      ...repository,
+      save: (journey, options) =>
+        full
+          ? Promise.resolve({ ok: false, reason: 'failed', error: { code: 'quota', message: persistMessages.saveFailedQuota, detail: 'QuotaExceededError' } })
+          : repository.save(journey, options),
+    };
+    const user = userEvent.setup();
+    render(
+      <ServicesContext.Provider value={{ repository: flaky, tabId: 'tab-a', storageWarning: null }}>
+        <EditorScreen journeyId={document.id} lang="en" onBack={() => {}} />
+      </ServicesContext.Provider>,
+    );
+    const name = await screen.findByRole('textbox', { name: 'Journey name' });
+    await user.clear(name);
+    await user.type(name, 'Renamed{Enter}');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('the browser’s storage for this site is full');
+    expect(screen.getByText('Not saved')).toBeInTheDocument();
+    const kept = await repository.load(document.id);
+    expect(kept.ok && kept.stored.document.name).toBe('Basic cart reminder');
+    full = false;
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await waitFor(async () => {
+      const saved = await repository.load(document.id);
+      expect(saved.ok && saved.stored.document.name).toBe('Renamed');
+    });
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('tells the user when another tab changes the open journey, and loads their version on request', async () => {
+    const document = checkJourney(validJourney()).document as JourneyDocument;
+    const backend = createMemoryBackend();
+    const mine = createMemoryRepository({ backend });
+    const theirs = createMemoryRepository({ backend });
+    const first = await theirs.save(document, { expectedRevision: null, writer: 'tab-b' });
+    const user = userEvent.setup();
+    render(
+      <ServicesContext.Provider value={{ repository: mine, tabId: 'tab-a', storageWarning: null }}>
+        <EditorScreen journeyId={document.id} lang="en" onBack={() => {}} />
+      </ServicesContext.Provider>,
+    );
+    await screen.findByRole('textbox', { name: 'Journey name' });
+    await theirs.save({ ...document, name: 'Their name' }, { expectedRevision: first.ok ? first.stored.revision : null, writer: 'tab-b' });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('This journey was changed in another tab.');
+    await user.click(within(alert).getByRole('button', { name: 'Load their version' }));
+    expect(await screen.findByDisplayValue('Their name')).toBeInTheDocument();
+  });
+
+  it('never overwrites another tab’s save: a conflicting save waits for the user', async () => {
+    const document = checkJourney(validJourney()).document as JourneyDocument;
+    const backend = createMemoryBackend();
+    const mine = createMemoryRepository({ backend });
+    const theirs = createMemoryRepository({ backend });
+    const first = await theirs.save(document, { expectedRevision: null, writer: 'tab-b' });
+    const user = userEvent.setup();
+    render(
+      <ServicesContext.Provider value={{ repository: mine, tabId: 'tab-a', storageWarning: null }}>
+        <EditorScreen journeyId={document.id} lang="en" onBack={() => {}} />
+      </ServicesContext.Provider>,
+    );
+    const name = await screen.findByRole('textbox', { name: 'Journey name' });
+    await theirs.save({ ...document, name: 'Their name' }, { expectedRevision: first.ok ? first.stored.revision : null, writer: 'tab-b' });
+    await user.clear(name);
+    await user.type(name, 'My name{Enter}');
+    await screen.findByText(/Another tab changed this journey/);
+    const stored = await theirs.load(document.id);
+    expect(stored.ok && stored.stored.document.name).toBe('Their name');
+    await user.click(screen.getByRole('button', { name: 'Keep mine' }));
+    await waitFor(async () => {
+      const now = await theirs.load(document.id);
+      expect(now.ok && now.stored.document.name).toBe('My name');
+    });
   });
 });

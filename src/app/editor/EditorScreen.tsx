@@ -4,7 +4,7 @@ import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import type { Lang } from '../../core/i18n';
 import type { JourneyDocument } from '../../core/journey/schema';
 import type { Problem } from '../../core/journey/problems';
-import { updateNode, updateSettings } from '../../core/editor/commands';
+import { connect, deleteElements, updateNode, updateSettings } from '../../core/editor/commands';
 import { createEditorStore, type EditorStore } from '../store/editorStore';
 import { EditorStoreContext } from '../store/EditorStoreContext';
 import { useEditor } from '../store/useEditor';
@@ -18,6 +18,7 @@ import { JourneyCanvas } from '../canvas/JourneyCanvas';
 import { Palette } from '../panels/Palette';
 import { ProblemsPanel } from '../panels/ProblemsPanel';
 import { Inspector } from '../panels/Inspector';
+import { PortConnections } from '../panels/PortConnections';
 import { Toolbar } from './Toolbar';
 import { SaveBanner } from './SaveBanner';
 import './editor.css';
@@ -100,6 +101,17 @@ function Editor({ store, revision, lang, onBack }: { store: EditorStore; revisio
     [store],
   );
 
+  // A step added from the keyboard may land off screen: bring it into view, keeping the zoom.
+  const addStep = useCallback(
+    async (kind: string) => {
+      if (!(await runAction(store, addStepAction, kind))) return;
+      const { journey: current, selection } = store.getState();
+      const added = current?.nodes.find((node) => node.id === selection.nodes[0]);
+      if (added) void flow.setCenter(added.position.x + 110, added.position.y + 40, { zoom: flow.getZoom(), duration: 200 });
+    },
+    [flow, store],
+  );
+
   const selectProblem = useCallback(
     (problem: Problem) => {
       const { nodeId, edgeId } = problem.location;
@@ -130,7 +142,7 @@ function Editor({ store, revision, lang, onBack }: { store: EditorStore; revisio
       <SaveBanner status={autosave.status} lang={lang} onRetry={() => void autosave.retry()} onLoadTheirs={() => void autosave.loadTheirs()} onKeepMine={() => void autosave.keepMine()} />
       <div className="editor__body">
         <aside className="editor__palette" aria-label={t('editor.paletteRegion')}>
-          <Palette lang={lang} onAdd={(kind) => void runAction(store, addStepAction, kind)} />
+          <Palette lang={lang} onAdd={(kind) => void addStep(kind)} />
         </aside>
         <section className="editor__canvas" aria-label={t('canvas.region')}>
           <JourneyCanvas lang={lang} />
@@ -152,6 +164,15 @@ function Editor({ store, revision, lang, onBack }: { store: EditorStore; revisio
               if (current) store.getState().change(updateSettings(current, settings), undefined, { mergeKey: 'settings' });
             }}
           />
+          {selectedNode && (
+            <PortConnections
+              journey={journey}
+              node={selectedNode}
+              lang={lang}
+              onConnect={(port, target) => store.getState().change(connect(journey, { source: selectedNode.id, sourcePort: port, target }))}
+              onDisconnect={(edgeId) => store.getState().change(deleteElements(journey, [], [edgeId]))}
+            />
+          )}
           <ProblemsPanel problems={problems} lang={lang} onSelect={selectProblem} />
         </aside>
       </div>

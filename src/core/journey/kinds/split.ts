@@ -28,7 +28,7 @@ const WEIGHT_TOLERANCE = 1e-6;
 export const splitKind = defineNodeKind({
   kind: 'split',
   group: 'logic',
-  icon: '⑂',
+  icon: '🔀',
   name: localized('A/B split', 'A/B 分流'),
   description: localized(
     'Divides users at random by weight into variants, to test which works better. Mark one variant as the holdout (control group): it receives nothing, so the lift of the others over it is the journey’s true effect.',
