@@ -71,9 +71,9 @@ export function addNodeAfter(
 ): { journey: JourneyDocument; nodeId: string } {
   const anchor = anchorId ? journey.nodes.find((node) => node.id === anchorId) : undefined;
   if (!anchor) {
-    const rightmost = journey.nodes.reduce((x, node) => Math.max(x, node.position.x + COLUMN_GAP), 40);
+    const rightmost = journey.nodes.reduce((x, node) => Math.max(x, node.position.x + COLUMN_GAP), 160);
     const stage: Stage = kind === 'entry' ? 'awareness' : (journey.nodes.at(-1)?.stage ?? 'awareness');
-    return addNode(journey, { kind, stage, position: { x: journey.nodes.length ? rightmost : 40, y: laneTop(stage) + LANE_PADDING / 2 } }, registry);
+    return addNode(journey, { kind, stage, position: { x: journey.nodes.length ? rightmost : 160, y: laneTop(stage) + LANE_PADDING / 2 } }, registry);
   }
   const port = freePort(journey, anchor.id, registry);
   const siblings = journey.edges.filter((edge) => edge.source === anchor.id).length;

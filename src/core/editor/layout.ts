@@ -7,6 +7,9 @@ import type { Position } from './commands';
 const elk = new ELK();
 const NODE_HEIGHT = 70;
 const ROW_HEIGHT = 90;
+const COLUMN_STEP = 280;
+/** Leaves room at the left of each lane for its name. */
+const FIRST_X = 160;
 const ROWS_PER_LANE = Math.max(1, Math.floor((LANE_HEIGHT - LANE_PADDING / 2) / ROW_HEIGHT));
 
 /**
@@ -51,6 +54,14 @@ export async function layoutJourney(journey: JourneyDocument, registry: Registry
     const key = `${stageOf.get(node.id)}:${columnOf(node.x)}`;
     groups.set(key, [...(groups.get(key) ?? []), node]);
   }
+  // A column is as wide as the most spilled group in it needs, so spilled nodes never overlap.
+  const spillsPerColumn = columns.map(() => 1);
+  for (const [key, group] of groups) {
+    const column = Number(key.slice(key.lastIndexOf(':') + 1));
+    spillsPerColumn[column] = Math.max(spillsPerColumn[column]!, Math.ceil(group.length / ROWS_PER_LANE));
+  }
+  const columnX: number[] = [];
+  spillsPerColumn.reduce((x, spills, column) => ((columnX[column] = x), x + spills * COLUMN_STEP), FIRST_X);
   const positions = new Map<string, Position>();
   for (const group of groups.values()) {
     group.sort((a, b) => a.y - b.y);
@@ -58,7 +69,7 @@ export async function layoutJourney(journey: JourneyDocument, registry: Registry
       const stage = stageOf.get(node.id)!;
       const row = index % ROWS_PER_LANE;
       const spill = Math.floor(index / ROWS_PER_LANE);
-      positions.set(node.id, { x: 40 + columnOf(node.x) * 280 + spill * 120, y: laneTop(stage) + LANE_PADDING / 2 + row * ROW_HEIGHT });
+      positions.set(node.id, { x: columnX[columnOf(node.x)]! + spill * COLUMN_STEP, y: laneTop(stage) + LANE_PADDING / 2 + row * ROW_HEIGHT });
     });
   }
   return positions;

@@ -43,6 +43,19 @@ export interface JourneyTemplate {
 export const defineTemplate = (template: JourneyTemplate): JourneyTemplate => template;
 
 export const COLUMN_WIDTH = 260;
+/** Leaves room at the left of each lane for its name. */
+export const FIRST_COLUMN_X = 160;
+
+const isLocalized = (value: unknown): value is Localized =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).sort().join() === 'en,zh-CN';
+
+/** Params may hold text in both languages (a message's content, a goal's name): keep the one asked for. */
+function inLanguage(value: unknown, lang: Lang): unknown {
+  if (isLocalized(value)) return value[lang];
+  if (Array.isArray(value)) return value.map((item) => inLanguage(item, lang));
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, inLanguage(item, lang)]));
+  return value;
+}
 
 /** The template as a journey document in one language, ready to save, validate or compile. */
 export function instantiateTemplate(template: JourneyTemplate, lang: Lang, id: string = template.id): JourneyDocumentInput {
@@ -57,8 +70,8 @@ export function instantiateTemplate(template: JourneyTemplate, lang: Lang, id: s
       kind: node.kind,
       stage: node.stage,
       label: node.label[lang],
-      position: { x: 40 + node.at[0] * COLUMN_WIDTH, y: laneTop(node.stage) + LANE_PADDING / 2 + (node.at[1] ?? 0) * 90 },
-      params: node.params ?? {},
+      position: { x: FIRST_COLUMN_X + node.at[0] * COLUMN_WIDTH, y: laneTop(node.stage) + LANE_PADDING / 2 + (node.at[1] ?? 0) * 90 },
+      params: inLanguage(node.params ?? {}, lang) as Record<string, unknown>,
     })),
     edges: template.edges.map(([source, port, target]) => ({ id: `${source}--${port}`, source, sourcePort: port, target })),
   };
