@@ -40,6 +40,25 @@ function texts(t: JourneyTemplate): [string, Localized][] {
 
 const CJK = /[\u4e00-\u9fff]/;
 
+/** Every free text an operator reads in a node's params: message contents, goal names, exit reasons, case and variant labels. */
+function paramTexts(journey: ReturnType<typeof instantiateTemplate>): [string, string][] {
+  const found: [string, string][] = [];
+  const text = (what: string, value: unknown) => {
+    if (typeof value !== 'string') throw new Error(`${what} is not a string: ${JSON.stringify(value)}`);
+    found.push([what, value]);
+  };
+  for (const node of journey.nodes ?? []) {
+    const params = (node.params ?? {}) as Record<string, unknown>;
+    const items = (key: string) => (Array.isArray(params[key]) ? (params[key] as Record<string, unknown>[]) : []);
+    if (node.kind === 'message') text(`content of ${node.id}`, params.content);
+    if (node.kind === 'goal') text(`goal of ${node.id}`, params.goal);
+    if (node.kind === 'exit') text(`reason of ${node.id}`, params.reason ?? '');
+    if (node.kind === 'branch') items('cases').forEach((item, index) => text(`label of case ${index + 1} of ${node.id}`, item.label ?? ''));
+    if (node.kind === 'split') items('variants').forEach((item, index) => text(`label of variant ${index + 1} of ${node.id}`, item.label ?? ''));
+  }
+  return found;
+}
+
 describe('template catalogue', () => {
   it('holds the ten domain cases in case order, with unique ids', () => {
     expect(templates.map((t) => t.caseNumber)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
@@ -97,6 +116,15 @@ describe.each(templates.map((t) => [t.id, t] as const))('template %s', (_id, t) 
       expect(text['zh-CN'], `${what}`).not.toBe(text.en);
       expect(text['zh-CN'], `${what} (zh-CN)`).toMatch(CJK);
     }
+  });
+
+  it('writes message contents, goal names, exit reasons and case and variant labels in the chosen language', () => {
+    const zh = paramTexts(instantiateTemplate(t, 'zh-CN'));
+    const en = paramTexts(instantiateTemplate(t, 'en'));
+    expect(zh.length).toBeGreaterThan(0);
+    expect(zh.map(([what]) => what)).toEqual(en.map(([what]) => what));
+    for (const [what, text] of zh) if (text.trim() !== '') expect(text, `${what} (zh-CN)`).toMatch(CJK);
+    for (const [what, text] of en) expect(text, `${what} (en)`).not.toMatch(CJK);
   });
 
   it('describes itself in two or three sentences in each language', () => {
