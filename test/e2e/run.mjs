@@ -9,7 +9,8 @@
 //   export default async function (ctx) { ... }                      one test, named after the file
 // or
 //   export default [{ name: 'does x', run: async (ctx) => {} }, async function doesY(ctx) {}]
-// Each test gets a fresh browser context and ctx = { page, context, baseURL, screenshot(name), step(label) }.
+// Each test gets a fresh browser context and ctx = { page, context, baseURL, newContext(), screenshot(name, page?),
+// step(label) }; newContext() opens another watched profile (e.g. someone opening a share link).
 // A test fails when it throws, times out, or when the page logs a console error or throws an
 // uncaught error. Screenshots go to test-results/e2e/NAME.png.
 //
@@ -109,16 +110,23 @@ async function discoverTests(filters) {
 
 async function runTest(browser, baseURL, test) {
   const problems = [];
-  const context = await browser.newContext({
-    baseURL,
-    viewport: { width: 1280, height: 800 },
-    locale: 'en-US', // deterministic default language (navigator.language)
-    timezoneId: 'UTC',
-    colorScheme: 'light',
-    reducedMotion: 'reduce',
-  });
-  context.setDefaultTimeout(10_000);
-  context.setDefaultNavigationTimeout(20_000);
+  const contexts = [];
+  // Every context a test uses (a second browser profile, say) is watched and closed the same way.
+  const newContext = async () => {
+    const created = await browser.newContext({
+      baseURL,
+      viewport: { width: 1280, height: 800 },
+      locale: 'en-US', // deterministic default language (navigator.language)
+      timezoneId: 'UTC',
+      colorScheme: 'light',
+      reducedMotion: 'reduce',
+    });
+    created.setDefaultTimeout(10_000);
+    created.setDefaultNavigationTimeout(20_000);
+    created.on('page', watch);
+    contexts.push(created);
+    return created;
+  };
   const watch = (page) => {
     page.on('console', (message) => {
       if (message.type() !== 'error') return;
@@ -128,7 +136,7 @@ async function runTest(browser, baseURL, test) {
     page.on('pageerror', (error) => problems.push(`uncaught page error: ${formatError(error)}`));
     page.on('crash', () => problems.push('page crashed'));
   };
-  context.on('page', watch);
+  const context = await newContext();
 
   let lastStep = '';
   try {
@@ -137,9 +145,10 @@ async function runTest(browser, baseURL, test) {
       page,
       context,
       baseURL,
-      async screenshot(name) {
+      newContext,
+      async screenshot(name, of = page) {
         const file = path.join(RESULTS, `${fileSafe(name)}.png`);
-        await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+        await of.screenshot({ path: file, fullPage: true, animations: 'disabled' });
         return file;
       },
       step(label) {
@@ -156,7 +165,7 @@ async function runTest(browser, baseURL, test) {
       problems.unshift(`${lastStep ? `at step "${lastStep}": ` : ''}${formatError(error)}`);
     }
   } finally {
-    await withTimeout(context.close(), CLOSE_TIMEOUT_MS, 'closing the browser context timed out').catch(() => {});
+    for (const created of contexts) await withTimeout(created.close(), CLOSE_TIMEOUT_MS, 'closing the browser context timed out').catch(() => {});
   }
   return problems;
 }

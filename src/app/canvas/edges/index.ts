@@ -36,8 +36,7 @@ export function toFlowEdge(
     source: edge.source,
     sourceHandle: edge.sourcePort,
     target: edge.target,
-    // A node's only way on needs no caption; ports that choose between paths are labelled.
-    data: { portLabel: edge.sourcePort === 'next' ? '' : portLabel, problems },
+    data: { portLabel, problems },
     ariaLabel: i18n.t('canvas.edge.name', {
       lng: lang,
       port: portLabel,
