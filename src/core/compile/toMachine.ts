@@ -1,5 +1,4 @@
 import { assign, setup } from 'xstate';
-import { localized } from '../i18n';
 import { checkJourney } from '../journey/validate';
 import { defaultRegistry, type Registry } from '../journey/registry';
 import { buildGraph } from '../journey/graph';
@@ -139,7 +138,3 @@ export function toMachine(input: unknown, registry: Registry = defaultRegistry) 
   if (!result.ok) throw new JourneyCompileError(result.problems);
   return machineFromConfig(result.config, registry);
 }
-
-export const compileMessages = {
-  refused: localized('The journey has errors and cannot be compiled.', '旅程存在错误，无法编译。'),
-};

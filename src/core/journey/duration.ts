@@ -19,21 +19,6 @@ export function parseDuration(text: string): number | null {
   );
 }
 
-/** The shortest ISO-8601 duration for a number of milliseconds (days, hours, minutes, seconds). */
-export function formatDuration(ms: number): string {
-  if (ms <= 0) return 'PT0S';
-  let rest = Math.round(ms);
-  const days = Math.floor(rest / MS.day);
-  rest -= days * MS.day;
-  const hours = Math.floor(rest / MS.hour);
-  rest -= hours * MS.hour;
-  const minutes = Math.floor(rest / MS.minute);
-  rest -= minutes * MS.minute;
-  const seconds = rest / MS.second;
-  const time = `${hours ? `${hours}H` : ''}${minutes ? `${minutes}M` : ''}${seconds ? `${seconds}S` : ''}`;
-  return `P${days ? `${days}D` : ''}${time ? `T${time}` : ''}`;
-}
-
 /** A human reading of a duration: "3 d 4 h" / "3天4小时". */
 export function describeDuration(ms: number, lang: 'en' | 'zh-CN'): string {
   const units: [number, string, string][] = [
@@ -64,5 +49,3 @@ export const durationSchema = z
   )
   .meta({ description: 'ISO-8601 duration (W, D, H, M, S units), e.g. "PT24H", "P3D", "PT30M".', examples: ['PT24H', 'P3D'] });
 
-export const DAY_MS = MS.day;
-export const HOUR_MS = MS.hour;

@@ -25,10 +25,6 @@ export interface ProblemDefinition {
   fix: Localized;
 }
 
-export function problem(code: string, definition: ProblemDefinition, message: Localized, location: ProblemLocation): Problem {
-  return { severity: definition.severity, code, message, location };
-}
-
 const locationWords = { en: ['node', 'edge', '(document)'], 'zh-CN': ['节点', '连线', '（文件）'] } as const;
 
 /** "node n3 (nodes[2].params.duration)" — how the CLI and the problems panel name a place. */

@@ -272,11 +272,12 @@ function analyse(journey: JourneyDocument, registry: Registry): Problem[] {
   const reachable = reachableFrom(graph, graph.entries.map((node) => node.id));
   const isEnd = (id: string) => ['goal', 'exit'].includes(graph.byId.get(id)?.kind ?? '');
   const canReachEnd = new Set<string>();
-  for (const node of graph.nodes) if (isEnd(node.id)) reachableOnReverse(node.id);
-  function reachableOnReverse(id: string) {
-    if (canReachEnd.has(id)) return;
+  const toVisit = graph.nodes.filter((node) => isEnd(node.id)).map((node) => node.id);
+  while (toVisit.length > 0) {
+    const id = toVisit.pop()!;
+    if (canReachEnd.has(id)) continue;
     canReachEnd.add(id);
-    for (const previous of graph.predecessors(id)) reachableOnReverse(previous);
+    toVisit.push(...graph.predecessors(id));
   }
   const reachableWithoutGoal = reachableFrom(graph, graph.entries.map((node) => node.id), (id) => graph.byId.get(id)?.kind === 'goal');
 
