@@ -29,3 +29,8 @@ if (typeof globalThis.DOMMatrixReadOnly === 'undefined') {
   }
   Object.defineProperty(globalThis, 'DOMMatrixReadOnly', { value: DOMMatrixReadOnlyStub, writable: true, configurable: true });
 }
+
+if (typeof SVGElement !== 'undefined' && !('getBBox' in SVGElement.prototype)) {
+  // React Flow sizes an edge label's background from its text's box; jsdom does no layout.
+  Object.defineProperty(SVGElement.prototype, 'getBBox', { value: () => ({ x: 0, y: 0, width: 0, height: 0 }), configurable: true });
+}

@@ -217,16 +217,15 @@ describe('port edges', () => {
   it('is labelled with its port and named by its ends', () => {
     const { container } = renderEdge([]);
     expect(screen.getByRole('group', { name: 'Connection timeout from Bought? to Reminder' })).toBeInTheDocument();
-    const label = container.querySelector('.port-edge__label');
-    expect(label).toHaveTextContent('timeout');
-    expect(label).not.toHaveAttribute('title');
+    expect(container.querySelector('.react-flow__edge-text')).toHaveTextContent('timeout');
+    expect(container.querySelector('.react-flow__edge title')).toBeNull();
     expect(container.querySelector('.port-edge__path')).not.toHaveClass('port-edge--error');
   });
 
   it('shows its selected state', () => {
     const { container } = renderEdge([], true);
     expect(container.querySelector('.port-edge__path')).toHaveClass('port-edge--selected');
-    expect(container.querySelector('.port-edge__label')).toHaveClass('port-edge--selected');
+    expect(container.querySelector('.port-edge')).toHaveClass('port-edge--selected');
   });
 
   it('turns red with its problems as title', () => {
@@ -234,7 +233,7 @@ describe('port edges', () => {
       { severity: 'error', code: 'edge-cycle', message: localized('This connection closes a loop.', '这条连线构成了环。'), location: { edgeId: 'e1', path: ['edges', 0] } },
     ]);
     expect(container.querySelector('.port-edge__path')).toHaveClass('port-edge--error');
-    expect(container.querySelector('.port-edge__label')).toHaveAttribute('title', 'Error: This connection closes a loop.');
+    expect(container.querySelector('.react-flow__edge-text')).toHaveTextContent('! timeout');
     expect(container.querySelector('.react-flow__edge title')).toHaveTextContent('Error: This connection closes a loop.');
   });
 });

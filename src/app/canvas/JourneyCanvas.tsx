@@ -43,6 +43,7 @@ function applySelection(store: EditorStore, what: 'nodes' | 'edges', changes: (N
   if (next.length !== selection[what].length || next.some((id, index) => id !== selection[what][index])) select({ ...selection, [what]: next });
 }
 const fitViewOptions = { maxZoom: 1, padding: 0.1 };
+const multiSelectionKeys = ['Shift', 'Meta', 'Control'];
 
 /** The journey on a React Flow canvas: nodes, edges, lanes, drag and drop, connect, select. */
 export function JourneyCanvas({ lang }: { lang: Lang }) {
@@ -133,6 +134,14 @@ export function JourneyCanvas({ lang }: { lang: Lang }) {
     [store],
   );
 
+  // Every prop handed to React Flow keeps its identity across renders: a new function or array there
+  // re-renders all nodes and edges on each drag move.
+  const beginGesture = useCallback(() => store.getState().beginGesture(), [store]);
+  const endGesture = useCallback(() => store.getState().endGesture(), [store]);
+  const onNodeContextMenu = useCallback((event: ReactMouseEvent, node: JourneyFlowNode) => openMenu(event, { kind: 'node', id: node.id }), [openMenu]);
+  const onEdgeContextMenu = useCallback((event: ReactMouseEvent, edge: JourneyFlowEdge) => openMenu(event, { kind: 'edge', id: edge.id }), [openMenu]);
+  const closeMenu = useCallback(() => setMenu(null), []);
+
   return (
     <div className="journey-canvas" onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<JourneyFlowNode, JourneyFlowEdge>
@@ -143,16 +152,16 @@ export function JourneyCanvas({ lang }: { lang: Lang }) {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
-        onNodeDragStart={() => store.getState().beginGesture()}
-        onNodeDragStop={() => store.getState().endGesture()}
-        onSelectionDragStart={() => store.getState().beginGesture()}
-        onSelectionDragStop={() => store.getState().endGesture()}
-        onNodeContextMenu={(event, node) => openMenu(event, { kind: 'node', id: node.id })}
-        onEdgeContextMenu={(event, edge) => openMenu(event, { kind: 'edge', id: edge.id })}
-        onPaneClick={() => setMenu(null)}
+        onNodeDragStart={beginGesture}
+        onNodeDragStop={endGesture}
+        onSelectionDragStart={beginGesture}
+        onSelectionDragStop={endGesture}
+        onNodeContextMenu={onNodeContextMenu}
+        onEdgeContextMenu={onEdgeContextMenu}
+        onPaneClick={closeMenu}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        multiSelectionKeyCode={multiSelectionKeys}
         ariaLabelConfig={ariaLabelConfig}
         fitView={fitOnOpen}
         fitViewOptions={fitViewOptions}
@@ -164,7 +173,7 @@ export function JourneyCanvas({ lang }: { lang: Lang }) {
         <MiniMap pannable zoomable ariaLabel={t('canvas.aria.minimap')} />
         <Controls position="top-right" />
       </ReactFlow>
-      {menu && <CanvasContextMenu target={menu} onClose={() => setMenu(null)} />}
+      {menu && <CanvasContextMenu target={menu} onClose={closeMenu} />}
     </div>
   );
 }

@@ -23,22 +23,34 @@ const problemKey = (problems: Problem[]) => problems.map((problem) => `${problem
  */
 export function createFlowElementCache() {
   let nodeCache = new Map<string, Cached<JourneyFlowNode>>();
+  // What a node component draws from, cached apart from selection and size: when React Flow reports a
+  // node's size, the node object changes but its data does not, so its component need not re-render.
+  let dataCache = new Map<string, Cached<JourneyFlowNode['data']>>();
   let edgeCache = new Map<string, Cached<JourneyFlowEdge>>();
 
   function nodes(journey: JourneyDocument, selection: Selection, problems: Problem[], measured: Measured, lang: Lang): JourneyFlowNode[] {
     const selected = new Set(selection.nodes);
     const byNode = groupBy(problems, (problem) => problem.location.nodeId);
     const next = new Map<string, Cached<JourneyFlowNode>>();
+    const nextData = new Map<string, Cached<JourneyFlowNode['data']>>();
     const result = journey.nodes.map((node) => {
       const nodeProblems = byNode.get(node.id) ?? [];
+      const dataKey = [node, problemKey(nodeProblems), lang];
+      const cachedData = dataCache.get(node.id);
+      const dataEntry = cachedData && same(cachedData.key, dataKey) ? cachedData : { key: dataKey, value: { node, problems: nodeProblems, lang } };
+      nextData.set(node.id, dataEntry);
       const size = measured.get(node.id);
-      const key = [node, selected.has(node.id), problemKey(nodeProblems), size, lang];
+      const key = [dataEntry.value, selected.has(node.id), size];
       const cached = nodeCache.get(node.id);
-      const entry = cached && same(cached.key, key) ? cached : { key, value: { ...toFlowNode(node, nodeProblems, lang), selected: selected.has(node.id), ...(size ? { measured: size } : {}) } };
+      const entry =
+        cached && same(cached.key, key)
+          ? cached
+          : { key, value: { ...toFlowNode(node, nodeProblems, lang), data: dataEntry.value, selected: selected.has(node.id), ...(size ? { measured: size } : {}) } };
       next.set(node.id, entry);
       return entry.value;
     });
     nodeCache = next;
+    dataCache = nextData;
     return result;
   }
 

@@ -2,9 +2,9 @@ import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import type { Lang } from '../../core/i18n';
-import type { JourneyDocument } from '../../core/journey/schema';
+import type { JourneyDocument, JourneySettings } from '../../core/journey/schema';
 import type { Problem } from '../../core/journey/problems';
-import { connect, deleteElements, updateNode, updateSettings } from '../../core/editor/commands';
+import { updateNode, updateSettings } from '../../core/editor/commands';
 import { createEditorStore, type EditorStore } from '../store/editorStore';
 import { EditorStoreContext } from '../store/EditorStoreContext';
 import { useEditor } from '../store/useEditor';
@@ -17,7 +17,7 @@ import { settingKeys } from '../persist/repository';
 import { JourneyCanvas } from '../canvas/JourneyCanvas';
 import { Palette } from '../panels/Palette';
 import { ProblemsPanel } from '../panels/ProblemsPanel';
-import { Inspector } from '../panels/Inspector';
+import { Inspector, type NodePatch } from '../panels/Inspector';
 import { PortConnections } from '../panels/PortConnections';
 import { Toolbar } from './Toolbar';
 import { SaveBanner } from './SaveBanner';
@@ -84,11 +84,14 @@ function Editor({ store, revision, lang, onBack }: { store: EditorStore; revisio
   const { t } = useTranslation();
   const { repository, tabId } = useServices();
   const autosave = useAutosave(store, repository, tabId, revision);
-  const journey = useEditor((state) => state.journey) as JourneyDocument;
-  const selectedNodeId = useEditor((state) => (state.selection.nodes.length === 1 ? state.selection.nodes[0]! : null));
+  // Only what this screen shows: a drag moves nodes many times a second, and must not re-render the
+  // toolbar, palette and inspector each time.
+  const settings = useEditor((state) => (state.journey as JourneyDocument).settings);
+  const selectedNode = useEditor((state) =>
+    state.selection.nodes.length === 1 ? (state.journey?.nodes.find((node) => node.id === state.selection.nodes[0]) ?? null) : null,
+  );
   const problems = useProblems();
   const flow = useReactFlow();
-  const selectedNode = journey.nodes.find((node) => node.id === selectedNodeId) ?? null;
 
   const onKeyDown = useCallback(
     (event: KeyboardEvent) => {
@@ -110,6 +113,28 @@ function Editor({ store, revision, lang, onBack }: { store: EditorStore; revisio
       if (added) void flow.setCenter(added.position.x + 110, added.position.y + 40, { zoom: flow.getZoom(), duration: 200 });
     },
     [flow, store],
+  );
+
+  const onAdd = useCallback((kind: string) => void addStep(kind), [addStep]);
+
+  const onChangeNode = useCallback(
+    (patch: NodePatch) => {
+      const { journey: current, selection } = store.getState();
+      const nodeId = selection.nodes.length === 1 ? selection.nodes[0] : undefined;
+      if (!current || !nodeId) return;
+      // Typing in one field of one node is one undo step, not one per key.
+      const mergeKey = `${nodeId}:${Object.keys(patch).sort().join(',')}`;
+      store.getState().change(updateNode(current, nodeId, patch), undefined, { mergeKey });
+    },
+    [store],
+  );
+
+  const onChangeSettings = useCallback(
+    (next: JourneySettings) => {
+      const current = store.getState().journey;
+      if (current) store.getState().change(updateSettings(current, next), undefined, { mergeKey: 'settings' });
+    },
+    [store],
   );
 
   const selectProblem = useCallback(
@@ -142,37 +167,14 @@ function Editor({ store, revision, lang, onBack }: { store: EditorStore; revisio
       <SaveBanner status={autosave.status} lang={lang} onRetry={() => void autosave.retry()} onLoadTheirs={() => void autosave.loadTheirs()} onKeepMine={() => void autosave.keepMine()} />
       <div className="editor__body">
         <aside className="editor__palette" aria-label={t('editor.paletteRegion')}>
-          <Palette lang={lang} onAdd={(kind) => void addStep(kind)} />
+          <Palette lang={lang} onAdd={onAdd} />
         </aside>
         <section className="editor__canvas" aria-label={t('canvas.region')}>
           <JourneyCanvas lang={lang} />
         </section>
         <aside className="editor__side" aria-label={t('editor.sideRegion')}>
-          <Inspector
-            node={selectedNode}
-            settings={journey.settings}
-            problems={problems}
-            lang={lang}
-            onChangeNode={(patch) => {
-              const current = store.getState().journey;
-              // Typing in one field of one node is one undo step, not one per key.
-              const mergeKey = `${selectedNode?.id}:${Object.keys(patch).sort().join(',')}`;
-              if (current && selectedNode) store.getState().change(updateNode(current, selectedNode.id, patch), undefined, { mergeKey });
-            }}
-            onChangeSettings={(settings) => {
-              const current = store.getState().journey;
-              if (current) store.getState().change(updateSettings(current, settings), undefined, { mergeKey: 'settings' });
-            }}
-          />
-          {selectedNode && (
-            <PortConnections
-              journey={journey}
-              node={selectedNode}
-              lang={lang}
-              onConnect={(port, target) => store.getState().change(connect(journey, { source: selectedNode.id, sourcePort: port, target }))}
-              onDisconnect={(edgeId) => store.getState().change(deleteElements(journey, [], [edgeId]))}
-            />
-          )}
+          <Inspector node={selectedNode} settings={settings} problems={problems} lang={lang} onChangeNode={onChangeNode} onChangeSettings={onChangeSettings} />
+          {selectedNode && <PortConnections node={selectedNode} lang={lang} />}
           <ProblemsPanel problems={problems} lang={lang} onSelect={selectProblem} />
         </aside>
       </div>

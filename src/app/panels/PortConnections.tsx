@@ -1,51 +1,58 @@
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import type { Lang } from '../../core/i18n';
-import type { JourneyDocument, JourneyNode } from '../../core/journey/schema';
+import type { JourneyEdge, JourneyNode } from '../../core/journey/schema';
 import { defaultRegistry } from '../../core/journey/registry';
+import { connect, deleteElements } from '../../core/editor/commands';
 import { nodeAriaLabel } from '../canvas/nodes/describe';
+import { useEditor } from '../store/useEditor';
+import { useEditorStore } from '../store/useEditorStore';
+
+const noEdges: JourneyEdge[] = [];
 
 /**
  * Where each output port of the selected step leads, as a select per port: the keyboard (and screen
  * reader) way to connect steps, beside dragging between handles on the canvas.
  */
-export function PortConnections({
-  journey,
-  node,
-  lang,
-  onConnect,
-  onDisconnect,
-}: {
-  journey: JourneyDocument;
-  node: JourneyNode;
-  lang: Lang;
-  onConnect(port: string, target: string): void;
-  onDisconnect(edgeId: string): void;
-}) {
+export function PortConnections({ node, lang }: { node: JourneyNode; lang: Lang }) {
   const { t } = useTranslation();
+  const store = useEditorStore();
+  const edges = useEditor((state) => state.journey?.edges ?? noEdges);
+  // Names of the other steps, compared by value: moving a node does not re-render this list.
+  const others = useEditor(
+    useShallow((state) => (state.journey?.nodes ?? []).filter((other) => other.id !== node.id).map((other) => `${other.id}\u0000${nodeAriaLabel(other, lang)}`)),
+  );
   const ports = defaultRegistry.get(node.kind)?.ports(node.params) ?? [];
   if (ports.length === 0) return null;
-  const others = journey.nodes.filter((other) => other.id !== node.id);
+  const change = (update: (journey: NonNullable<ReturnType<typeof store.getState>['journey']>) => ReturnType<typeof connect>) => {
+    const journey = store.getState().journey;
+    if (journey) store.getState().change(update(journey));
+  };
   return (
     <section className="port-connections" aria-labelledby={`ports-${node.id}`}>
       <h3 id={`ports-${node.id}`}>{t('connections.heading')}</h3>
       {ports.map((port) => {
-        const edge = journey.edges.find((candidate) => candidate.source === node.id && candidate.sourcePort === port.id);
+        const edge = edges.find((candidate) => candidate.source === node.id && candidate.sourcePort === port.id);
         return (
           <label key={port.id} className="port-connections__row">
             <span>{t('connections.leadsTo', { port: port.label[lang] })}</span>
             <select
               value={edge?.target ?? ''}
               onChange={(event) => {
-                if (event.target.value) onConnect(port.id, event.target.value);
-                else if (edge) onDisconnect(edge.id);
+                const target = event.target.value;
+                if (target) change((journey) => connect(journey, { source: node.id, sourcePort: port.id, target }));
+                else if (edge) change((journey) => deleteElements(journey, [], [edge.id]));
               }}
             >
               <option value="">{t('connections.none')}</option>
-              {others.map((other) => (
-                <option key={other.id} value={other.id}>
-                  {nodeAriaLabel(other, lang)} ({other.id})
-                </option>
-              ))}
+              {others.map((entry) => {
+                const [id, name] = entry.split('\u0000') as [string, string];
+                return (
+                  <option key={id} value={id}>
+                    {name} ({id})
+                  </option>
+                );
+              })}
             </select>
           </label>
         );

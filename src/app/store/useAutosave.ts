@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Localized } from '../../core/i18n';
 import type { JourneyRepository, StoredJourney } from '../persist/repository';
 import { persistMessages } from '../persist/messages';
@@ -103,7 +103,7 @@ export function useAutosave(store: EditorStore, repository: JourneyRepository, w
     await flush();
   }, [flush, repository, store]);
 
-  return { status, retry: flush, loadTheirs, keepMine, flush };
+  return useMemo(() => ({ status, retry: flush, loadTheirs, keepMine, flush }), [status, flush, loadTheirs, keepMine]);
 }
 
 export type Autosave = ReturnType<typeof useAutosave>;

@@ -3,7 +3,7 @@
 // (warnings), and its problems are its tooltip (an SVG <title> on the path, a title on the label).
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
 import type { JourneyFlowEdge } from '../types.ts';
 import { worstSeverity } from '../nodes/describe.ts';
 import { isLang, type Lang } from '../../../core/i18n.ts';
@@ -39,8 +39,11 @@ export const PortEdge = memo(function PortEdge({
     .join('\n');
   const state = [selected ? 'port-edge--selected' : '', severity ? `port-edge--${severity}` : ''].filter(Boolean).join(' ');
 
+  // The label is SVG text drawn with the edge (BaseEdge's label), not an HTML overlay: 400 HTML
+  // labels each look up their portal container on every pan frame.
+  const label = severity ? `${severity === 'info' ? 'i' : '!'} ${portLabel}`.trim() : portLabel;
   return (
-    <>
+    <g className={`port-edge ${state}`.trim()} data-edge-id={id} data-port={sourceHandleId ?? undefined}>
       {title && <title>{title}</title>}
       <BaseEdge
         id={id}
@@ -50,25 +53,22 @@ export const PortEdge = memo(function PortEdge({
         markerStart={markerStart}
         style={style}
         interactionWidth={interactionWidth}
+        label={label || undefined}
+        labelX={labelX}
+        labelY={labelY}
+        labelShowBg
+        labelBgPadding={labelPadding}
+        labelBgBorderRadius={8}
+        labelStyle={severity ? labelStyles[severity] : labelStyle}
+        labelBgStyle={severity ? labelBgStyles[severity] : selected ? selectedLabelBgStyle : labelBgStyle}
       />
-      {(portLabel || severity) && (
-        <EdgeLabelRenderer>
-          <div
-            className={`port-edge__label nodrag nopan ${state}`.trim()}
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-            data-edge-id={id}
-            data-port={sourceHandleId ?? undefined}
-            title={title || undefined}
-          >
-            {severity && (
-              <span className="port-edge__glyph" aria-hidden="true">
-                {severity === 'info' ? 'i' : '!'}
-              </span>
-            )}
-            {portLabel}
-          </div>
-        </EdgeLabelRenderer>
-      )}
-    </>
+    </g>
   );
 });
+
+const labelPadding: [number, number] = [6, 3];
+const labelStyle = { fontSize: 10, fill: '#4f5b6b' };
+const labelBgStyle = { fill: '#ffffff', stroke: '#d9dde3' };
+const selectedLabelBgStyle = { fill: '#eef3fd', stroke: '#2458c6' };
+const labelStyles = { error: { fontSize: 10, fill: '#b42318', fontWeight: 600 }, warning: { fontSize: 10, fill: '#93370d', fontWeight: 600 }, info: { fontSize: 10, fill: '#1d4aa8' } };
+const labelBgStyles = { error: { fill: '#fef3f2', stroke: '#f1b8b2' }, warning: { fill: '#fffaeb', stroke: '#fec84b' }, info: { fill: '#eef3fd', stroke: '#9db5e8' } };
