@@ -25,23 +25,14 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import lz from 'lz-string';
 import { BENCH_JOURNEYS, generateJourney } from './journeys.mjs';
+// The same browser, flags and timeouts as the end-to-end runner.
+import { BROWSER_ARGS, NO_BROWSER_MESSAGE, findBrowser, withTimeout } from '../test/e2e/browser.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
 const DIST = path.join(ROOT, 'dist');
 const SCREENSHOTS = path.join(ROOT, 'test-results', 'bench');
 
-// The same browser and flags as the end-to-end runner (test/e2e/run.mjs).
-const BROWSER_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const VIEWPORT = { width: 1440, height: 900 };
 const FRAME_BUDGET_MS = 16.7;
 // Animation-frame intervals come in whole display intervals (16.7, 33.3, 50 ms…) give or take a few
@@ -85,19 +76,7 @@ or a measurement could not be taken, 2 for bad arguments.`;
 // ---------------------------------------------------------------------------------------------------
 // Small helpers
 
-function findBrowser() {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/google-chrome', '/usr/bin/chromium-browser'];
-  return candidates.find((candidate) => candidate && existsSync(candidate)) ?? null;
-}
 
-function withTimeout(promise, ms, message) {
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(message)), ms);
-    timer.unref?.();
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
@@ -873,7 +852,7 @@ async function main() {
 
   const executablePath = findBrowser();
   if (!executablePath) {
-    console.error('bench: no Chromium-family browser found; install one with "sudo apt-get install -y chromium" or set CHROME_PATH');
+    console.error(`bench: ${NO_BROWSER_MESSAGE}`);
     return 1;
   }
   const dist = path.resolve(options.dist);

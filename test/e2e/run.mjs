@@ -18,6 +18,7 @@
 // E2E_TIMEOUT_MS (whole run, default 300000).
 
 import { existsSync } from 'node:fs';
+import { BROWSER_ARGS, NO_BROWSER_MESSAGE, findBrowser, withTimeout } from './browser.mjs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -29,36 +30,13 @@ const RESULTS = path.join(ROOT, 'test-results', 'e2e');
 const TEST_TIMEOUT_MS = positiveInt(process.env.E2E_TEST_TIMEOUT_MS, 60_000);
 const RUN_TIMEOUT_MS = positiveInt(process.env.E2E_TIMEOUT_MS, 300_000);
 const CLOSE_TIMEOUT_MS = 10_000;
-const BROWSER_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 function positiveInt(raw, fallback) {
   const n = Number(raw);
   return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
-function findBrowser() {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/google-chrome', '/usr/bin/chromium-browser'];
-  return candidates.find((candidate) => candidate && existsSync(candidate)) ?? null;
-}
 
-/** Rejects after `ms` with a message; the timer never keeps the process alive. */
-function withTimeout(promise, ms, message) {
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(message)), ms);
-    timer.unref?.();
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 function fileSafe(name) {
   return (
@@ -173,7 +151,7 @@ async function runTest(browser, baseURL, test) {
 async function main() {
   const executablePath = findBrowser();
   if (!executablePath) {
-    console.log('e2e: no Chromium-family browser found; install one with "sudo apt-get install -y chromium" or set CHROME_PATH');
+    console.log(`e2e: ${NO_BROWSER_MESSAGE}`);
     return 1;
   }
   if (!existsSync(path.join(DIST, 'index.html'))) {

@@ -262,7 +262,7 @@ export const settingsFields: readonly FieldSpec[] = [
       {
         key: 'touches',
         label: localized('Touches', '触达次数'),
-        help: localized('Most touches one user may receive in one window.', '一个用户在一个窗口内最多收到的触达次数。'),
+        help: localized('The most touches one user may receive in any one window, counting every channel.', '一个用户在一个窗口内最多收到的触达次数（所有渠道合计）。'),
         unit: localized('touches', '次'),
         control: 'number',
         min: 1,
