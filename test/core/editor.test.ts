@@ -148,3 +148,15 @@ describe('ports that follow their items', () => {
     expect(outgoing(kept, added.nodeId)).toEqual({ 'variant-1': 'giveUp' });
   });
 });
+
+describe('fresh ids', () => {
+  it('stay within the 64 characters the format allows, whatever the prefix', () => {
+    const long = `a${'b'.repeat(63)}`;
+    const journey = parsed({ ...validJourney(), nodes: [...validJourney().nodes, { id: long, kind: 'exit', stage: 'decision' }] });
+    const linked = connect(journey, { source: 'remind', sourcePort: 'next', target: long });
+    const copied = pasteFragment(linked, copyFragment(linked, [long])).journey;
+    const wired = connect(copied, { source: long, sourcePort: 'next', target: 'done' });
+    for (const id of [...wired.nodes.map((node) => node.id), ...wired.edges.map((edge) => edge.id)]) expect(id.length).toBeLessThanOrEqual(64);
+    expect(checkJourney(copied).document).not.toBeNull();
+  });
+});

@@ -35,7 +35,9 @@ export function createFlowElementCache() {
     const nextData = new Map<string, Cached<JourneyFlowNode['data']>>();
     const result = journey.nodes.map((node) => {
       const nodeProblems = byNode.get(node.id) ?? [];
-      const dataKey = [node, problemKey(nodeProblems), lang];
+      // A node's drawing does not depend on its position: a drag changes the node object each frame
+      // but leaves its data, and so its component, alone.
+      const dataKey = [node.kind, node.params, node.label, node.stage, problemKey(nodeProblems), lang];
       const cachedData = dataCache.get(node.id);
       const dataEntry = cachedData && same(cachedData.key, dataKey) ? cachedData : { key: dataKey, value: { node, problems: nodeProblems, lang } };
       nextData.set(node.id, dataEntry);
@@ -65,7 +67,7 @@ export function createFlowElementCache() {
       const target = nodesById.get(edge.target);
       if (!source || !target) return [];
       const edgeProblems = byEdge.get(edge.id) ?? [];
-      const key = [edge, source, target, selected.has(edge.id), problemKey(edgeProblems), lang];
+      const key = [edge, source.kind, source.params, source.label, target.kind, target.label, selected.has(edge.id), problemKey(edgeProblems), lang];
       const cached = edgeCache.get(edge.id);
       const entry = cached && same(cached.key, key) ? cached : { key, value: { ...toFlowEdge(edge, (id) => nodesById.get(id), edgeProblems, lang), selected: selected.has(edge.id) } };
       next.set(edge.id, entry);

@@ -87,8 +87,10 @@ function Editor({ store, revision, lang, onBack }: { store: EditorStore; revisio
   // Only what this screen shows: a drag moves nodes many times a second, and must not re-render the
   // toolbar, palette and inspector each time.
   const settings = useEditor((state) => (state.journey as JourneyDocument).settings);
+  // During a drag the side panels show the step as it was when the drag began (nothing they show
+  // moves with it), so they do not re-render on every frame.
   const selectedNode = useEditor((state) =>
-    state.selection.nodes.length === 1 ? (state.journey?.nodes.find((node) => node.id === state.selection.nodes[0]) ?? null) : null,
+    state.selection.nodes.length === 1 ? ((state.gestureBase ?? state.journey)?.nodes.find((node) => node.id === state.selection.nodes[0]) ?? null) : null,
   );
   const problems = useProblems();
   const flow = useReactFlow();

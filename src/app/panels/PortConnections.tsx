@@ -20,7 +20,7 @@ export function PortConnections({ node, lang }: { node: JourneyNode; lang: Lang 
   const edges = useEditor((state) => state.journey?.edges ?? noEdges);
   // Names of the other steps, compared by value: moving a node does not re-render this list.
   const others = useEditor(
-    useShallow((state) => (state.journey?.nodes ?? []).filter((other) => other.id !== node.id).map((other) => `${other.id}\u0000${nodeAriaLabel(other, lang)}`)),
+    useShallow((state) => ((state.gestureBase ?? state.journey)?.nodes ?? []).filter((other) => other.id !== node.id).map((other) => `${other.id}\u0000${nodeAriaLabel(other, lang)}`)),
   );
   const ports = defaultRegistry.get(node.kind)?.ports(node.params) ?? [];
   if (ports.length === 0) return null;

@@ -13,6 +13,7 @@ export type SaveStatus =
   | { state: 'changedElsewhere'; message: Localized };
 
 const SAVE_DELAY_MS = 300;
+const UNSAVED: SaveStatus = { state: 'unsaved' };
 
 /**
  * Saves the open journey a moment after each change, with the revision it was loaded at so a write
@@ -55,7 +56,8 @@ export function useAutosave(store: EditorStore, repository: JourneyRepository, w
     () =>
       store.subscribe((state, previous) => {
         if (state.journey === previous.journey || !state.dirty || blocked.current) return;
-        setStatus((current) => (current.state === 'failed' ? current : { state: 'unsaved' }));
+        // Keep the same object when nothing changes: a new one would re-render the editor on every drag move.
+        setStatus((current) => (current.state === 'failed' || current.state === 'unsaved' ? current : UNSAVED));
         if (saveSoon.current) clearTimeout(saveSoon.current);
         saveSoon.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
       }),

@@ -1,9 +1,19 @@
 import { useMemo } from 'react';
 import { validate } from '../../core/journey/validate';
+import type { JourneyDocument } from '../../core/journey/schema';
 import type { Problem } from '../../core/journey/problems';
 import { useEditor } from './useEditor';
 
 const none: Problem[] = [];
+// Documents are immutable, so a document's problems never change: the canvas and the side panels
+// share one validation per edit however many of them ask.
+const problemsOf = new WeakMap<JourneyDocument, Problem[]>();
+
+function validated(journey: JourneyDocument): Problem[] {
+  let problems = problemsOf.get(journey);
+  if (!problems) problemsOf.set(journey, (problems = validate(journey)));
+  return problems;
+}
 
 /**
  * Live validation of the open journey. While a node is being dragged it validates the journey as it
@@ -12,5 +22,5 @@ const none: Problem[] = [];
  */
 export function useProblems(): Problem[] {
   const settled = useEditor((state) => state.gestureBase ?? state.journey);
-  return useMemo(() => (settled ? validate(settled) : none), [settled]);
+  return useMemo(() => (settled ? validated(settled) : none), [settled]);
 }

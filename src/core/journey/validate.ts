@@ -141,7 +141,8 @@ function zodProblems(error: z.ZodError, raw: Record<string, unknown>): Problem[]
     return {
       severity: 'error',
       code: 'schema-invalid',
-      message: localized(`${where}: ${text.en}`, `${where}：${text['zh-CN']}`),
+      // The path is the problem's location; the message says only what is wrong there.
+      message: text,
       location,
     };
   });
