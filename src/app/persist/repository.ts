@@ -11,8 +11,7 @@
 import { localized, type Localized } from '../../core/i18n';
 import type { JourneyDocument } from '../../core/journey/schema';
 import type { Problem } from '../../core/journey/problems';
-import { checkJourney } from '../../core/journey/validate';
-import { migrate } from '../../core/journey/migrate';
+import { checkJourney, readJourneyDocument } from '../../core/journey/validate';
 import { persistMessages, readFailed, saveFailedUnknown, storedJourneyUnreadable } from './messages';
 
 export interface StoredJourney {
@@ -198,7 +197,7 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 
 /** Reads a stored row back as a journey (migrate + schema + analysis). */
 export function checkRecord(record: JourneyRecord): LoadResult {
-  const { document, problems } = checkJourney(record.document);
+  const { document, problems, from = document?.schemaVersion } = checkJourney(record.document);
   if (!document) {
     const first = problems[0]?.message ?? storedJourneyUnreadableFallback;
     return {
@@ -212,8 +211,6 @@ export function checkRecord(record: JourneyRecord): LoadResult {
       raw: record.document,
     };
   }
-  const migrated = migrate(record.document);
-  const from = migrated.ok ? migrated.from : document.schemaVersion;
   return {
     ok: true,
     stored: { document, revision: record.revision, updatedAt: record.updatedAt, writer: record.writer },
@@ -224,12 +221,12 @@ export function checkRecord(record: JourneyRecord): LoadResult {
 
 export function summarise(record: JourneyRecord): JourneySummary {
   const raw = isObject(record.document) ? record.document : {};
-  const checked = checkRecord(record);
-  const document = checked.ok ? checked.stored.document : null;
+  // Listing needs the name and size, not the graph analysis that opening a journey runs.
+  const { document, problems } = readJourneyDocument(record.document);
   const name = document?.name ?? (typeof raw.name === 'string' && raw.name ? raw.name : record.id);
   const nodeCount = document?.nodes.length ?? (Array.isArray(raw.nodes) ? raw.nodes.length : 0);
   const summary: JourneySummary = { id: record.id, name, nodeCount, updatedAt: record.updatedAt, revision: record.revision };
-  if (checked.ok === false && checked.reason === 'unreadable') summary.problem = checked.message;
+  if (!document) summary.problem = storedJourneyUnreadable(problems[0]?.message ?? storedJourneyUnreadableFallback);
   return summary;
 }
 

@@ -96,13 +96,20 @@ type CoreCode = keyof typeof coreProblems;
 
 /** Every problem code with its meaning: core, migration and every kind's own. */
 export function problemCatalogue(registry: Registry = defaultRegistry): Record<string, ProblemDefinition> {
-  return Object.assign({}, coreProblems, migrationProblems, ...registry.kinds.map((kind) => kind.problems ?? {}));
+  const kinds = registry.kinds.map((kind) => kind.kind).join(', ');
+  const unknownKind = {
+    ...coreProblems['unknown-kind'],
+    fix: localized(`Use one of the kinds this Journey Lab knows (${kinds}).`, `请使用本版 Journey Lab 支持的节点类型（${kinds}）。`),
+  };
+  return Object.assign({}, coreProblems, { 'unknown-kind': unknownKind }, migrationProblems, ...registry.kinds.map((kind) => kind.problems ?? {}));
 }
 
 export interface CheckedJourney {
   /** The parsed, migrated document, or null when it could not be read at all. */
   document: JourneyDocument | null;
   problems: Problem[];
+  /** The format version the input was written in, when it had a supported one. */
+  from?: number;
 }
 
 const nodePath = (journey: JourneyDocument, id: string) => ['nodes', journey.nodes.findIndex((node) => node.id === id)];
@@ -148,18 +155,36 @@ function zodProblems(error: z.ZodError, raw: Record<string, unknown>): Problem[]
   });
 }
 
+export interface ReadJourney {
+  /** The parsed, migrated document, or null when it could not be read. */
+  document: JourneyDocument | null;
+  /** Why it could not be read (empty when it could). */
+  problems: Problem[];
+  /** The format version the input was written in, when it had a supported one. */
+  from?: number;
+}
+
+/**
+ * Reads any input as a journey document — migrates it and checks it against the format — without
+ * analysing its graph: what a list of stored journeys needs. Never throws.
+ */
+export function readJourneyDocument(input: unknown, registry: Registry = defaultRegistry): ReadJourney {
+  const migrated = migrate(input);
+  if (!migrated.ok) return { document: null, problems: [migrated.problem] };
+  const parsed = registry.documentSchema.safeParse(migrated.document, { reportInput: true });
+  if (!parsed.success) return { document: null, problems: zodProblems(parsed.error, migrated.document), from: migrated.from };
+  return { document: parsed.data as JourneyDocument, problems: [], from: migrated.from };
+}
+
 /**
  * Reads any input as a journey: migrates it, checks it against the format, then analyses the graph.
  * Never throws; whatever is wrong comes back as problems with their location.
  */
 export function checkJourney(input: unknown, registry: Registry = defaultRegistry): CheckedJourney {
   try {
-    const migrated = migrate(input);
-    if (!migrated.ok) return { document: null, problems: [migrated.problem] };
-    const parsed = registry.documentSchema.safeParse(migrated.document, { reportInput: true });
-    if (!parsed.success) return { document: null, problems: zodProblems(parsed.error, migrated.document) };
-    const document = parsed.data as JourneyDocument;
-    return { document, problems: analyse(document, registry).sort(bySeverity) };
+    const read = readJourneyDocument(input, registry);
+    if (!read.document) return read;
+    return { ...read, problems: analyse(read.document, registry).sort(bySeverity) };
   } catch (error) {
     // A kind's own code failing must not take the editor down; say so as a problem instead.
     const text = error instanceof Error ? error.message : String(error);
@@ -271,7 +296,11 @@ function analyse(journey: JourneyDocument, registry: Registry): Problem[] {
   }
 
   const reachable = reachableFrom(graph, graph.entries.map((node) => node.id));
-  const isEnd = (id: string) => ['goal', 'exit'].includes(graph.byId.get(id)?.kind ?? '');
+  const endOf = (id: string) => {
+    const node = graph.byId.get(id);
+    return node ? graph.kindOf(node).ends : undefined;
+  };
+  const isEnd = (id: string) => endOf(id) !== undefined;
   const canReachEnd = new Set<string>();
   const toVisit = graph.nodes.filter((node) => isEnd(node.id)).map((node) => node.id);
   while (toVisit.length > 0) {
@@ -280,7 +309,7 @@ function analyse(journey: JourneyDocument, registry: Registry): Problem[] {
     canReachEnd.add(id);
     toVisit.push(...graph.predecessors(id));
   }
-  const reachableWithoutGoal = reachableFrom(graph, graph.entries.map((node) => node.id), (id) => graph.byId.get(id)?.kind === 'goal');
+  const reachableWithoutGoal = reachableFrom(graph, graph.entries.map((node) => node.id), (id) => endOf(id) === 'goal');
 
   for (const node of graph.nodes) {
     const path = nodePath(journey, node.id);
@@ -325,9 +354,10 @@ function analyse(journey: JourneyDocument, registry: Registry): Problem[] {
   if (journey.settings.currency !== 'CNY') {
     const unpriced = [
       ...new Set(
-        journey.nodes.flatMap((node) =>
-          node.kind === 'message' && typeof node.params.channel === 'string' && !(node.params.channel in journey.settings.channelCosts) ? [node.params.channel] : [],
-        ),
+        graph.nodes.flatMap((node) => {
+          const channel = graph.kindOf(node).channel?.(node.params);
+          return channel && !(channel in journey.settings.channelCosts) ? [channel] : [];
+        }),
       ),
     ];
     if (unpriced.length > 0)

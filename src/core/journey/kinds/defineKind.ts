@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Lang, Localized } from '../../i18n';
+import type { Channel } from '../channels';
 import type { JourneyDocument, JourneySettings, NodeOf } from '../schema';
 import type { ProblemDefinition } from '../problems';
 import type { FieldSpec } from '../fields';
@@ -71,6 +72,10 @@ export interface NodeKindDefinition<K extends string = string, P extends Record<
   touches?(params: P): number;
   /** Messages and offers are what a holdout must not receive (checked by splits). */
   treatment?: boolean;
+  /** A path that reaches this kind has an end: 'goal' counts a conversion, 'exit' says why users leave. */
+  ends?: 'goal' | 'exit';
+  /** The channel a touch goes out on, for kinds that pay per touch (its cost is in channelCosts). */
+  channel?(params: P): Channel;
   problems?: Record<string, ProblemDefinition>;
   validate?(node: NodeOf<K, P>, context: KindValidationContext): void;
   compile(node: NodeOf<K, P>, context: CompileContext): StateConfig;

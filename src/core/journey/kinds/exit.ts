@@ -16,6 +16,7 @@ export const exitKind = defineNodeKind({
     '用户离开旅程。对始终不响应的用户，应设置退出，而不是反复打扰。',
   ),
   params,
+  ends: 'exit',
   fields: [
     {
       key: 'reason',

@@ -21,6 +21,7 @@ export const goalKind = defineNodeKind({
     '被统计的转化节点：到达这里的用户（或开启“达成目标即退出”时，在旅程任意位置完成该事件的用户）即计为转化。目标要少而可衡量。',
   ),
   params,
+  ends: 'goal',
   fields: [
     {
       key: 'goal',

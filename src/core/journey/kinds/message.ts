@@ -44,6 +44,7 @@ export const messageKind = defineNodeKind({
   ports: () => [{ id: 'next', label: localized('next', '下一步') }],
   summary: (p, lang) => (p.content ? `${channelInfo[p.channel].name[lang]} · ${p.content.slice(0, 40)}` : channelInfo[p.channel].name[lang]),
   touches: () => 1,
+  channel: (p) => p.channel,
   treatment: true,
   compile: (node, context) => ({
     entry: [
