@@ -38,3 +38,6 @@ export const mod = (event: KeyLike) => (event.ctrlKey || event.metaKey) && !even
 export function register<Value = void>(action: EditorAction<Value>): EditorAction<Value> {
   return action;
 }
+
+/** An action's shortcut as shown to people, with "Mod" spelled for this platform (e.g. "Ctrl+Z"). */
+export const shortcutLabel = (action: EditorAction<never>, mod: string): string => action.shortcut?.replace('Mod', mod) ?? '';

@@ -6,7 +6,7 @@ import { deleteSelectionAction } from '../actions/deleteSelection';
 import { duplicateAction } from '../actions/duplicate';
 import { copyAction } from '../actions/copy';
 import { cutAction } from '../actions/cut';
-import type { EditorAction } from '../actions/types';
+import { shortcutLabel, type EditorAction } from '../actions/types';
 
 export interface ContextMenuTarget {
   kind: 'node' | 'edge';
@@ -56,7 +56,7 @@ export function CanvasContextMenu({ target, onClose }: { target: ContextMenuTarg
           }}
         >
           <span>{t(`actions.${action.label}` as 'actions.copy')}</span>
-          {action.shortcut && <kbd>{action.shortcut.replace('Mod', t('actions.mod'))}</kbd>}
+          {action.shortcut && <kbd>{shortcutLabel(action, t('actions.mod'))}</kbd>}
         </button>
       ))}
     </div>

@@ -12,7 +12,7 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { defaultRegistry } from '../../core/journey/registry';
-import { addNode, connect, moveNodes } from '../../core/editor/commands';
+import { NODE_WIDTH, addNode, connect, moveNodes } from '../../core/editor/commands';
 import type { Lang } from '../../core/i18n';
 import { useEditor } from '../store/useEditor';
 import { useEditorStore } from '../store/useEditorStore';
@@ -116,7 +116,7 @@ export function JourneyCanvas({ lang }: { lang: Lang }) {
       if (!kind || !defaultRegistry.get(kind) || !state.journey) return;
       event.preventDefault();
       // The drop point is where the pointer is; centre the node box on it.
-      const position = flow.screenToFlowPosition({ x: event.clientX - 110, y: event.clientY - 30 });
+      const position = flow.screenToFlowPosition({ x: event.clientX - NODE_WIDTH / 2, y: event.clientY - 30 });
       const added = addNode(state.journey, { kind, position });
       state.change(added.journey, { nodes: [added.nodeId], edges: [] });
     },

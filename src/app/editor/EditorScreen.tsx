@@ -4,7 +4,7 @@ import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import type { Lang } from '../../core/i18n';
 import type { JourneyDocument, JourneySettings } from '../../core/journey/schema';
 import type { Problem } from '../../core/journey/problems';
-import { updateNode, updateSettings } from '../../core/editor/commands';
+import { NODE_WIDTH, updateNode, updateSettings } from '../../core/editor/commands';
 import { createEditorStore, type EditorStore } from '../store/editorStore';
 import { EditorStoreContext } from '../store/EditorStoreContext';
 import { useEditor } from '../store/useEditor';
@@ -112,7 +112,7 @@ function Editor({ store, revision, lang, onBack }: { store: EditorStore; revisio
       if (!(await runAction(store, addStepAction, kind))) return;
       const { journey: current, selection } = store.getState();
       const added = current?.nodes.find((node) => node.id === selection.nodes[0]);
-      if (added) void flow.setCenter(added.position.x + 110, added.position.y + 40, { zoom: flow.getZoom(), duration: 200 });
+      if (added) void flow.setCenter(added.position.x + NODE_WIDTH / 2, added.position.y + 40, { zoom: flow.getZoom(), duration: 200 });
     },
     [flow, store],
   );
@@ -147,7 +147,7 @@ function Editor({ store, revision, lang, onBack }: { store: EditorStore; revisio
       const centreOn = (ids: string[]) => {
         const nodes = current.nodes.filter((node) => ids.includes(node.id));
         if (nodes.length === 0) return;
-        const x = nodes.reduce((sum, node) => sum + node.position.x + 110, 0) / nodes.length;
+        const x = nodes.reduce((sum, node) => sum + node.position.x + NODE_WIDTH / 2, 0) / nodes.length;
         const y = nodes.reduce((sum, node) => sum + node.position.y + 35, 0) / nodes.length;
         void flow.setCenter(x, y, { zoom: Math.max(flow.getZoom(), 0.8), duration: 300 });
       };

@@ -10,6 +10,7 @@ import { runAction } from '../actions';
 import { undoAction } from '../actions/undo';
 import { redoAction } from '../actions/redo';
 import { autoLayoutAction } from '../actions/autoLayout';
+import { shortcutLabel } from '../actions/types';
 import { ExportMenu } from './ExportMenu';
 import { ShareButton } from './ShareButton';
 
@@ -64,10 +65,10 @@ export function Toolbar({ lang, autosave, onBack }: { lang: Lang; autosave: Auto
         />
       </label>
       <span className="toolbar__group">
-        <button type="button" disabled={!canUndo} onClick={() => void runAction(store, undoAction, undefined)} title={`${t('actions.undo')} (${mod}+Z)`}>
+        <button type="button" disabled={!canUndo} onClick={() => void runAction(store, undoAction, undefined)} title={`${t('actions.undo')} (${shortcutLabel(undoAction, mod)})`}>
           ↶ {t('actions.undo')}
         </button>
-        <button type="button" disabled={!canRedo} onClick={() => void runAction(store, redoAction, undefined)} title={`${t('actions.redo')} (Shift+${mod}+Z)`}>
+        <button type="button" disabled={!canRedo} onClick={() => void runAction(store, redoAction, undefined)} title={`${t('actions.redo')} (${shortcutLabel(redoAction, mod)})`}>
           ↷ {t('actions.redo')}
         </button>
       </span>
@@ -75,7 +76,7 @@ export function Toolbar({ lang, autosave, onBack }: { lang: Lang; autosave: Auto
         <button
           type="button"
           onClick={() => void runAction(store, autoLayoutAction, undefined).then(() => setTimeout(() => void flow.fitView({ duration: 300 }), 50))}
-          title={`${t('actions.autoLayout')} (Shift+L)`}
+          title={`${t('actions.autoLayout')} (${shortcutLabel(autoLayoutAction, mod)})`}
         >
           ⇶ {t('actions.autoLayout')}
         </button>

@@ -2,7 +2,7 @@ import ELK from 'elkjs/lib/elk.bundled.js';
 import type { JourneyDocument } from '../journey/schema';
 import { laneTop, LANE_HEIGHT, LANE_PADDING } from '../journey/lanes';
 import { defaultRegistry, type Registry } from '../journey/registry';
-import type { Position } from './commands';
+import { NODE_WIDTH, type Position } from './commands';
 
 const elk = new ELK();
 const NODE_HEIGHT = 70;
@@ -32,7 +32,7 @@ export async function layoutJourney(journey: JourneyDocument, registry: Registry
     },
     children: journey.nodes.map((node) => ({
       id: node.id,
-      width: 220,
+      width: NODE_WIDTH,
       height: NODE_HEIGHT + 16 * Math.max(0, (registry.get(node.kind)?.ports(node.params).length ?? 1) - 2),
       // Keep ELK's vertical order close to the lanes': it orders within a layer by this position.
       x: node.position.x,

@@ -1,5 +1,5 @@
 import { parseDuration } from './duration';
-import type { Condition, ComparisonOp, Scalar } from './condition';
+import { compare, type Condition, type ComparisonOp, type Scalar } from './condition';
 
 /**
  * A small decision procedure for the condition language, used by validation to find branch cases that
@@ -64,17 +64,7 @@ function toDnf(condition: Condition, negate: boolean): Conjunct[] | null {
 }
 
 function holdsFor(literal: Literal, value: Scalar): boolean {
-  const { op, value: right } = literal;
-  let result: boolean;
-  if (op === 'in') result = Array.isArray(right) && right.includes(value);
-  else if (Array.isArray(right)) result = false;
-  else if (op === '=') result = value === right;
-  else if (op === '!=') result = value !== right;
-  else if (op === '<') result = value < right;
-  else if (op === '<=') result = value <= right;
-  else if (op === '>') result = value > right;
-  else result = value >= right;
-  return literal.negated ? !result : result;
+  return compare(value, literal.op, literal.value) !== literal.negated;
 }
 
 /** Values worth trying for a variable: the constants it is compared with, and points around them. */

@@ -7,7 +7,8 @@ import { zodMessage } from './zodMessages';
 const isoDurationPattern =
   /^P(?!$)(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?=\d)(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 
-const MS = { week: 604_800_000, day: 86_400_000, hour: 3_600_000, minute: 60_000, second: 1_000 };
+/** Milliseconds in each exact unit a duration may use. */
+export const MS = { week: 604_800_000, day: 86_400_000, hour: 3_600_000, minute: 60_000, second: 1_000 } as const;
 
 /** Milliseconds in an ISO-8601 duration such as `PT24H` or `P3D`, or null when it is not one. */
 export function parseDuration(text: string): number | null {

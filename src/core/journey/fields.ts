@@ -1,3 +1,4 @@
+import { MS } from './duration';
 // Declarative form fields: what the inspector shows for a node kind's params and for the journey's
 // settings. Pure data plus a few path helpers; the app turns a FieldSpec into controls, labels, units
 // and help, and validates what is typed with the kind's (or the settings') zod schema.
@@ -177,12 +178,7 @@ export const numbered = (text: Localized, n: number): Localized => ({
 export const durationUnits = ['minutes', 'hours', 'days', 'weeks'] as const;
 export type DurationUnit = (typeof durationUnits)[number];
 
-export const durationUnitMs: Record<DurationUnit, number> = {
-  minutes: 60_000,
-  hours: 3_600_000,
-  days: 86_400_000,
-  weeks: 604_800_000,
-};
+export const durationUnitMs: Record<DurationUnit, number> = { minutes: MS.minute, hours: MS.hour, days: MS.day, weeks: MS.week };
 
 /**
  * How a duration in milliseconds reads as one amount in one unit: the largest unit that divides it

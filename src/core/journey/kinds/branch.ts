@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineNodeKind } from './defineKind';
 import { localized } from '../../i18n';
 import { conditionSchema, describeCondition, type Condition } from '../condition';
-import { isSatisfiable } from '../conditionLogic';
+import { implies, isSatisfiable } from '../conditionLogic';
 import { remapItemPorts } from './itemPorts';
 
 const caseSchema = z.strictObject({
@@ -116,7 +116,7 @@ export const branchKind = defineNodeKind({
           ),
           ['cases', index, 'condition'],
         );
-      else if (earlier.length > 0 && !isSatisfiable({ all: [branchCase.condition, { not: { any: earlier } }] }))
+      else if (earlier.length > 0 && implies(branchCase.condition, { any: earlier }))
         context.report(
           'branch-case-shadowed',
           localized(
