@@ -122,6 +122,18 @@ export default [
       await page.getByRole('region', { name: 'Problems' }).getByText('No errors or warnings').waitFor();
       await screenshot('editor-built');
 
+      step('drag a node: it moves, and one undo puts it back');
+      const transform = () => node(page, 'exit1').evaluate((element) => element.style.transform);
+      const before = await transform();
+      const grip = await node(page, 'exit1').boundingBox();
+      await page.mouse.move(grip.x + 60, grip.y + 12);
+      await page.mouse.down();
+      for (let step = 1; step <= 10; step++) await page.mouse.move(grip.x + 60 + step * 8, grip.y + 12 + step * 2);
+      await page.mouse.up();
+      assert.notEqual(await transform(), before);
+      await page.getByRole('button', { name: /Undo/ }).click();
+      await page.waitForFunction((expected) => document.querySelector('.react-flow__node[data-id="exit1"]')?.style.transform === expected, before);
+
       step('undo and redo');
       await node(page, 'offer1').click({ position: { x: 60, y: 12 } });
       await page.keyboard.press('Delete');

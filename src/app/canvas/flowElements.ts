@@ -42,7 +42,7 @@ export function createFlowElementCache() {
       const dataEntry = cachedData && same(cachedData.key, dataKey) ? cachedData : { key: dataKey, value: { node, problems: nodeProblems, lang } };
       nextData.set(node.id, dataEntry);
       const size = measured.get(node.id);
-      const key = [dataEntry.value, selected.has(node.id), size];
+      const key = [dataEntry.value, node.position, selected.has(node.id), size];
       const cached = nodeCache.get(node.id);
       const entry =
         cached && same(cached.key, key)
