@@ -13,3 +13,6 @@ export const localized = (en: string, zh: string): Localized => ({ en, 'zh-CN': 
 export function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && (languages as readonly string[]).includes(value);
 }
+
+/** A text that may be one plain string or both languages, in the language asked for. */
+export const textFor = (text: Localized | string, lang: Lang): string => (typeof text === 'string' ? text : text[lang]);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { checkCohort, cohortProblems, COHORT_SCHEMA_VERSION, textIn, type CohortSpec, type CohortSpecInput } from '../../src/core/sim/cohort';
+import { textFor } from '../../src/core/i18n';
+import { checkCohort, cohortProblems, COHORT_SCHEMA_VERSION, type CohortSpec, type CohortSpecInput } from '../../src/core/sim/cohort';
 import { createCohortGenerator } from '../../src/core/sim/generate';
 import { cohortPresets, getPreset } from '../../src/core/sim/presets';
 import { channels } from '../../src/core/journey/channels';
@@ -285,12 +286,12 @@ describe('cohort presets', () => {
   it.each(cohortPresets.map((preset) => [preset.id, preset] as const))('%s names everything in both languages and gives every segment a full set of numbers', (_id, preset) => {
     const spec = checkCohort(preset.spec).spec!;
     expect(preset.name.en).not.toBe(preset.name['zh-CN']);
-    expect(textIn(spec.name, 'zh-CN')).toBe(preset.name['zh-CN']);
+    expect(textFor(spec.name, 'zh-CN')).toBe(preset.name['zh-CN']);
     for (const name of ['region', 'age_band', 'gender', 'member_tier', 'device']) expect(spec.attributes).toHaveProperty(name);
     expect(spec.segments.length).toBeGreaterThanOrEqual(4);
     for (const segment of spec.segments) {
       expect(typeof segment.name).toBe('object');
-      expect(textIn(segment.name, 'en')).not.toBe(textIn(segment.name, 'zh-CN'));
+      expect(textFor(segment.name, 'en')).not.toBe(textFor(segment.name, 'zh-CN'));
       for (const channel of channels) {
         expect(segment.reach[channel], `${segment.id} reach ${channel}`).toBeDefined();
         expect(segment.behaviour.response[channel], `${segment.id} response ${channel}`).toBeDefined();

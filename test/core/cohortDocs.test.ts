@@ -7,29 +7,12 @@ import { checkCohort, cohortProblems } from '../../src/core/sim/cohort';
 import { cohortJsonSchema } from '../../src/core/sim/cohortJsonSchema';
 import { cohortPresets } from '../../src/core/sim/presets';
 import { channels } from '../../src/core/journey/channels';
+import { codeHeadings, examples, expectSectionsDescribe, propertyNames } from '../support/docExamples';
 
 const doc = readFileSync(resolve(import.meta.dirname, '../../docs/cohort-format.md'), 'utf8');
 
-/** Fenced ```json blocks that directly follow an `<!-- example: TAG -->` comment. */
-function examples(markdown: string): { tag: string; json: string }[] {
-  return [...markdown.matchAll(/<!--\s*example:\s*(.+?)\s*-->\s*\n```json\n([\s\S]*?)\n```/g)].map((match) => ({ tag: match[1] ?? '', json: match[2] ?? '' }));
-}
-
-/** Every name under `properties` anywhere in a JSON Schema. */
-function propertyNames(schema: unknown, into = new Set<string>()): Set<string> {
-  if (Array.isArray(schema)) {
-    for (const part of schema) propertyNames(part, into);
-    return into;
-  }
-  if (typeof schema !== 'object' || schema === null) return into;
-  const record = schema as Record<string, unknown>;
-  if (typeof record.properties === 'object' && record.properties !== null) for (const name of Object.keys(record.properties)) into.add(name);
-  for (const value of Object.values(record)) propertyNames(value, into);
-  return into;
-}
-
 describe('docs/cohort-format.md', () => {
-  const headings = [...doc.matchAll(/^###\s+`([^`]+)`\s*$/gm)].map((match) => match[1] ?? '');
+  const headings = codeHeadings(doc);
   const sections = doc.split(/^(?=###?\s)/m);
 
   it('names every property of the cohort JSON Schema in backticks, and every channel', () => {
@@ -46,14 +29,7 @@ describe('docs/cohort-format.md', () => {
     expect(problemHeadings.length).toBe(new Set(problemHeadings).size);
   });
 
-  it('states each code’s severity and its English and Chinese titles', () => {
-    for (const [code, definition] of Object.entries(cohortProblems)) {
-      const section = sections.find((text) => text.startsWith(`### \`${code}\``)) ?? '';
-      expect(section, code).toContain(`Severity: **${definition.severity}**`);
-      expect(section, code).toContain(definition.title.en);
-      expect(section, code).toContain(definition.title['zh-CN']);
-    }
-  });
+  it('states each code’s severity and its English and Chinese titles', () => expectSectionsDescribe(doc, cohortProblems));
 
   it('gives every code an example spec that raises it', () => {
     for (const code of Object.keys(cohortProblems)) {

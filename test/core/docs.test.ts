@@ -9,46 +9,17 @@ import { defaultRegistry } from '../../src/core/journey/registry';
 import { conditionSchema } from '../../src/core/journey/condition';
 import { instantiateTemplate } from '../../src/core/templates/defineTemplate';
 import { cartAbandonment } from '../../src/core/templates/cartAbandonment';
+import { codeHeadings, examples, examplesTagged, expectSectionsDescribe, propertyNames } from '../support/docExamples';
 
 const readDoc = (name: string) => readFileSync(resolve(import.meta.dirname, '../../docs', name), 'utf8');
 const formatDoc = readDoc('journey-format.md');
 const problemsDoc = readDoc('problems.md');
 
-interface Example {
-  /** What the marker says the block is, e.g. "journey", "node", "problem instant-loop". */
-  tag: string;
-  json: string;
-}
-
-/** Fenced ```json blocks that directly follow an `<!-- example: TAG -->` comment. */
-function examples(markdown: string): Example[] {
-  const found: Example[] = [];
-  for (const match of markdown.matchAll(/<!--\s*example:\s*(.+?)\s*-->\s*\n```json\n([\s\S]*?)\n```/g))
-    found.push({ tag: match[1] ?? '', json: match[2] ?? '' });
-  return found;
-}
-
-const examplesTagged = (markdown: string, tag: string) => examples(markdown).filter((example) => example.tag === tag);
-
-/** Every name under `properties` anywhere in a JSON Schema ($defs, anyOf, oneOf, items and so on included). */
-function propertyNames(schema: unknown, into = new Set<string>()): Set<string> {
-  if (Array.isArray(schema)) {
-    for (const part of schema) propertyNames(part, into);
-    return into;
-  }
-  if (typeof schema !== 'object' || schema === null) return into;
-  const record = schema as Record<string, unknown>;
-  const properties = record.properties;
-  if (typeof properties === 'object' && properties !== null) for (const name of Object.keys(properties)) into.add(name);
-  for (const value of Object.values(record)) propertyNames(value, into);
-  return into;
-}
-
 const errorsOf = (input: unknown) => validate(input).filter((problem) => problem.severity === 'error');
 
 describe('docs/problems.md', () => {
   const catalogue = problemCatalogue();
-  const headings = [...problemsDoc.matchAll(/^###\s+`([^`]+)`\s*$/gm)].map((match) => match[1] ?? '');
+  const headings = codeHeadings(problemsDoc);
 
   it('has a "### `code`" section for every problem code', () => {
     const missing = Object.keys(catalogue).filter((code) => !headings.includes(code));
@@ -60,15 +31,7 @@ describe('docs/problems.md', () => {
     expect(headings.length).toBe(new Set(headings).size);
   });
 
-  it('states each code’s severity and its English and Chinese titles', () => {
-    const sections = problemsDoc.split(/^(?=###\s)/m);
-    for (const [code, definition] of Object.entries(catalogue)) {
-      const section = sections.find((text) => text.startsWith(`### \`${code}\``)) ?? '';
-      expect(section, code).toContain(`Severity: **${definition.severity}**`);
-      expect(section, code).toContain(definition.title.en);
-      expect(section, code).toContain(definition.title['zh-CN']);
-    }
-  });
+  it('states each code’s severity and its English and Chinese titles', () => expectSectionsDescribe(problemsDoc, catalogue));
 
   it('gives every code an example journey that raises it', () => {
     for (const code of Object.keys(catalogue)) {

@@ -1,6 +1,7 @@
 // One field of a form, drawn from its FieldSpec: the right control with its label, unit, help text,
 // "switched off" checkbox for nullable values, and the messages that belong to it.
-import { formatScalar, getIn, inLang, isVisible, keyPath, parseScalar, type FieldPath, type FieldSpec } from '../../core/journey/fields';
+import { textFor } from '../../core/i18n';
+import { formatScalar, getIn, isVisible, keyPath, parseScalar, type FieldPath, type FieldSpec } from '../../core/journey/fields';
 import { FieldShell, Messages, useSlot } from './FieldShell';
 import { unitText, useForm, type FormApi } from './formContext';
 import { ConditionEditor } from './fields/ConditionEditor';
@@ -60,7 +61,7 @@ export function FieldControl({ field, scope, at }: { field: FieldSpec; scope: un
   const value = getIn(scope, keyPath(field.key));
   const label = field.label[form.lang];
   const help = field.help[form.lang];
-  const placeholder = field.placeholder === undefined ? undefined : inLang(field.placeholder, form.lang);
+  const placeholder = field.placeholder === undefined ? undefined : textFor(field.placeholder, form.lang);
   const off = isOff(field, value);
 
   if (field.control === 'group') return <GroupField field={field} path={path} value={value} />;

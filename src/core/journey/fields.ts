@@ -2,7 +2,7 @@ import { MS } from './duration';
 // Declarative form fields: what the inspector shows for a node kind's params and for the journey's
 // settings. Pure data plus a few path helpers; the app turns a FieldSpec into controls, labels, units
 // and help, and validates what is typed with the kind's (or the settings') zod schema.
-import { localized, type Lang, type Localized } from '../i18n';
+import { localized, type Localized } from '../i18n';
 import { channels, channelInfo } from './channels';
 
 /** A path into params or settings: object keys and array indices. */
@@ -228,7 +228,6 @@ export function parseScalar(text: string): string | number | boolean {
 export const formatScalar = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
 
 /** The text a localized label reads in a language ('currency' units are resolved by the caller). */
-export const inLang = (text: Localized | string, lang: Lang): string => (typeof text === 'string' ? text : text[lang]);
 
 /* ------------------------------------------------------------------------------------------------ */
 /* Journey settings                                                                                 */

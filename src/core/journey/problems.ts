@@ -25,15 +25,17 @@ export interface ProblemDefinition {
   fix: Localized;
 }
 
+/** A JSON path as people read it: `nodes[2].params.duration`. */
+export function pathText(path: readonly (string | number)[]): string {
+  return path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${part}` : part), '');
+}
+
 const locationWords = { en: ['node', 'edge', '(document)'], 'zh-CN': ['节点', '连线', '（文件）'] } as const;
 
 /** "node n3 (nodes[2].params.duration)" — how the CLI and the problems panel name a place. */
 export function formatLocation(location: ProblemLocation, lang: Lang): string {
   const [node, edge, documentWord] = locationWords[lang];
-  const path = location.path.reduce<string>(
-    (text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${part}` : part),
-    '',
-  );
+  const path = pathText(location.path);
   const subject = location.nodeId ? `${node} ${location.nodeId}` : location.edgeId ? `${edge} ${location.edgeId}` : '';
   return [subject, path && `(${path})`].filter(Boolean).join(' ') || documentWord;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { localized, type Lang, type Localized } from '../i18n';
+import { localized, type Localized } from '../i18n';
+import { pathText } from '../journey/problems';
 import { channels } from '../journey/channels';
 import { rfmDimensions } from '../journey/condition';
 import { idSchema } from '../journey/schema';
@@ -43,10 +44,6 @@ export type LocalizedText = z.output<typeof localizedTextSchema>;
 const descriptionText = z.union([z.string().max(5000), z.strictObject({ en: z.string().max(5000), 'zh-CN': z.string().max(5000) })]);
 
 /** The text in one language (a plain string is the same in both). */
-export function textIn(text: LocalizedText | string, lang: Lang): string {
-  return typeof text === 'string' ? text : text[lang];
-}
-
 /** Attribute names are what journey conditions compare: snake_case, like "member_tier". */
 export const attributeNameSchema = z
   .string()
@@ -221,14 +218,6 @@ export type CohortSpec = z.output<typeof cohortSpecSchema>;
 export type CohortSpecInput = z.input<typeof cohortSpecSchema>;
 
 /** The attributes the domain names for grouping (分组); specs may declare others too. */
-export const standardAttributes = {
-  region: localized('Region', '地区'),
-  age_band: localized('Age band', '年龄段'),
-  gender: localized('Gender', '性别'),
-  member_tier: localized('Member tier', '会员等级'),
-  device: localized('Device', '设备'),
-} satisfies Record<string, Localized>;
-
 // ---------------------------------------------------------------------------------------------------
 // Problems
 
@@ -310,9 +299,8 @@ const SUM_TOLERANCE = 1e-6;
 const round = (value: number) => Math.round(value * 10_000) / 10_000;
 
 /** "segments[1].behaviour.purchase.r" */
-export function pathText(path: Path): string {
-  return path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${part}` : part), '') || '(cohort)';
-}
+/** A path as people read it, e.g. `segments[1].reach.sms`. */
+export const cohortPathText = (path: Path): string => pathText(path) || '(cohort)';
 
 function problem(code: CohortProblemCode, path: Path, en: string, zh: string): Problem {
   return { severity: cohortProblems[code].severity, code, message: localized(en, zh), location: { path } };
@@ -322,7 +310,7 @@ function zodProblems(error: z.ZodError): Problem[] {
   return error.issues.map((issue) => {
     const path = issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part));
     const text = localizeIssue(issue);
-    const where = pathText(path);
+    const where = cohortPathText(path);
     return problem('cohort-invalid', path, `${where}: ${text.en}`, `${where}：${text['zh-CN']}`);
   });
 }
