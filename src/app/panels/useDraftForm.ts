@@ -2,6 +2,7 @@
 // handed on only when the whole value is valid. Changes from outside (undo, another panel) are taken in
 // without throwing away what the user is typing in a field that is currently invalid.
 import { useState } from 'react';
+import { isPlainObject, plainPath } from '../../core/journey/zodMessages';
 import type { z } from 'zod';
 import { getIn, hasIn, isPrefix, pathKey, setIn, type FieldPath } from '../../core/journey/fields';
 import { deepEqual } from './deepEqual';
@@ -39,7 +40,6 @@ export interface DraftForm {
   setError(path: FieldPath, error: LocalError, value?: unknown): void;
 }
 
-const plainPath = (path: readonly PropertyKey[]): FieldPath => path.map((part) => (typeof part === 'symbol' ? String(part) : part));
 
 function check(schema: z.ZodType, draft: unknown): { data?: unknown; issues: Issue[] } {
   const result = schema.safeParse(draft);
@@ -52,8 +52,7 @@ function initial(value: unknown, schema: z.ZodType): DraftState {
   return { seen: value, base, draft: base, issues, local: new Map() };
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = isPlainObject;
 
 /** The places where `after` differs from `before`, as deep as both sides have the same shape. */
 function changedPaths(before: unknown, after: unknown, path: FieldPath = []): FieldPath[] {

@@ -9,6 +9,7 @@
 //   as { reason: 'failed' } and leaves what was stored before untouched.
 // - watch() reports writes made by OTHER tabs (other repository instances), never this one's own.
 import { localized, type Localized } from '../../core/i18n';
+import { isPlainObject } from '../../core/journey/zodMessages';
 import type { JourneyDocument } from '../../core/journey/schema';
 import type { Problem } from '../../core/journey/problems';
 import { checkJourney, readJourneyDocument } from '../../core/journey/validate';
@@ -193,7 +194,7 @@ export function toReadError(error: unknown): StorageError {
 
 const storedJourneyUnreadableFallback = localized('it is not a journey document.', '它不是旅程文件。');
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = isPlainObject;
 
 /** Reads a stored row back as a journey (migrate + schema + analysis). */
 export function checkRecord(record: JourneyRecord): LoadResult {

@@ -7,7 +7,7 @@ import { summarisePaths, MAX_PATHS } from './analysis';
 import { describeDuration, parseDuration } from './duration';
 import { stageIndex, stageNames } from './stages';
 import type { JourneyDocument } from './schema';
-import { localizeIssue } from './zodMessages';
+import { localizeIssue, plainPath } from './zodMessages';
 import { bySeverity, type Problem, type ProblemDefinition, type ProblemLocation } from './problems';
 
 /** The codes the document as a whole can raise; each kind adds its own (see its `problems`). */
@@ -122,7 +122,7 @@ function zodProblems(error: z.ZodError, raw: Record<string, unknown>): Problem[]
     return typeof id === 'string' ? id : undefined;
   };
   return error.issues.map((issue) => {
-    const path = issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part));
+    const path = plainPath(issue.path);
     const [collection, index] = path;
     const location: ProblemLocation = { path };
     const nodeId = collection === 'nodes' ? idAt('nodes', index) : undefined;

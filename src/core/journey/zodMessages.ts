@@ -25,3 +25,9 @@ function localeText(issue: ZodIssue): string | undefined {
   const result = zhLocale(issue as Parameters<typeof zhLocale>[0]);
   return typeof result === 'string' ? result : result?.message;
 }
+
+/** A zod issue's path with symbol keys (never used by our schemas) spelled out, for locations. */
+export const plainPath = (path: readonly PropertyKey[]): (string | number)[] => path.map((part) => (typeof part === 'symbol' ? String(part) : part));
+
+/** A JSON object (not null, not an array): what untrusted input must be before its fields are read. */
+export const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -4,7 +4,7 @@ import { pathText } from '../journey/problems';
 import { channels } from '../journey/channels';
 import { rfmDimensions } from '../journey/condition';
 import { idSchema } from '../journey/schema';
-import { localizeIssue, zodMessage } from '../journey/zodMessages';
+import { isPlainObject, plainPath, localizeIssue, zodMessage } from '../journey/zodMessages';
 import { bySeverity, type Problem, type ProblemDefinition } from '../journey/problems';
 
 /**
@@ -293,7 +293,7 @@ export interface CheckedCohort {
 type Path = (string | number)[];
 type Raw = Record<string, unknown>;
 
-const isRecord = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Raw => isPlainObject(value);
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const SUM_TOLERANCE = 1e-6;
 const round = (value: number) => Math.round(value * 10_000) / 10_000;
@@ -308,7 +308,7 @@ function problem(code: CohortProblemCode, path: Path, en: string, zh: string): P
 
 function zodProblems(error: z.ZodError): Problem[] {
   return error.issues.map((issue) => {
-    const path = issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part));
+    const path = plainPath(issue.path);
     const text = localizeIssue(issue);
     const where = cohortPathText(path);
     return problem('cohort-invalid', path, `${where}: ${text.en}`, `${where}：${text['zh-CN']}`);

@@ -1,6 +1,7 @@
 // The flat shape the condition builder shows: a top-level all/any over simple tests. Conditions that do
 // not fit it (nested groups, "not") are edited as JSON instead.
 import type { AttributeTest, Condition, EventCountTest, RfmTest, SegmentTest, TagTest } from '../../../core/journey/condition';
+import { isPlainObject } from '../../../core/journey/zodMessages';
 import type { FieldPath } from '../../../core/journey/fields';
 
 export type Test = AttributeTest | TagTest | SegmentTest | RfmTest | EventCountTest;
@@ -15,7 +16,7 @@ export interface FlatCondition {
   bare: boolean;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = isPlainObject;
 
 export function testType(value: unknown): TestType | null {
   if (!isObject(value) || 'all' in value || 'any' in value || 'not' in value) return null;
