@@ -1,7 +1,7 @@
 import { produce } from 'immer';
 import { CURRENT_SCHEMA_VERSION, settingsSchema, type JourneyDocument, type JourneyEdge, type JourneyNode, type JourneySettings } from '../journey/schema';
 import type { Stage } from '../journey/stages';
-import { clampToLane, laneTop, LANE_PADDING, stageAt } from '../journey/lanes';
+import { clampToLane, FIRST_COLUMN_X, laneRowY, ROW_HEIGHT, stageAt } from '../journey/lanes';
 import { defaultRegistry, type Registry } from '../journey/registry';
 import { freshId } from './ids';
 
@@ -71,15 +71,15 @@ export function addNodeAfter(
 ): { journey: JourneyDocument; nodeId: string } {
   const anchor = anchorId ? journey.nodes.find((node) => node.id === anchorId) : undefined;
   if (!anchor) {
-    const rightmost = journey.nodes.reduce((x, node) => Math.max(x, node.position.x + COLUMN_GAP), 160);
+    const rightmost = journey.nodes.reduce((x, node) => Math.max(x, node.position.x + COLUMN_GAP), FIRST_COLUMN_X);
     const stage: Stage = kind === 'entry' ? 'awareness' : (journey.nodes.at(-1)?.stage ?? 'awareness');
-    return addNode(journey, { kind, stage, position: { x: journey.nodes.length ? rightmost : 160, y: laneTop(stage) + LANE_PADDING / 2 } }, registry);
+    return addNode(journey, { kind, stage, position: { x: journey.nodes.length ? rightmost : FIRST_COLUMN_X, y: laneRowY(stage) } }, registry);
   }
   const port = freePort(journey, anchor.id, registry);
   const siblings = journey.edges.filter((edge) => edge.source === anchor.id).length;
   const added = addNode(
     journey,
-    { kind, stage: anchor.stage, position: { x: anchor.position.x + COLUMN_GAP, y: anchor.position.y + (siblings % 2) * 90 } },
+    { kind, stage: anchor.stage, position: { x: anchor.position.x + COLUMN_GAP, y: anchor.position.y + (siblings % 2) * ROW_HEIGHT } },
     registry,
   );
   if (!port) return added;
@@ -145,7 +145,7 @@ export function updateNode(
     }
     if (patch.stage !== undefined && patch.stage !== node.stage) {
       node.stage = patch.stage;
-      node.position.y = laneTop(patch.stage) + LANE_PADDING / 2;
+      node.position.y = laneRowY(patch.stage);
     }
   });
 }

@@ -1,15 +1,12 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { JourneyDocument } from '../journey/schema';
-import { laneTop, LANE_HEIGHT, LANE_PADDING } from '../journey/lanes';
+import { FIRST_COLUMN_X, LANE_HEIGHT, LANE_PADDING, laneRowY, laneTop, ROW_HEIGHT } from '../journey/lanes';
 import { defaultRegistry, type Registry } from '../journey/registry';
 import { NODE_WIDTH, type Position } from './commands';
 
 const elk = new ELK();
 const NODE_HEIGHT = 70;
-const ROW_HEIGHT = 90;
 const COLUMN_STEP = 280;
-/** Leaves room at the left of each lane for its name. */
-const FIRST_X = 160;
 const ROWS_PER_LANE = Math.max(1, Math.floor((LANE_HEIGHT - LANE_PADDING / 2) / ROW_HEIGHT));
 
 /**
@@ -61,7 +58,7 @@ export async function layoutJourney(journey: JourneyDocument, registry: Registry
     spillsPerColumn[column] = Math.max(spillsPerColumn[column]!, Math.ceil(group.length / ROWS_PER_LANE));
   }
   const columnX: number[] = [];
-  spillsPerColumn.reduce((x, spills, column) => ((columnX[column] = x), x + spills * COLUMN_STEP), FIRST_X);
+  spillsPerColumn.reduce((x, spills, column) => ((columnX[column] = x), x + spills * COLUMN_STEP), FIRST_COLUMN_X);
   const positions = new Map<string, Position>();
   for (const group of groups.values()) {
     group.sort((a, b) => a.y - b.y);
@@ -69,7 +66,7 @@ export async function layoutJourney(journey: JourneyDocument, registry: Registry
       const stage = stageOf.get(node.id)!;
       const row = index % ROWS_PER_LANE;
       const spill = Math.floor(index / ROWS_PER_LANE);
-      positions.set(node.id, { x: columnX[columnOf(node.x)]! + spill * COLUMN_STEP, y: laneTop(stage) + LANE_PADDING / 2 + row * ROW_HEIGHT });
+      positions.set(node.id, { x: columnX[columnOf(node.x)]! + spill * COLUMN_STEP, y: laneRowY(stage, row) });
     });
   }
   return positions;

@@ -10,6 +10,14 @@ export const LANE_PADDING = 40;
 
 export const laneTop = (stage: Stage): number => stageIndex(stage) * LANE_HEIGHT;
 
+/** Rows inside a lane are this far apart, so two node boxes fit in one lane. */
+export const ROW_HEIGHT = 90;
+/** Where the first column of nodes starts: to the right of the lanes' names. */
+export const FIRST_COLUMN_X = 160;
+
+/** The vertical position of a node in row `row` (0, 1) of a stage's lane. */
+export const laneRowY = (stage: Stage, row = 0): number => laneTop(stage) + LANE_PADDING / 2 + row * ROW_HEIGHT;
+
 /** The stage whose lane contains the vertical position `y` (positions above or below clamp). */
 export function stageAt(y: number): Stage {
   const index = Math.min(stages.length - 1, Math.max(0, Math.floor(y / LANE_HEIGHT)));

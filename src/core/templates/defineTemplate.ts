@@ -1,7 +1,7 @@
 import { localized, type Lang, type Localized } from '../i18n';
 import { CURRENT_SCHEMA_VERSION, type JourneyDocumentInput } from '../journey/schema';
 import type { Stage } from '../journey/stages';
-import { laneTop, LANE_PADDING } from '../journey/lanes';
+import { FIRST_COLUMN_X, laneRowY } from '../journey/lanes';
 
 export const industryNames = {
   ecommerce: localized('e-commerce', '电商'),
@@ -43,8 +43,6 @@ export interface JourneyTemplate {
 export const defineTemplate = (template: JourneyTemplate): JourneyTemplate => template;
 
 export const COLUMN_WIDTH = 260;
-/** Leaves room at the left of each lane for its name. */
-export const FIRST_COLUMN_X = 160;
 
 const isLocalized = (value: unknown): value is Localized =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).sort().join() === 'en,zh-CN';
@@ -70,7 +68,7 @@ export function instantiateTemplate(template: JourneyTemplate, lang: Lang, id: s
       kind: node.kind,
       stage: node.stage,
       label: node.label[lang],
-      position: { x: FIRST_COLUMN_X + node.at[0] * COLUMN_WIDTH, y: laneTop(node.stage) + LANE_PADDING / 2 + (node.at[1] ?? 0) * 90 },
+      position: { x: FIRST_COLUMN_X + node.at[0] * COLUMN_WIDTH, y: laneRowY(node.stage, node.at[1] ?? 0) },
       params: inLanguage(node.params ?? {}, lang) as Record<string, unknown>,
     })),
     edges: template.edges.map(([source, port, target]) => ({ id: `${source}--${port}`, source, sourcePort: port, target })),
