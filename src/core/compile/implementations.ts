@@ -19,6 +19,7 @@ export const commonImplementations: Implementations = {
   },
   effects: {
     reportVisit: defineEffect<{ node: string }>((context, p) => context.env.emit({ type: 'visit', node: p.node, visit: context.visits[p.node] ?? 0 })),
+    port: defineEffect<{ node: string; port: string }>((context, p) => context.env.emit({ type: 'port', node: p.node, port: p.port })),
     leave: defineEffect<{ node: string | null; reason: string }>((context, p) => context.env.emit({ type: 'exit', node: p.node, reason: p.reason })),
   },
   guards: {

@@ -17,6 +17,8 @@ export interface GuardRef {
 
 export interface TransitionConfig {
   target?: string;
+  /** Exit and enter the target even when it is the source (XState v5 does not re-enter by default). */
+  reenter?: boolean;
   guard?: GuardRef;
   actions?: ActionRef[];
   description?: string;

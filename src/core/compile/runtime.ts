@@ -14,6 +14,7 @@ export interface JourneyUser {
 /** What the machine did, as it did it; the simulator turns these into costs, responses and traces. */
 export type JourneyEffect =
   | { type: 'visit'; node: string; visit: number }
+  | { type: 'port'; node: string; port: string }
   | { type: 'touch'; node: string; channel: Channel; cost: number }
   | { type: 'offer'; node: string; value: number; minSpend: number; validityMs: number }
   | { type: 'tag'; node: string; tag: string; present: boolean }

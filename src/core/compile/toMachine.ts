@@ -46,14 +46,16 @@ export function compileJourney(input: unknown, registry: Registry = defaultRegis
   const leave = settings.reentry.policy === 'never' ? `#${DONE}` : cooldownMs > 0 ? `#${COOLDOWN}` : `#${OUTSIDE}`;
   const contextFor = (node: JourneyNode): CompileContext => {
     const out = graph.out(node);
+    const target = (port: string) => {
+      const edge = out.get(port);
+      return edge ? `#${edge.target}` : `#${DEAD_END}`;
+    };
     return {
       settings,
       leave,
       enter: [{ type: 'countVisit', params: { node: node.id } }, { type: 'reportVisit', params: { node: node.id } }],
-      target: (port) => {
-        const edge = out.get(port);
-        return edge ? `#${edge.target}` : `#${DEAD_END}`;
-      },
+      target,
+      go: (port) => ({ target: target(port), reenter: true, actions: [{ type: 'port', params: { node: node.id, port } }] }),
     };
   };
 

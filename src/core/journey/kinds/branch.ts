@@ -132,10 +132,10 @@ export const branchKind = defineNodeKind({
     entry: context.enter,
     always: [
       ...node.params.cases.map((branchCase, index) => ({
-        target: context.target(casePort(index)),
+        ...context.go(casePort(index)),
         guard: { type: 'condition', params: { condition: branchCase.condition } },
       })),
-      { target: context.target('else') },
+      context.go('else'),
     ],
   }),
 });

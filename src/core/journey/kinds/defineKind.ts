@@ -37,6 +37,11 @@ export interface CompileContext {
   settings: JourneySettings;
   /** The state an output port leads to (its edge's target, or leaving the journey when unconnected). */
   target(port: string): string;
+  /**
+   * The transition out through a port: to its target, re-entering it even when it is this node (a wait
+   * that loops to itself starts again), and reporting the port taken, so traces and reports count ports.
+   */
+  go(port: string): TransitionConfig;
   /** Actions every state runs on entry (records the visit); kinds put these first. */
   enter: ActionRef[];
   /** Where a user goes when they leave through an exit node. */

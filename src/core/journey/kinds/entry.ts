@@ -92,7 +92,7 @@ export const entryKind = defineNodeKind({
           : `${lang === 'en' ? 'After' : '上线后'} ${describeDuration(parseDuration(p.trigger.after) ?? 0, lang)}`;
     return p.filter ? `${when} · ${describeCondition(p.filter, lang)}` : when;
   },
-  compile: (node, context) => ({ entry: context.enter, always: [{ target: context.target('next') }] }),
+  compile: (node, context) => ({ entry: context.enter, always: [context.go('next')] }),
   /** How a user outside the journey comes in through this entry. */
   outside(node) {
     const { trigger, filter } = node.params;

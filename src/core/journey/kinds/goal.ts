@@ -51,7 +51,7 @@ export const goalKind = defineNodeKind({
       { type: 'markGoal', params: { node: node.id } },
       { type: 'reachGoal', params: { node: node.id, goal: node.params.goal } },
     ],
-    always: [{ target: context.target('next') }],
+    always: [context.go('next')],
   }),
   // With exit-on-goal, doing the goal's event anywhere in the journey converts the user, once per stay.
   whileInJourney: (node, context) =>

@@ -54,7 +54,7 @@ export const messageKind = defineNodeKind({
         params: { node: node.id, channel: node.params.channel, cost: channelCost(node.params.channel, context.settings.channelCosts) },
       },
     ],
-    always: [{ target: context.target('next') }],
+    always: [context.go('next')],
   }),
   implementations: {
     effects: {

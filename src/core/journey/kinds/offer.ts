@@ -111,7 +111,7 @@ export const offerKind = defineNodeKind({
         },
       },
     ],
-    always: [{ target: context.target('next') }],
+    always: [context.go('next')],
   }),
   implementations: {
     effects: {

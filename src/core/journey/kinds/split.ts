@@ -160,13 +160,13 @@ export const splitKind = defineNodeKind({
     let from = 0;
     const always = node.params.variants.map((variant, index) => {
       const to = from + variant.weight / total;
-      const transition = { target: context.target(variantPort(index)), guard: { type: 'splitDraw', params: { node: node.id, from, to } } };
+      const transition = { ...context.go(variantPort(index)), guard: { type: 'splitDraw', params: { node: node.id, from, to } } };
       from = to;
       return transition;
     });
     // The last variant also takes a draw that rounding left a hair above its bound.
-    const last = always.pop();
-    return { entry: context.enter, always: [...always, { target: last?.target ?? context.target(variantPort(0)) }] };
+    always.pop();
+    return { entry: context.enter, always: [...always, context.go(variantPort(node.params.variants.length - 1))] };
   },
   implementations: {
     guards: {

@@ -96,7 +96,7 @@ export const tagKind = defineNodeKind({
         : { type: 'setTag', params: { node: node.id, tag, present: action === 'add' } };
     return {
       entry: [...context.enter, change, { ...change, type: `${change.type}Report` }],
-      always: [{ target: context.target('next') }],
+      always: [context.go('next')],
     };
   },
   implementations: {

@@ -53,6 +53,6 @@ export const waitKind = defineNodeKind({
   },
   compile: (node, context) => ({
     entry: context.enter,
-    after: { [String(durationOf(node.params))]: [{ target: context.target('next') }] },
+    after: { [String(durationOf(node.params))]: [context.go('next')] },
   }),
 });

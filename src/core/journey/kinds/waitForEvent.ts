@@ -90,11 +90,11 @@ export const waitForEventKind = defineNodeKind({
     on: {
       [node.params.event]: [
         {
-          target: context.target('happened'),
+          ...context.go('happened'),
           ...(node.params.filter ? { guard: { type: 'condition', params: { condition: node.params.filter } } } : {}),
         },
       ],
     },
-    after: { [String(timeoutOf(node.params))]: [{ target: context.target('timeout') }] },
+    after: { [String(timeoutOf(node.params))]: [context.go('timeout')] },
   }),
 });
