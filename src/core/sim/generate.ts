@@ -34,6 +34,14 @@ export interface CohortGenerator {
   user(index: number): SyntheticUser;
   /** Users start … end − 1, one at a time (none is kept). */
   users(start?: number, end?: number): Generator<SyntheticUser>;
+  // One field of user `index` at a time, for engines that read only what a journey needs; each gives
+  // exactly what `user(index)` gives. `segment` is the user's segment index (from `segmentOf`).
+  segmentOf(index: number): number;
+  reachOf(index: number, segment: number, channel: Channel): boolean;
+  tagOf(index: number, segment: number, tag: string): boolean;
+  attributeOf(index: number, segment: number, name: string): AttributeValue | undefined;
+  /** The score 1–5 of an RFM dimension (0 recency, 1 frequency, 2 monetary). */
+  rfmOf(index: number, segment: number, dimension: number): number;
 }
 
 const TWO_TO_32 = 4294967296;
@@ -46,6 +54,7 @@ type AttributePlan =
 interface SegmentPlan {
   id: string;
   attributes: AttributePlan[];
+  attributeByName: Map<string, AttributePlan>;
   rfm: number[][];
   tags: { tag: string; chance: number; purpose: number }[];
   reach: { channel: Channel; chance: number; purpose: number }[];
@@ -110,6 +119,7 @@ function planSegment(spec: CohortSpec, segment: CohortSegment): SegmentPlan {
   return {
     id: segment.id,
     attributes,
+    attributeByName: new Map(attributes.map((attribute) => [attribute.name, attribute])),
     rfm: rfmDimensions.map((dimension) => cumulative(segment.rfm[dimension]) ?? [0.2, 0.4, 0.6, 0.8, 1]),
     tags: spec.tags
       .map((tag) => ({ tag, chance: segment.tags[tag] ?? 0, purpose: hashString(`cohort:tag:${tag}`) }))
@@ -129,34 +139,57 @@ export function createCohortGenerator(spec: CohortSpec, seed: number): CohortGen
   const rfmPurposes = rfmDimensions.map((dimension) => hashString(`cohort:rfm:${dimension}`));
   const uniform = (index: number, purpose: number) => hashKey(seed, index, NODE_WORD, 0, purpose) / TWO_TO_32;
 
+  const tagPurposes = new Map<string, number>();
+  const tagPurpose = (tag: string) => {
+    let purpose = tagPurposes.get(tag);
+    if (purpose === undefined) tagPurposes.set(tag, (purpose = hashString(`cohort:tag:${tag}`)));
+    return purpose;
+  };
+  const tagChances = plans.map((plan) => new Map(plan.tags.map((tag) => [tag.tag, tag.chance])));
+
+  const segmentOf = (index: number) => pick(segmentShares, uniform(index, segmentPurpose));
+
+  function attributeValue(index: number, attribute: AttributePlan): AttributeValue {
+    if (attribute.kind === 'categorical') return attribute.values[pick(attribute.cumulative, uniform(index, attribute.purpose))]!;
+    // Half a step in from 0 and 1 keeps the quantile finite.
+    const u = (hashKey(seed, index, NODE_WORD, 0, attribute.purpose) + 0.5) / TWO_TO_32;
+    let value = attribute.mean + attribute.sd * normalQuantile(u);
+    value = Math.min(attribute.max, Math.max(attribute.min, value));
+    if (attribute.integer) value = Math.min(Math.floor(attribute.max), Math.max(Math.ceil(attribute.min), Math.round(value)));
+    return value;
+  }
+
+  const reachOf = (index: number, segment: number, channel: Channel) => {
+    const chance = plans[segment]!.reach[channels.indexOf(channel)]!;
+    return chance.chance > 0 && uniform(index, chance.purpose) < chance.chance;
+  };
+  const tagOf = (index: number, segment: number, tag: string) => {
+    const chance = tagChances[segment]!.get(tag) ?? 0;
+    return chance > 0 && uniform(index, tagPurpose(tag)) < chance;
+  };
+  const attributeOf = (index: number, segment: number, name: string) => {
+    const attribute = plans[segment]!.attributeByName.get(name);
+    return attribute ? attributeValue(index, attribute) : undefined;
+  };
+  const rfmOf = (index: number, segment: number, dimension: number) =>
+    pick(plans[segment]!.rfm[dimension]!, uniform(index, rfmPurposes[dimension]!)) + 1;
+
   function user(index: number): SyntheticUser {
     if (!Number.isInteger(index) || index < 0 || index >= spec.size)
       throw new RangeError(`User index ${index} is outside the cohort (0 to ${spec.size - 1}).`);
-    const segmentIndex = pick(segmentShares, uniform(index, segmentPurpose));
+    const segmentIndex = segmentOf(index);
     const plan = plans[segmentIndex]!;
     const attributes: SyntheticUser['attributes'] = {};
-    for (const attribute of plan.attributes) {
-      if (attribute.kind === 'categorical') {
-        attributes[attribute.name] = attribute.values[pick(attribute.cumulative, uniform(index, attribute.purpose))]!;
-      } else {
-        // Half a step in from 0 and 1 keeps the quantile finite.
-        const u = (hashKey(seed, index, NODE_WORD, 0, attribute.purpose) + 0.5) / TWO_TO_32;
-        let value = attribute.mean + attribute.sd * normalQuantile(u);
-        value = Math.min(attribute.max, Math.max(attribute.min, value));
-        if (attribute.integer) value = Math.min(Math.floor(attribute.max), Math.max(Math.ceil(attribute.min), Math.round(value)));
-        attributes[attribute.name] = value;
-      }
-    }
-    const score = (dimension: number) => pick(plan.rfm[dimension]!, uniform(index, rfmPurposes[dimension]!)) + 1;
+    for (const attribute of plan.attributes) attributes[attribute.name] = attributeValue(index, attribute);
     const reach = {} as Record<Channel, boolean>;
-    for (const channel of plan.reach) reach[channel.channel] = channel.chance > 0 && uniform(index, channel.purpose) < channel.chance;
+    for (const channel of channels) reach[channel] = reachOf(index, segmentIndex, channel);
     return {
       id: index,
       segment: plan.id,
       segmentIndex,
       attributes,
-      tags: plan.tags.filter((tag) => uniform(index, tag.purpose) < tag.chance).map((tag) => tag.tag),
-      rfm: { recency: score(0), frequency: score(1), monetary: score(2) },
+      tags: plan.tags.filter((tag) => tagOf(index, segmentIndex, tag.tag)).map((tag) => tag.tag),
+      rfm: { recency: rfmOf(index, segmentIndex, 0), frequency: rfmOf(index, segmentIndex, 1), monetary: rfmOf(index, segmentIndex, 2) },
       reach,
     };
   }
@@ -165,5 +198,5 @@ export function createCohortGenerator(spec: CohortSpec, seed: number): CohortGen
     for (let index = Math.max(0, start); index < Math.min(end, spec.size); index++) yield user(index);
   }
 
-  return { spec, seed, size: spec.size, user, users };
+  return { spec, seed, size: spec.size, user, users, segmentOf, reachOf, tagOf, attributeOf, rfmOf };
 }

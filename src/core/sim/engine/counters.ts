@@ -1,0 +1,109 @@
+/**
+ * A run's results are counters in one Float64Array: whole numbers only (money in integer units), so
+ * adding the arrays of several workers gives exactly the single-worker array, in any order. The layout
+ * names each block's offset; it depends only on the journey, the cohort and the horizon.
+ */
+
+export const SCALARS = [
+  'users',
+  'entered',
+  'entries',
+  'converted',
+  'purchases',
+  'revenueAll',
+  'journeyPurchases',
+  'journeyRevenue',
+  'touchCost',
+  'offersGranted',
+  'offersRedeemed',
+  'offerCost',
+  'churned',
+  'churnedEntered',
+  'deferred',
+  'dropped',
+  'deadEnds',
+] as const;
+export type Scalar = (typeof SCALARS)[number];
+
+export const CHANNEL_FIELDS = ['sent', 'suppressed', 'unreachable', 'optedOut', 'opens', 'clicks', 'unsubscribes', 'cost'] as const;
+export type ChannelField = (typeof CHANNEL_FIELDS)[number];
+
+export const SEGMENT_FIELDS = ['users', 'entered', 'converted', 'purchases', 'journeyRevenue', 'cost', 'churned', 'unsubscribes'] as const;
+export type SegmentField = (typeof SEGMENT_FIELDS)[number];
+
+/** Per split variant: who was assigned, who then did a goal's event, what they spent and cost afterwards. */
+export const ARM_FIELDS = ['assigned', 'converted', 'revenue', 'cost'] as const;
+export type ArmField = (typeof ARM_FIELDS)[number];
+
+export interface CounterLayout {
+  size: number;
+  scalar: Record<Scalar, number>;
+  /** Per node: entries, and users who entered it at least once. */
+  nodeEntries: number;
+  nodeUsers: number;
+  /** Per node, its ports from portOffset[node]: times left through each. */
+  portOffset: number[];
+  /** Per node: users who reached it as a goal (only goals count). */
+  channel: number;
+  /** [channel][day] sends and suppressions. */
+  sentByDay: number;
+  suppressedByDay: number;
+  /** [stage][day]: users in the stage at the end of each day. */
+  stageByDay: number;
+  segment: number;
+  /** Per split node with its ports from armOffset[node]. */
+  armOffset: number[];
+  days: number;
+  channels: number;
+  stages: number;
+  nodes: number;
+}
+
+export function buildLayout(shape: { nodes: { ports: string[]; isSplit: boolean }[]; days: number; segments: number; stages: number; channels: number }): CounterLayout {
+  let next = 0;
+  const take = (count: number) => {
+    const at = next;
+    next += count;
+    return at;
+  };
+  const scalar = Object.fromEntries(SCALARS.map((name) => [name, take(1)])) as Record<Scalar, number>;
+  const nodeEntries = take(shape.nodes.length);
+  const nodeUsers = take(shape.nodes.length);
+  const portOffset = shape.nodes.map((node) => take(node.ports.length));
+  const channel = take(shape.channels * CHANNEL_FIELDS.length);
+  const sentByDay = take(shape.channels * shape.days);
+  const suppressedByDay = take(shape.channels * shape.days);
+  const stageByDay = take(shape.stages * shape.days);
+  const segment = take(shape.segments * SEGMENT_FIELDS.length);
+  const armOffset = shape.nodes.map((node) => (node.isSplit ? take(node.ports.length * ARM_FIELDS.length) : -1));
+  return {
+    size: next,
+    scalar,
+    nodeEntries,
+    nodeUsers,
+    portOffset,
+    channel,
+    sentByDay,
+    suppressedByDay,
+    stageByDay,
+    segment,
+    armOffset,
+    days: shape.days,
+    channels: shape.channels,
+    stages: shape.stages,
+    nodes: shape.nodes.length,
+  };
+}
+
+export const channelSlot = (layout: CounterLayout, channel: number, field: ChannelField) =>
+  layout.channel + channel * CHANNEL_FIELDS.length + CHANNEL_FIELDS.indexOf(field);
+export const segmentSlot = (layout: CounterLayout, segment: number, field: SegmentField) =>
+  layout.segment + segment * SEGMENT_FIELDS.length + SEGMENT_FIELDS.indexOf(field);
+export const armSlot = (layout: CounterLayout, node: number, port: number, field: ArmField) =>
+  layout.armOffset[node]! + port * ARM_FIELDS.length + ARM_FIELDS.indexOf(field);
+
+/** Adds `from` into `into`, element by element. */
+export function addCounters(into: Float64Array, from: Float64Array): Float64Array {
+  for (let index = 0; index < into.length; index++) into[index]! += from[index]!;
+  return into;
+}

@@ -1,0 +1,46 @@
+import type { UserWorld } from './world';
+
+/**
+ * The journey's side of a user's simulation: an XState actor in the reference runner, the plan
+ * interpreter in the kernel. `simulateUser` drives either one through the same loop, so the two can
+ * only differ in what the journey does.
+ */
+export interface MachineDriver {
+  /** Puts the machine in its initial state for `user`, at time 0. */
+  begin(user: number): void;
+  /** The time of the machine's earliest pending timer, or Infinity. */
+  nextTimer(): number;
+  /** Fires the earliest timer (due now). */
+  fireTimer(): void;
+  /** Delivers a behaviour event by code, or the launch event (code −1). */
+  send(code: number): void;
+  end(): void;
+}
+
+export const LAUNCH_CODE = -1;
+
+/**
+ * One user from launch to the horizon. At one instant the machine's timers go first, then the world's
+ * happenings in their order (docs/simulation-design.md); the launch event is the first thing at t = 0.
+ */
+export function simulateUser(world: UserWorld, driver: MachineDriver, user: number): void {
+  world.beginUser(user);
+  driver.begin(user);
+  driver.send(LAUNCH_CODE);
+  const horizon = world.horizon;
+  for (;;) {
+    const timer = driver.nextTimer();
+    const happening = world.nextTime();
+    const next = timer <= happening ? timer : happening;
+    if (!(next < horizon)) break;
+    world.now = next;
+    if (timer <= happening) driver.fireTimer();
+    else {
+      const code = world.step();
+      if (code >= 0) driver.send(code);
+    }
+  }
+  world.now = horizon;
+  world.finishUser();
+  driver.end();
+}

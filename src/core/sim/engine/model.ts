@@ -1,0 +1,233 @@
+import { channels, channelCost, type Channel } from '../../journey/channels';
+import { stages, stageIndex } from '../../journey/stages';
+import { MS } from '../../journey/duration';
+import { parseDuration } from '../../journey/duration';
+import type { JourneyDocument } from '../../journey/schema';
+import type { Condition } from '../../journey/condition';
+import type { MachineConfig, StateConfig } from '../../compile/machineConfig';
+import { defaultRegistry, type Registry } from '../../journey/registry';
+import { createCohortGenerator, type CohortGenerator } from '../generate';
+import type { CohortSpec } from '../cohort';
+import { hashString } from '../random';
+import { buildLayout, type CounterLayout } from './counters';
+
+/**
+ * Everything about a run that is the same for every user: the journey's nodes, ports and events as
+ * numbers, each segment's behaviour parameters in the units the engines use (milliseconds, money units),
+ * and the layout of the counters. Both engines read the same model, so they index everything alike.
+ */
+
+/** Money is counted in integer units of 1/10 000 yuan, so sums are exact in any order (and any worker split). */
+export const MONEY_UNIT = 10_000;
+export const toMoneyUnits = (yuan: number): number => Math.round(yuan * MONEY_UNIT);
+
+/**
+ * Behaviour events in their same-instant order (docs/simulation-design.md): the ones the model makes
+ * first, then the others the journey or the cohort names, alphabetically.
+ */
+export const MODELLED_EVENTS = ['unsubscribe', 'open', 'click', 'visit', 'add_to_cart', 'purchase'] as const;
+/** Events the behaviour model makes itself; a cohort cannot give them rates. */
+const MODEL_MADE = new Set(['unsubscribe', 'open', 'click', 'purchase']);
+export const EVENT_UNSUBSCRIBE = 0;
+export const EVENT_OPEN = 1;
+export const EVENT_CLICK = 2;
+export const EVENT_VISIT = 3;
+export const EVENT_PURCHASE = 5;
+
+/** The event every user outside the journey receives at launch (audience entries listen for it). */
+export const LAUNCH = 'journey.launch';
+
+export interface NodeModel {
+  id: string;
+  kind: string;
+  label: string;
+  stage: number;
+  /** hashString(id): the node word of its random draws. */
+  hash: number;
+  ports: string[];
+  /** For splits: which ports are holdouts. */
+  holdout: boolean[];
+  isSplit: boolean;
+  goal: string | null;
+}
+
+export interface SegmentModel {
+  id: string;
+  /** BG/NBD and gamma-gamma parameters; α in days as in the cohort. */
+  purchase: { r: number; alpha: number; a: number; b: number };
+  orderValue: { p: number; q: number; gamma: number };
+  /** Per channel index: open, click and unsubscribe chances (0 where the cohort gives none). */
+  open: Float64Array;
+  click: Float64Array;
+  unsubscribe: Float64Array;
+  fatigue: number;
+  clickLift: number;
+  offerLift: number;
+  responseWindowMs: number;
+  responseDelayMs: number;
+  /** Per event code: occurrences per millisecond of events users do on their own (0 for most). */
+  eventRate: Float64Array;
+}
+
+export interface Model {
+  document: JourneyDocument;
+  config: MachineConfig;
+  registry: Registry;
+  cohort: CohortSpec;
+  generator: CohortGenerator;
+  seed: number;
+  users: number;
+  horizonMs: number;
+  days: number;
+  nodes: NodeModel[];
+  nodeIndex: Map<string, number>;
+  /** Event names by code; `eventCode` is the reverse. */
+  events: string[];
+  eventCode: Map<string, number>;
+  /** Codes of events that come from the segments' rates (only those the journey reads). */
+  rateEvents: number[];
+  /** Per event code: a goal's event, so arm conversions count it. */
+  goalEvent: Uint8Array;
+  channelCostUnits: Float64Array;
+  quietHours: { startMs: number; endMs: number } | null;
+  frequencyCap: { touches: number; windowMs: number } | null;
+  segments: SegmentModel[];
+  layout: CounterLayout;
+}
+
+export interface ModelOptions {
+  seed: number;
+  /** Users to simulate (the cohort's size by default). */
+  users?: number;
+  registry?: Registry;
+}
+
+function visitStates(state: StateConfig, visit: (state: StateConfig) => void): void {
+  visit(state);
+  for (const child of Object.values(state.states ?? {})) visitStates(child, visit);
+}
+
+function conditionEvents(condition: Condition, into: Set<string>): void {
+  if ('all' in condition) condition.all.forEach((part) => conditionEvents(part, into));
+  else if ('any' in condition) condition.any.forEach((part) => conditionEvents(part, into));
+  else if ('not' in condition) conditionEvents(condition.not, into);
+  else if ('event' in condition) into.add(condition.event);
+}
+
+/** Every event the compiled journey listens for or counts, by name. */
+export function eventsRead(config: MachineConfig): Set<string> {
+  const names = new Set<string>();
+  visitStates(config, (state) => {
+    for (const name of Object.keys(state.on ?? {})) names.add(name);
+    const transitions = [...(state.always ?? []), ...Object.values(state.on ?? {}).flat(), ...Object.values(state.after ?? {}).flat()];
+    for (const transition of transitions) {
+      const condition = transition.guard?.params?.condition;
+      if (condition && typeof condition === 'object') conditionEvents(condition as Condition, names);
+    }
+  });
+  names.delete(LAUNCH);
+  return names;
+}
+
+const minutesOf = (clock: string) => {
+  const [hours, minutes] = clock.split(':').map(Number);
+  return ((hours ?? 0) * 60 + (minutes ?? 0)) * MS.minute;
+};
+
+export function buildModel(document: JourneyDocument, config: MachineConfig, cohort: CohortSpec, options: ModelOptions): Model {
+  const registry = options.registry ?? defaultRegistry;
+  const seed = options.seed | 0;
+  const users = options.users ?? cohort.size;
+  const horizonMs = parseDuration(document.settings.horizon) ?? 90 * MS.day;
+  const days = Math.max(1, Math.ceil(horizonMs / MS.day));
+
+  const nodes: NodeModel[] = document.nodes.map((node) => {
+    const kind = registry.get(node.kind)!;
+    const params = node.params as Record<string, unknown>;
+    const ports = kind.ports(params).map((port) => port.id);
+    const variants = node.kind === 'split' && Array.isArray(params.variants) ? (params.variants as { holdout?: boolean }[]) : [];
+    return {
+      id: node.id,
+      kind: node.kind,
+      label: node.label,
+      stage: stageIndex(node.stage),
+      hash: hashString(node.id),
+      ports,
+      holdout: ports.map((_, index) => variants[index]?.holdout === true),
+      isSplit: node.kind === 'split',
+      goal: kind.ends === 'goal' && typeof params.goal === 'string' ? params.goal : null,
+    };
+  });
+  const nodeIndex = new Map(nodes.map((node, index) => [node.id, index]));
+
+  const read = eventsRead(config);
+  const rated = new Set<string>();
+  for (const segment of cohort.segments)
+    for (const [name, rate] of Object.entries(segmentEvents(segment)))
+      if (rate.perDay > 0 && read.has(name) && !MODEL_MADE.has(name)) rated.add(name);
+  const others = [...new Set([...read, ...rated])].filter((name) => !(MODELLED_EVENTS as readonly string[]).includes(name)).sort();
+  const events = [...MODELLED_EVENTS, ...others];
+  const eventCode = new Map(events.map((name, index) => [name, index]));
+  const rateEvents = [...rated].map((name) => eventCode.get(name)!).sort((a, b) => a - b);
+
+  const goalEvent = new Uint8Array(events.length);
+  for (const node of document.nodes)
+    if (registry.get(node.kind)?.ends === 'goal' && typeof node.params.event === 'string') goalEvent[eventCode.get(node.params.event) ?? -1] = 1;
+
+  const channelCostUnits = Float64Array.from(channels, (channel) => toMoneyUnits(channelCost(channel, document.settings.channelCosts)));
+  const { quietHours, frequencyCap } = document.settings;
+
+  const segments: SegmentModel[] = cohort.segments.map((segment) => {
+    const behaviour = segment.behaviour;
+    const response = (field: 'open' | 'click' | 'unsubscribe') =>
+      Float64Array.from(channels, (channel: Channel) => behaviour.response[channel]?.[field] ?? 0);
+    const eventRate = new Float64Array(events.length);
+    for (const code of rateEvents) eventRate[code] = (segmentEvents(segment)[events[code]!]?.perDay ?? 0) / MS.day;
+    return {
+      id: segment.id,
+      purchase: behaviour.purchase,
+      orderValue: behaviour.orderValue,
+      open: response('open'),
+      click: response('click'),
+      unsubscribe: response('unsubscribe'),
+      fatigue: behaviour.fatigue,
+      clickLift: behaviour.clickLift,
+      offerLift: behaviour.offerLift,
+      responseWindowMs: behaviour.responseWindowDays * MS.day,
+      responseDelayMs: segmentDelayHours(segment) * MS.hour,
+      eventRate,
+    };
+  });
+
+  return {
+    document,
+    config,
+    registry,
+    cohort,
+    generator: createCohortGenerator(cohort, seed),
+    seed,
+    users,
+    horizonMs,
+    days,
+    nodes,
+    nodeIndex,
+    events,
+    eventCode,
+    rateEvents,
+    goalEvent,
+    channelCostUnits,
+    quietHours: quietHours ? { startMs: minutesOf(quietHours.start), endMs: minutesOf(quietHours.end) } : null,
+    frequencyCap: frequencyCap ? { touches: frequencyCap.touches, windowMs: parseDuration(frequencyCap.window) ?? MS.week } : null,
+    segments,
+    layout: buildLayout({ nodes, days, segments: cohort.segments.length, stages: stages.length, channels: channels.length }),
+  };
+}
+
+// Cohort format v2 adds event rates and response delays; read them defensively so a v1 spec (already
+// migrated by checkCohort in practice) still runs.
+function segmentEvents(segment: CohortSpec['segments'][number]): Record<string, { perDay: number }> {
+  return ((segment.behaviour as { events?: Record<string, { perDay: number }> }).events ?? {});
+}
+function segmentDelayHours(segment: CohortSpec['segments'][number]): number {
+  return (segment.behaviour as { responseDelayHours?: number }).responseDelayHours ?? 2;
+}

@@ -1,0 +1,105 @@
+import { createActor, type Actor, type AnyStateMachine } from 'xstate';
+import { channels, type Channel } from '../../journey/channels';
+import { machineFromConfig } from '../../compile/toMachine';
+import type { JourneyEffect, JourneyEnvironment } from '../../compile/runtime';
+import { SteppingClock } from '../steppingClock';
+import { LAUNCH, type Model } from './model';
+import { LAUNCH_CODE, type MachineDriver } from './driver';
+import type { UserWorld } from './world';
+
+/**
+ * The reference runner's side of a user: one real XState actor from the compiled machine, on its own
+ * simulated clock (a clock shared by many actors re-sorts every timer on each flush), with the world as
+ * its environment. Obviously correct and slow: it is the oracle the kernel is held to.
+ */
+export class XStateDriver implements MachineDriver {
+  private readonly machine: AnyStateMachine;
+  private clock = new SteppingClock();
+  private actor: Actor<AnyStateMachine> | null = null;
+  private failure: unknown = null;
+  private readonly environment: JourneyEnvironment;
+
+  constructor(
+    private readonly model: Model,
+    private readonly world: UserWorld,
+  ) {
+    this.machine = machineFromConfig(model.config, model.registry);
+    const nodeOf = (id: string | null) => (id === null ? -1 : model.nodeIndex.get(id)!);
+    this.environment = {
+      now: () => this.clock.now(),
+      eventCount: (event, windowMs) => {
+        const code = model.eventCode.get(event);
+        return code === undefined ? 0 : world.eventCount(code, windowMs);
+      },
+      emit: (effect: JourneyEffect) => {
+        switch (effect.type) {
+          case 'visit':
+            return world.enter(nodeOf(effect.node), effect.visit);
+          case 'port': {
+            const node = nodeOf(effect.node);
+            return world.port(node, model.nodes[node]!.ports.indexOf(effect.port));
+          }
+          case 'touch':
+            return world.touch(nodeOf(effect.node), channels.indexOf(effect.channel));
+          case 'offer':
+            return world.offer(nodeOf(effect.node), effect.value, effect.minSpend, effect.validityMs);
+          case 'tag':
+            return world.changeTag(nodeOf(effect.node), effect.tag, effect.present, null);
+          case 'attribute':
+            return world.changeTag(nodeOf(effect.node), effect.attribute, null, effect.value);
+          case 'goal':
+            return world.goal(nodeOf(effect.node));
+          case 'exit':
+            return world.leave(nodeOf(effect.node), effect.reason);
+          case 'custom':
+            return;
+        }
+      },
+    };
+  }
+
+  begin(user: number): void {
+    this.clock = new SteppingClock();
+    this.failure = null;
+    const actor = createActor(this.machine, {
+      clock: this.clock,
+      input: { user: this.model.generator.user(user), seed: this.model.seed, env: this.environment },
+    });
+    actor.subscribe({ error: (error) => (this.failure = error) });
+    this.actor = actor;
+    actor.start();
+    this.check();
+  }
+
+  private check(): void {
+    if (this.failure !== null) throw this.failure;
+  }
+
+  nextTimer(): number {
+    return this.clock.nextWake() ?? Infinity;
+  }
+
+  fireTimer(): void {
+    this.clock.advanceTo(this.world.now);
+    this.check();
+  }
+
+  send(code: number): void {
+    const actor = this.actor!;
+    if (actor.getSnapshot().status !== 'active') return;
+    const world = this.world;
+    this.clock.advanceTo(world.now);
+    const channel = world.eventChannel >= 0 ? (channels[world.eventChannel] as Channel) : undefined;
+    actor.send({
+      type: code === LAUNCH_CODE ? LAUNCH : this.model.events[code]!,
+      ...(code === LAUNCH_CODE ? {} : { value: world.eventValue }),
+      ...(channel ? { channel } : {}),
+    });
+    this.check();
+  }
+
+  end(): void {
+    this.actor?.stop();
+    this.actor = null;
+  }
+}
