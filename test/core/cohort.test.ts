@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { textFor } from '../../src/core/i18n';
-import { checkCohort, cohortProblems, COHORT_SCHEMA_VERSION, type CohortSpec, type CohortSpecInput } from '../../src/core/sim/cohort';
+import { checkCohort, cohortProblems, COHORT_SCHEMA_VERSION, modelledEvents, type CohortSpec, type CohortSpecInput } from '../../src/core/sim/cohort';
 import { createCohortGenerator } from '../../src/core/sim/generate';
 import { cohortPresets, getPreset } from '../../src/core/sim/presets';
 import { channels } from '../../src/core/journey/channels';
+import { templates, type Industry } from '../../src/core/templates';
 import type { JourneyUser } from '../../src/core/compile/runtime';
 import type { Problem } from '../../src/core/journey/problems';
 
@@ -12,7 +13,7 @@ const behaviour = { purchase: { r: 0.243, alpha: 30.9, a: 0.793, b: 2.426 }, ord
 /** A valid two-segment spec that tests then break in one place or several. */
 function baseSpec(): CohortSpecInput {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'demo',
     name: { en: 'Demo', 'zh-CN': '示例' },
     size: 1000,
@@ -45,7 +46,7 @@ describe('checkCohort', () => {
     expect(problems).toEqual([]);
     expect(spec).not.toBeNull();
     expect(spec!.segments[1]!.rfm).toEqual({ recency: [20, 20, 20, 20, 20], frequency: [20, 20, 20, 20, 20], monetary: [20, 20, 20, 20, 20] });
-    expect(spec!.segments[1]!.behaviour).toMatchObject({ fatigue: 1, clickLift: 1, offerLift: 1, responseWindowDays: 7, response: {} });
+    expect(spec!.segments[1]!.behaviour).toMatchObject({ fatigue: 1, clickLift: 1, offerLift: 1, responseWindowDays: 7, response: {}, events: {}, responseDelayHours: 2 });
     expect(spec!.segments[1]!.reach).toEqual({});
     expect(spec!.description).toBe('');
     const { size, ...withoutSize } = baseSpec();
@@ -226,18 +227,98 @@ describe('checkCohort', () => {
     ]);
   });
 
-  it('refuses a newer (or another) format version, naming the version found and the one supported', () => {
-    for (const version of [2, 0, 1.5]) {
+  it('refuses a newer (or another) format version, naming the version found and the ones supported', () => {
+    expect(COHORT_SCHEMA_VERSION).toBe(2);
+    for (const version of [3, 0, 1.5, -1]) {
       const { spec, problems } = checkCohort({ ...baseSpec(), schemaVersion: version });
       expect(spec).toBeNull();
       expect(brief(problems)).toEqual([['cohort-unsupported-version', ['schemaVersion']]]);
       expect(problems[0]!.message.en).toContain(`version ${version}`);
-      expect(problems[0]!.message.en).toContain(`(${COHORT_SCHEMA_VERSION})`);
+      expect(problems[0]!.message.en).toContain('(1–2)');
       expect(problems[0]!.message['zh-CN']).toContain(String(version));
+      expect(problems[0]!.message['zh-CN']).toContain('1–2');
     }
-    expect(checkCohort({ ...baseSpec(), schemaVersion: 2 }).problems[0]!.message.en).toContain('newer');
+    expect(checkCohort({ ...baseSpec(), schemaVersion: 3 }).problems[0]!.message.en).toBe(
+      'The cohort is format version 3, newer than the versions this Journey Lab supports (1–2). Update Journey Lab to use it.',
+    );
+    expect(cohortProblems['cohort-unsupported-version'].fix.en).toContain('1–2');
     const { schemaVersion: _version, ...unversioned } = baseSpec();
     expect(brief(checkCohort(unversioned).problems)).toEqual([['cohort-invalid', ['schemaVersion']]]);
+    expect(brief(checkCohort({ ...baseSpec(), schemaVersion: '2' }).problems)).toEqual([['cohort-invalid', ['schemaVersion']]]);
+  });
+
+  it('reads a version 1 spec by migrating it, with defaults for the new fields', () => {
+    const v1 = { ...baseSpec(), schemaVersion: 1 };
+    const frozen = JSON.stringify(v1);
+    const { spec, problems } = checkCohort(v1);
+    expect(problems).toEqual([]);
+    expect(spec).toMatchObject({ schemaVersion: 2, id: 'demo', size: 1000 });
+    for (const segment of spec!.segments) expect(segment.behaviour).toMatchObject({ events: {}, responseDelayHours: 2 });
+    expect(JSON.stringify(v1)).toBe(frozen);
+  });
+
+  it('reports a version 1 spec’s problems at the paths as written', () => {
+    const v1 = { ...baseSpec(), schemaVersion: 1 };
+    v1.segments[0]!.share = 60;
+    v1.segments[0]!.reach = { sms: 1.2 };
+    v1.segments[1]!.tags = { unknown_tag: 0.5 };
+    const { spec, problems } = checkCohort(v1);
+    expect(spec).toBeNull();
+    expect(brief(problems)).toEqual([
+      ['cohort-invalid', ['segments', 0, 'reach', 'sms']],
+      ['cohort-shares', ['segments']],
+      ['cohort-unknown-tag', ['segments', 1, 'tags', 'unknown_tag']],
+    ]);
+  });
+
+  it('reads behaviour event rates and the response delay', () => {
+    const input = baseSpec();
+    input.segments[0]!.behaviour = { ...input.segments[0]!.behaviour, events: { add_to_cart: { perDay: 0.05 }, visit: { perDay: 0.3 } }, responseDelayHours: 4 };
+    const { spec, problems } = checkCohort(input);
+    expect(problems).toEqual([]);
+    expect(spec!.segments[0]!.behaviour.events).toEqual({ add_to_cart: { perDay: 0.05 }, visit: { perDay: 0.3 } });
+    expect(spec!.segments[0]!.behaviour.responseDelayHours).toBe(4);
+  });
+
+  it('refuses negative rates, bad event names and a response delay that is not above 0', () => {
+    const input = baseSpec();
+    input.segments[0]!.behaviour = {
+      ...input.segments[0]!.behaviour,
+      events: { add_to_cart: { perDay: -0.1 }, 'Add-To-Cart': { perDay: 0.1 }, visit: { perDay: 0.1, perWeek: 1 } as never },
+      responseDelayHours: 0,
+    };
+    const { spec, problems } = checkCohort(input);
+    expect(spec).toBeNull();
+    expect(problems.every((found) => found.code === 'cohort-invalid')).toBe(true);
+    const paths = problems.map((found) => found.location.path.join('.'));
+    expect(paths).toEqual(
+      expect.arrayContaining(['segments.0.behaviour.events.add_to_cart.perDay', 'segments.0.behaviour.events.visit', 'segments.0.behaviour.responseDelayHours']),
+    );
+    expect(paths.some((path) => path.startsWith('segments.0.behaviour.events'))).toBe(true);
+    expect(problems.find((found) => found.location.path.at(-1) === 'perDay')!.message['zh-CN']).toContain('不能为负数');
+  });
+
+  it('refuses rates for the events the behaviour model makes (purchase, open, click, unsubscribe), at the event, but allows visit', () => {
+    expect([...modelledEvents]).toEqual(['purchase', 'open', 'click', 'unsubscribe']);
+    const input = baseSpec();
+    input.segments[1]!.behaviour = {
+      ...input.segments[1]!.behaviour,
+      events: { visit: { perDay: 0.2 }, purchase: { perDay: 0.1 }, open: { perDay: 1 }, click: { perDay: 0.5 }, unsubscribe: { perDay: 0.01 } },
+    };
+    const { spec, problems } = checkCohort(input);
+    expect(spec).toBeNull();
+    expect(brief(problems)).toEqual(
+      (['purchase', 'open', 'click', 'unsubscribe'] as const).map((event) => ['cohort-modelled-event', ['segments', 1, 'behaviour', 'events', event]]),
+    );
+    expect(problems.every((found) => found.severity === 'error')).toBe(true);
+    expect(problems[0]!.message.en).toBe(
+      'Segment "vip" gives a rate for the event "purchase", which the behaviour model makes itself: purchases come from the BG/NBD model (behaviour.purchase).',
+    );
+    expect(problems[0]!.message['zh-CN']).toContain('“vip”');
+    expect(problems[0]!.message['zh-CN']).toContain('“purchase”');
+    expect(problems[1]!.message.en).toContain('"open"');
+    expect(problems[1]!.message.en).toContain('behaviour.response');
+    expect(cohortProblems['cohort-modelled-event'].title['zh-CN']).not.toBe(cohortProblems['cohort-modelled-event'].title.en);
   });
 
   it('refuses strict-object typos and inputs that are not objects', () => {
@@ -310,6 +391,36 @@ describe('cohort presets', () => {
     expect(newUsers.behaviour.purchase.alpha).toBeCloseTo(4.414 * 7, 6);
     const { p, q, gamma } = newUsers.behaviour.orderValue;
     expect((p * gamma) / (q - 1)).toBeCloseTo(120, 1);
+  });
+
+  it.each(cohortPresets.map((preset) => [preset.id, preset] as const))('%s is format version 2 and gives every segment small rates of unmodelled events', (_id, preset) => {
+    expect(preset.spec.schemaVersion).toBe(COHORT_SCHEMA_VERSION);
+    for (const segment of checkCohort(preset.spec).spec!.segments) {
+      const rates = Object.entries(segment.behaviour.events);
+      expect(rates.length, segment.id).toBeGreaterThanOrEqual(3);
+      for (const [event, { perDay }] of rates) {
+        expect((modelledEvents as readonly string[]).includes(event), `${segment.id} ${event}`).toBe(false);
+        expect(perDay, `${segment.id} ${event}`).toBeGreaterThan(0);
+        expect(perDay, `${segment.id} ${event}`).toBeLessThanOrEqual(0.6);
+      }
+    }
+  });
+
+  it('give a rate, in e-commerce or the template’s own industry, to every event a template enters on or waits for', () => {
+    // Industries without a preset of their own borrow the nearest one; two events have no preset at all.
+    const presetFor: Partial<Record<Industry, string>> = { ecommerce: 'ecommerce', retail: 'ecommerce', telecom: 'telecom', education: 'education', b2b: 'education', banking: 'banking' };
+    const uncovered = { service_due: 'automotive, no preset', weather_rain: 'food delivery, no preset; weather is no user action' };
+    const rated = (id: string) => new Set(checkCohort(getPreset(id)!.spec).spec!.segments.flatMap((segment) => Object.keys(segment.behaviour.events)));
+    const missing: string[] = [];
+    for (const template of templates)
+      for (const node of template.nodes) {
+        const params = (node.params ?? {}) as { event?: string; trigger?: { type: string; event?: string } };
+        const event = node.kind === 'entry' && params.trigger?.type === 'event' ? params.trigger.event : node.kind === 'waitForEvent' ? params.event : undefined;
+        if (!event || (modelledEvents as readonly string[]).includes(event) || event in uncovered) continue;
+        const presets = ['ecommerce', presetFor[template.industry]].filter((id): id is string => id !== undefined);
+        if (!presets.some((id) => rated(id).has(event))) missing.push(`${template.id}: ${event}`);
+      }
+    expect(missing).toEqual([]);
   });
 
   it('speak the vocabulary the templates read', () => {

@@ -4,8 +4,10 @@ import { pathText } from '../journey/problems';
 import { channels } from '../journey/channels';
 import { rfmDimensions } from '../journey/condition';
 import { idSchema } from '../journey/schema';
+import { eventNameSchema } from '../journey/events';
 import { isPlainObject, plainPath, localizeIssue, zodMessage } from '../journey/zodMessages';
 import { bySeverity, type Problem, type ProblemDefinition } from '../journey/problems';
+import { COHORT_SCHEMA_VERSION, OLDEST_COHORT_SCHEMA_VERSION, migrateCohort } from './cohortMigrations';
 
 /**
  * The synthetic cohort (模拟人群) a journey is simulated on: how many users, which segments with which
@@ -15,8 +17,11 @@ import { bySeverity, type Problem, type ProblemDefinition } from '../journey/pro
  * numbers into events. Documented field by field in docs/cohort-format.md.
  */
 
-/** The cohort format version this build reads. A newer one is refused with both versions named. */
-export const COHORT_SCHEMA_VERSION = 1;
+/**
+ * The cohort format version this build reads and writes: 2 (defined beside the migrations in
+ * cohortMigrations.ts, which bring a v1 spec up to it). A newer one is refused with both versions named.
+ */
+export { COHORT_SCHEMA_VERSION };
 
 // ---------------------------------------------------------------------------------------------------
 // Building blocks
@@ -138,14 +143,42 @@ export const channelResponseSchema = z
   .meta({ description: 'How the segment responds to one touch on a channel.' });
 export type ChannelResponse = z.output<typeof channelResponseSchema>;
 
+/**
+ * Events the behaviour model makes itself, so a segment cannot give them a rate: purchases come from
+ * the BG/NBD model, opens, clicks and unsubscribes from responses to touches. (`visit` is not one:
+ * clicks cause visits too, and a rate adds the visits users make unprompted.)
+ */
+export const modelledEvents = ['purchase', 'open', 'click', 'unsubscribe'] as const;
+export type ModelledEvent = (typeof modelledEvents)[number];
+
+export const eventRateSchema = z
+  .strictObject({
+    perDay: z
+      .number()
+      .min(0, zodMessage('A rate per day cannot be negative', '每天的发生率不能为负数'))
+      .meta({ description: 'Mean number of times a day a user of the segment does the event (0 = never).' }),
+  })
+  .meta({ description: 'The rate of one behaviour event.' });
+export type EventRate = z.output<typeof eventRateSchema>;
+
 export const segmentBehaviourSchema = z
   .strictObject({
     purchase: purchaseParamsSchema,
     orderValue: orderValueParamsSchema,
+    events: z
+      .record(eventNameSchema, eventRateSchema)
+      .default({})
+      .meta({
+        description:
+          'Rates of behaviour events the user does on their own, per day (a Poisson process each), e.g. { "add_to_cart": { "perDay": 0.05 } }. Entry triggers, waits for events and conditions read them; purchases come from the BG/NBD model instead and opens/clicks from touches.',
+      }),
     response: z
       .partialRecord(z.enum(channels), channelResponseSchema)
       .default({})
       .meta({ description: 'Response per channel; a channel left out is never opened.' }),
+    responseDelayHours: positive
+      .default(2)
+      .meta({ description: 'Mean time from a delivered touch to its open (and click, and unsubscribe), in hours; delays are exponential.' }),
     fatigue: probability
       .default(1)
       .meta({ description: 'Multiplier on open and click chances for every touch received in the response window (1 = no fatigue).' }),
@@ -211,7 +244,7 @@ export const cohortSpecSchema = z
       .min(1, zodMessage('A cohort needs at least one segment', '人群至少需要一个细分'))
       .meta({ description: 'The segments; their shares add up to 100.' }),
   })
-  .meta({ id: 'CohortSpec', title: 'Journey Lab cohort', description: 'A synthetic cohort to simulate journeys on (cohort format v1).' });
+  .meta({ id: 'CohortSpec', title: 'Journey Lab cohort', description: `A synthetic cohort to simulate journeys on (cohort format v${COHORT_SCHEMA_VERSION}).` });
 
 export type CohortSpec = z.output<typeof cohortSpecSchema>;
 /** A spec as written in a file: fields with defaults may be left out. */
@@ -230,7 +263,10 @@ export const cohortProblems = {
   'cohort-unsupported-version': {
     severity: 'error',
     title: localized('Unsupported cohort format version', '不支持的人群格式版本'),
-    fix: localized('A newer version needs a newer Journey Lab: update it, or write the cohort in the version this one supports.', '更新的版本需要更新的 Journey Lab：请升级，或按本版支持的格式版本编写人群设定。'),
+    fix: localized(
+      `A newer version needs a newer Journey Lab: update it, or write the cohort in a version this one supports (${OLDEST_COHORT_SCHEMA_VERSION}–${COHORT_SCHEMA_VERSION}; older ones are migrated when read).`,
+      `更新的版本需要更新的 Journey Lab：请升级，或按本版支持的格式版本（${OLDEST_COHORT_SCHEMA_VERSION}–${COHORT_SCHEMA_VERSION}，旧版本读取时会自动迁移）编写人群设定。`,
+    ),
   },
   'cohort-shares': {
     severity: 'error',
@@ -275,6 +311,14 @@ export const cohortProblems = {
     title: localized('Listed twice', '重复出现'),
     fix: localized('Give every segment its own id, and list every tag and attribute value once.', '每个细分使用唯一的 id，每个标签和属性取值只列一次。'),
   },
+  'cohort-modelled-event': {
+    severity: 'error',
+    title: localized('Rate given for an event the model makes', '为模型生成的事件设置了发生率'),
+    fix: localized(
+      'Remove the rate: purchases come from behaviour.purchase (the BG/NBD model), and opens, clicks and unsubscribes from behaviour.response to touches.',
+      '删除该发生率：购买由 behaviour.purchase（BG/NBD 模型）产生，打开、点击和退订由 behaviour.response 对触达的响应产生。',
+    ),
+  },
   'cohort-no-response': {
     severity: 'warning',
     title: localized('Reachable channel without a response', '可触达的渠道没有响应参数'),
@@ -313,21 +357,6 @@ function zodProblems(error: z.ZodError): Problem[] {
     const where = cohortPathText(path);
     return problem('cohort-invalid', path, `${where}: ${text.en}`, `${where}：${text['zh-CN']}`);
   });
-}
-
-function versionProblem(input: unknown): Problem | null {
-  if (!isRecord(input) || !('schemaVersion' in input)) return null;
-  const version = input.schemaVersion;
-  if (version === COHORT_SCHEMA_VERSION) return null;
-  if (typeof version !== 'number') return null; // the format check says what is wrong
-  const found = JSON.stringify(version);
-  const newer = version > COHORT_SCHEMA_VERSION;
-  return problem(
-    'cohort-unsupported-version',
-    ['schemaVersion'],
-    `The cohort is format version ${found}${newer ? ', newer than' : ', not'} the version this Journey Lab supports (${COHORT_SCHEMA_VERSION}).${newer ? ' Update Journey Lab to use it.' : ''}`,
-    `人群格式版本为 ${found}，${newer ? '比本版 Journey Lab 支持的版本新' : '不是本版 Journey Lab 支持的版本'}（${COHORT_SCHEMA_VERSION}）。${newer ? '请升级 Journey Lab 后再使用。' : ''}`,
-  );
 }
 
 const listText = (entries: [string, number][]) => entries.map(([key, value]) => `${key} ${round(value)} %`).join(', ');
@@ -506,6 +535,22 @@ function checkSegment(segment: Raw, index: number, vocabulary: Vocabulary, tags:
         );
   const reach = isRecord(segment.reach) ? segment.reach : {};
   const behaviour = isRecord(segment.behaviour) ? segment.behaviour : null;
+  if (behaviour && isRecord(behaviour.events))
+    for (const event of Object.keys(behaviour.events))
+      if ((modelledEvents as readonly string[]).includes(event)) {
+        const [en, zh] =
+          event === 'purchase'
+            ? ['purchases come from the BG/NBD model (behaviour.purchase)', '购买由 BG/NBD 模型（behaviour.purchase）产生']
+            : ['opens, clicks and unsubscribes come from responses to touches (behaviour.response)', '打开、点击和退订由对触达的响应（behaviour.response）产生'];
+        into.push(
+          problem(
+            'cohort-modelled-event',
+            [...base, 'behaviour', 'events', event],
+            `Segment "${label}" gives a rate for the event "${event}", which the behaviour model makes itself: ${en}.`,
+            `细分“${label}”为事件“${event}”设置了发生率，但该事件由行为模型生成：${zh}。`,
+          ),
+        );
+      }
   const response = behaviour && isRecord(behaviour.response) ? behaviour.response : behaviour && behaviour.response === undefined ? {} : null;
   if (response)
     for (const channel of channels)
@@ -564,13 +609,20 @@ function semanticProblems(raw: Raw): Problem[] {
 
 /**
  * Reads any input as a cohort spec. Never throws: every format problem (from zod) and every semantic
- * one (shares, unknown attributes and tags, ranges, duplicates) comes back with its path and a message
- * in both languages. The spec is returned only when there is no error (warnings may remain).
+ * one (shares, unknown attributes and tags, ranges, duplicates, rates of modelled events) comes back
+ * with its path and a message in both languages. A spec of an older supported version is migrated
+ * first (the migrations keep every field where it was, so paths name the fields as written); a newer
+ * or unknown version is refused with both versions named, and nothing else is checked. The spec is
+ * returned only when there is no error (warnings may remain).
  */
 export function checkCohort(input: unknown): CheckedCohort {
   try {
-    const version = versionProblem(input);
-    if (version) return { spec: null, problems: [version] };
+    if (isRecord(input) && typeof input.schemaVersion === 'number') {
+      // A missing or non-numeric version is left to the format check, which reports it at schemaVersion.
+      const migrated = migrateCohort(input);
+      if (!migrated.ok) return { spec: null, problems: [migrated.problem] };
+      input = migrated.document;
+    }
     const parsed = cohortSpecSchema.safeParse(input, { reportInput: true });
     const problems = parsed.success ? [] : zodProblems(parsed.error);
     if (isRecord(input)) problems.push(...semanticProblems(input));

@@ -7,7 +7,7 @@ import type { Condition } from '../../journey/condition';
 import type { MachineConfig, StateConfig } from '../../compile/machineConfig';
 import { defaultRegistry, type Registry } from '../../journey/registry';
 import { createCohortGenerator, type CohortGenerator } from '../generate';
-import type { CohortSpec } from '../cohort';
+import { modelledEvents, type CohortSpec } from '../cohort';
 import { hashString } from '../random';
 import { buildLayout, type CounterLayout } from './counters';
 
@@ -27,7 +27,7 @@ export const toMoneyUnits = (yuan: number): number => Math.round(yuan * MONEY_UN
  */
 export const MODELLED_EVENTS = ['unsubscribe', 'open', 'click', 'visit', 'add_to_cart', 'purchase'] as const;
 /** Events the behaviour model makes itself; a cohort cannot give them rates. */
-const MODEL_MADE = new Set(['unsubscribe', 'open', 'click', 'purchase']);
+const MODEL_MADE: ReadonlySet<string> = new Set(modelledEvents);
 export const EVENT_UNSUBSCRIBE = 0;
 export const EVENT_OPEN = 1;
 export const EVENT_CLICK = 2;
@@ -163,7 +163,7 @@ export function buildModel(document: JourneyDocument, config: MachineConfig, coh
   const read = eventsRead(config);
   const rated = new Set<string>();
   for (const segment of cohort.segments)
-    for (const [name, rate] of Object.entries(segmentEvents(segment)))
+    for (const [name, rate] of Object.entries(segment.behaviour.events))
       if (rate.perDay > 0 && read.has(name) && !MODEL_MADE.has(name)) rated.add(name);
   const others = [...new Set([...read, ...rated])].filter((name) => !(MODELLED_EVENTS as readonly string[]).includes(name)).sort();
   const events = [...MODELLED_EVENTS, ...others];
@@ -182,7 +182,7 @@ export function buildModel(document: JourneyDocument, config: MachineConfig, coh
     const response = (field: 'open' | 'click' | 'unsubscribe') =>
       Float64Array.from(channels, (channel: Channel) => behaviour.response[channel]?.[field] ?? 0);
     const eventRate = new Float64Array(events.length);
-    for (const code of rateEvents) eventRate[code] = (segmentEvents(segment)[events[code]!]?.perDay ?? 0) / MS.day;
+    for (const code of rateEvents) eventRate[code] = (segment.behaviour.events[events[code]!]?.perDay ?? 0) / MS.day;
     return {
       id: segment.id,
       purchase: behaviour.purchase,
@@ -194,7 +194,7 @@ export function buildModel(document: JourneyDocument, config: MachineConfig, coh
       clickLift: behaviour.clickLift,
       offerLift: behaviour.offerLift,
       responseWindowMs: behaviour.responseWindowDays * MS.day,
-      responseDelayMs: segmentDelayHours(segment) * MS.hour,
+      responseDelayMs: behaviour.responseDelayHours * MS.hour,
       eventRate,
     };
   });
@@ -223,11 +223,3 @@ export function buildModel(document: JourneyDocument, config: MachineConfig, coh
   };
 }
 
-// Cohort format v2 adds event rates and response delays; read them defensively so a v1 spec (already
-// migrated by checkCohort in practice) still runs.
-function segmentEvents(segment: CohortSpec['segments'][number]): Record<string, { perDay: number }> {
-  return ((segment.behaviour as { events?: Record<string, { perDay: number }> }).events ?? {});
-}
-function segmentDelayHours(segment: CohortSpec['segments'][number]): number {
-  return (segment.behaviour as { responseDelayHours?: number }).responseDelayHours ?? 2;
-}

@@ -1,4 +1,4 @@
-import { ageBandName, ageBands, consumerResponse, defineCohortPreset, deviceName, devices, gammaForMean, genderName, regionDeclaration, scaleResponses } from './common';
+import { ageBandName, ageBands, consumerResponse, defineCohortPreset, deviceName, devices, eventRates, gammaForMean, genderName, regionDeclaration, scaleResponses } from './common';
 
 // The bank's income per sale varies widely between customers: gamma-gamma with p = 2.5, q = 3.
 const P = 2.5;
@@ -38,6 +38,11 @@ const bankResponse = {
  *   reaches about half (more among the young); WeCom mostly reaches affluent customers through their
  *   relationship managers; calls are common for wealth sales.
  * - Decisions take longer than a shopping basket: a click lifts sales for 14 days.
+ * - Events a day (assumed): mobile-banking visits from every other day (young starters, 0.5) to
+ *   hardly ever (dormant, 0.01); affluent customers consult their relationship manager most (0.02);
+ *   card and loan applications (form_submit) 0.0005–0.006; a mass-retail or young customer flagged as a
+ *   wealth prospect (mql) 0.001–0.002; AUM-outflow churn warnings 0.002–0.008, highest when dormant;
+ *   young starters still register for online services (0.01).
  */
 export const bankingPreset = defineCohortPreset({
   industry: 'banking',
@@ -48,7 +53,7 @@ export const bankingPreset = defineCohortPreset({
     'Channel response rates, segment shares, income per sale and lifts: indicative assumptions for teaching, not measurements; replace them with your own data.',
   ],
   spec: {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'banking',
     name: { en: 'Retail bank customers', 'zh-CN': '银行零售客户' },
     description: {
@@ -81,6 +86,7 @@ export const bankingPreset = defineCohortPreset({
         tags: { has_credit_card: 0.45, has_wealth_product: 0.12, payroll_account: 0.35, mortgage: 0.12, rate_sensitive: 0.45 },
         reach: { sms: 0.85, push: 0.45, email: 0.2, wechat_oa: 0.45, wecom: 0.08, in_app: 0.5, community: 0.02, call: 0.6 },
         behaviour: {
+          events: eventRates({ visit: 0.3, consult: 0.005, form_submit: 0.003, mql: 0.002, churn_risk: 0.003 }),
           purchase: { r: 0.3, alpha: 120, a: 0.7, b: 3 },
           orderValue: { p: P, q: Q, gamma: gammaForMean(300, P, Q) },
           response: scaleResponses(bankResponse, 1),
@@ -105,6 +111,7 @@ export const bankingPreset = defineCohortPreset({
         tags: { has_credit_card: 0.75, has_wealth_product: 0.85, payroll_account: 0.5, mortgage: 0.3, rate_sensitive: 0.35 },
         reach: { sms: 0.9, push: 0.6, email: 0.45, wechat_oa: 0.5, wecom: 0.65, in_app: 0.6, community: 0.05, call: 0.85 },
         behaviour: {
+          events: eventRates({ visit: 0.4, consult: 0.02, form_submit: 0.004, churn_risk: 0.002 }),
           purchase: { r: 1.2, alpha: 90, a: 0.3, b: 5 },
           orderValue: { p: P, q: Q, gamma: gammaForMean(2000, P, Q) },
           response: scaleResponses(bankResponse, 1.3),
@@ -128,6 +135,7 @@ export const bankingPreset = defineCohortPreset({
         tags: { has_credit_card: 0.2, has_wealth_product: 0.03, payroll_account: 0.05, mortgage: 0.05, rate_sensitive: 0.5 },
         reach: { sms: 0.75, push: 0.1, email: 0.1, wechat_oa: 0.2, wecom: 0.02, in_app: 0.1, community: 0.01, call: 0.45 },
         behaviour: {
+          events: eventRates({ visit: 0.01, consult: 0.001, form_submit: 0.0005, churn_risk: 0.008 }),
           purchase: { r: 0.1, alpha: 200, a: 1.5, b: 1.5 },
           orderValue: { p: P, q: Q, gamma: gammaForMean(150, P, Q) },
           response: scaleResponses(bankResponse, 0.6, 2),
@@ -152,6 +160,7 @@ export const bankingPreset = defineCohortPreset({
         tags: { has_credit_card: 0.55, has_wealth_product: 0.1, payroll_account: 0.4, mortgage: 0.02, rate_sensitive: 0.55 },
         reach: { sms: 0.85, push: 0.7, email: 0.15, wechat_oa: 0.4, wecom: 0.05, in_app: 0.75, community: 0.03, call: 0.35 },
         behaviour: {
+          events: eventRates({ register: 0.01, visit: 0.5, consult: 0.005, form_submit: 0.006, mql: 0.001, churn_risk: 0.004 }),
           purchase: { r: 0.5, alpha: 90, a: 0.8, b: 2.5 },
           orderValue: { p: P, q: Q, gamma: gammaForMean(200, P, Q) },
           response: scaleResponses(bankResponse, 1.1),

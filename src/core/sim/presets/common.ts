@@ -1,7 +1,8 @@
 import type { Localized } from '../../i18n';
 import type { Industry } from '../../templates/defineTemplate';
 import type { Channel } from '../../journey/channels';
-import type { ChannelResponse, CohortSpecInput } from '../cohort';
+import type { KnownEvent } from '../../journey/events';
+import type { ChannelResponse, CohortSpecInput, EventRate, ModelledEvent } from '../cohort';
 
 /** A ready cohort for one industry, with where its numbers come from. */
 export interface CohortPreset {
@@ -88,3 +89,12 @@ export const gammaForMean = (mean: number, p: number, q: number): number => roun
 
 /** BG/NBD's alpha is a time scale: a rate fitted per week becomes one per day with alpha × 7. */
 export const weeksToDays = (alphaWeeks: number): number => round4(alphaWeeks * 7);
+
+/**
+ * A segment's `behaviour.events` from plain rates per day: `eventRates({ visit: 0.3 })` is
+ * `{ visit: { perDay: 0.3 } }`. Keys are the known events (a typo does not compile) other than the
+ * ones the behaviour model makes itself.
+ */
+export function eventRates(perDay: Partial<Record<Exclude<KnownEvent, ModelledEvent>, number>>): Record<string, EventRate> {
+  return Object.fromEntries(Object.entries(perDay).map(([event, rate]) => [event, { perDay: rate }]));
+}

@@ -1,4 +1,4 @@
-import { ageBandName, ageBands, consumerResponse, defineCohortPreset, deviceName, devices, gammaForMean, genderName, memberTierName, regionDeclaration, scaleResponses, weeksToDays } from './common';
+import { ageBandName, ageBands, consumerResponse, defineCohortPreset, deviceName, devices, eventRates, gammaForMean, genderName, memberTierName, regionDeclaration, scaleResponses, weeksToDays } from './common';
 
 // Gamma-gamma shapes of the CDNOW fit (Fader, Hardie & Lee 2005, "RFM and CLV"): p = 6.25, q = 3.74,
 // gamma = 15.44 US dollars (mean order ≈ $35). The shapes are kept and gamma is rescaled to a yuan mean.
@@ -28,6 +28,11 @@ const Q = 3.74;
  *   lapsed ×0.6 (and twice as quick to unsubscribe).
  * - Lifts: a click multiplies the purchase rate for a week (×2–4, more where the base rate is low); a
  *   coupon by ×1.2 (VIP) to ×2.2 (lapsed, price-sensitive). Fatigue 0.75–0.93 per recent touch.
+ * - Events a day (assumed): visits from a few app sessions a week (0.3–0.5) to one a
+ *   fortnight (lapsed, 0.05); add-to-cart (0.02–0.1), favourites and deep visits follow engagement;
+ *   coupon-page views are highest among price-sensitive new users; cancellations are about a tenth of
+ *   orders; churn warnings 0.002–0.003, 0.01 for lapsed buyers; registrations only among new users
+ *   (who stand in for the stream of sign-ups); tier-points crossings 0.0005–0.004.
  */
 export const ecommercePreset = defineCohortPreset({
   industry: 'ecommerce',
@@ -38,7 +43,7 @@ export const ecommercePreset = defineCohortPreset({
     'Segment shares, order values, reach and lifts: stated assumptions for teaching; replace them with your own data.',
   ],
   spec: {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'ecommerce',
     name: { en: 'E-commerce shoppers', 'zh-CN': '电商用户' },
     description: {
@@ -72,6 +77,7 @@ export const ecommercePreset = defineCohortPreset({
         tags: { price_sensitive: 0.35, complained: 0.02, has_cart_items: 0.3, favourited: 0.4, first_order_done: 0.35 },
         reach: { sms: 0.85, push: 0.45, email: 0.15, wechat_oa: 0.25, wecom: 0.1, in_app: 0.7, community: 0.05, call: 0.3 },
         behaviour: {
+          events: eventRates({ register: 0.02, visit: 0.3, deep_visit: 0.03, favourite: 0.04, add_to_cart: 0.05, coupon_page_view: 0.04, cancel_order: 0.002, churn_risk: 0.003, tier_points: 0.001 }),
           purchase: { r: 0.243, alpha: weeksToDays(4.414), a: 0.793, b: 2.426 },
           orderValue: { p: P, q: Q, gamma: gammaForMean(120, P, Q) },
           response: scaleResponses(consumerResponse, 1),
@@ -92,6 +98,7 @@ export const ecommercePreset = defineCohortPreset({
         tags: { price_sensitive: 0.25, complained: 0.04, has_cart_items: 0.45, favourited: 0.6, first_order_done: 1 },
         reach: { sms: 0.85, push: 0.6, email: 0.2, wechat_oa: 0.35, wecom: 0.2, in_app: 0.85, community: 0.12, call: 0.3 },
         behaviour: {
+          events: eventRates({ visit: 0.4, deep_visit: 0.05, favourite: 0.05, add_to_cart: 0.08, coupon_page_view: 0.03, cancel_order: 0.004, churn_risk: 0.002, tier_points: 0.004 }),
           purchase: { r: 1.2, alpha: 36, a: 0.5, b: 4.5 },
           orderValue: { p: P, q: Q, gamma: gammaForMean(160, P, Q) },
           response: scaleResponses(consumerResponse, 1.3),
@@ -112,6 +119,7 @@ export const ecommercePreset = defineCohortPreset({
         tags: { price_sensitive: 0.5, complained: 0.1, has_cart_items: 0.15, favourited: 0.3, first_order_done: 1 },
         reach: { sms: 0.8, push: 0.2, email: 0.15, wechat_oa: 0.2, wecom: 0.08, in_app: 0.15, community: 0.03, call: 0.3 },
         behaviour: {
+          events: eventRates({ visit: 0.05, deep_visit: 0.01, favourite: 0.01, add_to_cart: 0.02, coupon_page_view: 0.02, cancel_order: 0.001, churn_risk: 0.01, tier_points: 0.0005 }),
           purchase: { r: 0.2, alpha: 60, a: 1.2, b: 1.8 },
           orderValue: { p: P, q: Q, gamma: gammaForMean(110, P, Q) },
           response: scaleResponses(consumerResponse, 0.6, 2),
@@ -135,6 +143,7 @@ export const ecommercePreset = defineCohortPreset({
         tags: { price_sensitive: 0.1, complained: 0.05, has_cart_items: 0.55, favourited: 0.75, first_order_done: 1 },
         reach: { sms: 0.9, push: 0.7, email: 0.3, wechat_oa: 0.45, wecom: 0.6, in_app: 0.9, community: 0.3, call: 0.5 },
         behaviour: {
+          events: eventRates({ visit: 0.5, deep_visit: 0.08, favourite: 0.06, add_to_cart: 0.1, coupon_page_view: 0.02, cancel_order: 0.005, churn_risk: 0.002, tier_points: 0.002 }),
           purchase: { r: 2, alpha: 30, a: 0.3, b: 6 },
           orderValue: { p: P, q: Q, gamma: gammaForMean(350, P, Q) },
           response: scaleResponses(consumerResponse, 1.5),

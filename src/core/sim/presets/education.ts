@@ -1,4 +1,4 @@
-import { ageBandName, ageBands, consumerResponse, defineCohortPreset, deviceName, devices, genderName, memberTierName, regionDeclaration, scaleResponses } from './common';
+import { ageBandName, ageBands, consumerResponse, defineCohortPreset, deviceName, devices, eventRates, genderName, memberTierName, regionDeclaration, scaleResponses } from './common';
 
 // Course fees vary a lot between buyers but little between one buyer's own orders; with p = 3 and
 // q = 4 the gamma-gamma mean order value (p × gamma / (q − 1)) equals gamma.
@@ -31,6 +31,11 @@ const educationResponse = {
  *   adviser are assumed read 60 % of the time, calls answered 35 %.
  * - Decisions take longer than a shopping basket: a click lifts enrolment for 14 days, and offers
  *   (a discounted trial, a second-term discount) double the rate of leads and alumni.
+ * - Events a day (assumed): leads come from ads and the official account, so they reply with
+ *   keywords, bounce from landing pages, fill in forms and become MQLs (0.005–0.01 each) and consult
+ *   most (0.03); parents consult an adviser about every seven weeks (0.02) and sign up for classes
+ *   (form_submit 0.01); enrolments (enrol) run at about the rate of course purchases; churn warnings
+ *   0.002–0.005, highest among alumni; mini-program visits 0.05–0.3.
  */
 export const educationPreset = defineCohortPreset({
   industry: 'education',
@@ -40,7 +45,7 @@ export const educationPreset = defineCohortPreset({
     'Segment shares, course fees and lifts: stated assumptions for teaching; replace them with your own data.',
   ],
   spec: {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'education',
     name: { en: 'Education: leads, parents and learners', 'zh-CN': '教育培训：线索、家长与学员' },
     description: {
@@ -73,6 +78,7 @@ export const educationPreset = defineCohortPreset({
         tags: { enrolled: 0.03, consulted: 0.5, trial_attended: 0.3, price_sensitive: 0.45, referral: 0.15 },
         reach: { sms: 0.9, push: 0.1, email: 0.05, wechat_oa: 0.4, wecom: 0.55, in_app: 0.1, community: 0.3, call: 0.8 },
         behaviour: {
+          events: eventRates({ register: 0.01, visit: 0.1, keyword_reply: 0.01, landing_bounce: 0.01, form_submit: 0.01, mql: 0.005, consult: 0.03, enrol: 0.002 }),
           purchase: { r: 0.3, alpha: 200, a: 1, b: 1.5 },
           orderValue: { p: P, q: Q, gamma: 2000 },
           response: scaleResponses(educationResponse, 0.8),
@@ -97,6 +103,7 @@ export const educationPreset = defineCohortPreset({
         tags: { enrolled: 0.95, consulted: 0.6, trial_attended: 0.8, price_sensitive: 0.3, referral: 0.2 },
         reach: { sms: 0.95, push: 0.35, email: 0.05, wechat_oa: 0.6, wecom: 0.8, in_app: 0.35, community: 0.7, call: 0.7 },
         behaviour: {
+          events: eventRates({ visit: 0.3, consult: 0.02, form_submit: 0.01, enrol: 0.003, churn_risk: 0.003 }),
           purchase: { r: 1.5, alpha: 250, a: 0.4, b: 3 },
           orderValue: { p: P, q: Q, gamma: 4500 },
           response: scaleResponses(educationResponse, 1.2),
@@ -122,6 +129,7 @@ export const educationPreset = defineCohortPreset({
         tags: { enrolled: 0.7, consulted: 0.5, trial_attended: 0.5, price_sensitive: 0.4, referral: 0.1 },
         reach: { sms: 0.9, push: 0.4, email: 0.25, wechat_oa: 0.5, wecom: 0.5, in_app: 0.4, community: 0.4, call: 0.5 },
         behaviour: {
+          events: eventRates({ visit: 0.2, consult: 0.01, form_submit: 0.005, enrol: 0.002, churn_risk: 0.004 }),
           purchase: { r: 0.5, alpha: 250, a: 0.8, b: 2 },
           orderValue: { p: P, q: Q, gamma: 3000 },
           response: scaleResponses(educationResponse, 1),
@@ -145,6 +153,7 @@ export const educationPreset = defineCohortPreset({
         tags: { enrolled: 0.05, consulted: 0.2, trial_attended: 0.9, price_sensitive: 0.35, referral: 0.3 },
         reach: { sms: 0.9, push: 0.15, email: 0.1, wechat_oa: 0.45, wecom: 0.6, in_app: 0.15, community: 0.35, call: 0.6 },
         behaviour: {
+          events: eventRates({ visit: 0.05, consult: 0.005, form_submit: 0.002, enrol: 0.001, churn_risk: 0.005 }),
           purchase: { r: 0.4, alpha: 300, a: 1, b: 2 },
           orderValue: { p: P, q: Q, gamma: 1500 },
           response: scaleResponses(educationResponse, 0.7, 1.5),

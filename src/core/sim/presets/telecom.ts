@@ -1,4 +1,4 @@
-import { ageBandName, ageBands, consumerResponse, defineCohortPreset, deviceName, devices, gammaForMean, genderName, regionDeclaration, scaleResponses } from './common';
+import { ageBandName, ageBands, consumerResponse, defineCohortPreset, deviceName, devices, eventRates, gammaForMean, genderName, regionDeclaration, scaleResponses } from './common';
 
 // Gamma-gamma shapes assumed for add-on orders (fairly uniform amounts: p = 4, q = 3.5).
 const P = 4;
@@ -31,6 +31,10 @@ const operatorResponse = {
  *   reach a third or so; WeCom and community groups little, except for account-managed high-value users.
  * - Responses: SMS from the operator is read more than a brand's (0.7), calls are answered 30 % of the
  *   time; the rest are the consumer baselines in common.ts scaled by engagement.
+ * - Events a day (assumed): app visits to check balance and usage (0.06–0.2); new subscribers sign up
+ *   for the app (register) and ask customer service (consult) most; broadband and plan-change forms
+ *   (form_submit) 0.001–0.003; churn warnings 0.001–0.003, 0.01 in the at-risk segment, which also
+ *   consults (complains) three times as often as stable subscribers.
  */
 export const telecomPreset = defineCohortPreset({
   industry: 'telecom',
@@ -41,7 +45,7 @@ export const telecomPreset = defineCohortPreset({
     'Channel response rates, churn-risk share and lifts: indicative assumptions for teaching, not measurements; replace them with your own data.',
   ],
   spec: {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'telecom',
     name: { en: 'Telecom subscribers', 'zh-CN': '电信运营商用户' },
     description: {
@@ -77,6 +81,7 @@ export const telecomPreset = defineCohortPreset({
         tags: { contract_expiring: 0.01, heavy_data_user: 0.2, complained: 0.03, roaming_recent: 0.05, broadband_user: 0.2 },
         reach: { sms: 0.98, push: 0.3, email: 0.05, wechat_oa: 0.25, wecom: 0.05, in_app: 0.3, community: 0.01, call: 0.85 },
         behaviour: {
+          events: eventRates({ register: 0.02, visit: 0.15, consult: 0.02, form_submit: 0.003, churn_risk: 0.003 }),
           purchase: { r: 0.6, alpha: 40, a: 0.6, b: 3 },
           orderValue: { p: P, q: Q, gamma: gammaForMean(30, P, Q) },
           response: scaleResponses(operatorResponse, 1),
@@ -101,6 +106,7 @@ export const telecomPreset = defineCohortPreset({
         tags: { contract_expiring: 0.08, heavy_data_user: 0.3, complained: 0.04, roaming_recent: 0.06, broadband_user: 0.45 },
         reach: { sms: 0.98, push: 0.35, email: 0.08, wechat_oa: 0.3, wecom: 0.05, in_app: 0.35, community: 0.02, call: 0.8 },
         behaviour: {
+          events: eventRates({ visit: 0.1, consult: 0.005, form_submit: 0.002, churn_risk: 0.002 }),
           purchase: { r: 1, alpha: 45, a: 0.3, b: 5 },
           orderValue: { p: P, q: Q, gamma: gammaForMean(40, P, Q) },
           response: scaleResponses(operatorResponse, 1),
@@ -125,6 +131,7 @@ export const telecomPreset = defineCohortPreset({
         tags: { contract_expiring: 0.1, heavy_data_user: 0.6, complained: 0.05, roaming_recent: 0.2, broadband_user: 0.8 },
         reach: { sms: 0.98, push: 0.55, email: 0.2, wechat_oa: 0.35, wecom: 0.3, in_app: 0.55, community: 0.03, call: 0.85 },
         behaviour: {
+          events: eventRates({ visit: 0.2, consult: 0.008, form_submit: 0.002, churn_risk: 0.001 }),
           purchase: { r: 2, alpha: 50, a: 0.2, b: 6 },
           orderValue: { p: P, q: Q, gamma: gammaForMean(80, P, Q) },
           response: scaleResponses(operatorResponse, 1.3),
@@ -149,6 +156,7 @@ export const telecomPreset = defineCohortPreset({
         tags: { contract_expiring: 0.25, heavy_data_user: 0.15, complained: 0.15, roaming_recent: 0.04, broadband_user: 0.2 },
         reach: { sms: 0.95, push: 0.15, email: 0.05, wechat_oa: 0.15, wecom: 0.02, in_app: 0.15, community: 0.01, call: 0.7 },
         behaviour: {
+          events: eventRates({ visit: 0.06, consult: 0.015, form_submit: 0.001, churn_risk: 0.01 }),
           purchase: { r: 0.5, alpha: 50, a: 1, b: 2 },
           orderValue: { p: P, q: Q, gamma: gammaForMean(25, P, Q) },
           response: scaleResponses(operatorResponse, 0.6, 2),
