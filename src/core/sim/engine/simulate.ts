@@ -1,0 +1,213 @@
+import { localized } from '../../i18n';
+import { compileJourney } from '../../compile/toMachine';
+import type { Problem, ProblemDefinition } from '../../journey/problems';
+import { defaultRegistry, type Registry } from '../../journey/registry';
+import type { JourneyDocument } from '../../journey/schema';
+import { checkCohort, type CohortSpec } from '../cohort';
+import { addCounters } from './counters';
+import { buildModel, type Model } from './model';
+import { buildPlan, PlanError } from './plan';
+import { buildReport, type SimulationReport } from './report';
+import { runRange, SimulationCancelled, type EngineName } from './runRange';
+import type { TraceEntry } from './trace';
+import { RunawayError } from './world';
+
+/**
+ * Running a simulation end to end: check the journey and the cohort, split the users into ranges (one
+ * per worker), run every replication (seeds seed, seed + 1, …), add up the counters and build the
+ * report. The ranges run wherever the caller's `runner` puts them — in this thread by default, in
+ * worker_threads from the CLI, in a Web Worker in the app — and the counters are whole numbers, so
+ * the report is the same for any number of workers.
+ */
+
+export const MAX_USERS = 10_000_000;
+export const MAX_REPLICATIONS = 100;
+
+export const simulationProblems = {
+  'simulation-runaway': {
+    severity: 'error',
+    title: localized('Journey loops without time passing', '旅程在同一时刻无限循环'),
+    fix: localized('Put a wait or a wait-for-event step in the loop the message names.', '在提示的循环中加入等待或等待事件节点。'),
+  },
+  'simulation-unsupported': {
+    severity: 'error',
+    title: localized('The fast engine cannot run this journey', '快速引擎无法运行此旅程'),
+    fix: localized('A custom step uses actions the fast engine does not know: run it with the reference engine.', '自定义节点使用了快速引擎不支持的动作：请改用参考引擎运行。'),
+  },
+  'simulation-settings': {
+    severity: 'error',
+    title: localized('Simulation settings out of range', '模拟参数超出范围'),
+    fix: localized(
+      `Use 1 to ${MAX_USERS.toLocaleString('en')} users, 1 to ${MAX_REPLICATIONS} replications and a whole-number seed.`,
+      `用户数取 1 到 ${MAX_USERS.toLocaleString('en')}，重复次数取 1 到 ${MAX_REPLICATIONS}，种子为整数。`,
+    ),
+  },
+} satisfies Record<string, ProblemDefinition>;
+
+export class SimulationError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(problems.map((problem) => `${problem.code}: ${problem.message.en}`).join('\n'));
+    this.name = 'SimulationError';
+  }
+}
+
+export interface SimulationInput {
+  journey: unknown;
+  cohort: unknown;
+  seed?: number;
+  /** Users to simulate; the cohort's size when left out. */
+  users?: number;
+  engine?: EngineName;
+  replications?: number;
+}
+
+/** A range of users of one replication: plain data, so it can be posted to a worker. */
+export interface RangeTask {
+  journey: JourneyDocument;
+  cohort: CohortSpec;
+  seed: number;
+  users: number;
+  engine: EngineName;
+  start: number;
+  end: number;
+}
+
+export interface CheckedSimulation {
+  journey: JourneyDocument;
+  cohort: CohortSpec;
+  seed: number;
+  users: number;
+  engine: EngineName;
+  replications: number;
+}
+
+const problem = (code: keyof typeof simulationProblems, en: string, zh: string, path: (string | number)[] = []): Problem => ({
+  severity: simulationProblems[code].severity,
+  code,
+  message: localized(en, zh),
+  location: { path },
+});
+
+/** Checks everything a run needs; every problem is returned at once (the journey's, the cohort's, the settings'). */
+export function checkSimulation(input: SimulationInput, registry: Registry = defaultRegistry): { ok: true; checked: CheckedSimulation } | { ok: false; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const compiled = compileJourney(input.journey, registry);
+  if (!compiled.ok) problems.push(...compiled.problems);
+  const cohort = checkCohort(input.cohort);
+  problems.push(...cohort.problems.filter((found) => found.severity === 'error'));
+  const seed = input.seed ?? 1;
+  if (!Number.isSafeInteger(seed)) problems.push(problem('simulation-settings', `The seed must be a whole number, not ${seed}.`, `种子必须是整数，而不是 ${seed}。`, ['seed']));
+  const users = input.users ?? cohort.spec?.size ?? 0;
+  if (!Number.isInteger(users) || users < 1 || users > MAX_USERS)
+    problems.push(problem('simulation-settings', `Users must be a whole number from 1 to ${MAX_USERS}, not ${users}.`, `用户数必须是 1 到 ${MAX_USERS} 之间的整数，而不是 ${users}。`, ['users']));
+  const replications = input.replications ?? 1;
+  if (!Number.isInteger(replications) || replications < 1 || replications > MAX_REPLICATIONS)
+    problems.push(
+      problem('simulation-settings', `Replications must be a whole number from 1 to ${MAX_REPLICATIONS}, not ${replications}.`, `重复次数必须是 1 到 ${MAX_REPLICATIONS} 之间的整数，而不是 ${replications}。`, ['replications']),
+    );
+  const engine = input.engine ?? 'fast';
+  if (problems.length > 0 || !compiled.ok || !cohort.spec) return { ok: false, problems };
+  const checked = { journey: compiled.document, cohort: cohort.spec, seed, users, engine, replications };
+  if (engine === 'fast')
+    try {
+      buildPlan(modelFor(checked, 0, registry));
+    } catch (error) {
+      if (!(error instanceof PlanError)) throw error;
+      return { ok: false, problems: [problem('simulation-unsupported', error.message, error.message)] };
+    }
+  return { ok: true, checked };
+}
+
+/** The model of one replication (its seed is seed + replication). */
+export function modelFor(checked: Pick<CheckedSimulation, 'journey' | 'cohort' | 'seed' | 'users'>, replication: number, registry: Registry = defaultRegistry): Model {
+  const compiled = compileJourney(checked.journey, registry);
+  if (!compiled.ok) throw new SimulationError(compiled.problems);
+  return buildModel(compiled.document, compiled.config, checked.cohort, { seed: checked.seed + replication, users: checked.users, registry });
+}
+
+/** Turns a run-time failure into the problem users read; rethrows anything else. */
+export function asSimulationError(error: unknown): never {
+  if (error instanceof RunawayError)
+    throw new SimulationError([
+      problem(
+        'simulation-runaway',
+        error.message,
+        `旅程在同一时刻无限循环：用户 ${error.user} 在 ${error.at} 毫秒时经过 ${error.nodes.join(' → ')} 已达 10000 步。请在循环中加入等待节点。`,
+        ['nodes'],
+      ),
+    ]);
+  throw error;
+}
+
+/** Runs one range in this thread; the default runner, and what a worker calls. */
+export function runTask(task: RangeTask, options: { onProgress?: (done: number) => void; shouldStop?: () => boolean } = {}): Float64Array {
+  const model = modelFor(task, 0);
+  try {
+    return runRange(model, task.engine, task.start, task.end, options).counters;
+  } catch (error) {
+    if (error instanceof SimulationCancelled) throw error;
+    return asSimulationError(error);
+  }
+}
+
+export type RangeRunner = (task: RangeTask, onProgress: (done: number) => void) => Promise<Float64Array>;
+
+/** Contiguous ranges of about equal size, one per worker. */
+export function splitUsers(users: number, parts: number): [number, number][] {
+  const count = Math.max(1, Math.min(parts, users));
+  return Array.from({ length: count }, (_, index) => [Math.floor((users * index) / count), Math.floor((users * (index + 1)) / count)]);
+}
+
+export interface SimulateOptions {
+  workers?: number;
+  /** Where ranges run (default: in this thread, one after another). */
+  runner?: RangeRunner;
+  /** Fraction of all users of all replications done, 0–1. */
+  onProgress?: (fraction: number) => void;
+  /** Users whose full trace is wanted (run again alone, in this thread). */
+  trace?: number[];
+}
+
+export interface SimulationResult {
+  report: SimulationReport;
+  traces: Map<number, TraceEntry[]>;
+}
+
+export async function simulate(input: SimulationInput, options: SimulateOptions = {}): Promise<SimulationResult> {
+  const checked = checkSimulation(input);
+  if (!checked.ok) throw new SimulationError(checked.problems);
+  return simulateChecked(checked.checked, options);
+}
+
+export async function simulateChecked(checked: CheckedSimulation, options: SimulateOptions = {}): Promise<SimulationResult> {
+  const runner: RangeRunner = options.runner ?? (async (task, onProgress) => runTask(task, { onProgress }));
+  const ranges = splitUsers(checked.users, options.workers ?? 1);
+  const total = checked.users * checked.replications;
+  const done = new Map<string, number>();
+  const report = () => options.onProgress?.([...done.values()].reduce((sum, value) => sum + value, 0) / total);
+  const replications: Float64Array[] = [];
+  for (let replication = 0; replication < checked.replications; replication++) {
+    const seed = checked.seed + replication;
+    const parts = await Promise.all(
+      ranges.map(([start, end]) =>
+        runner({ journey: checked.journey, cohort: checked.cohort, seed, users: checked.users, engine: checked.engine, start, end }, (count) => {
+          done.set(`${replication}:${start}`, count);
+          report();
+        }),
+      ),
+    );
+    replications.push(parts.reduce((sum, part) => addCounters(sum, part), new Float64Array(parts[0]!.length)));
+  }
+  const model = modelFor(checked, 0);
+  const traces = new Map<number, TraceEntry[]>();
+  for (const user of options.trace ?? []) {
+    if (!(Number.isInteger(user) && user >= 0 && user < checked.users))
+      throw new SimulationError([problem('simulation-settings', `User ${user} is not in the run (0 to ${checked.users - 1}).`, `用户 ${user} 不在本次模拟中（0 到 ${checked.users - 1}）。`, ['trace'])]);
+    try {
+      traces.set(user, runRange(model, checked.engine, user, user + 1, { trace: () => true }).traces.get(user)!);
+    } catch (error) {
+      asSimulationError(error);
+    }
+  }
+  return { report: buildReport(model, replications, { engine: checked.engine, seed: checked.seed }), traces };
+}
