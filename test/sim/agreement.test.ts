@@ -1,0 +1,149 @@
+import fc from 'fast-check';
+import { templates } from '../../src/core/templates';
+import { instantiateTemplate } from '../../src/core/templates/defineTemplate';
+import { compileJourney } from '../../src/core/compile/toMachine';
+import { checkCohort, type CohortSpec, type CohortSpecInput } from '../../src/core/sim/cohort';
+import { getPreset } from '../../src/core/sim/presets';
+import { buildModel, eventsRead, type Model } from '../../src/core/sim/engine/model';
+import { runRange } from '../../src/core/sim/engine/runRange';
+import { buildReport } from '../../src/core/sim/engine/report';
+import type { TraceEntry } from '../../src/core/sim/engine/trace';
+import type { JourneyDocumentInput } from '../../src/core/journey/schema';
+import { journeyArbitrary } from '../support/arbitraries';
+
+/**
+ * Two engines, one truth: for every template and for generated journeys and cohorts, the XState
+ * reference runner and the kernel must record the same trace for every user — each (time, node, port,
+ * event, touch outcome…) — and add up to the same counters, hence the same report.
+ */
+
+const USERS = 1_000;
+const PRESET_OF: Record<string, string> = { education: 'education', b2b: 'education', banking: 'banking', telecom: 'telecom' };
+
+/** The preset for a template's industry, with a rate for every event the journey reads but the preset lacks. */
+function cohortFor(journey: JourneyDocumentInput, industry: string): CohortSpec {
+  const preset = structuredClone(getPreset(PRESET_OF[industry] ?? 'ecommerce')!.spec) as CohortSpecInput & { segments: { behaviour: { events?: Record<string, { perDay: number }> } }[] };
+  const compiled = compileJourney(journey);
+  if (!compiled.ok) throw new Error(`template does not compile: ${compiled.problems.map((p) => p.code).join(', ')}`);
+  const read = [...eventsRead(compiled.config)].filter((event) => !['purchase', 'open', 'click', 'unsubscribe'].includes(event));
+  for (const segment of preset.segments) {
+    segment.behaviour.events ??= {};
+    for (const event of read) segment.behaviour.events[event] ??= { perDay: 0.05 };
+  }
+  const checked = checkCohort(preset);
+  if (!checked.spec) throw new Error(checked.problems.map((p) => p.message.en).join('\n'));
+  return checked.spec;
+}
+
+function modelOf(journey: JourneyDocumentInput, cohort: CohortSpec, seed: number, users = USERS): Model {
+  const compiled = compileJourney(journey);
+  if (!compiled.ok) throw new Error(compiled.problems.map((p) => `${p.code}: ${p.message.en}`).join('\n'));
+  return buildModel(compiled.document, compiled.config, cohort, { seed, users });
+}
+
+function firstDifference(a: TraceEntry[], b: TraceEntry[]): string | null {
+  for (let index = 0; index < Math.max(a.length, b.length); index++) {
+    const left = JSON.stringify(a[index]);
+    const right = JSON.stringify(b[index]);
+    if (left !== right) return `step ${index}: fast ${left} ≠ reference ${right}`;
+  }
+  return null;
+}
+
+/** Runs both engines on every user and returns what differs (nothing, when they agree). */
+function compareEngines(model: Model): { differences: string[]; steps: number } {
+  const fast = runRange(model, 'fast', 0, model.users, { trace: () => true });
+  const reference = runRange(model, 'reference', 0, model.users, { trace: () => true });
+  const differences: string[] = [];
+  let steps = 0;
+  for (let user = 0; user < model.users; user++) {
+    const a = fast.traces.get(user)!;
+    steps += a.length;
+    const difference = firstDifference(a, reference.traces.get(user)!);
+    if (difference) differences.push(`user ${user}: ${difference}`);
+  }
+  const meta = { engine: 'fast' as const, seed: model.seed };
+  if (JSON.stringify(buildReport(model, [fast.counters], meta)) !== JSON.stringify(buildReport(model, [reference.counters], meta)))
+    differences.push('the reports differ');
+  return { differences, steps };
+}
+
+describe('the kernel and the XState reference runner agree', () => {
+  it.each(templates.map((template) => [template.id, template] as const))('on every user of template %s', (_id, template) => {
+    const journey = instantiateTemplate(template, 'en');
+    const model = modelOf(journey, cohortFor(journey, template.industry), 20_261_123);
+    const { differences, steps } = compareEngines(model);
+    expect(differences.slice(0, 3)).toEqual([]);
+    // The case must exercise the journey, not just agree on users who never enter it.
+    expect(model.users).toBeGreaterThanOrEqual(USERS);
+    expect(steps).toBeGreaterThan(USERS);
+  });
+
+  it('on generated journeys, settings and cohorts', () => {
+    const settings = fc.record({
+      frequencyCap: fc.option(fc.record({ touches: fc.integer({ min: 1, max: 3 }), window: fc.constantFrom('P1D', 'P3D', 'PT12H') }), { nil: null }),
+      quietHours: fc.option(fc.record({ start: fc.constantFrom('21:00', '22:00', '00:00'), end: fc.constantFrom('07:00', '08:00', '09:30') }), { nil: null }),
+      exitOnGoal: fc.boolean(),
+      reentry: fc.oneof(
+        fc.constant({ policy: 'never' as const }),
+        fc.constant({ policy: 'afterExit' as const }),
+        fc.constant({ policy: 'afterExit' as const, cooldown: 'P2D' }),
+      ),
+      horizon: fc.constantFrom('P14D', 'P30D', 'P45D'),
+    });
+    const cohort = fc.record({
+      share: fc.integer({ min: 10, max: 90 }),
+      addToCart: fc.double({ min: 0.02, max: 0.5, noNaN: true }),
+      visit: fc.double({ min: 0, max: 0.5, noNaN: true }),
+      open: fc.double({ min: 0, max: 0.9, noNaN: true }),
+      click: fc.double({ min: 0, max: 0.9, noNaN: true }),
+      unsubscribe: fc.double({ min: 0, max: 0.2, noNaN: true }),
+      reach: fc.double({ min: 0.2, max: 1, noNaN: true }),
+      rate: fc.double({ min: 0.01, max: 0.3, noNaN: true }),
+    });
+    fc.assert(
+      fc.property(journeyArbitrary, settings, cohort, fc.integer({ min: 1, max: 1_000_000 }), (journey, chosen, numbers, seed) => {
+        const model = modelOf({ ...journey, settings: chosen }, generatedCohort(numbers), seed, 1_000);
+        const { differences } = compareEngines(model);
+        expect(differences.slice(0, 3)).toEqual([]);
+      }),
+      { numRuns: 12, seed: 5 },
+    );
+  });
+});
+
+/** A two-segment cohort with the attributes, tags and segments the generated conditions read. */
+function generatedCohort(n: { share: number; addToCart: number; visit: number; open: number; click: number; unsubscribe: number; reach: number; rate: number }): CohortSpec {
+  const response = { open: n.open, click: n.click, unsubscribe: n.unsubscribe };
+  const segment = (id: string, share: number, scale: number) => ({
+    id,
+    name: id,
+    share,
+    attributes: { city: { a: 50, b: 30, c: 20 } },
+    numeric: { age: { mean: 2.5, sd: 1.5 } },
+    tags: { vip: 0.3 * scale, new: 0.5 },
+    reach: { sms: n.reach, push: n.reach / 2, email: 1, wechat_oa: n.reach, wecom: n.reach, in_app: 1, community: 0.5, call: 0.3 },
+    behaviour: {
+      purchase: { r: 1, alpha: 1 / (n.rate * scale), a: 1.2, b: 3 },
+      orderValue: { p: 6, q: 3.7, gamma: 60 },
+      response: { sms: response, push: response, email: response, wechat_oa: response, wecom: response, in_app: response, community: response, call: response },
+      fatigue: 0.8,
+      clickLift: 3,
+      offerLift: 2,
+      responseWindowDays: 3,
+      responseDelayHours: 6,
+      events: { add_to_cart: { perDay: n.addToCart * scale }, visit: { perDay: n.visit } },
+    },
+  });
+  const checked = checkCohort({
+    schemaVersion: 2,
+    id: 'generated',
+    name: 'Generated',
+    size: 1_000,
+    attributes: { city: { values: ['a', 'b', 'c'] }, age: { numeric: { min: 0, max: 5, integer: true } } },
+    tags: ['vip', 'new'],
+    segments: [segment('s1', n.share, 1), segment('s2', 100 - n.share, 0.5)],
+  });
+  if (!checked.spec) throw new Error(checked.problems.map((p) => p.message.en).join('\n'));
+  return checked.spec;
+}
