@@ -68,7 +68,7 @@ function compareEngines(model: Model): { differences: string[]; steps: number } 
   return { differences, steps };
 }
 
-describe('the kernel and the XState reference runner agree', () => {
+describe('the kernel and the XState reference runner agree', { timeout: 120_000 }, () => {
   it.each(templates.map((template) => [template.id, template] as const))('on every user of template %s', (_id, template) => {
     const journey = instantiateTemplate(template, 'en');
     const model = modelOf(journey, cohortFor(journey, template.industry), 20_261_123);

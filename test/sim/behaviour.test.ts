@@ -66,7 +66,7 @@ function traces(m: Model, engine: EngineName = 'fast'): TraceEntry[][] {
   return Array.from({ length: m.users }, (_, user) => result.traces.get(user)!);
 }
 
-describe('the behaviour model', () => {
+describe('the behaviour model', { timeout: 60_000 }, () => {
   it('without touches, repeat purchases match BG/NBD’s closed-form E[X(t)] within three standard errors', () => {
     const m = model(journey([]), cohort(), 20_000);
     const counts = traces(m).map((trace) => trace.filter((entry) => entry.type === 'event' && entry.event === 'purchase').length);
@@ -142,7 +142,7 @@ describe('the behaviour model', () => {
   });
 });
 
-describe('running', () => {
+describe('running', { timeout: 60_000 }, () => {
   it.each(['fast', 'reference'] as const)('stops a journey that loops within one instant (%s engine), naming the nodes', (engine) => {
     const document = journey([
       { id: 'mark', kind: 'tag', params: { tag: 'x' } },

@@ -1,7 +1,7 @@
 import { channels } from '../../journey/channels';
 import { MS } from '../../journey/duration';
 import { UniformStream } from '../distributions';
-import { bgnbdLatent } from '../bgnbd';
+import { sampleBgNbdDropout, sampleBgNbdRate } from '../bgnbd';
 import { orderValueLatent, sampleOrderValue } from '../orderValue';
 import { hashKey, hashString } from '../random';
 import { ARM_FIELDS, CHANNEL_FIELDS, SEGMENT_FIELDS, type CounterLayout } from './counters';
@@ -72,6 +72,7 @@ export class UserWorld {
   private behaviour!: SegmentModel;
   private lambdaPerMs = 0;
   private dropout = 0;
+  private dropoutCounter = 0;
   private spendLatent = 0;
   private alive = true;
   private purchaseCount = 0;
@@ -179,11 +180,13 @@ export class UserWorld {
     const segment = model.generator.segmentOf(user);
     this.segment = segment;
     const behaviour = (this.behaviour = model.segments[segment]!);
-    const u = this.scratch.reset(model.seed, user, LATENT).next;
-    const latent = bgnbdLatent(behaviour.purchase, u);
-    this.lambdaPerMs = latent.lambda / DAY;
-    this.dropout = latent.p;
-    this.spendLatent = orderValueLatent(behaviour.orderValue, this.scratch.reset(model.seed, user, SPEND_LATENT).next);
+    // λ now; p and the spend level only when the first purchase needs them (most users of a short
+    // horizon never buy, and draws are counter-based, so drawing later gives the same numbers).
+    const latent = this.scratch.reset(model.seed, user, LATENT);
+    this.lambdaPerMs = sampleBgNbdRate(behaviour.purchase, latent.next) / DAY;
+    this.dropoutCounter = latent.counter;
+    this.dropout = -1;
+    this.spendLatent = -1;
     this.alive = true;
     this.purchaseCount = 0;
     this.purchases.reset(model.seed, user, PURCHASES);
@@ -381,6 +384,10 @@ export class UserWorld {
     const model = this.model;
     const at = this.purchaseAt;
     const k = this.purchaseCount++;
+    if (this.spendLatent < 0) {
+      this.dropout = sampleBgNbdDropout(this.behaviour.purchase, this.scratch.reset(model.seed, this.user, LATENT, this.dropoutCounter).next);
+      this.spendLatent = orderValueLatent(this.behaviour.orderValue, this.scratch.reset(model.seed, this.user, SPEND_LATENT).next);
+    }
     const order = sampleOrderValue(this.behaviour.orderValue, this.spendLatent, this.scratch.reset(model.seed, this.user, ORDERS, 0, k).next);
     const value = Math.round(order * 100) / 100;
     const units = Math.round(value * 100) * (MONEY_UNIT / 100);
@@ -580,19 +587,24 @@ export class UserWorld {
     this.armCount(3, cost);
     this.touchOutcome(node, channel, 'sent', 0);
 
-    const key = (purpose: number) => hashKey(model.seed, this.user, model.nodes[node]!.hash, visit, purpose) * INV_2_32;
+    const nodeHash = model.nodes[node]!.hash;
     const factor = Math.pow(behaviour.fatigue, fatigued);
-    const respondAt = now + Math.ceil(-Math.log(1 - key(TOUCH_DELAY)) * behaviour.responseDelayMs);
+    const respondAt = now + Math.ceil(-Math.log(1 - this.touchDraw(nodeHash, visit, TOUCH_DELAY)) * behaviour.responseDelayMs);
     if (respondAt >= this.horizon) return;
-    const opened = key(TOUCH_OPEN) < behaviour.open[channel]! * factor;
+    const opened = this.touchDraw(nodeHash, visit, TOUCH_OPEN) < behaviour.open[channel]! * factor;
     if (opened) {
       this.schedule(respondAt, Q_EVENTS + EVENT_OPEN, channel, 0, 0);
-      if (key(TOUCH_CLICK) < behaviour.click[channel]! * factor) {
+      if (this.touchDraw(nodeHash, visit, TOUCH_CLICK) < behaviour.click[channel]! * factor) {
         this.schedule(respondAt, Q_EVENTS + EVENT_CLICK, channel, 0, 0);
         this.schedule(respondAt, Q_EVENTS + EVENT_VISIT, channel, 0, 0);
       }
     }
-    if (key(TOUCH_UNSUBSCRIBE) < behaviour.unsubscribe[channel]!) this.schedule(respondAt, Q_EVENTS + EVENT_UNSUBSCRIBE, channel, 0, 0);
+    if (this.touchDraw(nodeHash, visit, TOUCH_UNSUBSCRIBE) < behaviour.unsubscribe[channel]!)
+      this.schedule(respondAt, Q_EVENTS + EVENT_UNSUBSCRIBE, channel, 0, 0);
+  }
+
+  private touchDraw(nodeHash: number, visit: number, purpose: number): number {
+    return hashKey(this.model.seed, this.user, nodeHash, visit, purpose) * INV_2_32;
   }
 
   /** How many times the user did `code` in the last `windowMs`, up to and including now. */
