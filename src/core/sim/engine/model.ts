@@ -84,6 +84,8 @@ export interface Model {
   /** Event names by code; `eventCode` is the reverse. */
   events: string[];
   eventCode: Map<string, number>;
+  /** hashString of each event's name: the salt of its rate's draws, so adding an event reshuffles no other. */
+  eventHash: Float64Array;
   /** Codes of events that come from the segments' rates (only those the journey reads). */
   rateEvents: number[];
   /** Per event code: a goal's event, so arm conversions count it. */
@@ -213,6 +215,7 @@ export function buildModel(document: JourneyDocument, config: MachineConfig, coh
     nodeIndex,
     events,
     eventCode,
+    eventHash: Float64Array.from(events, (name) => hashString(name)),
     rateEvents,
     goalEvent,
     channelCostUnits,

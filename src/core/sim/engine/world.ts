@@ -275,7 +275,7 @@ export class UserWorld {
   private nextOccurrence(code: number, from: number): number {
     const rate = this.behaviour.eventRate[code]!;
     if (!(rate > 0)) return Infinity;
-    const u = hashKey(this.model.seed, this.user, EVENTS, this.rateCount[code]!, code + 1) * INV_2_32;
+    const u = hashKey(this.model.seed, this.user, EVENTS, this.rateCount[code]!, this.model.eventHash[code]!) * INV_2_32;
     return from - Math.log(1 - u) / rate;
   }
 
