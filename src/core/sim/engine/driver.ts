@@ -21,7 +21,7 @@ export const LAUNCH_CODE = -1;
 
 /**
  * One user from launch to the horizon. At one instant the machine's timers go first, then the world's
- * happenings in their order (docs/simulation-design.md); the launch event is the first thing at t = 0.
+ * happenings in their order (docs/simulation.md); the launch event is the first thing at t = 0.
  */
 export function simulateUser(world: UserWorld, driver: MachineDriver, user: number): void {
   world.beginUser(user);

@@ -22,7 +22,7 @@ export const MONEY_UNIT = 10_000;
 export const toMoneyUnits = (yuan: number): number => Math.round(yuan * MONEY_UNIT);
 
 /**
- * Behaviour events in their same-instant order (docs/simulation-design.md): the ones the model makes
+ * Behaviour events in their same-instant order (docs/simulation.md): the ones the model makes
  * first, then the others the journey or the cohort names, alphabetically.
  */
 export const MODELLED_EVENTS = ['unsubscribe', 'open', 'click', 'visit', 'add_to_cart', 'purchase'] as const;

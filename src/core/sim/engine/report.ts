@@ -9,7 +9,7 @@ import type { EngineName } from './runRange';
  * With one replication, proportions get the Wilson score interval and the holdout lift Newcombe's
  * interval for a difference of proportions (both from the users simulated); ratios such as ROI get no
  * interval. With R ≥ 2 replications (seeds seed, seed + 1, …) every figure gets the t interval over
- * the replications' values. docs/simulation-design.md explains each figure.
+ * the replications' values. docs/simulation.md explains each figure.
  */
 
 export interface Interval {

@@ -9,7 +9,7 @@ import { EVENT_CLICK, EVENT_OPEN, EVENT_PURCHASE, EVENT_UNSUBSCRIBE, EVENT_VISIT
 import type { TraceEntry, TouchOutcome } from './trace';
 
 /**
- * The behaviour model around one user at a time (docs/simulation-design.md): their latent traits, the
+ * The behaviour model around one user at a time (docs/simulation.md): their latent traits, the
  * purchases BG/NBD makes (lifted by clicks and offers), responses to touches, the journey's frequency
  * cap and quiet hours, and the counters and trace. Both engines drive it the same way — the reference
  * runner from an XState actor's effects, the kernel from its plan — so they can only differ in what the
@@ -19,7 +19,7 @@ import type { TraceEntry, TouchOutcome } from './trace';
 
 export const MAX_STEPS_PER_INSTANT = 10_000;
 
-/** A journey that keeps moving without time passing (see docs/simulation-design.md). */
+/** A journey that keeps moving without time passing (see docs/simulation.md). */
 export class RunawayError extends Error {
   constructor(
     readonly nodes: string[],
