@@ -7,4 +7,4 @@ import { register } from 'tsx/esm/api';
 register();
 const { main, nodeIo } = await import('../src/cli/main.ts');
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-process.exitCode = main(process.argv.slice(2), nodeIo(version));
+process.exitCode = await main(process.argv.slice(2), nodeIo(version));

@@ -1,63 +1,14 @@
 import { parseArgs } from 'node:util';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { isLang, type Lang } from '../core/i18n';
 import { checkJourney } from '../core/journey/validate';
 import { compileJourney } from '../core/compile/toMachine';
-import { formatLocation, type Problem } from '../core/journey/problems';
+import type { Problem } from '../core/journey/problems';
 import { getTemplate, industryNames, templates, templateSummaries } from '../core/templates/index';
 import { instantiateTemplate } from '../core/templates/defineTemplate';
-import { cliMessages, type CliMessages } from './messages';
+import { cliMessages } from './messages';
+import { EXIT, formatProblem, loadJson, single, UsageError, VERSION_CODES, type CliIo } from './shared';
 
-/** Exit statuses, as documented in the usage text. */
-export const EXIT = { ok: 0, problems: 1, usage: 2, unreadable: 2 } as const;
-
-export interface CliIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  readFile(path: string): string;
-  writeFile(path: string, text: string): void;
-  env: Record<string, string | undefined>;
-  version: string;
-}
-
-export const nodeIo = (version: string): CliIo => ({
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  readFile: (path) => readFileSync(path === '-' ? 0 : path, 'utf8'),
-  writeFile: (path, text) => writeFileSync(path, text),
-  env: process.env,
-  version,
-});
-
-class UsageError extends Error {}
-
-export const formatProblem = (problem: Problem, lang: Lang) =>
-  `${problem.severity.toUpperCase()} ${problem.code} ${formatLocation(problem.location, lang)}: ${problem.message[lang]}`;
-
-type Loaded = { ok: true; json: unknown } | { ok: false; message: string };
-
-function loadJson(file: string, io: CliIo, text: CliMessages): Loaded {
-  let source: string;
-  try {
-    source = io.readFile(file);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.replace(/^[A-Z]+: /, '') : String(error);
-    return { ok: false, message: text.cannotRead(file, reason) };
-  }
-  try {
-    return { ok: true, json: JSON.parse(source.replace(/^\uFEFF/, '')) as unknown };
-  } catch (error) {
-    return { ok: false, message: text.notJson(file, error instanceof Error ? error.message : String(error)) };
-  }
-}
-
-const VERSION_CODES = new Set(['unsupported-version', 'not-a-journey']);
-
-function single(positionals: string[], text: CliMessages): string {
-  if (positionals.length === 0) throw new UsageError(text.missingFile);
-  if (positionals.length > 1) throw new UsageError(text.tooManyArguments);
-  return positionals[0]!;
-}
+export { EXIT, formatProblem, nodeIo, type CliIo } from './shared';
 
 function validateCommand(args: string[], lang: Lang, io: CliIo): number {
   const text = cliMessages[lang];
@@ -124,10 +75,12 @@ function templatesCommand(args: string[], lang: Lang, io: CliIo): number {
   return EXIT.ok;
 }
 
-const commands: Record<string, (args: string[], lang: Lang, io: CliIo) => number> = {
+const commands: Record<string, (args: string[], lang: Lang, io: CliIo) => number | Promise<number>> = {
   validate: validateCommand,
   compile: compileCommand,
   templates: templatesCommand,
+  // Loaded on demand, so the other commands do not pay for loading the simulation engine.
+  simulate: async (args, lang, io) => (await import('./simulate')).simulateCommand(args, lang, io),
 };
 
 /** Pulls `--lang X` / `--lang=X` out of the arguments, so every command accepts it. */
@@ -144,8 +97,11 @@ function takeLang(args: string[], io: CliIo): { lang: Lang; rest: string[]; bad?
   return isLang(chosen) ? { lang: chosen, rest } : { lang: 'en', rest, bad: chosen };
 }
 
-/** Runs the CLI and returns its exit status. */
-export function main(argv: string[], io: CliIo): number {
+/**
+ * Runs the CLI and returns its exit status: at once for the synchronous commands, as a promise for
+ * `simulate` (callers await it: `process.exitCode = await main(…)`).
+ */
+export function main(argv: string[], io: CliIo): number | Promise<number> {
   const { lang, rest, bad } = takeLang(argv, io);
   const text = cliMessages[lang];
   if (bad !== undefined) return io.stderr(`${text.badLang(bad)}\n${text.usage}\n`), EXIT.usage;
@@ -155,12 +111,16 @@ export function main(argv: string[], io: CliIo): number {
     return (command === undefined ? io.stderr : io.stdout)(`${text.usage}\n`), command === undefined ? EXIT.usage : EXIT.ok;
   const run = commands[command];
   if (!run) return io.stderr(`${text.unknownCommand(command)}\n\n${text.usage}\n`), EXIT.usage;
-  try {
-    return run(args, lang, io);
-  } catch (error) {
+  const failed = (error: unknown): number => {
     // parseArgs throws on unknown or malformed options: the user gets the command's usage.
     if (error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')))
-      return io.stderr(`${error.message}\n\n${text.usage}\n`), EXIT.usage;
+      return io.stderr(`${error.message}\n\n${(error instanceof UsageError && error.usage) || text.usage}\n`), EXIT.usage;
     throw error;
+  };
+  try {
+    const status = run(args, lang, io);
+    return typeof status === 'number' ? status : status.catch(failed);
+  } catch (error) {
+    return failed(error);
   }
 }

@@ -9,6 +9,8 @@ Commands:
   compile FILE [-o OUT]    Write the journey's XState v5 machine config as JSON (stdout or OUT).
   templates                List the ready journeys.
   templates --export ID    Print one template as a .journey.json file.
+  simulate JOURNEY         Forecast a journey on a synthetic cohort: conversions, revenue, cost, ROI,
+                           lift (see "journey-lab simulate --help"). Exit 0: ran; 1: problems; 2: usage.
 
 Options:
   --lang en|zh-CN          Language of messages (default: en, or JOURNEY_LAB_LANG).
@@ -53,6 +55,8 @@ const zh: typeof en = {
   compile FILE [-o OUT]    输出旅程的 XState v5 状态机配置（JSON，输出到标准输出或 OUT）。
   templates                列出现成的旅程模板。
   templates --export ID    以 .journey.json 文件格式输出一个模板。
+  simulate JOURNEY         在模拟人群上预测旅程效果：转化、收入、成本、ROI、增量
+                           （见 "journey-lab simulate --help"）。退出码 0：完成；1：有问题；2：用法错误。
 
 选项：
   --lang en|zh-CN          提示语言（默认 en，或环境变量 JOURNEY_LAB_LANG）。

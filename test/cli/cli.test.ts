@@ -158,5 +158,5 @@ describe('the installed bin', () => {
     const out = join(dir, 'machine.json');
     expect(bin('compile', good, '-o', out).status).toBe(0);
     expect(JSON.parse(readFileSync(out, 'utf8'))).toHaveProperty('initial', '__outside');
-  });
+  }, 30_000); // four cold starts of tsx: more than the default 5 s on a busy two-core machine
 });

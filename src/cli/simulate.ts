@@ -1,0 +1,131 @@
+import { parseArgs } from 'node:util';
+import type { Lang } from '../core/i18n';
+import { pathText, type Problem } from '../core/journey/problems';
+import { engines, type EngineName } from '../core/sim/engine/runRange';
+import { checkSimulation, SimulationError, simulateChecked, simulationProblems } from '../core/sim/engine/simulate';
+import { getPreset } from '../core/sim/presets/index';
+import { cliMessages } from './messages';
+import { createProgress } from './progress';
+import { EXIT, formatProblem, loadJson, UsageError, VERSION_CODES, type CliIo } from './shared';
+import { formatSummary, formatTrace } from './simulateFormat';
+import { DEFAULT_PRESET, simulateMessages } from './simulateMessages';
+import { createWorkerPool } from './workerPool';
+
+/** `journey-lab simulate JOURNEY …`: runs a journey on a cohort and prints the report (see the usage text). */
+
+const MAX_WORKERS = 256;
+/** Problems that mean a file is of a format version this Journey Lab cannot read: exit 2, as `validate` does. */
+const UNREADABLE_CODES = new Set([...VERSION_CODES, 'cohort-unsupported-version']);
+
+const options = {
+  help: { type: 'boolean', short: 'h' },
+  cohort: { type: 'string' },
+  preset: { type: 'string' },
+  users: { type: 'string' },
+  seed: { type: 'string' },
+  engine: { type: 'string' },
+  workers: { type: 'string' },
+  replications: { type: 'string' },
+  json: { type: 'boolean' },
+  trace: { type: 'string' },
+} as const;
+
+export async function simulateCommand(args: string[], lang: Lang, io: CliIo): Promise<number> {
+  const text = cliMessages[lang];
+  const sim = simulateMessages[lang];
+  const usage = (message: string) => new UsageError(message, sim.usage);
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options });
+  } catch (error) {
+    throw error instanceof Error ? usage(error.message) : error;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return io.stdout(`${sim.usage}\n`), EXIT.ok;
+  if (positionals.length === 0) throw usage(text.missingFile);
+  if (positionals.length > 1) throw usage(text.tooManyArguments);
+  const journeyFile = positionals[0]!;
+  if (values.cohort !== undefined && values.preset !== undefined) throw usage(sim.bothCohorts);
+
+  // Numbers: what is not a number at all is a usage error; a number out of range is a settings problem
+  // that checkSimulation reports with its code, like every other problem.
+  const number = (option: 'users' | 'seed' | 'replications'): number | undefined => {
+    const value = values[option];
+    if (value === undefined) return undefined;
+    if (!/^\s*[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?\s*$/i.test(value)) throw usage(sim.badNumber(option, value));
+    return Number(value);
+  };
+  const users = number('users');
+  const seed = number('seed');
+  const replications = number('replications');
+  const workers = values.workers === undefined ? 1 : Number(values.workers);
+  if (values.workers !== undefined && !(/^\d+$/.test(values.workers) && workers >= 1 && workers <= MAX_WORKERS)) throw usage(sim.badWorkers(values.workers));
+  const traceUser = values.trace === undefined ? undefined : Number(values.trace);
+  if (values.trace !== undefined && !/^\d+$/.test(values.trace)) throw usage(sim.badTraceUser(values.trace));
+  if (values.engine !== undefined && !(engines as readonly string[]).includes(values.engine)) throw usage(sim.badEngine(values.engine));
+  const engine = values.engine as EngineName | undefined;
+  const preset = values.cohort === undefined ? getPreset(values.preset ?? DEFAULT_PRESET) : undefined;
+  if (values.cohort === undefined && !preset) throw usage(sim.unknownPreset(values.preset!));
+
+  const journey = loadJson(journeyFile, io, text);
+  if (!journey.ok) return io.stderr(`${journey.message}\n`), EXIT.unreadable;
+  let cohort: unknown = preset?.spec;
+  if (values.cohort !== undefined) {
+    const loaded = loadJson(values.cohort, io, text);
+    if (!loaded.ok) return io.stderr(`${loaded.message}\n`), EXIT.unreadable;
+    cohort = loaded.json;
+  }
+
+  // Cohort problems are located in the cohort file, the others in the journey (or the settings).
+  const describe = (problem: Problem) =>
+    problem.code.startsWith('cohort-')
+      ? `${problem.severity.toUpperCase()} ${problem.code} ${[values.cohort ?? preset!.id, pathText(problem.location.path) && `(${pathText(problem.location.path)})`].filter(Boolean).join(' ')}: ${problem.message[lang]}`
+      : formatProblem(problem, lang);
+  const report = (heading: string, problems: Problem[]) => {
+    io.stderr(`${heading}\n`);
+    for (const problem of problems) io.stderr(`${describe(problem)}\n`);
+    return problems.some((problem) => UNREADABLE_CODES.has(problem.code)) ? EXIT.unreadable : EXIT.problems;
+  };
+
+  const checked = checkSimulation({ journey: journey.json, cohort, seed, users, engine, replications });
+  if (!checked.ok) return report(sim.refused, checked.problems);
+  const run = checked.checked;
+  if (traceUser !== undefined && traceUser >= run.users)
+    return report(sim.refused, [
+      {
+        severity: simulationProblems['simulation-settings'].severity,
+        code: 'simulation-settings',
+        message: { en: simulateMessages.en.traceOutside(traceUser, run.users), 'zh-CN': simulateMessages['zh-CN'].traceOutside(traceUser, run.users) },
+        location: { path: ['trace'] },
+      },
+    ]);
+
+  const pool = workers > 1 ? createWorkerPool(workers) : null;
+  const progress = createProgress(io, run.users * run.replications, sim.progress);
+  let result;
+  try {
+    result = await simulateChecked(run, {
+      workers,
+      ...(pool ? { runner: pool.runner } : {}),
+      onProgress: (fraction) => progress.update(fraction),
+      trace: traceUser === undefined ? [] : [traceUser],
+    });
+  } catch (error) {
+    if (!(error instanceof SimulationError)) throw error;
+    progress.done();
+    return report(sim.failed, error.problems);
+  } finally {
+    progress.done();
+    await pool?.close();
+  }
+
+  const entries = traceUser === undefined ? undefined : (result.traces.get(traceUser) ?? []);
+  if (values.json) {
+    const output = traceUser === undefined ? result.report : { report: result.report, trace: { user: traceUser, entries } };
+    io.stdout(`${JSON.stringify(output, null, 2)}\n`);
+  } else {
+    io.stdout(formatSummary(result.report, run.journey, lang));
+    if (traceUser !== undefined) io.stdout(`\n${formatTrace(traceUser, entries!, run.journey, lang)}`);
+  }
+  return EXIT.ok;
+}

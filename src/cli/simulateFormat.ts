@@ -1,0 +1,277 @@
+import type { Lang } from '../core/i18n';
+import { channelInfo, channels, type Channel } from '../core/journey/channels';
+import { eventLabel } from '../core/journey/events';
+import { defaultRegistry, type Registry } from '../core/journey/registry';
+import type { JourneyDocument } from '../core/journey/schema';
+import type { Estimate, SimulationReport } from '../core/sim/engine/report';
+import type { TraceEntry } from '../core/sim/engine/trace';
+import { simulateMessages } from './simulateMessages';
+
+/**
+ * The readable forms of a simulation: the summary of a report and one user's path, in either language.
+ * Pure functions of the report (or trace) and the journey it ran, so the tests call them directly.
+ */
+
+const DAY_MS = 86_400_000;
+
+// ---------------------------------------------------------------------------------------------------
+// Numbers
+
+const locale = (lang: Lang) => (lang === 'zh-CN' ? 'zh-CN' : 'en');
+
+/** A count: whole numbers grouped; means over replications keep one decimal. */
+export const formatCount = (value: number, lang: Lang) =>
+  value.toLocaleString(locale(lang), { maximumFractionDigits: Number.isInteger(value) ? 0 : 1 });
+
+const fixed = (value: number, lang: Lang, digits = 2) =>
+  value.toLocaleString(locale(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/** A proportion as a percentage with two decimals: "12.44 %" (English), "12.44%" (Chinese). */
+export const formatPercent = (value: number, lang: Lang) => `${fixed(value * 100, lang)}${lang === 'zh-CN' ? '%' : ' %'}`;
+
+/** Money with two decimals and the journey's currency: "1,234.50 CNY". */
+export const formatMoney = (value: number, currency: string, lang: Lang) => `${fixed(value, lang)} ${currency}`;
+
+/** Milliseconds after launch as day and time of day: "d3 14:05" (day 0 is launch day). */
+export function formatTraceTime(at: number): string {
+  const day = Math.floor(at / DAY_MS);
+  const minutes = Math.floor((at - day * DAY_MS) / 60_000);
+  return `d${day} ${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/** "95 % CI low – high" of an estimate, or '' when it has no interval. */
+function intervalOf(estimate: Estimate, write: (value: number) => string, lang: Lang): string {
+  return estimate.interval ? simulateMessages[lang].interval(write(estimate.interval.low), write(estimate.interval.high)) : '';
+}
+
+/** An aside in brackets: " (…)" in English, "（…）" in Chinese. */
+const aside = (text: string, lang: Lang) => (lang === 'zh-CN' ? `（${text}）` : ` (${text})`);
+
+/** An estimate with its 95 % interval when it has one, each end written by `write`. */
+function withInterval(estimate: Estimate, write: (value: number) => string, lang: Lang): string {
+  const interval = intervalOf(estimate, write, lang);
+  return interval ? `${write(estimate.value)}${aside(interval, lang)}` : write(estimate.value);
+}
+
+/** The same in a table whose header says what the interval is: "12.44 % (11.03 % – 14.01 %)". */
+function compactInterval(estimate: Estimate, write: (value: number) => string, lang: Lang): string {
+  return estimate.interval ? `${write(estimate.value)}${aside(`${write(estimate.interval.low)} – ${write(estimate.interval.high)}`, lang)}` : write(estimate.value);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Tables whose columns line up with Chinese text too (CJK characters take two columns).
+
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const character of text) width += WIDE.test(character) ? 2 : 1;
+  return width;
+}
+
+/** Rows of cells as aligned text: the first `left` columns flush left, the rest flush right. */
+function table(rows: string[][], left: number, indent = '  '): string[] {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, column) => (widths[column] = Math.max(widths[column] ?? 0, displayWidth(cell))));
+  return rows.map((row) => {
+    const cells = row.map((cell, column) => {
+      const pad = ' '.repeat(widths[column]! - displayWidth(cell));
+      if (column === row.length - 1 && column < left) return cell;
+      return column < left ? cell + pad : pad + cell;
+    });
+    return (indent + cells.join('  ')).trimEnd();
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Names
+
+const channelName = (channel: Channel, lang: Lang) => channelInfo[channel].name[lang];
+
+/** The labels of a node's ports in the chosen language (the port id where the kind does not say). */
+function portLabels(journey: JourneyDocument, registry: Registry, lang: Lang): Map<string, Map<string, string>> {
+  const labels = new Map<string, Map<string, string>>();
+  for (const node of journey.nodes) {
+    const kind = registry.get(node.kind);
+    const ports = new Map<string, string>();
+    try {
+      for (const port of kind?.ports(node.params) ?? []) ports.set(port.id, port.label[lang]);
+    } catch {
+      // A kind that cannot name its ports for these params: the ids are shown.
+    }
+    labels.set(node.id, ports);
+  }
+  return labels;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The summary
+
+export function formatSummary(report: SimulationReport, journey: JourneyDocument, lang: Lang, registry: Registry = defaultRegistry): string {
+  const text = simulateMessages[lang];
+  const currency = journey.settings.currency;
+  const count = (value: number) => formatCount(value, lang);
+  const percent = (value: number) => formatPercent(value, lang);
+  const money = (value: number) => formatMoney(value, currency, lang);
+  const lines: string[] = [];
+  const field = (rows: [string, string][]) => lines.push(...table(rows, 2));
+
+  lines.push(text.title(report.journey.name || report.journey.id, report.cohort.id));
+  lines.push(text.runLine(count(report.users), report.engine, report.seed, report.replications, count(report.horizonDays)));
+  if (report.replications > 1) lines.push(text.meansNote(report.replications));
+
+  lines.push('', text.results);
+  const byChannel = channels
+    .filter((channel) => report.cost.byChannel[channel] !== 0)
+    .map((channel) => `${channelName(channel, lang)} ${money(report.cost.byChannel[channel])}`)
+    .join(lang === 'zh-CN' ? '，' : ', ');
+  const unsubscribes = channels
+    .filter((channel) => report.unsubscribes[channel] !== 0)
+    .map((channel) => `${channelName(channel, lang)} ${count(report.unsubscribes[channel])}`)
+    .join(lang === 'zh-CN' ? '，' : ', ');
+  const rows: [string, string][] = [
+    [text.entered, text.enteredValue(count(report.entered), percent(report.users > 0 ? report.entered / report.users : 0), count(report.entries))],
+    [text.converted, text.convertedValue(count(report.converted), withInterval(report.conversionRate, percent, lang))],
+    [text.purchases, text.purchasesValue(count(report.journeyPurchases), count(report.purchases))],
+    [text.revenue, text.revenueValue(money(report.revenue), money(report.revenueAllUsers))],
+    [
+      text.cost,
+      text.costValue(money(report.cost.total), money(report.cost.touches), byChannel, money(report.cost.offers), count(report.offers.granted), count(report.offers.redeemed)),
+    ],
+    [text.roi, withInterval(report.roi, percent, lang)],
+    [text.cac, text.cacValue(withInterval(report.cac, money, lang))],
+    [text.arpu, text.arpuValue(withInterval(report.arpu, money, lang))],
+    [text.ltv, text.ltvValue(withInterval(report.ltv, money, lang))],
+    [text.churned, text.churnedValue(count(report.churned), count(report.churnedEntered))],
+    [text.unsubscribes, unsubscribes || text.none],
+  ];
+  if (report.deadEnds > 0) rows.push([text.deadEnds, text.deadEndsValue(count(report.deadEnds))]);
+  field(rows);
+
+  lines.push('', text.touches);
+  const used = channels.filter((channel) => {
+    const c = report.channels[channel];
+    return c.sent + c.suppressed + c.unreachable + c.optedOut > 0;
+  });
+  if (used.length === 0) lines.push(`  ${text.noTouches}`);
+  else {
+    const peakOf = (days: number[]) => {
+      const most = Math.max(0, ...days);
+      return most > 0 ? text.dayCount(days.indexOf(most), count(most)) : '–';
+    };
+    lines.push(
+      ...table(
+        [
+          [text.channel, text.sent, text.suppressed, text.unreachable, text.optedOut, text.opened, text.clicked, text.peakDay],
+          ...used.map((channel) => {
+            const c = report.channels[channel];
+            return [channelName(channel, lang), count(c.sent), count(c.suppressed), count(c.unreachable), count(c.optedOut), count(c.opens), count(c.clicks), peakOf(c.sentByDay)];
+          }),
+        ],
+        1,
+      ),
+    );
+    if (report.operations.peakSends > 0) lines.push(`  ${text.peak(report.operations.peakDay, count(report.operations.peakSends))}`);
+  }
+  lines.push(`  ${text.quietHours(count(report.quietHours.deferred), count(report.quietHours.dropped))}`);
+
+  const ports = portLabels(journey, registry, lang);
+  const portText = (node: SimulationReport['nodes'][number]) =>
+    Object.entries(node.ports)
+      .map(([port, value]) => `${ports.get(node.id)?.get(port) ?? port} ${count(value)}`)
+      .join(' · ');
+  lines.push('', text.steps, ...stepsTable(report, text, count, portText));
+  if (report.goals.length > 0) {
+    lines.push('', text.goals);
+    field(report.goals.map((goal) => [text.nodeName(goal.node, goal.goal), text.goalValue(count(goal.users), percent(goal.rate.value), intervalOf(goal.rate, percent, lang))]));
+  }
+
+  for (const split of [...new Set(report.arms.map((arm) => arm.split))]) {
+    lines.push('', text.split(split));
+    const arms = report.arms.filter((arm) => arm.split === split);
+    lines.push(
+      ...table(
+        [
+          [text.arm, text.assigned, text.convertedColumn, text.conversion, text.armRevenue, text.costColumn],
+          ...arms.map((arm) => [
+            `${arm.label}${arm.holdout ? aside(text.holdout, lang) : ''}`,
+            count(arm.assigned),
+            count(arm.converted),
+            compactInterval(arm.conversionRate, percent, lang),
+            money(arm.revenue),
+            money(arm.cost),
+          ]),
+        ],
+        1,
+      ),
+    );
+    const lift = report.lift;
+    if (lift && lift.split === split) {
+      const points = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${fixed(Math.abs(value * 100), lang)} ${text.points}`;
+      const interval = lift.difference.interval ? text.interval(points(lift.difference.interval.low), points(lift.difference.interval.high)) : '';
+      lines.push(`  ${text.lift(points(lift.difference.value), percent(lift.treatedRate), percent(lift.holdoutRate), interval)}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The steps table: id and label flush left, counts flush right, ports flush left. */
+function stepsTable(
+  report: SimulationReport,
+  text: (typeof simulateMessages)[Lang],
+  count: (value: number) => string,
+  portText: (node: SimulationReport['nodes'][number]) => string,
+): string[] {
+  const head = table([[text.step, text.label, text.entries, text.users], ...report.nodes.map((node) => [node.id, node.label, count(node.entries), count(node.users)])], 2);
+  const width = Math.max(...head.map(displayWidth));
+  return head.map((line, index) => {
+    const ports = index === 0 ? text.ports : portText(report.nodes[index - 1]!);
+    return `${line}${' '.repeat(width - displayWidth(line))}  ${ports}`.trimEnd();
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// One user's path
+
+export function formatTrace(user: number, entries: readonly TraceEntry[], journey: JourneyDocument, lang: Lang, registry: Registry = defaultRegistry): string {
+  const text = simulateMessages[lang];
+  const money = (value: number) => formatMoney(value, journey.settings.currency, lang);
+  const labels = new Map(journey.nodes.map((node) => [node.id, node.label]));
+  const ports = portLabels(journey, registry, lang);
+  const name = (id: string) => text.nodeName(id, labels.get(id) ?? '');
+  const describe = (entry: TraceEntry): string => {
+    switch (entry.type) {
+      case 'enter':
+        return text.traceEnter(name(entry.node), entry.visit);
+      case 'port':
+        return text.tracePort(entry.node, ports.get(entry.node)?.get(entry.port) ?? entry.port);
+      case 'event': {
+        const label = eventLabel(entry.event)[lang];
+        const details = [label === entry.event ? '' : entry.event, entry.value === undefined ? '' : money(entry.value), entry.channel ? channelName(entry.channel, lang) : '']
+          .filter(Boolean)
+          .join(lang === 'zh-CN' ? '，' : ', ');
+        return text.traceEvent(label, details);
+      }
+      case 'touch':
+        return text.traceTouch(channelName(entry.channel, lang), entry.node, text.touchOutcomes[entry.outcome]);
+      case 'offer':
+        return text.traceOffer(name(entry.node), money(entry.value));
+      case 'redeem':
+        return text.traceRedeem(name(entry.node), money(entry.value));
+      case 'goal':
+        return text.traceGoal(entry.node, entry.goal);
+      case 'exit':
+        return entry.node === null ? text.traceDeadEnd : text.traceExit(name(entry.node), entry.reason);
+      case 'tag':
+        return text.traceTag(entry.node, entry.tag, entry.present);
+      case 'attribute':
+        return text.traceAttribute(entry.node, entry.attribute, String(entry.value));
+      case 'churn':
+        return text.traceChurn;
+    }
+  };
+  if (entries.length === 0) return `${text.traceEmpty(user)}\n`;
+  const times = entries.map((entry) => formatTraceTime(entry.at));
+  const width = Math.max(...times.map((time) => time.length));
+  return `${[text.traceTitle(user, entries.length), ...entries.map((entry, index) => `  ${times[index]!.padEnd(width)}  ${describe(entry)}`)].join('\n')}\n`;
+}
