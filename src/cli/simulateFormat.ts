@@ -210,6 +210,7 @@ export function formatSummary(report: SimulationReport, journey: JourneyDocument
       const points = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${fixed(Math.abs(value * 100), lang)} ${text.points}`;
       const interval = lift.difference.interval ? text.interval(points(lift.difference.interval.low), points(lift.difference.interval.high)) : '';
       lines.push(`  ${text.lift(points(lift.difference.value), percent(lift.treatedRate), percent(lift.holdoutRate), interval)}`);
+      lines.push(`  ${text.incremental(withInterval(lift.incrementalRevenue, money, lang), withInterval(lift.incrementalRoi, percent, lang))}`);
     }
   }
   return `${lines.join('\n')}\n`;

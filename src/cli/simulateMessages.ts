@@ -108,6 +108,7 @@ loops without time passing; 2 for bad arguments or a file that cannot be read or
   armRevenue: 'revenue',
   lift: (difference: string, treated: string, holdout: string, interval: string) =>
     `Lift vs holdout: ${difference} (treated ${treated}, holdout ${holdout}${interval ? `; ${interval}` : ''})`,
+  incremental: (revenue: string, roi: string) => `Incremental revenue ${revenue} beyond what the holdout shows users buy anyway; incremental ROI ${roi}`,
   points: 'pts',
   // Trace
   nodeName: (id: string, label: string) => (label && label !== id ? `${id} “${label}”` : id),
@@ -231,6 +232,7 @@ FILE 为 "-" 时从标准输入读取。退出码：模拟完成为 0；旅程�
   conversion: '转化率（95% 置信区间）',
   armRevenue: '收入',
   lift: (difference, treated, holdout, interval) => `相对对照组的增量：${difference}（实验组 ${treated}，对照组 ${holdout}${interval ? `；${interval}` : ''}）`,
+  incremental: (revenue, roi) => `增量收入 ${revenue}（扣除对照组显示的用户自然购买）；增量 ROI ${roi}`,
   points: '个百分点',
   nodeName: (id, label) => (label && label !== id ? `${id}「${label}」` : id),
   traceTitle: (user, steps) => `用户 ${user} 的路径（${steps} 步）：`,

@@ -187,6 +187,22 @@ describe('running', { timeout: 60_000 }, () => {
     expect(several.roi.interval!.high).toBeGreaterThanOrEqual(several.roi.value);
   });
 
+  it('measures lift and incremental revenue against a holdout', async () => {
+    const document = journey([
+      { id: 'split', kind: 'split', params: { variants: [{ label: 'SMS', weight: 80 }, { label: 'Control', weight: 20, holdout: true }] } },
+      { id: 'sms', kind: 'message' },
+    ]);
+    document.nodes!.push(node('won', 'goal', { event: 'purchase' }));
+    document.edges = [edge('start', 'next', 'split'), edge('split', 'variant-1', 'sms'), edge('split', 'variant-2', 'out'), edge('sms', 'next', 'out')];
+    const strong = cohort({ clickLift: 8, responseWindowDays: 30, response: { sms: { open: 0.9, click: 0.9, unsubscribe: 0 } } });
+    const { report } = await simulate({ journey: document, cohort: strong, users: 8_000, seed: 2 });
+    expect(report.arms.map((arm) => [arm.label, arm.holdout])).toEqual([['SMS', false], ['Control', true]]);
+    expect(report.arms[0]!.assigned + report.arms[1]!.assigned).toBe(8_000);
+    expect(report.lift!.difference.value).toBeGreaterThan(0.05);
+    expect(report.lift!.difference.interval!.low).toBeGreaterThan(0);
+    expect(report.lift!.incrementalRevenue.value).toBeGreaterThan(0);
+  });
+
   it('refuses impossible inputs with every problem at once', async () => {
     const broken = cohort();
     const input = { journey: { schemaVersion: 1, id: 'bad', name: 'Bad', nodes: [] }, cohort: { ...broken, segments: [{ ...broken.segments[0]!, share: 60 }] }, users: 0 };

@@ -94,7 +94,17 @@ export interface SimulationReport {
   operations: { peakDay: number; peakSends: number; suppressed: number };
   segments: { id: string; users: number; entered: number; converted: number; conversionRate: Estimate; revenue: number; cost: number; churned: number; unsubscribes: number }[];
   arms: ArmReport[];
-  lift: { split: string; holdout: string; treatedRate: number; holdoutRate: number; difference: Estimate } | null;
+  lift: {
+    split: string;
+    holdout: string;
+    treatedRate: number;
+    holdoutRate: number;
+    difference: Estimate;
+    /** Revenue per treated user minus revenue per holdout user, times the treated users: what the journey added. */
+    incrementalRevenue: Estimate;
+    /** (incremental revenue − the treated users' cost) ÷ that cost. */
+    incrementalRoi: Estimate;
+  } | null;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -179,6 +189,7 @@ export function buildReport(model: Model, replications: Float64Array[], meta: Re
   const at = (slot: number) => averaged[slot]!;
   const s = layout.scalar;
   const perReplication = replications.map((counters) => figures(model, counters));
+  const replicated = (values: number[]): Estimate => ({ value: mean(values), interval: R >= 2 ? tInterval(values) : null });
   const ratioEstimate = (pick: (figure: ReturnType<typeof figures>) => number): Estimate => ({
     value: mean(perReplication.map(pick)),
     interval: R >= 2 ? tInterval(perReplication.map(pick)) : null,
@@ -253,9 +264,12 @@ export function buildReport(model: Model, replications: Float64Array[], meta: Re
     const holdoutPort = model.nodes[split]!.ports.indexOf(holdoutArm.port);
     const treatedPorts = model.nodes[split]!.ports.map((_, port) => port).filter((port) => !model.nodes[split]!.holdout[port]);
     const sums = (counters: Float64Array) => {
-      const treated = treatedPorts.reduce((sum, port) => sum + counters[slot(port, 'converted')]!, 0);
-      const treatedN = treatedPorts.reduce((sum, port) => sum + counters[slot(port, 'assigned')]!, 0);
-      return { treated, treatedN, holdout: counters[slot(holdoutPort, 'converted')]!, holdoutN: counters[slot(holdoutPort, 'assigned')]! };
+      const total = (field: (typeof ARM_FIELDS)[number]) => treatedPorts.reduce((sum, port) => sum + counters[slot(port, field)]!, 0);
+      const treatedN = total('assigned');
+      const holdoutN = counters[slot(holdoutPort, 'assigned')]!;
+      const incremental = treatedN > 0 && holdoutN > 0 ? yuan(total('revenue')) - (yuan(counters[slot(holdoutPort, 'revenue')]!) / holdoutN) * treatedN : 0;
+      const cost = yuan(total('cost'));
+      return { treated: total('converted'), treatedN, holdout: counters[slot(holdoutPort, 'converted')]!, holdoutN, incremental, incrementalRoi: ratio(incremental - cost, cost) };
     };
     const values = replications.map((counters) => {
       const x = sums(counters);
@@ -268,6 +282,8 @@ export function buildReport(model: Model, replications: Float64Array[], meta: Re
       treatedRate: mean(replications.map((counters) => ratio(sums(counters).treated, sums(counters).treatedN))),
       holdoutRate: mean(replications.map((counters) => ratio(sums(counters).holdout, sums(counters).holdoutN))),
       difference: { value: mean(values), interval: R >= 2 ? tInterval(values) : newcombe(first.treated, first.treatedN, first.holdout, first.holdoutN) },
+      incrementalRevenue: replicated(replications.map((counters) => sums(counters).incremental)),
+      incrementalRoi: replicated(replications.map((counters) => sums(counters).incrementalRoi)),
     };
   }
 
