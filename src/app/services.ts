@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { Localized } from '../core/i18n';
 import type { JourneyRepository } from './persist/repository';
+import type { SimulationRunner } from './simulate/protocol';
 
 /** What every screen reaches the outside world through: storage, and who this tab is. */
 export interface AppServices {
@@ -8,6 +9,8 @@ export interface AppServices {
   tabId: string;
   /** Set when storage is not kept across reloads (the in-memory fallback). */
   storageWarning: Localized | null;
+  /** Where simulations run; a Web Worker per run when left out (tests pass a fake). */
+  simulationRunner?: SimulationRunner;
 }
 
 export const ServicesContext = createContext<AppServices | null>(null);

@@ -21,6 +21,8 @@ import { Inspector, type NodePatch } from '../panels/Inspector';
 import { PortConnections } from '../panels/PortConnections';
 import { Toolbar } from './Toolbar';
 import { SaveBanner } from './SaveBanner';
+import { SimulationProvider } from '../simulate/SimulationProvider';
+import { SimulationPanel } from '../simulate/SimulationPanel';
 import './editor.css';
 
 type Loaded = { state: 'loading' } | { state: 'ready'; store: EditorStore; revision: number | null } | { state: 'error'; message: string };
@@ -64,9 +66,11 @@ export function EditorScreen({ journeyId, lang, onBack }: { journeyId: string; l
     );
   return (
     <EditorStoreContext.Provider value={loaded.store}>
-      <ReactFlowProvider>
-        <Editor store={loaded.store} revision={loaded.revision} lang={lang} onBack={onBack} />
-      </ReactFlowProvider>
+      <SimulationProvider editor={loaded.store}>
+        <ReactFlowProvider>
+          <Editor store={loaded.store} revision={loaded.revision} lang={lang} onBack={onBack} />
+        </ReactFlowProvider>
+      </SimulationProvider>
     </EditorStoreContext.Provider>
   );
 }
@@ -179,6 +183,7 @@ function Editor({ store, revision, lang, onBack }: { store: EditorStore; revisio
           {selectedNode && <PortConnections node={selectedNode} lang={lang} />}
           <ProblemsPanel problems={problems} lang={lang} onSelect={selectProblem} />
         </aside>
+        <SimulationPanel lang={lang} onSelectProblem={selectProblem} />
       </div>
     </div>
   );

@@ -13,6 +13,7 @@ import { autoLayoutAction } from '../actions/autoLayout';
 import { shortcutLabel } from '../actions/types';
 import { ExportMenu } from './ExportMenu';
 import { ShareButton } from './ShareButton';
+import { SimulateButton } from '../simulate/SimulateButton';
 
 const statusKey = {
   saved: 'editor.status.saved',
@@ -82,6 +83,9 @@ export function Toolbar({ lang, autosave, onBack }: { lang: Lang; autosave: Auto
         </button>
         <ExportMenu lang={lang} />
         <ShareButton lang={lang} />
+      </span>
+      <span className="toolbar__group">
+        <SimulateButton />
       </span>
       <span className={`toolbar__status toolbar__status--${autosave.status.state}`} role="status" aria-live="polite">
         {t(statusKey[autosave.status.state])}

@@ -8,6 +8,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { JourneyFlowNode } from '../types.ts';
 import { describeNode, worstSeverity } from './describe.ts';
 import { ProblemBadge } from './ProblemBadge.tsx';
+import { SimulationBadge } from '../../simulate/SimulationBadge.tsx';
 import '../canvas.css';
 
 export type JourneyNodeProps = NodeProps<JourneyFlowNode>;
@@ -50,6 +51,7 @@ export function NodeShell({ data, selected, isConnectable, input, className, chi
           title={t('canvas.node.input')}
         />
       )}
+      <SimulationBadge nodeId={node.id} lang={lang} />
       <div className="journey-node__header">
         <span className="journey-node__icon" aria-hidden="true">
           {view.icon}

@@ -1,0 +1,173 @@
+// The Simulate panel, over the side column while open (over the canvas's right on narrow screens): users, seed and cohort, Run; while running a progress bar and Cancel; then the
+// headline numbers, the problems that stop the run, a stopped or failed note. It only shows the
+// simulation store and calls its actions: the run itself happens in a worker.
+import { useEffect, useId, useRef, type FormEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Lang } from '../../core/i18n';
+import { formatLocation, type Problem } from '../../core/journey/problems';
+import { cohortPresets } from '../../core/sim/presets';
+import { useEditorStore } from '../store/useEditorStore';
+import { useSimulation } from './useSimulation';
+import { SimulationResults } from './SimulationResults';
+import { formatCount } from './format';
+import { SIMULATE_BUTTON_ID, SIMULATION_PANEL_ID } from './ids';
+import './simulate.css';
+
+export function SimulationPanel({ lang, onSelectProblem }: { lang: Lang; onSelectProblem(problem: Problem): void }) {
+  const { t } = useTranslation();
+  const editor = useEditorStore();
+  const open = useSimulation((state) => state.open);
+  const settings = useSimulation((state) => state.settings);
+  const phase = useSimulation((state) => state.phase);
+  const setOpen = useSimulation((state) => state.setOpen);
+  const setSettings = useSimulation((state) => state.setSettings);
+  const start = useSimulation((state) => state.start);
+  const cancel = useSimulation((state) => state.cancel);
+  const headingId = useId();
+  const usersHelpId = useId();
+  const seedHelpId = useId();
+  const usersInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (open) usersInput.current?.focus();
+  }, [open]);
+
+  if (!open) return null;
+
+  const close = () => {
+    setOpen(false);
+    document.getElementById(SIMULATE_BUTTON_ID)?.focus();
+  };
+  // Keys typed here are the panel's own (Delete on its buttons must not delete the selected step).
+  const onKeyDown = (event: KeyboardEvent) => {
+    event.stopPropagation();
+    if (event.key === 'Escape') close();
+  };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const journey = editor.getState().journey;
+    if (journey) start(journey);
+  };
+  const running = phase === 'running';
+
+  return (
+    <section id={SIMULATION_PANEL_ID} className="simulation-panel" role="dialog" aria-modal="false" aria-labelledby={headingId} lang={lang} onKeyDown={onKeyDown}>
+      <header className="simulation-panel__header">
+        <h2 id={headingId}>
+          {t('simulate.title')}
+        </h2>
+        <button type="button" className="simulation-panel__close" aria-label={t('simulate.close')} title={t('simulate.close')} onClick={close}>
+          ×
+        </button>
+      </header>
+      <form className="simulation-panel__form" onSubmit={onSubmit} noValidate>
+        <label className="simulation-panel__field">
+          <span>{t('simulate.users')}</span>
+          <input
+            ref={usersInput}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={10_000_000}
+            step={1000}
+            value={settings.users}
+            disabled={running}
+            aria-describedby={usersHelpId}
+            onChange={(event) => setSettings({ users: event.target.value })}
+          />
+          <small id={usersHelpId}>{t('simulate.usersHelp')}</small>
+        </label>
+        <label className="simulation-panel__field">
+          <span>{t('simulate.seed')}</span>
+          <input type="number" inputMode="numeric" step={1} value={settings.seed} disabled={running} aria-describedby={seedHelpId} onChange={(event) => setSettings({ seed: event.target.value })} />
+          <small id={seedHelpId}>{t('simulate.seedHelp')}</small>
+        </label>
+        <label className="simulation-panel__field">
+          <span>{t('simulate.cohort')}</span>
+          <select value={settings.presetId} disabled={running} onChange={(event) => setSettings({ presetId: event.target.value })}>
+            {cohortPresets.map((preset) => (
+              <option key={preset.id} value={preset.id}>
+                {preset.name[lang]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="simulation-panel__actions">
+          <button type="submit" className="simulation-panel__run" disabled={running}>
+            ▶ {t('simulate.run')}
+          </button>
+          {running && (
+            <button type="button" onClick={cancel}>
+              ■ {t('simulate.cancel')}
+            </button>
+          )}
+        </div>
+      </form>
+      {running && <Progress lang={lang} />}
+      <Outcome lang={lang} onSelectProblem={onSelectProblem} />
+    </section>
+  );
+}
+
+function Progress({ lang }: { lang: Lang }) {
+  const { t } = useTranslation();
+  const { done, total } = useSimulation((state) => state.progress);
+  const percent = total > 0 ? Math.min(100, Math.floor((done / total) * 100)) : 0;
+  const text = t('simulate.progressText', { done: formatCount(done, lang), total: formatCount(total, lang) });
+  return (
+    <div className="simulation-progress">
+      <div
+        className="simulation-progress__bar"
+        role="progressbar"
+        aria-label={t('simulate.progress')}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-valuetext={`${percent} % · ${text}`}
+      >
+        <div className="simulation-progress__fill" style={{ width: `${percent}%` }} />
+      </div>
+      <p className="simulation-progress__text">{text}</p>
+    </div>
+  );
+}
+
+function Outcome({ lang, onSelectProblem }: { lang: Lang; onSelectProblem(problem: Problem): void }) {
+  const { t } = useTranslation();
+  const phase = useSimulation((state) => state.phase);
+  const problems = useSimulation((state) => state.problems);
+  const error = useSimulation((state) => state.error);
+  const headingId = useId();
+  if (phase === 'done') return <SimulationResults lang={lang} />;
+  if (phase === 'stopped')
+    return (
+      <p className="simulation-panel__note" role="status">
+        {t('simulate.stopped')}
+      </p>
+    );
+  if (phase === 'failed')
+    return (
+      <p className="simulation-panel__note simulation-panel__note--error" role="alert">
+        {t('simulate.failed', { message: error ?? '' })}
+      </p>
+    );
+  if (phase !== 'problems') return null;
+  return (
+    <section className="simulation-problems" role="alert" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('simulate.problems')}</h3>
+      <p>{t('simulate.problemsIntro')}</p>
+      <ul>
+        {problems.map((problem, index) => (
+          <li key={`${problem.code}-${index}`}>
+            <button type="button" className="simulation-problems__item" onClick={() => onSelectProblem(problem)}>
+              <span className="simulation-problems__meta">
+                <code>{problem.code}</code> {formatLocation(problem.location, lang)}
+              </span>
+              <span>{problem.message[lang]}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

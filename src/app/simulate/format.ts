@@ -1,0 +1,34 @@
+// Numbers in the Simulate panel and on node badges, in the interface language and the journey's currency.
+import type { Lang } from '../../core/i18n';
+
+const cache = new Map<string, Intl.NumberFormat>();
+
+function formatter(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${lang}|${JSON.stringify(options)}`;
+  let found = cache.get(key);
+  if (!found) {
+    found = new Intl.NumberFormat(lang, options);
+    cache.set(key, found);
+  }
+  return found;
+}
+
+/** A count: whole numbers with grouping (a mean over replications keeps one decimal). */
+export const formatCount = (value: number, lang: Lang): string =>
+  formatter(lang, { maximumFractionDigits: Number.isInteger(value) ? 0 : 1 }).format(value);
+
+/** A proportion as a percentage: 0.1249 → 12.49 %. */
+export const formatPercent = (value: number, lang: Lang): string => formatter(lang, { style: 'percent', maximumFractionDigits: 2 }).format(value);
+
+/** Money in the journey's currency (an ISO 4217 code); an unknown code falls back to the number and the code. */
+export function formatMoney(value: number, currency: string, lang: Lang): string {
+  try {
+    return formatter(lang, { style: 'currency', currency, maximumFractionDigits: 2 }).format(value);
+  } catch {
+    return `${formatter(lang, { maximumFractionDigits: 2 }).format(value)} ${currency}`;
+  }
+}
+
+/** A difference of proportions in percentage points, signed: 0.0296 → +2.96. */
+export const formatPoints = (value: number, lang: Lang): string =>
+  formatter(lang, { maximumFractionDigits: 2, minimumFractionDigits: 2, signDisplay: 'exceptZero' }).format(value * 100);

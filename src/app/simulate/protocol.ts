@@ -1,0 +1,38 @@
+// What the editor and the simulation worker say to each other, and the runner seam between the store
+// and the worker (tests hand the store a runner of their own instead of a real Worker).
+import type { JourneyDocument } from '../../core/journey/schema';
+import type { Problem } from '../../core/journey/problems';
+import type { SimulationReport } from '../../core/sim/engine/report';
+
+/** One run, as posted to the worker: plain data (structured-cloned). */
+export interface SimulationRequest {
+  journey: JourneyDocument;
+  /** A cohort spec (a preset's, for now); the worker checks it. */
+  cohort: unknown;
+  seed: number;
+  users: number;
+}
+
+/** What the worker posts back: progress, then exactly one of done, problems or failed. */
+export type SimulationMessage =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'done'; report: SimulationReport; counters: Float64Array }
+  | { type: 'problems'; problems: Problem[] }
+  | { type: 'failed'; message: string };
+
+export interface SimulationCallbacks {
+  onProgress(done: number, total: number): void;
+  onDone(report: SimulationReport, counters: Float64Array): void;
+  /** The journey, the cohort or the settings cannot be simulated (or the run found a runaway loop). */
+  onProblems(problems: Problem[]): void;
+  /** Anything else: a bug, or the worker could not start. */
+  onFailed(message: string): void;
+}
+
+export interface SimulationRun {
+  /** Stops the run at once; no callback is called after it. */
+  cancel(): void;
+}
+
+/** Starts a run somewhere other than the main thread (a Web Worker in the app). */
+export type SimulationRunner = (request: SimulationRequest, callbacks: SimulationCallbacks) => SimulationRun;

@@ -1,0 +1,238 @@
+// The Simulate button and panel in the editor, by role and accessible name, with a fake runner in place
+// of the Web Worker: the test decides when progress, the result or problems arrive (the result is a real
+// run of the worker's job, done synchronously).
+import { act, render, screen, within, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { EditorScreen } from '../../src/app/editor/EditorScreen';
+import { ServicesContext, type AppServices } from '../../src/app/services';
+import { createMemoryRepository } from '../../src/app/persist/memoryRepository';
+import { setLanguage } from '../../src/app/i18n/index.ts';
+import { runSimulationJob } from '../../src/app/simulate/simulationJob';
+import type { SimulationCallbacks, SimulationRequest, SimulationRunner } from '../../src/app/simulate/protocol';
+import { checkJourney } from '../../src/core/journey/validate';
+import type { JourneyDocument } from '../../src/core/journey/schema';
+import { localized, type Lang } from '../../src/core/i18n';
+import { getTemplate } from '../../src/core/templates';
+import { instantiateTemplate } from '../../src/core/templates/defineTemplate';
+import { validJourney } from '../fixtures/journeys';
+
+interface FakeRun {
+  request: SimulationRequest;
+  callbacks: SimulationCallbacks;
+  cancelled: boolean;
+  /** Runs the request for real (in this thread) and hands its messages to the store. */
+  complete(): void;
+}
+
+function fakeRunner() {
+  const runs: FakeRun[] = [];
+  const runner: SimulationRunner = (request, callbacks) => {
+    const run: FakeRun = {
+      request,
+      callbacks,
+      cancelled: false,
+      complete: () =>
+        act(() =>
+          runSimulationJob(request, (message) => {
+            if (message.type === 'progress') callbacks.onProgress(message.done, message.total);
+            else if (message.type === 'done') callbacks.onDone(message.report, message.counters);
+            else if (message.type === 'problems') callbacks.onProblems(message.problems);
+            else callbacks.onFailed(message.message);
+          }),
+        ),
+    };
+    runs.push(run);
+    return { cancel: () => void (run.cancelled = true) };
+  };
+  return { runner, runs };
+}
+
+/**
+ * The node badges' accessible names. jsdom measures nothing, so React Flow keeps every node hidden and
+ * role queries give hidden elements no name: read the badges (role img) and their labels directly.
+ */
+const badgeLabels = (within: HTMLElement = document.body) =>
+  [...within.querySelectorAll('.react-flow__node [role="img"].simulation-badge')].map((badge) => badge.getAttribute('aria-label') ?? '');
+
+const editorScreen = (services: AppServices, journeyId: string, lang: Lang) => (
+  <ServicesContext.Provider value={services}>
+    <EditorScreen journeyId={journeyId} lang={lang} onBack={() => {}} />
+  </ServicesContext.Provider>
+);
+
+async function openEditor(input: unknown, lang: Lang = 'en') {
+  const document = checkJourney(input).document as JourneyDocument;
+  const fake = fakeRunner();
+  const services: AppServices = { repository: createMemoryRepository(), tabId: 'tab-a', storageWarning: null, simulationRunner: fake.runner };
+  await services.repository.save(document, { expectedRevision: null, writer: 'setup' });
+  const user = userEvent.setup();
+  const view = render(editorScreen(services, document.id, lang));
+  await screen.findByRole('toolbar', { name: lang === 'en' ? 'Journey tools' : /./ });
+  return { user, fake, view, services };
+}
+
+async function openPanel(user: ReturnType<typeof userEvent.setup>, users = '2000') {
+  await user.click(screen.getByRole('button', { name: /Simulate/ }));
+  const panel = screen.getByRole('dialog', { name: 'Simulate this journey' });
+  const field = within(panel).getByRole('spinbutton', { name: /Users/ });
+  await user.clear(field);
+  await user.type(field, users);
+  return panel;
+}
+
+describe('simulate', () => {
+  beforeEach(() => setLanguage('en'));
+
+  it('opens a labelled panel from the toolbar with the default settings, and closes it with Escape', async () => {
+    const { user } = await openEditor(validJourney());
+    const button = screen.getByRole('button', { name: /Simulate/ });
+    expect(button).toHaveAttribute('aria-expanded', 'false');
+    await user.click(button);
+    expect(button).toHaveAttribute('aria-expanded', 'true');
+    const panel = screen.getByRole('dialog', { name: 'Simulate this journey' });
+    const users = within(panel).getByRole('spinbutton', { name: /Users/ });
+    expect(users).toHaveFocus();
+    expect(users).toHaveValue(100_000);
+    expect(within(panel).getByRole('spinbutton', { name: /Seed/ })).toHaveValue(1);
+    const cohort = within(panel).getByRole('combobox', { name: 'Cohort' });
+    expect(cohort).toHaveDisplayValue(/commerce/i);
+    expect(within(cohort).getAllByRole('option')).toHaveLength(4);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(button).toHaveFocus();
+  });
+
+  it('runs with the chosen settings, shows progress, then the headline numbers and a count on each node', async () => {
+    const { user, fake } = await openEditor(instantiateTemplate(getTemplate('churn-win-back')!, 'en'));
+    const panel = await openPanel(user);
+    const seed = within(panel).getByRole('spinbutton', { name: /Seed/ });
+    await user.clear(seed);
+    await user.type(seed, '7');
+    await user.selectOptions(within(panel).getByRole('combobox', { name: 'Cohort' }), 'ecommerce');
+    await user.click(within(panel).getByRole('button', { name: /Run/ }));
+    expect(fake.runs).toHaveLength(1);
+    const [run] = fake.runs as [FakeRun];
+    expect(run.request).toMatchObject({ users: 2_000, seed: 7, journey: expect.objectContaining({ id: 'churn-win-back' }) });
+    expect(within(panel).getByRole('button', { name: /Run/ })).toBeDisabled();
+
+    act(() => run.callbacks.onProgress(500, 2_000));
+    const bar = within(panel).getByRole('progressbar', { name: 'Simulation progress' });
+    expect(bar).toHaveAttribute('aria-valuenow', '25');
+    expect(within(panel).getByText('500 of 2,000 users')).toBeInTheDocument();
+
+    run.complete();
+    expect(within(panel).queryByRole('progressbar')).toBeNull();
+    const results = within(panel).getByRole('region', { name: 'Results' });
+    const metric = (name: string) => within(results).getByText(name).closest('div')!.querySelector('dd')!.textContent!;
+    expect(results).toHaveTextContent('2,000 users · seed 7');
+    expect(metric('Entered')).toMatch(/^[\d,]+$/);
+    expect(metric('Converted')).toMatch(/^[\d,]+ \([\d.]+%\)95% interval [\d.]+% to [\d.]+%$/);
+    expect(metric('Revenue')).toMatch(/^CN¥[\d,.]+$/);
+    expect(metric('Cost')).toMatch(/^CN¥[\d,.]+$/);
+    for (const name of ['ROI', 'CAC (cost per conversion)', 'ARPU (revenue per entrant)', 'LTV (revenue per converted user)', 'Churned']) expect(metric(name)).not.toBe('');
+    expect(metric('Lift vs holdout')).toMatch(/pp/);
+    expect(metric('Incremental revenue (vs holdout)')).toMatch(/CN¥/);
+    expect(metric('Incremental ROI (vs holdout)')).toMatch(/%/);
+
+    const canvas = screen.getByRole('region', { name: 'Journey canvas' });
+    const labels = badgeLabels(canvas);
+    expect(labels).toHaveLength(run.request.journey.nodes.length);
+    for (const label of labels) expect(label).toMatch(/^Simulated: [\d,]+ entries, [\d,]+ users$/);
+  });
+
+  it('cancels a run at once and says it stopped; a late message from it changes nothing', async () => {
+    const { user, fake } = await openEditor(validJourney());
+    const panel = await openPanel(user);
+    await user.click(within(panel).getByRole('button', { name: /Run/ }));
+    const [run] = fake.runs as [FakeRun];
+    act(() => run.callbacks.onProgress(1_000, 2_000));
+    await user.click(within(panel).getByRole('button', { name: /Cancel/ }));
+    expect(run.cancelled).toBe(true);
+    expect(within(panel).getByRole('status')).toHaveTextContent('Simulation stopped');
+    expect(within(panel).queryByRole('progressbar')).toBeNull();
+    expect(within(panel).queryByRole('button', { name: /Cancel/ })).toBeNull();
+    expect(within(panel).getByRole('button', { name: /Run/ })).toBeEnabled();
+    run.complete();
+    expect(within(panel).queryByRole('region', { name: 'Results' })).toBeNull();
+    expect(badgeLabels()).toHaveLength(0);
+  });
+
+  it('shows the problems that stop a run, in the interface language, and selects what one concerns', async () => {
+    const { user, fake, view, services } = await openEditor(validJourney());
+    const panel = await openPanel(user);
+    await user.click(within(panel).getByRole('button', { name: /Run/ }));
+    const [run] = fake.runs as [FakeRun];
+    act(() =>
+      run.callbacks.onProblems([
+        {
+          severity: 'error',
+          code: 'simulation-runaway',
+          message: localized('The journey loops without time passing at remind.', '旅程在 remind 处无限循环。'),
+          location: { nodeId: 'remind', path: ['nodes'] },
+        },
+      ]),
+    );
+    const alert = within(panel).getByRole('alert');
+    expect(within(alert).getByRole('heading', { name: 'The simulation cannot run' })).toBeInTheDocument();
+    expect(alert).toHaveTextContent('simulation-runaway');
+    expect(alert).toHaveTextContent('The journey loops without time passing at remind.');
+    await user.click(within(alert).getByRole('button', { name: /runaway/ }));
+    expect(await screen.findByRole('textbox', { name: 'Label' })).toHaveValue('remind');
+    await act(() => setLanguage('zh-CN'));
+    view.rerender(editorScreen(services, 'basic', 'zh-CN'));
+    expect(within(screen.getByRole('alert', { name: '无法运行模拟' })).getByText('旅程在 remind 处无限循环。')).toBeInTheDocument();
+  });
+
+  it('shows a journey’s own errors and bad settings from a real check', async () => {
+    const { user, fake } = await openEditor(validJourney());
+    const panel = await openPanel(user, '0');
+    await user.click(within(panel).getByRole('button', { name: /Run/ }));
+    fake.runs[0]!.complete();
+    expect(within(panel).getByRole('alert')).toHaveTextContent('Users must be a whole number from 1 to 10000000, not 0.');
+  });
+
+  it('marks the results and badges stale after an edit, and fresh again after undo', async () => {
+    const { user, fake } = await openEditor(validJourney());
+    const panel = await openPanel(user);
+    await user.click(within(panel).getByRole('button', { name: /Run/ }));
+    fake.runs[0]!.complete();
+    expect(within(panel).queryByText(/has changed since this run/)).toBeNull();
+    const name = screen.getByRole('textbox', { name: 'Journey name' });
+    await user.clear(name);
+    await user.type(name, 'Renamed{Enter}');
+    // The name does not change what is simulated.
+    expect(within(panel).queryByText(/has changed since this run/)).toBeNull();
+    await user.click(screen.getByRole('checkbox', { name: /exit/i }));
+    expect(within(panel).getByText(/has changed since this run/)).toBeInTheDocument();
+    expect(badgeLabels().filter((label) => label.startsWith('Simulated before the last change'))).toHaveLength(6);
+    await user.click(screen.getByRole('button', { name: /Undo/ }));
+    await waitFor(() => expect(within(panel).queryByText(/has changed since this run/)).toBeNull());
+    expect(badgeLabels().filter((label) => label.startsWith('Simulated: '))).toHaveLength(6);
+  });
+
+  it('marks a result stale when the journey changed while it ran', async () => {
+    const { user, fake } = await openEditor(validJourney());
+    const panel = await openPanel(user);
+    await user.click(within(panel).getByRole('button', { name: /Run/ }));
+    await user.click(screen.getByRole('checkbox', { name: /exit/i }));
+    fake.runs[0]!.complete();
+    expect(within(panel).getByText(/has changed since this run/)).toBeInTheDocument();
+  });
+
+  it('speaks Chinese', async () => {
+    await setLanguage('zh-CN');
+    const { user, fake } = await openEditor(validJourney(), 'zh-CN');
+    await user.click(screen.getByRole('button', { name: /模拟/ }));
+    const panel = screen.getByRole('dialog', { name: '模拟此旅程' });
+    const field = within(panel).getByRole('spinbutton', { name: /用户数/ });
+    await user.clear(field);
+    await user.type(field, '1500');
+    expect(within(panel).getByRole('combobox', { name: '用户群' })).toBeInTheDocument();
+    await user.click(within(panel).getByRole('button', { name: /运行/ }));
+    fake.runs[0]!.complete();
+    const results = within(panel).getByRole('region', { name: '结果' });
+    expect(results).toHaveTextContent('1,500 位用户 · 种子 1');
+    expect(within(results).getByText('收入').closest('div')!.querySelector('dd')).toHaveTextContent(/^¥[\d,.]+$/);
+    expect(badgeLabels().filter((label) => /^模拟：进入 [\d,]+ 次，[\d,]+ 位用户$/.test(label))).toHaveLength(6);
+  });
+});
