@@ -1,0 +1,621 @@
+// Simulation benchmark: how fast the two engines of issue 5 simulate a cohort, and how much memory the
+// kernel keeps per user. Run it with `npm run bench:simulation` (or `node --expose-gc --import tsx
+// bench/simulation.ts [options]`); `--help` lists the options.
+//
+// Journeys: the largest built-in template and bench/simulationJourneys.ts's 20-node journey, both with
+// a 90-day horizon, on the e-commerce cohort preset. For each journey it measures
+//
+//   reference          users/s of the XState reference runner in this thread
+//   kernel             users/s of the plan kernel in this thread, and the ratio kernel / reference
+//                      (the speedup); both are warmed up (the reference with 5,000 users: it keeps
+//                      speeding up for several thousand), then run in alternation --runs times, and the
+//                      median run of each is reported
+//   1M users           seconds for 1,000,000 users × 90 days on one thread (the kernel run itself when
+//                      --users is 1,000,000, otherwise extrapolated from it and marked so)
+//   kernel memory      heap (+ array buffers) held by a range's world and kernel driver: the fixed
+//                      scratch (allocated before the first user), what it grows by over N users, and
+//                      what N more users add; the kernel simulates one user at a time in reused scratch,
+//                      so nothing is kept per user and the per-user figure is the footprint over N
+//   reference actor    heap held per live XState actor (started, launched, with its user and clock)
+//
+// and, for the 20-node journey, the throughput of the whole `simulate` path (split, worker_threads,
+// sum of counters, report) with 1, 2, 4 … workers up to the machine's parallelism, with the parallel
+// efficiency throughput(k) / (k × throughput(1)). Benchmarks report; a missed target never fails the
+// process. Exit status: 0 when every figure was taken, 1 when a run failed, 2 for bad arguments.
+
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { createActor, type Actor, type AnyStateMachine } from 'xstate';
+import { createWorkerPool } from '../src/cli/workerPool';
+import { machineFromConfig } from '../src/core/compile/toMachine';
+import type { JourneyEnvironment } from '../src/core/compile/runtime';
+import type { JourneyDocumentInput } from '../src/core/journey/schema';
+import { simulateUser } from '../src/core/sim/engine/driver';
+import { LAUNCH, type Model } from '../src/core/sim/engine/model';
+import { createDriver, runRange } from '../src/core/sim/engine/runRange';
+import { checkSimulation, modelFor, simulateChecked, type CheckedSimulation } from '../src/core/sim/engine/simulate';
+import { UserWorld } from '../src/core/sim/engine/world';
+import { ecommercePreset } from '../src/core/sim/presets/ecommerce';
+import { SteppingClock } from '../src/core/sim/steppingClock';
+import { BENCH_HORIZON, benchmarkJourney, largestTemplate } from './simulationJourneys';
+
+// Targets of issue 5.
+export const TARGETS = {
+  speedup: 1000,
+  millionSeconds: 1,
+  bytesPerUser: 64,
+  efficiency: 0.7,
+  efficiencyUpToWorkers: 8,
+} as const;
+
+const MILLION = 1_000_000;
+const SEED = 1;
+/** The journey of the parallel runs. */
+const PARALLEL_JOURNEY = 'bench-20';
+
+export interface SimulationBenchOptions {
+  /** Users the kernel simulates in this thread, and in each parallel run. */
+  users: number;
+  /** Users the reference runner simulates. */
+  referenceUsers: number;
+  /** Users of the kernel memory measurement. */
+  heapUsers: number;
+  /** Live XState actors of the reference memory measurement. */
+  actors: number;
+  /** Largest worker count of the parallel runs. */
+  workersMax: number;
+  /** Rounds of the one-thread measurements (reference, then kernel); the median of each is reported. */
+  runs: number;
+  quick: boolean;
+  /** Progress lines (to stderr from the command line; nothing with --json). */
+  log: (line: string) => void;
+}
+
+export interface Throughput {
+  users: number;
+  /** Wall-clock time. */
+  seconds: number;
+  usersPerSecond: number;
+  /**
+   * CPU time of this process (all its threads) over the same interval. On a quiet machine it is about
+   * `seconds` for a one-thread run and k × `seconds` with k busy workers; less means other work on the
+   * machine took the CPU.
+   */
+  cpuSeconds: number;
+}
+
+/** The median of `runs` runs in this thread, and every run's users/s. */
+export interface SingleThread extends Throughput {
+  runs: number[];
+}
+
+export interface KernelMemory {
+  /** Users of each of the two passes. */
+  users: number;
+  /** Heap + array buffers of one fresh world and kernel driver, before any user (counters, plan, scratch). */
+  scratchBytes: number;
+  /** Growth over the first pass of `users` users: buffers grown for the busiest user (and code the JIT made meanwhile). */
+  grownBytes: number;
+  /** Growth over a second pass of `users` more users, per user: state kept per simulated user (0 but for noise; may be slightly negative). */
+  retainedBytesPerUser: number;
+  /** (scratchBytes + grownBytes) / users + retainedBytesPerUser: the range's footprint spread over `users` users. */
+  bytesPerUser: number;
+  /** The counters alone (one Float64Array in the journey's layout), part of the scratch. */
+  counterBytes: number;
+}
+
+export interface JourneyFigures {
+  id: string;
+  name: string;
+  nodes: number;
+  edges: number;
+  horizon: string;
+  /** Share of the kernel run's users who entered the journey (a sanity figure: the run did something). */
+  enteredShare: number;
+  reference: SingleThread;
+  kernel: SingleThread;
+  /** kernel users/s ÷ reference users/s, the median runs of each, measured in alternation in this run. */
+  speedup: number;
+  /** Seconds for 1,000,000 users on one thread (kernel). */
+  millionSeconds: number;
+  millionExtrapolated: boolean;
+  memory: {
+    kernel: KernelMemory;
+    reference: { actors: number; bytesPerActor: number };
+  };
+}
+
+/** CPU time over wall time × threads that should be busy: 100 % when nothing else competed for the CPUs. */
+export const cpuShare = (run: Throughput, threads = 1) => run.cpuSeconds / (run.seconds * threads);
+
+export interface ParallelRun extends Throughput {
+  workers: number;
+  /** throughput(k) / (k × throughput(1)). */
+  efficiency: number;
+  /**
+   * Users per CPU-second with k workers ÷ the same with one: below 1 when the parallel run does more
+   * work per user (overhead), whatever else runs on the machine.
+   */
+  cpuEfficiency: number;
+  /** The report equals the one-worker report (it must: counters are whole numbers). */
+  sameReport: boolean;
+}
+
+export interface TargetCheck {
+  name: string;
+  target: string;
+  value: string;
+  /** null when it could not be measured here (parallel efficiency with one CPU). */
+  met: boolean | null;
+  note?: string;
+}
+
+export interface SimulationBenchResult {
+  benchmark: 'simulation';
+  machine: { cpus: number; availableParallelism: number; cpuModel: string; node: string; platform: string; arch: string; memoryBytes: number };
+  options: Omit<SimulationBenchOptions, 'log'>;
+  cohort: string;
+  seed: number;
+  /** Whether node ran with --expose-gc (otherwise gc() was switched on at run time). */
+  gcExposed: boolean;
+  journeys: JourneyFigures[];
+  parallel: { journey: string; users: number; runs: ParallelRun[] };
+  targets: TargetCheck[];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Helpers
+
+/** Starts a clock of wall and CPU time; calling what it returns reads both for `users` users. */
+function stopwatch(): (users: number) => Throughput {
+  const wall = performance.now();
+  const cpu = process.cpuUsage();
+  return (users) => {
+    const seconds = (performance.now() - wall) / 1000;
+    const used = process.cpuUsage(cpu);
+    return { users, seconds, usersPerSecond: users / seconds, cpuSeconds: (used.user + used.system) / 1e6 };
+  };
+}
+
+/** global.gc, exposed by --expose-gc; otherwise switched on now (V8 allows it after start-up). */
+function getGc(): { gc: () => void; exposed: boolean } {
+  const exposed = typeof globalThis.gc === 'function';
+  if (exposed) return { gc: () => globalThis.gc!(), exposed };
+  setFlagsFromString('--expose-gc');
+  return { gc: runInNewContext('gc') as () => void, exposed };
+}
+
+/** Heap in use plus memory outside the heap held by JavaScript objects (typed arrays' buffers), after a full collection. */
+function heldBytes(gc: () => void): number {
+  gc();
+  gc();
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.external;
+}
+
+/** 1, 2, 4 … up to max, and max itself. */
+export function workerCounts(max: number): number[] {
+  const counts: number[] = [];
+  for (let k = 1; k <= max; k *= 2) counts.push(k);
+  if (counts[counts.length - 1] !== max) counts.push(max);
+  return counts;
+}
+
+function check(journey: JourneyDocumentInput, users: number): CheckedSimulation {
+  const result = checkSimulation({ journey, cohort: ecommercePreset.spec, seed: SEED, users, engine: 'fast' });
+  if (!result.ok)
+    throw new Error(`The benchmark journey "${journey.id}" cannot be simulated:\n${result.problems.map((problem) => `${problem.code}: ${problem.message.en}`).join('\n')}`);
+  return result.checked;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Measurements
+
+/** The run of median throughput (the lower middle one of an even count). */
+function medianRun(runs: Throughput[]): Throughput {
+  const sorted = [...runs].sort((a, b) => a.usersPerSecond - b.usersPerSecond);
+  return sorted[(sorted.length - 1) >> 1]!;
+}
+
+/**
+ * The reference runner and the kernel on one journey, in this thread, each warmed up first, then in
+ * alternation `rounds` times (so that other work on the machine weighs on both alike); the median run of each.
+ */
+function measureEngines(
+  model: Model,
+  sizes: { referenceUsers: number; users: number; warmReference: number; warmKernel: number; rounds: number },
+): { reference: SingleThread; kernel: SingleThread; entered: number } {
+  runRange(model, 'reference', 0, sizes.warmReference);
+  runRange(model, 'fast', 0, sizes.warmKernel);
+  const reference: Throughput[] = [];
+  const kernel: Throughput[] = [];
+  let entered = 0;
+  for (let round = 0; round < sizes.rounds; round++) {
+    let stop = stopwatch();
+    runRange(model, 'reference', sizes.warmReference, sizes.warmReference + sizes.referenceUsers);
+    reference.push(stop(sizes.referenceUsers));
+    stop = stopwatch();
+    const { counters } = runRange(model, 'fast', 0, sizes.users);
+    kernel.push(stop(sizes.users));
+    entered = counters[model.layout.scalar.entered]!;
+  }
+  const summary = (runs: Throughput[]): SingleThread => ({ ...medianRun(runs), runs: runs.map((run) => run.usersPerSecond) });
+  return { reference: summary(reference), kernel: summary(kernel), entered };
+}
+
+/**
+ * The kernel's memory. Fixed scratch: 16 fresh worlds with their kernel drivers (what runRange makes for
+ * a range), weighed together and divided, so the collector's noise is spread over them. Then runRange's
+ * loop on one of them: `users` users (its buffers grow to the busiest user's needs), weighed, and
+ * `users` more, weighed again; the second growth is what stays behind per user.
+ */
+function measureKernelMemory(model: Model, users: number, gc: () => void): KernelMemory {
+  const copies = 16;
+  const make = () => {
+    const world = new UserWorld(model);
+    return { world, driver: createDriver('fast', model, world) };
+  };
+  make(); // code and lazily built structures of the engine, not counted as scratch
+  const before = heldBytes(gc);
+  const pairs = Array.from({ length: copies }, make);
+  const fresh = heldBytes(gc);
+  const { world, driver } = pairs[0]!;
+  for (let user = 0; user < users; user++) simulateUser(world, driver, user);
+  const first = heldBytes(gc);
+  for (let user = users; user < 2 * users; user++) simulateUser(world, driver, user);
+  const second = heldBytes(gc);
+  // Every pair is alive up to here.
+  if (pairs.some((pair) => pair.world.counters.length === 0)) throw new Error('empty counters');
+  const scratchBytes = (fresh - before) / copies;
+  const grownBytes = first - fresh;
+  const retainedBytesPerUser = (second - first) / users;
+  return {
+    users,
+    scratchBytes,
+    grownBytes,
+    retainedBytesPerUser,
+    bytesPerUser: (scratchBytes + Math.max(0, grownBytes)) / users + Math.max(0, retainedBytesPerUser),
+    counterBytes: world.counters.byteLength,
+  };
+}
+
+/** Live XState actors as the reference runner makes them (own clock, the user's record), launched. */
+function measureReferenceActors(model: Model, count: number, gc: () => void): JourneyFigures['memory']['reference'] {
+  const machine: AnyStateMachine = machineFromConfig(model.config, model.registry);
+  const make = (user: number) => {
+    const clock = new SteppingClock();
+    const env: JourneyEnvironment = { now: () => clock.now(), eventCount: () => 0, emit: () => {} };
+    const actor = createActor(machine, { clock, input: { user: model.generator.user(user), seed: model.seed, env } });
+    actor.start();
+    actor.send({ type: LAUNCH });
+    return actor;
+  };
+  make(count).stop(); // XState's lazily built structures, not counted against the actors
+  const actors: Actor<AnyStateMachine>[] = [];
+  const before = heldBytes(gc);
+  for (let user = 0; user < count; user++) actors.push(make(user));
+  const after = heldBytes(gc);
+  for (const actor of actors) actor.stop();
+  return { actors: count, bytesPerActor: Math.max(0, after - before) / count };
+}
+
+async function measureParallel(checked: CheckedSimulation, users: number, workersMax: number, warmPerWorker: number, log: (line: string) => void): Promise<ParallelRun[]> {
+  const runs: ParallelRun[] = [];
+  let one: { usersPerSecond: number; usersPerCpuSecond: number; report: string } | null = null;
+  for (const workers of workerCounts(workersMax)) {
+    const pool = createWorkerPool(workers);
+    try {
+      // Start every worker (tsx, the engine's code) and warm it up before timing.
+      await simulateChecked({ ...checked, users: warmPerWorker * workers }, { workers, runner: pool.runner });
+      const stop = stopwatch();
+      const { report } = await simulateChecked({ ...checked, users }, { workers, runner: pool.runner });
+      const measured = stop(users);
+      const json = JSON.stringify(report);
+      one ??= { usersPerSecond: measured.usersPerSecond, usersPerCpuSecond: users / measured.cpuSeconds, report: json };
+      const run = {
+        workers,
+        ...measured,
+        efficiency: measured.usersPerSecond / (workers * one.usersPerSecond),
+        cpuEfficiency: users / measured.cpuSeconds / one.usersPerCpuSecond,
+        sameReport: json === one.report,
+      };
+      runs.push(run);
+      log(`  ${workers} worker(s): ${fmtRate(run.usersPerSecond)} users/s, ${run.seconds.toFixed(2)} s, efficiency ${fmtPercent(run.efficiency)}, CPU busy ${fmtPercent(cpuShare(run, workers))}`);
+    } finally {
+      await pool.close();
+    }
+  }
+  return runs;
+}
+
+function targetChecks(journeys: JourneyFigures[], runs: ParallelRun[], cpus: number): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  for (const journey of journeys) {
+    const memory = journey.memory.kernel;
+    checks.push(
+      {
+        name: `speedup, ${journey.id}`,
+        target: `kernel ≥ ${TARGETS.speedup}× reference`,
+        value: fmtRatio(journey.speedup),
+        met: journey.speedup >= TARGETS.speedup,
+      },
+      {
+        name: `1M users × 90 d, 1 worker, ${journey.id}`,
+        target: `≤ ${TARGETS.millionSeconds} s`,
+        value: `${journey.millionSeconds.toFixed(2)} s${journey.millionExtrapolated ? ' (extrapolated)' : ''}`,
+        met: journey.millionSeconds <= TARGETS.millionSeconds,
+      },
+      {
+        name: `kernel memory per user, ${journey.id}`,
+        target: `≤ ${TARGETS.bytesPerUser} B/user`,
+        value: `${fmtBytes(memory.bytesPerUser)}/user`,
+        met: memory.bytesPerUser <= TARGETS.bytesPerUser,
+        note: `${fmtBytes(memory.scratchBytes)} of fixed scratch per range (grown ${fmtBytes(memory.grownBytes)}) over ${memory.users.toLocaleString('en')} users; ${fmtBytes(memory.retainedBytesPerUser)} more per additional user`,
+      },
+    );
+  }
+  const considered = runs.filter((run) => run.workers > 1 && run.workers <= TARGETS.efficiencyUpToWorkers);
+  const worst = considered.reduce((low, run) => Math.min(low, run.efficiency), Infinity);
+  const largest = considered.reduce((high, run) => Math.max(high, run.workers), 1);
+  checks.push({
+    name: 'parallel efficiency',
+    target: `≥ ${TARGETS.efficiency * 100} % up to ${TARGETS.efficiencyUpToWorkers} workers`,
+    value: considered.length > 0 ? `lowest ${fmtPercent(worst)} (${largest > 2 ? `2–${largest}` : '2'} workers)` : 'one worker only',
+    met: considered.length > 0 ? worst >= TARGETS.efficiency : null,
+    ...(largest < TARGETS.efficiencyUpToWorkers ? { note: `${cpus} CPU(s) here: measured up to ${largest} worker(s), not ${TARGETS.efficiencyUpToWorkers}` } : {}),
+  });
+  return checks;
+}
+
+export function defaultOptions(quick: boolean): Omit<SimulationBenchOptions, 'log'> {
+  const cpus = os.availableParallelism();
+  return quick
+    ? { users: 20_000, referenceUsers: 200, heapUsers: 20_000, actors: 100, workersMax: Math.min(2, cpus), runs: 1, quick }
+    : { users: MILLION, referenceUsers: 2_000, heapUsers: 100_000, actors: 1_000, workersMax: cpus, runs: 3, quick };
+}
+
+export async function runSimulationBench(options: SimulationBenchOptions): Promise<SimulationBenchResult> {
+  const { log } = options;
+  const { gc, exposed } = getGc();
+  const template = largestTemplate();
+  const sources = [
+    { id: template.id, document: template.document },
+    { id: PARALLEL_JOURNEY, document: benchmarkJourney() },
+  ];
+  const sizes = {
+    referenceUsers: options.referenceUsers,
+    users: options.users,
+    warmReference: options.quick ? 50 : 5_000,
+    warmKernel: Math.min(options.quick ? 2_000 : 20_000, options.users),
+    rounds: options.runs,
+  };
+  const journeys: JourneyFigures[] = [];
+  let parallelChecked: CheckedSimulation | null = null;
+  for (const source of sources) {
+    const checked = check(source.document, Math.max(options.users, sizes.warmReference + options.referenceUsers, 2 * options.heapUsers));
+    if (source.id === PARALLEL_JOURNEY) parallelChecked = checked;
+    const model = modelFor(checked, 0);
+    log(`${source.id} (${checked.journey.nodes.length} nodes, horizon ${checked.journey.settings.horizon}):`);
+    const { reference, kernel, entered } = measureEngines(model, sizes);
+    log(`  reference: ${reference.runs.map(fmtRate).join(', ')} users/s over ${options.referenceUsers.toLocaleString('en')} users`);
+    log(`  kernel: ${kernel.runs.map(fmtRate).join(', ')} users/s over ${options.users.toLocaleString('en')} users`);
+    const memoryKernel = measureKernelMemory(model, options.heapUsers, gc);
+    const memoryReference = measureReferenceActors(model, options.actors, gc);
+    log(`  memory: kernel scratch ${fmtBytes(memoryKernel.scratchBytes)}, ${fmtBytes(memoryKernel.bytesPerUser)}/user; reference ${fmtBytes(memoryReference.bytesPerActor)}/actor`);
+    const millionExtrapolated = options.users !== MILLION;
+    journeys.push({
+      id: source.id,
+      name: checked.journey.name,
+      nodes: checked.journey.nodes.length,
+      edges: checked.journey.edges.length,
+      horizon: checked.journey.settings.horizon,
+      enteredShare: entered / options.users,
+      reference,
+      kernel,
+      speedup: kernel.usersPerSecond / reference.usersPerSecond,
+      millionSeconds: millionExtrapolated ? MILLION / kernel.usersPerSecond : kernel.seconds,
+      millionExtrapolated,
+      memory: { kernel: memoryKernel, reference: memoryReference },
+    });
+  }
+  log(`parallel, ${PARALLEL_JOURNEY}, ${options.users.toLocaleString('en')} users:`);
+  const runs = await measureParallel(parallelChecked!, options.users, options.workersMax, options.quick ? 1_000 : 20_000, log);
+  const cpus = os.cpus();
+  const { log: _log, ...shown } = options;
+  return {
+    benchmark: 'simulation',
+    machine: {
+      cpus: cpus.length,
+      availableParallelism: os.availableParallelism(),
+      cpuModel: cpus[0]?.model.trim() ?? 'unknown',
+      node: process.version,
+      platform: process.platform,
+      arch: process.arch,
+      memoryBytes: os.totalmem(),
+    },
+    options: shown,
+    cohort: ecommercePreset.spec.id,
+    seed: SEED,
+    gcExposed: exposed,
+    journeys,
+    parallel: { journey: PARALLEL_JOURNEY, users: options.users, runs },
+    targets: targetChecks(journeys, runs, os.availableParallelism()),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Output
+
+function fmtRate(perSecond: number): string {
+  if (perSecond >= 1e6) return `${(perSecond / 1e6).toFixed(2)} M`;
+  if (perSecond >= 1e3) return `${(perSecond / 1e3).toFixed(1)} k`;
+  return perSecond.toFixed(0);
+}
+const fmtRatio = (ratio: number) => `${ratio >= 100 ? ratio.toFixed(0) : ratio.toFixed(1)}×`;
+const fmtPercent = (share: number) => `${(share * 100).toFixed(0)} %`;
+function fmtBytes(bytes: number): string {
+  const size = Math.abs(bytes);
+  if (size >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+  if (size >= 10 * 1024) return `${(bytes / 1024).toFixed(0)} KiB`;
+  if (size >= 10) return `${bytes.toFixed(0)} B`;
+  return `${bytes.toFixed(2)} B`;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n');
+}
+
+function engineCell(engine: SingleThread): string {
+  const low = Math.min(...engine.runs);
+  const high = Math.max(...engine.runs);
+  const spread = engine.runs.length > 1 ? `median of ${engine.runs.length}: ${fmtRate(low)}–${fmtRate(high)}` : '1 run';
+  return `${fmtRate(engine.usersPerSecond)} users/s (${engine.users.toLocaleString('en')} users, ${spread})`;
+}
+
+export function formatTable(result: SimulationBenchResult): string {
+  const { machine } = result;
+  const row = (label: string, cell: (journey: JourneyFigures) => string) => [label, ...result.journeys.map(cell)];
+  const lines = [
+    `Simulation benchmark: ${result.cohort} cohort, seed ${result.seed}, horizon ${BENCH_HORIZON}; ${machine.availableParallelism} CPU(s) (${machine.cpuModel}), Node ${machine.node}`,
+    '',
+    table([
+      ['', ...result.journeys.map((journey) => `${journey.id} (${journey.nodes} nodes)`)],
+      row('entered the journey', (journey) => fmtPercent(journey.enteredShare)),
+      row('reference (XState), 1 thread', (journey) => engineCell(journey.reference)),
+      row('kernel, 1 thread', (journey) => engineCell(journey.kernel)),
+      row('speedup kernel / reference', (journey) => fmtRatio(journey.speedup)),
+      row('1M users × 90 d, 1 thread', (journey) => `${journey.millionSeconds.toFixed(2)} s${journey.millionExtrapolated ? ' (extrapolated)' : ''}`),
+      row('kernel fixed scratch per range', (journey) => `${fmtBytes(journey.memory.kernel.scratchBytes)} (counters ${fmtBytes(journey.memory.kernel.counterBytes)}); grown ${fmtBytes(journey.memory.kernel.grownBytes)}`),
+      row('kernel kept per additional user', (journey) => `${fmtBytes(journey.memory.kernel.retainedBytesPerUser)} (2nd pass of ${journey.memory.kernel.users.toLocaleString('en')} users)`),
+      row('kernel bytes per user', (journey) => `${fmtBytes(journey.memory.kernel.bytesPerUser)} (footprint / ${journey.memory.kernel.users.toLocaleString('en')} users)`),
+      row('reference heap per live actor', (journey) => `${fmtBytes(journey.memory.reference.bytesPerActor)} (${journey.memory.reference.actors.toLocaleString('en')} actors)`),
+    ]),
+    '',
+    `Parallel: simulate() through worker_threads, ${result.parallel.journey}, ${result.parallel.users.toLocaleString('en')} users`,
+    table([
+      ['workers', 'users/s', 'time', 'efficiency', 'CPU busy', 'users per CPU-s vs 1', 'same report'],
+      ...result.parallel.runs.map((run) => [
+        String(run.workers),
+        fmtRate(run.usersPerSecond),
+        `${run.seconds.toFixed(2)} s`,
+        fmtPercent(run.efficiency),
+        fmtPercent(cpuShare(run, run.workers)),
+        fmtPercent(run.cpuEfficiency),
+        run.sameReport ? 'yes' : 'NO',
+      ]),
+    ]),
+    '',
+    'Targets (issue 5); a missed target does not fail the run',
+    table([
+      ['figure', 'target', 'measured', 'met'],
+      ...result.targets.map((target) => [target.name, target.target, target.value, target.met === null ? 'not measured' : target.met ? 'met' : 'not met']),
+    ]),
+  ];
+  const notes = result.targets.filter((target) => target.note).map((target) => `  ${target.name}: ${target.note}`);
+  if (notes.length > 0) lines.push('', 'Notes:', ...notes);
+  if (!result.gcExposed) lines.push('', 'Memory: gc() was switched on at run time; run node with --expose-gc to have it from the start.');
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Command line
+
+const USAGE = `Simulation benchmark: users/s of the reference runner and of the kernel and their ratio, the time
+for 1M users × 90 days, the kernel's memory per user, and throughput with 1, 2, 4 … workers.
+
+Usage:
+  npm run bench:simulation [-- options]
+  node --expose-gc --import tsx bench/simulation.ts [options]
+
+Options:
+  --users N             users of the kernel runs, one thread and parallel (default 1000000)
+  --reference-users N   users of the reference runner (default 2000)
+  --heap-users N        users of each of the two passes of the kernel memory measurement (default 100000)
+  --actors N            live XState actors of the reference memory measurement (default 1000)
+  --workers-max K       largest worker count of the parallel runs (default: os.availableParallelism())
+  --runs N              rounds of the one-thread runs, reference then kernel; medians reported (default 3)
+  --quick               small sizes for a smoke run (20000 kernel users, 200 reference users, 1 round,
+                        ≤ 2 workers)
+  --json                print one JSON object instead of the table
+  -h, --help            show this help
+
+Targets (issue 5): kernel ≥ ${TARGETS.speedup}× reference; 1M users × 90 d ≤ ${TARGETS.millionSeconds} s on one worker;
+≤ ${TARGETS.bytesPerUser} B of kernel state per user; parallel efficiency ≥ ${TARGETS.efficiency * 100} % up to ${TARGETS.efficiencyUpToWorkers} workers.
+Every ratio is measured within one run. A missed target does not fail the run. Exit status: 0 when
+every figure was taken, 1 when a run failed, 2 for bad arguments.`;
+
+class UsageError extends Error {}
+
+function positiveInteger(name: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text.replaceAll('_', ''));
+  if (!Number.isInteger(value) || value < 1) throw new UsageError(`--${name} must be a whole number ≥ 1, not "${text}".`);
+  return value;
+}
+
+export function parseOptions(argv: string[]): { options: SimulationBenchOptions; json: boolean } | 'help' {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        users: { type: 'string' },
+        'reference-users': { type: 'string' },
+        'heap-users': { type: 'string' },
+        actors: { type: 'string' },
+        'workers-max': { type: 'string' },
+        runs: { type: 'string' },
+        quick: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  if (values.help) return 'help';
+  const defaults = defaultOptions(values.quick);
+  return {
+    json: values.json,
+    options: {
+      users: positiveInteger('users', values.users, defaults.users),
+      referenceUsers: positiveInteger('reference-users', values['reference-users'], defaults.referenceUsers),
+      heapUsers: positiveInteger('heap-users', values['heap-users'], defaults.heapUsers),
+      actors: positiveInteger('actors', values.actors, defaults.actors),
+      workersMax: positiveInteger('workers-max', values['workers-max'], defaults.workersMax),
+      runs: positiveInteger('runs', values.runs, defaults.runs),
+      quick: values.quick,
+      log: values.json ? () => {} : (line) => process.stderr.write(`${line}\n`),
+    },
+  };
+}
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseOptions(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`${error.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (parsed === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  try {
+    const result = await runSimulationBench(parsed.options);
+    process.stdout.write(parsed.json ? `${JSON.stringify(result, null, 2)}\n` : `\n${formatTable(result)}\n`);
+    return 0;
+  } catch (error) {
+    process.stderr.write(`The simulation benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 1;
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = await main(process.argv.slice(2));
