@@ -14,6 +14,8 @@ export interface MachineDriver {
   fireTimer(): void;
   /** Delivers a behaviour event by code, or the launch event (code −1). */
   send(code: number): void;
+  /** The event codes the machine listens for in its current state (Model.listeners). */
+  listening(): Uint8Array;
   end(): void;
 }
 
@@ -27,6 +29,7 @@ export function simulateUser(world: UserWorld, driver: MachineDriver, user: numb
   world.beginUser(user);
   driver.begin(user);
   driver.send(LAUNCH_CODE);
+  world.listen(driver.listening());
   const horizon = world.horizon;
   for (;;) {
     const timer = driver.nextTimer();
@@ -37,8 +40,10 @@ export function simulateUser(world: UserWorld, driver: MachineDriver, user: numb
     if (timer <= happening) driver.fireTimer();
     else {
       const code = world.step();
-      if (code >= 0) driver.send(code);
+      if (code < 0) continue;
+      driver.send(code);
     }
+    world.listen(driver.listening());
   }
   world.now = horizon;
   world.finishUser();

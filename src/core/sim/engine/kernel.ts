@@ -37,6 +37,7 @@ export class KernelDriver implements MachineDriver {
   private readonly timerOrder: Float64Array;
   private readonly timerAfter: Int32Array;
   private readonly conditions = new Map<Condition, Test>();
+  private readonly listenFlags: Uint8Array[];
 
   constructor(
     private readonly model: Model,
@@ -49,6 +50,12 @@ export class KernelDriver implements MachineDriver {
     this.timerAt = new Float64Array(most);
     this.timerOrder = new Float64Array(most);
     this.timerAfter = new Int32Array(most);
+    const none = new Uint8Array(model.events.length);
+    this.listenFlags = this.plan.states.map((state) => model.listeners.get(state.id) ?? none);
+  }
+
+  listening(): Uint8Array {
+    return this.listenFlags[this.state]!;
   }
 
   begin(user: number): void {

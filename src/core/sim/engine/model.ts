@@ -88,6 +88,10 @@ export interface Model {
   eventHash: Float64Array;
   /** Codes of events that come from the segments' rates (only those the journey reads). */
   rateEvents: number[];
+  /** Per event code: a rated event simulated only while the machine listens for it (nothing counts it). */
+  lazyEvent: Uint8Array;
+  /** Per machine state id: the event codes it listens for (itself or a state around it). */
+  listeners: Map<string, Uint8Array>;
   /** Per event code: a goal's event, so arm conversions count it. */
   goalEvent: Uint8Array;
   channelCostUnits: Float64Array;
@@ -116,19 +120,47 @@ function conditionEvents(condition: Condition, into: Set<string>): void {
   else if ('event' in condition) into.add(condition.event);
 }
 
-/** Every event the compiled journey listens for or counts, by name. */
-export function eventsRead(config: MachineConfig): Set<string> {
-  const names = new Set<string>();
+/** Events the compiled journey listens for (`on`), and events its conditions count, by name. */
+export function eventsUsed(config: MachineConfig): { listened: Set<string>; counted: Set<string> } {
+  const listened = new Set<string>();
+  const counted = new Set<string>();
   visitStates(config, (state) => {
-    for (const name of Object.keys(state.on ?? {})) names.add(name);
+    for (const name of Object.keys(state.on ?? {})) listened.add(name);
     const transitions = [...(state.always ?? []), ...Object.values(state.on ?? {}).flat(), ...Object.values(state.after ?? {}).flat()];
     for (const transition of transitions) {
       const condition = transition.guard?.params?.condition;
-      if (condition && typeof condition === 'object') conditionEvents(condition as Condition, names);
+      if (condition && typeof condition === 'object') conditionEvents(condition as Condition, counted);
     }
   });
-  names.delete(LAUNCH);
-  return names;
+  listened.delete(LAUNCH);
+  return { listened, counted };
+}
+
+/** Every event the compiled journey listens for or counts, by name. */
+export function eventsRead(config: MachineConfig): Set<string> {
+  const { listened, counted } = eventsUsed(config);
+  return new Set([...listened, ...counted]);
+}
+
+/**
+ * Per state id of the machine: which event codes the state (or a state around it) has transitions
+ * for. A rated event nothing counts is only simulated while the user is in a state that listens for it
+ * (see docs/simulation.md), so both engines ask this after every step.
+ */
+function listenersByState(config: MachineConfig, eventCode: Map<string, number>, size: number): Map<string, Uint8Array> {
+  const result = new Map<string, Uint8Array>();
+  const walk = (state: StateConfig, key: string, around: string[]) => {
+    const names = [...around, ...Object.keys(state.on ?? {})];
+    const flags = new Uint8Array(size);
+    for (const name of names) {
+      const code = eventCode.get(name);
+      if (code !== undefined) flags[code] = 1;
+    }
+    result.set(state.id ?? key, flags);
+    for (const [childKey, child] of Object.entries(state.states ?? {})) walk(child, childKey, names);
+  };
+  walk(config, config.id, []);
+  return result;
 }
 
 const minutesOf = (clock: string) => {
@@ -175,6 +207,9 @@ export function buildModel(document: JourneyDocument, config: MachineConfig, coh
   const goalEvent = new Uint8Array(events.length);
   for (const node of document.nodes)
     if (registry.get(node.kind)?.ends === 'goal' && typeof node.params.event === 'string') goalEvent[eventCode.get(node.params.event) ?? -1] = 1;
+  const { counted } = eventsUsed(config);
+  const lazyEvent = new Uint8Array(events.length);
+  for (const code of rateEvents) if (!counted.has(events[code]!) && !goalEvent[code]) lazyEvent[code] = 1;
 
   const channelCostUnits = Float64Array.from(channels, (channel) => toMoneyUnits(channelCost(channel, document.settings.channelCosts)));
   const { quietHours, frequencyCap } = document.settings;
@@ -217,6 +252,8 @@ export function buildModel(document: JourneyDocument, config: MachineConfig, coh
     eventCode,
     eventHash: Float64Array.from(events, (name) => hashString(name)),
     rateEvents,
+    lazyEvent,
+    listeners: listenersByState(config, eventCode, events.length),
     goalEvent,
     channelCostUnits,
     quietHours: quietHours ? { startMs: minutesOf(quietHours.start), endMs: minutesOf(quietHours.end) } : null,

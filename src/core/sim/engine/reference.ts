@@ -18,12 +18,14 @@ export class XStateDriver implements MachineDriver {
   private actor: Actor<AnyStateMachine> | null = null;
   private failure: unknown = null;
   private readonly environment: JourneyEnvironment;
+  private readonly none: Uint8Array;
 
   constructor(
     private readonly model: Model,
     private readonly world: UserWorld,
   ) {
     this.machine = machineFromConfig(model.config, model.registry);
+    this.none = new Uint8Array(model.events.length);
     const nodeOf = (id: string | null) => (id === null ? -1 : model.nodeIndex.get(id)!);
     this.environment = {
       now: () => this.clock.now(),
@@ -96,6 +98,13 @@ export class XStateDriver implements MachineDriver {
       ...(channel ? { channel } : {}),
     });
     this.check();
+  }
+
+  listening(): Uint8Array {
+    // The active atomic state is the innermost key of the snapshot's value, e.g. { __journey: "remind" }.
+    let value: unknown = this.actor!.getSnapshot().value;
+    while (typeof value === 'object' && value !== null) value = Object.values(value)[0];
+    return this.model.listeners.get(String(value)) ?? this.none;
   }
 
   end(): void {

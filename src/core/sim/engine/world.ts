@@ -92,9 +92,11 @@ export class UserWorld {
   private offerMinSpend = new Float64Array(8);
   private offerNode = new Float64Array(8);
   private offerDone = new Uint8Array(8);
-  // Events users do on their own, one Poisson stream per rated event: next time (exact), occurrence count.
+  // Events users do on their own, one Poisson stream per rated event: next time (exact), draws so far.
   private readonly rateNext: Float64Array;
-  private readonly rateCount: Float64Array;
+  private readonly rateDraws: Float64Array;
+  /** Which events the machine listens for now (lazy rated events run only then). */
+  private listening: Uint8Array | null = null;
   // Queue of scheduled happenings (small: a few responses and expiries at a time).
   private queueSize = 0;
   private queueSeq = 0;
@@ -143,7 +145,7 @@ export class UserWorld {
     this.layout = model.layout;
     this.counters = counters ?? new Float64Array(model.layout.size);
     this.rateNext = new Float64Array(model.events.length);
-    this.rateCount = new Float64Array(model.events.length);
+    this.rateDraws = new Float64Array(model.events.length);
     this.nodeSeen = new Uint8Array(model.nodes.length);
     this.visitOf = new Int32Array(model.nodes.length);
     this.channelBase = model.layout.channel;
@@ -213,9 +215,10 @@ export class UserWorld {
     this.hazardLeft = -Math.log(1 - this.purchases.next());
     this.rate = this.lambdaPerMs;
     this.purchaseAt = this.rate > 0 ? this.hazardLeft / this.rate : Infinity;
+    this.listening = null;
     for (const code of model.rateEvents) {
-      this.rateCount[code] = 0;
-      this.rateNext[code] = this.nextOccurrence(code, 0);
+      this.rateDraws[code] = 0;
+      this.rateNext[code] = model.lazyEvent[code] ? Infinity : this.nextOccurrence(code, 0);
     }
     this.scalar(this.layout.scalar.users);
     this.segmentCount(0);
@@ -264,7 +267,6 @@ export class UserWorld {
       }
     if (Q_EVENTS + EVENT_PURCHASE < rank && Math.ceil(this.purchaseAt) === now) return this.purchase();
     if (rated >= 0) {
-      this.rateCount[rated]!++;
       this.rateNext[rated] = this.nextOccurrence(rated, this.rateNext[rated]!);
       return this.happen(rated, 0, -1);
     }
@@ -275,8 +277,26 @@ export class UserWorld {
   private nextOccurrence(code: number, from: number): number {
     const rate = this.behaviour.eventRate[code]!;
     if (!(rate > 0)) return Infinity;
-    const u = hashKey(this.model.seed, this.user, EVENTS, this.rateCount[code]!, this.model.eventHash[code]!) * INV_2_32;
+    const u = hashKey(this.model.seed, this.user, EVENTS, this.rateDraws[code]!++, this.model.eventHash[code]!) * INV_2_32;
     return from - Math.log(1 - u) / rate;
+  }
+
+  /**
+   * The machine now listens for the events flagged. A rated event that nothing counts is simulated only
+   * while it is listened for: when listening starts its next occurrence is drawn from now, when it stops
+   * the pending one is dropped. A Poisson process has no memory, so this changes nothing a journey
+   * can observe, and spares drawing events no one reacts to.
+   */
+  listen(flags: Uint8Array): void {
+    const before = this.listening;
+    if (flags === before) return;
+    this.listening = flags;
+    for (const code of this.model.rateEvents) {
+      if (!this.model.lazyEvent[code]) continue;
+      const was = before !== null && before[code] === 1;
+      if (flags[code] === 1 && !was) this.rateNext[code] = this.nextOccurrence(code, this.now);
+      else if (flags[code] !== 1 && was) this.rateNext[code] = Infinity;
+    }
   }
 
   private runQueued(index: number): number {
