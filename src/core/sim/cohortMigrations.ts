@@ -20,11 +20,11 @@ export const COHORT_SCHEMA_VERSION = 2;
 export const OLDEST_COHORT_SCHEMA_VERSION = 1;
 
 /** Applies `change` to a copy of every segment's behaviour object; anything malformed is left for the format check. */
-function mapBehaviours(document: RawDocument, change: (behaviour: RawDocument) => RawDocument): RawDocument {
-  if (!Array.isArray(document.segments)) return document;
+function mapBehaviours(spec: RawDocument, change: (behaviour: RawDocument) => RawDocument): RawDocument {
+  if (!Array.isArray(spec.segments)) return spec;
   return {
-    ...document,
-    segments: document.segments.map((segment: unknown) =>
+    ...spec,
+    segments: spec.segments.map((segment: unknown) =>
       isPlainObject(segment) && isPlainObject(segment.behaviour) ? { ...segment, behaviour: change({ ...segment.behaviour }) } : segment,
     ),
   };

@@ -70,7 +70,7 @@ export interface SegmentModel {
 }
 
 export interface Model {
-  document: JourneyDocument;
+  journey: JourneyDocument;
   config: MachineConfig;
   registry: Registry;
   cohort: CohortSpec;
@@ -168,14 +168,14 @@ const minutesOf = (clock: string) => {
   return ((hours ?? 0) * 60 + (minutes ?? 0)) * MS.minute;
 };
 
-export function buildModel(document: JourneyDocument, config: MachineConfig, cohort: CohortSpec, options: ModelOptions): Model {
+export function buildModel(journey: JourneyDocument, config: MachineConfig, cohort: CohortSpec, options: ModelOptions): Model {
   const registry = options.registry ?? defaultRegistry;
   const seed = options.seed | 0;
   const users = options.users ?? cohort.size;
-  const horizonMs = parseDuration(document.settings.horizon) ?? 90 * MS.day;
+  const horizonMs = parseDuration(journey.settings.horizon) ?? 90 * MS.day;
   const days = Math.max(1, Math.ceil(horizonMs / MS.day));
 
-  const nodes: NodeModel[] = document.nodes.map((node) => {
+  const nodes: NodeModel[] = journey.nodes.map((node) => {
     const kind = registry.get(node.kind)!;
     const params = node.params as Record<string, unknown>;
     const ports = kind.ports(params).map((port) => port.id);
@@ -205,14 +205,14 @@ export function buildModel(document: JourneyDocument, config: MachineConfig, coh
   const rateEvents = [...rated].map((name) => eventCode.get(name)!).sort((a, b) => a - b);
 
   const goalEvent = new Uint8Array(events.length);
-  for (const node of document.nodes)
+  for (const node of journey.nodes)
     if (registry.get(node.kind)?.ends === 'goal' && typeof node.params.event === 'string') goalEvent[eventCode.get(node.params.event) ?? -1] = 1;
   const { counted } = eventsUsed(config);
   const lazyEvent = new Uint8Array(events.length);
   for (const code of rateEvents) if (!counted.has(events[code]!) && !goalEvent[code]) lazyEvent[code] = 1;
 
-  const channelCostUnits = Float64Array.from(channels, (channel) => toMoneyUnits(channelCost(channel, document.settings.channelCosts)));
-  const { quietHours, frequencyCap } = document.settings;
+  const channelCostUnits = Float64Array.from(channels, (channel) => toMoneyUnits(channelCost(channel, journey.settings.channelCosts)));
+  const { quietHours, frequencyCap } = journey.settings;
 
   const segments: SegmentModel[] = cohort.segments.map((segment) => {
     const behaviour = segment.behaviour;
@@ -237,7 +237,7 @@ export function buildModel(document: JourneyDocument, config: MachineConfig, coh
   });
 
   return {
-    document,
+    journey,
     config,
     registry,
     cohort,

@@ -238,8 +238,7 @@ export function buildReport(model: Model, replications: Float64Array[], meta: Re
   const arms: ArmReport[] = [];
   model.nodes.forEach((node, index) => {
     if (!node.isSplit) return;
-    const document = model.document.nodes[index]!;
-    const variants = (document.params.variants ?? []) as { label?: string }[];
+    const variants = (model.journey.nodes[index]!.params.variants ?? []) as { label?: string }[];
     node.ports.forEach((port, portIndex) => {
       const slot = (field: (typeof ARM_FIELDS)[number]) => layout.armOffset[index]! + portIndex * ARM_FIELDS.length + ARM_FIELDS.indexOf(field);
       arms.push({
@@ -294,7 +293,7 @@ export function buildReport(model: Model, replications: Float64Array[], meta: Re
   return {
     format: 'journey-lab-report',
     version: 1,
-    journey: { id: model.document.id, name: model.document.name },
+    journey: { id: model.journey.id, name: model.journey.name },
     cohort: { id: model.cohort.id },
     engine: meta.engine,
     seed: meta.seed,
