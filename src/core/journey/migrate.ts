@@ -77,29 +77,44 @@ export function migrate(
       ['schemaVersion'],
     );
   }
-  let document: RawDocument = structuredClone(input as RawDocument);
+  const result = migrateSteps(input as RawDocument, version, current, steps);
+  if (!result.ok)
+    return refuse(
+      'unsupported-version',
+      `No migration from format version ${result.missing} to ${result.missing + 1}; this Journey Lab supports ${oldest}–${current}.`,
+      `缺少从格式版本 ${result.missing} 到 ${result.missing + 1} 的迁移；本版 Journey Lab 支持 ${oldest}–${current}。`,
+      ['schemaVersion'],
+    );
+  return { ok: true, document: result.document, from: version, applied: result.applied };
+}
+
+/**
+ * Runs the `up` steps that take a copy of `input` from version `from` to `to` (journeys and cohorts
+ * alike); reports the version with no step when one is missing. The input is never modified.
+ */
+export function migrateSteps(
+  input: RawDocument,
+  from: number,
+  to: number,
+  steps: readonly Migration[],
+): { ok: true; document: RawDocument; applied: string[] } | { ok: false; missing: number } {
+  let document: RawDocument = structuredClone(input);
   const applied: string[] = [];
-  for (let at = version; at < current; at++) {
+  for (let at = from; at < to; at++) {
     const step = steps.find((migration) => migration.from === at);
-    if (!step)
-      return refuse(
-        'unsupported-version',
-        `No migration from format version ${at} to ${at + 1}; this Journey Lab supports ${oldest}–${current}.`,
-        `缺少从格式版本 ${at} 到 ${at + 1} 的迁移；本版 Journey Lab 支持 ${oldest}–${current}。`,
-        ['schemaVersion'],
-      );
+    if (!step) return { ok: false, missing: at };
     document = { ...step.up(document), schemaVersion: at + 1 };
     applied.push(step.name);
   }
-  return { ok: true, document, from: version, applied };
+  return { ok: true, document, applied };
 }
 
 /** Takes a current document down to an older version, for tools that only read that one. */
-export function migrateDown(document: RawDocument, to: number, steps: readonly Migration[] = migrations): RawDocument {
+export function migrateDown(document: RawDocument, to: number, steps: readonly Migration[] = migrations, kind = 'migration'): RawDocument {
   let result = structuredClone(document);
   for (let at = Number(result.schemaVersion); at > to; at--) {
     const step = steps.find((migration) => migration.from === at - 1);
-    if (!step) throw new Error(`No migration between format versions ${at - 1} and ${at}`);
+    if (!step) throw new Error(`No ${kind} between format versions ${at - 1} and ${at}`);
     result = { ...step.down(result), schemaVersion: at - 1 };
   }
   return result;

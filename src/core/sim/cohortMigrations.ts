@@ -1,5 +1,5 @@
 import { localized } from '../i18n';
-import type { Migration } from '../journey/migrate';
+import { migrateDown, migrateSteps, type Migration } from '../journey/migrate';
 import type { Problem } from '../journey/problems';
 import { isPlainObject } from '../journey/zodMessages';
 import type { CohortProblemCode } from './cohort';
@@ -95,30 +95,18 @@ export function migrateCohort(
       ['schemaVersion'],
     );
   }
-  let document: RawDocument = structuredClone(input);
-  const applied: string[] = [];
-  for (let at = version; at < current; at++) {
-    const step = steps.find((migration) => migration.from === at);
-    if (!step)
-      return refuse(
-        'cohort-unsupported-version',
-        `No migration from cohort format version ${at} to ${at + 1}; this Journey Lab supports ${supported}.`,
-        `缺少从人群格式版本 ${at} 到 ${at + 1} 的迁移；本版 Journey Lab 支持 ${supported}。`,
-        ['schemaVersion'],
-      );
-    document = { ...step.up(document), schemaVersion: at + 1 };
-    applied.push(step.name);
-  }
-  return { ok: true, document, from: version, applied };
+  const result = migrateSteps(input, version, current, steps);
+  if (!result.ok)
+    return refuse(
+      'cohort-unsupported-version',
+      `No migration from cohort format version ${result.missing} to ${result.missing + 1}; this Journey Lab supports ${supported}.`,
+      `缺少从人群格式版本 ${result.missing} 到 ${result.missing + 1} 的迁移；本版 Journey Lab 支持 ${supported}。`,
+      ['schemaVersion'],
+    );
+  return { ok: true, document: result.document, from: version, applied: result.applied };
 }
 
 /** Takes a current cohort spec down to an older version, for a Journey Lab that only reads that one. */
 export function migrateCohortDown(document: RawDocument, toVersion: number, steps: readonly Migration[] = cohortMigrations): RawDocument {
-  let result = structuredClone(document);
-  for (let at = Number(result.schemaVersion); at > toVersion; at--) {
-    const step = steps.find((migration) => migration.from === at - 1);
-    if (!step) throw new Error(`No cohort migration between format versions ${at - 1} and ${at}`);
-    result = { ...step.down(result), schemaVersion: at - 1 };
-  }
-  return result;
+  return migrateDown(document, toVersion, steps, 'cohort migration');
 }
