@@ -57,9 +57,9 @@ loops without time passing; 2 for bad arguments or a file that cannot be read or
   converted: 'Converted',
   convertedValue: (users: string, rate: string) => `${users} users · conversion rate ${rate}`,
   purchases: 'Purchases',
-  purchasesValue: (journey: string, all: string) => `${journey} by users who entered (${all} by all users)`,
+  purchasesValue: (journey: string, all: string) => `${journey} by users while in the journey (${all} by all users)`,
   revenue: 'Revenue',
-  revenueValue: (journey: string, all: string) => `${journey} from users who entered (${all} from all users)`,
+  revenueValue: (journey: string, all: string) => `${journey} from users while in the journey (${all} from all users)`,
   cost: 'Cost',
   costValue: (total: string, touches: string, byChannel: string, offers: string, granted: string, redeemed: string) =>
     `${total}: touches ${touches}${byChannel ? ` (${byChannel})` : ''}, offers ${offers} (${granted} granted, ${redeemed} redeemed)`,
@@ -182,9 +182,9 @@ FILE 为 "-" 时从标准输入读取。退出码：模拟完成为 0；旅程�
   converted: '转化',
   convertedValue: (users, rate) => `${users} 人 · 转化率 ${rate}`,
   purchases: '购买',
-  purchasesValue: (journey, all) => `进入旅程的用户购买 ${journey} 次（全部用户 ${all} 次）`,
+  purchasesValue: (journey, all) => `用户在旅程中购买 ${journey} 次（全部用户 ${all} 次）`,
   revenue: '收入',
-  revenueValue: (journey, all) => `进入旅程的用户贡献 ${journey}（全部用户 ${all}）`,
+  revenueValue: (journey, all) => `用户在旅程中贡献 ${journey}（全部用户 ${all}）`,
   cost: '成本',
   costValue: (total, touches, byChannel, offers, granted, redeemed) =>
     `${total}：触达 ${touches}${byChannel ? `（${byChannel}）` : ''}，优惠 ${offers}（发放 ${granted} 张，核销 ${redeemed} 张）`,

@@ -414,7 +414,9 @@ export class UserWorld {
     const s = this.layout.scalar;
     this.scalar(s.purchases);
     this.scalar(s.revenueAll, units);
-    if (this.everEntered) {
+    // Revenue is the journey's while the user is in it (a purchase that converts them still counts:
+    // the machine hears of it after this); what users buy after they leave is not attributed to it.
+    if (this.inJourney) {
       this.scalar(s.journeyPurchases);
       this.scalar(s.journeyRevenue, units);
       this.segmentCount(3);
