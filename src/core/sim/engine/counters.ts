@@ -13,6 +13,7 @@ export const SCALARS = [
   'revenueAll',
   'journeyPurchases',
   'journeyRevenue',
+  'convertedRevenue',
   'touchCost',
   'offersGranted',
   'offersRedeemed',
@@ -43,7 +44,7 @@ export interface CounterLayout {
   nodeUsers: number;
   /** Per node, its ports from portOffset[node]: times left through each. */
   portOffset: number[];
-  /** Per node: users who reached it as a goal (only goals count). */
+  /** Per channel, CHANNEL_FIELDS. */
   channel: number;
   /** [channel][day] sends and suppressions. */
   sentByDay: number;
@@ -95,12 +96,15 @@ export function buildLayout(shape: { nodes: { ports: string[]; isSplit: boolean 
   };
 }
 
-export const channelSlot = (layout: CounterLayout, channel: number, field: ChannelField) =>
-  layout.channel + channel * CHANNEL_FIELDS.length + CHANNEL_FIELDS.indexOf(field);
-export const segmentSlot = (layout: CounterLayout, segment: number, field: SegmentField) =>
-  layout.segment + segment * SEGMENT_FIELDS.length + SEGMENT_FIELDS.indexOf(field);
-export const armSlot = (layout: CounterLayout, node: number, port: number, field: ArmField) =>
-  layout.armOffset[node]! + port * ARM_FIELDS.length + ARM_FIELDS.indexOf(field);
+const indexes = <T extends readonly string[]>(fields: T) => Object.fromEntries(fields.map((field, index) => [field, index])) as Record<T[number], number>;
+/** Each field's place in its block, by name (the world counts by these in its hot loop). */
+export const CHANNEL = indexes(CHANNEL_FIELDS);
+export const SEGMENT = indexes(SEGMENT_FIELDS);
+export const ARM = indexes(ARM_FIELDS);
+
+export const channelSlot = (layout: CounterLayout, channel: number, field: ChannelField) => layout.channel + channel * CHANNEL_FIELDS.length + CHANNEL[field];
+export const segmentSlot = (layout: CounterLayout, segment: number, field: SegmentField) => layout.segment + segment * SEGMENT_FIELDS.length + SEGMENT[field];
+export const armSlot = (layout: CounterLayout, node: number, port: number, field: ArmField) => layout.armOffset[node]! + port * ARM_FIELDS.length + ARM[field];
 
 /** Adds `from` into `into`, element by element. */
 export function addCounters(into: Float64Array, from: Float64Array): Float64Array {

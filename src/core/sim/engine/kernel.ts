@@ -36,7 +36,8 @@ export class KernelDriver implements MachineDriver {
   private readonly timerAt: Float64Array;
   private readonly timerOrder: Float64Array;
   private readonly timerAfter: Int32Array;
-  private readonly conditions = new Map<Condition, Test>();
+  /** Per plan guard: its condition compiled to a test of the current user (null when it has none). */
+  private readonly tests: (Test | null)[];
   private readonly listenFlags: Uint8Array[];
 
   constructor(
@@ -50,6 +51,7 @@ export class KernelDriver implements MachineDriver {
     this.timerAt = new Float64Array(most);
     this.timerOrder = new Float64Array(most);
     this.timerAfter = new Int32Array(most);
+    this.tests = this.plan.guards.map((guard) => (guard.condition ? this.compile(guard.condition) : null));
     const none = new Uint8Array(model.events.length);
     this.listenFlags = this.plan.states.map((state) => model.listeners.get(state.id) ?? none);
   }
@@ -88,10 +90,9 @@ export class KernelDriver implements MachineDriver {
     const after = this.plan.states[this.state]!.after[this.timerAfter[best]!]!;
     this.removeTimer(best);
     const transition = this.firstEnabled(after.transitions);
-    if (transition) {
-      this.take(transition);
-      this.settle();
-    }
+    if (transition) this.take(transition);
+    // XState looks at eventless transitions after every event, taken or not (a guard may read the clock or counts).
+    this.settle();
   }
 
   send(code: number): void {
@@ -104,10 +105,10 @@ export class KernelDriver implements MachineDriver {
       const transition = this.firstEnabled(list);
       if (transition) {
         this.take(transition);
-        this.settle();
-        return;
+        break;
       }
     }
+    this.settle();
   }
 
   // ------------------------------------------------------------------------------------------------
@@ -133,6 +134,7 @@ export class KernelDriver implements MachineDriver {
   }
 
   private take(transition: PlanTransition): void {
+    if (transition.internal) return this.run(transition.actions);
     this.timerCount = 0; // only the active atomic state has timers, and it is exited
     this.run(transition.actions);
     let target = transition.target;
@@ -196,8 +198,6 @@ export class KernelDriver implements MachineDriver {
         case Op.BeginStay:
           this.goalsReached.fill(0);
           break;
-        case Op.Ignore:
-          break;
       }
     }
   }
@@ -205,9 +205,9 @@ export class KernelDriver implements MachineDriver {
   private passes(guard: PlanGuard): boolean {
     switch (guard.op) {
       case GuardOp.Condition:
-        return this.test(guard.condition!)();
+        return this.tests[guard.index]!();
       case GuardOp.MayEnter:
-        return this.world.now <= guard.notAfter && (guard.condition === null || this.test(guard.condition)());
+        return this.world.now <= guard.notAfter && (guard.condition === null || this.tests[guard.index]!());
       case GuardOp.SplitDraw: {
         const u = hashKey(this.model.seed, this.user, guard.nodeHash, this.visits[guard.node]!, SPLIT) * INV_2_32;
         return u >= guard.from && u < guard.to;
@@ -219,12 +219,6 @@ export class KernelDriver implements MachineDriver {
 
   // ------------------------------------------------------------------------------------------------
   // Conditions, compiled once per plan into tests over the current user (same rules as evaluateCondition)
-
-  private test(condition: Condition): Test {
-    let test = this.conditions.get(condition);
-    if (!test) this.conditions.set(condition, (test = this.compile(condition)));
-    return test;
-  }
 
   private compile(condition: Condition): Test {
     const generator = this.model.generator;

@@ -94,6 +94,8 @@ export interface Model {
   listeners: Map<string, Uint8Array>;
   /** Per event code: a goal's event, so arm conversions count it. */
   goalEvent: Uint8Array;
+  /** Per event code: counted by a condition, so its occurrences are kept for `eventCount`. */
+  countedEvent: Uint8Array;
   channelCostUnits: Float64Array;
   quietHours: { startMs: number; endMs: number } | null;
   frequencyCap: { touches: number; windowMs: number } | null;
@@ -194,7 +196,10 @@ export function buildModel(journey: JourneyDocument, config: MachineConfig, coho
   });
   const nodeIndex = new Map(nodes.map((node, index) => [node.id, index]));
 
+  // What the journey reads, and every goal's event: arm conversions count it even when no step listens.
   const read = eventsRead(config);
+  for (const node of journey.nodes)
+    if (registry.get(node.kind)?.ends === 'goal' && typeof node.params.event === 'string') read.add(node.params.event);
   const rated = new Set<string>();
   for (const segment of cohort.segments)
     for (const [name, rate] of Object.entries(segment.behaviour.events))
@@ -208,6 +213,7 @@ export function buildModel(journey: JourneyDocument, config: MachineConfig, coho
   for (const node of journey.nodes)
     if (registry.get(node.kind)?.ends === 'goal' && typeof node.params.event === 'string') goalEvent[eventCode.get(node.params.event) ?? -1] = 1;
   const { counted } = eventsUsed(config);
+  const countedEvent = Uint8Array.from(events, (name) => (counted.has(name) ? 1 : 0));
   const lazyEvent = new Uint8Array(events.length);
   for (const code of rateEvents) if (!counted.has(events[code]!) && !goalEvent[code]) lazyEvent[code] = 1;
 
@@ -230,7 +236,7 @@ export function buildModel(journey: JourneyDocument, config: MachineConfig, coho
       fatigue: behaviour.fatigue,
       clickLift: behaviour.clickLift,
       offerLift: behaviour.offerLift,
-      responseWindowMs: behaviour.responseWindowDays * MS.day,
+      responseWindowMs: Math.round(behaviour.responseWindowDays * MS.day),
       responseDelayMs: behaviour.responseDelayHours * MS.hour,
       eventRate,
     };
@@ -241,7 +247,8 @@ export function buildModel(journey: JourneyDocument, config: MachineConfig, coho
     config,
     registry,
     cohort,
-    generator: createCohortGenerator(cohort, seed),
+    // The spec's size is only the default count: the run's users are 0 … users − 1, any number of them.
+    generator: createCohortGenerator({ ...cohort, size: users }, seed),
     seed,
     users,
     horizonMs,
@@ -255,6 +262,7 @@ export function buildModel(journey: JourneyDocument, config: MachineConfig, coho
     lazyEvent,
     listeners: listenersByState(config, eventCode, events.length),
     goalEvent,
+    countedEvent,
     channelCostUnits,
     quietHours: quietHours ? { startMs: minutesOf(quietHours.start), endMs: minutesOf(quietHours.end) } : null,
     frequencyCap: frequencyCap ? { touches: frequencyCap.touches, windowMs: parseDuration(frequencyCap.window) ?? MS.week } : null,

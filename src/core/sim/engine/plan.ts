@@ -32,7 +32,6 @@ export enum Op {
   BeginStay,
   TagReport,
   AttributeReport,
-  Ignore,
 }
 
 export enum GuardOp {
@@ -55,6 +54,8 @@ export interface PlanAction {
 }
 
 export interface PlanGuard {
+  /** Position among the plan's guards, so an interpreter can keep per-guard data in an array. */
+  index: number;
   op: GuardOp;
   node: number;
   nodeHash: number;
@@ -66,6 +67,8 @@ export interface PlanGuard {
 
 export interface PlanTransition {
   target: number;
+  /** No target, or itself without `reenter`: XState runs the actions and stays, exiting and entering nothing. */
+  internal: boolean;
   guard: PlanGuard | null;
   actions: PlanAction[];
 }
@@ -85,6 +88,7 @@ export interface PlanState {
 
 export interface Plan {
   states: PlanState[];
+  guards: PlanGuard[];
   initial: number;
   launchCode: number;
 }
@@ -93,6 +97,7 @@ type Params = Record<string, unknown>;
 
 export function buildPlan(model: Model): Plan {
   const states: PlanState[] = [];
+  const guards: PlanGuard[] = [];
   const byId = new Map<string, number>();
   const configs: StateConfig[] = [];
   const launchCode = model.events.length;
@@ -116,7 +121,7 @@ export function buildPlan(model: Model): Plan {
   };
   const action = (ref: ActionRef): PlanAction => {
     const p = (ref.params ?? {}) as Params;
-    const base: PlanAction = { op: Op.Ignore, node: -1, index: -1, name: '', present: false, value: '', reason: '', offer: null };
+    const base: PlanAction = { op: Op.CountVisit, node: -1, index: -1, name: '', present: false, value: '', reason: '', offer: null };
     switch (ref.type) {
       case 'countVisit':
         return { ...base, op: Op.CountVisit, node: nodeOf(p.node) };
@@ -153,21 +158,23 @@ export function buildPlan(model: Model): Plan {
   const guard = (ref: GuardRef | undefined): PlanGuard | null => {
     if (!ref) return null;
     const p = (ref.params ?? {}) as Params;
-    const base: PlanGuard = { op: GuardOp.Condition, node: -1, nodeHash: 0, from: 0, to: 0, notAfter: Infinity, condition: null };
-    switch (ref.type) {
-      case 'condition':
-        return { ...base, condition: p.condition as Condition };
-      case 'mayEnter':
-        return { ...base, op: GuardOp.MayEnter, condition: (p.condition as Condition | null) ?? null, notAfter: p.notAfter === null ? Infinity : Number(p.notAfter) };
-      case 'splitDraw': {
-        const node = nodeOf(p.node);
-        return { ...base, op: GuardOp.SplitDraw, node, nodeHash: hashString(String(p.node)), from: Number(p.from), to: Number(p.to) };
+    const base: PlanGuard = { index: guards.length, op: GuardOp.Condition, node: -1, nodeHash: 0, from: 0, to: 0, notAfter: Infinity, condition: null };
+    const decoded = ((): PlanGuard => {
+      switch (ref.type) {
+        case 'condition':
+          return { ...base, condition: p.condition as Condition };
+        case 'mayEnter':
+          return { ...base, op: GuardOp.MayEnter, condition: (p.condition as Condition | null) ?? null, notAfter: p.notAfter === null ? Infinity : Number(p.notAfter) };
+        case 'splitDraw':
+          return { ...base, op: GuardOp.SplitDraw, node: nodeOf(p.node), nodeHash: hashString(String(p.node)), from: Number(p.from), to: Number(p.to) };
+        case 'goalOpen':
+          return { ...base, op: GuardOp.GoalOpen, node: nodeOf(p.node) };
+        default:
+          throw new PlanError(`The fast engine does not know the guard "${ref.type}"; run this journey with the reference engine (--engine reference).`);
       }
-      case 'goalOpen':
-        return { ...base, op: GuardOp.GoalOpen, node: nodeOf(p.node) };
-      default:
-        throw new PlanError(`The fast engine does not know the guard "${ref.type}"; run this journey with the reference engine (--engine reference).`);
-    }
+    })();
+    guards.push(decoded);
+    return decoded;
   };
   const transitions = (list: TransitionConfig[] | undefined, source: number): PlanTransition[] =>
     (list ?? []).map((transition) => {
@@ -177,7 +184,8 @@ export function buildPlan(model: Model): Plan {
         if (found === undefined) throw new PlanError(`The machine has a transition to "${transition.target}", which is not one of its states.`);
         target = found;
       }
-      return { target, guard: guard(transition.guard), actions: (transition.actions ?? []).map(action) };
+      const internal = transition.target === undefined || (target === source && transition.reenter !== true);
+      return { target, internal, guard: guard(transition.guard), actions: (transition.actions ?? []).map(action) };
     });
 
   states.forEach((state, index) => {
@@ -200,5 +208,5 @@ export function buildPlan(model: Model): Plan {
   });
   let initial = root;
   while (states[initial]!.initial >= 0) initial = states[initial]!.initial;
-  return { states, initial, launchCode };
+  return { states, guards, initial, launchCode };
 }

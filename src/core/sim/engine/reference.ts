@@ -90,7 +90,8 @@ export class XStateDriver implements MachineDriver {
     const actor = this.actor!;
     if (actor.getSnapshot().status !== 'active') return;
     const world = this.world;
-    this.clock.advanceTo(world.now);
+    // Launch comes before anything else at t = 0, even a timer due then (the loop fires timers after it).
+    if (code !== LAUNCH_CODE) this.clock.advanceTo(world.now);
     const channel = world.eventChannel >= 0 ? (channels[world.eventChannel] as Channel) : undefined;
     actor.send({
       type: code === LAUNCH_CODE ? LAUNCH : this.model.events[code]!,

@@ -1,6 +1,7 @@
 import { channels, type Channel } from '../../journey/channels';
 import { stages, type Stage } from '../../journey/stages';
-import { ARM_FIELDS, CHANNEL_FIELDS, SEGMENT_FIELDS, type CounterLayout } from './counters';
+import { MS } from '../../journey/duration';
+import { armSlot, channelSlot, segmentSlot, type ArmField, type CounterLayout } from './counters';
 import { MONEY_UNIT, type Model } from './model';
 import type { EngineName } from './runRange';
 
@@ -92,7 +93,7 @@ export interface SimulationReport {
   stagesByDay: Record<Stage, number[]>;
   channels: Record<Channel, ChannelReport>;
   operations: { peakDay: number; peakSends: number; suppressed: number };
-  segments: { id: string; users: number; entered: number; converted: number; conversionRate: Estimate; revenue: number; cost: number; churned: number; unsubscribes: number }[];
+  segments: { id: string; users: number; entered: number; converted: number; conversionRate: Estimate; purchases: number; revenue: number; cost: number; churned: number; unsubscribes: number }[];
   arms: ArmReport[];
   lift: {
     split: string;
@@ -137,8 +138,18 @@ export function newcombe(x1: number, n1: number, x2: number, n2: number): Interv
   };
 }
 
-// Two-sided 97.5 % quantiles of Student's t for 1–30 degrees of freedom; the normal's beyond.
+// 97.5 % quantiles of Student's t (a two-sided 95 % interval) for 1–30 degrees of freedom.
 const T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
+
+/** The 97.5 % quantile of t with `df` degrees of freedom: the table, then the Cornish–Fisher expansion (error < 1e-4 from df 30). */
+export function t975(df: number): number {
+  if (df <= T975.length) return T975[df - 1]!;
+  const z = Z;
+  const z3 = z ** 3;
+  const z5 = z ** 5;
+  const z7 = z ** 7;
+  return z + (z3 + z) / (4 * df) + (5 * z5 + 16 * z3 + 3 * z) / (96 * df ** 2) + (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * df ** 3);
+}
 
 /** The t interval for the mean of replication values (null for fewer than two finite values). */
 export function tInterval(values: number[]): Interval | null {
@@ -147,7 +158,7 @@ export function tInterval(values: number[]): Interval | null {
   if (n < 2) return null;
   const mean = finite.reduce((sum, value) => sum + value, 0) / n;
   const variance = finite.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (n - 1);
-  const half = (T975[n - 2] ?? Z) * Math.sqrt(variance / n);
+  const half = t975(n - 1) * Math.sqrt(variance / n);
   return { low: mean - half, high: mean + half, method: 't' };
 }
 
@@ -167,7 +178,7 @@ function figures(model: Model, counters: Float64Array) {
     roi: ratio(revenue - cost, cost),
     cac: ratio(cost, at(s.converted)),
     arpu: ratio(revenue, at(s.entered)),
-    ltv: ratio(revenue, at(s.converted)),
+    ltv: ratio(yuan(at(s.convertedRevenue)), at(s.converted)),
   };
 }
 
@@ -185,15 +196,13 @@ export function buildReport(model: Model, replications: Float64Array[], meta: Re
   const layout: CounterLayout = model.layout;
   const R = replications.length;
   const averaged = new Float64Array(layout.size);
-  for (const counters of replications) for (let index = 0; index < layout.size; index++) averaged[index]! += counters[index]! / R;
+  for (const counters of replications) for (let index = 0; index < layout.size; index++) averaged[index]! += counters[index]!;
+  for (let index = 0; index < layout.size; index++) averaged[index]! /= R;
   const at = (slot: number) => averaged[slot]!;
   const s = layout.scalar;
   const perReplication = replications.map((counters) => figures(model, counters));
   const replicated = (values: number[]): Estimate => ({ value: mean(values), interval: R >= 2 ? tInterval(values) : null });
-  const ratioEstimate = (pick: (figure: ReturnType<typeof figures>) => number): Estimate => ({
-    value: mean(perReplication.map(pick)),
-    interval: R >= 2 ? tInterval(perReplication.map(pick)) : null,
-  });
+  const ratioEstimate = (pick: (figure: ReturnType<typeof figures>) => number): Estimate => replicated(perReplication.map(pick));
   const proportion = (successes: (counters: Float64Array) => number, trials: (counters: Float64Array) => number): Estimate => {
     const values = replications.map((counters) => ratio(successes(counters), trials(counters)));
     const value = mean(values);
@@ -205,7 +214,7 @@ export function buildReport(model: Model, replications: Float64Array[], meta: Re
   const byChannel = {} as Record<Channel, number>;
   const unsubscribes = {} as Record<Channel, number>;
   channels.forEach((channel, index) => {
-    const field = (name: (typeof CHANNEL_FIELDS)[number]) => at(layout.channel + index * CHANNEL_FIELDS.length + CHANNEL_FIELDS.indexOf(name));
+    const field = (name: Parameters<typeof channelSlot>[2]) => at(channelSlot(layout, index, name));
     const days = (base: number) => Array.from({ length: model.days }, (_, day) => at(base + index * model.days + day));
     channelReports[channel] = {
       sent: field('sent'),
@@ -240,7 +249,7 @@ export function buildReport(model: Model, replications: Float64Array[], meta: Re
     if (!node.isSplit) return;
     const variants = (model.journey.nodes[index]!.params.variants ?? []) as { label?: string }[];
     node.ports.forEach((port, portIndex) => {
-      const slot = (field: (typeof ARM_FIELDS)[number]) => layout.armOffset[index]! + portIndex * ARM_FIELDS.length + ARM_FIELDS.indexOf(field);
+      const slot = (field: ArmField) => armSlot(layout, index, portIndex, field);
       arms.push({
         split: node.id,
         port,
@@ -259,34 +268,32 @@ export function buildReport(model: Model, replications: Float64Array[], meta: Re
   const holdoutArm = arms.find((arm) => arm.holdout);
   if (holdoutArm) {
     const split = model.nodeIndex.get(holdoutArm.split)!;
-    const slot = (port: number, field: (typeof ARM_FIELDS)[number]) => layout.armOffset[split]! + port * ARM_FIELDS.length + ARM_FIELDS.indexOf(field);
+    const slot = (port: number, field: ArmField) => armSlot(layout, split, port, field);
     const holdoutPort = model.nodes[split]!.ports.indexOf(holdoutArm.port);
     const treatedPorts = model.nodes[split]!.ports.map((_, port) => port).filter((port) => !model.nodes[split]!.holdout[port]);
     const sums = (counters: Float64Array) => {
-      const total = (field: (typeof ARM_FIELDS)[number]) => treatedPorts.reduce((sum, port) => sum + counters[slot(port, field)]!, 0);
+      const total = (field: ArmField) => treatedPorts.reduce((sum, port) => sum + counters[slot(port, field)]!, 0);
       const treatedN = total('assigned');
       const holdoutN = counters[slot(holdoutPort, 'assigned')]!;
       const incremental = treatedN > 0 && holdoutN > 0 ? yuan(total('revenue')) - (yuan(counters[slot(holdoutPort, 'revenue')]!) / holdoutN) * treatedN : 0;
       const cost = yuan(total('cost'));
       return { treated: total('converted'), treatedN, holdout: counters[slot(holdoutPort, 'converted')]!, holdoutN, incremental, incrementalRoi: ratio(incremental - cost, cost) };
     };
-    const values = replications.map((counters) => {
-      const x = sums(counters);
-      return ratio(x.treated, x.treatedN) - ratio(x.holdout, x.holdoutN);
-    });
-    const first = sums(replications[0]!);
+    const each = replications.map(sums);
+    const values = each.map((x) => ratio(x.treated, x.treatedN) - ratio(x.holdout, x.holdoutN));
+    const first = each[0]!;
     lift = {
       split: holdoutArm.split,
       holdout: holdoutArm.port,
-      treatedRate: mean(replications.map((counters) => ratio(sums(counters).treated, sums(counters).treatedN))),
-      holdoutRate: mean(replications.map((counters) => ratio(sums(counters).holdout, sums(counters).holdoutN))),
+      treatedRate: mean(each.map((x) => ratio(x.treated, x.treatedN))),
+      holdoutRate: mean(each.map((x) => ratio(x.holdout, x.holdoutN))),
       difference: { value: mean(values), interval: R >= 2 ? tInterval(values) : newcombe(first.treated, first.treatedN, first.holdout, first.holdoutN) },
-      incrementalRevenue: replicated(replications.map((counters) => sums(counters).incremental)),
-      incrementalRoi: replicated(replications.map((counters) => sums(counters).incrementalRoi)),
+      incrementalRevenue: replicated(each.map((x) => x.incremental)),
+      incrementalRoi: replicated(each.map((x) => x.incrementalRoi)),
     };
   }
 
-  const segmentField = (segment: number, field: (typeof SEGMENT_FIELDS)[number]) => layout.segment + segment * SEGMENT_FIELDS.length + SEGMENT_FIELDS.indexOf(field);
+  const segmentField = (segment: number, field: Parameters<typeof segmentSlot>[2]) => segmentSlot(layout, segment, field);
   const revenue = yuan(at(s.journeyRevenue));
   const touches = yuan(at(s.touchCost));
   const offers = yuan(at(s.offerCost));
@@ -299,7 +306,7 @@ export function buildReport(model: Model, replications: Float64Array[], meta: Re
     seed: meta.seed,
     users: model.users,
     replications: R,
-    horizonDays: model.horizonMs / 86_400_000,
+    horizonDays: model.horizonMs / MS.day,
     entered: at(s.entered),
     entries: at(s.entries),
     converted: at(s.converted),
@@ -337,6 +344,7 @@ export function buildReport(model: Model, replications: Float64Array[], meta: Re
       entered: at(segmentField(index, 'entered')),
       converted: at(segmentField(index, 'converted')),
       conversionRate: proportion((c) => c[segmentField(index, 'converted')]!, (c) => c[segmentField(index, 'entered')]!),
+      purchases: at(segmentField(index, 'purchases')),
       revenue: yuan(at(segmentField(index, 'journeyRevenue'))),
       cost: yuan(at(segmentField(index, 'cost'))),
       churned: at(segmentField(index, 'churned')),

@@ -22,6 +22,7 @@ import { RunawayError } from './world';
 
 export const MAX_USERS = 10_000_000;
 export const MAX_REPLICATIONS = 100;
+export const MAX_SEED = 2_147_483_647;
 
 export const simulationProblems = {
   'simulation-runaway': {
@@ -96,11 +97,13 @@ export function checkSimulation(input: SimulationInput, registry: Registry = def
   const cohort = checkCohort(input.cohort);
   problems.push(...cohort.problems.filter((found) => found.severity === 'error'));
   const seed = input.seed ?? 1;
-  if (!Number.isSafeInteger(seed)) problems.push(problem('simulation-settings', `The seed must be a whole number, not ${seed}.`, `种子必须是整数，而不是 ${seed}。`, ['seed']));
+  const replications = input.replications ?? 1;
+  // Draws take the seed as one 32-bit word, and replications use seed, seed + 1, …: keep them all in range.
+  if (!Number.isInteger(seed) || seed < 0 || seed + Math.max(1, replications) - 1 > MAX_SEED)
+    problems.push(problem('simulation-settings', `The seed must be a whole number from 0 to ${MAX_SEED} (less the replications), not ${seed}.`, `种子必须是 0 到 ${MAX_SEED}（减去重复次数）之间的整数，而不是 ${seed}。`, ['seed']));
   const users = input.users ?? cohort.spec?.size ?? 0;
   if (!Number.isInteger(users) || users < 1 || users > MAX_USERS)
     problems.push(problem('simulation-settings', `Users must be a whole number from 1 to ${MAX_USERS}, not ${users}.`, `用户数必须是 1 到 ${MAX_USERS} 之间的整数，而不是 ${users}。`, ['users']));
-  const replications = input.replications ?? 1;
   if (!Number.isInteger(replications) || replications < 1 || replications > MAX_REPLICATIONS)
     problems.push(
       problem('simulation-settings', `Replications must be a whole number from 1 to ${MAX_REPLICATIONS}, not ${replications}.`, `重复次数必须是 1 到 ${MAX_REPLICATIONS} 之间的整数，而不是 ${replications}。`, ['replications']),
@@ -180,29 +183,32 @@ export async function simulate(input: SimulationInput, options: SimulateOptions 
 }
 
 export async function simulateChecked(checked: CheckedSimulation, options: SimulateOptions = {}): Promise<SimulationResult> {
+  for (const user of options.trace ?? [])
+    if (!(Number.isInteger(user) && user >= 0 && user < checked.users))
+      throw new SimulationError([problem('simulation-settings', `User ${user} is not in the run (0 to ${checked.users - 1}).`, `用户 ${user} 不在本次模拟中（0 到 ${checked.users - 1}）。`, ['trace'])]);
   const runner: RangeRunner = options.runner ?? (async (task, onProgress) => runTask(task, { onProgress }));
   const ranges = splitUsers(checked.users, options.workers ?? 1);
   const total = checked.users * checked.replications;
   const done = new Map<string, number>();
   const report = () => options.onProgress?.([...done.values()].reduce((sum, value) => sum + value, 0) / total);
-  const replications: Float64Array[] = [];
-  for (let replication = 0; replication < checked.replications; replication++) {
-    const seed = checked.seed + replication;
-    const parts = await Promise.all(
-      ranges.map(([start, end]) =>
-        runner({ journey: checked.journey, cohort: checked.cohort, seed, users: checked.users, engine: checked.engine, start, end }, (count) => {
-          done.set(`${replication}:${start}`, count);
-          report();
-        }),
-      ),
-    );
-    replications.push(parts.reduce((sum, part) => addCounters(sum, part), new Float64Array(parts[0]!.length)));
-  }
+  // Every range of every replication goes to the runner at once, so workers never wait for a replication to end.
+  const replications = await Promise.all(
+    Array.from({ length: checked.replications }, async (_, replication) => {
+      const seed = checked.seed + replication;
+      const parts = await Promise.all(
+        ranges.map(([start, end]) =>
+          runner({ journey: checked.journey, cohort: checked.cohort, seed, users: checked.users, engine: checked.engine, start, end }, (count) => {
+            done.set(`${replication}:${start}`, count);
+            report();
+          }),
+        ),
+      );
+      return parts.reduce((sum, part) => addCounters(sum, part), new Float64Array(parts[0]!.length));
+    }),
+  );
   const model = modelFor(checked, 0);
   const traces = new Map<number, TraceEntry[]>();
   for (const user of options.trace ?? []) {
-    if (!(Number.isInteger(user) && user >= 0 && user < checked.users))
-      throw new SimulationError([problem('simulation-settings', `User ${user} is not in the run (0 to ${checked.users - 1}).`, `用户 ${user} 不在本次模拟中（0 到 ${checked.users - 1}）。`, ['trace'])]);
     try {
       traces.set(user, runRange(model, checked.engine, user, user + 1, { trace: () => true }).traces.get(user)!);
     } catch (error) {

@@ -4,8 +4,8 @@ import { UniformStream } from '../distributions';
 import { sampleBgNbdDropout, sampleBgNbdRate } from '../bgnbd';
 import { orderValueLatent, sampleOrderValue } from '../orderValue';
 import { hashKey, hashString } from '../random';
-import { ARM_FIELDS, CHANNEL_FIELDS, SEGMENT_FIELDS, type CounterLayout } from './counters';
-import { EVENT_CLICK, EVENT_OPEN, EVENT_PURCHASE, EVENT_UNSUBSCRIBE, EVENT_VISIT, MONEY_UNIT, type Model, type SegmentModel } from './model';
+import { ARM, ARM_FIELDS, CHANNEL, CHANNEL_FIELDS, SEGMENT, SEGMENT_FIELDS, type CounterLayout } from './counters';
+import { EVENT_CLICK, EVENT_OPEN, EVENT_PURCHASE, EVENT_UNSUBSCRIBE, EVENT_VISIT, MONEY_UNIT, toMoneyUnits, type Model, type SegmentModel } from './model';
 import type { TraceEntry, TouchOutcome } from './trace';
 
 /**
@@ -118,6 +118,8 @@ export class UserWorld {
   private inJourney = false;
   private everEntered = false;
   private converted = false;
+  private lastPurchaseAt = -1;
+  private lastPurchaseUnits = 0;
   private stage = -1;
   private stageSince = 0;
   private readonly nodeSeen: Uint8Array;
@@ -203,6 +205,7 @@ export class UserWorld {
     this.inJourney = false;
     this.everEntered = false;
     this.converted = false;
+    this.lastPurchaseAt = -1;
     this.stage = -1;
     this.nodeSeen.fill(0);
     this.visitOf.fill(0);
@@ -221,7 +224,7 @@ export class UserWorld {
       this.rateNext[code] = model.lazyEvent[code] ? Infinity : this.nextOccurrence(code, 0);
     }
     this.scalar(this.layout.scalar.users);
-    this.segmentCount(0);
+    this.segmentCount(SEGMENT.users);
   }
 
   finishUser(): void {
@@ -312,7 +315,8 @@ export class UserWorld {
     this.qB[index] = this.qB[last]!;
     this.qC[index] = this.qC[last]!;
     if (rank === Q_DEFERRED_TOUCH) {
-      this.deliver(a, b, c);
+      if (this.unsubscribed[c]) this.touchOutcome(a, c, 'opted-out', CHANNEL.optedOut);
+      else this.deliver(a, b, c);
       return -1;
     }
     if (rank === Q_LIFT_END || rank === Q_OFFER_END) {
@@ -323,11 +327,11 @@ export class UserWorld {
     if (code === EVENT_UNSUBSCRIBE) {
       if (this.unsubscribed[a]) return -1;
       this.unsubscribed[a] = 1;
-      this.channelCount(a, 6);
-      this.segmentCount(7);
-    } else if (code === EVENT_OPEN) this.channelCount(a, 4);
+      this.channelCount(a, CHANNEL.unsubscribes);
+      this.segmentCount(SEGMENT.unsubscribes);
+    } else if (code === EVENT_OPEN) this.channelCount(a, CHANNEL.opens);
     else if (code === EVENT_CLICK) {
-      this.channelCount(a, 5);
+      this.channelCount(a, CHANNEL.clicks);
       this.clickUntil = this.now + this.behaviour.responseWindowMs;
       if (this.clickUntil < this.horizon) this.schedule(this.clickUntil, Q_LIFT_END, 0, 0, 0);
       this.rateChanged();
@@ -336,13 +340,15 @@ export class UserWorld {
   }
 
   private happen(code: number, value: number, channel: number): number {
-    this.historyTime = grow(this.historyTime, this.historySize + 1);
-    this.historyCode = grow(this.historyCode, this.historySize + 1);
-    this.historyTime[this.historySize] = this.now;
-    this.historyCode[this.historySize++] = code;
+    if (this.model.countedEvent[code]) {
+      this.historyTime = grow(this.historyTime, this.historySize + 1);
+      this.historyCode = grow(this.historyCode, this.historySize + 1);
+      this.historyTime[this.historySize] = this.now;
+      this.historyCode[this.historySize++] = code;
+    }
     if (this.armNode >= 0 && !this.armConverted && this.model.goalEvent[code]) {
       this.armConverted = true;
-      this.armCount(1);
+      this.armCount(ARM.converted);
     }
     this.eventValue = value;
     this.eventChannel = channel;
@@ -409,8 +415,9 @@ export class UserWorld {
       this.spendLatent = orderValueLatent(this.behaviour.orderValue, this.scratch.reset(model.seed, this.user, SPEND_LATENT).next);
     }
     const order = sampleOrderValue(this.behaviour.orderValue, this.spendLatent, this.scratch.reset(model.seed, this.user, ORDERS, 0, k).next);
-    const value = Math.round(order * 100) / 100;
-    const units = Math.round(value * 100) * (MONEY_UNIT / 100);
+    const fen = Math.round(order * 100);
+    const value = fen / 100;
+    const units = fen * (MONEY_UNIT / 100);
     const s = this.layout.scalar;
     this.scalar(s.purchases);
     this.scalar(s.revenueAll, units);
@@ -419,18 +426,21 @@ export class UserWorld {
     if (this.inJourney) {
       this.scalar(s.journeyPurchases);
       this.scalar(s.journeyRevenue, units);
-      this.segmentCount(3);
-      this.segmentCount(4, units);
+      this.segmentCount(SEGMENT.purchases);
+      this.segmentCount(SEGMENT.journeyRevenue, units);
     }
-    this.armCount(2, units);
+    this.armCount(ARM.revenue, units);
+    if (this.converted) this.scalar(s.convertedRevenue, units);
+    this.lastPurchaseAt = this.now;
+    this.lastPurchaseUnits = units;
     // The oldest valid offer the order qualifies for is redeemed.
     for (let index = 0; index < this.offerCount; index++)
       if (!this.offerDone[index] && this.now < this.offerUntil[index]! && units >= this.offerMinSpend[index]!) {
         this.offerDone[index] = 1;
         this.scalar(s.offersRedeemed);
         this.scalar(s.offerCost, this.offerValue[index]!);
-        this.segmentCount(5, this.offerValue[index]!);
-        this.armCount(3, this.offerValue[index]!);
+        this.segmentCount(SEGMENT.cost, this.offerValue[index]!);
+        this.armCount(ARM.cost, this.offerValue[index]!);
         if (this.tracing)
           this.record({ at: this.now, type: 'redeem', node: model.nodes[this.offerNode[index]!]!.id, value: this.offerValue[index]! / MONEY_UNIT });
         break;
@@ -442,7 +452,7 @@ export class UserWorld {
       this.purchaseAt = Infinity;
       this.scalar(s.churned);
       if (this.everEntered) this.scalar(s.churnedEntered);
-      this.segmentCount(6);
+      this.segmentCount(SEGMENT.churned);
       if (this.tracing) this.record({ at: this.now, type: 'churn' });
     } else {
       this.hazardFrom = at;
@@ -474,7 +484,7 @@ export class UserWorld {
       if (!this.everEntered) {
         this.everEntered = true;
         this.scalar(s.entered);
-        this.segmentCount(1);
+        this.segmentCount(SEGMENT.entered);
       }
     }
     const stage = this.model.nodes[node]!.stage;
@@ -498,7 +508,7 @@ export class UserWorld {
     if (model.isSplit && this.armNode < 0) {
       this.armNode = node;
       this.armPort = port;
-      this.armCount(0);
+      this.armCount(ARM.assigned);
     }
     if (this.tracing) this.record({ at: this.now, type: 'port', node: model.id, port: model.ports[port]! });
   }
@@ -507,7 +517,9 @@ export class UserWorld {
     if (!this.converted) {
       this.converted = true;
       this.scalar(this.layout.scalar.converted);
-      this.segmentCount(2);
+      // The order that converts the user (exit on goal hears of it just after) is their first as a customer.
+      if (this.lastPurchaseAt === this.now) this.scalar(this.layout.scalar.convertedRevenue, this.lastPurchaseUnits);
+      this.segmentCount(SEGMENT.converted);
     }
     if (this.tracing) this.record({ at: this.now, type: 'goal', node: this.model.nodes[node]!.id, goal: this.model.nodes[node]!.goal ?? '' });
   }
@@ -543,8 +555,8 @@ export class UserWorld {
     }
     const until = this.now + validityMs;
     this.offerUntil[at] = until;
-    this.offerValue[at] = Math.round(valueYuan * MONEY_UNIT);
-    this.offerMinSpend[at] = Math.round(minSpendYuan * MONEY_UNIT);
+    this.offerValue[at] = toMoneyUnits(valueYuan);
+    this.offerMinSpend[at] = toMoneyUnits(minSpendYuan);
     this.offerNode[at] = node;
     this.offerDone[at] = 0;
     this.scalar(this.layout.scalar.offersGranted);
@@ -558,8 +570,8 @@ export class UserWorld {
     const visit = this.visitOf[node]!;
     let reach = this.reach[channel]!;
     if (reach < 0) reach = this.reach[channel] = this.model.generator.reachOf(this.user, this.segment, channels[channel]!) ? 1 : 0;
-    if (!reach) return this.touchOutcome(node, channel, 'unreachable', 2);
-    if (this.unsubscribed[channel]) return this.touchOutcome(node, channel, 'opted-out', 3);
+    if (!reach) return this.touchOutcome(node, channel, 'unreachable', CHANNEL.unreachable);
+    if (this.unsubscribed[channel]) return this.touchOutcome(node, channel, 'opted-out', CHANNEL.optedOut);
     const quiet = this.model.quietHours;
     if (quiet) {
       const time = this.now % DAY;
@@ -593,7 +605,7 @@ export class UserWorld {
       for (let index = this.touchSize - 1; index >= 0 && this.touchTime[index]! > now - cap.windowMs; index--) recent++;
       if (recent >= cap.touches) {
         this.counters[this.layout.suppressedByDay + channel * model.days + day]!++;
-        return this.touchOutcome(node, channel, 'suppressed', 1);
+        return this.touchOutcome(node, channel, 'suppressed', CHANNEL.suppressed);
       }
     }
     const behaviour = this.behaviour;
@@ -603,11 +615,11 @@ export class UserWorld {
     this.touchTime[this.touchSize++] = now;
     const cost = model.channelCostUnits[channel]!;
     this.counters[this.layout.sentByDay + channel * model.days + day]!++;
-    this.channelCount(channel, 7, cost);
+    this.channelCount(channel, CHANNEL.cost, cost);
     this.scalar(this.layout.scalar.touchCost, cost);
-    this.segmentCount(5, cost);
-    this.armCount(3, cost);
-    this.touchOutcome(node, channel, 'sent', 0);
+    this.segmentCount(SEGMENT.cost, cost);
+    this.armCount(ARM.cost, cost);
+    this.touchOutcome(node, channel, 'sent', CHANNEL.sent);
 
     const nodeHash = model.nodes[node]!.hash;
     const factor = Math.pow(behaviour.fatigue, fatigued);
@@ -643,6 +655,11 @@ export class UserWorld {
   private closeStage(until: number): void {
     const { days } = this.model;
     const base = this.layout.stageByDay + this.stage * days;
-    for (let day = Math.max(1, Math.ceil(this.stageSince / DAY)); day <= days && day * DAY < until; day++) this.counters[base + day - 1]!++;
+    // The last day may end early, at a horizon that is not a whole number of days.
+    for (let day = Math.max(1, Math.ceil(this.stageSince / DAY)); day <= days; day++) {
+      const end = Math.min(day * DAY, this.horizon);
+      if (end < this.stageSince || end >= until) break;
+      this.counters[base + day - 1]!++;
+    }
   }
 }

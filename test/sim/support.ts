@@ -1,0 +1,67 @@
+import { compileJourney } from '../../src/core/compile/toMachine';
+import { checkCohort, type CohortSpec } from '../../src/core/sim/cohort';
+import { buildModel, type Model } from '../../src/core/sim/engine/model';
+import { runRange, type EngineName } from '../../src/core/sim/engine/runRange';
+import type { TraceEntry } from '../../src/core/sim/engine/trace';
+import type { JourneyDocumentInput } from '../../src/core/journey/schema';
+import { edge, node } from '../fixtures/journeys';
+
+/** Small journeys and a one-segment cohort for the simulation tests. */
+
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
+export const PURCHASE = { r: 0.8, alpha: 20, a: 1.5, b: 4 };
+
+export function cohort(behaviour: Record<string, unknown> = {}, reach: Record<string, number> = { sms: 1, push: 1 }): CohortSpec {
+  const checked = checkCohort({
+    schemaVersion: 2,
+    id: 'test',
+    name: 'Test',
+    size: 20_000,
+    segments: [
+      {
+        id: 'all',
+        name: 'All',
+        share: 100,
+        reach,
+        behaviour: {
+          purchase: PURCHASE,
+          orderValue: { p: 6, q: 4, gamma: 50 },
+          response: { sms: { open: 0.5, click: 0.4, unsubscribe: 0 }, push: { open: 0.5, click: 0.4, unsubscribe: 0 } },
+          ...behaviour,
+        },
+      },
+    ],
+  });
+  if (!checked.spec) throw new Error(checked.problems.map((p) => p.message.en).join('\n'));
+  return checked.spec;
+}
+
+/** Everyone enters at launch, then the steps given, then leaves. */
+export function journey(steps: { id: string; kind: string; params?: Record<string, unknown> }[], settings: Record<string, unknown> = {}): JourneyDocumentInput {
+  const ids = ['start', ...steps.map((step) => step.id), 'out'];
+  return {
+    schemaVersion: 1,
+    id: 'j',
+    name: 'J',
+    settings: { quietHours: null, frequencyCap: null, ...settings },
+    nodes: [
+      node('start', 'entry', { trigger: { type: 'audience' } }),
+      ...steps.map((step) => node(step.id, step.kind, step.params ?? {})),
+      node('out', 'exit', { reason: 'done' }),
+    ],
+    edges: ids.slice(0, -1).map((id, index) => edge(id, 'next', ids[index + 1]!)),
+  };
+}
+
+export function model(document: JourneyDocumentInput, spec: CohortSpec, users: number, seed = 11): Model {
+  const compiled = compileJourney(document);
+  if (!compiled.ok) throw new Error(compiled.problems.map((p) => `${p.code}: ${p.message.en}`).join('\n'));
+  return buildModel(compiled.document, compiled.config, spec, { seed, users });
+}
+
+export function traces(m: Model, engine: EngineName = 'fast'): TraceEntry[][] {
+  const result = runRange(m, engine, 0, m.users, { trace: () => true });
+  return Array.from({ length: m.users }, (_, user) => result.traces.get(user)!);
+}
+
