@@ -1,5 +1,5 @@
-// The worker's job, run directly: checks first, runs the users range by range with throttled progress,
-// and gives the same report as one unchunked simulate() of the same input; problems come back as such.
+// The worker's job, run directly: checks first, runs the users with throttled progress, and gives the
+// same report as simulate() of the same input; problems come back as such.
 import { runSimulationJob } from '../../src/app/simulate/simulationJob';
 import type { SimulationMessage } from '../../src/app/simulate/protocol';
 import { simulate } from '../../src/core/sim/engine/simulate';
@@ -20,10 +20,10 @@ function collect(run: (post: (message: SimulationMessage, transfer?: Transferabl
 }
 
 describe('simulation job', () => {
-  it('runs in chunks, reports progress and gives the report of one unchunked run', async () => {
+  it('reports progress and gives the report simulate() gives', async () => {
     let clock = 0;
     const messages = collect((post) =>
-      runSimulationJob({ journey: journey('churn-win-back'), cohort, seed: 3, users: 2_500 }, post, { chunkUsers: 1_000, progressIntervalMs: 50, now: () => (clock += 20) }),
+      runSimulationJob({ journey: journey('churn-win-back'), cohort, seed: 3, users: 2_500 }, post, { progressEveryUsers: 1_000, progressIntervalMs: 50, now: () => (clock += 20) }),
     );
     const progress = messages.flatMap(({ message }) => (message.type === 'progress' ? [message] : []));
     expect(progress[0]).toEqual({ type: 'progress', done: 0, total: 2_500 });
@@ -33,7 +33,6 @@ describe('simulation job', () => {
     const last = messages.at(-1)!;
     expect(last.message.type).toBe('done');
     if (last.message.type !== 'done') return;
-    expect(last.transfer).toEqual([last.message.counters.buffer]);
     const whole = await simulate({ journey: journey('churn-win-back'), cohort, seed: 3, users: 2_500, engine: 'fast', replications: 1 });
     expect(last.message.report).toEqual(whole.report);
     expect(last.message.report.lift).not.toBeNull();
@@ -41,8 +40,8 @@ describe('simulation job', () => {
 
   it('posts progress no more often than the interval', () => {
     let clock = 0;
-    const messages = collect((post) => runSimulationJob({ journey: journey('cart-abandonment'), cohort, seed: 1, users: 1_000 }, post, { chunkUsers: 100, now: () => (clock += 1) }));
-    // Ten chunks of 100 users, a millisecond apart: only the first and the last progress are posted.
+    const messages = collect((post) => runSimulationJob({ journey: journey('cart-abandonment'), cohort, seed: 1, users: 1_000 }, post, { progressEveryUsers: 100, now: () => (clock += 1) }));
+    // A look at the clock every 100 users, a millisecond apart: only the first and the last progress are posted.
     expect(messages.filter(({ message }) => message.type === 'progress').map(({ message }) => message.type === 'progress' && message.done)).toEqual([0, 1_000]);
   });
 

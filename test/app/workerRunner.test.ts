@@ -51,9 +51,8 @@ describe('worker runner', () => {
     worker.send({ type: 'progress', done: 5, total: 10 });
     expect(on.onProgress).toHaveBeenCalledWith(5, 10);
     const report = { users: 10 } as SimulationReport;
-    const counters = new Float64Array(3);
-    worker.send({ type: 'done', report, counters });
-    expect(on.onDone).toHaveBeenCalledWith(report, counters);
+    worker.send({ type: 'done', report });
+    expect(on.onDone).toHaveBeenCalledWith(report);
     expect(worker.terminated).toBe(true);
     workerRunner(request, callbacks());
     expect(FakeWorker.made).toHaveLength(2);

@@ -18,7 +18,7 @@ export function SimulateButton() {
       aria-controls={open ? SIMULATION_PANEL_ID : undefined}
       onClick={() => setOpen(!open)}
     >
-      ▶ {t('simulate.open')}
+      <span aria-hidden="true">▶</span> {t('simulate.open')}
     </button>
   );
 }

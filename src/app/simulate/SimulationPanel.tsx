@@ -94,17 +94,20 @@ export function SimulationPanel({ lang, onSelectProblem }: { lang: Lang; onSelec
         </label>
         <div className="simulation-panel__actions">
           <button type="submit" className="simulation-panel__run" disabled={running}>
-            ▶ {t('simulate.run')}
+            <span aria-hidden="true">▶</span> {t('simulate.run')}
           </button>
           {running && (
             <button type="button" onClick={cancel}>
-              ■ {t('simulate.cancel')}
+              <span aria-hidden="true">■</span> {t('simulate.cancel')}
             </button>
           )}
         </div>
       </form>
       {running && <Progress lang={lang} />}
-      <Outcome lang={lang} onSelectProblem={onSelectProblem} />
+      {/* Announced when it changes: results, stopped, failed or problems. */}
+      <div aria-live="polite">
+        <Outcome lang={lang} onSelectProblem={onSelectProblem} />
+      </div>
     </section>
   );
 }
@@ -123,7 +126,7 @@ function Progress({ lang }: { lang: Lang }) {
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={percent}
-        aria-valuetext={`${percent} % · ${text}`}
+        aria-valuetext={t('simulate.progressValue', { percent, text })}
       >
         <div className="simulation-progress__fill" style={{ width: `${percent}%` }} />
       </div>

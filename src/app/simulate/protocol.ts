@@ -16,13 +16,13 @@ export interface SimulationRequest {
 /** What the worker posts back: progress, then exactly one of done, problems or failed. */
 export type SimulationMessage =
   | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; report: SimulationReport; counters: Float64Array }
+  | { type: 'done'; report: SimulationReport }
   | { type: 'problems'; problems: Problem[] }
   | { type: 'failed'; message: string };
 
 export interface SimulationCallbacks {
   onProgress(done: number, total: number): void;
-  onDone(report: SimulationReport, counters: Float64Array): void;
+  onDone(report: SimulationReport): void;
   /** The journey, the cohort or the settings cannot be simulated (or the run found a runaway loop). */
   onProblems(problems: Problem[]): void;
   /** Anything else: a bug, or the worker could not start. */

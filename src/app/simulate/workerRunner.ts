@@ -1,3 +1,4 @@
+import i18n from '../i18n';
 import type { SimulationMessage, SimulationRunner } from './protocol';
 
 /**
@@ -16,7 +17,7 @@ export const workerRunner: SimulationRunner = (request, callbacks) => {
     const message = event.data;
     if (message.type === 'progress') return callbacks.onProgress(message.done, message.total);
     finish();
-    if (message.type === 'done') callbacks.onDone(message.report, message.counters);
+    if (message.type === 'done') callbacks.onDone(message.report);
     else if (message.type === 'problems') callbacks.onProblems(message.problems);
     else callbacks.onFailed(message.message);
   };
@@ -24,12 +25,12 @@ export const workerRunner: SimulationRunner = (request, callbacks) => {
     event.preventDefault();
     if (finished) return;
     finish();
-    callbacks.onFailed(event.message || 'The simulation worker stopped unexpectedly.');
+    callbacks.onFailed(event.message || i18n.t('simulate.workerStopped'));
   };
   worker.onmessageerror = () => {
     if (finished) return;
     finish();
-    callbacks.onFailed('The simulation worker sent a message that could not be read.');
+    callbacks.onFailed(i18n.t('simulate.workerUnreadable'));
   };
   worker.postMessage(request);
   return { cancel: () => void (finished || finish()) };
