@@ -68,8 +68,9 @@ export function loadJson(file: string, io: CliIo, text: CliMessages): Loaded {
 /** Problem codes that mean the file is not a journey this version can read (exit 2, not 1). */
 export const VERSION_CODES = new Set(['unsupported-version', 'not-a-journey']);
 
-export function single(positionals: string[], text: CliMessages): string {
-  if (positionals.length === 0) throw new UsageError(text.missingFile);
-  if (positionals.length > 1) throw new UsageError(text.tooManyArguments);
+/** The one file argument; `usage` is the command's own usage text, printed with the error. */
+export function single(positionals: string[], text: CliMessages, usage?: string): string {
+  if (positionals.length === 0) throw new UsageError(text.missingFile, usage);
+  if (positionals.length > 1) throw new UsageError(text.tooManyArguments, usage);
   return positionals[0]!;
 }

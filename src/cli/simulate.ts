@@ -6,7 +6,7 @@ import { checkSimulation, SimulationError, simulateChecked, simulationProblems }
 import { getPreset } from '../core/sim/presets/index';
 import { cliMessages } from './messages';
 import { createProgress } from './progress';
-import { EXIT, formatProblem, loadJson, UsageError, VERSION_CODES, type CliIo } from './shared';
+import { EXIT, formatProblem, loadJson, single, UsageError, VERSION_CODES, type CliIo } from './shared';
 import { formatSummary, formatTrace } from './simulateFormat';
 import { DEFAULT_PRESET, simulateMessages } from './simulateMessages';
 import { createWorkerPool } from './workerPool';
@@ -42,9 +42,7 @@ export async function simulateCommand(args: string[], lang: Lang, io: CliIo): Pr
   }
   const { values, positionals } = parsed;
   if (values.help) return io.stdout(`${sim.usage}\n`), EXIT.ok;
-  if (positionals.length === 0) throw usage(text.missingFile);
-  if (positionals.length > 1) throw usage(text.tooManyArguments);
-  const journeyFile = positionals[0]!;
+  const journeyFile = single(positionals, text, sim.usage);
   if (values.cohort !== undefined && values.preset !== undefined) throw usage(sim.bothCohorts);
 
   // Numbers: what is not a number at all is a usage error; a number out of range is a settings problem

@@ -1,3 +1,4 @@
+import { MS } from '../core/journey/duration';
 import type { Lang } from '../core/i18n';
 import { channelInfo, channels, type Channel } from '../core/journey/channels';
 import { eventLabel } from '../core/journey/events';
@@ -12,7 +13,7 @@ import { simulateMessages } from './simulateMessages';
  * Pure functions of the report (or trace) and the journey it ran, so the tests call them directly.
  */
 
-const DAY_MS = 86_400_000;
+const DAY_MS = MS.day;
 
 // ---------------------------------------------------------------------------------------------------
 // Numbers
