@@ -65,8 +65,8 @@ export class KernelDriver implements MachineDriver {
     this.segment = this.world.segment;
     this.visits.fill(0);
     this.goalsReached.fill(0);
-    this.tags.clear();
-    this.attributes.clear();
+    if (this.tags.size > 0) this.tags.clear();
+    if (this.attributes.size > 0) this.attributes.clear();
     this.timerCount = 0;
     this.timerSeq = 0;
     this.state = this.plan.initial;
@@ -129,7 +129,10 @@ export class KernelDriver implements MachineDriver {
   }
 
   private firstEnabled(list: PlanTransition[]): PlanTransition | null {
-    for (const transition of list) if (transition.guard === null || this.passes(transition.guard)) return transition;
+    for (let index = 0; index < list.length; index++) {
+      const transition = list[index]!;
+      if (transition.guard === null || this.passes(transition.guard)) return transition;
+    }
     return null;
   }
 
@@ -157,7 +160,8 @@ export class KernelDriver implements MachineDriver {
 
   private run(actions: PlanTransition['actions']): void {
     const world = this.world;
-    for (const action of actions) {
+    for (let index = 0; index < actions.length; index++) {
+      const action = actions[index]!;
       switch (action.op) {
         case Op.CountVisit:
           this.visits[action.node]!++;
