@@ -8,8 +8,8 @@
 //   reference          users/s of the XState reference runner in this thread
 //   kernel             users/s of the plan kernel in this thread, and the ratio kernel / reference
 //                      (the speedup); both are warmed up (the reference with 5,000 users: it keeps
-//                      speeding up for several thousand), then run in alternation --runs times, and the
-//                      median run of each is reported
+//                      speeding up for several thousand), then run --runs times, and the median run of
+//                      each is reported; every kernel runs before any reference (see measureEngine)
 //   1M users           seconds for 1,000,000 users × 90 days on one thread (the kernel run itself when
 //                      --users is 1,000,000, otherwise extrapolated from it and marked so)
 //   kernel memory      heap (+ array buffers) held by a range's world and kernel driver: the fixed
@@ -36,7 +36,7 @@ import type { JourneyEnvironment } from '../src/core/compile/runtime';
 import type { JourneyDocumentInput } from '../src/core/journey/schema';
 import { simulateUser } from '../src/core/sim/engine/driver';
 import { LAUNCH, type Model } from '../src/core/sim/engine/model';
-import { createDriver, runRange } from '../src/core/sim/engine/runRange';
+import { createDriver, runRange, type EngineName } from '../src/core/sim/engine/runRange';
 import { checkSimulation, modelFor, simulateChecked, type CheckedSimulation } from '../src/core/sim/engine/simulate';
 import { UserWorld } from '../src/core/sim/engine/world';
 import { ecommercePreset } from '../src/core/sim/presets/ecommerce';
@@ -118,7 +118,7 @@ export interface JourneyFigures {
   enteredShare: number;
   reference: SingleThread;
   kernel: SingleThread;
-  /** kernel users/s ÷ reference users/s, the median runs of each, measured in alternation in this run. */
+  /** kernel users/s ÷ reference users/s, the median runs of each, both measured in this run. */
   speedup: number;
   /** Seconds for 1,000,000 users on one thread (kernel). */
   millionSeconds: number;
@@ -222,29 +222,22 @@ function medianRun(runs: Throughput[]): Throughput {
 }
 
 /**
- * The reference runner and the kernel on one journey, in this thread, each warmed up first, then in
- * alternation `rounds` times (so that other work on the machine weighs on both alike); the median run of each.
+ * One engine on one journey, in this thread: warmed up, then `rounds` runs; the median run. The kernel of
+ * every journey is measured before any reference run: the two share the user loop and the behaviour
+ * world, and once XState's driver has gone through them V8's call sites there are polymorphic and the
+ * kernel runs about a third slower — which never happens in use, where a process runs one engine.
  */
-function measureEngines(
-  model: Model,
-  sizes: { referenceUsers: number; users: number; warmReference: number; warmKernel: number; rounds: number },
-): { reference: SingleThread; kernel: SingleThread; entered: number } {
-  runRange(model, 'reference', 0, sizes.warmReference);
-  runRange(model, 'fast', 0, sizes.warmKernel);
-  const reference: Throughput[] = [];
-  const kernel: Throughput[] = [];
+function measureEngine(model: Model, engine: EngineName, sizes: { users: number; warm: number; from: number; rounds: number }): { run: SingleThread; entered: number } {
+  runRange(model, engine, 0, sizes.warm);
+  const runs: Throughput[] = [];
   let entered = 0;
   for (let round = 0; round < sizes.rounds; round++) {
-    let stop = stopwatch();
-    runRange(model, 'reference', sizes.warmReference, sizes.warmReference + sizes.referenceUsers);
-    reference.push(stop(sizes.referenceUsers));
-    stop = stopwatch();
-    const { counters } = runRange(model, 'fast', 0, sizes.users);
-    kernel.push(stop(sizes.users));
+    const stop = stopwatch();
+    const { counters } = runRange(model, engine, sizes.from, sizes.from + sizes.users);
+    runs.push(stop(sizes.users));
     entered = counters[model.layout.scalar.entered]!;
   }
-  const summary = (runs: Throughput[]): SingleThread => ({ ...medianRun(runs), runs: runs.map((run) => run.usersPerSecond) });
-  return { reference: summary(reference), kernel: summary(kernel), entered };
+  return { run: { ...medianRun(runs), runs: runs.map((run) => run.usersPerSecond) }, entered };
 }
 
 /**
@@ -395,15 +388,21 @@ export async function runSimulationBench(options: SimulationBenchOptions): Promi
   };
   const journeys: JourneyFigures[] = [];
   let parallelChecked: CheckedSimulation | null = null;
-  for (const source of sources) {
+  const prepared = sources.map((source) => {
     const checked = check(source.document, Math.max(options.users, sizes.warmReference + options.referenceUsers, 2 * options.heapUsers));
     if (source.id === PARALLEL_JOURNEY) parallelChecked = checked;
-    const model = modelFor(checked, 0);
-    log(`${source.id} (${checked.journey.nodes.length} nodes, horizon ${checked.journey.settings.horizon}):`);
-    const { reference, kernel, entered } = measureEngines(model, sizes);
-    log(`  reference: ${reference.runs.map(fmtRate).join(', ')} users/s over ${options.referenceUsers.toLocaleString('en')} users`);
-    log(`  kernel: ${kernel.runs.map(fmtRate).join(', ')} users/s over ${options.users.toLocaleString('en')} users`);
-    const memoryKernel = measureKernelMemory(model, options.heapUsers, gc);
+    return { source, checked, model: modelFor(checked, 0) };
+  });
+  // Every kernel first (see measureEngine), then every reference.
+  const kernels = prepared.map(({ source, model }) => {
+    const { run, entered } = measureEngine(model, 'fast', { users: options.users, warm: sizes.warmKernel, from: 0, rounds: sizes.rounds });
+    log(`${source.id} kernel: ${run.runs.map(fmtRate).join(', ')} users/s over ${options.users.toLocaleString('en')} users`);
+    return { run, entered, memory: measureKernelMemory(model, options.heapUsers, gc) };
+  });
+  prepared.forEach(({ source, checked, model }, index) => {
+    const { run: reference } = measureEngine(model, 'reference', { users: options.referenceUsers, warm: sizes.warmReference, from: sizes.warmReference, rounds: sizes.rounds });
+    log(`${source.id} reference: ${reference.runs.map(fmtRate).join(', ')} users/s over ${options.referenceUsers.toLocaleString('en')} users`);
+    const { run: kernel, entered, memory: memoryKernel } = kernels[index]!;
     const memoryReference = measureReferenceActors(model, options.actors, gc);
     log(`  memory: kernel scratch ${fmtBytes(memoryKernel.scratchBytes)}, ${fmtBytes(memoryKernel.bytesPerUser)}/user; reference ${fmtBytes(memoryReference.bytesPerActor)}/actor`);
     const millionExtrapolated = options.users !== MILLION;
@@ -421,7 +420,7 @@ export async function runSimulationBench(options: SimulationBenchOptions): Promi
       millionExtrapolated,
       memory: { kernel: memoryKernel, reference: memoryReference },
     });
-  }
+  });
   log(`parallel, ${PARALLEL_JOURNEY}, ${options.users.toLocaleString('en')} users:`);
   const runs = await measureParallel(parallelChecked!, options.users, options.workersMax, options.quick ? 1_000 : 20_000, log);
   const cpus = os.cpus();
