@@ -101,13 +101,25 @@ describe('the kernel and the XState reference runner agree', { timeout: 120_000 
       reach: fc.double({ min: 0.2, max: 1, noNaN: true }),
       rate: fc.double({ min: 0.01, max: 0.3, noNaN: true }),
     });
+    // The generated journeys enter on add_to_cart; cases also enter everyone at launch or on a schedule, and
+    // may have a second, scheduled entry (the engines must order launch, timers and events alike).
+    const entries = fc.record({
+      trigger: fc.constantFrom({ type: 'event', event: 'add_to_cart' }, { type: 'audience' }, { type: 'schedule', after: 'PT12H' }, { type: 'event', event: 'visit' }),
+      second: fc.option(fc.constantFrom('P0D', 'PT6H', 'P3D'), { nil: null }),
+    });
     fc.assert(
-      fc.property(journeyArbitrary, settings, cohort, fc.integer({ min: 1, max: 1_000_000 }), (journey, chosen, numbers, seed) => {
-        const model = modelOf({ ...journey, settings: chosen }, generatedCohort(numbers), seed, 1_000);
+      fc.property(journeyArbitrary, settings, cohort, entries, fc.integer({ min: 1, max: 1_000_000 }), (journey, chosen, numbers, entry, seed) => {
+        const nodes = journey.nodes!.map((node) => (node.id === 'n0' ? { ...node, params: { trigger: entry.trigger } } : node));
+        const edges = [...journey.edges!];
+        if (entry.second) {
+          nodes.push({ id: 'n0b', kind: 'entry', stage: 'awareness', params: { trigger: { type: 'schedule', after: entry.second } } });
+          edges.push({ id: 'e0b', source: 'n0b', sourcePort: 'next', target: 'n1' });
+        }
+        const model = modelOf({ ...journey, nodes, edges, settings: chosen }, generatedCohort(numbers), seed, 1_000);
         const { differences } = compareEngines(model);
         expect(differences.slice(0, 3)).toEqual([]);
       }),
-      { numRuns: 12, seed: 5 },
+      { numRuns: 16, seed: 5 },
     );
   });
 });
