@@ -163,6 +163,9 @@ export class KernelDriver implements MachineDriver {
     for (let index = 0; index < actions.length; index++) {
       const action = actions[index]!;
       switch (action.op) {
+        case Op.Visit:
+          world.enter(action.node, ++this.visits[action.node]!);
+          break;
         case Op.CountVisit:
           this.visits[action.node]!++;
           break;
