@@ -1,5 +1,5 @@
 // The headline numbers of the last run, in the interface language and the simulated journey's currency.
-import { useId } from 'react';
+import { lazy, Suspense, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../core/i18n';
 import type { Estimate } from '../../core/sim/engine/report';
@@ -7,13 +7,22 @@ import { getPreset } from '../../core/sim/presets';
 import { useSimulation } from './useSimulation';
 import { formatCount, formatMoney, formatPercent, formatPoints } from './format';
 
+// The dashboard (and, through it, ECharts) is its own chunk, loaded the first time it is opened.
+const Dashboard = lazy(() => import('./dashboard/Dashboard').then((module) => ({ default: module.Dashboard })));
+
 export function SimulationResults({ lang }: { lang: Lang }) {
   const { t } = useTranslation();
   const report = useSimulation((state) => state.report);
   const run = useSimulation((state) => state.run);
   const stale = useSimulation((state) => state.stale);
   const headingId = useId();
+  const [dashboardOpen, setDashboardOpen] = useState(false);
+  const openButton = useRef<HTMLButtonElement>(null);
   if (!report || !run) return null;
+  const closeDashboard = () => {
+    setDashboardOpen(false);
+    openButton.current?.focus();
+  };
   const currency = run.journey.settings.currency;
   const money = (value: number) => formatMoney(value, currency, lang);
   const percent = (value: number) => formatPercent(value, lang);
@@ -83,6 +92,21 @@ export function SimulationResults({ lang }: { lang: Lang }) {
           </div>
         ))}
       </dl>
+      <button
+        ref={openButton}
+        type="button"
+        className="simulation-results__dashboard"
+        aria-haspopup="dialog"
+        aria-expanded={dashboardOpen}
+        onClick={() => setDashboardOpen(true)}
+      >
+        <span aria-hidden="true">▦</span> {t('dashboard.open')}
+      </button>
+      {dashboardOpen && (
+        <Suspense fallback={null}>
+          <Dashboard report={report} currency={currency} presetId={run.presetId} stale={stale} lang={lang} onClose={closeDashboard} />
+        </Suspense>
+      )}
     </section>
   );
 }
