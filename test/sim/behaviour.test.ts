@@ -57,6 +57,8 @@ describe('the behaviour model', { timeout: 60_000 }, () => {
     expect(reachable.length).toBeGreaterThan(100);
     expect(all.length - reachable.length).toBeGreaterThan(100);
     for (const trace of reachable) expect(trace.find((entry) => entry.type === 'touch' && entry.outcome === 'sent')?.at).toBe(8 * HOUR);
+    const sms = runRange(m, 'fast', 0, m.users).counters.slice(m.layout.sentByHour, m.layout.sentByHour + 24);
+    expect(Array.from(sms, (count, hour) => (count > 0 ? hour : -1)).filter((hour) => hour >= 0)).toEqual([8]);
 
     const optOut = model(
       journey([
@@ -126,6 +128,13 @@ describe('running', { timeout: 60_000 }, () => {
     expect(several.conversionRate.interval?.method).toBe('t');
     expect(several.roi.interval!.low).toBeLessThanOrEqual(several.roi.value);
     expect(several.roi.interval!.high).toBeGreaterThanOrEqual(several.roi.value);
+  });
+
+  it('adds up daily conversions and revenue to the totals', async () => {
+    const { report } = await simulate({ journey: journey([{ id: 'sms', kind: 'message' }, { id: 'won', kind: 'goal', params: { event: 'purchase' } }]), cohort: cohort(), users: 2_000 });
+    expect(report.conversionsByDay.reduce((a, b) => a + b, 0)).toBe(report.converted);
+    expect(report.revenueByDay.reduce((a, b) => a + b, 0)).toBeCloseTo(report.revenue, 6);
+    expect(report.channels.sms.sentByHour.reduce((a, b) => a + b, 0)).toBe(report.channels.sms.sent);
   });
 
   it('measures lift and incremental revenue against a holdout', async () => {

@@ -51,6 +51,11 @@ export interface CounterLayout {
   suppressedByDay: number;
   /** [stage][day]: users in the stage at the end of each day. */
   stageByDay: number;
+  /** [day]: users converting (first goal) that day, and journey revenue that day (money units). */
+  convertedByDay: number;
+  revenueByDay: number;
+  /** [channel][hour of day 0–23]: sends at each hour of the day over the horizon (quiet hours show as gaps). */
+  sentByHour: number;
   segment: number;
   /** Per split node with its ports from armOffset[node]. */
   armOffset: number[];
@@ -75,6 +80,9 @@ export function buildLayout(shape: { nodes: { ports: string[]; isSplit: boolean 
   const sentByDay = take(shape.channels * shape.days);
   const suppressedByDay = take(shape.channels * shape.days);
   const stageByDay = take(shape.stages * shape.days);
+  const convertedByDay = take(shape.days);
+  const revenueByDay = take(shape.days);
+  const sentByHour = take(shape.channels * 24);
   const segment = take(shape.segments * SEGMENT_FIELDS.length);
   const armOffset = shape.nodes.map((node) => (node.isSplit ? take(node.ports.length * ARM_FIELDS.length) : -1));
   return {
@@ -87,6 +95,9 @@ export function buildLayout(shape: { nodes: { ports: string[]; isSplit: boolean 
     sentByDay,
     suppressedByDay,
     stageByDay,
+    convertedByDay,
+    revenueByDay,
+    sentByHour,
     segment,
     armOffset,
     days: shape.days,

@@ -45,6 +45,8 @@ export interface ChannelReport {
   cost: number;
   sentByDay: number[];
   suppressedByDay: number[];
+  /** Sends at each hour of the day (0–23), over the whole horizon. */
+  sentByHour: number[];
 }
 
 export interface ArmReport {
@@ -91,6 +93,9 @@ export interface SimulationReport {
   nodes: NodeReport[];
   goals: { node: string; goal: string; users: number; rate: Estimate }[];
   stagesByDay: Record<Stage, number[]>;
+  /** Users converting (reaching a first goal) each day, and journey revenue each day, in yuan. */
+  conversionsByDay: number[];
+  revenueByDay: number[];
   channels: Record<Channel, ChannelReport>;
   operations: { peakDay: number; peakSends: number; suppressed: number };
   segments: { id: string; users: number; entered: number; converted: number; conversionRate: Estimate; purchases: number; revenue: number; cost: number; churned: number; unsubscribes: number }[];
@@ -227,6 +232,7 @@ export function buildReport(model: Model, replications: Float64Array[], meta: Re
       cost: yuan(field('cost')),
       sentByDay: days(layout.sentByDay),
       suppressedByDay: days(layout.suppressedByDay),
+      sentByHour: Array.from({ length: 24 }, (_, hour) => at(layout.sentByHour + index * 24 + hour)),
     };
     byChannel[channel] = yuan(field('cost'));
     unsubscribes[channel] = field('unsubscribes');
@@ -336,6 +342,8 @@ export function buildReport(model: Model, replications: Float64Array[], meta: Re
       Stage,
       number[]
     >,
+    conversionsByDay: Array.from({ length: model.days }, (_, day) => at(layout.convertedByDay + day)),
+    revenueByDay: Array.from({ length: model.days }, (_, day) => yuan(at(layout.revenueByDay + day))),
     channels: channelReports,
     operations: { peakDay: sendsByDay.indexOf(peakSends), peakSends, suppressed: channels.reduce((sum, channel) => sum + channelReports[channel].suppressed, 0) },
     segments: model.segments.map((segment, index) => ({

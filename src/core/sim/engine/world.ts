@@ -40,6 +40,7 @@ const Q_OFFER_END = 2;
 const Q_EVENTS = 3;
 
 const DAY = MS.day;
+const HOUR = MS.hour;
 const LATENT = hashString('bgnbd.latent');
 const PURCHASES = hashString('bgnbd.purchases');
 const SPEND_LATENT = hashString('orderValue.latent');
@@ -426,6 +427,7 @@ export class UserWorld {
     if (this.inJourney) {
       this.scalar(s.journeyPurchases);
       this.scalar(s.journeyRevenue, units);
+      this.counters[this.layout.revenueByDay + this.dayOf(this.now)]! += units;
       this.segmentCount(SEGMENT.purchases);
       this.segmentCount(SEGMENT.journeyRevenue, units);
     }
@@ -517,6 +519,7 @@ export class UserWorld {
     if (!this.converted) {
       this.converted = true;
       this.scalar(this.layout.scalar.converted);
+      this.counters[this.layout.convertedByDay + this.dayOf(this.now)]!++;
       // The order that converts the user (exit on goal hears of it just after) is their first as a customer.
       if (this.lastPurchaseAt === this.now) this.scalar(this.layout.scalar.convertedRevenue, this.lastPurchaseUnits);
       this.segmentCount(SEGMENT.converted);
@@ -598,7 +601,7 @@ export class UserWorld {
   private deliver(node: number, visit: number, channel: number): void {
     const model = this.model;
     const now = this.now;
-    const day = Math.min(model.days - 1, Math.floor(now / DAY));
+    const day = this.dayOf(now);
     const cap = model.frequencyCap;
     if (cap) {
       let recent = 0;
@@ -615,6 +618,7 @@ export class UserWorld {
     this.touchTime[this.touchSize++] = now;
     const cost = model.channelCostUnits[channel]!;
     this.counters[this.layout.sentByDay + channel * model.days + day]!++;
+    this.counters[this.layout.sentByHour + channel * 24 + Math.floor((now % DAY) / HOUR)]!++;
     this.channelCount(channel, CHANNEL.cost, cost);
     this.scalar(this.layout.scalar.touchCost, cost);
     this.segmentCount(SEGMENT.cost, cost);
@@ -635,6 +639,11 @@ export class UserWorld {
     }
     if (this.touchDraw(nodeHash, visit, TOUCH_UNSUBSCRIBE) < behaviour.unsubscribe[channel]!)
       this.schedule(respondAt, Q_EVENTS + EVENT_UNSUBSCRIBE, channel, 0, 0);
+  }
+
+  /** The day (0 = launch day) of a time within the horizon. */
+  private dayOf(time: number): number {
+    return Math.min(this.model.days - 1, Math.floor(time / DAY));
   }
 
   private touchDraw(nodeHash: number, visit: number, purpose: number): number {
