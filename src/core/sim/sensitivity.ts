@@ -1,0 +1,165 @@
+import { localized, type Localized } from '../i18n';
+import { channelCost, channelInfo, channels, type Channel } from '../journey/channels';
+import type { JourneyDocument } from '../journey/schema';
+import type { CohortSpec } from './cohort';
+import type { SimulationReport } from './engine/report';
+import { simulateChecked, type CheckedSimulation, type SimulateOptions } from './engine/simulate';
+
+/**
+ * Sensitivity: how a forecast moves when one assumption moves. An assumption is a number of the cohort
+ * or the journey (a channel's click rate in every segment, the lift of a click, a channel's cost…) that
+ * a run can be scaled on. A sweep runs the same users with the same seed at each value (common random
+ * numbers), so the curve shows the assumption's effect and not fresh noise at every point; a tornado
+ * moves each assumption down and up by the same factor and ranks them by how far the figure swings.
+ */
+
+export interface Assumption {
+  id: string;
+  name: Localized;
+  /** The inputs with the assumption multiplied by `factor` (probabilities capped at 1). */
+  apply(inputs: { journey: JourneyDocument; cohort: CohortSpec }, factor: number): { journey: JourneyDocument; cohort: CohortSpec };
+}
+
+const capped = (value: number) => Math.min(1, value);
+
+function responseAssumption(channel: Channel, field: 'open' | 'click'): Assumption {
+  const what = field === 'open' ? localized('open rate', '打开率') : localized('click rate', '点击率');
+  return {
+    id: `${channel}.${field}`,
+    name: localized(`${channelInfo[channel].name.en} ${what.en}`, `${channelInfo[channel].name['zh-CN']}${what['zh-CN']}`),
+    apply: ({ journey, cohort }, factor) => ({
+      journey,
+      cohort: {
+        ...cohort,
+        segments: cohort.segments.map((segment) => {
+          const response = segment.behaviour.response[channel];
+          if (!response) return segment;
+          return { ...segment, behaviour: { ...segment.behaviour, response: { ...segment.behaviour.response, [channel]: { ...response, [field]: capped(response[field] * factor) } } } };
+        }),
+      },
+    }),
+  };
+}
+
+function behaviourAssumption(id: 'clickLift' | 'offerLift', name: Localized): Assumption {
+  return {
+    id,
+    name,
+    apply: ({ journey, cohort }, factor) => ({
+      journey,
+      cohort: { ...cohort, segments: cohort.segments.map((segment) => ({ ...segment, behaviour: { ...segment.behaviour, [id]: segment.behaviour[id] * factor } })) },
+    }),
+  };
+}
+
+const purchaseRate: Assumption = {
+  id: 'purchaseRate',
+  name: localized('Baseline purchase rate', '自然购买频率'),
+  // The mean rate is r/α: dividing α scales it, leaving the spread's shape alone.
+  apply: ({ journey, cohort }, factor) => ({
+    journey,
+    cohort: {
+      ...cohort,
+      segments: cohort.segments.map((segment) => ({
+        ...segment,
+        behaviour: { ...segment.behaviour, purchase: { ...segment.behaviour.purchase, alpha: segment.behaviour.purchase.alpha / factor } },
+      })),
+    },
+  }),
+};
+
+const orderValue: Assumption = {
+  id: 'orderValue',
+  name: localized('Average order value', '平均客单价'),
+  // The mean order is p·γ/(q − 1): scaling γ scales every order.
+  apply: ({ journey, cohort }, factor) => ({
+    journey,
+    cohort: {
+      ...cohort,
+      segments: cohort.segments.map((segment) => ({
+        ...segment,
+        behaviour: { ...segment.behaviour, orderValue: { ...segment.behaviour.orderValue, gamma: segment.behaviour.orderValue.gamma * factor } },
+      })),
+    },
+  }),
+};
+
+function costAssumption(channel: Channel): Assumption {
+  return {
+    id: `${channel}.cost`,
+    name: localized(`${channelInfo[channel].name.en} cost per touch`, `${channelInfo[channel].name['zh-CN']}单次成本`),
+    apply: ({ journey, cohort }, factor) => ({
+      cohort,
+      journey: {
+        ...journey,
+        settings: { ...journey.settings, channelCosts: { ...journey.settings.channelCosts, [channel]: channelCost(channel, journey.settings.channelCosts) * factor } },
+      },
+    }),
+  };
+}
+
+/** The assumptions worth moving for a journey: responses and costs of the channels it sends on, lifts, purchases. */
+export function assumptionsFor(journey: JourneyDocument): Assumption[] {
+  const used = channels.filter((channel) => journey.nodes.some((node) => node.kind === 'message' && node.params.channel === channel));
+  return [
+    ...used.flatMap((channel) => [responseAssumption(channel, 'open'), responseAssumption(channel, 'click'), costAssumption(channel)]),
+    behaviourAssumption('clickLift', localized('Purchase lift after a click', '点击后的购买提升')),
+    behaviourAssumption('offerLift', localized('Purchase lift while an offer is valid', '优惠有效期内的购买提升')),
+    purchaseRate,
+    orderValue,
+  ];
+}
+
+export type Figure = (report: SimulationReport) => number;
+
+export const figures = {
+  conversionRate: (report) => report.conversionRate.value,
+  revenue: (report) => report.revenue,
+  cost: (report) => report.cost.total,
+  roi: (report) => report.roi.value,
+  cac: (report) => report.cac.value,
+} satisfies Record<string, Figure>;
+export type FigureName = keyof typeof figures;
+
+/** The figure at each factor, in order, on the same users and seed. */
+export async function sweep(
+  checked: CheckedSimulation,
+  assumption: Assumption,
+  factors: readonly number[],
+  figure: FigureName,
+  options: SimulateOptions = {},
+): Promise<{ factor: number; value: number; report: SimulationReport }[]> {
+  const results = [];
+  for (const factor of factors) {
+    const { journey, cohort } = assumption.apply({ journey: checked.journey, cohort: checked.cohort }, factor);
+    const { report } = await simulateChecked({ ...checked, journey, cohort }, options);
+    results.push({ factor, value: figures[figure](report), report });
+  }
+  return results;
+}
+
+export interface TornadoBar {
+  assumption: Assumption;
+  low: number;
+  high: number;
+  /** |high − low|: how far the figure moves over the range. */
+  swing: number;
+}
+
+/** Each assumption at `1 − spread` and `1 + spread` (same users and seed), ranked by swing, largest first. */
+export async function tornado(
+  checked: CheckedSimulation,
+  assumptions: readonly Assumption[],
+  figure: FigureName,
+  spread = 0.2,
+  options: SimulateOptions = {},
+): Promise<{ base: number; bars: TornadoBar[] }> {
+  const base = figures[figure]((await simulateChecked(checked, options)).report);
+  const bars: TornadoBar[] = [];
+  for (const assumption of assumptions) {
+    const [low, high] = (await sweep(checked, assumption, [1 - spread, 1 + spread], figure, options)).map((point) => point.value);
+    bars.push({ assumption, low: low!, high: high!, swing: Math.abs(high! - low!) });
+  }
+  bars.sort((a, b) => b.swing - a.swing);
+  return { base, bars };
+}
