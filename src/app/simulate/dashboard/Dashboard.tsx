@@ -14,6 +14,8 @@ import type { Estimate, SimulationReport } from '../../../core/sim/engine/report
 import { getPreset } from '../../../core/sim/presets';
 import { formatCount, formatMoney, formatPercent, formatPoints } from '../format';
 import { Chart } from './Chart';
+import { SmartGoalsSection } from './GoalsSection';
+import { VariantsSection } from './VariantsSection';
 import { activeChannels, daysCsv, downloadText, goalFunnel, nodesCsv, operationsByDay, segmentRows, stageFunnel } from './dashboardData';
 import './dashboard.css';
 
@@ -166,6 +168,9 @@ export function Dashboard({ report, currency, presetId, stale, lang, onClose }: 
           <StagesSection report={report} lang={lang} />
           <OperationsSection report={report} lang={lang} />
         </div>
+
+        <VariantsSection report={report} currency={currency} lang={lang} />
+        <SmartGoalsSection report={report} currency={currency} lang={lang} />
 
         <DashboardSection title={t('dashboard.segments.title')} wide>
           <div className="dashboard-table__scroll">

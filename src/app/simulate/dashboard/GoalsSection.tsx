@@ -1,0 +1,151 @@
+// The dashboard's Goals section: up to three SMART goals (metric, comparison, target, optional days),
+// each shown against the forecast as met / not met with the probability of meeting it
+// (src/core/sim/decide.ts). Goals live in goalsStore.ts: in memory while the app is open, per journey.
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Lang } from '../../../core/i18n';
+import { evaluateGoal, goalMetrics, goalSchema, MAX_GOALS, type GoalMetric, type GoalSpec } from '../../../core/sim/decide';
+import type { SimulationReport } from '../../../core/sim/engine/report';
+import { formatMoney, formatPercent, formatPoints } from '../format';
+import { useJourneyGoals } from './goalsStore';
+import './decide.css';
+
+export interface GoalsSectionProps {
+  report: SimulationReport;
+  currency: string;
+  lang: Lang;
+}
+
+/** How a metric's target is typed: proportions as percentages (or points), money as money. */
+const unitOf = (metric: GoalMetric): 'percent' | 'points' | 'money' => (metric === 'revenue' || metric === 'cac' ? 'money' : metric === 'liftVsHoldout' ? 'points' : 'percent');
+
+export function SmartGoalsSection({ report, currency, lang }: GoalsSectionProps) {
+  const { t } = useTranslation();
+  const ids = { heading: useId(), metric: useId(), comparison: useId(), target: useId(), targetHint: useId(), targetError: useId(), days: useId(), daysError: useId() };
+  const [goals, setGoals] = useJourneyGoals(report.journey.id);
+  const [metric, setMetric] = useState<GoalMetric>('conversionRate');
+  const [comparison, setComparison] = useState<GoalSpec['comparison']>('>=');
+  const [target, setTarget] = useState('');
+  const [days, setDays] = useState('');
+  const [errors, setErrors] = useState<{ target?: boolean; days?: boolean }>({});
+  const full = goals.length >= MAX_GOALS;
+
+  const unit = unitOf(metric);
+  const show = (goalMetric: GoalMetric, value: number) => {
+    const kind = unitOf(goalMetric);
+    if (kind === 'money') return formatMoney(value, currency, lang);
+    if (kind === 'points') return t('simulate.points', { value: formatPoints(value, lang) });
+    return formatPercent(value, lang);
+  };
+
+  const add = (event: FormEvent) => {
+    event.preventDefault();
+    if (full) return;
+    const number = target.trim() === '' ? NaN : Number(target);
+    const dayCount = days.trim() === '' ? undefined : Number(days);
+    const parsed = goalSchema.safeParse({ metric, comparison, target: unit === 'money' ? number : number / 100, withinDays: dayCount });
+    const next = { target: !Number.isFinite(number), days: dayCount !== undefined && !(Number.isInteger(dayCount) && dayCount > 0) };
+    setErrors(next);
+    if (!parsed.success || next.target || next.days) return;
+    setGoals([...goals, parsed.data]);
+    setTarget('');
+    setDays('');
+  };
+
+  const describe = (goal: GoalSpec) => {
+    const parts = { metric: t(`decide.goals.metrics.${goal.metric}`), comparison: goal.comparison === '>=' ? '≥' : '≤', target: show(goal.metric, goal.target) };
+    return goal.withinDays === undefined ? t('decide.goals.goal', parts) : t('decide.goals.goalWithin', { ...parts, days: goal.withinDays });
+  };
+
+  return (
+    <section className="dashboard-section dashboard-section--wide" aria-labelledby={ids.heading}>
+      <h3 id={ids.heading}>{t('decide.goals.title')}</h3>
+      <p className="dashboard-chart__note">{t('decide.goals.intro')}</p>
+
+      {goals.length === 0 ? (
+        <p className="dashboard-chart__note">{t('decide.goals.none')}</p>
+      ) : (
+        <ol className="decide-goals" aria-label={t('decide.goals.list')}>
+          {goals.map((goal, index) => {
+            const result = evaluateGoal(goal, report);
+            const probability = result.probability === null ? null : formatPercent(result.probability, lang);
+            return (
+              <li key={index} className="decide-goal" data-met={result.value === null ? undefined : String(result.met)}>
+                <span className="decide-goal__name">{describe(goal)}</span>
+                {result.value === null ? (
+                  <span className="decide-goal__status">{t('decide.goals.unavailable')}</span>
+                ) : (
+                  <>
+                    <strong className="decide-goal__status">{result.met ? t('decide.goals.met') : t('decide.goals.notMet')}</strong>
+                    <span>{t('decide.goals.forecast', { value: show(goal.metric, result.value) })}</span>
+                    <span>{result.interval ? t('decide.goals.probability', { probability }) : t('decide.goals.certain', { probability })}</span>
+                  </>
+                )}
+                {result.window !== 'horizon' && goal.withinDays !== undefined && (
+                  <span className="dashboard-chart__note">{t(result.window === 'shorter' ? 'decide.goals.shorter' : 'decide.goals.longer', { horizon: report.horizonDays, days: goal.withinDays })}</span>
+                )}
+                <button type="button" onClick={() => setGoals(goals.filter((_, other) => other !== index))}>
+                  {t('decide.goals.remove', { index: index + 1 })}
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+
+      <form className="decide-goals__form" aria-label={t('decide.goals.form')} onSubmit={add} noValidate>
+        <label htmlFor={ids.metric}>{t('decide.goals.metric')}</label>
+        <select id={ids.metric} value={metric} onChange={(event) => setMetric(event.target.value as GoalMetric)}>
+          {goalMetrics.map((value) => (
+            <option key={value} value={value}>
+              {t(`decide.goals.metrics.${value}`)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={ids.comparison}>{t('decide.goals.comparison')}</label>
+        <select id={ids.comparison} value={comparison} onChange={(event) => setComparison(event.target.value as GoalSpec['comparison'])}>
+          <option value=">=">{t('decide.goals.atLeast')}</option>
+          <option value="<=">{t('decide.goals.atMost')}</option>
+        </select>
+        <label htmlFor={ids.target}>{t('decide.goals.target')}</label>
+        <input
+          id={ids.target}
+          type="number"
+          step="any"
+          value={target}
+          aria-invalid={errors.target || undefined}
+          aria-describedby={errors.target ? `${ids.targetHint} ${ids.targetError}` : ids.targetHint}
+          onChange={(event) => setTarget(event.target.value)}
+        />
+        <span id={ids.targetHint} className="dashboard-chart__note">
+          {t(`decide.goals.unit.${unit}`, { currency })}
+        </span>
+        <label htmlFor={ids.days}>{t('decide.goals.days')}</label>
+        <input
+          id={ids.days}
+          type="number"
+          min={1}
+          step={1}
+          value={days}
+          aria-invalid={errors.days || undefined}
+          aria-describedby={errors.days ? ids.daysError : undefined}
+          onChange={(event) => setDays(event.target.value)}
+        />
+        <button type="submit" disabled={full}>
+          {t('decide.goals.add')}
+        </button>
+        {errors.target && (
+          <p id={ids.targetError} className="decide-goals__error" role="alert">
+            {t('decide.goals.targetInvalid')}
+          </p>
+        )}
+        {errors.days && (
+          <p id={ids.daysError} className="decide-goals__error" role="alert">
+            {t('decide.goals.daysInvalid')}
+          </p>
+        )}
+        {full && <p className="dashboard-chart__note">{t('decide.goals.full')}</p>}
+      </form>
+    </section>
+  );
+}

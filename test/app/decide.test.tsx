@@ -1,0 +1,200 @@
+// Deciding in the dashboard, by role and accessible name, on a real report (the churn win-back template
+// on the e-commerce preset: a 90 % win-back / 10 % holdout split): the Variants section's arms and
+// verdicts, and SMART goals against the forecast. ECharts is mocked as in dashboard.test.tsx.
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Dashboard } from '../../src/app/simulate/dashboard/Dashboard';
+import { SmartGoalsSection } from '../../src/app/simulate/dashboard/GoalsSection';
+import { clearGoals, getGoals } from '../../src/app/simulate/dashboard/goalsStore';
+import { VariantsSection } from '../../src/app/simulate/dashboard/VariantsSection';
+import { setLanguage } from '../../src/app/i18n/index.ts';
+import { compareArms, evaluateGoal } from '../../src/core/sim/decide';
+import { newcombe, wilson, type SimulationReport } from '../../src/core/sim/engine/report';
+import { simulate } from '../../src/core/sim/engine/simulate';
+import { getPreset } from '../../src/core/sim/presets';
+import { getTemplate } from '../../src/core/templates';
+import { instantiateTemplate } from '../../src/core/templates/defineTemplate';
+
+const renderChart = vi.hoisted(() => vi.fn(() => ({ dispose: () => {} })));
+vi.mock('../../src/app/simulate/dashboard/echartsRenderer', () => ({ renderChart }));
+
+let report: SimulationReport;
+
+beforeAll(async () => {
+  const journey = instantiateTemplate(getTemplate('churn-win-back')!, 'en');
+  report = (await simulate({ journey, cohort: getPreset('ecommerce')!.spec, users: 3_000, seed: 1 })).report;
+});
+
+beforeEach(() => {
+  setLanguage('en');
+  clearGoals();
+});
+
+const percent = (value: number) => new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 2 }).format(value);
+const signedPoints = (value: number) => new Intl.NumberFormat('en', { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' }).format(value * 100);
+
+/** The report with its split's arms replaced by these counts (Wilson intervals, one replication). */
+function withArms(counts: { converted: number; assigned: number }[]): SimulationReport {
+  return {
+    ...report,
+    arms: report.arms.map((arm, index) => {
+      const { converted, assigned } = counts[index]!;
+      return { ...arm, converted, assigned, conversionRate: { value: converted / assigned, interval: wilson(converted, assigned) } };
+    }),
+  };
+}
+
+describe('variants', () => {
+  it('shows the split’s arms side by side in the dashboard, and a verdict against the holdout', async () => {
+    render(<Dashboard report={report} currency="CNY" presetId="ecommerce" stale={false} lang="en" onClose={() => {}} />);
+    await act(async () => {
+      await import('../../src/app/simulate/dashboard/echartsRenderer');
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    const section = within(screen.getByRole('region', { name: 'Variants' }));
+    const arms = section.getByRole('table', { name: /^90% win-back \/ 10% holdout: users assigned to each variant/ });
+    const rows = within(arms).getAllByRole('row');
+    expect(within(rows[0]!).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['Variant', 'Assigned', 'Converted', 'Conversion rate', 'Revenue', 'Cost', 'Revenue per user']);
+    expect(rows.slice(1).map((row) => within(row).getByRole('rowheader').textContent)).toEqual(['Win-back', 'No touch (holdout)']);
+    const [winBack, holdout] = report.arms;
+    const cells = within(rows[1]!).getAllByRole('cell');
+    expect(cells[0]).toHaveTextContent(winBack!.assigned.toLocaleString('en'));
+    expect(cells[1]).toHaveTextContent(winBack!.converted.toLocaleString('en'));
+    expect(cells[2]).toHaveTextContent(`${percent(winBack!.conversionRate.value)} 95% interval ${percent(winBack!.conversionRate.interval!.low)} to ${percent(winBack!.conversionRate.interval!.high)}`);
+    expect(cells[3]).toHaveTextContent(/CN¥[\d,.]+/);
+    expect(within(rows[2]!).getAllByRole('cell')[0]).toHaveTextContent(holdout!.assigned.toLocaleString('en'));
+
+    const comparisons = section.getByRole('table', { name: '90% win-back / 10% holdout: each variant against No touch (holdout)' });
+    const row = within(comparisons).getByRole('row', { name: /^Win-back vs No touch \(holdout\)/ });
+    const [comparison] = compareArms(report)[0]!.comparisons;
+    const rowCells = within(row).getAllByRole('cell');
+    expect(rowCells[0]).toHaveTextContent(`${signedPoints(comparison!.difference)} pp`);
+    expect(rowCells[1]).toHaveTextContent(`${signedPoints(comparison!.interval!.low)} to ${signedPoints(comparison!.interval!.high)}`);
+    // 3,000 users put only about 70 in the holdout: too few to tell the arms apart.
+    expect(comparison!.verdict).toBe('not distinguishable');
+    expect(rowCells[3]).toHaveTextContent(
+      `Not distinguishable at this cohort size; about ${comparison!.usersNeeded!.toLocaleString('en')} users per variant would be needed to detect a difference of ${Math.abs(comparison!.difference * 100).toFixed(2)} pts.`,
+    );
+  });
+
+  it('says by how much a variant converts more, with the interval, when the interval excludes zero', () => {
+    const big = withArms([{ converted: 12_000, assigned: 90_000 }, { converted: 1_000, assigned: 10_000 }]);
+    render(<VariantsSection report={big} currency="CNY" lang="en" />);
+    const interval = newcombe(12_000, 90_000, 1_000, 10_000)!;
+    expect(screen.getByRole('row', { name: /^Win-back vs No touch/ })).toHaveTextContent(
+      `Win-back converts 3.33 pts more than No touch (holdout) (95% CI ${signedPoints(interval.low)} to ${signedPoints(interval.high)}).`,
+    );
+  });
+
+  it('says when a variant converts less', () => {
+    render(<VariantsSection report={withArms([{ converted: 8_000, assigned: 90_000 }, { converted: 1_500, assigned: 10_000 }])} currency="CNY" lang="en" />);
+    expect(screen.getByRole('row', { name: /^Win-back vs No touch/ })).toHaveTextContent(/Win-back converts 6\.11 pts less than No touch \(holdout\) \(95% CI -[\d.]+ to -[\d.]+\)\./);
+  });
+
+  it('says so when the journey has no split', () => {
+    render(<VariantsSection report={{ ...report, arms: [] }} currency="CNY" lang="en" />);
+    expect(screen.getByRole('region', { name: 'Variants' })).toHaveTextContent('This journey has no split, so there are no variants to compare.');
+    expect(screen.queryByRole('table')).toBeNull();
+  });
+});
+
+describe('goals', () => {
+  it('adds goals from the keyboard and shows each against the forecast with the probability of meeting it', async () => {
+    const user = userEvent.setup();
+    render(<SmartGoalsSection report={report} currency="CNY" lang="en" />);
+    const section = within(screen.getByRole('region', { name: 'Goals' }));
+    expect(section.getByText('No goals yet.')).toBeInTheDocument();
+    const form = within(section.getByRole('form', { name: 'Add a goal' }));
+
+    // Conversion rate ≥ 15 %: met, with the probability from the Wilson interval.
+    await user.click(form.getByRole('combobox', { name: 'Metric' }));
+    await user.tab();
+    expect(form.getByRole('combobox', { name: 'Comparison' })).toHaveFocus();
+    await user.tab();
+    expect(form.getByRole('spinbutton', { name: 'Target' })).toHaveFocus();
+    expect(form.getByRole('spinbutton', { name: 'Target' })).toHaveAccessibleDescription('in %');
+    await user.keyboard('15');
+    await user.tab();
+    expect(form.getByRole('spinbutton', { name: 'Within days (optional)' })).toHaveFocus();
+    await user.keyboard('90{Enter}');
+
+    const goals = () => within(section.getByRole('list', { name: 'Goals against the forecast' })).getAllByRole('listitem');
+    expect(goals()).toHaveLength(1);
+    const expected = evaluateGoal({ metric: 'conversionRate', comparison: '>=', target: 0.15, withinDays: 90 }, report);
+    expect(expected.met).toBe(true);
+    expect(goals()[0]).toHaveTextContent(`Conversion rate ≥ 15% within 90 days`);
+    expect(goals()[0]).toHaveTextContent(`Met`);
+    expect(goals()[0]).toHaveTextContent(`Forecast ${percent(report.conversionRate.value)}`);
+    expect(goals()[0]).toHaveTextContent(`${percent(expected.probability!)} probability of meeting it`);
+    expect(getGoals(report.journey.id)).toEqual([{ metric: 'conversionRate', comparison: '>=', target: 0.15, withinDays: 90 }]);
+
+    // Lift vs holdout ≥ 5 points (in points), then CAC ≤ ¥1 (no interval: certain).
+    await user.selectOptions(form.getByRole('combobox', { name: 'Metric' }), 'Lift vs holdout');
+    expect(form.getByRole('spinbutton', { name: 'Target' })).toHaveAccessibleDescription('in percentage points');
+    await user.type(form.getByRole('spinbutton', { name: 'Target' }), '5');
+    await user.click(form.getByRole('button', { name: 'Add goal' }));
+    const lift = evaluateGoal({ metric: 'liftVsHoldout', comparison: '>=', target: 0.05 }, report);
+    expect(goals()[1]).toHaveTextContent('Lift vs holdout ≥ +5.00 pp');
+    expect(goals()[1]).toHaveTextContent(lift.met ? 'Met' : 'Not met');
+    expect(goals()[1]).toHaveTextContent(`${percent(lift.probability!)} probability of meeting it`);
+
+    await user.selectOptions(form.getByRole('combobox', { name: 'Metric' }), 'CAC');
+    await user.selectOptions(form.getByRole('combobox', { name: 'Comparison' }), 'at most (≤)');
+    await user.type(form.getByRole('spinbutton', { name: 'Target' }), '1');
+    await user.click(form.getByRole('button', { name: 'Add goal' }));
+    expect(goals()[2]).toHaveTextContent('CAC ≤ CN¥1.00');
+    expect(goals()[2]).toHaveTextContent('Not met');
+    expect(goals()[2]).toHaveTextContent('no interval for this figure, so the forecast alone decides (probability 0%)');
+
+    // Three at most.
+    expect(form.getByRole('button', { name: 'Add goal' })).toBeDisabled();
+    expect(section.getByText('At most three goals: remove one to add another.')).toBeInTheDocument();
+    await user.click(section.getByRole('button', { name: 'Remove goal 2' }));
+    expect(goals()).toHaveLength(2);
+    expect(form.getByRole('button', { name: 'Add goal' })).toBeEnabled();
+  });
+
+  it('explains a target that is not a number, and a goal shorter than the horizon', async () => {
+    const user = userEvent.setup();
+    render(<SmartGoalsSection report={report} currency="CNY" lang="en" />);
+    await user.click(screen.getByRole('button', { name: 'Add goal' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('Enter a number for the target.');
+    expect(screen.getByRole('spinbutton', { name: 'Target' })).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByRole('spinbutton', { name: 'Target' })).toHaveAccessibleDescription('in % Enter a number for the target.');
+    await user.type(screen.getByRole('spinbutton', { name: 'Target' }), '10');
+    await user.type(screen.getByRole('spinbutton', { name: 'Within days (optional)' }), '30');
+    await user.click(screen.getByRole('button', { name: 'Add goal' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByRole('listitem')).toHaveTextContent("The forecast covers 90 days, more than the goal's 30: the figure may be optimistic.");
+  });
+
+  it('keeps the goals when the dashboard is closed and opened again', async () => {
+    const user = userEvent.setup();
+    const { unmount } = render(<SmartGoalsSection report={report} currency="CNY" lang="en" />);
+    await user.type(screen.getByRole('spinbutton', { name: 'Target' }), '10');
+    await user.click(screen.getByRole('button', { name: 'Add goal' }));
+    unmount();
+    render(<SmartGoalsSection report={report} currency="CNY" lang="en" />);
+    expect(screen.getAllByRole('listitem')).toHaveLength(1);
+  });
+});
+
+describe('in Chinese', () => {
+  it('names the sections, the controls and the verdicts in Chinese', async () => {
+    await act(async () => setLanguage('zh-CN'));
+    const user = userEvent.setup();
+    render(
+      <>
+        <VariantsSection report={withArms([{ converted: 12_000, assigned: 90_000 }, { converted: 1_000, assigned: 10_000 }])} currency="CNY" lang="zh-CN" />
+        <SmartGoalsSection report={report} currency="CNY" lang="zh-CN" />
+      </>,
+    );
+    expect(screen.getByRole('region', { name: '变体对比' })).toHaveTextContent(/Win-back的转化率比No touch（对照组）高 3\.33 个百分点（95% 置信区间 \+[\d.]+ 至 \+[\d.]+）。/);
+    const goals = within(screen.getByRole('region', { name: '目标' }));
+    await user.type(goals.getByRole('spinbutton', { name: '目标值' }), '15');
+    await user.click(goals.getByRole('button', { name: '添加目标' }));
+    expect(goals.getByRole('list', { name: '目标与预测对照' })).toHaveTextContent(/转化率 ≥ 15%.*达成.*达成概率/);
+    expect(goals.getByRole('combobox', { name: '指标' })).toBeInTheDocument();
+    expect(goals.getByRole('button', { name: '删除目标 1' })).toBeInTheDocument();
+  });
+});
