@@ -9,6 +9,7 @@ import { tabId } from './persist/tabId.ts';
 import { useRoute } from './useRoute.ts';
 import { HomeScreen } from './home/HomeScreen.tsx';
 import { EditorScreen } from './editor/EditorScreen.tsx';
+import { CohortsScreen } from './cohorts/CohortsScreen.tsx';
 
 const LANGUAGE_NAME_KEYS = { en: 'language.names.en', 'zh-CN': 'language.names.zhCN' } as const satisfies Record<Language, string>;
 
@@ -65,6 +66,13 @@ export function App({ services: given }: { services?: AppServices } = {}) {
           <ServicesContext.Provider value={services}>
             {route.screen === 'editor' ? (
               <EditorScreen key={route.journeyId} journeyId={route.journeyId} lang={lang} onBack={() => navigate({ screen: 'home' })} />
+            ) : route.screen === 'cohorts' || route.screen === 'cohort' ? (
+              <CohortsScreen
+                lang={lang}
+                cohortId={route.screen === 'cohort' ? route.cohortId : null}
+                onOpen={(cohortId) => navigate(cohortId ? { screen: 'cohort', cohortId } : { screen: 'cohorts' })}
+                onHome={() => navigate({ screen: 'home' })}
+              />
             ) : (
               <HomeScreen lang={lang} onOpen={(journeyId) => navigate({ screen: 'editor', journeyId })} />
             )}

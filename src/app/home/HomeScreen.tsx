@@ -209,6 +209,9 @@ export function HomeScreen({ lang, onOpen }: { lang: Lang; onOpen(id: string): v
           <button type="button" onClick={() => fileInput.current?.click()}>
             ⇧ {t('home.import')}
           </button>
+          <a href="#/cohorts" className="home__cohorts-link" title={t('cohorts.navHelp')}>
+            {t('cohorts.nav')}
+          </a>
           <input
             ref={fileInput}
             type="file"

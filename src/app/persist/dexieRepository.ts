@@ -1,11 +1,13 @@
 // The repository on IndexedDB, through Dexie 4. Database 'journey-lab': table `journeys` (primary key
 // id, index updatedAt) holds each document as given plus its revision; table `settings` holds small
 // key-value pairs. Writes by other tabs are announced on BroadcastChannel 'journey-lab' (the database
-// name), which watch() listens to.
+// name), which watch() listens to. Version 2 adds table `cohorts` (primary key id, index updatedAt):
+// the saved cohort specs.
 import Dexie, { type EntityTable } from 'dexie';
 import type { JourneyDocument } from '../../core/journey/schema';
 import { createMemoryRepository } from './memoryRepository';
 import { persistMessages } from './messages';
+import type { CohortRecord } from './cohortRepository';
 import {
   checkRecord,
   conflictWith,
@@ -32,6 +34,7 @@ interface SettingRecord {
 type JourneyDatabase = Dexie & {
   journeys: EntityTable<JourneyRecord, 'id'>;
   settings: EntityTable<SettingRecord, 'key'>;
+  cohorts: EntityTable<CohortRecord, 'id'>;
 };
 
 export interface DexieRepositoryOptions {
@@ -51,6 +54,8 @@ function openDatabase(options: DexieRepositoryOptions): JourneyDatabase {
   }) as JourneyDatabase;
   // Version 1 of the database layout (not of the journey format, which lives inside each document).
   db.version(1).stores({ journeys: 'id, updatedAt', settings: 'key' });
+  // Version 2 keeps version 1's tables and adds the saved cohorts.
+  db.version(2).stores({ journeys: 'id, updatedAt', settings: 'key', cohorts: 'id, updatedAt' });
   return db;
 }
 
@@ -126,6 +131,26 @@ export function createDexieRepository(options: DexieRepositoryOptions = {}): Jou
       } catch (error) {
         throw new RepositoryError(toStorageError(error));
       }
+    },
+    cohorts: {
+      list: () => reading(async () => (await db.cohorts.toArray()).sort(newestFirst)),
+      get: (id) => reading(() => db.cohorts.get(id)),
+      async put(spec) {
+        try {
+          const record: CohortRecord = { id: spec.id, spec, updatedAt: now() };
+          await db.cohorts.put(record);
+          return record;
+        } catch (error) {
+          throw new RepositoryError(toStorageError(error));
+        }
+      },
+      async remove(id) {
+        try {
+          await db.cohorts.delete(id);
+        } catch (error) {
+          throw new RepositoryError(toStorageError(error));
+        }
+      },
     },
     watch: (listener) => channel.watch(listener),
     close() {

@@ -15,6 +15,7 @@ import {
   type SaveOptions,
   type SaveResult,
 } from './repository';
+import type { CohortRecord } from './cohortRepository';
 
 /**
  * What several memory repositories can share, the way tabs share one IndexedDB: give two instances the
@@ -23,11 +24,12 @@ import {
 export interface MemoryBackend {
   journeys: Map<string, JourneyRecord>;
   settings: Map<string, unknown>;
+  cohorts: Map<string, CohortRecord>;
   instances: Set<{ notify(change: JourneyChange): void }>;
 }
 
 export function createMemoryBackend(): MemoryBackend {
-  return { journeys: new Map(), settings: new Map(), instances: new Set() };
+  return { journeys: new Map(), settings: new Map(), cohorts: new Map(), instances: new Set() };
 }
 
 export interface MemoryRepositoryOptions {
@@ -96,6 +98,27 @@ export function createMemoryRepository(options: MemoryRepositoryOptions = {}): J
       } catch (error) {
         throw new RepositoryError(toStorageError(error));
       }
+    },
+    cohorts: {
+      async list() {
+        return [...backend.cohorts.values()].map((record) => structuredClone(record)).sort(newestFirst);
+      },
+      async get(id) {
+        const record = backend.cohorts.get(id);
+        return record ? structuredClone(record) : undefined;
+      },
+      async put(spec) {
+        try {
+          const record: CohortRecord = { id: spec.id, spec: structuredClone(spec), updatedAt: now() };
+          backend.cohorts.set(record.id, record);
+          return structuredClone(record);
+        } catch (error) {
+          throw new RepositoryError(toStorageError(error));
+        }
+      },
+      async remove(id) {
+        backend.cohorts.delete(id);
+      },
     },
     watch(listener) {
       listeners.add(listener);

@@ -14,6 +14,7 @@ import type { JourneyDocument } from '../../core/journey/schema';
 import type { Problem } from '../../core/journey/problems';
 import { checkJourney, readJourneyDocument } from '../../core/journey/validate';
 import { persistMessages, readFailed, saveFailedUnknown, storedJourneyUnreadable } from './messages';
+import type { CohortRepository } from './cohortRepository';
 
 export interface StoredJourney {
   /** The document as checked on the way out (defaults filled in); on save, the very object given. */
@@ -106,6 +107,8 @@ export interface JourneyRepository {
   /** Small key-value settings (e.g. the last opened journey id). Values must be structured-cloneable. */
   getSetting(key: string): Promise<unknown>;
   setSetting(key: string, value: unknown): Promise<void>;
+  /** Saved cohorts (see cohortRepository.ts). */
+  readonly cohorts: CohortRepository;
   /** Writes by other tabs; returns the unsubscribe function. */
   watch(listener: (change: JourneyChange) => void): () => void;
   /** Closes the database connection and the broadcast channel. */

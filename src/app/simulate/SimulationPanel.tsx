@@ -1,12 +1,15 @@
 // The Simulate panel, over the side column while open (over the canvas's right on narrow screens): users, seed and cohort, Run; while running a progress bar and Cancel; then the
 // headline numbers, the problems that stop the run, a stopped or failed note. It only shows the
 // simulation store and calls its actions: the run itself happens in a worker.
-import { useEffect, useId, useRef, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../core/i18n';
 import { formatLocation, type Problem } from '../../core/journey/problems';
 import { cohortPresets } from '../../core/sim/presets';
 import { useEditorStore } from '../store/useEditorStore';
+import { useServices } from '../services';
+import type { CohortRecord } from '../persist/cohortRepository';
+import { savedCohortValue } from './simulationStore';
 import { useSimulation } from './useSimulation';
 import { SimulationResults } from './SimulationResults';
 import { formatCount } from './format';
@@ -27,6 +30,7 @@ export function SimulationPanel({ lang, onSelectProblem }: { lang: Lang; onSelec
   const usersHelpId = useId();
   const seedHelpId = useId();
   const usersInput = useRef<HTMLInputElement>(null);
+  const saved = useSavedCohorts(open);
 
   useEffect(() => {
     if (open) usersInput.current?.focus();
@@ -84,12 +88,30 @@ export function SimulationPanel({ lang, onSelectProblem }: { lang: Lang; onSelec
         </label>
         <label className="simulation-panel__field">
           <span>{t('simulate.cohort')}</span>
-          <select value={settings.presetId} disabled={running} onChange={(event) => setSettings({ presetId: event.target.value })}>
-            {cohortPresets.map((preset) => (
-              <option key={preset.id} value={preset.id}>
-                {preset.name[lang]}
-              </option>
-            ))}
+          <select
+            value={settings.presetId}
+            disabled={running}
+            onChange={(event) => {
+              const record = saved.find((cohort) => savedCohortValue(cohort.id) === event.target.value);
+              setSettings({ presetId: event.target.value, savedCohort: record ? { id: record.id, spec: record.spec } : null });
+            }}
+          >
+            <optgroup label={t('cohorts.simulatePresets')}>
+              {cohortPresets.map((preset) => (
+                <option key={preset.id} value={preset.id}>
+                  {preset.name[lang]}
+                </option>
+              ))}
+            </optgroup>
+            {saved.length > 0 && (
+              <optgroup label={t('cohorts.simulateSaved')}>
+                {saved.map((cohort) => (
+                  <option key={cohort.id} value={savedCohortValue(cohort.id)}>
+                    {cohortName(cohort, lang)}
+                  </option>
+                ))}
+              </optgroup>
+            )}
           </select>
         </label>
         <div className="simulation-panel__actions">
@@ -110,6 +132,31 @@ export function SimulationPanel({ lang, onSelectProblem }: { lang: Lang; onSelec
       </div>
     </section>
   );
+}
+
+/** The saved cohorts (Cohorts screen), read each time the panel opens; none when storage fails. */
+function useSavedCohorts(open: boolean): CohortRecord[] {
+  const { repository } = useServices();
+  const [saved, setSaved] = useState<CohortRecord[]>([]);
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    repository.cohorts.list().then(
+      (list) => live && setSaved(list),
+      () => live && setSaved([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [open, repository]);
+  return saved;
+}
+
+function cohortName(record: CohortRecord, lang: Lang): string {
+  const name = (record.spec as { name?: unknown } | null)?.name;
+  if (typeof name === 'string') return name;
+  if (name && typeof name === 'object' && typeof (name as Record<string, unknown>)[lang] === 'string') return (name as Record<string, string>)[lang]!;
+  return record.id;
 }
 
 function Progress({ lang }: { lang: Lang }) {

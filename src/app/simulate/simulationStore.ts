@@ -16,7 +16,12 @@ export interface SimulationSettings {
   users: string;
   seed: string;
   presetId: string;
+  /** The saved cohort picked (its presetId is `saved:<id>`); presets leave it out. */
+  savedCohort?: { id: string; spec: unknown } | null;
 }
+
+/** The select value of a saved cohort. */
+export const savedCohortValue = (id: string): string => `saved:${id}`;
 
 export const defaultSimulationSettings: SimulationSettings = { users: '100000', seed: '1', presetId: cohortPresets[0]!.id };
 
@@ -31,7 +36,7 @@ export interface SimulationState {
   phase: SimulationPhase;
   progress: { done: number; total: number };
   /** What the current or last run simulated. */
-  run: { journey: JourneyDocument; users: number; seed: number; presetId: string } | null;
+  run: { journey: JourneyDocument; users: number; seed: number; presetId: string; /** The cohort spec as sent (a preset's or a saved cohort's). */ cohort: unknown } | null;
   report: SimulationReport | null;
   /** Per node id, from the report (null when there is none). */
   nodeCounts: ReadonlyMap<string, NodeCount> | null;
@@ -86,6 +91,7 @@ export function createSimulationStore(runner: SimulationRunner): SimulationStore
       const users = toNumber(settings.users);
       const seed = toNumber(settings.seed);
       const preset = getPreset(settings.presetId) ?? cohortPresets[0]!;
+      const saved = settings.savedCohort && settings.presetId === savedCohortValue(settings.savedCohort.id) ? settings.savedCohort : null;
       const mine = () => id === runId;
       const settle = () => {
         current = null;
@@ -93,7 +99,7 @@ export function createSimulationStore(runner: SimulationRunner): SimulationStore
       set({
         phase: 'running',
         progress: { done: 0, total: Number.isFinite(users) ? users : 0 },
-        run: { journey, users, seed, presetId: preset.id },
+        run: { journey, users, seed, presetId: saved ? settings.presetId : preset.id, cohort: saved ? saved.spec : preset.spec },
         report: null,
         nodeCounts: null,
         stale: false,
@@ -101,7 +107,7 @@ export function createSimulationStore(runner: SimulationRunner): SimulationStore
         error: null,
       });
       current = runner(
-        { journey, cohort: preset.spec, users, seed },
+        { journey, cohort: saved ? saved.spec : preset.spec, users, seed },
         {
           onProgress: (done, total) => {
             if (mine()) set({ progress: { done, total } });

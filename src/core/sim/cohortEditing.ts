@@ -1,0 +1,39 @@
+// Pure helpers for the cohort editor: the plain-words figures implied by the model parameters, and
+// normalising segment shares to 100 %.
+
+/** Average purchases per month (30 days) while a user is active, under BG/NBD: r / alpha × 30. */
+export const purchasesPerMonth = (r: number, alpha: number): number => (r / alpha) * 30;
+
+/** Mean chance of lapsing (dropping out for good) after each purchase, under BG/NBD: a / (a + b). */
+export const lapseChance = (a: number, b: number): number => a / (a + b);
+
+/** Mean order value under gamma-gamma: p × gamma / (q − 1); infinite when q ≤ 1. */
+export const meanOrderValue = (p: number, q: number, gamma: number): number => (q > 1 ? (p * gamma) / (q - 1) : Number.POSITIVE_INFINITY);
+
+/** True when every argument is a finite number (so an implied figure can be shown). */
+export const allFinite = (...values: unknown[]): boolean => values.every((value) => typeof value === 'number' && Number.isFinite(value));
+
+/**
+ * Scales shares (any non-negative numbers) so they add up to exactly 100, keeping their proportions,
+ * rounded to `decimals` places; the rounding remainder goes to the largest share. Shares that are all
+ * zero (or not numbers) become equal.
+ */
+export function normaliseShares(shares: readonly unknown[], decimals = 1): number[] {
+  if (shares.length === 0) return [];
+  const values = shares.map((value) => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0));
+  const total = values.reduce((sum, value) => sum + value, 0);
+  const factor = 10 ** decimals;
+  const weights = total > 0 ? values.map((value) => value / total) : values.map(() => 1 / values.length);
+  const rounded = weights.map((weight) => Math.round(weight * 100 * factor));
+  const remainder = 100 * factor - rounded.reduce((sum, value) => sum + value, 0);
+  let largest = 0;
+  rounded.forEach((value, index) => {
+    if (value > rounded[largest]!) largest = index;
+  });
+  rounded[largest]! += remainder;
+  return rounded.map((value) => value / factor);
+}
+
+/** The sum of the numeric shares (non-numbers count as 0). */
+export const shareTotal = (shares: readonly unknown[]): number =>
+  Math.round(shares.reduce<number>((sum, value) => sum + (typeof value === 'number' && Number.isFinite(value) ? value : 0), 0) * 1e6) / 1e6;
