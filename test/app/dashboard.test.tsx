@@ -9,7 +9,9 @@ import { setLanguage } from '../../src/app/i18n/index.ts';
 import { channels } from '../../src/core/journey/channels';
 import { stages } from '../../src/core/journey/stages';
 import type { SimulationReport } from '../../src/core/sim/engine/report';
-import { simulate } from '../../src/core/sim/engine/simulate';
+import { cumulativeByDay } from '../../src/app/simulate/dashboard/CumulativeSection';
+import { quietHourSet, quietRanges, type QuietHours } from '../../src/app/simulate/dashboard/HourlySection';
+import { checkSimulation, simulate } from '../../src/core/sim/engine/simulate';
 import { getPreset } from '../../src/core/sim/presets';
 import { getTemplate } from '../../src/core/templates';
 import { instantiateTemplate } from '../../src/core/templates/defineTemplate';
@@ -18,9 +20,14 @@ const renderChart = vi.hoisted(() => vi.fn(() => ({ dispose: () => {} })));
 vi.mock('../../src/app/simulate/dashboard/echartsRenderer', () => ({ renderChart }));
 
 let report: SimulationReport;
+let quietHours: QuietHours;
 
 beforeAll(async () => {
   const journey = instantiateTemplate(getTemplate('churn-win-back')!, 'en');
+  // The journey as the run reads it (defaults filled in: quiet hours 22:00–08:00).
+  const checked = checkSimulation({ journey, cohort: getPreset('ecommerce')!.spec, users: 3_000, seed: 1 });
+  if (!checked.ok) throw new Error('the template does not simulate');
+  quietHours = checked.checked.journey.settings.quietHours;
   report = (await simulate({ journey, cohort: getPreset('ecommerce')!.spec, users: 3_000, seed: 1 })).report;
 });
 
@@ -30,9 +37,9 @@ beforeEach(() => {
 });
 
 /** Renders the dashboard and lets its charts' (mocked) module load. */
-async function open(lang: 'en' | 'zh-CN' = 'en') {
+async function open(lang: 'en' | 'zh-CN' = 'en', quiet: QuietHours = quietHours) {
   const onClose = vi.fn();
-  render(<Dashboard report={report} currency="CNY" presetId="ecommerce" stale={false} lang={lang} onClose={onClose} />);
+  render(<Dashboard report={report} currency="CNY" presetId="ecommerce" stale={false} lang={lang} onClose={onClose} quietHours={quiet} />);
   await act(async () => {
     await import('../../src/app/simulate/dashboard/echartsRenderer');
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -76,7 +83,7 @@ describe('dashboard', () => {
   it('draws each chart through the lazily loaded ECharts module, with a data table behind a Show data toggle', async () => {
     const { user } = await open();
     const dialog = screen.getByRole('dialog');
-    expect(renderChart).toHaveBeenCalledTimes(4);
+    expect(renderChart).toHaveBeenCalledTimes(6);
     expect(within(dialog).getByRole('img', { name: /Stage population over time/ })).toBeInTheDocument();
 
     const section = within(within(dialog).getByRole('region', { name: 'Stage population over time' }));
@@ -106,6 +113,66 @@ describe('dashboard', () => {
     const options = renderChart.mock.calls.map((call) => (call as unknown as [unknown, { series: { stack?: string; markLine?: unknown }[] }])[1]);
     const operationsOption = options.find((option) => option.series.some((series) => series.stack === 'sent'))!;
     expect(operationsOption.series.some((series) => series.markLine)).toBe(true);
+  });
+
+  it('charts cumulative conversions and revenue, whose totals are the report’s', async () => {
+    const { user } = await open();
+    const section = within(screen.getByRole('region', { name: 'Cumulative conversions and revenue' }));
+    expect(section.getByRole('img', { name: /^Cumulative conversions and revenue/ })).toBeInTheDocument();
+    await user.click(section.getByRole('button', { name: 'Show data' }));
+    const table = section.getByRole('table', { name: /^Conversions \(users reaching a first goal\) and journey revenue \(CNY\)/ });
+    const rows = within(table).getAllByRole('row');
+    expect(within(rows[0]!).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['Day', 'Conversions that day', 'Cumulative conversions', 'Revenue that day', 'Cumulative revenue']);
+    expect(rows).toHaveLength(report.horizonDays + 1);
+    const last = within(rows[rows.length - 1]!).getAllByRole('cell').map((cell) => cell.textContent);
+    expect(report.converted).toBeGreaterThan(0);
+    expect(last[1]).toBe(report.converted.toLocaleString('en'));
+    expect(last[3]).toBe(new Intl.NumberFormat('en', { style: 'currency', currency: 'CNY', maximumFractionDigits: 2 }).format(report.revenue));
+    const days = cumulativeByDay(report);
+    expect(days.at(-1)!.totalConversions).toBe(report.converted);
+    expect(days.at(-1)!.totalRevenue).toBeCloseTo(report.revenue, 6);
+
+    // Two lines, revenue on the second y axis.
+    const options = renderChart.mock.calls.map((call) => (call as unknown as [unknown, { yAxis?: unknown; series: { type: string; yAxisIndex?: number; data: number[] }[] }])[1]);
+    const option = options.find((candidate) => Array.isArray(candidate.yAxis))!;
+    expect(option.series.map((series) => [series.type, series.yAxisIndex])).toEqual([['line', 0], ['line', 1]]);
+    expect(option.series[0]!.data.at(-1)).toBe(report.converted);
+  });
+
+  it('charts sends by hour of day per channel, with the quiet hours shaded and named in the caption', async () => {
+    const { user } = await open();
+    expect(quietHours).toEqual({ start: '22:00', end: '08:00' });
+    const section = within(screen.getByRole('region', { name: 'Sends by hour of day' }));
+    await user.click(section.getByRole('button', { name: 'Show data' }));
+    const table = section.getByRole('table', { name: /quiet hours 22:00–08:00 are shaded/ });
+    const rows = within(table).getAllByRole('row');
+    expect(rows).toHaveLength(25);
+    const header = within(rows[0]!).getAllByRole('columnheader').map((cell) => cell.textContent);
+    const used = channels.filter((channel) => report.channels[channel].sent > 0);
+    expect(used.length).toBeGreaterThan(0);
+    expect(header).toHaveLength(used.length + 2);
+    const cells = rows.slice(1).map((row) => within(row).getAllByRole('cell').map((cell) => Number(cell.textContent!.replaceAll(',', ''))));
+    used.forEach((channel, column) => {
+      expect(cells.map((row) => row[column])).toEqual(report.channels[channel].sentByHour);
+      expect(cells.reduce((sum, row) => sum + row[column]!, 0)).toBe(report.channels[channel].sent);
+    });
+    expect(within(rows[23]!).getByRole('rowheader')).toHaveTextContent('22:00 (quiet)');
+    expect(within(rows[9]!).getByRole('rowheader')).toHaveTextContent(/^08:00$/);
+
+    const options = renderChart.mock.calls.map((call) => (call as unknown as [unknown, { series: { stack?: string; markArea?: { data: { xAxis: string }[][] } }[] }])[1]);
+    const option = options.find((candidate) => candidate.series.some((series) => series.stack === 'hour'))!;
+    expect(option.series).toHaveLength(used.length);
+    expect(option.series[0]!.markArea!.data.map((pair) => pair.map((point) => point.xAxis))).toEqual([['0', '7'], ['22', '23']]);
+  });
+
+  it('reads quiet hours as the engine does: wrapping midnight, partial hours, none', async () => {
+    expect([...quietHourSet({ start: '22:00', end: '08:00' })]).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 22, 23]);
+    expect(quietRanges(quietHourSet({ start: '12:30', end: '14:00' }))).toEqual([[12, 13]]);
+    expect(quietHourSet({ start: '09:00', end: '09:00' }).size).toBe(0);
+    expect(quietHourSet(null).size).toBe(0);
+    await open('en', null);
+    const section = within(screen.getByRole('region', { name: 'Sends by hour of day' }));
+    expect(section.getByRole('table', { name: /this journey has no quiet hours/, hidden: true })).toBeInTheDocument();
   });
 
   it('breaks every figure down per segment', async () => {
@@ -170,6 +237,8 @@ describe('dashboard', () => {
     expect(cards.getByRole('group', { name: '收入' })).toHaveTextContent(/¥[\d,.]+/);
     expect(cards.getByRole('group', { name: 'ROI（投资回报率）' })).toHaveAccessibleDescription('ROI = (收入 − 成本) ÷ 成本');
     expect(within(dialog).getByRole('region', { name: '运营负载' })).toBeInTheDocument();
+    expect(within(dialog).getByRole('region', { name: '累计转化与收入' })).toBeInTheDocument();
+    expect(within(within(dialog).getByRole('region', { name: '按一天中各小时的发送量' })).getByRole('table', { name: /免打扰时段 22:00–08:00/, hidden: true })).toBeInTheDocument();
     expect(within(dialog).getByRole('button', { name: '下载节点明细表（CSV）' })).toBeInTheDocument();
   });
 });

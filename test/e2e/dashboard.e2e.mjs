@@ -50,7 +50,11 @@ export default [
       await operationsChart.locator('svg').first().waitFor();
       assert.ok((await operationsChart.locator('svg path').count()) > 10, 'the operations chart has bars drawn');
       assert.ok((await operationsChart.locator('svg text').allTextContents()).some((text) => text.startsWith('Peak: day ')), 'the peak day is marked');
-      assert.equal(await dashboard.locator('.dashboard-chart__canvas[data-phase="ready"]').count(), 4);
+      const hoursChart = dashboard.getByRole('img', { name: /^Sends by hour of day/ });
+      await hoursChart.locator('svg').first().waitFor();
+      assert.ok((await hoursChart.locator('svg text').allTextContents()).includes('Quiet hours'), 'the quiet hours are shaded and named');
+      await dashboard.getByRole('img', { name: /^Cumulative conversions and revenue/ }).locator('svg').first().waitFor();
+      assert.equal(await dashboard.locator('.dashboard-chart__canvas[data-phase="ready"]').count(), 6);
       assert.ok([...scripts].some((script) => /echartsRenderer-.*\.js$/.test(script)), `the ECharts chunk is loaded on opening: ${[...scripts].join(', ')}`);
       await screenshot('dashboard-en');
 
@@ -78,6 +82,13 @@ export default [
 
       await dashboard.getByRole('region', { name: 'Operations load' }).getByRole('button', { name: 'Show data' }).click();
       await screenshot('dashboard-data-en');
+
+      step('the sends-by-hour chart and its table name the quiet hours');
+      const hours = dashboard.getByRole('region', { name: 'Sends by hour of day' });
+      await hours.getByRole('button', { name: 'Show data' }).click();
+      await hours.getByRole('table', { name: /quiet hours 22:00–08:00 are shaded/ }).waitFor();
+      await hours.scrollIntoViewIfNeeded();
+      await screenshot('dashboard-hours-en');
 
       step('in Chinese');
       await page.keyboard.press('Escape');

@@ -3,7 +3,7 @@
 // hover or focus), the funnel by stage and by goal, the stage population over time, the operations load
 // and the segment breakdown, each chart with a data table behind it, and CSV exports. Everything comes
 // from the SimulationReport the panel already holds; the charts' library loads only when this opens.
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { EChartsCoreOption } from 'echarts/core';
@@ -13,8 +13,11 @@ import { stageNames, stages } from '../../../core/journey/stages';
 import type { Estimate, SimulationReport } from '../../../core/sim/engine/report';
 import { getPreset } from '../../../core/sim/presets';
 import { formatCount, formatMoney, formatPercent, formatPoints } from '../format';
-import { Chart } from './Chart';
+import { ChartWithData, DashboardSection, baseOption } from './sections';
+import { CumulativeSection } from './CumulativeSection';
+import { HourlySection, type QuietHours } from './HourlySection';
 import { SmartGoalsSection } from './GoalsSection';
+import { SensitivitySection } from './SensitivitySection';
 import { VariantsSection } from './VariantsSection';
 import { activeChannels, daysCsv, downloadText, goalFunnel, nodesCsv, operationsByDay, segmentRows, stageFunnel } from './dashboardData';
 import './dashboard.css';
@@ -26,6 +29,8 @@ export interface DashboardProps {
   stale: boolean;
   lang: Lang;
   onClose(): void;
+  /** The journey's quiet hours (shaded on the sends-by-hour chart); null or left out for none. */
+  quietHours?: QuietHours;
 }
 
 interface Kpi {
@@ -36,7 +41,7 @@ interface Kpi {
   formula: string;
 }
 
-export function Dashboard({ report, currency, presetId, stale, lang, onClose }: DashboardProps) {
+export function Dashboard({ report, currency, presetId, stale, lang, onClose, quietHours }: DashboardProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const dialog = useRef<HTMLElement>(null);
@@ -167,10 +172,13 @@ export function Dashboard({ report, currency, presetId, stale, lang, onClose }: 
           <GoalsSection report={report} lang={lang} />
           <StagesSection report={report} lang={lang} />
           <OperationsSection report={report} lang={lang} />
+          <CumulativeSection report={report} currency={currency} lang={lang} />
+          <HourlySection report={report} quietHours={quietHours} lang={lang} />
         </div>
 
         <VariantsSection report={report} currency={currency} lang={lang} />
         <SmartGoalsSection report={report} currency={currency} lang={lang} />
+        <SensitivitySection report={report} currency={currency} lang={lang} />
 
         <DashboardSection title={t('dashboard.segments.title')} wide>
           <div className="dashboard-table__scroll">
@@ -254,37 +262,6 @@ function KpiCard({ kpi }: { kpi: Kpi }) {
     </li>
   );
 }
-
-function DashboardSection({ title, wide, children }: { title: string; wide?: boolean; children: ReactNode }) {
-  const headingId = useId();
-  return (
-    <section className={`dashboard-section${wide ? ' dashboard-section--wide' : ''}`} aria-labelledby={headingId}>
-      <h3 id={headingId}>{title}</h3>
-      {children}
-    </section>
-  );
-}
-
-/** A chart with its data table, hidden behind a "Show data" toggle. */
-function ChartWithData({ title, option, lang, table, height }: { title: string; option: EChartsCoreOption; lang: Lang; table: ReactNode; height?: number }) {
-  const { t } = useTranslation();
-  const [shown, setShown] = useState(false);
-  const tableId = useId();
-  return (
-    <DashboardSection title={title}>
-      <Chart option={option} title={title} lang={lang} height={height} />
-      <button type="button" className="dashboard-section__toggle" aria-expanded={shown} aria-controls={tableId} onClick={() => setShown(!shown)}>
-        {shown ? t('dashboard.hideData') : t('dashboard.showData')}
-      </button>
-      <div id={tableId} className="dashboard-table__scroll" hidden={!shown}>
-        {table}
-      </div>
-    </DashboardSection>
-  );
-}
-
-// ECharts' own aria label is off: the container carries the chart's name and the data table its numbers.
-const baseOption = { animation: false, aria: { enabled: false }, tooltip: { trigger: 'axis' as const }, textStyle: { fontFamily: 'inherit' } };
 
 function FunnelSection({ report, lang }: { report: SimulationReport; lang: Lang }) {
   const { t } = useTranslation();

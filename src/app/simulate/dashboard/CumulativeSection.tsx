@@ -1,0 +1,114 @@
+// Cumulative conversions and revenue over the simulated days: two lines, revenue on a second y axis in
+// the journey's currency, with the day-by-day figures (and their running totals) in the data table.
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EChartsCoreOption } from 'echarts/core';
+import type { Lang } from '../../../core/i18n';
+import type { SimulationReport } from '../../../core/sim/engine/report';
+import { formatCount, formatMoney } from '../format';
+import { ChartWithData, baseOption } from './sections';
+
+export interface CumulativeDay {
+  day: number;
+  conversions: number;
+  revenue: number;
+  totalConversions: number;
+  totalRevenue: number;
+}
+
+/** Each simulated day's conversions and revenue (yuan), with their running totals up to that day's end. */
+export function cumulativeByDay(report: SimulationReport): CumulativeDay[] {
+  let totalConversions = 0;
+  let totalRevenue = 0;
+  return report.conversionsByDay.map((conversions, day) => {
+    const revenue = report.revenueByDay[day] ?? 0;
+    totalConversions += conversions;
+    totalRevenue += revenue;
+    return { day, conversions, revenue, totalConversions, totalRevenue };
+  });
+}
+
+/** Money on an axis: short (CN¥12K), in the journey's currency. */
+function compactMoney(value: number, currency: string, lang: Lang): string {
+  try {
+    return new Intl.NumberFormat(lang, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(value);
+  } catch {
+    return `${new Intl.NumberFormat(lang, { notation: 'compact', maximumFractionDigits: 1 }).format(value)} ${currency}`;
+  }
+}
+
+export function CumulativeSection({ report, currency, lang }: { report: SimulationReport; currency: string; lang: Lang }) {
+  const { t } = useTranslation();
+  const days = useMemo(() => cumulativeByDay(report), [report]);
+  const option = useMemo<EChartsCoreOption>(
+    () => ({
+      ...baseOption,
+      legend: { top: 0, itemGap: 16 },
+      grid: { left: 24, right: 24, top: 48, bottom: 28, containLabel: true },
+      xAxis: { type: 'category', boundaryGap: false, name: t('dashboard.stages.day'), nameLocation: 'middle', nameGap: 24, data: days.map((day) => String(day.day)) },
+      yAxis: [
+        // Axis names aligned inwards, so they are not cut at the chart's edges.
+        { type: 'value', name: t('dashboard.kpi.conversions'), nameTextStyle: { align: 'left' }, minInterval: 1, axisLabel: { formatter: (value: number) => formatCount(value, lang) } },
+        {
+          type: 'value',
+          name: t('dashboard.cumulative.revenueAxis', { currency }),
+          nameTextStyle: { align: 'right' },
+          splitLine: { show: false },
+          axisLabel: { formatter: (value: number) => compactMoney(value, currency, lang) },
+        },
+      ],
+      series: [
+        {
+          type: 'line',
+          name: t('dashboard.cumulative.conversions'),
+          yAxisIndex: 0,
+          symbol: 'none',
+          data: days.map((day) => day.totalConversions),
+          tooltip: { valueFormatter: (value: number) => formatCount(value, lang) },
+        },
+        {
+          type: 'line',
+          name: t('dashboard.cumulative.revenue'),
+          yAxisIndex: 1,
+          symbol: 'none',
+          lineStyle: { type: 'dashed' },
+          data: days.map((day) => day.totalRevenue),
+          tooltip: { valueFormatter: (value: number) => formatMoney(value, currency, lang) },
+        },
+      ],
+    }),
+    [days, currency, lang, t],
+  );
+  return (
+    <ChartWithData
+      title={t('dashboard.cumulative.title')}
+      option={option}
+      lang={lang}
+      table={
+        <table className="dashboard-table">
+          <caption>{t('dashboard.cumulative.caption', { currency })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('dashboard.stages.day')}</th>
+              <th scope="col">{t('dashboard.cumulative.daily')}</th>
+              <th scope="col">{t('dashboard.cumulative.conversions')}</th>
+              <th scope="col">{t('dashboard.cumulative.dailyRevenue')}</th>
+              <th scope="col">{t('dashboard.cumulative.revenue')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {days.map((day) => (
+              <tr key={day.day}>
+                <th scope="row">{day.day}</th>
+                <td>{formatCount(day.conversions, lang)}</td>
+                <td>{formatCount(day.totalConversions, lang)}</td>
+                <td>{formatMoney(day.revenue, currency, lang)}</td>
+                <td>{formatMoney(day.totalRevenue, currency, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}

@@ -1,0 +1,38 @@
+// The pieces every dashboard section is made of: a titled region, a chart with its data table behind a
+// toggle, and the ECharts options they all share.
+import { useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EChartsCoreOption } from 'echarts/core';
+import type { Lang } from '../../../core/i18n';
+import { Chart } from './Chart';
+
+export function DashboardSection({ title, wide, children }: { title: string; wide?: boolean; children: ReactNode }) {
+  const headingId = useId();
+  return (
+    <section className={`dashboard-section${wide ? ' dashboard-section--wide' : ''}`} aria-labelledby={headingId}>
+      <h3 id={headingId}>{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+/** A chart with its data table, hidden behind a "Show data" toggle. */
+export function ChartWithData({ title, option, lang, table, height }: { title: string; option: EChartsCoreOption; lang: Lang; table: ReactNode; height?: number }) {
+  const { t } = useTranslation();
+  const [shown, setShown] = useState(false);
+  const tableId = useId();
+  return (
+    <DashboardSection title={title}>
+      <Chart option={option} title={title} lang={lang} height={height} />
+      <button type="button" className="dashboard-section__toggle" aria-expanded={shown} aria-controls={tableId} onClick={() => setShown(!shown)}>
+        {shown ? t('dashboard.hideData') : t('dashboard.showData')}
+      </button>
+      <div id={tableId} className="dashboard-table__scroll" hidden={!shown}>
+        {table}
+      </div>
+    </DashboardSection>
+  );
+}
+
+// ECharts' own aria label is off: the container carries the chart's name and the data table its numbers.
+export const baseOption = { animation: false, aria: { enabled: false }, tooltip: { trigger: 'axis' as const }, textStyle: { fontFamily: 'inherit' } };

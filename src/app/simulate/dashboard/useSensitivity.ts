@@ -1,0 +1,154 @@
+// Runs a sensitivity study (a sweep of one assumption, or a tornado of all of them) as a sequence of
+// ordinary simulations through the app's SimulationRunner (a Web Worker each in the app), one after
+// another, on the last run's users and seed (common random numbers). Keeps every report, so the figure
+// shown can change without running again. Cancel stops the run in progress and starts no more.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Lang } from '../../../core/i18n';
+import type { JourneyDocument } from '../../../core/journey/schema';
+import type { CohortSpec } from '../../../core/sim/cohort';
+import type { SimulationReport } from '../../../core/sim/engine/report';
+import type { Assumption } from '../../../core/sim/sensitivity';
+import type { SimulationRun, SimulationRunner } from '../protocol';
+
+/** Each sensitivity run simulates at most this many users, for speed. */
+export const SENSITIVITY_MAX_USERS = 50_000;
+/** A tornado moves every assumption down and up by this much. */
+export const TORNADO_SPREAD = 0.2;
+
+export interface SensitivityInputs {
+  journey: JourneyDocument;
+  cohort: CohortSpec;
+  seed: number;
+  /** Already capped at SENSITIVITY_MAX_USERS. */
+  users: number;
+}
+
+export interface SweepResult {
+  assumption: Assumption;
+  points: { factor: number; report: SimulationReport }[];
+}
+
+export interface TornadoResult {
+  base: SimulationReport;
+  rows: { assumption: Assumption; low: SimulationReport; high: SimulationReport }[];
+}
+
+export type SensitivityPhase = 'idle' | 'running' | 'done' | 'stopped' | 'failed';
+
+export interface SensitivityState {
+  phase: SensitivityPhase;
+  kind: 'sweep' | 'tornado' | null;
+  /** Runs finished (with a fraction for the one in progress) out of all. */
+  progress: { done: number; total: number };
+  sweep: SweepResult | null;
+  tornado: TornadoResult | null;
+  error: string | null;
+}
+
+/** `count` factors evenly from `from` to `to` (both included). */
+export function sweepFactors(from: number, to: number, count: number): number[] {
+  if (count <= 1) return [from];
+  return Array.from({ length: count }, (_, index) => {
+    const value = from + ((to - from) * index) / (count - 1);
+    return Math.round(value * 1e9) / 1e9;
+  });
+}
+
+class Cancelled extends Error {}
+
+const initial: SensitivityState = { phase: 'idle', kind: null, progress: { done: 0, total: 0 }, sweep: null, tornado: null, error: null };
+
+export function useSensitivity(runner: SimulationRunner, inputs: SensitivityInputs | null, lang: Lang) {
+  const [state, setState] = useState<SensitivityState>(initial);
+  const current = useRef<{ run: SimulationRun | null; reject: (error: Error) => void } | null>(null);
+  const generation = useRef(0);
+
+  const stop = useCallback(() => {
+    generation.current += 1;
+    const running = current.current;
+    current.current = null;
+    running?.run?.cancel();
+    running?.reject(new Cancelled());
+  }, []);
+
+  useEffect(() => stop, [stop]);
+
+  /** Runs the factor pairs one after another; resolves with their reports in order. */
+  const runAll = useCallback(
+    async (kind: 'sweep' | 'tornado', jobs: { assumption: Assumption | null; factor: number }[]): Promise<SimulationReport[] | null> => {
+      if (!inputs) return null;
+      stop();
+      const id = generation.current;
+      const mine = () => id === generation.current;
+      setState((previous) => ({ ...previous, phase: 'running', kind, progress: { done: 0, total: jobs.length }, error: null }));
+      const reports: SimulationReport[] = [];
+      try {
+        for (const [index, job] of jobs.entries()) {
+          if (!mine()) return null;
+          const { journey, cohort } = job.assumption ? job.assumption.apply({ journey: inputs.journey, cohort: inputs.cohort }, job.factor) : inputs;
+          const report = await new Promise<SimulationReport>((resolve, reject) => {
+            const entry: { run: SimulationRun | null; reject: (error: Error) => void } = { run: null, reject };
+            current.current = entry;
+            entry.run = runner(
+              { journey, cohort, seed: inputs.seed, users: inputs.users },
+              {
+                onProgress: (done, total) => {
+                  if (mine() && total > 0) setState((previous) => ({ ...previous, progress: { done: index + Math.min(1, done / total), total: jobs.length } }));
+                },
+                onDone: resolve,
+                onProblems: (problems) => reject(new Error(problems.map((problem) => problem.message[lang]).join(' ') || 'problems')),
+                onFailed: (message) => reject(new Error(message)),
+              },
+            );
+          });
+          if (!mine()) return null;
+          current.current = null;
+          reports.push(report);
+          setState((previous) => ({ ...previous, progress: { done: index + 1, total: jobs.length } }));
+        }
+        return reports;
+      } catch (error) {
+        if (error instanceof Cancelled || !mine()) return null;
+        current.current = null;
+        setState((previous) => ({ ...previous, phase: 'failed', error: error instanceof Error ? error.message : String(error) }));
+        return null;
+      }
+    },
+    [inputs, runner, stop, lang],
+  );
+
+  const runSweep = useCallback(
+    async (assumption: Assumption, factors: number[]) => {
+      const reports = await runAll(
+        'sweep',
+        factors.map((factor) => ({ assumption, factor })),
+      );
+      if (!reports) return;
+      setState((previous) => ({ ...previous, phase: 'done', sweep: { assumption, points: factors.map((factor, index) => ({ factor, report: reports[index]! })) } }));
+    },
+    [runAll],
+  );
+
+  const runTornado = useCallback(
+    async (assumptions: readonly Assumption[]) => {
+      const jobs = [{ assumption: null, factor: 1 }, ...assumptions.flatMap((assumption) => [{ assumption, factor: 1 - TORNADO_SPREAD }, { assumption, factor: 1 + TORNADO_SPREAD }])];
+      const reports = await runAll('tornado', jobs);
+      if (!reports) return;
+      const [base, ...rest] = reports;
+      setState((previous) => ({
+        ...previous,
+        phase: 'done',
+        tornado: { base: base!, rows: assumptions.map((assumption, index) => ({ assumption, low: rest[index * 2]!, high: rest[index * 2 + 1]! })) },
+      }));
+    },
+    [runAll],
+  );
+
+  const cancel = useCallback(() => {
+    if (generation.current === 0 && !current.current) return;
+    stop();
+    setState((previous) => (previous.phase === 'running' ? { ...previous, phase: 'stopped' } : previous));
+  }, [stop]);
+
+  return { state, runSweep, runTornado, cancel };
+}
