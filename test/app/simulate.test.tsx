@@ -108,11 +108,14 @@ describe('simulate', () => {
     const seed = within(panel).getByRole('spinbutton', { name: /Seed/ });
     await user.clear(seed);
     await user.type(seed, '7');
+    const replications = within(panel).getByRole('spinbutton', { name: /Replications/ });
+    expect(replications).toHaveValue(1);
+    expect(replications).toHaveAccessibleDescription(/interval over the runs/);
     await user.selectOptions(within(panel).getByRole('combobox', { name: 'Cohort' }), 'ecommerce');
     await user.click(within(panel).getByRole('button', { name: /Run/ }));
     expect(fake.runs).toHaveLength(1);
     const [run] = fake.runs as [FakeRun];
-    expect(run.request).toMatchObject({ users: 2_000, seed: 7, journey: expect.objectContaining({ id: 'churn-win-back' }) });
+    expect(run.request).toMatchObject({ users: 2_000, seed: 7, replications: 1, journey: expect.objectContaining({ id: 'churn-win-back' }) });
     expect(within(panel).getByRole('button', { name: /Run/ })).toBeDisabled();
 
     act(() => run.callbacks.onProgress(500, 2_000));

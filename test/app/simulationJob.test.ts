@@ -38,6 +38,19 @@ describe('simulation job', () => {
     expect(last.message.report.lift).not.toBeNull();
   });
 
+  it('runs replications with seeds seed, seed + 1, … and gives the report simulate() gives for them', async () => {
+    const messages = collect((post) => runSimulationJob({ journey: journey('churn-win-back'), cohort, seed: 4, users: 1_200, replications: 3 }, post));
+    const last = messages.at(-1)!.message;
+    expect(last.type).toBe('done');
+    if (last.type !== 'done') return;
+    expect(last.report.replications).toBe(3);
+    expect(last.report.conversionRate.interval?.method).toBe('t');
+    const whole = await simulate({ journey: journey('churn-win-back'), cohort, seed: 4, users: 1_200, engine: 'fast', replications: 3 });
+    expect(last.report).toEqual(whole.report);
+    const progress = messages.flatMap(({ message }) => (message.type === 'progress' ? [message] : []));
+    expect(progress.at(-1)).toEqual({ type: 'progress', done: 3_600, total: 3_600 });
+  });
+
   it('posts progress no more often than the interval', () => {
     let clock = 0;
     const messages = collect((post) => runSimulationJob({ journey: journey('cart-abandonment'), cohort, seed: 1, users: 1_000 }, post, { progressEveryUsers: 100, now: () => (clock += 1) }));

@@ -29,6 +29,7 @@ export function SimulationPanel({ lang, onSelectProblem }: { lang: Lang; onSelec
   const headingId = useId();
   const usersHelpId = useId();
   const seedHelpId = useId();
+  const replicationsHelpId = useId();
   const usersInput = useRef<HTMLInputElement>(null);
   const saved = useSavedCohorts(open);
 
@@ -85,6 +86,21 @@ export function SimulationPanel({ lang, onSelectProblem }: { lang: Lang; onSelec
           <span>{t('simulate.seed')}</span>
           <input type="number" inputMode="numeric" step={1} value={settings.seed} disabled={running} aria-describedby={seedHelpId} onChange={(event) => setSettings({ seed: event.target.value })} />
           <small id={seedHelpId}>{t('simulate.seedHelp')}</small>
+        </label>
+        <label className="simulation-panel__field">
+          <span>{t('simulate.replications')}</span>
+          <input
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={20}
+            step={1}
+            value={settings.replications}
+            disabled={running}
+            aria-describedby={replicationsHelpId}
+            onChange={(event) => setSettings({ replications: event.target.value })}
+          />
+          <small id={replicationsHelpId}>{t('simulate.replicationsHelp')}</small>
         </label>
         <label className="simulation-panel__field">
           <span>{t('simulate.cohort')}</span>

@@ -11,6 +11,8 @@ export interface SimulationRequest {
   cohort: unknown;
   seed: number;
   users: number;
+  /** Runs with seeds seed, seed + 1, …; more than one gives every figure a t interval over the runs. */
+  replications?: number;
 }
 
 /** What the worker posts back: progress, then exactly one of done, problems or failed. */

@@ -23,25 +23,36 @@ export function runSimulationJob(request: SimulationRequest, post: Post, options
   const now = options.now ?? (() => performance.now());
   const interval = options.progressIntervalMs ?? PROGRESS_INTERVAL_MS;
   try {
-    const result = checkSimulation({ journey: request.journey, cohort: request.cohort, seed: request.seed, users: request.users, engine: 'fast', replications: 1 });
+    const result = checkSimulation({
+      journey: request.journey,
+      cohort: request.cohort,
+      seed: request.seed,
+      users: request.users,
+      engine: 'fast',
+      replications: request.replications ?? 1,
+    });
     if (!result.ok) return post({ type: 'problems', problems: result.problems });
-    const { seed, users, engine } = result.checked;
-    post({ type: 'progress', done: 0, total: users });
+    const { seed, users, engine, replications } = result.checked;
+    const total = users * replications;
+    post({ type: 'progress', done: 0, total });
     let last = now();
     const progress = (done: number) => {
       const time = now();
-      if (done < users && time - last < interval) return;
+      if (done < total && time - last < interval) return;
       last = time;
-      post({ type: 'progress', done, total: users });
+      post({ type: 'progress', done, total });
     };
-    const model = modelFor(result.checked, 0);
-    let counters: Float64Array;
-    try {
-      counters = runRange(model, engine, 0, users, { onProgress: progress, progressEvery: options.progressEveryUsers ?? PROGRESS_EVERY_USERS }).counters;
-    } catch (error) {
-      asSimulationError(error);
+    const runs: Float64Array[] = [];
+    for (let replication = 0; replication < replications; replication++) {
+      const model = modelFor(result.checked, replication);
+      try {
+        const before = replication * users;
+        runs.push(runRange(model, engine, 0, users, { onProgress: (done) => progress(before + done), progressEvery: options.progressEveryUsers ?? PROGRESS_EVERY_USERS }).counters);
+      } catch (error) {
+        asSimulationError(error);
+      }
     }
-    post({ type: 'done', report: buildReport(model, [counters], { engine, seed }) });
+    post({ type: 'done', report: buildReport(modelFor(result.checked, 0), runs, { engine, seed }) });
   } catch (error) {
     if (error instanceof SimulationError) post({ type: 'problems', problems: error.problems });
     else post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });

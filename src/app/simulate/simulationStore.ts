@@ -15,6 +15,7 @@ export type SimulationPhase = 'idle' | 'running' | 'done' | 'stopped' | 'problem
 export interface SimulationSettings {
   users: string;
   seed: string;
+  replications: string;
   presetId: string;
   /** The saved cohort picked (its presetId is `saved:<id>`); presets leave it out. */
   savedCohort?: { id: string; spec: unknown } | null;
@@ -23,7 +24,7 @@ export interface SimulationSettings {
 /** The select value of a saved cohort. */
 export const savedCohortValue = (id: string): string => `saved:${id}`;
 
-export const defaultSimulationSettings: SimulationSettings = { users: '100000', seed: '1', presetId: cohortPresets[0]!.id };
+export const defaultSimulationSettings: SimulationSettings = { users: '100000', seed: '1', replications: '1', presetId: cohortPresets[0]!.id };
 
 export interface NodeCount {
   entries: number;
@@ -90,6 +91,7 @@ export function createSimulationStore(runner: SimulationRunner): SimulationStore
       const { settings } = get();
       const users = toNumber(settings.users);
       const seed = toNumber(settings.seed);
+      const replications = toNumber(settings.replications);
       const preset = getPreset(settings.presetId) ?? cohortPresets[0]!;
       const saved = settings.savedCohort && settings.presetId === savedCohortValue(settings.savedCohort.id) ? settings.savedCohort : null;
       const mine = () => id === runId;
@@ -98,7 +100,7 @@ export function createSimulationStore(runner: SimulationRunner): SimulationStore
       };
       set({
         phase: 'running',
-        progress: { done: 0, total: Number.isFinite(users) ? users : 0 },
+        progress: { done: 0, total: Number.isFinite(users * replications) ? users * replications : 0 },
         run: { journey, users, seed, presetId: saved ? settings.presetId : preset.id, cohort: saved ? saved.spec : preset.spec },
         report: null,
         nodeCounts: null,
@@ -107,7 +109,7 @@ export function createSimulationStore(runner: SimulationRunner): SimulationStore
         error: null,
       });
       current = runner(
-        { journey, cohort: saved ? saved.spec : preset.spec, users, seed },
+        { journey, cohort: saved ? saved.spec : preset.spec, users, seed, replications },
         {
           onProgress: (done, total) => {
             if (mine()) set({ progress: { done, total } });
