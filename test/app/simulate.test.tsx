@@ -222,6 +222,53 @@ describe('simulate', () => {
     expect(within(panel).getByText(/has changed since this run/)).toBeInTheDocument();
   });
 
+  it('keeps the last run: reopening the journey (as after a reload) shows its results and badges again, stale after an edit', async () => {
+    const { user, fake, view, services } = await openEditor(validJourney());
+    const panel = await openPanel(user);
+    await user.click(within(panel).getByRole('button', { name: /Run/ }));
+    fake.runs[0]!.complete();
+    await waitFor(async () => expect(await services.repository.runs.get('basic')).toBeDefined());
+    const saved = (await services.repository.runs.get('basic'))!;
+    expect(saved).toMatchObject({ journeyId: 'basic', settings: { users: 2_000, seed: 1, replications: 1, presetId: 'ecommerce' } });
+    expect(saved.journey).toEqual(fake.runs[0]!.request.journey);
+    view.unmount();
+
+    // A new editor, and with it a new simulation store, on the same storage.
+    render(editorScreen(services, 'basic', 'en'));
+    await screen.findByRole('toolbar', { name: 'Journey tools' });
+    await waitFor(() => expect(badgeLabels().filter((label) => label.startsWith('Simulated: '))).toHaveLength(6));
+    expect(fake.runs).toHaveLength(1);
+    await user.click(screen.getByRole('button', { name: /Simulate/ }));
+    const reopened = screen.getByRole('dialog', { name: 'Simulate this journey' });
+    expect(within(reopened).getByRole('region', { name: 'Results' })).toHaveTextContent('2,000 users · seed 1');
+    expect(within(reopened).getByRole('spinbutton', { name: /Users/ })).toHaveValue(2_000);
+    expect(within(reopened).queryByText(/has changed since this run/)).toBeNull();
+
+    await user.click(screen.getByRole('checkbox', { name: /exit/i }));
+    expect(within(reopened).getByText(/has changed since this run/)).toBeInTheDocument();
+    expect(badgeLabels().filter((label) => label.startsWith('Simulated before the last change'))).toHaveLength(6);
+  });
+
+  it('shows a kept run as stale at once when the journey was changed after it', async () => {
+    const { user, fake, view, services } = await openEditor(validJourney());
+    const panel = await openPanel(user);
+    await user.click(within(panel).getByRole('button', { name: /Run/ }));
+    fake.runs[0]!.complete();
+    await waitFor(async () => expect(await services.repository.runs.get('basic')).toBeDefined());
+    view.unmount();
+    const loaded = await services.repository.load('basic');
+    if (!loaded.ok) throw new Error('journey not stored');
+    const { document, revision } = loaded.stored;
+    const changed = { ...document, nodes: document.nodes.map((node, index) => (index === 1 ? { ...node, label: `${node.label} (changed)` } : node)) };
+    expect((await services.repository.save(changed, { expectedRevision: revision, writer: 'other' })).ok).toBe(true);
+
+    render(editorScreen(services, 'basic', 'en'));
+    await screen.findByRole('toolbar', { name: 'Journey tools' });
+    await waitFor(() => expect(badgeLabels().filter((label) => label.startsWith('Simulated before the last change'))).toHaveLength(6));
+    await user.click(screen.getByRole('button', { name: /Simulate/ }));
+    expect(within(screen.getByRole('dialog', { name: 'Simulate this journey' })).getByText(/has changed since this run/)).toBeInTheDocument();
+  });
+
   it('speaks Chinese', async () => {
     await setLanguage('zh-CN');
     const { user, fake } = await openEditor(validJourney(), 'zh-CN');

@@ -2,12 +2,14 @@
 // id, index updatedAt) holds each document as given plus its revision; table `settings` holds small
 // key-value pairs. Writes by other tabs are announced on BroadcastChannel 'journey-lab' (the database
 // name), which watch() listens to. Version 2 adds table `cohorts` (primary key id, index updatedAt):
-// the saved cohort specs.
+// the saved cohort specs. Version 3 adds table `runs` (primary key journeyId): the latest finished
+// simulation run of each journey (see runRepository.ts).
 import Dexie, { type EntityTable } from 'dexie';
 import type { JourneyDocument } from '../../core/journey/schema';
 import { createMemoryRepository } from './memoryRepository';
 import { persistMessages } from './messages';
 import type { CohortRecord } from './cohortRepository';
+import { isRunRecord, type RunRecord } from './runRepository';
 import {
   checkRecord,
   conflictWith,
@@ -35,6 +37,7 @@ type JourneyDatabase = Dexie & {
   journeys: EntityTable<JourneyRecord, 'id'>;
   settings: EntityTable<SettingRecord, 'key'>;
   cohorts: EntityTable<CohortRecord, 'id'>;
+  runs: EntityTable<RunRecord, 'journeyId'>;
 };
 
 export interface DexieRepositoryOptions {
@@ -56,6 +59,8 @@ function openDatabase(options: DexieRepositoryOptions): JourneyDatabase {
   db.version(1).stores({ journeys: 'id, updatedAt', settings: 'key' });
   // Version 2 keeps version 1's tables and adds the saved cohorts.
   db.version(2).stores({ journeys: 'id, updatedAt', settings: 'key', cohorts: 'id, updatedAt' });
+  // Version 3 keeps version 2's tables and adds the latest simulation run of each journey.
+  db.version(3).stores({ journeys: 'id, updatedAt', settings: 'key', cohorts: 'id, updatedAt', runs: 'journeyId' });
   return db;
 }
 
@@ -114,9 +119,11 @@ export function createDexieRepository(options: DexieRepositoryOptions = {}): Jou
     },
     async remove(id) {
       try {
-        const existed = await db.transaction('rw', db.journeys, async () => {
+        const existed = await db.transaction('rw', db.journeys, db.runs, async () => {
           const found = (await db.journeys.where('id').equals(id).count()) > 0;
           if (found) await db.journeys.delete(id);
+          // Its saved run goes with it (also when the journey row was already gone).
+          await db.runs.delete(id);
           return found;
         });
         if (existed) channel.post({ type: 'removed', id });
@@ -147,6 +154,27 @@ export function createDexieRepository(options: DexieRepositoryOptions = {}): Jou
       async remove(id) {
         try {
           await db.cohorts.delete(id);
+        } catch (error) {
+          throw new RepositoryError(toStorageError(error));
+        }
+      },
+    },
+    runs: {
+      get: (journeyId) =>
+        reading(async () => {
+          const record = await db.runs.get(journeyId);
+          return isRunRecord(record) ? record : undefined;
+        }),
+      async put(record) {
+        try {
+          await db.runs.put(record);
+        } catch (error) {
+          throw new RepositoryError(toStorageError(error));
+        }
+      },
+      async remove(journeyId) {
+        try {
+          await db.runs.delete(journeyId);
         } catch (error) {
           throw new RepositoryError(toStorageError(error));
         }

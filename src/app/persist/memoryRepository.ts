@@ -16,6 +16,7 @@ import {
   type SaveResult,
 } from './repository';
 import type { CohortRecord } from './cohortRepository';
+import { isRunRecord, type RunRecord } from './runRepository';
 
 /**
  * What several memory repositories can share, the way tabs share one IndexedDB: give two instances the
@@ -25,11 +26,12 @@ export interface MemoryBackend {
   journeys: Map<string, JourneyRecord>;
   settings: Map<string, unknown>;
   cohorts: Map<string, CohortRecord>;
+  runs: Map<string, RunRecord>;
   instances: Set<{ notify(change: JourneyChange): void }>;
 }
 
 export function createMemoryBackend(): MemoryBackend {
-  return { journeys: new Map(), settings: new Map(), cohorts: new Map(), instances: new Set() };
+  return { journeys: new Map(), settings: new Map(), cohorts: new Map(), runs: new Map(), instances: new Set() };
 }
 
 export interface MemoryRepositoryOptions {
@@ -85,6 +87,7 @@ export function createMemoryRepository(options: MemoryRepositoryOptions = {}): J
       }
     },
     async remove(id) {
+      backend.runs.delete(id);
       if (!backend.journeys.delete(id)) return;
       broadcast({ removed: id });
     },
@@ -118,6 +121,22 @@ export function createMemoryRepository(options: MemoryRepositoryOptions = {}): J
       },
       async remove(id) {
         backend.cohorts.delete(id);
+      },
+    },
+    runs: {
+      async get(journeyId) {
+        const record = backend.runs.get(journeyId);
+        return isRunRecord(record) ? structuredClone(record) : undefined;
+      },
+      async put(record) {
+        try {
+          backend.runs.set(record.journeyId, structuredClone(record));
+        } catch (error) {
+          throw new RepositoryError(toStorageError(error));
+        }
+      },
+      async remove(journeyId) {
+        backend.runs.delete(journeyId);
       },
     },
     watch(listener) {

@@ -15,6 +15,7 @@ import type { Problem } from '../../core/journey/problems';
 import { checkJourney, readJourneyDocument } from '../../core/journey/validate';
 import { persistMessages, readFailed, saveFailedUnknown, storedJourneyUnreadable } from './messages';
 import type { CohortRepository } from './cohortRepository';
+import type { RunRepository } from './runRepository';
 
 export interface StoredJourney {
   /** The document as checked on the way out (defaults filled in); on save, the very object given. */
@@ -102,13 +103,15 @@ export interface JourneyRepository {
   load(id: string): Promise<LoadResult>;
   /** Never rejects. */
   save(document: JourneyDocument, options: SaveOptions): Promise<SaveResult>;
-  /** Rejects with a RepositoryError when storage fails; removing a missing id is fine. */
+  /** Rejects with a RepositoryError when storage fails; removing a missing id is fine. Removes its saved run too. */
   remove(id: string): Promise<void>;
   /** Small key-value settings (e.g. the last opened journey id). Values must be structured-cloneable. */
   getSetting(key: string): Promise<unknown>;
   setSetting(key: string, value: unknown): Promise<void>;
   /** Saved cohorts (see cohortRepository.ts). */
   readonly cohorts: CohortRepository;
+  /** The latest finished simulation run of each journey (see runRepository.ts). */
+  readonly runs: RunRepository;
   /** Writes by other tabs; returns the unsubscribe function. */
   watch(listener: (change: JourneyChange) => void): () => void;
   /** Closes the database connection and the broadcast channel. */

@@ -1,13 +1,15 @@
 // The Simulate panel's state for one open journey: its settings, the run in progress (done so far),
 // and the last run's outcome — a report with per-node counts for the canvas, problems, or a failure.
 // Runs go through a SimulationRunner (a Web Worker in the app, a fake in tests); nothing here simulates.
+// Given a RunRepository, the store keeps each finished run and shows it again when the journey is opened.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { JourneyDocument } from '../../core/journey/schema';
 import type { Problem } from '../../core/journey/problems';
 import type { SimulationReport } from '../../core/sim/engine/report';
 import { cohortPresets, getPreset } from '../../core/sim/presets';
+import type { RunRecord, RunRepository } from '../persist/runRepository';
 import type { SimulationRun, SimulationRunner } from './protocol';
-import { sameForSimulation } from './staleness';
+import { sameForSimulation, sameForSimulationByValue } from './staleness';
 
 export type SimulationPhase = 'idle' | 'running' | 'done' | 'stopped' | 'problems' | 'failed';
 
@@ -49,6 +51,11 @@ export interface SimulationState {
   setSettings(patch: Partial<SimulationSettings>): void;
   start(journey: JourneyDocument): void;
   cancel(): void;
+  /**
+   * Shows the journey's saved run, if any, as the results (when nothing has been run since the store was
+   * made), stale at once when `journey` does not simulate like the version that produced it. Never rejects.
+   */
+  restore(journey: JourneyDocument): Promise<void>;
   /** Tells the store the open journey changed (marks the report stale or fresh again). */
   journeyChanged(journey: JourneyDocument | null): void;
   /** Stops any run; the editor calls it when it closes. */
@@ -59,12 +66,26 @@ export type SimulationStore = StoreApi<SimulationState>;
 
 const toNumber = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
 
-export function createSimulationStore(runner: SimulationRunner): SimulationStore {
+export interface SimulationStoreOptions {
+  /** Where finished runs are kept (left out: they are not). */
+  runs?: RunRepository;
+  /** The clock for `savedAt`. */
+  now?: () => number;
+}
+
+const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+export function createSimulationStore(runner: SimulationRunner, options: SimulationStoreOptions = {}): SimulationStore {
+  const { runs } = options;
+  const now = options.now ?? Date.now;
   let current: SimulationRun | null = null;
   let runId = 0;
   // The open journey as last told (it may change while a run is going on).
   let latest: JourneyDocument | null = null;
-  const staleFor = (simulated: JourneyDocument) => latest === null || !sameForSimulation(simulated, latest);
+  // What the shown run's journey is compared with: the simulated journey itself, or for a restored run
+  // whose journey equals the open one by value, the open one (so later edits compare by reference).
+  let baseline: JourneyDocument | null = null;
+  const staleFor = (simulated: JourneyDocument) => latest === null || !sameForSimulation(baseline ?? simulated, latest);
   const stop = () => {
     runId += 1;
     current?.cancel();
@@ -88,6 +109,7 @@ export function createSimulationStore(runner: SimulationRunner): SimulationStore
       stop();
       const id = runId;
       latest = journey;
+      baseline = null;
       const { settings } = get();
       const users = toNumber(settings.users);
       const seed = toNumber(settings.seed);
@@ -119,6 +141,19 @@ export function createSimulationStore(runner: SimulationRunner): SimulationStore
             settle();
             const nodeCounts = new Map(report.nodes.map((node) => [node.id, { entries: node.entries, users: node.users }]));
             set({ phase: 'done', report, nodeCounts, stale: staleFor(journey), progress: { done: report.users, total: report.users } });
+            // Kept for the next time the journey is opened; a failure to keep it is only reported.
+            const { run } = get();
+            if (runs && run) {
+              const record: RunRecord = {
+                journeyId: journey.id,
+                savedAt: now(),
+                journey,
+                settings: { users, seed, replications, presetId: run.presetId },
+                cohort: run.cohort,
+                report,
+              };
+              runs.put(record).catch((error: unknown) => set({ error: errorMessage(error) }));
+            }
           },
           onProblems: (problems) => {
             if (!mine()) return;
@@ -137,6 +172,37 @@ export function createSimulationStore(runner: SimulationRunner): SimulationStore
       if (get().phase !== 'running') return;
       stop();
       set({ phase: 'stopped' });
+    },
+    restore: async (journey) => {
+      if (!runs) return;
+      const id = runId;
+      if (latest === null) latest = journey;
+      const untouched = () => id === runId && get().phase === 'idle';
+      let record: RunRecord | undefined;
+      try {
+        record = await runs.get(journey.id);
+      } catch (error) {
+        if (untouched()) set({ error: errorMessage(error) });
+        return;
+      }
+      if (!record || !untouched()) return;
+      const { report, settings } = record;
+      baseline = sameForSimulationByValue(record.journey, latest) ? latest : null;
+      set({
+        phase: 'done',
+        run: { journey: record.journey, users: settings.users, seed: settings.seed, presetId: settings.presetId, cohort: record.cohort },
+        report,
+        nodeCounts: new Map(report.nodes.map((node) => [node.id, { entries: node.entries, users: node.users }])),
+        stale: staleFor(record.journey),
+        progress: { done: report.users, total: report.users },
+        settings: {
+          ...get().settings,
+          users: String(settings.users),
+          seed: String(settings.seed),
+          replications: String(settings.replications),
+          ...(getPreset(settings.presetId) ? { presetId: settings.presetId } : {}),
+        },
+      });
     },
     journeyChanged: (journey) => {
       latest = journey;
