@@ -13,7 +13,7 @@ import { stageNames, stages } from '../../../core/journey/stages';
 import type { Estimate, SimulationReport } from '../../../core/sim/engine/report';
 import { getPreset } from '../../../core/sim/presets';
 import { formatCount, formatMoney, formatPercent, formatPoints } from '../format';
-import { ChartWithData, DashboardSection, baseOption } from './sections';
+import { ChartWithData, DashboardSection, baseOption, horizontalBars } from './sections';
 import { CumulativeSection } from './CumulativeSection';
 import { HourlySection, type QuietHours } from './HourlySection';
 import { SmartGoalsSection } from './GoalsSection';
@@ -266,21 +266,14 @@ function KpiCard({ kpi }: { kpi: Kpi }) {
 function FunnelSection({ report, lang }: { report: SimulationReport; lang: Lang }) {
   const { t } = useTranslation();
   const rows = useMemo(() => stageFunnel(report), [report]);
-  const option = useMemo<EChartsCoreOption>(
-    () => ({
-      ...baseOption,
-      grid: { left: 24, right: 64, top: 8, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', name: t('dashboard.funnel.users'), nameLocation: 'middle', nameGap: 28 },
-      yAxis: { type: 'category', inverse: true, data: rows.map((row) => stageNames[row.stage][lang]) },
-      series: [
-        {
-          type: 'bar',
-          name: t('dashboard.funnel.users'),
-          data: rows.map((row) => row.users),
-          label: { show: true, position: 'right', formatter: ({ dataIndex }: { dataIndex: number }) => formatPercent(rows[dataIndex]!.share, lang) },
-        },
-      ],
-    }),
+  const option = useMemo(
+    () =>
+      horizontalBars(
+        rows.map((row) => stageNames[row.stage][lang]),
+        rows.map((row) => row.users),
+        t('dashboard.funnel.users'),
+        (index) => formatPercent(rows[index]!.share, lang),
+      ),
     [rows, lang, t],
   );
   const title = t('dashboard.funnel.title');
@@ -317,31 +310,19 @@ function FunnelSection({ report, lang }: { report: SimulationReport; lang: Lang 
 function GoalsSection({ report, lang }: { report: SimulationReport; lang: Lang }) {
   const { t } = useTranslation();
   const rows = useMemo(() => goalFunnel(report), [report]);
-  const option = useMemo<EChartsCoreOption>(
-    () => ({
-      ...baseOption,
-      grid: { left: 24, right: 64, top: 8, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', name: t('dashboard.goals.users'), nameLocation: 'middle', nameGap: 28 },
-      yAxis: { type: 'category', inverse: true, data: rows.map((row) => row.label) },
-      series: [
-        {
-          type: 'bar',
-          name: t('dashboard.goals.users'),
-          data: rows.map((row) => row.users),
-          label: { show: true, position: 'right', formatter: ({ dataIndex }: { dataIndex: number }) => formatPercent(rows[dataIndex]!.rate.value, lang) },
-        },
-      ],
-    }),
+  const option = useMemo(
+    () =>
+      horizontalBars(
+        rows.map((row) => row.label),
+        rows.map((row) => row.users),
+        t('dashboard.goals.users'),
+        (index) => formatPercent(rows[index]!.rate.value, lang),
+      ),
     [rows, lang, t],
   );
-  if (rows.length === 0)
-    return (
-      <DashboardSection title={t('dashboard.goals.title')}>
-        <p>{t('dashboard.goals.none')}</p>
-      </DashboardSection>
-    );
   return (
     <ChartWithData
+      empty={rows.length === 0 ? t('dashboard.goals.none') : undefined}
       title={t('dashboard.goals.title')}
       option={option}
       lang={lang}
@@ -464,14 +445,9 @@ function OperationsSection({ report, lang }: { report: SimulationReport; lang: L
     [days, used, report, peak, lang, t],
   );
   const title = t('dashboard.operations.title');
-  if (used.length === 0)
-    return (
-      <DashboardSection title={title}>
-        <p>{t('dashboard.operations.none')}</p>
-      </DashboardSection>
-    );
   return (
     <ChartWithData
+      empty={used.length === 0 ? t('dashboard.operations.none') : undefined}
       title={title}
       option={option}
       lang={lang}

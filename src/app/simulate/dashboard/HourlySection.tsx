@@ -8,7 +8,7 @@ import { channelInfo, channels, type Channel } from '../../../core/journey/chann
 import type { JourneySettings } from '../../../core/journey/schema';
 import type { SimulationReport } from '../../../core/sim/engine/report';
 import { formatCount } from '../format';
-import { ChartWithData, DashboardSection, baseOption } from './sections';
+import { ChartWithData, baseOption } from './sections';
 
 export type QuietHours = JourneySettings['quietHours'];
 
@@ -84,14 +84,9 @@ export function HourlySection({ report, quietHours, lang }: { report: Simulation
     };
   }, [quiet, used, report, lang, t]);
   const title = t('dashboard.hours.title');
-  if (used.length === 0)
-    return (
-      <DashboardSection title={title}>
-        <p>{t('dashboard.operations.none')}</p>
-      </DashboardSection>
-    );
   return (
     <ChartWithData
+      empty={used.length === 0 ? t('dashboard.operations.none') : undefined}
       title={title}
       option={option}
       lang={lang}

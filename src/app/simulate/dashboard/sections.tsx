@@ -16,11 +16,31 @@ export function DashboardSection({ title, wide, children }: { title: string; wid
   );
 }
 
-/** A chart with its data table, hidden behind a "Show data" toggle. */
-export function ChartWithData({ title, option, lang, table, height }: { title: string; option: EChartsCoreOption; lang: Lang; table: ReactNode; height?: number }) {
+/** A chart with its data table, hidden behind a "Show data" toggle; with `empty`, that note instead (nothing to draw). */
+export function ChartWithData({
+  title,
+  option,
+  lang,
+  table,
+  height,
+  empty,
+}: {
+  title: string;
+  option: EChartsCoreOption;
+  lang: Lang;
+  table: ReactNode;
+  height?: number;
+  empty?: string;
+}) {
   const { t } = useTranslation();
   const [shown, setShown] = useState(false);
   const tableId = useId();
+  if (empty !== undefined)
+    return (
+      <DashboardSection title={title}>
+        <p>{empty}</p>
+      </DashboardSection>
+    );
   return (
     <DashboardSection title={title}>
       <Chart option={option} title={title} lang={lang} height={height} />
@@ -36,3 +56,14 @@ export function ChartWithData({ title, option, lang, table, height }: { title: s
 
 // ECharts' own aria label is off: the container carries the chart's name and the data table its numbers.
 export const baseOption = { animation: false, aria: { enabled: false }, tooltip: { trigger: 'axis' as const }, textStyle: { fontFamily: 'inherit' } };
+
+/** Horizontal bars, largest category on top, each labelled (a funnel). */
+export function horizontalBars(categories: string[], values: number[], name: string, label: (index: number) => string): EChartsCoreOption {
+  return {
+    ...baseOption,
+    grid: { left: 24, right: 64, top: 8, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', name, nameLocation: 'middle', nameGap: 28 },
+    yAxis: { type: 'category', inverse: true, data: categories },
+    series: [{ type: 'bar', name, data: values, label: { show: true, position: 'right', formatter: ({ dataIndex }: { dataIndex: number }) => label(dataIndex) } }],
+  };
+}
