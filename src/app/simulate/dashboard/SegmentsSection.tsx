@@ -1,0 +1,62 @@
+// Every KPI per segment of the cohort, as one table (segments named from the preset when it is one).
+import { useTranslation } from 'react-i18next';
+import type { Lang } from '../../../core/i18n';
+import type { Estimate, SimulationReport } from '../../../core/sim/engine/report';
+import { getPreset } from '../../../core/sim/presets';
+import { formatCount, formatMoney, formatPercent } from '../format';
+import { DashboardSection } from './sections';
+import { segmentRows } from './dashboardData';
+
+export function SegmentsSection({ report, currency, presetId, lang }: { report: SimulationReport; currency: string; presetId: string; lang: Lang }) {
+  const { t } = useTranslation();
+  const money = (value: number) => formatMoney(value, currency, lang);
+  const percent = (value: number) => formatPercent(value, lang);
+  const count = (value: number) => formatCount(value, lang);
+  const interval = (estimate: Estimate, format: (value: number) => string) =>
+    estimate.interval ? t('simulate.interval', { low: format(estimate.interval.low), high: format(estimate.interval.high) }) : null;
+  const preset = getPreset(presetId);
+  const segmentName = (id: string) => {
+    const name = preset?.spec.segments?.find((segment) => segment.id === id)?.name;
+    return (typeof name === 'string' ? name : name?.[lang]) || id;
+  };
+  return (
+  <DashboardSection title={t('dashboard.segments.title')} wide>
+    <div className="dashboard-table__scroll">
+      <table className="dashboard-table">
+        <caption>{t('dashboard.segments.caption')}</caption>
+        <thead>
+          <tr>
+            {(['segment', 'users', 'entered', 'converted', 'rate', 'purchases', 'revenue', 'cost', 'roi', 'cac', 'arpu', 'churned', 'unsubscribes'] as const).map((column) => (
+              <th key={column} scope="col">
+                {t(`dashboard.segments.${column}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {segmentRows(report).map((row) => (
+            <tr key={row.id}>
+              <th scope="row">{segmentName(row.id)}</th>
+              <td>{count(row.users)}</td>
+              <td>{count(row.entered)}</td>
+              <td>{count(row.converted)}</td>
+              <td>
+                {percent(row.conversionRate.value)}
+                {row.conversionRate.interval && <span className="dashboard-table__interval"> {interval(row.conversionRate, percent)}</span>}
+              </td>
+              <td>{count(row.purchases)}</td>
+              <td>{money(row.revenue)}</td>
+              <td>{money(row.cost)}</td>
+              <td>{percent(row.roi)}</td>
+              <td>{money(row.cac)}</td>
+              <td>{money(row.arpu)}</td>
+              <td>{count(row.churned)}</td>
+              <td>{count(row.unsubscribes)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  </DashboardSection>
+  );
+}

@@ -1,0 +1,57 @@
+// Stage population over simulated time (stacked area), with its table.
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EChartsCoreOption } from 'echarts/core';
+import type { Lang } from '../../../core/i18n';
+import type { SimulationReport } from '../../../core/sim/engine/report';
+import { stageNames, stages } from '../../../core/journey/stages';
+import { formatCount } from '../format';
+import { ChartWithData, baseOption } from './sections';
+
+export function StagesSection({ report, lang }: { report: SimulationReport; lang: Lang }) {
+  const { t } = useTranslation();
+  const days = report.stagesByDay[stages[0]].map((_, day) => day);
+  const option = useMemo<EChartsCoreOption>(
+    () => ({
+      ...baseOption,
+      legend: { top: 0, itemGap: 16 },
+      grid: { left: 24, right: 24, top: 40, bottom: 28, containLabel: true },
+      xAxis: { type: 'category', boundaryGap: false, name: t('dashboard.stages.day'), nameLocation: 'middle', nameGap: 24, data: report.stagesByDay[stages[0]].map((_, day) => String(day)) },
+      yAxis: { type: 'value' },
+      series: stages.map((stage) => ({ type: 'line', name: stageNames[stage][lang], stack: 'stages', areaStyle: {}, symbol: 'none', data: report.stagesByDay[stage] })),
+    }),
+    [report, lang, t],
+  );
+  return (
+    <ChartWithData
+      title={t('dashboard.stages.title')}
+      option={option}
+      lang={lang}
+      table={
+        <table className="dashboard-table">
+          <caption>{t('dashboard.stages.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('dashboard.stages.day')}</th>
+              {stages.map((stage) => (
+                <th key={stage} scope="col">
+                  {stageNames[stage][lang]}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {days.map((day) => (
+              <tr key={day}>
+                <th scope="row">{day}</th>
+                {stages.map((stage) => (
+                  <td key={stage}>{formatCount(report.stagesByDay[stage][day] ?? 0, lang)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}
