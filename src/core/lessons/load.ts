@@ -1,0 +1,171 @@
+import { localized, type Lang } from '../i18n';
+import { pathText, type Problem } from '../journey/problems';
+import type { JourneyDocumentInput } from '../journey/schema';
+import { checkJourney } from '../journey/validate';
+import { isPlainObject, localizeIssue, plainPath } from '../journey/zodMessages';
+import { getPreset } from '../sim/presets';
+import type { CohortSpecInput } from '../sim/cohort';
+import { getTemplate, instantiateTemplate } from '../templates';
+import { applyEdits, editNodeIds, journeyAtStep } from './edits';
+import { migrateLesson } from './migrations';
+import { lessonProblems, type LessonProblemCode } from './problems';
+import { DEFAULT_LESSON_COHORT, LESSON_FORMAT, lessonSchema, type JourneyEdit, type Lesson } from './schema';
+
+/**
+ * Reading a lesson from any input (a file, a link, a builtin): the format, its version, the journey
+ * it uses and every node id it names. A lesson that cannot be followed is refused with problems that
+ * say what is wrong and where; one that can is returned with the journey it resolved to.
+ */
+
+export type ParsedLesson =
+  | { ok: true; lesson: Lesson; journey: JourneyDocumentInput; cohort: CohortSpecInput; warnings: Problem[] }
+  | { ok: false; problems: Problem[] };
+
+type Path = (string | number)[];
+
+const problem = (code: LessonProblemCode, en: string, zh: string, path: Path, nodeId?: string): Problem => ({
+  severity: lessonProblems[code].severity,
+  code,
+  message: localized(en, zh),
+  location: { path, ...(nodeId ? { nodeId } : {}) },
+});
+
+const refuse = (...problems: Problem[]): ParsedLesson => ({ ok: false, problems });
+
+/** The lesson's journey as a document in `lang` (template labels come in one language), or why there is none. */
+export function resolveLessonJourney(lesson: Pick<Lesson, 'journey'>, lang: Lang = 'en'): { ok: true; journey: JourneyDocumentInput } | { ok: false; problems: Problem[] } {
+  if ('template' in lesson.journey) {
+    const { template: id } = lesson.journey;
+    const template = getTemplate(id);
+    if (!template)
+      return {
+        ok: false,
+        problems: [
+          problem('lesson-unknown-template', `journey.template: there is no journey template "${id}".`, `journey.template：不存在 id 为 "${id}" 的旅程模板。`, ['journey', 'template']),
+        ],
+      };
+    return { ok: true, journey: instantiateTemplate(template, lang) };
+  }
+  const checked = checkJourney(lesson.journey.document);
+  const errors = checked.problems.filter((found) => found.severity === 'error');
+  if (!checked.document || errors.length > 0)
+    return {
+      ok: false,
+      problems: errors.map((found) => {
+        const path = ['journey', 'document', ...found.location.path];
+        return problem('lesson-journey-invalid', `${pathText(path)}: ${found.message.en}`, `${pathText(path)}：${found.message['zh-CN']}`, path, found.location.nodeId);
+      }),
+    };
+  return { ok: true, journey: lesson.journey.document as JourneyDocumentInput };
+}
+
+/** Checks every node id the lesson names (focus, lookAt, conditions, edits) against the journey. */
+function missingNodes(lesson: Lesson, nodeIds: ReadonlySet<string>): Problem[] {
+  const problems: Problem[] = [];
+  const check = (id: string | undefined, path: Path) => {
+    if (id === undefined || nodeIds.has(id)) return;
+    problems.push(
+      problem(
+        'lesson-missing-node',
+        `${pathText(path)}: the journey has no node "${id}".`,
+        `${pathText(path)}：旅程中没有 id 为 "${id}" 的节点。`,
+        path,
+        id,
+      ),
+    );
+  };
+  const checkEdits = (edits: readonly JourneyEdit[], path: Path) =>
+    edits.forEach((edit, index) => editNodeIds(edit).forEach((id) => check(id, [...path, index, 'node'])));
+  lesson.steps.forEach((step, s) => {
+    const at: Path = ['steps', s];
+    checkEdits(step.setup, [...at, 'setup']);
+    step.focus.forEach((id, index) => check(id, [...at, 'focus', index]));
+    step.lookAt.forEach((lookAt, index) => check(lookAt.node, [...at, 'lookAt', index, 'node']));
+    if (step.tryThis) checkEdits(step.tryThis.edits, [...at, 'tryThis', 'edits']);
+    step.challenge?.conditions.forEach((condition, index) => check(condition.node, [...at, 'challenge', 'conditions', index, 'node']));
+  });
+  return problems;
+}
+
+/** Every step's journey, and that journey with the step's suggested edit, must still be a valid journey. */
+function brokenEdits(lesson: Lesson, journey: JourneyDocumentInput): Problem[] {
+  const problems: Problem[] = [];
+  const check = (document: JourneyDocumentInput, path: Path) => {
+    const error = checkJourney(document).problems.find((found) => found.severity === 'error');
+    if (error)
+      problems.push(
+        problem(
+          'lesson-edit-invalid',
+          `${pathText(path)}: after this edit the journey has an error at ${pathText(error.location.path) || '(document)'}: ${error.message.en}`,
+          `${pathText(path)}：应用此修改后，旅程在 ${pathText(error.location.path) || '（文件）'} 处出错：${error.message['zh-CN']}`,
+          path,
+          error.location.nodeId,
+        ),
+      );
+  };
+  lesson.steps.forEach((step, s) => {
+    const current = journeyAtStep(lesson, journey, s);
+    if (step.setup.length > 0) check(current, ['steps', s, 'setup']);
+    if (step.tryThis && step.tryThis.edits.length > 0) check(applyEdits(current, step.tryThis.edits), ['steps', s, 'tryThis', 'edits']);
+  });
+  return problems;
+}
+
+function hasHoldout(journey: JourneyDocumentInput): boolean {
+  return (journey.nodes ?? []).some(
+    (node) => node.kind === 'split' && Array.isArray(node.params?.variants) && node.params.variants.some((variant) => isPlainObject(variant) && variant.holdout === true),
+  );
+}
+
+function liftWarnings(lesson: Lesson, journey: JourneyDocumentInput): Problem[] {
+  const warnings: Problem[] = [];
+  lesson.steps.forEach((step, s) => {
+    if (hasHoldout(journeyAtStep(lesson, journey, s))) return;
+    const readsLift = step.lookAt.some((lookAt) => lookAt.target === 'lift') || step.challenge?.conditions.some((condition) => condition.metric === 'lift');
+    if (readsLift)
+      warnings.push(
+        problem('lesson-no-holdout', `steps[${s}]: reads the lift, but the journey has no holdout at this step.`, `steps[${s}]：读取了提升值，但此步骤的旅程没有对照组。`, ['steps', s]),
+      );
+  });
+  return warnings;
+}
+
+/** Reads and checks a lesson; never throws. */
+export function parseLesson(input: unknown): ParsedLesson {
+  if (!isPlainObject(input)) return refuse(problem('lesson-invalid', 'A lesson is a JSON object.', '课程应为 JSON 对象。', []));
+  if (input.format !== LESSON_FORMAT)
+    return refuse(
+      problem(
+        'lesson-invalid',
+        `format: expected "${LESSON_FORMAT}", found ${JSON.stringify(input.format) ?? 'nothing'}; this is not a Journey Lab lesson.`,
+        `format：应为 "${LESSON_FORMAT}"，实际为 ${JSON.stringify(input.format) ?? '空'}；这不是 Journey Lab 课程。`,
+        ['format'],
+      ),
+    );
+  const migrated = migrateLesson(input);
+  if (!migrated.ok) return refuse(migrated.problem);
+  const parsed = lessonSchema.safeParse(migrated.document);
+  if (!parsed.success)
+    return refuse(
+      ...parsed.error.issues.map((issue) => {
+        const path = plainPath(issue.path);
+        const text = localizeIssue(issue);
+        const where = pathText(path) || '(lesson)';
+        return problem('lesson-invalid', `${where}: ${text.en}`, `${pathText(path) || '（课程）'}：${text['zh-CN']}`, path);
+      }),
+    );
+  const lesson = parsed.data;
+  const cohortId = lesson.cohort ?? DEFAULT_LESSON_COHORT;
+  const preset = getPreset(cohortId);
+  const cohortProblems = preset
+    ? []
+    : [problem('lesson-unknown-cohort', `cohort: there is no cohort "${cohortId}".`, `cohort：不存在 id 为 "${cohortId}" 的模拟人群。`, ['cohort'])];
+  const resolved = resolveLessonJourney(lesson);
+  if (!resolved.ok || !preset) return refuse(...cohortProblems, ...(resolved.ok ? [] : resolved.problems));
+  const nodeIds = new Set((resolved.journey.nodes ?? []).map((node) => node.id));
+  const missing = missingNodes(lesson, nodeIds);
+  if (missing.length > 0) return refuse(...missing);
+  const broken = brokenEdits(lesson, resolved.journey);
+  if (broken.length > 0) return refuse(...broken);
+  return { ok: true, lesson, journey: resolved.journey, cohort: preset.spec, warnings: liftWarnings(lesson, resolved.journey) };
+}
