@@ -1,0 +1,108 @@
+import { draw } from '../../../src/core/sim/random';
+import { findUser, recordSampleOf } from '../../../src/core/trainer/sample';
+import { storyOf, type StoryStep } from '../../../src/core/trainer/story';
+import { cohort, journey } from '../../sim/support';
+import { edge, node } from '../../fixtures/journeys';
+import { churnWinBackInput, churnWinBackSample } from './support';
+
+const all = (steps: StoryStep[], lang: 'en' | 'zh-CN') => steps.map((step) => `${step.text[lang]} ${step.why?.[lang] ?? ''}`).join('\n');
+
+describe('the story of one user', () => {
+  const sample = churnWinBackSample();
+
+  it('is the same for the same seed and user', () => {
+    const user = findUser(sample, 'any')!;
+    const again = recordSampleOf(churnWinBackInput(), 1_500);
+    expect(storyOf(again.model, user, again.traces.get(user)!)).toEqual(storyOf(sample.model, user, sample.traces.get(user)!));
+  });
+
+  it('opens with who the user is, from the cohort', () => {
+    const user = findUser(sample, 'any')!;
+    const [profile] = storyOf(sample.model, user, sample.traces.get(user)!);
+    const synthetic = sample.model.generator.user(user);
+    expect(profile!.kind).toBe('profile');
+    expect(profile!.text.en).toContain(`User #${user}`);
+    expect(profile!.text.en).toContain(`R${synthetic.rfm.recency} F${synthetic.rfm.frequency} M${synthetic.rfm.monetary}`);
+    expect(profile!.text['zh-CN']).toContain(`${user} 号用户`);
+  });
+
+  it('tells a converted user’s conversion, with its time, in both languages', () => {
+    const user = findUser(sample, 'converted')!;
+    const steps = storyOf(sample.model, user, sample.traces.get(user)!);
+    const goal = steps.find((step) => step.kind === 'goal')!;
+    const reached = sample.traces.get(user)!.find((entry) => entry.type === 'goal')!;
+    expect(goal.text.en).toContain('Converted');
+    expect(goal.text['zh-CN']).toContain('转化成功');
+    expect(goal.at).toBe(reached.at);
+    expect(goal.time.en).toMatch(/^Day \d+, \d\d:\d\d$/);
+  });
+
+  it('explains a branch by the values its conditions read', () => {
+    const user = sample.users.find((candidate) => sample.traces.get(candidate)!.some((entry) => entry.type === 'port' && entry.node === 'whyLeft'))!;
+    const step = storyOf(sample.model, user, sample.traces.get(user)!).find((candidate) => candidate.kind === 'branch')!;
+    const share = sample.model.generator.user(user).attributes.coupon_order_share as number;
+    expect(step.why!.en).toContain(`Share of orders with a coupon is ${Math.round(share * 100) / 100} (needs ≥ 0.5)`);
+    expect(step.why!['zh-CN']).toContain('用券订单占比为');
+    const hasTag = sample.model.generator.user(user).tags.includes('price_sensitive');
+    expect(step.why!.en).toContain(hasTag ? 'has the tag “price_sensitive”' : 'does not have the tag “price_sensitive”');
+  });
+
+  it('explains a split by the draw its key gives, inside the variant’s range', () => {
+    const user = findUser(sample, 'any')!;
+    const step = storyOf(sample.model, user, sample.traces.get(user)!).find((candidate) => candidate.kind === 'split')!;
+    const u = draw(sample.model.seed, user, 'holdoutSplit', 1, 'split');
+    expect(step.why!.en).toContain(u.toFixed(3));
+    const port = sample.traces.get(user)!.find((entry) => entry.type === 'port' && entry.node === 'holdoutSplit');
+    expect(port && port.type === 'port' && port.port).toBe(u < 0.9 ? 'variant-1' : 'variant-2');
+  });
+
+  it('says when the frequency cap protected a user, and when quiet hours held a touch', () => {
+    const sms = (id: string) => ({ id, kind: 'message', params: { channel: 'sms' } });
+    const input = {
+      journey: journey([sms('first'), sms('second'), sms('third')], { frequencyCap: { touches: 2, window: 'P7D' }, quietHours: { start: '22:00', end: '08:00' } }),
+      cohort: cohort(),
+      seed: 3,
+      users: 50,
+    };
+    const small = recordSampleOf(input, 50);
+    const user = findUser(small, 'capProtected')!;
+    const steps = storyOf(small.model, user, small.traces.get(user)!);
+    const suppressed = steps.find((step) => step.outcome === 'suppressed')!;
+    expect(suppressed.why!.en).toContain('frequency cap allows at most 2 touches per 7 d');
+    expect(suppressed.why!['zh-CN']).toContain('频次上限');
+    // Launch is midnight, inside quiet hours: the touches wait until 08:00.
+    const deferred = steps.find((step) => step.outcome === 'deferred')!;
+    expect(deferred.why!.en).toContain('until 08:00');
+    expect(all(steps, 'en')).toContain('Quiet hours over, the SMS “first” went out.');
+  });
+
+  it('says which channels cannot reach a user', () => {
+    const input = { journey: journey([{ id: 'push', kind: 'message', params: { channel: 'push' } }]), cohort: cohort({}, { sms: 1 }), seed: 3, users: 5 };
+    const small = recordSampleOf(input, 5);
+    const steps = storyOf(small.model, 0, small.traces.get(0)!);
+    expect(steps.find((step) => step.outcome === 'unreachable')!.why!.en).toContain('not reachable on App push');
+    expect(all(steps, 'zh-CN')).toContain('离开旅程');
+  });
+
+  it('says when exit on goal moved a user to the goal from where they were', () => {
+    const input = {
+      journey: {
+        schemaVersion: 2,
+        id: 'j',
+        name: 'J',
+        settings: { quietHours: null, frequencyCap: null, exitOnGoal: true },
+        nodes: [node('start', 'entry', { trigger: { type: 'audience' } }), node('hold', 'wait', { duration: 'P60D' }), node('won', 'goal', { goal: 'Bought', event: 'purchase' }), node('out', 'exit', { reason: 'done' })],
+        edges: [edge('start', 'next', 'hold'), edge('hold', 'next', 'out'), edge('won', 'next', 'out')],
+      },
+      cohort: cohort(),
+      seed: 3,
+      users: 200,
+    };
+    const small = recordSampleOf(input, 200);
+    const user = findUser(small, 'converted')!;
+    const jump = storyOf(small.model, user, small.traces.get(user)!).find((step) => step.kind === 'enter' && step.nodeId === 'won')!;
+    expect(jump.why!.en).toContain('Exit on goal is on');
+    expect(jump.why!.en).toContain('from “hold”');
+    expect(jump.why!['zh-CN']).toContain('达成目标即离开');
+  });
+});
