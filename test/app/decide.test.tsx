@@ -5,10 +5,16 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Dashboard } from '../../src/app/simulate/dashboard/Dashboard';
 import { SmartGoalsSection } from '../../src/app/simulate/dashboard/GoalsSection';
-import { clearGoals, getGoals } from '../../src/app/simulate/dashboard/goalsStore';
+import { sameForSimulation } from '../../src/app/simulate/staleness';
+import { EditorStoreContext } from '../../src/app/store/EditorStoreContext';
+import { createEditorStore, type EditorStore } from '../../src/app/store/editorStore';
+import { setGoals } from '../../src/core/editor/commands';
+import type { GoalSpec } from '../../src/core/journey/goals';
+import { checkJourney } from '../../src/core/journey/validate';
 import { VariantsSection } from '../../src/app/simulate/dashboard/VariantsSection';
 import { setLanguage } from '../../src/app/i18n/index.ts';
 import { compareArms, evaluateGoal } from '../../src/core/sim/decide';
+import type { Lang } from '../../src/core/i18n';
 import { newcombe, wilson, type SimulationReport } from '../../src/core/sim/engine/report';
 import { simulate } from '../../src/core/sim/engine/simulate';
 import { getPreset } from '../../src/core/sim/presets';
@@ -27,8 +33,25 @@ beforeAll(async () => {
 
 beforeEach(() => {
   setLanguage('en');
-  clearGoals();
 });
+
+/** An editor store holding the report's journey, with these goals. */
+function editorWith(goals: GoalSpec[] = []): EditorStore {
+  const store = createEditorStore();
+  const journey = checkJourney(instantiateTemplate(getTemplate('churn-win-back')!, 'en')).document!;
+  store.getState().open(setGoals(journey, goals));
+  return store;
+}
+
+/** The Goals section inside the editor, as the dashboard shows it. */
+function renderGoals(store: EditorStore, lang: Lang = 'en') {
+  return render(
+    <EditorStoreContext.Provider value={store}>
+      <SmartGoalsSection report={report} currency="CNY" lang={lang} />
+    </EditorStoreContext.Provider>,
+  );
+}
+const storedGoals = (store: EditorStore) => store.getState().journey!.goals;
 
 const percent = (value: number) => new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 2 }).format(value);
 const signedPoints = (value: number) => new Intl.NumberFormat('en', { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' }).format(value * 100);
@@ -101,7 +124,8 @@ describe('variants', () => {
 describe('goals', () => {
   it('adds goals from the keyboard and shows each against the forecast with the probability of meeting it', async () => {
     const user = userEvent.setup();
-    render(<SmartGoalsSection report={report} currency="CNY" lang="en" />);
+    const store = editorWith();
+    renderGoals(store);
     const section = within(screen.getByRole('region', { name: 'Goals' }));
     expect(section.getByText('No goals yet.')).toBeInTheDocument();
     const form = within(section.getByRole('form', { name: 'Add a goal' }));
@@ -126,7 +150,7 @@ describe('goals', () => {
     expect(goals()[0]).toHaveTextContent(`Met`);
     expect(goals()[0]).toHaveTextContent(`Forecast ${percent(report.conversionRate.value)}`);
     expect(goals()[0]).toHaveTextContent(`${percent(expected.probability!)} probability of meeting it`);
-    expect(getGoals(report.journey.id)).toEqual([{ metric: 'conversionRate', comparison: '>=', target: 0.15, withinDays: 90 }]);
+    expect(storedGoals(store)).toEqual([{ metric: 'conversionRate', comparison: '>=', target: 0.15, withinDays: 90 }]);
 
     // Lift vs holdout ≥ 5 points (in points), then CAC ≤ ¥1 (no interval: certain).
     await user.selectOptions(form.getByRole('combobox', { name: 'Metric' }), 'Lift vs holdout');
@@ -151,12 +175,13 @@ describe('goals', () => {
     expect(section.getByText('At most three goals: remove one to add another.')).toBeInTheDocument();
     await user.click(section.getByRole('button', { name: 'Remove goal 2' }));
     expect(goals()).toHaveLength(2);
+    expect(storedGoals(store).map((goal) => goal.metric)).toEqual(['conversionRate', 'cac']);
     expect(form.getByRole('button', { name: 'Add goal' })).toBeEnabled();
   });
 
-  it('explains a target that is not a number, and a goal shorter than the horizon', async () => {
+  it('explains a target that is not a number, and checks a goal shorter than the horizon on its window', async () => {
     const user = userEvent.setup();
-    render(<SmartGoalsSection report={report} currency="CNY" lang="en" />);
+    renderGoals(editorWith());
     await user.click(screen.getByRole('button', { name: 'Add goal' }));
     expect(screen.getByRole('alert')).toHaveTextContent('Enter a number for the target.');
     expect(screen.getByRole('spinbutton', { name: 'Target' })).toHaveAttribute('aria-invalid', 'true');
@@ -165,17 +190,64 @@ describe('goals', () => {
     await user.type(screen.getByRole('spinbutton', { name: 'Within days (optional)' }), '30');
     await user.click(screen.getByRole('button', { name: 'Add goal' }));
     expect(screen.queryByRole('alert')).toBeNull();
-    expect(screen.getByRole('listitem')).toHaveTextContent("The forecast covers 90 days, more than the goal's 30: the figure may be optimistic.");
+    const windowed = evaluateGoal({ metric: 'conversionRate', comparison: '>=', target: 0.1, withinDays: 30 }, report);
+    expect(windowed.window).toBe('window');
+    // The first 30 days convert fewer users than the whole 90: the figure shown is the window's.
+    expect(windowed.value!).toBeLessThan(report.conversionRate.value);
+    const item = screen.getByRole('listitem');
+    expect(item).toHaveTextContent(`Forecast ${percent(windowed.value!)}`);
+    expect(item).toHaveTextContent("Counted over the first 30 of the forecast's 90 days.");
+    expect(item).toHaveTextContent(windowed.met ? 'Met' : 'Not met');
   });
 
-  it('keeps the goals when the dashboard is closed and opened again', async () => {
+  it('refuses lift, ROI or CAC on a window shorter than the horizon, and notes a goal longer than it', async () => {
     const user = userEvent.setup();
-    const { unmount } = render(<SmartGoalsSection report={report} currency="CNY" lang="en" />);
+    const store = editorWith();
+    renderGoals(store);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Metric' }), 'ROI');
+    await user.type(screen.getByRole('spinbutton', { name: 'Target' }), '20');
+    await user.type(screen.getByRole('spinbutton', { name: 'Within days (optional)' }), '30');
+    await user.click(screen.getByRole('button', { name: 'Add goal' }));
+    const refusal = 'ROI is only forecast over the whole horizon (90 days): leave the days empty, or enter 90 or more.';
+    expect(screen.getByRole('alert')).toHaveTextContent(refusal);
+    expect(screen.getByRole('spinbutton', { name: 'Within days (optional)' })).toHaveAccessibleDescription(refusal);
+    expect(storedGoals(store)).toEqual([]);
+
+    await user.clear(screen.getByRole('spinbutton', { name: 'Within days (optional)' }));
+    await user.type(screen.getByRole('spinbutton', { name: 'Within days (optional)' }), '120');
+    await user.click(screen.getByRole('button', { name: 'Add goal' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByRole('listitem')).toHaveTextContent(`Forecast ${percent(report.roi.value)}`);
+    expect(screen.getByRole('listitem')).toHaveTextContent("The forecast stops at 90 days, before the goal's 120: the figure covers 90 days only.");
+  });
+
+  it('says why a saved goal on a window has no figure for a metric forecast over the horizon only', () => {
+    renderGoals(editorWith([{ metric: 'cac', comparison: '<=', target: 40, withinDays: 30 }]));
+    expect(screen.getByRole('listitem')).toHaveTextContent('CAC ≤ CN¥40.00 within 30 days');
+    expect(screen.getByRole('listitem')).toHaveTextContent('CAC is only forecast over the whole horizon (90 days)');
+    expect(screen.getByRole('listitem')).not.toHaveTextContent('Forecast');
+  });
+
+  it('keeps the goals on the journey: undoable, there again when the dashboard reopens, and no reason to run again', async () => {
+    const user = userEvent.setup();
+    const store = editorWith();
+    const before = store.getState().journey!;
+    const { unmount } = renderGoals(store);
     await user.type(screen.getByRole('spinbutton', { name: 'Target' }), '10');
     await user.click(screen.getByRole('button', { name: 'Add goal' }));
+    expect(store.getState()).toMatchObject({ dirty: true, journey: { goals: [{ metric: 'conversionRate', comparison: '>=', target: 0.1 }] } });
+    expect(sameForSimulation(before, store.getState().journey!)).toBe(true);
     unmount();
-    render(<SmartGoalsSection report={report} currency="CNY" lang="en" />);
+    renderGoals(store);
     expect(screen.getAllByRole('listitem')).toHaveLength(1);
+    act(() => store.getState().undo());
+    expect(screen.getByText('No goals yet.')).toBeInTheDocument();
+    expect(storedGoals(store)).toEqual([]);
+  });
+
+  it('is left out of a dashboard shown without an editor to keep goals in', () => {
+    render(<SmartGoalsSection report={report} currency="CNY" lang="en" />);
+    expect(screen.queryByRole('region', { name: 'Goals' })).toBeNull();
   });
 });
 
@@ -186,7 +258,9 @@ describe('in Chinese', () => {
     render(
       <>
         <VariantsSection report={withArms([{ converted: 12_000, assigned: 90_000 }, { converted: 1_000, assigned: 10_000 }])} currency="CNY" lang="zh-CN" />
-        <SmartGoalsSection report={report} currency="CNY" lang="zh-CN" />
+        <EditorStoreContext.Provider value={editorWith()}>
+          <SmartGoalsSection report={report} currency="CNY" lang="zh-CN" />
+        </EditorStoreContext.Provider>
       </>,
     );
     expect(screen.getByRole('region', { name: '变体对比' })).toHaveTextContent(/Win-back的转化率比No touch（对照组）高 3\.33 个百分点（95% 置信区间 \+[\d.]+ 至 \+[\d.]+）。/);

@@ -10,9 +10,9 @@ import {
   readJourney,
 } from '../../src/app/persist/files';
 import { persistMessages } from '../../src/app/persist/messages';
-import type { Migration } from '../../src/core/journey/migrate';
+import { migrations, type Migration } from '../../src/core/journey/migrate';
 import { checkJourney } from '../../src/core/journey/validate';
-import type { JourneyDocument } from '../../src/core/journey/schema';
+import { CURRENT_SCHEMA_VERSION, type JourneyDocument } from '../../src/core/journey/schema';
 import { instantiateTemplate, templates } from '../../src/core/templates';
 import { problemFixtures, validJourney } from '../fixtures/journeys';
 
@@ -184,11 +184,25 @@ describe('journey files', () => {
     };
     const { name, ...withoutName } = validJourney();
     const old = { ...withoutName, schemaVersion: 0, title: name };
-    const parsed = readJourney(JSON.parse(JSON.stringify(old)), { migrations: [titleToName], oldest: 0 });
-    expect(parsed).toMatchObject({ ok: true, migratedFrom: 0, document: { schemaVersion: 1, name } });
+    const parsed = readJourney(JSON.parse(JSON.stringify(old)), { migrations: [titleToName, ...migrations], oldest: 0 });
+    expect(parsed).toMatchObject({ ok: true, migratedFrom: 0, document: { schemaVersion: CURRENT_SCHEMA_VERSION, name, goals: [] } });
     if (parsed.ok) expect(parsed.notice?.en).toContain('version 0');
     // Without that step, version 0 is refused.
     expect(parseJourneyFile(JSON.stringify(old)).ok).toBe(false);
+  });
+
+  it('opens a version 1 file (before goals) as version 2 with no goals, and says so', () => {
+    const parsed = parseJourneyFile(JSON.stringify({ ...validJourney(), schemaVersion: 1 }));
+    expect(parsed).toMatchObject({ ok: true, migratedFrom: 1, document: { schemaVersion: 2, goals: [] } });
+    if (parsed.ok) expect(parsed.notice?.en).toContain('version 1');
+  });
+
+  it('exports goals with the journey and reads them back', () => {
+    const goals = [{ metric: 'revenue' as const, comparison: '>=' as const, target: 5000, withinDays: 30 }];
+    const document = { ...checked(validJourney()), goals };
+    const parsed = parseJourneyFile(exportJourneyJson(document));
+    expect(parsed).toMatchObject({ ok: true, document: { goals } });
+    expect(parsed.ok ? parsed.migratedFrom : 'refused').toBeUndefined();
   });
 
   it('exports the compiled machine, or the errors that stop it', () => {

@@ -12,7 +12,7 @@ import { selectAllAction } from '../../src/app/actions/selectAll';
 import { autoLayoutAction } from '../../src/app/actions/autoLayout';
 import { addStepAction } from '../../src/app/actions/addStep';
 import { actionForKey } from '../../src/app/actions';
-import { addNode, connect, moveNodes, updateNode, updateSettings, renameJourney } from '../../src/core/editor/commands';
+import { addNode, connect, moveNodes, updateNode, updateSettings, renameJourney, setGoals } from '../../src/core/editor/commands';
 import { checkJourney } from '../../src/core/journey/validate';
 import type { JourneyDocument } from '../../src/core/journey/schema';
 import { validJourney } from '../fixtures/journeys';
@@ -36,6 +36,7 @@ describe('editor store', () => {
     ['rename a node', (j) => updateNode(j, 'remind', { label: 'Nudge' })],
     ['change settings', (j) => updateSettings(j, { ...j.settings, exitOnGoal: false })],
     ['rename the journey', (j) => renameJourney(j, 'Renamed')],
+    ['set the goals', (j) => setGoals(j, [{ metric: 'roi', comparison: '>=', target: 0.2 }])],
   ];
 
   it.each(edits)('%s is one undoable, redoable step', (_name, edit) => {

@@ -1,4 +1,4 @@
-import { compareArms, evaluateGoal, goalSchema, goalsSchema, normalCdf, usersPerArm, verdictOf, Z_80, Z_975, type GoalSpec } from '../../src/core/sim/decide';
+import { compareArms, evaluateGoal, goalSchema, goalsSchema, MAX_GOALS, metricsByDay, normalCdf, usersPerArm, verdictOf, Z_80, Z_975, type GoalSpec } from '../../src/core/sim/decide';
 import { newcombe, wilson, type ArmReport, type Estimate, type SimulationReport } from '../../src/core/sim/engine/report';
 
 /** An arm with `converted` of `assigned` users (one replication: Wilson interval). */
@@ -27,6 +27,10 @@ function report(fields: Partial<SimulationReport>): SimulationReport {
     conversionRate: { value: 0.1, interval: { low: 0.08, high: 0.12, method: 'wilson' } },
     revenue: 5000,
     roi: { value: 0.5, interval: null },
+    entered: 1000,
+    // 100 conversions and ¥5,000 over 90 days: 40 and ¥2,000 in the first 30.
+    conversionsByDay: Array.from({ length: 90 }, (_, day) => (day < 30 ? 40 / 30 : 60 / 60)),
+    revenueByDay: Array.from({ length: 90 }, (_, day) => (day < 30 ? 2000 / 30 : 3000 / 60)),
     cac: { value: 40, interval: null },
     ...fields,
   } as SimulationReport;
@@ -175,17 +179,59 @@ describe('goals', () => {
   });
 
   it('reads the lift against the holdout, and has none without a holdout', () => {
-    expect(evaluateGoal({ metric: 'liftVsHoldout', comparison: '>=', target: 0.01 }, report({}))).toEqual({ met: false, value: null, interval: null, probability: null, window: 'horizon' });
+    expect(evaluateGoal({ metric: 'liftVsHoldout', comparison: '>=', target: 0.01 }, report({}))).toEqual({ met: false, value: null, interval: null, probability: null, window: 'horizon', unavailable: 'no-holdout' });
     const lift = { split: 's', holdout: 'h', treatedRate: 0.13, holdoutRate: 0.1, difference: { value: 0.03, interval: { low: 0.01, high: 0.05, method: 'newcombe' as const } }, incrementalRevenue: { value: 0, interval: null }, incrementalRoi: { value: 0, interval: null } };
     const result = evaluateGoal({ metric: 'liftVsHoldout', comparison: '>=', target: 0.01 }, report({ lift }));
     expect(result.met).toBe(true);
     expect(result.probability).toBeCloseTo(0.975, 5);
   });
 
+  it('is the goal spec of the journey document, re-exported', async () => {
+    const journeyGoals = await import('../../src/core/journey/goals');
+    expect(goalSchema).toBe(journeyGoals.goalSchema);
+    expect(MAX_GOALS).toBe(3);
+    expect(goalSchema.safeParse({ ...goal({}), note: 'x' }).success).toBe(false);
+  });
+
   it('says how the goal’s time frame relates to the horizon', () => {
     const r = report({});
     expect(evaluateGoal(goal({ withinDays: 90 }), r).window).toBe('horizon');
-    expect(evaluateGoal(goal({ withinDays: 30 }), r).window).toBe('shorter');
+    expect(evaluateGoal(goal({ withinDays: 30 }), r).window).toBe('window');
     expect(evaluateGoal(goal({ withinDays: 120 }), r).window).toBe('longer');
+  });
+
+  it('checks conversion rate and revenue on a window shorter than the horizon, from the day series', () => {
+    const r = report({});
+    const rate = evaluateGoal(goal({ target: 0.05, withinDays: 30 }), r);
+    expect(rate.value).toBeCloseTo(0.04, 12);
+    const interval = wilson(40, 1000)!;
+    expect(rate.interval!.low).toBeCloseTo(interval.low, 12);
+    expect(rate.interval!.high).toBeCloseTo(interval.high, 12);
+    expect(rate).toMatchObject({ met: false, window: 'window', unavailable: null });
+    expect(rate.probability).toBeLessThan(0.1);
+    // Over the whole horizon the same target is met: the window, not the horizon, decides.
+    expect(evaluateGoal(goal({ target: 0.05 }), r).met).toBe(true);
+    expect(evaluateGoal({ metric: 'revenue', comparison: '>=', target: 2500, withinDays: 30 }, r)).toMatchObject({ met: false, interval: null, probability: 0, window: 'window' });
+    expect(evaluateGoal({ metric: 'revenue', comparison: '>=', target: 2500, withinDays: 30 }, r).value).toBeCloseTo(2000, 9);
+    expect(evaluateGoal({ metric: 'revenue', comparison: '>=', target: 2500 }, r).met).toBe(true);
+  });
+
+  it('pools the replications’ users for a window’s interval (the report keeps only the mean day series)', () => {
+    const one = evaluateGoal(goal({ withinDays: 30 }), report({}));
+    const five = evaluateGoal(goal({ withinDays: 30 }), report({ replications: 5 }));
+    expect(five.value).toBeCloseTo(one.value!, 12);
+    const pooled = wilson(200, 5000)!;
+    expect(five.interval!.low).toBeCloseTo(pooled.low, 12);
+    expect(five.interval!.high).toBeCloseTo(pooled.high, 12);
+  });
+
+  it('has no figure for lift, ROI or CAC on a window shorter than the horizon, and the horizon’s beyond it', () => {
+    const lift = { split: 's', holdout: 'h', treatedRate: 0.13, holdoutRate: 0.1, difference: { value: 0.03, interval: null }, incrementalRevenue: { value: 0, interval: null }, incrementalRoi: { value: 0, interval: null } };
+    const r = report({ lift });
+    expect(metricsByDay).toEqual(['conversionRate', 'revenue']);
+    for (const metric of ['liftVsHoldout', 'roi', 'cac'] as const)
+      expect(evaluateGoal({ metric, comparison: '>=', target: 0, withinDays: 30 }, r)).toEqual({ met: false, value: null, interval: null, probability: null, window: 'window', unavailable: 'horizon-only' });
+    expect(evaluateGoal({ metric: 'roi', comparison: '>=', target: 0.4, withinDays: 120 }, r)).toMatchObject({ met: true, value: 0.5, window: 'longer', unavailable: null });
+    expect(evaluateGoal({ metric: 'cac', comparison: '<=', target: 50, withinDays: 90 }, r)).toMatchObject({ met: true, value: 40, window: 'horizon' });
   });
 });

@@ -1,6 +1,6 @@
-import { migrate, migrateDown, migrations, type Migration } from '../../src/core/journey/migrate';
+import { AddGoals, migrate, migrateDown, migrations, OLDEST_SCHEMA_VERSION, type Migration } from '../../src/core/journey/migrate';
 import { CURRENT_SCHEMA_VERSION } from '../../src/core/journey/schema';
-import { validate } from '../../src/core/journey/validate';
+import { checkJourney, validate } from '../../src/core/journey/validate';
 import { validJourney } from '../fixtures/journeys';
 
 describe('migrate', () => {
@@ -19,7 +19,7 @@ describe('migrate', () => {
     if (result.ok) return;
     expect(result.problem.code).toBe('unsupported-version');
     expect(result.problem.message.en).toBe(
-      'The file is format version 3, newer than the versions this Journey Lab supports (1–1). Update Journey Lab to open it.',
+      'The file is format version 3, newer than the versions this Journey Lab supports (1–2). Update Journey Lab to open it.',
     );
     expect(result.problem.message['zh-CN']).toContain('3');
     expect(result.problem.location.path).toEqual(['schemaVersion']);
@@ -47,8 +47,51 @@ describe('migrate', () => {
     if (!result.ok) expect(result.problem.code).toBe('not-a-journey');
   });
 
-  it('has no migrations yet: format v1 is the first published version', () => {
-    expect(migrations).toEqual([]);
+  it('has one named step per version, from the oldest to the current one', () => {
+    expect(OLDEST_SCHEMA_VERSION).toBe(1);
+    expect(CURRENT_SCHEMA_VERSION).toBe(2);
+    expect(migrations.map((step) => [step.name, step.from])).toEqual([['AddGoals', 1]]);
+  });
+
+  describe('AddGoals (v1 → v2)', () => {
+    const { schemaVersion: _version, ...fields } = validJourney();
+    const v1 = { ...fields, schemaVersion: 1 };
+    const goals = [{ metric: 'conversionRate', comparison: '>=', target: 0.15, withinDays: 30 }];
+
+    it('up adds an empty goals list', () => {
+      expect(AddGoals.up(v1)).toEqual({ ...v1, goals: [] });
+    });
+
+    it('down removes the goals, whatever they were', () => {
+      expect(AddGoals.down({ ...v1, schemaVersion: 2, goals })).toEqual({ ...v1, schemaVersion: 2 });
+    });
+
+    it('opens a version 1 file as version 2 with no goals, without touching the input', () => {
+      const frozen = JSON.stringify(v1);
+      const result = migrate(v1);
+      expect(result).toMatchObject({ ok: true, from: 1, applied: ['AddGoals'] });
+      expect(JSON.stringify(v1)).toBe(frozen);
+      const { document, problems, from } = checkJourney(v1);
+      expect(from).toBe(1);
+      expect(document).toMatchObject({ schemaVersion: 2, goals: [] });
+      expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+    });
+
+    it('takes a version 2 journey with goals down to a version 1 file that opens again, less the goals', () => {
+      const current = checkJourney({ ...validJourney(), goals }).document!;
+      expect(current.goals).toEqual(goals);
+      const old = migrateDown(current as unknown as Record<string, unknown>, 1);
+      expect(old.schemaVersion).toBe(1);
+      expect(old).not.toHaveProperty('goals');
+      expect(checkJourney(old).document).toEqual({ ...current, goals: [] });
+    });
+
+    it('keeps goals a hand-written version 1 file already has, and checks them', () => {
+      expect(AddGoals.up({ ...v1, goals })).toEqual({ ...v1, goals });
+      expect(checkJourney({ ...v1, goals }).document?.goals).toEqual(goals);
+      const tooMany = validate({ ...v1, goals: [...goals, ...goals, ...goals, ...goals] });
+      expect(tooMany.map((problem) => [problem.code, problem.location.path])).toEqual([['schema-invalid', ['goals']]]);
+    });
   });
 
   describe('a chain of named migrations (as v2 and v3 will add)', () => {
@@ -75,7 +118,7 @@ describe('migrate', () => {
       },
     };
     const chain = [RenameCurrency, AddTimezone];
-    const v1 = { ...validJourney(), settings: { currency: 'CNY' } };
+    const v1 = { ...validJourney(), schemaVersion: 1, settings: { currency: 'CNY' } };
 
     it('applies each step in order and says which', () => {
       const result = migrate(v1, { migrations: chain, current: 3 });

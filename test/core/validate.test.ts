@@ -87,6 +87,6 @@ describe('validate', () => {
   it('reports an unsupported version alone, naming both versions', () => {
     const problems = validate({ ...validJourney(), schemaVersion: 7 });
     expect(problems).toHaveLength(1);
-    expect(problems[0]!.message.en).toMatch(/version 7.*\(1–1\)/);
+    expect(problems[0]!.message.en).toMatch(/version 7.*\(1–2\)/);
   });
 });

@@ -173,7 +173,7 @@ export default [
       const file = await download.path();
       const exported = JSON.parse(await readFile(file, 'utf8'));
       assert.equal(exported.nodes.length, 7);
-      assert.equal(exported.schemaVersion, 1);
+      assert.equal(exported.schemaVersion, 2);
 
       step('delete it from the list, then import the file again');
       await page.getByRole('button', { name: /Journeys/ }).click();

@@ -41,7 +41,7 @@ export function cohort(behaviour: Record<string, unknown> = {}, reach: Record<st
 export function journey(steps: { id: string; kind: string; params?: Record<string, unknown> }[], settings: Record<string, unknown> = {}): JourneyDocumentInput {
   const ids = ['start', ...steps.map((step) => step.id), 'out'];
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'j',
     name: 'J',
     settings: { quietHours: null, frequencyCap: null, ...settings },

@@ -1,6 +1,7 @@
 import { produce } from 'immer';
 import { CURRENT_SCHEMA_VERSION, settingsSchema, type JourneyDocument, type JourneyEdge, type JourneyNode, type JourneySettings } from '../journey/schema';
 import type { Stage } from '../journey/stages';
+import { goalsSchema, type GoalSpec } from '../journey/goals';
 import { clampToLane, FIRST_COLUMN_X, laneRowY, ROW_HEIGHT, stageAt } from '../journey/lanes';
 import { defaultRegistry, type Registry } from '../journey/registry';
 import { freshId } from './ids';
@@ -169,6 +170,16 @@ export function updateSettings(journey: JourneyDocument, settings: JourneySettin
   return produce(journey, (draft) => void (draft.settings = settings));
 }
 
+/**
+ * Replaces the journey's SMART goals. They are checked against the format (at most three, each a known
+ * metric, comparison and number, whole days above 0) and refused with zod's error otherwise: callers
+ * check what users type before calling.
+ */
+export function setGoals(journey: JourneyDocument, goals: readonly GoalSpec[]): JourneyDocument {
+  const checked = goalsSchema.parse(goals);
+  return produce(journey, (draft) => void (draft.goals = checked));
+}
+
 export function renameJourney(journey: JourneyDocument, name: string, description?: string): JourneyDocument {
   return produce(journey, (draft) => {
     draft.name = name;
@@ -231,7 +242,7 @@ export function applyPositions(journey: JourneyDocument, positions: ReadonlyMap<
 
 /** A new, empty journey with default settings. */
 export function emptyJourney(id: string, name: string): JourneyDocument {
-  return { schemaVersion: CURRENT_SCHEMA_VERSION, id, name, description: '', settings: settingsSchema.parse({}), nodes: [], edges: [] };
+  return { schemaVersion: CURRENT_SCHEMA_VERSION, id, name, description: '', settings: settingsSchema.parse({}), nodes: [], edges: [], goals: [] };
 }
 
 /** A copy of a journey under a new id and name (the journeys list's "duplicate"). */

@@ -15,8 +15,18 @@ export interface Migration {
   down(document: RawDocument): RawDocument;
 }
 
-/** Format v1 is the first published version, so nothing needs migrating yet; v2's steps go here. */
-export const migrations: readonly Migration[] = [];
+/** v1 → v2: SMART goals became part of the journey (before, they were kept only while the app was open). */
+export const AddGoals: Migration = {
+  name: 'AddGoals',
+  from: 1,
+  // Goals a hand-written v1 file already has are kept, for the format check to judge, not dropped.
+  up: (document) => ({ goals: [], ...document }),
+  // Version 1 has no place for goals: an export for an older Journey Lab leaves them out.
+  down: ({ goals: _goals, ...document }) => document,
+};
+
+/** One named step per format version, oldest first. */
+export const migrations: readonly Migration[] = [AddGoals];
 
 export const OLDEST_SCHEMA_VERSION = 1;
 

@@ -3,9 +3,10 @@ import { zodMessage } from './zodMessages';
 import { durationSchema } from './duration';
 import { stages } from './stages';
 import { channels } from './channels';
+import { goalsSchema } from './goals';
 
 /** The file format version this build reads and writes. Older versions are migrated (see migrate.ts). */
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
 
 // Ids become XState state ids and CSS-safe DOM ids, so keep them plain; "__" is reserved for the
 // compiler's own states (outside the journey, done, cooling down).
@@ -94,6 +95,7 @@ const documentFields = {
   description: z.string().max(5000).default(''),
   settings: settingsSchema,
   edges: z.array(journeyEdgeSchema).default([]),
+  goals: goalsSchema.default([]),
 };
 
 export const journeyDocumentSchema = z.strictObject({ ...documentFields, nodes: z.array(journeyNodeSchema).default([]) });
@@ -122,5 +124,5 @@ export function buildDocumentSchema(kinds: readonly { kind: string; params: z.Zo
       : z.discriminatedUnion('kind', variants as unknown as [(typeof variants)[number], ...(typeof variants)[number][]]);
   return z
     .strictObject({ ...documentFields, nodes: z.array(node).default([]) })
-    .meta({ id: 'JourneyDocument', title: 'Journey Lab journey', description: 'A customer journey drawn in Journey Lab (file format v1).' });
+    .meta({ id: 'JourneyDocument', title: 'Journey Lab journey', description: 'A customer journey drawn in Journey Lab (file format v2).' });
 }

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { newcombe, type ArmReport, type Estimate, type SimulationReport } from './engine/report';
+import type { GoalMetric, GoalSpec } from '../journey/goals';
+import { newcombe, wilson, type ArmReport, type Estimate, type SimulationReport } from './engine/report';
 
 /**
  * Deciding from a simulation report (pure, deterministic): comparing the arms of a split with
@@ -125,40 +125,33 @@ export function compareArms(report: SimulationReport): SplitComparison[] {
 // ---------------------------------------------------------------------------------------------------
 // SMART goals
 
-export const goalMetrics = ['conversionRate', 'liftVsHoldout', 'revenue', 'roi', 'cac'] as const;
-export type GoalMetric = (typeof goalMetrics)[number];
-export const MAX_GOALS = 3;
+// The goal spec is part of the journey document (src/core/journey/goals.ts); decide.ts evaluates it.
+export { goalMetrics, goalSchema, goalsSchema, MAX_GOALS, type GoalMetric, type GoalSpec } from '../journey/goals';
 
-/**
- * A SMART goal on the forecast. Targets are in the metric's own unit: conversionRate, liftVsHoldout
- * (the treated − holdout conversion rate, in proportion: 0.02 = 2 points) and roi as proportions,
- * revenue and cac in yuan. `withinDays` is the time frame; the forecast covers the run's horizon.
- */
-export const goalSchema = z.object({
-  metric: z.enum(goalMetrics),
-  comparison: z.enum(['>=', '<=']),
-  target: z.number(),
-  withinDays: z.number().int().positive().optional(),
-});
-export type GoalSpec = z.infer<typeof goalSchema>;
-/** At most three goals per journey. */
-export const goalsSchema = z.array(goalSchema).max(MAX_GOALS);
+/** Metrics the report has day by day, so a goal on them can be checked on a window shorter than the horizon. */
+export const metricsByDay: readonly GoalMetric[] = ['conversionRate', 'revenue'];
 
 export interface GoalEvaluation {
   /** Whether the forecast (the point estimate) meets the target; false when the metric is unavailable. */
   met: boolean;
-  /** The forecast figure; null when the report has none (liftVsHoldout without a holdout). */
+  /** The forecast figure; null when the report has none (see `unavailable`). */
   value: number | null;
   /** The figure's 95 % interval, when the report has one. */
   interval: { low: number; high: number } | null;
   /** Probability of meeting the target (see `evaluateGoal`); null when the metric is unavailable. */
   probability: number | null;
   /**
-   * How the goal's time frame relates to the run's horizon: 'horizon' (none given, or equal),
-   * 'shorter' (the goal allows fewer days than the forecast covers: the figure counts more time than
-   * the goal does) or 'longer' (the forecast stops before the goal's deadline).
+   * What the figure covers: 'horizon' (the goal gives no days, or as many as the horizon), 'window'
+   * (the goal's first `withinDays` days, fewer than the horizon: counted from the report's day
+   * series) or 'longer' (the goal allows more days than the forecast covers: the figure stops at the
+   * horizon).
    */
-  window: 'horizon' | 'shorter' | 'longer';
+  window: 'horizon' | 'window' | 'longer';
+  /**
+   * Why there is no figure: 'no-holdout' (lift without a holdout in the journey), 'horizon-only' (a
+   * metric the report only forecasts over the whole horizon — lift, ROI, CAC — asked of fewer days).
+   */
+  unavailable: 'no-holdout' | 'horizon-only' | null;
 }
 
 function goalEstimate(metric: GoalMetric, report: SimulationReport): Estimate | null {
@@ -174,6 +167,24 @@ function goalEstimate(metric: GoalMetric, report: SimulationReport): Estimate | 
     case 'cac':
       return report.cac;
   }
+}
+
+const sumOfFirst = (series: readonly number[], days: number) => series.slice(0, days).reduce((sum, value) => sum + value, 0);
+
+/**
+ * A day-series metric over the first `days` days after launch. The conversion rate is the users who
+ * converted in those days ÷ every user who entered during the run — users entering after the window
+ * count in the denominator, so for journeys with late entries the windowed rate understates. Its
+ * interval is Wilson's on those counts; with R ≥ 2 replications the report keeps only the mean day
+ * series, not each replication's, so the interval pools the replications' users as one sample (R × the
+ * mean counts) instead of a t interval over replications. Revenue has no interval, as over the horizon.
+ */
+function windowEstimate(metric: 'conversionRate' | 'revenue', report: SimulationReport, days: number): Estimate {
+  if (metric === 'revenue') return { value: sumOfFirst(report.revenueByDay, days), interval: null };
+  const converted = sumOfFirst(report.conversionsByDay, days);
+  const value = report.entered > 0 ? converted / report.entered : 0;
+  const R = Math.max(1, report.replications);
+  return { value, interval: wilson(converted * R, report.entered * R) };
 }
 
 /** Φ, the standard normal CDF, from the complementary error function (Numerical Recipes' erfcc Chebyshev fit: fractional error < 1.2e-7 everywhere). */
@@ -196,22 +207,28 @@ export function normalCdf(x: number): number {
  * meeting it is a normal approximation around the estimate: sd = (interval's half-width) / 1.96, and
  * P(X ≥ target) = 1 − Φ((target − value) / sd) (or Φ(…) for ≤). When the figure has no interval (one
  * replication for money ratios, revenue always) there is no spread to speak of, and the probability is
- * 1 or 0 by the comparison alone — the caller should say so.
+ * 1 or 0 by the comparison alone — the caller should say so. A goal with fewer days than the horizon is
+ * checked on its window for the metrics the report has day by day (`metricsByDay`); the others have no
+ * figure for it (`unavailable: 'horizon-only'`). A goal with more days than the horizon is checked on
+ * the whole horizon (`window: 'longer'`), which the caller should point out.
  */
 export function evaluateGoal(goal: GoalSpec, report: SimulationReport): GoalEvaluation {
-  const window = goal.withinDays === undefined || goal.withinDays === report.horizonDays ? 'horizon' : goal.withinDays < report.horizonDays ? 'shorter' : 'longer';
-  const estimate = goalEstimate(goal.metric, report);
-  if (!estimate) return { met: false, value: null, interval: null, probability: null, window };
+  const days = goal.withinDays;
+  const window = days === undefined || days === report.horizonDays ? 'horizon' : days < report.horizonDays ? 'window' : 'longer';
+  const none = (unavailable: GoalEvaluation['unavailable']): GoalEvaluation => ({ met: false, value: null, interval: null, probability: null, window, unavailable });
+  let estimate: Estimate | null;
+  if (window === 'window') {
+    if (!metricsByDay.includes(goal.metric)) return none('horizon-only');
+    estimate = windowEstimate(goal.metric as 'conversionRate' | 'revenue', report, days!);
+  } else {
+    estimate = goalEstimate(goal.metric, report);
+  }
+  if (!estimate) return none('no-holdout');
   const { value } = estimate;
   const met = goal.comparison === '>=' ? value >= goal.target : value <= goal.target;
   const half = halfWidth(estimate);
-  if (half === null || !(half > 0)) return { met, value, interval: estimate.interval && { low: estimate.interval.low, high: estimate.interval.high }, probability: met ? 1 : 0, window };
+  const interval = estimate.interval && { low: estimate.interval.low, high: estimate.interval.high };
+  if (half === null || !(half > 0)) return { met, value, interval, probability: met ? 1 : 0, window, unavailable: null };
   const below = normalCdf((goal.target - value) / (half / Z_975));
-  return {
-    met,
-    value,
-    interval: { low: estimate.interval!.low, high: estimate.interval!.high },
-    probability: goal.comparison === '>=' ? 1 - below : below,
-    window,
-  };
+  return { met, value, interval, probability: goal.comparison === '>=' ? 1 - below : below, window, unavailable: null };
 }

@@ -1,13 +1,17 @@
 // The dashboard's Goals section: up to three SMART goals (metric, comparison, target, optional days),
 // each shown against the forecast as met / not met with the probability of meeting it
-// (src/core/sim/decide.ts). Goals live in goalsStore.ts: in memory while the app is open, per journey.
-import { useId, useState, type FormEvent } from 'react';
+// (src/core/sim/decide.ts). Goals are part of the open journey: they are changed through the editor
+// store, so they are undoable, autosaved and exported with it, and they do not make the run stale.
+import { useContext, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
 import type { Lang } from '../../../core/i18n';
-import { evaluateGoal, goalMetrics, goalSchema, MAX_GOALS, type GoalMetric, type GoalSpec } from '../../../core/sim/decide';
+import { setGoals } from '../../../core/editor/commands';
+import { evaluateGoal, goalMetrics, goalSchema, MAX_GOALS, metricsByDay, type GoalEvaluation, type GoalMetric, type GoalSpec } from '../../../core/sim/decide';
 import type { SimulationReport } from '../../../core/sim/engine/report';
+import { EditorStoreContext } from '../../store/EditorStoreContext';
+import type { EditorStore } from '../../store/editorStore';
 import { formatMoney, formatPercent, formatPoints } from '../format';
-import { useJourneyGoals } from './goalsStore';
 import './decide.css';
 
 export interface GoalsSectionProps {
@@ -19,15 +23,30 @@ export interface GoalsSectionProps {
 /** How a metric's target is typed: proportions as percentages (or points), money as money. */
 const unitOf = (metric: GoalMetric): 'percent' | 'points' | 'money' => (metric === 'revenue' || metric === 'cac' ? 'money' : metric === 'liftVsHoldout' ? 'points' : 'percent');
 
-export function SmartGoalsSection({ report, currency, lang }: GoalsSectionProps) {
+const NO_GOALS: readonly GoalSpec[] = [];
+
+/**
+ * The goals of the journey open in the editor. A dashboard shown outside an editor (a report on its
+ * own) has no journey to keep goals on, so it leaves the section out.
+ */
+export function SmartGoalsSection(props: GoalsSectionProps) {
+  const store = useContext(EditorStoreContext);
+  return store ? <JourneyGoals {...props} store={store} /> : null;
+}
+
+function JourneyGoals({ report, currency, lang, store }: GoalsSectionProps & { store: EditorStore }) {
   const { t } = useTranslation();
   const ids = { heading: useId(), metric: useId(), comparison: useId(), target: useId(), targetHint: useId(), targetError: useId(), days: useId(), daysError: useId() };
-  const [goals, setGoals] = useJourneyGoals(report.journey.id);
+  const goals = useStore(store, (state) => state.journey?.goals ?? NO_GOALS);
+  const change = (next: readonly GoalSpec[]) => {
+    const journey = store.getState().journey;
+    if (journey) store.getState().change(setGoals(journey, next));
+  };
   const [metric, setMetric] = useState<GoalMetric>('conversionRate');
   const [comparison, setComparison] = useState<GoalSpec['comparison']>('>=');
   const [target, setTarget] = useState('');
   const [days, setDays] = useState('');
-  const [errors, setErrors] = useState<{ target?: boolean; days?: boolean }>({});
+  const [errors, setErrors] = useState<{ target?: boolean; days?: 'invalid' | 'horizonOnly' }>({});
   const full = goals.length >= MAX_GOALS;
 
   const unit = unitOf(metric);
@@ -44,13 +63,19 @@ export function SmartGoalsSection({ report, currency, lang }: GoalsSectionProps)
     const number = target.trim() === '' ? NaN : Number(target);
     const dayCount = days.trim() === '' ? undefined : Number(days);
     const parsed = goalSchema.safeParse({ metric, comparison, target: unit === 'money' ? number : number / 100, withinDays: dayCount });
-    const next = { target: !Number.isFinite(number), days: dayCount !== undefined && !(Number.isInteger(dayCount) && dayCount > 0) };
+    const daysInvalid = dayCount !== undefined && !(Number.isInteger(dayCount) && dayCount > 0);
+    // Lift, ROI and CAC are forecast over the whole horizon only: a shorter window would have no figure.
+    const horizonOnly = !daysInvalid && dayCount !== undefined && dayCount < report.horizonDays && !metricsByDay.includes(metric);
+    const next: typeof errors = { target: !Number.isFinite(number), days: daysInvalid ? 'invalid' : horizonOnly ? 'horizonOnly' : undefined };
     setErrors(next);
     if (!parsed.success || next.target || next.days) return;
-    setGoals([...goals, parsed.data]);
+    change([...goals, parsed.data]);
     setTarget('');
     setDays('');
   };
+
+  const horizonOnlyText = (goalMetric: GoalMetric) => t('goals.horizonOnly', { metric: t(`decide.goals.metrics.${goalMetric}`), horizon: report.horizonDays });
+  const unavailableText = (goal: GoalSpec, result: GoalEvaluation) => (result.unavailable === 'horizon-only' ? horizonOnlyText(goal.metric) : t('decide.goals.unavailable'));
 
   const describe = (goal: GoalSpec) => {
     const parts = { metric: t(`decide.goals.metrics.${goal.metric}`), comparison: goal.comparison === '>=' ? '≥' : '≤', target: show(goal.metric, goal.target) };
@@ -73,7 +98,7 @@ export function SmartGoalsSection({ report, currency, lang }: GoalsSectionProps)
               <li key={index} className="decide-goal" data-met={result.value === null ? undefined : String(result.met)}>
                 <span className="decide-goal__name">{describe(goal)}</span>
                 {result.value === null ? (
-                  <span className="decide-goal__status">{t('decide.goals.unavailable')}</span>
+                  <span className="decide-goal__status">{unavailableText(goal, result)}</span>
                 ) : (
                   <>
                     <strong className="decide-goal__status">{result.met ? t('decide.goals.met') : t('decide.goals.notMet')}</strong>
@@ -81,10 +106,10 @@ export function SmartGoalsSection({ report, currency, lang }: GoalsSectionProps)
                     <span>{result.interval ? t('decide.goals.probability', { probability }) : t('decide.goals.certain', { probability })}</span>
                   </>
                 )}
-                {result.window !== 'horizon' && goal.withinDays !== undefined && (
-                  <span className="dashboard-chart__note">{t(result.window === 'shorter' ? 'decide.goals.shorter' : 'decide.goals.longer', { horizon: report.horizonDays, days: goal.withinDays })}</span>
+                {result.value !== null && result.window !== 'horizon' && goal.withinDays !== undefined && (
+                  <span className="dashboard-chart__note">{t(result.window === 'window' ? 'goals.window' : 'decide.goals.longer', { horizon: report.horizonDays, days: goal.withinDays })}</span>
                 )}
-                <button type="button" onClick={() => setGoals(goals.filter((_, other) => other !== index))}>
+                <button type="button" onClick={() => change(goals.filter((_, other) => other !== index))}>
                   {t('decide.goals.remove', { index: index + 1 })}
                 </button>
               </li>
@@ -127,7 +152,7 @@ export function SmartGoalsSection({ report, currency, lang }: GoalsSectionProps)
           min={1}
           step={1}
           value={days}
-          aria-invalid={errors.days || undefined}
+          aria-invalid={errors.days ? true : undefined}
           aria-describedby={errors.days ? ids.daysError : undefined}
           onChange={(event) => setDays(event.target.value)}
         />
@@ -141,7 +166,7 @@ export function SmartGoalsSection({ report, currency, lang }: GoalsSectionProps)
         )}
         {errors.days && (
           <p id={ids.daysError} className="decide-goals__error" role="alert">
-            {t('decide.goals.daysInvalid')}
+            {errors.days === 'invalid' ? t('decide.goals.daysInvalid') : horizonOnlyText(metric)}
           </p>
         )}
         {full && <p className="dashboard-chart__note">{t('decide.goals.full')}</p>}

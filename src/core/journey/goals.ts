@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { zodMessage } from './zodMessages';
+
+/**
+ * SMART goals: part of the journey document since format v2, so they are saved and exported with the
+ * journey. Each is checked against a simulation's forecast by src/core/sim/decide.ts.
+ */
+
+export const goalMetrics = ['conversionRate', 'liftVsHoldout', 'revenue', 'roi', 'cac'] as const;
+export type GoalMetric = (typeof goalMetrics)[number];
+export const MAX_GOALS = 3;
+
+/**
+ * A SMART goal on the forecast. Targets are in the metric's own unit: conversionRate, liftVsHoldout
+ * (the treated − holdout conversion rate, in proportion: 0.02 = 2 points) and roi as proportions,
+ * revenue and cac in the journey's currency. `withinDays` is the time frame, counted from launch;
+ * without it, the goal covers the journey's horizon.
+ */
+export const goalSchema = z.strictObject({
+  metric: z.enum(goalMetrics).meta({ description: 'The forecast figure the goal is about.' }),
+  comparison: z.enum(['>=', '<=']).meta({ description: 'Whether the figure must be at least (>=) or at most (<=) the target.' }),
+  target: z.number().meta({ description: 'Proportions for conversionRate, liftVsHoldout and roi (0.02 = 2 %); money for revenue and cac.' }),
+  withinDays: z
+    .number()
+    .int(zodMessage('Days are a whole number', '天数须为整数'))
+    .positive(zodMessage('Days are above 0', '天数须大于 0'))
+    .optional()
+    .meta({ description: 'Days from launch the goal allows; left out for the journey’s horizon.' }),
+});
+export type GoalSpec = z.output<typeof goalSchema>;
+
+/** At most three goals per journey. */
+export const goalsSchema = z
+  .array(goalSchema)
+  .max(MAX_GOALS, zodMessage('At most three goals per journey', '每个旅程最多三个目标'))
+  .meta({ description: 'SMART goals checked against the simulation’s forecast (at most three).' });
