@@ -24,12 +24,12 @@ const newServices = (): AppServices => ({ repository: createMemoryRepository(), 
 async function copyEcommerce(user: ReturnType<typeof userEvent.setup>, services: AppServices) {
   render(<Harness services={services} />);
   await user.click(await screen.findByRole('button', { name: 'Copy preset: E-commerce shoppers' }));
-  await screen.findByRole('button', { name: 'Save cohort' });
+  await screen.findByRole('button', { name: 'Save cohort' }, { timeout: 20_000 });
 }
 
 const firstSegment = () => screen.getAllByRole('region', { name: /^Segment / })[0]!;
 
-describe('Cohorts screen', { timeout: 60_000 }, () => {
+describe('Cohorts screen', { timeout: 120_000 }, () => {
   beforeEach(async () => {
     await setLanguage('en');
   });

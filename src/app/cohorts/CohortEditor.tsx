@@ -1,173 +1,93 @@
-// The cohort editor: name, size, segments (shares with their total and Normalise to 100 %), and per
-// segment reach and response per channel, the BG/NBD purchase and gamma-gamma order-value parameters
-// (with what they imply in plain words), fatigue, lifts, response window and delay, and event rates.
-// Every edit is checked with checkCohort at once; each problem shows next to the field its path names,
-// and the draft keeps whatever was typed. Attribute distributions, tags and RFM are kept as they are.
-import { useId, useMemo, useState, type ReactNode } from 'react';
+// The cohort editor: name, size, the attribute and tag vocabularies, and the segments (shares with
+// their total and Normalise to 100 %, each segment's own form in editor/SegmentForm.tsx). The screen
+// checks the draft with checkCohort; each problem shows next to the field its path names, and the
+// draft keeps whatever was typed.
+import { useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../core/i18n';
 import type { Problem } from '../../core/journey/problems';
-import { channelInfo, channels } from '../../core/journey/channels';
-import { checkCohort } from '../../core/sim/cohort';
-import { allFinite, lapseChance, meanOrderValue, normaliseShares, purchasesPerMonth, shareTotal } from '../../core/sim/cohortEditing';
-import { getAt, problemsAt, problemsByPath, setAt, textIn, withText, displayNumber, parseNumber, type Json, type Path } from './draft';
-
-type ProblemMap = Map<string, Problem[]>;
-
-function ProblemText({ id, problems, lang }: { id: string; problems: Problem[]; lang: Lang }) {
-  if (problems.length === 0) return null;
-  return (
-    <span id={id} className="cohort-field__error" role="note">
-      {problems.map((problem, index) => (
-        <span key={index} className={`cohort-field__problem cohort-field__problem--${problem.severity}`}>
-          {problem.message[lang]}
-        </span>
-      ))}
-    </span>
-  );
-}
-
-interface NumberFieldProps {
-  label: string;
-  help?: string;
-  path: Path;
-  draft: Json;
-  problems: ProblemMap;
-  lang: Lang;
-  scale?: number;
-  onChange(path: Path, value: unknown): void;
-  compact?: boolean;
-}
-
-/** A number typed as text: the typed text is kept while it is not a number (and the check says so). */
-function NumberField({ label, help, path, draft, problems, lang, scale = 1, onChange, compact }: NumberFieldProps) {
-  const id = useId();
-  const value = getAt(draft, path);
-  const [local, setLocal] = useState(() => ({ text: displayNumber(value, scale), value }));
-  let text = local.text;
-  if (local.value !== value) {
-    // Changed elsewhere (Normalise, a reload): show it, unless the typed text already means it.
-    text = parseNumber(local.text, scale) === value ? local.text : displayNumber(value, scale);
-    setLocal({ text, value });
-  }
-  const found = problemsAt(problems, path);
-  const helpId = `${id}-help`;
-  const errorId = `${id}-error`;
-  const describedBy = [help ? helpId : '', found.length ? errorId : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={`cohort-field${compact ? ' cohort-field--compact' : ''}`}>
-      <label htmlFor={id} className={compact ? 'visually-hidden' : undefined}>
-        {label}
-      </label>
-      <input
-        id={id}
-        type="text"
-        inputMode="decimal"
-        value={text}
-        aria-invalid={found.some((problem) => problem.severity === 'error') || undefined}
-        aria-describedby={describedBy}
-        onChange={(event) => {
-          const typed = parseNumber(event.target.value, scale);
-          setLocal({ text: event.target.value, value: typed });
-          onChange(path, typed);
-        }}
-      />
-      {help && (
-        <small id={helpId} className="cohort-field__help">
-          {help}
-        </small>
-      )}
-      <ProblemText id={errorId} problems={found} lang={lang} />
-    </div>
-  );
-}
-
-function TextField({ label, help, path, draft, problems, lang, onChange }: Omit<NumberFieldProps, 'scale' | 'compact'>) {
-  const id = useId();
-  const value = getAt(draft, path);
-  const found = problemsAt(problems, path);
-  const helpId = `${id}-help`;
-  const errorId = `${id}-error`;
-  return (
-    <div className="cohort-field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="text"
-        value={textIn(value, lang)}
-        aria-invalid={found.some((problem) => problem.severity === 'error') || undefined}
-        aria-describedby={[help ? helpId : '', found.length ? errorId : ''].filter(Boolean).join(' ') || undefined}
-        onChange={(event) => onChange(path, typeof value === 'string' && path.at(-1) === 'id' ? event.target.value : withText(value, lang, event.target.value))}
-      />
-      {help && (
-        <small id={helpId} className="cohort-field__help">
-          {help}
-        </small>
-      )}
-      <ProblemText id={errorId} problems={found} lang={lang} />
-    </div>
-  );
-}
-
-function Section({ title, help, children }: { title: string; help?: string; children: ReactNode }) {
-  const id = useId();
-  return (
-    <fieldset className="cohort-section" aria-describedby={help ? `${id}-help` : undefined}>
-      <legend>{title}</legend>
-      {help && (
-        <p id={`${id}-help`} className="cohort-section__help">
-          {help}
-        </p>
-      )}
-      {children}
-    </fieldset>
-  );
-}
-
-const fmt = (value: number, lang: Lang, digits = 2) => new Intl.NumberFormat(lang, { maximumFractionDigits: digits }).format(value);
+import { isPlainObject } from '../../core/journey/zodMessages';
+import { normaliseShares, shareTotal } from '../../core/sim/cohortEditing';
+import { problemsAt, problemsByPath, setAt, textIn, withText, type Json, type Path } from './draft';
+import { fmt, NumberField, ProblemText, Section, TextField } from './editor/fields';
+import { AttributesSection } from './editor/AttributesSection';
+import { SegmentForm } from './editor/SegmentForm';
+import type { Update } from './editor/SegmentProfile';
+import { TagsSection } from './editor/TagsSection';
 
 export interface CohortEditorProps {
   draft: Json;
+  /** What checkCohort found in the draft (possibly a render behind while typing). */
+  problems: readonly Problem[];
   lang: Lang;
-  onChange(next: Json): void;
+  /** Applies a change to the latest draft (so a stable callback never edits a stale one). */
+  onChange: Update;
 }
 
+const noProblems: readonly Problem[] = [];
+const noDeclarations: Json = {};
+
 /** The editing form for one cohort draft (saving is the screen's). */
-export function CohortEditor({ draft, lang, onChange }: CohortEditorProps) {
+export function CohortEditor({ draft, problems: found, lang, onChange }: CohortEditorProps) {
   const { t } = useTranslation();
-  const checked = useMemo(() => checkCohort(draft), [draft]);
-  const problems = useMemo(() => problemsByPath(checked.problems), [checked]);
-  const set = (path: Path, value: unknown) => onChange(setAt(draft, path, value));
-  const segments = Array.isArray(draft.segments) ? (draft.segments as Json[]) : [];
+  const problems = useMemo(() => problemsByPath(found), [found]);
+  const set = useCallback((path: Path, value: unknown) => onChange((current) => setAt(current, path, value)), [onChange]);
+  const segments = Array.isArray(draft.segments) ? (draft.segments as unknown[]).map((segment) => (isPlainObject(segment) ? segment : {})) : [];
+  const declarations = isPlainObject(draft.attributes) ? draft.attributes : noDeclarations;
+  const rawTags = draft.tags;
+  const tags = useMemo(() => (Array.isArray(rawTags) ? rawTags.filter((tag): tag is string => typeof tag === 'string') : []), [rawTags]);
+  const bySegment = useMemo(() => {
+    const lists = new Map<number, Problem[]>();
+    for (const problem of found) {
+      const path = (problem.location as { path?: Path }).path ?? [];
+      if (path[0] === 'segments' && typeof path[1] === 'number') lists.set(path[1], [...(lists.get(path[1]) ?? []), problem]);
+    }
+    return lists;
+  }, [found]);
   const shares = segments.map((segment) => segment.share);
   const total = shareTotal(shares);
-  const totalProblems = problemsAt(problems, ['segments'], false);
   const totalId = useId();
-  const common = { draft, problems, lang, onChange: set };
+  // One segment's form at a time: a segment has over a hundred fields, and all of them at once make a
+  // page too long to find one's way in (and slow to update).
+  const [chosen, setChosen] = useState(0);
+  const shown = Math.min(chosen, Math.max(segments.length - 1, 0));
+  const common = { problems, lang, onChange: set };
 
-  const normalise = () => {
-    const next = normaliseShares(shares);
-    onChange({ ...draft, segments: segments.map((segment, index) => ({ ...segment, share: next[index] })) });
-  };
-  const addSegment = () => {
-    const last = segments.at(-1) ?? {};
-    const ids = new Set(segments.map((segment) => segment.id));
-    let n = segments.length + 1;
-    while (ids.has(`segment_${n}`)) n += 1;
-    const added = { ...structuredClone(last), id: `segment_${n}`, name: withText('', 'en', `${t('cohorts.newSegment')} ${n}`), share: 0 };
-    delete (added as Json).description;
-    onChange({ ...draft, segments: [...segments, added] });
-  };
-  const removeSegment = (index: number) => onChange({ ...draft, segments: segments.filter((_, at) => at !== index) });
+  const normalise = () =>
+    onChange((current) => {
+      const list = Array.isArray(current.segments) ? (current.segments as Json[]) : [];
+      const next = normaliseShares(list.map((segment) => segment.share));
+      return { ...current, segments: list.map((segment, index) => ({ ...segment, share: next[index] })) };
+    });
+  const addSegment = () =>
+    onChange((current) => {
+      const list = Array.isArray(current.segments) ? (current.segments as Json[]) : [];
+      const ids = new Set(list.map((segment) => segment.id));
+      let n = list.length + 1;
+      while (ids.has(`segment_${n}`)) n += 1;
+      const added: Json = { ...structuredClone(list.at(-1) ?? {}), id: `segment_${n}`, name: withText('', 'en', `${t('cohorts.newSegment')} ${n}`), share: 0 };
+      delete added.description;
+      setChosen(list.length);
+      return { ...current, segments: [...list, added] };
+    });
+  const removeSegment = useCallback(
+    (index: number) => {
+      setChosen((at) => Math.max(0, at >= index ? at - 1 : at));
+      onChange((current) => ({ ...current, segments: Array.isArray(current.segments) ? current.segments.filter((_, at) => at !== index) : current.segments }));
+    },
+    [onChange],
+  );
 
   return (
     <div className="cohort-editor">
       <Section title={t('cohorts.editorHeading')}>
-        <TextField label={t('cohorts.name')} help={t('cohorts.nameHelp')} path={['name']} {...common} />
-        <TextField label={t('cohorts.description')} help={t('cohorts.descriptionHelp')} path={['description']} {...common} />
-        <NumberField label={t('cohorts.size')} help={t('cohorts.sizeHelp')} path={['size']} {...common} />
-        <p className="cohort-editor__kept">{t('cohorts.fieldsKept')}</p>
+        <TextField label={t('cohorts.name')} help={t('cohorts.nameHelp')} path={['name']} value={draft.name} {...common} />
+        <TextField label={t('cohorts.description')} help={t('cohorts.descriptionHelp')} path={['description']} value={draft.description} {...common} />
+        <NumberField label={t('cohorts.size')} help={t('cohorts.sizeHelp')} path={['size']} value={draft.size} {...common} />
       </Section>
+
+      <AttributesSection declarations={declarations} problems={problems} lang={lang} set={set} update={onChange} />
+      <TagsSection tags={tags} problems={problems} lang={lang} update={onChange} />
 
       <section className="cohort-segments" aria-labelledby={`${totalId}-heading`}>
         <h3 id={`${totalId}-heading`}>{t('cohorts.segmentsHeading')}</h3>
@@ -175,7 +95,7 @@ export function CohortEditor({ draft, lang, onChange }: CohortEditorProps) {
         <div className="cohort-total" role="status" aria-live="polite">
           <strong id={totalId}>{t('cohorts.total', { total: fmt(total, lang, 4) })}</strong>{' '}
           <span>{Math.abs(total - 100) < 1e-6 ? t('cohorts.totalOk') : t('cohorts.totalOff')}</span>
-          <ProblemText id={`${totalId}-error`} problems={totalProblems} lang={lang} />
+          <ProblemText id={`${totalId}-error`} problems={problemsAt(problems, ['segments'], false)} lang={lang} />
         </div>
         <div className="cohort-segments__actions">
           <button type="button" onClick={normalise} aria-describedby={totalId}>
@@ -185,147 +105,32 @@ export function CohortEditor({ draft, lang, onChange }: CohortEditorProps) {
             {t('cohorts.addSegment')}
           </button>
         </div>
-        {segments.map((segment, index) => (
+        <ul className="cohort-segment-picker" aria-label={t('cohorts.segmentPicker')}>
+          {segments.map((segment, index) => (
+            <li key={index}>
+              <button type="button" aria-pressed={index === shown} className={bySegment.has(index) ? 'cohort-segment-picker__flagged' : undefined} onClick={() => setChosen(index)}>
+                {textIn(segment.name, lang) || String(segment.id ?? index + 1)} · {fmt(typeof segment.share === 'number' ? segment.share : 0, lang)} %
+                {bySegment.has(index) && <span className="visually-hidden"> {t('cohorts.segmentHasProblems')}</span>}
+              </button>
+            </li>
+          ))}
+        </ul>
+        {segments[shown] && (
           <SegmentForm
-            key={index}
-            index={index}
-            segment={segment}
+            key={shown}
+            index={shown}
+            segment={segments[shown]}
+            declarations={declarations}
+            tags={tags}
+            problems={bySegment.get(shown) ?? noProblems}
             canRemove={segments.length > 1}
-            onRemove={() => removeSegment(index)}
-            {...common}
+            lang={lang}
+            set={set}
+            update={onChange}
+            onRemove={removeSegment}
           />
-        ))}
+        )}
       </section>
     </div>
-  );
-}
-
-function SegmentForm({ index, segment, canRemove, onRemove, draft, problems, lang, onChange }: { index: number; segment: Json; canRemove: boolean; onRemove(): void } & Omit<NumberFieldProps, 'label' | 'path'>) {
-  const { t } = useTranslation();
-  const base: Path = ['segments', index];
-  const common = { draft, problems, lang, onChange };
-  const name = textIn(segment.name, lang) || String(segment.id ?? index + 1);
-  const headingId = useId();
-  const behaviour: Path = [...base, 'behaviour'];
-  const purchase = (getAt(draft, [...behaviour, 'purchase']) ?? {}) as Json;
-  const order = (getAt(draft, [...behaviour, 'orderValue']) ?? {}) as Json;
-  const events = (getAt(draft, [...behaviour, 'events']) ?? {}) as Json;
-  const eventNames = Object.keys(events);
-  return (
-    <section className="cohort-segment" aria-labelledby={headingId}>
-      <header className="cohort-segment__header">
-        <h4 id={headingId}>{t('cohorts.segment', { name })}</h4>
-        {canRemove && (
-          <button type="button" onClick={onRemove}>
-            {t('cohorts.removeSegment', { name })}
-          </button>
-        )}
-      </header>
-      <div className="cohort-grid">
-        <TextField label={t('cohorts.segmentName')} help={t('cohorts.segmentNameHelp')} path={[...base, 'name']} {...common} />
-        <TextField label={t('cohorts.segmentId')} help={t('cohorts.segmentIdHelp')} path={[...base, 'id']} {...common} />
-        <NumberField label={t('cohorts.share')} help={t('cohorts.shareHelp')} path={[...base, 'share']} {...common} />
-      </div>
-
-      <Section title={t('cohorts.reachHeading')} help={`${t('cohorts.reachHelp')} ${t('cohorts.responseHelp')}`}>
-        <table className="cohort-channels">
-          <thead>
-            <tr>
-              <th scope="col">{t('cohorts.reachHeading')}</th>
-              <th scope="col">%</th>
-              <th scope="col">{t('cohorts.open_', { channel: '' })}</th>
-              <th scope="col">{t('cohorts.click', { channel: '' })}</th>
-              <th scope="col">{t('cohorts.unsubscribe', { channel: '' })}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {channels.map((channel) => {
-              const label = channelInfo[channel].name[lang];
-              return (
-                <tr key={channel}>
-                  <th scope="row">{label}</th>
-                  <td>
-                    <NumberField compact label={t('cohorts.reach', { channel: label })} path={[...base, 'reach', channel]} scale={100} {...common} />
-                  </td>
-                  {(['open', 'click', 'unsubscribe'] as const).map((field) => (
-                    <td key={field}>
-                      <NumberField
-                        compact
-                        label={t(field === 'open' ? 'cohorts.open_' : field === 'click' ? 'cohorts.click' : 'cohorts.unsubscribe', { channel: label })}
-                        path={[...behaviour, 'response', channel, field]}
-                        scale={100}
-                        {...common}
-                        onChange={(path, value) => {
-                          // Typing into a channel with no response yet creates it, the other two at 0.
-                          const existing = getAt(draft, [...behaviour, 'response', channel]);
-                          if (existing === undefined && value !== undefined)
-                            onChange([...behaviour, 'response', channel], { open: 0, click: 0, unsubscribe: 0, [field]: value });
-                          else onChange(path, value);
-                        }}
-                      />
-                    </td>
-                  ))}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </Section>
-
-      <Section title={t('cohorts.purchaseHeading')} help={t('cohorts.purchaseHelp')}>
-        <div className="cohort-grid">
-          {(['r', 'alpha', 'a', 'b'] as const).map((key) => (
-            <NumberField key={key} label={t(`cohorts.${key}`)} help={t(`cohorts.${key}Help`)} path={[...behaviour, 'purchase', key]} {...common} />
-          ))}
-        </div>
-        <p className="cohort-implied" aria-live="polite">
-          {allFinite(purchase.r, purchase.alpha) && (purchase.alpha as number) > 0 && <span>{t('cohorts.perMonth', { value: fmt(purchasesPerMonth(purchase.r as number, purchase.alpha as number), lang) })}</span>}
-          {allFinite(purchase.a, purchase.b) && (purchase.a as number) + (purchase.b as number) > 0 && (
-            <span>{t('cohorts.lapse', { value: fmt(lapseChance(purchase.a as number, purchase.b as number) * 100, lang, 1) })}</span>
-          )}
-        </p>
-      </Section>
-
-      <Section title={t('cohorts.orderHeading')} help={t('cohorts.orderHelp')}>
-        <div className="cohort-grid">
-          {(['p', 'q', 'gamma'] as const).map((key) => (
-            <NumberField key={key} label={t(`cohorts.${key}`)} help={t(`cohorts.${key}Help`)} path={[...behaviour, 'orderValue', key]} {...common} />
-          ))}
-        </div>
-        <p className="cohort-implied" aria-live="polite">
-          {allFinite(order.p, order.q, order.gamma) &&
-            (Number.isFinite(meanOrderValue(order.p as number, order.q as number, order.gamma as number)) ? (
-              <span>{t('cohorts.meanOrder', { value: fmt(meanOrderValue(order.p as number, order.q as number, order.gamma as number), lang) })}</span>
-            ) : (
-              <span>{t('cohorts.meanOrderInfinite')}</span>
-            ))}
-        </p>
-      </Section>
-
-      <Section title={t('cohorts.responseModelHeading')}>
-        <div className="cohort-grid">
-          {(['fatigue', 'clickLift', 'offerLift', 'responseWindowDays', 'responseDelayHours'] as const).map((key) => (
-            <NumberField key={key} label={t(`cohorts.${key}`)} help={t(`cohorts.${key}Help`)} path={[...behaviour, key]} {...common} />
-          ))}
-        </div>
-      </Section>
-
-      <Section title={t('cohorts.eventsHeading')} help={t('cohorts.eventsHelp')}>
-        {eventNames.length === 0 ? (
-          <p>{t('cohorts.noEvents')}</p>
-        ) : (
-          <ul className="cohort-events">
-            {eventNames.map((event) => (
-              <li key={event}>
-                <NumberField label={t('cohorts.event', { event })} path={[...behaviour, 'events', event, 'perDay']} {...common} />
-                <button type="button" aria-label={t('cohorts.removeEvent', { event })} title={t('cohorts.removeEvent', { event })} onClick={() => onChange([...behaviour, 'events', event], undefined)}>
-                  ×
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </Section>
-    </section>
   );
 }

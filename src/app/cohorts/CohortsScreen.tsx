@@ -1,7 +1,7 @@
 // The Cohorts screen (#/cohorts): saved cohorts (edit, rename, duplicate, export, delete), the industry
 // presets to start from (copied into a new saved cohort), and import of .cohort.json files. With a
 // cohort id (#/cohorts/<id>) it edits that cohort.
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../core/i18n';
 import { formatLocation, type Problem } from '../../core/journey/problems';
@@ -255,6 +255,15 @@ function CohortEditScreen({ lang, cohortId }: { lang: Lang; cohortId: string }) 
   const [state, setState] = useState<'loading' | 'missing' | 'ready'>('loading');
   const [dirty, setDirty] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
+  // Checking a whole cohort on every keystroke is the slow part of typing: the fields show the typed
+  // text at once, and the problems follow when React has time.
+  const checkedDraft = useDeferredValue(draft);
+  const checked = useMemo(() => checkCohort(checkedDraft), [checkedDraft]);
+  const change = useCallback((update: (current: Json) => Json) => {
+    setDraft((current) => (current ? update(current) : current));
+    setDirty(true);
+    setNotice(null);
+  }, []);
 
   useEffect(() => {
     let live = true;
@@ -297,7 +306,6 @@ function CohortEditScreen({ lang, cohortId }: { lang: Lang; cohortId: string }) 
     }
   };
 
-  const checked = checkCohort(draft);
   return (
     <div className="cohort-edit-screen">
       <div className="cohorts-bar">
@@ -312,15 +320,7 @@ function CohortEditScreen({ lang, cohortId }: { lang: Lang; cohortId: string }) 
       </div>
       <div aria-live="polite">{notice && <NoticeView notice={notice} lang={lang} onClose={() => setNotice(null)} />}</div>
       <p className="cohorts-summary">{checked.problems.length === 0 ? t('cohorts.noProblems') : t('cohorts.problemsHeading', { count: checked.problems.length })}</p>
-      <CohortEditor
-        draft={draft}
-        lang={lang}
-        onChange={(next) => {
-          setDraft(next);
-          setDirty(true);
-          setNotice(null);
-        }}
-      />
+      <CohortEditor draft={draft} problems={checked.problems} lang={lang} onChange={change} />
     </div>
   );
 }

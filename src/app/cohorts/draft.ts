@@ -9,22 +9,19 @@ export type Path = readonly (string | number)[];
 
 export const pathKey = (path: Path): string => path.join('.');
 
-/** A copy of `root` with `value` at `path` (undefined removes the key); missing objects are created. */
+/**
+ * A copy of `root` with `value` at `path` (undefined removes the key); missing objects are created.
+ * Only the containers along the path are copied, so untouched segments keep their identity and their
+ * memoised forms skip re-rendering.
+ */
 export function setAt<T>(root: T, path: Path, value: unknown): T {
-  const next = structuredClone(root) as unknown;
-  let at = next as Json | unknown[];
-  path.forEach((key, index) => {
-    const last = index === path.length - 1;
-    const container = at as Record<string | number, unknown>;
-    if (last) {
-      if (value === undefined && !Array.isArray(at)) delete container[key];
-      else container[key] = value;
-      return;
-    }
-    if (!isPlainObject(container[key]) && !Array.isArray(container[key])) container[key] = {};
-    at = container[key] as Json;
-  });
-  return next as T;
+  const [key, ...rest] = path;
+  if (key === undefined) return value as T;
+  const container: Record<string | number, unknown> | unknown[] = Array.isArray(root) ? [...root] : isPlainObject(root) ? { ...root } : {};
+  const slots = container as Record<string | number, unknown>;
+  if (rest.length === 0 && value === undefined && !Array.isArray(container)) delete slots[key];
+  else slots[key] = rest.length === 0 ? value : setAt(slots[key], rest, value);
+  return container as T;
 }
 
 export function getAt(root: unknown, path: Path): unknown {

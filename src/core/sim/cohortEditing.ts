@@ -37,3 +37,15 @@ export function normaliseShares(shares: readonly unknown[], decimals = 1): numbe
 /** The sum of the numeric shares (non-numbers count as 0). */
 export const shareTotal = (shares: readonly unknown[]): number =>
   Math.round(shares.reduce<number>((sum, value) => sum + (typeof value === 'number' && Number.isFinite(value) ? value : 0), 0) * 1e6) / 1e6;
+
+/**
+ * Normalises a record of shares over `keys` (e.g. one attribute's declared values) to exactly 100;
+ * keys not listed are dropped, listed keys without a share count as 0.
+ */
+export function normaliseShareRecord(shares: Readonly<Record<string, unknown>>, keys: readonly string[]): Record<string, number> {
+  const next = normaliseShares(keys.map((key) => shares[key]));
+  return Object.fromEntries(keys.map((key, index) => [key, next[index]!]));
+}
+
+/** RFM score shares (scores 1–5, in percent) when a segment gives none: uniform, as the format's default. */
+export const uniformRfmShares: readonly number[] = [20, 20, 20, 20, 20];
