@@ -213,6 +213,20 @@ describe('simulate', () => {
     expect(badgeLabels().filter((label) => label.startsWith('Simulated: '))).toHaveLength(6);
   });
 
+  it('marks the results stale when another cohort is picked, and fresh again when the one run is picked back', async () => {
+    const { user, fake } = await openEditor(validJourney());
+    const panel = await openPanel(user);
+    await user.click(within(panel).getByRole('button', { name: /Run/ }));
+    fake.runs[0]!.complete();
+    const cohort = within(panel).getByRole('combobox', { name: /Cohort/ });
+    const ran = (cohort as HTMLSelectElement).value;
+    const other = [...(cohort as HTMLSelectElement).options].find((option) => option.value !== ran)!.value;
+    await user.selectOptions(cohort, other);
+    expect(within(panel).getByText(/has changed since this run/)).toBeInTheDocument();
+    await user.selectOptions(cohort, ran);
+    expect(within(panel).queryByText(/has changed since this run/)).toBeNull();
+  });
+
   it('marks a result stale when the journey changed while it ran', async () => {
     const { user, fake } = await openEditor(validJourney());
     const panel = await openPanel(user);

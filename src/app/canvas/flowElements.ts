@@ -5,6 +5,14 @@ import type { Selection } from '../store/editorStore';
 import { toFlowNode } from './nodes';
 import { toFlowEdge } from './edges';
 import type { JourneyFlowEdge, JourneyFlowNode } from './types';
+import i18n from '../i18n/index.ts';
+import { formatCount } from '../simulate/format';
+
+/** The last simulation's passes per edge id, named on each edge for screen readers. */
+export interface EdgeFlowNames {
+  byEdge: ReadonlyMap<string, number>;
+  stale: boolean;
+}
 
 export type Measured = ReadonlyMap<string, { width: number; height: number }>;
 
@@ -56,7 +64,7 @@ export function createFlowElementCache() {
     return result;
   }
 
-  function edges(journey: JourneyDocument, selection: Selection, problems: Problem[], lang: Lang): JourneyFlowEdge[] {
+  function edges(journey: JourneyDocument, selection: Selection, problems: Problem[], lang: Lang, flow: EdgeFlowNames | null = null): JourneyFlowEdge[] {
     const selected = new Set(selection.edges);
     const byEdge = groupBy(problems, (problem) => problem.location.edgeId);
     const nodesById = new Map(journey.nodes.map((node) => [node.id, node]));
@@ -67,9 +75,10 @@ export function createFlowElementCache() {
       const target = nodesById.get(edge.target);
       if (!source || !target) return [];
       const edgeProblems = byEdge.get(edge.id) ?? [];
-      const key = [edge, source.kind, source.params, source.label, target.kind, target.label, selected.has(edge.id), problemKey(edgeProblems), lang];
+      const count = flow?.byEdge.get(edge.id);
+      const key = [edge, source.kind, source.params, source.label, target.kind, target.label, selected.has(edge.id), problemKey(edgeProblems), lang, count, flow?.stale];
       const cached = edgeCache.get(edge.id);
-      const entry = cached && same(cached.key, key) ? cached : { key, value: { ...toFlowEdge(edge, (id) => nodesById.get(id), edgeProblems, lang), selected: selected.has(edge.id) } };
+      const entry = cached && same(cached.key, key) ? cached : { key, value: withFlowName({ ...toFlowEdge(edge, (id) => nodesById.get(id), edgeProblems, lang), selected: selected.has(edge.id) }, count, flow?.stale ?? false, lang) };
       next.set(edge.id, entry);
       return [entry.value];
     });
@@ -78,6 +87,12 @@ export function createFlowElementCache() {
   }
 
   return { nodes, edges };
+}
+
+function withFlowName(edge: JourneyFlowEdge, count: number | undefined, stale: boolean, lang: Lang): JourneyFlowEdge {
+  if (count === undefined || !edge.ariaLabel) return edge;
+  const ariaLabel = i18n.t(stale ? 'flow.edgeNameStale' : 'flow.edgeName', { lng: lang, name: edge.ariaLabel, count: formatCount(count, lang) });
+  return { ...edge, ariaLabel };
 }
 
 function groupBy<T>(items: T[], keyOf: (item: T) => string | undefined): Map<string, T[]> {

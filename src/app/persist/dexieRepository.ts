@@ -3,13 +3,15 @@
 // key-value pairs. Writes by other tabs are announced on BroadcastChannel 'journey-lab' (the database
 // name), which watch() listens to. Version 2 adds table `cohorts` (primary key id, index updatedAt):
 // the saved cohort specs. Version 3 adds table `runs` (primary key journeyId): the latest finished
-// simulation run of each journey (see runRepository.ts).
+// simulation run of each journey (see runRepository.ts). Version 4 adds table `scenarios` (primary key
+// id, indexes journeyId and savedAt): runs saved by name for comparison (see scenarioRepository.ts).
 import Dexie, { type EntityTable } from 'dexie';
 import type { JourneyDocument } from '../../core/journey/schema';
 import { createMemoryRepository } from './memoryRepository';
 import { persistMessages } from './messages';
 import type { CohortRecord } from './cohortRepository';
 import { isRunRecord, type RunRecord } from './runRepository';
+import { isScenarioRecord, newestScenarioFirst, type ScenarioRecord } from './scenarioRepository';
 import {
   checkRecord,
   conflictWith,
@@ -38,6 +40,7 @@ type JourneyDatabase = Dexie & {
   settings: EntityTable<SettingRecord, 'key'>;
   cohorts: EntityTable<CohortRecord, 'id'>;
   runs: EntityTable<RunRecord, 'journeyId'>;
+  scenarios: EntityTable<ScenarioRecord, 'id'>;
 };
 
 export interface DexieRepositoryOptions {
@@ -61,6 +64,8 @@ function openDatabase(options: DexieRepositoryOptions): JourneyDatabase {
   db.version(2).stores({ journeys: 'id, updatedAt', settings: 'key', cohorts: 'id, updatedAt' });
   // Version 3 keeps version 2's tables and adds the latest simulation run of each journey.
   db.version(3).stores({ journeys: 'id, updatedAt', settings: 'key', cohorts: 'id, updatedAt', runs: 'journeyId' });
+  // Version 4 keeps version 3's tables and adds the saved scenarios.
+  db.version(4).stores({ journeys: 'id, updatedAt', settings: 'key', cohorts: 'id, updatedAt', runs: 'journeyId', scenarios: 'id, journeyId, savedAt' });
   return db;
 }
 
@@ -175,6 +180,35 @@ export function createDexieRepository(options: DexieRepositoryOptions = {}): Jou
       async remove(journeyId) {
         try {
           await db.runs.delete(journeyId);
+        } catch (error) {
+          throw new RepositoryError(toStorageError(error));
+        }
+      },
+    },
+    scenarios: {
+      list: () => reading(async () => (await db.scenarios.toArray()).filter(isScenarioRecord).sort(newestScenarioFirst)),
+      get: (id) =>
+        reading(async () => {
+          const record = await db.scenarios.get(id);
+          return isScenarioRecord(record) ? record : undefined;
+        }),
+      async put(record) {
+        try {
+          await db.scenarios.put(record);
+        } catch (error) {
+          throw new RepositoryError(toStorageError(error));
+        }
+      },
+      async rename(id, name) {
+        try {
+          return (await db.scenarios.update(id, { name })) > 0;
+        } catch (error) {
+          throw new RepositoryError(toStorageError(error));
+        }
+      },
+      async remove(id) {
+        try {
+          await db.scenarios.delete(id);
         } catch (error) {
           throw new RepositoryError(toStorageError(error));
         }

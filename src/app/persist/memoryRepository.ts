@@ -17,6 +17,7 @@ import {
 } from './repository';
 import type { CohortRecord } from './cohortRepository';
 import { isRunRecord, type RunRecord } from './runRepository';
+import { isScenarioRecord, newestScenarioFirst, type ScenarioRecord } from './scenarioRepository';
 
 /**
  * What several memory repositories can share, the way tabs share one IndexedDB: give two instances the
@@ -27,11 +28,12 @@ export interface MemoryBackend {
   settings: Map<string, unknown>;
   cohorts: Map<string, CohortRecord>;
   runs: Map<string, RunRecord>;
+  scenarios: Map<string, ScenarioRecord>;
   instances: Set<{ notify(change: JourneyChange): void }>;
 }
 
 export function createMemoryBackend(): MemoryBackend {
-  return { journeys: new Map(), settings: new Map(), cohorts: new Map(), runs: new Map(), instances: new Set() };
+  return { journeys: new Map(), settings: new Map(), cohorts: new Map(), runs: new Map(), scenarios: new Map(), instances: new Set() };
 }
 
 export interface MemoryRepositoryOptions {
@@ -137,6 +139,31 @@ export function createMemoryRepository(options: MemoryRepositoryOptions = {}): J
       },
       async remove(journeyId) {
         backend.runs.delete(journeyId);
+      },
+    },
+    scenarios: {
+      async list() {
+        return [...backend.scenarios.values()].filter(isScenarioRecord).map((record) => structuredClone(record)).sort(newestScenarioFirst);
+      },
+      async get(id) {
+        const record = backend.scenarios.get(id);
+        return isScenarioRecord(record) ? structuredClone(record) : undefined;
+      },
+      async put(record) {
+        try {
+          backend.scenarios.set(record.id, structuredClone(record));
+        } catch (error) {
+          throw new RepositoryError(toStorageError(error));
+        }
+      },
+      async rename(id, name) {
+        const record = backend.scenarios.get(id);
+        if (!record) return false;
+        backend.scenarios.set(id, { ...record, name });
+        return true;
+      },
+      async remove(id) {
+        backend.scenarios.delete(id);
       },
     },
     watch(listener) {

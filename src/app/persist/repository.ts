@@ -16,6 +16,7 @@ import { checkJourney, readJourneyDocument } from '../../core/journey/validate';
 import { persistMessages, readFailed, saveFailedUnknown, storedJourneyUnreadable } from './messages';
 import type { CohortRepository } from './cohortRepository';
 import type { RunRepository } from './runRepository';
+import type { ScenarioRepository } from './scenarioRepository';
 
 export interface StoredJourney {
   /** The document as checked on the way out (defaults filled in); on save, the very object given. */
@@ -112,6 +113,8 @@ export interface JourneyRepository {
   readonly cohorts: CohortRepository;
   /** The latest finished simulation run of each journey (see runRepository.ts). */
   readonly runs: RunRepository;
+  /** Named runs kept for comparison, of every journey (see scenarioRepository.ts). */
+  readonly scenarios: ScenarioRepository;
   /** Writes by other tabs; returns the unsubscribe function. */
   watch(listener: (change: JourneyChange) => void): () => void;
   /** Closes the database connection and the broadcast channel. */

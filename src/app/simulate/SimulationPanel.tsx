@@ -10,6 +10,7 @@ import { useEditorStore } from '../store/useEditorStore';
 import { useServices } from '../services';
 import type { CohortRecord } from '../persist/cohortRepository';
 import { savedCohortValue } from './simulationStore';
+import { sameValue } from './staleness';
 import { useSimulation } from './useSimulation';
 import { SimulationResults } from './SimulationResults';
 import { formatCount } from './format';
@@ -36,6 +37,14 @@ export function SimulationPanel({ lang, onSelectProblem }: { lang: Lang; onSelec
   useEffect(() => {
     if (open) usersInput.current?.focus();
   }, [open]);
+
+  // The saved cohort picked may have been edited on the Cohorts screen since: run (and compare) on it as it is now.
+  const pickedSaved = settings.savedCohort;
+  useEffect(() => {
+    if (!pickedSaved) return;
+    const record = saved.find((cohort) => cohort.id === pickedSaved.id);
+    if (record && !sameValue(record.spec, pickedSaved.spec)) setSettings({ savedCohort: { id: record.id, spec: record.spec } });
+  }, [saved, pickedSaved, setSettings]);
 
   if (!open) return null;
 

@@ -104,7 +104,7 @@ export function SimulationResults({ lang }: { lang: Lang }) {
       </button>
       {dashboardOpen && (
         <Suspense fallback={null}>
-          <Dashboard report={report} currency={currency} presetId={run.presetId} stale={stale} lang={lang} onClose={closeDashboard} quietHours={run.journey.settings.quietHours} />
+          <Dashboard report={report} currency={currency} presetId={run.presetId} stale={stale} lang={lang} onClose={closeDashboard} quietHours={run.journey.settings.quietHours} journey={run.journey} />
         </Suspense>
       )}
     </section>

@@ -6,10 +6,11 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { JourneyDocument } from '../../core/journey/schema';
 import type { Problem } from '../../core/journey/problems';
 import type { SimulationReport } from '../../core/sim/engine/report';
+import { flowOf, type JourneyFlow } from '../../core/sim/flow';
 import { cohortPresets, getPreset } from '../../core/sim/presets';
 import type { RunRecord, RunRepository } from '../persist/runRepository';
 import type { SimulationRun, SimulationRunner } from './protocol';
-import { sameForSimulation, sameForSimulationByValue } from './staleness';
+import { sameForSimulation, sameForSimulationByValue, sameValue } from './staleness';
 
 export type SimulationPhase = 'idle' | 'running' | 'done' | 'stopped' | 'problems' | 'failed';
 
@@ -43,6 +44,8 @@ export interface SimulationState {
   report: SimulationReport | null;
   /** Per node id, from the report (null when there is none). */
   nodeCounts: ReadonlyMap<string, NodeCount> | null;
+  /** Passes along each edge of the simulated journey, from the report (null when there is none). */
+  flow: JourneyFlow | null;
   /** The journey has changed since the report was made. */
   stale: boolean;
   problems: Problem[];
@@ -63,6 +66,14 @@ export interface SimulationState {
 }
 
 export type SimulationStore = StoreApi<SimulationState>;
+
+/** The cohort spec the settings pick: the saved cohort's, or the preset's (the first preset when unknown). */
+export function cohortOfSettings(settings: SimulationSettings): { presetId: string; spec: unknown } {
+  const saved = settings.savedCohort && settings.presetId === savedCohortValue(settings.savedCohort.id) ? settings.savedCohort : null;
+  if (saved) return { presetId: settings.presetId, spec: saved.spec };
+  const preset = getPreset(settings.presetId) ?? cohortPresets[0]!;
+  return { presetId: preset.id, spec: preset.spec };
+}
 
 const toNumber = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
 
@@ -85,11 +96,21 @@ export function createSimulationStore(runner: SimulationRunner, options: Simulat
   // What the shown run's journey is compared with: the simulated journey itself, or for a restored run
   // whose journey equals the open one by value, the open one (so later edits compare by reference).
   let baseline: JourneyDocument | null = null;
-  const staleFor = (simulated: JourneyDocument) => latest === null || !sameForSimulation(baseline ?? simulated, latest);
+  // Stale when the open journey no longer simulates like the one run, or the cohort picked is not the one
+  // it ran on (another preset, or the saved cohort edited since).
+  const staleFor = (simulated: JourneyDocument, cohort: unknown, settings: SimulationSettings) =>
+    latest === null || !sameForSimulation(baseline ?? simulated, latest) || !sameValue(cohortOfSettings(settings).spec, cohort);
   const stop = () => {
     runId += 1;
     current?.cancel();
     current = null;
+  };
+
+  const refreshStale = (get: () => SimulationState, set: (patch: Partial<SimulationState>) => void) => {
+    const { run, report, stale } = get();
+    if (!run || !report) return;
+    const next = staleFor(run.journey, run.cohort, get().settings);
+    if (next !== stale) set({ stale: next });
   };
 
   return createStore<SimulationState>()((set, get) => ({
@@ -100,11 +121,15 @@ export function createSimulationStore(runner: SimulationRunner, options: Simulat
     run: null,
     report: null,
     nodeCounts: null,
+    flow: null,
     stale: false,
     problems: [],
     error: null,
     setOpen: (open) => set({ open }),
-    setSettings: (patch) => set({ settings: { ...get().settings, ...patch } }),
+    setSettings: (patch) => {
+      set({ settings: { ...get().settings, ...patch } });
+      refreshStale(get, set);
+    },
     start: (journey) => {
       stop();
       const id = runId;
@@ -114,8 +139,7 @@ export function createSimulationStore(runner: SimulationRunner, options: Simulat
       const users = toNumber(settings.users);
       const seed = toNumber(settings.seed);
       const replications = toNumber(settings.replications);
-      const preset = getPreset(settings.presetId) ?? cohortPresets[0]!;
-      const saved = settings.savedCohort && settings.presetId === savedCohortValue(settings.savedCohort.id) ? settings.savedCohort : null;
+      const cohort = cohortOfSettings(settings);
       const mine = () => id === runId;
       const settle = () => {
         current = null;
@@ -123,15 +147,16 @@ export function createSimulationStore(runner: SimulationRunner, options: Simulat
       set({
         phase: 'running',
         progress: { done: 0, total: Number.isFinite(users * replications) ? users * replications : 0 },
-        run: { journey, users, seed, presetId: saved ? settings.presetId : preset.id, cohort: saved ? saved.spec : preset.spec },
+        run: { journey, users, seed, presetId: cohort.presetId, cohort: cohort.spec },
         report: null,
         nodeCounts: null,
+        flow: null,
         stale: false,
         problems: [],
         error: null,
       });
       current = runner(
-        { journey, cohort: saved ? saved.spec : preset.spec, users, seed, replications },
+        { journey, cohort: cohort.spec, users, seed, replications },
         {
           onProgress: (done, total) => {
             if (mine()) set({ progress: { done, total } });
@@ -140,7 +165,7 @@ export function createSimulationStore(runner: SimulationRunner, options: Simulat
             if (!mine()) return;
             settle();
             const nodeCounts = new Map(report.nodes.map((node) => [node.id, { entries: node.entries, users: node.users }]));
-            set({ phase: 'done', report, nodeCounts, stale: staleFor(journey), progress: { done: report.users, total: report.users } });
+            set({ phase: 'done', report, nodeCounts, flow: flowOf(journey, report), stale: staleFor(journey, cohort.spec, get().settings), progress: { done: report.users, total: report.users } });
             // Kept for the next time the journey is opened; a failure to keep it is only reported.
             const { run } = get();
             if (runs && run) {
@@ -188,12 +213,13 @@ export function createSimulationStore(runner: SimulationRunner, options: Simulat
       if (!record || !untouched()) return;
       const { report, settings } = record;
       baseline = sameForSimulationByValue(record.journey, latest) ? latest : null;
+      const savedId = settings.presetId.startsWith(savedCohortValue('')) ? settings.presetId.slice(savedCohortValue('').length) : null;
       set({
         phase: 'done',
         run: { journey: record.journey, users: settings.users, seed: settings.seed, presetId: settings.presetId, cohort: record.cohort },
         report,
         nodeCounts: new Map(report.nodes.map((node) => [node.id, { entries: node.entries, users: node.users }])),
-        stale: staleFor(record.journey),
+        flow: flowOf(record.journey, report),
         progress: { done: report.users, total: report.users },
         settings: {
           ...get().settings,
@@ -201,15 +227,15 @@ export function createSimulationStore(runner: SimulationRunner, options: Simulat
           seed: String(settings.seed),
           replications: String(settings.replications),
           ...(getPreset(settings.presetId) ? { presetId: settings.presetId } : {}),
+          // A saved cohort is picked again as it was run; the panel brings its spec up to date when it opens.
+          ...(savedId ? { presetId: settings.presetId, savedCohort: { id: savedId, spec: record.cohort } } : {}),
         },
       });
+      set({ stale: staleFor(record.journey, record.cohort, get().settings) });
     },
     journeyChanged: (journey) => {
       latest = journey;
-      const { run, report, stale } = get();
-      if (!run || !report) return;
-      const next = staleFor(run.journey);
-      if (next !== stale) set({ stale: next });
+      refreshStale(get, set);
     },
     dispose: stop,
   }));

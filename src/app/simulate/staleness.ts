@@ -14,8 +14,8 @@ export function sameForSimulation(a: JourneyDocument, b: JourneyDocument): boole
   });
 }
 
-/** Structural equality of JSON-like values (what journeys are made of). */
-function sameValue(a: unknown, b: unknown): boolean {
+/** Structural equality of JSON-like values (what journeys and cohort specs are made of). */
+export function sameValue(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;

@@ -1,12 +1,16 @@
 // An edge leaving one output port: a bezier curve with the port's label at its middle. Selected edges
 // are drawn in the accent colour and thicker; an edge with problems is drawn red (errors) or amber
 // (warnings), and its problems are its tooltip (an SVG <title> on the path, a title on the label).
+// After a simulation, its width grows with the times users took it (the square root of its share of the
+// busiest edge, so thin flows stay visible), its label adds the count, and a stale result is dashed.
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
 import type { JourneyFlowEdge } from '../types.ts';
 import { worstSeverity } from '../nodes/describe.ts';
 import { isLang, type Lang } from '../../../core/i18n.ts';
+import { useEdgeFlow } from '../../simulate/useEdgeFlow.ts';
+import { formatCount } from '../../simulate/format.ts';
 import '../canvas.css';
 
 export type PortEdgeProps = EdgeProps<JourneyFlowEdge>;
@@ -34,14 +38,26 @@ export const PortEdge = memo(function PortEdge({
   const problems = data?.problems ?? [];
   const severity = worstSeverity(problems);
   const portLabel = data?.portLabel ?? '';
-  const title = problems
-    .map((problem) => t('canvas.problemLine', { severity: t(`canvas.severity.${problem.severity}`), message: problem.message[lang] }))
-    .join('\n');
-  const state = [selected ? 'port-edge--selected' : '', severity ? `port-edge--${severity}` : ''].filter(Boolean).join(' ');
+  const flow = useEdgeFlow(id);
+  const count = flow ? formatCount(flow.count, lang) : '';
+  const title = [
+    ...problems.map((problem) => t('canvas.problemLine', { severity: t(`canvas.severity.${problem.severity}`), message: problem.message[lang] })),
+    ...(flow ? [t(flow.stale ? 'flow.edgeTitleStale' : 'flow.edgeTitle', { count })] : []),
+  ].join('\n');
+  const state = [
+    selected ? 'port-edge--selected' : '',
+    severity ? `port-edge--${severity}` : '',
+    flow ? 'port-edge--flow' : '',
+    flow?.stale ? 'port-edge--flow-stale' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const pathStyle = flow ? { ...style, strokeWidth: MIN_FLOW_WIDTH + (MAX_FLOW_WIDTH - MIN_FLOW_WIDTH) * Math.sqrt(flow.share) } : style;
 
   // The label is SVG text drawn with the edge (BaseEdge's label), not an HTML overlay: 400 HTML
   // labels each look up their portal container on every pan frame.
-  const label = severity ? `${severity === 'info' ? 'i' : '!'} ${portLabel}`.trim() : portLabel;
+  const portText = severity ? `${severity === 'info' ? 'i' : '!'} ${portLabel}`.trim() : portLabel;
+  const label = flow ? (portText ? t('flow.edgeLabel', { port: portText, count }) : count) : portText;
   return (
     <g className={`port-edge ${state}`.trim()} data-edge-id={id} data-port={sourceHandleId ?? undefined}>
       {title && <title>{title}</title>}
@@ -51,7 +67,7 @@ export const PortEdge = memo(function PortEdge({
         className={`port-edge__path ${state}`.trim()}
         markerEnd={markerEnd}
         markerStart={markerStart}
-        style={style}
+        style={pathStyle}
         interactionWidth={interactionWidth}
         label={label || undefined}
         labelX={labelX}
@@ -66,6 +82,8 @@ export const PortEdge = memo(function PortEdge({
   );
 });
 
+const MIN_FLOW_WIDTH = 1.5;
+const MAX_FLOW_WIDTH = 10;
 const labelPadding: [number, number] = [6, 3];
 const labelStyle = { fontSize: 10, fill: '#4f5b6b' };
 const labelBgStyle = { fill: '#ffffff', stroke: '#d9dde3' };

@@ -1,10 +1,12 @@
 // One chart, drawn by ECharts once its chunk has loaded (echartsRenderer.ts, a dynamic import). The
 // chart is a picture for sighted users (role img with a name); the numbers behind it are in the data
-// table next to it, so nothing depends on the drawing.
-import { useEffect, useRef, useState } from 'react';
+// table next to it, so nothing depends on the drawing. Once drawn, it can be downloaded as a PNG.
+import { useContext, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { Lang } from '../../../core/i18n';
+import { downloadDataUrl } from '../../persist/files';
+import { chartPngName, FileBaseContext } from './chartFiles';
 import type * as Renderer from './echartsRenderer';
 
 type Phase = 'loading' | 'ready' | 'failed';
@@ -23,14 +25,16 @@ export function Chart({ option, title, lang, height = 280 }: { option: EChartsCo
   const { t } = useTranslation();
   const element = useRef<HTMLDivElement>(null);
   const [phase, setPhase] = useState<Phase>('loading');
+  const handle = useRef<Renderer.ChartHandle | null>(null);
+  const fileBase = useContext(FileBaseContext);
+  const [pngFailed, setPngFailed] = useState(false);
 
   useEffect(() => {
     let cancelled = false;
-    let handle: { dispose(): void } | null = null;
     loadRenderer()
       .then(({ renderChart }) => {
         if (cancelled || !element.current) return;
-        handle = renderChart(element.current, option, lang === 'zh-CN' ? 'ZH' : 'EN');
+        handle.current = renderChart(element.current, option, lang === 'zh-CN' ? 'ZH' : 'EN');
         setPhase('ready');
       })
       .catch(() => {
@@ -38,9 +42,20 @@ export function Chart({ option, title, lang, height = 280 }: { option: EChartsCo
       });
     return () => {
       cancelled = true;
-      handle?.dispose();
+      handle.current?.dispose();
+      handle.current = null;
     };
   }, [option, lang]);
+
+  const downloadPng = () => {
+    if (!handle.current) return;
+    try {
+      downloadDataUrl(chartPngName(fileBase, title), handle.current.toPng());
+      setPngFailed(false);
+    } catch {
+      setPngFailed(true);
+    }
+  };
 
   return (
     <div className="dashboard-chart">
@@ -49,6 +64,14 @@ export function Chart({ option, title, lang, height = 280 }: { option: EChartsCo
       {phase === 'failed' && (
         <p className="dashboard-chart__note" role="status">
           {t('dashboard.chartFailed')}
+        </p>
+      )}
+      <button type="button" className="dashboard-chart__png" aria-label={t('report.png.download', { title })} title={t('report.png.download', { title })} disabled={phase !== 'ready'} onClick={downloadPng}>
+        <span aria-hidden="true">⬇</span> PNG
+      </button>
+      {pngFailed && (
+        <p className="dashboard-chart__note" role="alert">
+          {t('report.png.failed')}
         </p>
       )}
     </div>

@@ -3,26 +3,31 @@
 // hover or focus), the funnel by stage and by goal, the stage population over time, the operations load
 // and the segment breakdown, each chart with a data table behind it, and CSV exports. Everything comes
 // from the SimulationReport the panel already holds; the charts' library loads only when this opens.
-import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../core/i18n';
+import type { JourneyDocument } from '../../../core/journey/schema';
 import type { SimulationReport } from '../../../core/sim/engine/report';
 import { getPreset } from '../../../core/sim/presets';
 import { formatCount } from '../format';
 import { DashboardSection } from './sections';
 import { CumulativeSection } from './CumulativeSection';
 import { FunnelSection, GoalFunnelSection } from './FunnelSections';
+import { FlowSection } from './FlowSection';
 import { HourlySection, type QuietHours } from './HourlySection';
 import { KpiCards } from './KpiCards';
 import { kpisOf } from './kpis';
 import { OperationsSection } from './OperationsSection';
 import { SegmentsSection } from './SegmentsSection';
+import { ScenariosSection } from './ScenariosSection';
 import { SmartGoalsSection } from './GoalsSection';
 import { SensitivitySection } from './SensitivitySection';
 import { StagesSection } from './StagesSection';
 import { VariantsSection } from './VariantsSection';
 import { daysCsv, downloadText, nodesCsv } from './dashboardData';
+import { FileBaseContext, fileSlug } from './chartFiles';
+import { PrintableReport } from './PrintableReport';
 import './dashboard.css';
 
 export interface DashboardProps {
@@ -34,9 +39,11 @@ export interface DashboardProps {
   onClose(): void;
   /** The journey's quiet hours (shaded on the sends-by-hour chart); null or left out for none. */
   quietHours?: QuietHours;
+  /** The journey as simulated: the printed report draws it and lists its settings and offers. */
+  journey?: JourneyDocument;
 }
 
-export function Dashboard({ report, currency, presetId, stale, lang, onClose, quietHours }: DashboardProps) {
+export function Dashboard({ report, currency, presetId, stale, lang, onClose, quietHours, journey }: DashboardProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const dialog = useRef<HTMLElement>(null);
@@ -45,6 +52,22 @@ export function Dashboard({ report, currency, presetId, stale, lang, onClose, qu
   useEffect(() => {
     closeButton.current?.focus();
   }, []);
+
+  // "Print report" puts the report in the page (print.css shows only it and the charts), then prints
+  // once the journey picture is decoded, so it is not missing from the page.
+  const [printedAt, setPrintedAt] = useState<Date | null>(null);
+  useEffect(() => {
+    if (!printedAt) return;
+    let cancelled = false;
+    const picture = dialog.current?.querySelector<HTMLImageElement>('.print-report img');
+    const decoded = typeof picture?.decode === 'function' ? picture.decode().catch(() => undefined) : Promise.resolve();
+    void decoded.then(() => {
+      if (!cancelled) window.print();
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [printedAt]);
 
   const kpis = kpisOf(report, { t, currency, lang });
   const count = (value: number) => formatCount(value, lang);
@@ -74,13 +97,7 @@ export function Dashboard({ report, currency, presetId, stale, lang, onClose, qu
   };
 
   // Files are named after the journey (letters and digits of any script, the rest as hyphens).
-  const fileBase =
-    report.journey.name
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, '-')
-      .replace(/^-+|-+$/g, '') ||
-    report.journey.id ||
-    'journey';
+  const fileBase = fileSlug(report.journey.name) || report.journey.id || 'journey';
 
   return createPortal(
     <div className="dashboard-backdrop" lang={lang}>
@@ -97,10 +114,19 @@ export function Dashboard({ report, currency, presetId, stale, lang, onClose, qu
               </p>
             )}
           </div>
-          <button ref={closeButton} type="button" className="dashboard__close" aria-label={t('dashboard.close')} title={t('dashboard.close')} onClick={onClose}>
-            ×
-          </button>
+          <div className="dashboard__actions">
+            <button type="button" className="dashboard__print" onClick={() => setPrintedAt(new Date())}>
+              <span aria-hidden="true">⎙</span> {t('report.print')}
+            </button>
+            <button ref={closeButton} type="button" className="dashboard__close" aria-label={t('dashboard.close')} title={t('dashboard.close')} onClick={onClose}>
+              ×
+            </button>
+          </div>
         </header>
+
+        {printedAt && <PrintableReport report={report} journey={journey} kpis={kpis} currency={currency} presetId={presetId} stale={stale} lang={lang} printedAt={printedAt} />}
+
+        <FileBaseContext.Provider value={fileBase}>
 
         <KpiCards kpis={kpis} label={t('dashboard.kpis')} />
 
@@ -113,11 +139,14 @@ export function Dashboard({ report, currency, presetId, stale, lang, onClose, qu
           <HourlySection report={report} quietHours={quietHours} lang={lang} />
         </div>
 
+        <FlowSection report={report} lang={lang} />
         <VariantsSection report={report} currency={currency} lang={lang} />
         <SmartGoalsSection report={report} currency={currency} lang={lang} />
         <SensitivitySection report={report} currency={currency} lang={lang} />
 
         <SegmentsSection report={report} currency={currency} presetId={presetId} lang={lang} />
+
+        <ScenariosSection lang={lang} />
 
         <DashboardSection title={t('dashboard.exports.title')} wide>
           <div className="dashboard__exports">
@@ -129,6 +158,7 @@ export function Dashboard({ report, currency, presetId, stale, lang, onClose, qu
             </button>
           </div>
         </DashboardSection>
+        </FileBaseContext.Provider>
       </section>
     </div>,
     document.body,

@@ -1,16 +1,34 @@
 // The only module that imports ECharts. Chart.tsx loads it with a dynamic import(), so ECharts goes
 // into its own chunk, fetched when the dashboard first shows a chart, and the main bundle does not
 // grow. Only the chart kinds and components the dashboard uses are registered (tree-shaken), drawn
-// with the SVG renderer (crisp at any zoom, text selectable, printable).
-import { BarChart, LineChart } from 'echarts/charts';
+// with the SVG renderer (crisp at any zoom, text selectable, printable). The canvas renderer is there
+// only for PNG downloads: with the SVG renderer, getDataURL() gives SVG whatever type is asked for.
+import { BarChart, LineChart, SankeyChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { init, use as register, type EChartsCoreOption } from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 
-register([BarChart, LineChart, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
+register([BarChart, LineChart, SankeyChart, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, SVGRenderer, CanvasRenderer]);
 
 export interface ChartHandle {
   dispose(): void;
+  /** The chart as drawn now, as a PNG data URL (twice the on-screen size, on white). */
+  toPng(): string;
+}
+
+/**
+ * Draws the chart's current option again on an off-screen canvas of the same size and reads it back.
+ * `inherit` fonts mean nothing on a canvas, so the text gets the element's computed font.
+ */
+function chartPng(element: HTMLElement, option: EChartsCoreOption, locale: 'EN' | 'ZH', width: number, height: number): string {
+  const copy = init(document.createElement('div'), null, { renderer: 'canvas', locale, width, height });
+  try {
+    const fontFamily = getComputedStyle(element).fontFamily || 'sans-serif';
+    copy.setOption({ ...option, animation: false, textStyle: { fontFamily } });
+    return copy.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
+  } finally {
+    copy.dispose();
+  }
 }
 
 export function renderChart(element: HTMLElement, option: EChartsCoreOption, locale: 'EN' | 'ZH'): ChartHandle {
@@ -19,6 +37,7 @@ export function renderChart(element: HTMLElement, option: EChartsCoreOption, loc
   const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => chart.resize());
   observer?.observe(element);
   return {
+    toPng: () => chartPng(element, chart.getOption(), locale, chart.getWidth(), chart.getHeight()),
     dispose: () => {
       observer?.disconnect();
       chart.dispose();

@@ -16,7 +16,10 @@ export function DashboardSection({ title, wide, children }: { title: string; wid
   );
 }
 
-/** A chart with its data table, hidden behind a "Show data" toggle; with `empty`, that note instead (nothing to draw). */
+/**
+ * A chart with its data table, hidden behind a "Show data" toggle; with `empty`, that note instead
+ * (nothing to draw). `children` go under the chart, always shown (what the chart leaves out).
+ */
 export function ChartWithData({
   title,
   option,
@@ -24,6 +27,8 @@ export function ChartWithData({
   table,
   height,
   empty,
+  wide,
+  children,
 }: {
   title: string;
   option: EChartsCoreOption;
@@ -31,19 +36,22 @@ export function ChartWithData({
   table: ReactNode;
   height?: number;
   empty?: string;
+  wide?: boolean;
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   const [shown, setShown] = useState(false);
   const tableId = useId();
   if (empty !== undefined)
     return (
-      <DashboardSection title={title}>
+      <DashboardSection title={title} wide={wide}>
         <p>{empty}</p>
       </DashboardSection>
     );
   return (
-    <DashboardSection title={title}>
+    <DashboardSection title={title} wide={wide}>
       <Chart option={option} title={title} lang={lang} height={height} />
+      {children}
       <button type="button" className="dashboard-section__toggle" aria-expanded={shown} aria-controls={tableId} onClick={() => setShown(!shown)}>
         {shown ? t('dashboard.hideData') : t('dashboard.showData')}
       </button>

@@ -1,0 +1,130 @@
+// Flow through the journey as a Sankey diagram: how many times users took each connection, from the
+// report's per-port counts and the journey that was run (read from the simulation store, so nothing
+// shows around a dashboard without one). Loops back cannot be drawn in a Sankey diagram: they are
+// listed under it, and kept in the table.
+import { useCallback, useContext, useMemo, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EChartsCoreOption } from 'echarts/core';
+import type { Lang } from '../../../core/i18n';
+import type { JourneyDocument } from '../../../core/journey/schema';
+import type { SimulationReport } from '../../../core/sim/engine/report';
+import { flowOf, type EdgeFlow } from '../../../core/sim/flow';
+import { describeNode } from '../../canvas/nodes/describe';
+import { SimulationStoreContext } from '../SimulationStoreContext';
+import { formatCount } from '../format';
+import { ChartWithData, baseOption } from './sections';
+
+const never = () => () => {};
+
+/** The journey the shown run simulated (null without a simulation store). */
+function useSimulatedJourney(): JourneyDocument | null {
+  const store = useContext(SimulationStoreContext);
+  return useSyncExternalStore(
+    store ? store.subscribe : never,
+    useCallback(() => store?.getState().run?.journey ?? null, [store]),
+  );
+}
+
+interface Named {
+  step: (id: string) => string;
+  port: (edge: EdgeFlow) => string;
+}
+
+function namesOf(journey: JourneyDocument, lang: Lang): Named {
+  const views = new Map(journey.nodes.map((node) => [node.id, describeNode(node, lang)]));
+  return {
+    step: (id) => views.get(id)?.title ?? id,
+    port: (edge) => views.get(edge.source)?.ports.find((port) => port.id === edge.sourcePort)?.label ?? edge.sourcePort,
+  };
+}
+
+interface SankeyParams {
+  dataType?: string;
+  name?: string;
+  value?: number;
+  data?: { source?: string; target?: string };
+}
+
+export function FlowSection({ report, lang }: { report: SimulationReport; lang: Lang }) {
+  const journey = useSimulatedJourney();
+  if (!journey) return null;
+  return <FlowChart journey={journey} report={report} lang={lang} />;
+}
+
+function FlowChart({ journey, report, lang }: { journey: JourneyDocument; report: SimulationReport; lang: Lang }) {
+  const { t } = useTranslation();
+  const flow = useMemo(() => flowOf(journey, report), [journey, report]);
+  const names = useMemo(() => namesOf(journey, lang), [journey, lang]);
+  const count = (value: number) => formatCount(value, lang);
+  const option = useMemo<EChartsCoreOption>(() => {
+    const tooltip = (params: SankeyParams) =>
+      params.dataType === 'edge' && params.data?.source && params.data.target
+        ? t('flow.tooltipLink', { from: names.step(params.data.source), to: names.step(params.data.target), count: formatCount(params.value ?? 0, lang) })
+        : `${names.step(params.name ?? '')}: ${formatCount(params.value ?? 0, lang)}`;
+    return {
+      ...baseOption,
+      tooltip: { trigger: 'item', formatter: tooltip },
+      series: [
+        {
+          type: 'sankey',
+          left: 8,
+          right: 160,
+          top: 8,
+          bottom: 8,
+          nodeAlign: 'left',
+          emphasis: { focus: 'adjacency' },
+          // Nodes are named by id (labels may repeat) and labelled by their step's name.
+          data: flow.sankey.nodes.map((node) => ({ name: node.id })),
+          links: flow.sankey.links.map((link) => ({ source: link.source, target: link.target, value: link.value })),
+          label: { formatter: ({ name }: { name: string }) => names.step(name) },
+          lineStyle: { color: 'gradient', curveness: 0.5, opacity: 0.35 },
+        },
+      ],
+    };
+  }, [flow, names, lang, t]);
+
+  const taken = flow.edges.filter((edge) => edge.count > 0);
+  const loops = new Set(flow.loops.map((loop) => loop.edgeId));
+  return (
+    <ChartWithData
+      title={t('flow.title')}
+      option={option}
+      lang={lang}
+      wide
+      height={Math.min(960, Math.max(320, flow.sankey.nodes.length * 24))}
+      empty={taken.length === 0 ? t('flow.empty') : undefined}
+      table={
+        <table className="dashboard-table">
+          <caption>{t('flow.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('flow.from')}</th>
+              <th scope="col">{t('flow.to')}</th>
+              <th scope="col">{t('flow.count')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {taken.map((edge) => (
+              <tr key={edge.edgeId}>
+                <th scope="row">{t('flow.endpoint', { step: names.step(edge.source), port: names.port(edge) })}</th>
+                <td>{loops.has(edge.edgeId) ? t('flow.loopRow', { step: names.step(edge.target) }) : names.step(edge.target)}</td>
+                <td>{count(edge.count)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    >
+      {flow.loops.length > 0 && (
+        <div className="dashboard-section__loops">
+          <p>{t('flow.loopsTitle')}</p>
+          <ul>
+            {flow.loops.map((loop) => (
+              <li key={loop.edgeId}>{t('flow.loopItem', { from: t('flow.endpoint', { step: names.step(loop.source), port: names.port(loop) }), to: names.step(loop.target), count: count(loop.count) })}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </ChartWithData>
+  );
+}

@@ -1,0 +1,82 @@
+// Two or three saved scenarios side by side: their KPIs with the difference of each from the first (the
+// baseline), and the assumptions each ran on, those that differ marked in words as well as colour.
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Lang } from '../../../core/i18n';
+import { compareScenarios } from '../../../core/sim/scenarios';
+import type { ScenarioRecord } from '../../persist/scenarioRepository';
+import { assumptionLabel, assumptionText, kpiCellText, rateComparisonText, type Formatting } from './scenarioFormat';
+
+export function ScenarioComparison({ scenarios, lang }: { scenarios: ScenarioRecord[]; lang: Lang }) {
+  const { t } = useTranslation();
+  const comparison = useMemo(() => compareScenarios(scenarios), [scenarios]);
+  const format: Formatting = { t, lang };
+  const first = scenarios[0]!;
+  const header = (
+    <thead>
+      <tr>
+        <th scope="col">{t('scenarios.compare.figure')}</th>
+        {scenarios.map((scenario) => (
+          <th key={scenario.id} scope="col">
+            {scenario.name}
+            {scenario.stale && <span className="scenario-table__stale"> {t('scenarios.staleMark')}</span>}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+
+  return (
+    <div className="scenario-comparison">
+      <div className="dashboard-table__scroll">
+        <table className="dashboard-table scenario-table">
+          <caption>{t('scenarios.compare.kpis', { name: first.name })}</caption>
+          {header}
+          <tbody>
+            {comparison.kpis.map((row) => (
+              <tr key={row.key}>
+                <th scope="row">{t(`scenarios.kpi.${row.key}`)}</th>
+                {row.cells.map((cell, index) => {
+                  const scenario = scenarios[index]!;
+                  const text = kpiCellText(row, cell, scenario.journey.settings.currency, format);
+                  const comparison = row.comparisons?.[index];
+                  const notes = [text.interval, text.difference, ...(comparison ? rateComparisonText(comparison, format) : [])].filter((note): note is string => Boolean(note));
+                  return (
+                    <td key={scenario.id}>
+                      <span className="scenario-table__value">{text.value}</span>
+                      {notes.map((note) => (
+                        <span key={note} className="scenario-table__note">
+                          {note}
+                        </span>
+                      ))}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <div className="dashboard-table__scroll">
+        <table className="dashboard-table scenario-table">
+          <caption>{t('scenarios.compare.assumptions')}</caption>
+          {header}
+          <tbody>
+            {comparison.assumptions.map((row) => (
+              <tr key={`${row.key}:${row.subject ?? ''}`} className={row.differs ? 'scenario-table__row--differs' : undefined}>
+                <th scope="row">
+                  {assumptionLabel(row, format)}
+                  {row.differs && <span className="scenario-table__differs"> {t('scenarios.compare.differs')}</span>}
+                </th>
+                {row.values.map((value, index) => (
+                  <td key={scenarios[index]!.id}>{assumptionText(value, format)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+// How the scenario comparison reads: each KPI, its interval and its difference from the first scenario,
+// and each assumption, in the interface language and the scenario's own currency.
+import type { TFunction } from 'i18next';
+import { channelInfo, channels, type Channel } from '../../../core/journey/channels';
+import { describeDuration } from '../../../core/journey/duration';
+import type { Lang } from '../../../core/i18n';
+import { checkCohort, type LocalizedText } from '../../../core/sim/cohort';
+import type { AssumptionRow, AssumptionValue, RateComparison, ScenarioKpi, ScenarioKpiRow } from '../../../core/sim/scenarios';
+import { formatCount, formatMoney, formatPercent, formatPoints } from '../format';
+
+export interface Formatting {
+  t: TFunction;
+  lang: Lang;
+}
+
+export const nameText = (text: LocalizedText, lang: Lang): string => (typeof text === 'string' ? text : text[lang]);
+
+export const formatSavedAt = (at: number, lang: Lang): string => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+
+/** The cohort's name, as the scenario list and default names show it; `fallback` when the spec does not check. */
+export function cohortName(cohort: unknown, fallback: string, lang: Lang): string {
+  const name = checkCohort(cohort).spec?.name;
+  return name ? nameText(name, lang) : fallback;
+}
+
+const offerKinds = ['coupon', 'points', 'right'] as const;
+
+const signed = (value: number, text: string) => (value > 0 ? `+${text}` : text);
+
+function formatValue(unit: ScenarioKpiRow['unit'], value: number, currency: string, { t, lang }: Formatting): string {
+  if (unit === 'rate') return formatPercent(value, lang);
+  if (unit === 'money') return formatMoney(value, currency, lang);
+  if (unit === 'count') return formatCount(value, lang);
+  return t('simulate.points', { value: formatPoints(value, lang) });
+}
+
+/** A difference: rates (proportions) in percentage points, the rest in their own unit, signed. */
+function formatDifference(unit: ScenarioKpiRow['unit'], difference: number, currency: string, format: Formatting): string {
+  if (unit === 'rate' || unit === 'points') return format.t('simulate.points', { value: formatPoints(difference, format.lang) });
+  return signed(difference, formatValue(unit, difference, currency, format));
+}
+
+export interface KpiCellText {
+  value: string;
+  interval: string | null;
+  difference: string | null;
+}
+
+export function kpiCellText(row: ScenarioKpiRow, cell: ScenarioKpi | null, currency: string, format: Formatting): KpiCellText {
+  const { t } = format;
+  if (!cell) return { value: t('scenarios.notAvailable'), interval: null, difference: null };
+  const own = (value: number) => formatValue(row.unit, value, currency, format);
+  return {
+    value: own(cell.value),
+    interval: cell.interval ? t('simulate.interval', { low: own(cell.interval.low), high: own(cell.interval.high) }) : null,
+    difference: cell.difference === null ? null : t('scenarios.difference', { value: formatDifference(row.unit, cell.difference, currency, format) }),
+  };
+}
+
+/** The conversion-rate comparison with the first scenario: the difference's interval and whether the runs' intervals overlap. */
+export function rateComparisonText(comparison: RateComparison, { t, lang }: Formatting): string[] {
+  const points = (value: number) => t('simulate.points', { value: formatPoints(value, lang) });
+  const lines: string[] = [];
+  if (comparison.interval) lines.push(t(`scenarios.differenceInterval.${comparison.interval.method}`, { low: points(comparison.interval.low), high: points(comparison.interval.high) }));
+  if (comparison.overlap !== null) lines.push(t(comparison.overlap ? 'scenarios.overlap' : 'scenarios.noOverlap'));
+  return lines;
+}
+
+export function assumptionLabel(row: AssumptionRow, { t, lang }: Formatting): string {
+  if (row.key === 'channelCost') {
+    const channel = channels.find((candidate): candidate is Channel => candidate === row.subject);
+    return t('scenarios.assumption.channelCost', { channel: channel ? channelInfo[channel].name[lang] : row.subject });
+  }
+  if (row.key === 'offer') return t('scenarios.assumption.offer', { offer: row.subjectLabel ?? row.subject });
+  return t(`scenarios.assumption.${row.key}`);
+}
+
+export function assumptionText(value: AssumptionValue, format: Formatting): string {
+  const { t, lang } = format;
+  switch (value.type) {
+    case 'text':
+      return value.text;
+    case 'name':
+      return nameText(value.text, lang);
+    case 'count':
+      return formatCount(value.value, lang);
+    case 'money':
+      return formatMoney(value.value, value.currency, lang);
+    case 'duration':
+      return describeDuration(value.ms, lang);
+    case 'frequencyCap':
+      return t('scenarios.value.frequencyCap', { touches: formatCount(value.touches, lang), window: describeDuration(value.windowMs, lang) });
+    case 'quietHours':
+      return t('scenarios.value.quietHours', { start: value.start, end: value.end });
+    case 'offer': {
+      const known = offerKinds.find((candidate) => candidate === value.offer);
+      const kind = known ? t(`scenarios.offerKind.${known}`) : value.offer;
+      return t('scenarios.value.offer', { kind, value: formatMoney(value.value, value.currency, lang), minSpend: formatMoney(value.minSpend, value.currency, lang) });
+    }
+    case 'none':
+      return t('scenarios.value.none');
+  }
+}

@@ -1,0 +1,122 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { createDexieRepository } from '../../src/app/persist/dexieRepository';
+import { createMemoryRepository } from '../../src/app/persist/memoryRepository';
+import type { JourneyRepository } from '../../src/app/persist/repository';
+import { isScenarioRecord, newScenarioId, type ScenarioRecord } from '../../src/app/persist/scenarioRepository';
+import type { SimulationReport } from '../../src/core/sim/engine/report';
+import type { JourneyDocument } from '../../src/core/journey/schema';
+import { checkJourney } from '../../src/core/journey/validate';
+import { ecommercePreset } from '../../src/core/sim/presets/ecommerce';
+import { validJourney } from '../fixtures/journeys';
+
+let counter = 0;
+
+const journey = (id: string): JourneyDocument => checkJourney({ ...validJourney(), id }).document as JourneyDocument;
+
+const scenario = (id: string, journeyId: string, savedAt: number, name = `Scenario ${id}`): ScenarioRecord => ({
+  id,
+  name,
+  stale: false,
+  journeyId,
+  savedAt,
+  journey: journey(journeyId),
+  settings: { users: 2_000, seed: savedAt, replications: 1, presetId: 'ecommerce' },
+  cohort: structuredClone(ecommercePreset.spec),
+  report: { users: 2_000, seed: savedAt, nodes: [{ id: 'entry', entries: 2_000, users: 2_000 }] } as unknown as SimulationReport,
+});
+
+describe.each<[string, () => { repository: JourneyRepository; reopen(): JourneyRepository }]>([
+  [
+    'dexie (fake-indexeddb)',
+    () => {
+      const name = `journey-lab-scenarios-${++counter}`;
+      return { repository: createDexieRepository({ name }), reopen: () => createDexieRepository({ name }) };
+    },
+  ],
+  [
+    'memory',
+    () => {
+      const repository = createMemoryRepository();
+      return { repository, reopen: () => repository };
+    },
+  ],
+])('saved scenarios in %s', (_, make) => {
+  it('keeps many scenarios per journey, lists every journey’s newest first, renames and removes them', async () => {
+    const { repository, reopen } = make();
+    expect(await repository.scenarios.list()).toEqual([]);
+    await repository.scenarios.put(scenario('s1', 'a', 1));
+    await repository.scenarios.put(scenario('s2', 'a', 3));
+    await repository.scenarios.put(scenario('s3', 'b', 2));
+    const again = reopen();
+    expect((await again.scenarios.list()).map((item) => item.id)).toEqual(['s2', 's3', 's1']);
+    expect(await again.scenarios.get('s3')).toEqual(scenario('s3', 'b', 2));
+    expect(await again.scenarios.rename('s1', 'Bigger coupon')).toBe(true);
+    expect(await again.scenarios.rename('missing', 'Nothing')).toBe(false);
+    expect((await again.scenarios.get('s1'))?.name).toBe('Bigger coupon');
+    await again.scenarios.remove('s2');
+    await again.scenarios.remove('missing');
+    expect((await again.scenarios.list()).map((item) => item.id)).toEqual(['s3', 's1']);
+  });
+
+  it('keeps a journey’s scenarios when the journey (and its latest run) is removed', async () => {
+    const { repository } = make();
+    await repository.save(journey('a'), { expectedRevision: null, writer: 'tab' });
+    await repository.scenarios.put(scenario('s1', 'a', 1));
+    await repository.remove('a');
+    expect(await repository.scenarios.get('s1')).toEqual(scenario('s1', 'a', 1));
+  });
+
+  it('keeps its own copy: later changes to the object saved do not leak in', async () => {
+    const { repository } = make();
+    const record = scenario('s1', 'a', 1);
+    await repository.scenarios.put(record);
+    record.journey.name = 'Changed after saving';
+    expect((await repository.scenarios.get('s1'))?.journey.name).not.toBe('Changed after saving');
+  });
+
+  it('ignores a stored scenario that is not a scenario record', async () => {
+    const { repository } = make();
+    await repository.scenarios.put({ id: 'bad', name: 'Bad' } as unknown as ScenarioRecord);
+    expect(await repository.scenarios.get('bad')).toBeUndefined();
+    expect(await repository.scenarios.list()).toEqual([]);
+  });
+});
+
+describe('scenario records', () => {
+  it('need an id, a name and the stale flag beside a run record', () => {
+    const record = scenario('s1', 'a', 1);
+    expect(isScenarioRecord(record)).toBe(true);
+    expect(isScenarioRecord({ ...record, stale: 'no' })).toBe(false);
+    expect(isScenarioRecord({ ...record, name: undefined })).toBe(false);
+    expect(isScenarioRecord({ ...record, report: null })).toBe(false);
+  });
+
+  it('get ids of their own', () => {
+    expect(newScenarioId()).toMatch(/^scenario-/);
+    expect(newScenarioId()).not.toBe(newScenarioId());
+  });
+});
+
+describe('database version 4', () => {
+  it('upgrades a version 3 database, keeping its journeys, cohorts and runs, and adds the scenarios table', async () => {
+    const name = `journey-lab-upgrade-scenarios-${++counter}`;
+    const old = new Dexie(name);
+    old.version(3).stores({ journeys: 'id, updatedAt', settings: 'key', cohorts: 'id, updatedAt', runs: 'journeyId' });
+    await old.table('cohorts').put({ id: 'c', spec: { ...structuredClone(ecommercePreset.spec), id: 'c' }, updatedAt: 1 });
+    await old.table('journeys').put({ id: 'basic', revision: 1, updatedAt: 1, writer: 'old', document: journey('basic') });
+    const run = { ...scenario('unused', 'basic', 5) } as Partial<ScenarioRecord>;
+    delete run.id;
+    delete run.name;
+    delete run.stale;
+    await old.table('runs').put(run);
+    old.close();
+    const repository = createDexieRepository({ name });
+    expect((await repository.cohorts.list()).map((item) => item.id)).toEqual(['c']);
+    expect((await repository.list()).map((item) => item.id)).toEqual(['basic']);
+    expect((await repository.runs.get('basic'))?.savedAt).toBe(5);
+    await repository.scenarios.put(scenario('s1', 'basic', 6));
+    expect((await repository.scenarios.list()).map((item) => item.id)).toEqual(['s1']);
+    repository.close();
+  });
+});
