@@ -8,14 +8,14 @@
 // A test file exports either
 //   export default async function (ctx) { ... }                      one test, named after the file
 // or
-//   export default [{ name: 'does x', run: async (ctx) => {} }, async function doesY(ctx) {}]
+//   export default [{ name: 'does x', run: async (ctx) => {}, timeoutMs? }, async function doesY(ctx) {}]
 // Each test gets a fresh browser context and ctx = { page, context, baseURL, newContext(), screenshot(name, page?),
 // step(label) }; newContext() opens another watched profile (e.g. someone opening a share link).
 // A test fails when it throws, times out, or when the page logs a console error or throws an
 // uncaught error. Screenshots go to test-results/e2e/NAME.png.
 //
 // Environment: CHROME_PATH (browser binary), E2E_TEST_TIMEOUT_MS (per test, default 60000),
-// E2E_TIMEOUT_MS (whole run, default 300000).
+// E2E_TIMEOUT_MS (whole run, default 600000).
 
 import { existsSync } from 'node:fs';
 import { BROWSER_ARGS, NO_BROWSER_MESSAGE, findBrowser, withTimeout } from './browser.mjs';
@@ -28,7 +28,7 @@ const ROOT = path.resolve(HERE, '..', '..');
 const DIST = path.join(ROOT, 'dist');
 const RESULTS = path.join(ROOT, 'test-results', 'e2e');
 const TEST_TIMEOUT_MS = positiveInt(process.env.E2E_TEST_TIMEOUT_MS, 60_000);
-const RUN_TIMEOUT_MS = positiveInt(process.env.E2E_TIMEOUT_MS, 300_000);
+const RUN_TIMEOUT_MS = positiveInt(process.env.E2E_TIMEOUT_MS, 600_000);
 const CLOSE_TIMEOUT_MS = 10_000;
 
 function positiveInt(raw, fallback) {
@@ -69,17 +69,20 @@ async function discoverTests(filters) {
     entries.forEach((entry, index) => {
       let name;
       let run;
+      let timeoutMs = TEST_TIMEOUT_MS;
       if (typeof entry === 'function') {
         run = entry;
         name = entries.length === 1 ? base : entry.name || `test ${index + 1}`;
       } else if (entry && typeof entry === 'object' && typeof (entry.run ?? entry.fn) === 'function') {
         run = entry.run ?? entry.fn;
         name = entry.name || `test ${index + 1}`;
+        // A long flow may ask for more time than the default; the environment can only raise it.
+        if (Number.isInteger(entry.timeoutMs) && entry.timeoutMs > timeoutMs) timeoutMs = entry.timeoutMs;
       } else {
         throw new Error(`${file}: export default must be an async function or an array of tests ({ name, run } or named functions); entry ${index} is ${typeof entry}`);
       }
       const title = entries.length === 1 && name === base ? base : `${base} › ${name}`;
-      tests.push({ file, title, run });
+      tests.push({ file, title, run, timeoutMs });
     });
   }
   if (filters.length === 0) return tests;
@@ -134,7 +137,7 @@ async function runTest(browser, baseURL, test) {
       },
     };
     try {
-      await withTimeout(Promise.resolve().then(() => test.run(ctx)), TEST_TIMEOUT_MS, `test timed out after ${TEST_TIMEOUT_MS} ms`);
+      await withTimeout(Promise.resolve().then(() => test.run(ctx)), test.timeoutMs, `test timed out after ${test.timeoutMs} ms`);
       // Give late console errors (e.g. from effects after the last assertion) a moment to arrive.
       await page.waitForTimeout(50).catch(() => {});
     } catch (error) {

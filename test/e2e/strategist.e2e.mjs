@@ -1,0 +1,138 @@
+// A strategist's afternoon, in the built app: open the churn win-back template, simulate 100,000
+// e-commerce users and keep the run as a scenario; make a cohort from the preset with one segment's
+// share changed, see the results go stale when it is picked, run 100,000 users on it; read KPIs with
+// their intervals, compare the two arms of the holdout split, save a second scenario and compare the
+// two, sweep an assumption, and export the CSVs — whose numbers must equal `journey-lab simulate --json`
+// for the journey and cohort files the app exports, with the same seed.
+import assert from 'node:assert/strict';
+import { assertCsvsMatch, cliJson, downloadCsv } from './reports.mjs';
+
+const TEMPLATE = 'Use template: Churn win-back by cause, with a holdout';
+const USERS = '100000';
+
+async function runPanel(panel, cohort) {
+  await panel.getByRole('combobox', { name: 'Cohort' }).selectOption({ label: cohort });
+  await panel.getByRole('spinbutton', { name: /Users/ }).fill(USERS);
+  await panel.getByRole('spinbutton', { name: /Seed/ }).fill('1');
+  await panel.getByRole('button', { name: /Run/ }).click();
+  const results = panel.getByRole('region', { name: 'Results' });
+  await results.getByText(/100,000 users · seed 1/).waitFor({ timeout: 60_000 });
+  return results;
+}
+
+async function saveScenario(dashboard, name) {
+  const scenarios = dashboard.getByRole('region', { name: 'Scenarios' });
+  await scenarios.getByRole('textbox', { name: 'Scenario name' }).fill(name);
+  await scenarios.getByRole('button', { name: 'Save as scenario' }).click();
+  await scenarios.getByText(`Saved scenario “${name}”.`).waitFor();
+  return scenarios;
+}
+
+async function savedFile(page, click) {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  return download.path();
+}
+
+export default [
+  {
+    name: 'forecasts the churn win-back journey on two cohorts, compares arms and scenarios, sweeps an assumption and exports what the CLI computes',
+    timeoutMs: 180_000,
+    async run({ page, screenshot, step }) {
+      await page.setViewportSize({ width: 1440, height: 900 });
+      step('open the churn win-back template and simulate 100,000 e-commerce users');
+      await page.goto('/');
+      await page.getByRole('button', { name: TEMPLATE }).click();
+      await page.locator('.react-flow__node[data-id="holdoutSplit"]').waitFor();
+      const tools = page.getByRole('toolbar', { name: 'Journey tools' });
+      await tools.getByRole('button', { name: /Simulate/ }).click();
+      const panel = page.getByRole('dialog', { name: 'Simulate this journey' });
+      let results = await runPanel(panel, 'E-commerce shoppers');
+
+      step('keep it as a scenario');
+      await results.getByRole('button', { name: 'Open dashboard' }).click();
+      let dashboard = page.getByRole('dialog', { name: /^Dashboard: / });
+      await saveScenario(dashboard, 'E-commerce preset');
+      await page.keyboard.press('Escape');
+      await dashboard.waitFor({ state: 'detached' });
+
+      step('make a cohort from the preset with one segment’s share changed, and export it');
+      await tools.getByRole('button', { name: /Journeys/ }).click();
+      await page.getByRole('link', { name: 'Cohorts' }).click();
+      await page.getByRole('button', { name: 'Copy preset: E-commerce shoppers' }).click();
+      await page.getByRole('textbox', { name: 'Cohort name' }).fill('Spring shoppers');
+      await page.getByRole('region', { name: /^Segment / }).first().getByRole('textbox', { name: 'Share (%)' }).fill('60');
+      await page.getByRole('button', { name: 'Normalise to 100 %' }).click();
+      await page.getByRole('button', { name: 'Save cohort' }).click();
+      await page.getByText('Saved.').waitFor();
+      const cohortFile = await savedFile(page, () => page.getByRole('button', { name: 'Export', exact: true }).click());
+
+      step('back in the journey, picking the new cohort marks the results stale');
+      await page.getByRole('link', { name: /Back to journeys/ }).click();
+      await page.getByRole('list', { name: 'Journeys' }).getByRole('button', { name: /^Churn win-back by cause/ }).click();
+      await page.locator('.react-flow__node[data-id="holdoutSplit"]').waitFor();
+      await tools.getByRole('button', { name: /Simulate/ }).click();
+      results = panel.getByRole('region', { name: 'Results' });
+      await results.getByText(/100,000 users · seed 1/).waitFor();
+      assert.equal(await panel.getByText(/has changed since this run/).count(), 0, 'the kept run is fresh');
+      const cohort = panel.getByRole('combobox', { name: 'Cohort' });
+      await cohort.locator('option', { hasText: 'Spring shoppers' }).waitFor({ state: 'attached' });
+      await cohort.selectOption({ label: 'Spring shoppers' });
+      await panel.getByText(/has changed since this run/).waitFor();
+      await screenshot('strategist-stale');
+
+      step('run 100,000 users on it and read the KPIs with their intervals');
+      results = await runPanel(panel, 'Spring shoppers');
+      assert.equal(await panel.getByText(/has changed since this run/).count(), 0);
+      await results.getByRole('button', { name: 'Open dashboard' }).click();
+      dashboard = page.getByRole('dialog', { name: /^Dashboard: / });
+      const conversions = dashboard.getByRole('group', { name: 'Conversions', exact: true });
+      assert.match(await conversions.locator('.dashboard-kpi__detail').textContent(), /^95% interval [\d.]+% to [\d.]+%$/);
+      const lift = dashboard.getByRole('group', { name: 'Lift vs holdout', exact: true });
+      assert.match(await lift.locator('.dashboard-kpi__detail').textContent(), /95% interval/);
+
+      step('compare the two arms of the holdout split');
+      const variants = dashboard.getByRole('region', { name: 'Variants' });
+      const comparisons = variants.getByRole('table', { name: /each variant against/ });
+      const verdict = await comparisons.getByRole('row').nth(1).textContent();
+      assert.match(verdict, /converts [\d.]+ pts (more|less) than|Not distinguishable/);
+      await variants.scrollIntoViewIfNeeded();
+      await screenshot('strategist-variants');
+
+      step('save a second scenario and compare the two');
+      const scenarios = await saveScenario(dashboard, 'Spring shoppers');
+      const list = scenarios.getByRole('list', { name: 'Saved scenarios' });
+      await list.getByRole('checkbox', { name: 'E-commerce preset' }).check();
+      await list.getByRole('checkbox', { name: 'Spring shoppers' }).check();
+      const figures = scenarios.getByRole('table', { name: /Key figures compared/ });
+      await figures.getByRole('rowheader', { name: 'Conversion rate' }).waitFor();
+      const assumptions = scenarios.getByRole('table', { name: 'Assumptions each scenario ran on' });
+      const cohortRow = assumptions.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^Cohort/ }) }).first();
+      assert.match(await cohortRow.textContent(), /E-commerce shoppers.*Spring shoppers/s);
+      assert.match(await cohortRow.textContent(), /differs/);
+      const usersRow = assumptions.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^Users/ }) }).first();
+      assert.doesNotMatch(await usersRow.textContent(), /differs/, 'both ran 100,000 users');
+      await scenarios.scrollIntoViewIfNeeded();
+      await screenshot('strategist-scenarios');
+
+      step('sweep an assumption');
+      const sensitivity = dashboard.getByRole('region', { name: 'Sensitivity' });
+      await sensitivity.getByRole('button', { name: 'Run sweep' }).click();
+      await sensitivity.getByRole('img', { name: /against/ }).locator('svg').first().waitFor({ timeout: 60_000 });
+      await sensitivity.scrollIntoViewIfNeeded();
+      await screenshot('strategist-sensitivity');
+
+      step('export the CSVs and the journey, and hold them against the CLI');
+      const nodes = await downloadCsv(page, dashboard.getByRole('button', { name: 'Download the per-node table (CSV)' }));
+      const days = await downloadCsv(page, dashboard.getByRole('button', { name: /per-day table/ }));
+      await page.keyboard.press('Escape');
+      await dashboard.waitFor({ state: 'detached' });
+      const journeyFile = await savedFile(page, async () => {
+        await page.getByRole('button', { name: /Export/ }).click();
+        await page.getByRole('menuitem', { name: 'Journey file (.journey.json)' }).click();
+      });
+      const report = await cliJson(['simulate', journeyFile, '--cohort', cohortFile, '--users', USERS, '--seed', '1', '--json']);
+      assert.equal(report.users, 100_000);
+      assertCsvsMatch(report, nodes, days);
+    },
+  },
+];
