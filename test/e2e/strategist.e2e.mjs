@@ -98,6 +98,21 @@ export default [
       await variants.scrollIntoViewIfNeeded();
       await screenshot('strategist-variants');
 
+      step('the flow through the journey, as a Sankey diagram');
+      const flow = dashboard.getByRole('region', { name: 'Flow through the journey' });
+      await flow.getByRole('img').locator('svg').first().waitFor();
+      await flow.scrollIntoViewIfNeeded();
+      await screenshot('strategist-flow');
+
+      step('a SMART goal on the forecast, saved with the journey');
+      const goals = dashboard.getByRole('region', { name: 'Goals' });
+      await goals.getByRole('spinbutton', { name: /Target/ }).fill('20');
+      await goals.getByRole('spinbutton', { name: /Within days/ }).fill('30');
+      await goals.getByRole('button', { name: 'Add goal' }).click();
+      await goals.getByText(/probability/i).first().waitFor();
+      await goals.scrollIntoViewIfNeeded();
+      await screenshot('strategist-goals');
+
       step('save a second scenario and compare the two');
       const scenarios = await saveScenario(dashboard, 'Spring shoppers');
       const list = scenarios.getByRole('list', { name: 'Saved scenarios' });

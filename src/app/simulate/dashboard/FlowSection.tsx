@@ -76,7 +76,11 @@ function FlowChart({ journey, report, lang }: { journey: JourneyDocument; report
           // Nodes are named by id (labels may repeat) and labelled by their step's name.
           data: flow.sankey.nodes.map((node) => ({ name: node.id })),
           links: flow.sankey.links.map((link) => ({ source: link.source, target: link.target, value: link.value })),
-          label: { formatter: ({ name }: { name: string }) => names.step(name) },
+          nodeGap: 12,
+          // Long journeys put many steps side by side: names are cut to a column's width and those that
+          // would still overlap are hidden (the tooltip and the table give every name in full).
+          label: { formatter: ({ name }: { name: string }) => names.step(name), fontSize: 11, width: 110, overflow: 'truncate' },
+          labelLayout: { hideOverlap: true },
           lineStyle: { color: 'gradient', curveness: 0.5, opacity: 0.35 },
         },
       ],
@@ -91,7 +95,7 @@ function FlowChart({ journey, report, lang }: { journey: JourneyDocument; report
       option={option}
       lang={lang}
       wide
-      height={Math.min(960, Math.max(320, flow.sankey.nodes.length * 24))}
+      height={Math.min(960, Math.max(320, flow.sankey.nodes.length * 28))}
       empty={taken.length === 0 ? t('flow.empty') : undefined}
       table={
         <table className="dashboard-table">

@@ -71,8 +71,8 @@ function SensitivityPanel({ inputs, runner, report, currency, lang }: { inputs: 
   return (
     <section className="dashboard-section dashboard-section--wide sensitivity" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('sensitivity.title')}</h3>
-      <p className="dashboard-section__note">{t('sensitivity.intro')}</p>
-      <p className="dashboard-section__note">
+      <p className="sensitivity__intro">{t('sensitivity.intro')}</p>
+      <p className="sensitivity__intro">
         {t('sensitivity.usersNote', { users: formatCount(inputs.users, lang), max: formatCount(SENSITIVITY_MAX_USERS, lang), seed: inputs.seed })}
         {inputs.users < report.users && ` ${t('sensitivity.capped', { users: formatCount(report.users, lang) })}`}
       </p>
