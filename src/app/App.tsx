@@ -10,6 +10,8 @@ import { useRoute } from './useRoute.ts';
 import { HomeScreen } from './home/HomeScreen.tsx';
 import { EditorScreen } from './editor/EditorScreen.tsx';
 import { CohortsScreen } from './cohorts/CohortsScreen.tsx';
+import { LessonsScreen } from './trainer/lessons/LessonsScreen.tsx';
+import { GlossaryScreen } from './glossary/GlossaryScreen.tsx';
 
 const LANGUAGE_NAME_KEYS = { en: 'language.names.en', 'zh-CN': 'language.names.zhCN' } as const satisfies Record<Language, string>;
 
@@ -64,8 +66,22 @@ export function App({ services: given }: { services?: AppServices } = {}) {
           <p role="status">{t('editor.loading')}</p>
         ) : (
           <ServicesContext.Provider value={services}>
-            {route.screen === 'editor' ? (
-              <EditorScreen key={route.journeyId} journeyId={route.journeyId} lang={lang} onBack={() => navigate({ screen: 'home' })} />
+            {route.screen === 'editor' || route.screen === 'train' ? (
+              <EditorScreen
+                key={route.journeyId}
+                journeyId={route.journeyId}
+                lang={lang}
+                onBack={() => navigate(route.screen === 'train' && route.lessonId ? { screen: 'learn', link: null } : { screen: 'home' })}
+                mode={route.screen === 'train' ? { kind: 'trainer', lessonId: route.lessonId } : { kind: 'editor' }}
+                onSwitchMode={(mode) => navigate(mode.kind === 'trainer' ? { screen: 'train', journeyId: route.journeyId, lessonId: mode.lessonId } : { screen: 'editor', journeyId: route.journeyId })}
+              />
+            ) : route.screen === 'learn' ? (
+              <LessonsScreen
+                lang={lang}
+                link={route.link}
+                onStart={(journeyId, lessonId) => navigate({ screen: 'train', journeyId, lessonId })}
+                onHome={() => navigate({ screen: 'home' })}
+              />
             ) : route.screen === 'cohorts' || route.screen === 'cohort' ? (
               <CohortsScreen
                 lang={lang}
@@ -73,6 +89,8 @@ export function App({ services: given }: { services?: AppServices } = {}) {
                 onOpen={(cohortId) => navigate(cohortId ? { screen: 'cohort', cohortId } : { screen: 'cohorts' })}
                 onHome={() => navigate({ screen: 'home' })}
               />
+            ) : route.screen === 'glossary' ? (
+              <GlossaryScreen lang={lang} term={route.term} onHome={() => navigate({ screen: 'home' })} />
             ) : (
               <HomeScreen lang={lang} onOpen={(journeyId) => navigate({ screen: 'editor', journeyId })} />
             )}

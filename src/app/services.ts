@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import type { Localized } from '../core/i18n';
 import type { JourneyRepository } from './persist/repository';
 import type { SimulationRunner } from './simulate/protocol';
+import type { RecordingRunner } from './trainer/playback/recordingProtocol';
 
 /** What every screen reaches the outside world through: storage, and who this tab is. */
 export interface AppServices {
@@ -11,6 +12,8 @@ export interface AppServices {
   storageWarning: Localized | null;
   /** Where simulations run; a Web Worker per run when left out (tests pass a fake). */
   simulationRunner?: SimulationRunner;
+  /** Where trainer mode records playbacks; a Web Worker per recording when left out (tests pass a fake). */
+  recordingRunner?: RecordingRunner;
 }
 
 export const ServicesContext = createContext<AppServices | null>(null);

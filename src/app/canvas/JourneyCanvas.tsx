@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import { useCallback, useMemo, useState, type DragEvent, type MouseEvent as ReactMouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Background,
@@ -24,6 +24,7 @@ import { edgeTypes } from './edges';
 import { StageLanesLayer } from './StageLanesLayer';
 import { CanvasContextMenu, type ContextMenuTarget } from './CanvasContextMenu';
 import { useFlowAriaLabels } from './useFlowAriaLabels';
+import { useSimulationFlow } from '../simulate/useEdgeFlow';
 import { KIND_DRAG_TYPE, type JourneyFlowEdge, type JourneyFlowNode } from './types';
 import './canvas.css';
 
@@ -46,7 +47,8 @@ const fitViewOptions = { maxZoom: 1, padding: 0.1 };
 const multiSelectionKeys = ['Shift', 'Meta', 'Control'];
 
 /** The journey on a React Flow canvas: nodes, edges, lanes, drag and drop, connect, select. */
-export function JourneyCanvas({ lang }: { lang: Lang }) {
+/** `children` are drawn inside React Flow (layers that pan and zoom with the journey, e.g. playback). */
+export function JourneyCanvas({ lang, children }: { lang: Lang; children?: ReactNode }) {
   const { t } = useTranslation();
   const store = useEditorStore();
   const journey = useEditor((state) => state.journey)!;
@@ -65,7 +67,9 @@ export function JourneyCanvas({ lang }: { lang: Lang }) {
     () => cache.nodes(journey, selection, problems, measured, lang),
     [cache, journey, selection, problems, measured, lang],
   );
-  const edges = useMemo(() => cache.edges(journey, selection, problems, lang), [cache, journey, selection, problems, lang]);
+  const simulated = useSimulationFlow();
+  const edgeFlow = useMemo(() => (simulated.flow ? { byEdge: simulated.flow.byEdge, stale: simulated.stale } : null), [simulated.flow, simulated.stale]);
+  const edges = useMemo(() => cache.edges(journey, selection, problems, lang, edgeFlow), [cache, journey, selection, problems, lang, edgeFlow]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<JourneyFlowNode>[]) => {
@@ -172,6 +176,7 @@ export function JourneyCanvas({ lang }: { lang: Lang }) {
         <Background gap={20} />
         <MiniMap pannable zoomable ariaLabel={t('canvas.aria.minimap')} />
         <Controls position="top-right" />
+        {children}
       </ReactFlow>
       {menu && <CanvasContextMenu target={menu} onClose={closeMenu} />}
     </div>

@@ -23,12 +23,30 @@ import { Toolbar } from './Toolbar';
 import { SaveBanner } from './SaveBanner';
 import { SimulationProvider } from '../simulate/SimulationProvider';
 import { SimulationPanel } from '../simulate/SimulationPanel';
+import { isTyping } from '../isTyping';
+import { TrainerWorkspace } from '../trainer/TrainerWorkspace';
 import './editor.css';
 
 type Loaded = { state: 'loading' } | { state: 'ready'; store: EditorStore; revision: number | null } | { state: 'error'; message: string };
 
-/** The journey editor: toolbar, palette, canvas, inspector and problems for one stored journey. */
-export function EditorScreen({ journeyId, lang, onBack }: { journeyId: string; lang: Lang; onBack(): void }) {
+/** How the journey is shown: for editing, or in trainer mode (following a lesson when one is given). */
+export type EditorMode = { kind: 'editor' } | { kind: 'trainer'; lessonId: string | null };
+
+export interface EditorScreenProps {
+  journeyId: string;
+  lang: Lang;
+  onBack(): void;
+  /** Editing by default. */
+  mode?: EditorMode;
+  /** Switches between editing and trainer mode (the toolbar's button; left out, there is none). */
+  onSwitchMode?(mode: EditorMode): void;
+}
+
+/**
+ * The journey editor: toolbar, palette, canvas, inspector and problems for one stored journey; in
+ * trainer mode the same journey with playback, lessons, the user followed and explanations instead.
+ */
+export function EditorScreen({ journeyId, lang, onBack, mode = { kind: 'editor' }, onSwitchMode }: EditorScreenProps) {
   const { t } = useTranslation();
   const { repository } = useServices();
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
@@ -68,23 +86,14 @@ export function EditorScreen({ journeyId, lang, onBack }: { journeyId: string; l
     <EditorStoreContext.Provider value={loaded.store}>
       <SimulationProvider editor={loaded.store}>
         <ReactFlowProvider>
-          <Editor store={loaded.store} revision={loaded.revision} lang={lang} onBack={onBack} />
+          <Editor store={loaded.store} revision={loaded.revision} lang={lang} onBack={onBack} mode={mode} onSwitchMode={onSwitchMode} />
         </ReactFlowProvider>
       </SimulationProvider>
     </EditorStoreContext.Provider>
   );
 }
 
-const NOT_TEXT_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'color', 'range']);
-
-/** Keys typed into a text field belong to it (its own undo, its own Backspace), not to the canvas. */
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target instanceof HTMLInputElement) return !NOT_TEXT_INPUTS.has(target.type);
-  return target.isContentEditable || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT';
-}
-
-function Editor({ store, revision, lang, onBack }: { store: EditorStore; revision: number | null; lang: Lang; onBack(): void }) {
+function Editor({ store, revision, lang, onBack, mode, onSwitchMode }: { store: EditorStore; revision: number | null; lang: Lang; onBack(): void; mode: EditorMode; onSwitchMode?: (mode: EditorMode) => void }) {
   const { t } = useTranslation();
   const { repository, tabId } = useServices();
   const autosave = useAutosave(store, repository, tabId, revision);
@@ -169,8 +178,14 @@ function Editor({ store, revision, lang, onBack }: { store: EditorStore; revisio
 
   return (
     <div className="editor" onKeyDown={onKeyDown}>
-      <Toolbar lang={lang} autosave={autosave} onBack={onBack} />
+      <Toolbar lang={lang} autosave={autosave} onBack={onBack} mode={mode.kind} onSwitchMode={onSwitchMode && (() => onSwitchMode(mode.kind === 'editor' ? { kind: 'trainer', lessonId: null } : { kind: 'editor' }))} />
       <SaveBanner status={autosave.status} lang={lang} onRetry={() => void autosave.retry()} onLoadTheirs={() => void autosave.loadTheirs()} onKeepMine={() => void autosave.keepMine()} />
+      {mode.kind === 'trainer' ? (
+        <div className="editor__body editor__body--trainer">
+          <TrainerWorkspace lang={lang} lessonId={mode.lessonId} />
+          <SimulationPanel lang={lang} onSelectProblem={selectProblem} />
+        </div>
+      ) : (
       <div className="editor__body">
         <aside className="editor__palette" aria-label={t('editor.paletteRegion')}>
           <Palette lang={lang} onAdd={onAdd} />
@@ -185,6 +200,7 @@ function Editor({ store, revision, lang, onBack }: { store: EditorStore; revisio
         </aside>
         <SimulationPanel lang={lang} onSelectProblem={selectProblem} />
       </div>
+      )}
     </div>
   );
 }

@@ -24,8 +24,8 @@ const statusKey = {
   changedElsewhere: 'editor.status.changedElsewhere',
 } as const;
 
-/** The editor's top bar: back, the journey's name, history, layout, files and links, save status. */
-export function Toolbar({ lang, autosave, onBack }: { lang: Lang; autosave: Autosave; onBack(): void }) {
+/** The editor's top bar: back, the journey's name, history, layout, files and links, trainer mode, save status. */
+export function Toolbar({ lang, autosave, onBack, mode = 'editor', onSwitchMode }: { lang: Lang; autosave: Autosave; onBack(): void; mode?: 'editor' | 'trainer'; onSwitchMode?: () => void }) {
   const { t } = useTranslation();
   const store = useEditorStore();
   const name = useEditor((state) => state.journey?.name ?? '');
@@ -86,6 +86,11 @@ export function Toolbar({ lang, autosave, onBack }: { lang: Lang; autosave: Auto
       </span>
       <span className="toolbar__group">
         <SimulateButton />
+        {onSwitchMode && (
+          <button type="button" aria-pressed={mode === 'trainer'} onClick={onSwitchMode}>
+            {mode === 'trainer' ? t('trainer.leave') : t('trainer.enter')}
+          </button>
+        )}
       </span>
       <span className={`toolbar__status toolbar__status--${autosave.status.state}`} role="status" aria-live="polite">
         {t(statusKey[autosave.status.state])}

@@ -212,6 +212,12 @@ export function HomeScreen({ lang, onOpen }: { lang: Lang; onOpen(id: string): v
           <a href="#/cohorts" className="home__cohorts-link" title={t('cohorts.navHelp')}>
             {t('cohorts.nav')}
           </a>
+          <a href="#/glossary" className="home__glossary-link" title={t('glossary.navHelp')}>
+            {t('glossary.nav')}
+          </a>
+          <a href="#/learn" className="home__cohorts-link" title={t('trainer.lessons.navHelp')}>
+            {t('trainer.lessons.nav')}
+          </a>
           <input
             ref={fileInput}
             type="file"

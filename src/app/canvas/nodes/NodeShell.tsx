@@ -9,6 +9,7 @@ import type { JourneyFlowNode } from '../types.ts';
 import { describeNode, worstSeverity } from './describe.ts';
 import { ProblemBadge } from './ProblemBadge.tsx';
 import { SimulationBadge } from '../../simulate/SimulationBadge.tsx';
+import { useTrainer } from '../../trainer/TrainerStoreContext.ts';
 import '../canvas.css';
 
 export type JourneyNodeProps = NodeProps<JourneyFlowNode>;
@@ -28,11 +29,13 @@ export function NodeShell({ data, selected, isConnectable, input, className, chi
   const view = useMemo(() => describeNode(node, lang), [node, lang]);
   const hasInput = input ?? view.hasInput;
   const severity = worstSeverity(problems);
+  const focused = useTrainer((state) => state.focus.includes(node.id));
   const classes = [
     'journey-node',
     `journey-node--stage-${node.stage}`,
     `journey-node--kind-${node.kind}`,
     selected ? 'journey-node--selected' : '',
+    focused ? 'journey-node--focused' : '',
     severity ? `journey-node--${severity}` : '',
     view.definition ? '' : 'journey-node--unknown',
     className ?? '',

@@ -1,0 +1,66 @@
+// The domain glossary: every marketing term the app uses, named in both languages, with a definition
+// and where it appears. A link to one term (#/glossary/roi) scrolls to it, marks it and focuses its
+// heading, so the "Why?" tab's links land on the term they name.
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Lang } from '../../core/i18n';
+import { glossary, glossaryTerm, isGlossaryTermId } from '../../core/glossary';
+import { routeHash } from '../useRoute';
+import './glossary.css';
+
+const other = (lang: Lang): Lang => (lang === 'en' ? 'zh-CN' : 'en');
+export const glossaryHeadingId = (term: string) => `glossary-${term}`;
+
+export function GlossaryScreen({ lang, term, onHome }: { lang: Lang; term: string | null; onHome(): void }) {
+  const { t } = useTranslation();
+  const known = isGlossaryTermId(term) ? term : null;
+
+  useEffect(() => {
+    if (!known) return;
+    const heading = document.getElementById(glossaryHeadingId(known));
+    heading?.scrollIntoView?.({ block: 'start' });
+    heading?.focus();
+  }, [known]);
+
+  return (
+    <div className="glossary-screen">
+      <nav className="glossary-screen__nav">
+        <a href="#/" onClick={onHome}>
+          ← {t('glossary.home')}
+        </a>
+      </nav>
+      <h2>{t('glossary.heading')}</h2>
+      <p>{t('glossary.intro')}</p>
+      {term !== null && !known && <p role="status">{t('glossary.notFound', { term })}</p>}
+      <dl className="glossary-list">
+        {glossary.map((entry) => (
+          <div key={entry.id} className="glossary-term" data-highlighted={entry.id === known || undefined} aria-current={entry.id === known ? 'true' : undefined}>
+            <dt>
+              <h3 id={glossaryHeadingId(entry.id)} tabIndex={-1}>
+                {entry.name[lang]}
+              </h3>
+              <span className="glossary-term__other" lang={other(lang)}>
+                {t('glossary.otherLanguage', { name: entry.name[other(lang)] })}
+              </span>
+            </dt>
+            <dd>
+              <p>{entry.definition[lang]}</p>
+              <p>
+                <strong>{t('glossary.inJourneyLab')}:</strong> {entry.inJourneyLab[lang]}
+              </p>
+              <p>
+                {t('glossary.seeAlso')}:{' '}
+                {entry.seeAlso.map((id, index) => (
+                  <span key={id}>
+                    {index > 0 && (lang === 'en' ? ', ' : '、')}
+                    <a href={routeHash({ screen: 'glossary', term: id })}>{glossaryTerm(id).name[lang]}</a>
+                  </span>
+                ))}
+              </p>
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+// Trainer mode around the journey's canvas: the simulation played back on it (dots along edges, live
+// counts, stage populations), the playback bar and lifecycle strip under it, and beside it the lesson,
+// the user being followed and the "why" of any node or metric. Presentation mode hides the side and
+// the app's chrome and enlarges everything for a room.
+import { useEffect, useId, useMemo, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import type { Lang } from '../../core/i18n';
+import { JourneyCanvas } from '../canvas/JourneyCanvas';
+import { createTrainerStore, trainerTabs, type TrainerTab } from './trainerStore';
+import { TrainerStoreContext } from './TrainerStoreContext';
+import { PlaybackProvider } from './playback/PlaybackProvider';
+import { PlaybackLayer } from './playback/PlaybackLayer';
+import { PlaybackBar } from './playback/PlaybackBar';
+import { LifecycleStrip } from './playback/LifecycleStrip';
+import { LessonTab } from './lessons/LessonTab';
+import { LessonCaption } from './lessons/LessonCaption';
+import { FollowUserTab } from './follow/FollowUserTab';
+import { ExplainTab } from './explain/ExplainTab';
+import { isTyping } from '../isTyping';
+import './trainer.css';
+
+const tabLabelKeys = { lesson: 'trainer.tabs.lesson', follow: 'trainer.tabs.follow', explain: 'trainer.tabs.explain' } as const satisfies Record<TrainerTab, string>;
+
+export function TrainerWorkspace({ lang, lessonId }: { lang: Lang; lessonId: string | null }) {
+  const { t } = useTranslation();
+  const trainer = useMemo(() => createTrainerStore({ tab: lessonId ? 'lesson' : 'follow' }), [lessonId]);
+  const tab = useStore(trainer, (state) => state.tab);
+  const presenting = useStore(trainer, (state) => state.presenting);
+  const panelId = useId();
+
+  // Presentation mode dresses the whole page (the app header hides too).
+  useEffect(() => {
+    document.documentElement.toggleAttribute('data-presenting', presenting);
+    return () => document.documentElement.removeAttribute('data-presenting');
+  }, [presenting]);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key === 'p' || event.key === 'P') {
+      event.preventDefault();
+      trainer.getState().setPresenting(!presenting);
+    } else if (event.key === 'Escape' && presenting) {
+      event.preventDefault();
+      trainer.getState().setPresenting(false);
+    }
+  };
+
+  const onTabKey = (event: KeyboardEvent, index: number) => {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (!step) return;
+    event.preventDefault();
+    event.stopPropagation();
+    const next = trainerTabs[(index + step + trainerTabs.length) % trainerTabs.length]!;
+    trainer.getState().setTab(next);
+    document.getElementById(`${panelId}-tab-${next}`)?.focus();
+  };
+
+  return (
+    <TrainerStoreContext.Provider value={trainer}>
+      <PlaybackProvider lang={lang}>
+        <div className="trainer" data-presenting={presenting || undefined} onKeyDown={onKeyDown}>
+          <section className="trainer__canvas" aria-label={t('canvas.region')}>
+            <JourneyCanvas lang={lang}>
+              <PlaybackLayer />
+            </JourneyCanvas>
+          </section>
+          <LessonCaption lessonId={lessonId} lang={lang} />
+          <aside className="trainer__side" aria-label={t('trainer.side')}>
+            <div className="trainer__presenting">
+              <button type="button" aria-pressed={presenting} onClick={() => trainer.getState().setPresenting(!presenting)} title={t('trainer.presentShortcut')}>
+                {presenting ? t('trainer.stopPresenting') : t('trainer.present')}
+              </button>
+            </div>
+            <div className="trainer__tabs" role="tablist" aria-label={t('trainer.tabsLabel')}>
+              {trainerTabs.map((key, index) => (
+                <button
+                  key={key}
+                  id={`${panelId}-tab-${key}`}
+                  type="button"
+                  role="tab"
+                  aria-selected={tab === key}
+                  aria-controls={`${panelId}-${key}`}
+                  tabIndex={tab === key ? 0 : -1}
+                  onClick={() => trainer.getState().setTab(key)}
+                  onKeyDown={(event) => onTabKey(event, index)}
+                >
+                  {t(tabLabelKeys[key])}
+                </button>
+              ))}
+            </div>
+            {trainerTabs.map((key) => (
+              <div key={key} id={`${panelId}-${key}`} role="tabpanel" aria-labelledby={`${panelId}-tab-${key}`} hidden={tab !== key} className="trainer__panel">
+                {tab === key && key === 'lesson' && <LessonTab lessonId={lessonId} lang={lang} />}
+                {tab === key && key === 'follow' && <FollowUserTab lang={lang} />}
+                {tab === key && key === 'explain' && <ExplainTab lang={lang} />}
+              </div>
+            ))}
+          </aside>
+          <div className="trainer__playback">
+            <PlaybackBar lang={lang} />
+            <LifecycleStrip lang={lang} />
+          </div>
+        </div>
+      </PlaybackProvider>
+    </TrainerStoreContext.Provider>
+  );
+}

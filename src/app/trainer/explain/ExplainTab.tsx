@@ -1,0 +1,27 @@
+// "Why?": what the selected node does in marketing terms and how this run went through it, and any
+// headline metric's formula with this run's numbers plugged in, each linked to the glossary.
+import { useTranslation } from 'react-i18next';
+import type { Lang } from '../../../core/i18n';
+import { useEditor } from '../../store/useEditor';
+import { usePlayback } from '../playback/PlaybackContext';
+import { NodeWhy } from './NodeWhy';
+import { MetricWhy } from './MetricWhy';
+import './explain.css';
+
+export function ExplainTab({ lang }: { lang: Lang }) {
+  const { t } = useTranslation();
+  const selected = useEditor((state) => (state.selection.nodes.length === 1 ? state.journey?.nodes.find((node) => node.id === state.selection.nodes[0]) ?? null : null));
+  const editorCurrency = useEditor((state) => state.journey?.settings.currency ?? 'CNY');
+  const report = usePlayback((state) => (state.phase === 'ready' ? state.report : null));
+  const currency = usePlayback((state) => state.input?.journey.settings.currency) ?? editorCurrency;
+
+  return (
+    <section className="explain" aria-labelledby="explain-heading">
+      <h2 id="explain-heading" className="visually-hidden">
+        {t('trainer.explain.heading')}
+      </h2>
+      {selected ? <NodeWhy node={selected} report={report} lang={lang} /> : <p>{t('trainer.explain.noNode')}</p>}
+      <MetricWhy report={report} currency={currency} lang={lang} />
+    </section>
+  );
+}

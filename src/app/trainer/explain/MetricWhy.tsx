@@ -1,0 +1,51 @@
+// A headline metric explained: its formula, the same formula with this run's numbers, what it means,
+// and the glossary terms it rests on.
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Lang } from '../../../core/i18n';
+import type { SimulationReport } from '../../../core/sim/engine/report';
+import { metricFormula, metricIds, type MetricId } from '../../../core/trainer/formulas';
+import { GlossaryLinks } from './GlossaryLinks';
+
+const isMetricId = (value: string): value is MetricId => (metricIds as readonly string[]).includes(value);
+
+export function MetricWhy({ report, currency, lang }: { report: SimulationReport | null; currency: string; lang: Lang }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const [metric, setMetric] = useState<MetricId>('roi');
+  const explained = metricFormula(metric, report, currency);
+
+  return (
+    <section className="explain__metric" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('trainer.explain.metricHeading')}</h3>
+      <label>
+        {t('trainer.explain.metric')}
+        <select value={metric} onChange={(event) => isMetricId(event.target.value) && setMetric(event.target.value)}>
+          {metricIds.map((id) => (
+            <option key={id} value={id}>
+              {metricFormula(id, null, currency).name[lang]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <dl className="explain__formula" aria-label={explained.name[lang]}>
+        <dt>{t('trainer.explain.formula')}</dt>
+        <dd>{explained.formula[lang]}</dd>
+        <dt>{t('trainer.explain.withNumbers')}</dt>
+        <dd>
+          {!report
+            ? t('trainer.explain.metricNotRecorded')
+            : explained.withNumbers
+              ? `${explained.symbol[lang]} = ${explained.withNumbers[lang]}`
+              : explained.unavailable?.[lang]}
+        </dd>
+        <dt>{t('trainer.explain.meaning')}</dt>
+        <dd>
+          {explained.meaning[lang]}
+          {explained.note && <span className="explain__note"> {explained.note[lang]}</span>}
+        </dd>
+      </dl>
+      <GlossaryLinks terms={explained.terms} lang={lang} />
+    </section>
+  );
+}

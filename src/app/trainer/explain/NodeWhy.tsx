@@ -1,0 +1,66 @@
+// Why one node is there: its kind in marketing terms, what its settings mean, and this run's counts
+// through it (entries, users, and how many left by each port).
+import { useTranslation } from 'react-i18next';
+import type { Lang } from '../../../core/i18n';
+import { termsOfKind } from '../../../core/glossary';
+import { defaultRegistry } from '../../../core/journey/registry';
+import type { JourneyNode } from '../../../core/journey/schema';
+import type { SimulationReport } from '../../../core/sim/engine/report';
+import { formatCount, formatPercent } from '../../simulate/format';
+import { GlossaryLinks } from './GlossaryLinks';
+
+export function NodeWhy({ node, report, lang }: { node: JourneyNode; report: SimulationReport | null; lang: Lang }) {
+  const { t } = useTranslation();
+  const kind = defaultRegistry.get(node.kind);
+  const counts = report?.nodes.find((candidate) => candidate.id === node.id) ?? null;
+  const ports = kind ? kind.ports(node.params) : [];
+  const leaving = counts ? Object.values(counts.ports).reduce((sum, value) => sum + value, 0) : 0;
+  const label = node.label || (kind?.name[lang] ?? node.kind);
+
+  return (
+    <section className="explain__node" aria-labelledby="explain-node-heading">
+      <h3 id="explain-node-heading">{t('trainer.explain.nodeHeading', { label })}</h3>
+      {kind && (
+        <>
+          <h4>{t('trainer.explain.kind', { kind: kind.name[lang] })}</h4>
+          <p>{kind.description[lang]}</p>
+          <h4>{t('trainer.explain.settings')}</h4>
+          <p className="explain__summary">{kind.summary(node.params, lang)}</p>
+          {kind.fields && kind.fields.length > 0 && (
+            <dl className="explain__fields">
+              {kind.fields.map((field) => (
+                <div key={field.key}>
+                  <dt>{field.label[lang]}</dt>
+                  <dd>{field.help[lang]}</dd>
+                </div>
+              ))}
+            </dl>
+          )}
+        </>
+      )}
+      <h4>{t('trainer.explain.numbers')}</h4>
+      {!report ? (
+        <p>{t('trainer.explain.notRecorded')}</p>
+      ) : !counts || counts.entries === 0 ? (
+        <p>{t('trainer.explain.notReached')}</p>
+      ) : (
+        <>
+          <p>{t('trainer.explain.entered', { entries: formatCount(counts.entries, lang), users: formatCount(counts.users, lang) })}</p>
+          {ports.length > 0 && (
+            <ul aria-label={t('trainer.explain.numbers')}>
+              {ports.map((port) => {
+                const count = counts.ports[port.id] ?? 0;
+                return (
+                  <li key={port.id}>
+                    {t('trainer.explain.portShare', { port: port.label[lang], count: formatCount(count, lang), share: formatPercent(leaving > 0 ? count / leaving : 0, lang) })}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </>
+      )}
+      <GlossaryLinks terms={termsOfKind(node.kind)} lang={lang} />
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+// Who the followed user is: segment, attributes, RFM, tags and the channels that reach them.
+import { useTranslation } from 'react-i18next';
+import type { Lang } from '../../../core/i18n';
+import { channelInfo, channels } from '../../../core/journey/channels';
+import { attributeName, formatValue } from '../../../core/trainer/explain';
+import type { CohortSpec } from '../../../core/sim/cohort';
+import type { UserProfile } from '../../../core/trainer/profile';
+
+export function UserProfileView({ user, profile, cohort, lang, onStop }: { user: number; profile: UserProfile; cohort: CohortSpec; lang: Lang; onStop(): void }) {
+  const { t } = useTranslation();
+  const none = t('trainer.follow.none');
+  const attributes = Object.entries(profile.attributes);
+  const { recency, frequency, monetary } = profile.rfm;
+  return (
+    <section className="follow__profile" aria-labelledby="follow-profile-heading">
+      <h3 id="follow-profile-heading">{t('trainer.follow.profileHeading', { user })}</h3>
+      <button type="button" onClick={onStop}>
+        {t('trainer.follow.stop')}
+      </button>
+      <dl>
+        <dt>{t('trainer.follow.segment')}</dt>
+        <dd>{profile.segmentName[lang]}</dd>
+        <dt>{t('trainer.follow.attributes')}</dt>
+        <dd>{attributes.length === 0 ? none : attributes.map(([name, value]) => `${attributeName(cohort, name)[lang]} ${formatValue(value)[lang]}`).join(lang === 'en' ? ', ' : '，')}</dd>
+        <dt>{t('trainer.follow.rfm')}</dt>
+        <dd>{`R${recency} F${frequency} M${monetary}`}</dd>
+        <dt>{t('trainer.follow.tags')}</dt>
+        <dd>{profile.tags.length === 0 ? none : profile.tags.join(lang === 'en' ? ', ' : '、')}</dd>
+        <dt>{t('trainer.follow.reach')}</dt>
+        <dd>{profile.reach.length === 0 ? none : channels.filter((channel) => profile.reach.includes(channel)).map((channel) => channelInfo[channel].name[lang]).join(lang === 'en' ? ', ' : '、')}</dd>
+      </dl>
+      <p>{profile.text[lang]}</p>
+    </section>
+  );
+}

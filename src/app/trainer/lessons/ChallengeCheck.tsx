@@ -1,0 +1,128 @@
+// A challenge step: the goal, "Check my journey" (two runs in the worker on the lesson's cohort, users
+// and seed: the step's own journey as the baseline, then the learner's journey as the attempt), the
+// result condition by condition, and hints one at a time.
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Lang } from '../../../core/i18n';
+import type { Problem } from '../../../core/journey/problems';
+import type { JourneyDocument } from '../../../core/journey/schema';
+import { checkJourney } from '../../../core/journey/validate';
+import { checkChallenge, type ChallengeResult } from '../../../core/lessons/challenge';
+import { journeyAtStep } from '../../../core/lessons/edits';
+import type { Challenge } from '../../../core/lessons/schema';
+import type { SimulationReport } from '../../../core/sim/engine/report';
+import { useServices } from '../../services';
+import type { SimulationRun } from '../../simulate/protocol';
+import { workerRunner } from '../../simulate/workerRunner';
+import { useEditor } from '../../store/useEditor';
+import { useEditorStore } from '../../store/useEditorStore';
+import { ProblemList } from './ProblemList';
+import type { ReadyLesson } from './lessonLibrary';
+
+type Check =
+  | { phase: 'idle' }
+  | { phase: 'running'; which: 'baseline' | 'attempt'; done: number; total: number }
+  | { phase: 'done'; result: ChallengeResult; attempt: JourneyDocument }
+  | { phase: 'problems'; which: 'baseline' | 'attempt'; problems: Problem[] }
+  | { phase: 'failed'; message: string };
+
+export function ChallengeCheck({ entry, stepIndex, challenge, lang }: { entry: ReadyLesson; stepIndex: number; challenge: Challenge; lang: Lang }) {
+  const { t } = useTranslation();
+  const { simulationRunner } = useServices();
+  const editor = useEditorStore();
+  const journey = useEditor((state) => state.journey);
+  const [check, setCheck] = useState<Check>({ phase: 'idle' });
+  const [hints, setHints] = useState(0);
+  const run = useRef<SimulationRun | null>(null);
+
+  useEffect(() => () => run.current?.cancel(), []);
+
+  const start = () => {
+    const attempt = editor.getState().journey;
+    const baseline = checkJourney(journeyAtStep(entry.lesson, entry.journey, stepIndex)).document;
+    if (!attempt || !baseline) return;
+    run.current?.cancel();
+    const runner = simulationRunner ?? workerRunner;
+    const { lesson, cohort } = entry;
+    const simulate = (which: 'baseline' | 'attempt', document: JourneyDocument, onDone: (report: SimulationReport) => void) => {
+      setCheck({ phase: 'running', which, done: 0, total: 1 });
+      run.current = runner(
+        { journey: document, cohort, users: lesson.users, seed: lesson.seed, replications: 1 },
+        {
+          onProgress: (done, total) => setCheck({ phase: 'running', which, done, total }),
+          onDone,
+          onProblems: (problems) => setCheck({ phase: 'problems', which, problems }),
+          onFailed: (message) => setCheck({ phase: 'failed', message }),
+        },
+      );
+    };
+    simulate('baseline', baseline, (baselineReport) =>
+      simulate('attempt', attempt, (attemptReport) => setCheck({ phase: 'done', result: checkChallenge(challenge, baselineReport, attemptReport), attempt })),
+    );
+  };
+
+  const status = (() => {
+    switch (check.phase) {
+      case 'idle':
+        return '';
+      case 'running':
+        return t(`trainer.lessons.challenge.running.${check.which}`, { percent: Math.round((100 * check.done) / Math.max(check.total, 1)) });
+      case 'done': {
+        const met = check.result.conditions.filter((condition) => condition.met).length;
+        return check.result.met ? t('trainer.lessons.challenge.met') : t('trainer.lessons.challenge.notMet', { met, count: check.result.conditions.length });
+      }
+      case 'problems':
+        return t(`trainer.lessons.challenge.problems.${check.which}`);
+      case 'failed':
+        return t('trainer.lessons.challenge.failed', { message: check.message });
+    }
+  })();
+
+  return (
+    <section className="lesson-tab__challenge" aria-labelledby="lesson-challenge-heading">
+      <h4 id="lesson-challenge-heading">{t('trainer.lessons.challenge.heading')}</h4>
+      <p className="lesson-tab__goal">{challenge.goal[lang]}</p>
+      <button type="button" className="button--primary" onClick={start} disabled={check.phase === 'running'}>
+        {t('trainer.lessons.challenge.check')}
+      </button>
+      <p className="lesson-tab__note">{t('trainer.lessons.challenge.how', { users: entry.lesson.users, seed: entry.lesson.seed })}</p>
+      {check.phase === 'running' && <progress value={check.done} max={Math.max(check.total, 1)} aria-label={t('trainer.lessons.challenge.progress')} />}
+      <p role="status" className={`lesson-tab__verdict${check.phase === 'done' ? (check.result.met ? ' lesson-tab__verdict--met' : ' lesson-tab__verdict--unmet') : ''}`}>
+        {status}
+      </p>
+      {check.phase === 'done' && (
+        <>
+          <ul className="lesson-tab__results" aria-label={t('trainer.lessons.challenge.results')}>
+            {check.result.conditions.map((condition, index) => (
+              <li key={index} className={condition.met ? 'lesson-tab__result--met' : 'lesson-tab__result--unmet'}>
+                <span className="visually-hidden">{condition.met ? t('trainer.lessons.challenge.conditionMet') : t('trainer.lessons.challenge.conditionUnmet')}: </span>
+                {condition.text[lang]}
+              </li>
+            ))}
+          </ul>
+          {journey !== check.attempt && <p className="lesson-tab__note">{t('trainer.lessons.challenge.changedSince')}</p>}
+        </>
+      )}
+      {check.phase === 'problems' && <ProblemList problems={check.problems} lang={lang} label={t('trainer.lessons.problems')} />}
+      {challenge.hints.length > 0 && (
+        <div className="lesson-tab__hints">
+          {hints > 0 && (
+            <ol aria-label={t('trainer.lessons.challenge.hints')}>
+              {challenge.hints.slice(0, hints).map((hint, index) => (
+                <li key={index}>{hint[lang]}</li>
+              ))}
+            </ol>
+          )}
+          {hints < challenge.hints.length ? (
+            <button type="button" onClick={() => setHints(hints + 1)}>
+              {t('trainer.lessons.challenge.showHint')}
+            </button>
+          ) : (
+            <p className="lesson-tab__note">{t('trainer.lessons.challenge.noMoreHints')}</p>
+          )}
+          <p className="lesson-tab__note">{t('trainer.lessons.challenge.hintCount', { shown: hints, count: challenge.hints.length })}</p>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+// Presentation mode's lesson caption: the step's title and text in large type over the canvas, with
+// Previous/Next (and N / Shift+N) so the trainer can move the lesson on without the side panel.
+import { useTranslation } from 'react-i18next';
+import type { Lang } from '../../../core/i18n';
+import { useTrainer } from '../TrainerStoreContext';
+import type { ReadyLesson } from './lessonLibrary';
+import { useLesson, useLessonSteps, useStepKeys } from './useLessonSteps';
+
+export function LessonCaption({ lessonId, lang }: { lessonId: string | null; lang: Lang }) {
+  const presenting = useTrainer((state) => state.presenting);
+  const found = useLesson(presenting ? lessonId : null);
+  if (!presenting || found.state !== 'ready') return null;
+  return <Caption entry={found.entry} lang={lang} />;
+}
+
+function Caption({ entry, lang }: { entry: ReadyLesson; lang: Lang }) {
+  const { t } = useTranslation();
+  const steps = useLessonSteps(entry);
+  const { index, step, count, goTo } = steps;
+  useStepKeys(steps);
+  return (
+    <section className="lesson-caption" aria-label={t('trainer.presentation.caption')} lang={lang}>
+      <p className="lesson-caption__count">
+        {entry.lesson.title[lang]} · {t('trainer.lessons.tab.stepOf', { n: index + 1, count })}
+      </p>
+      <h2 className="lesson-caption__title">{step.title[lang]}</h2>
+      <p className="lesson-caption__text">{step.text[lang]}</p>
+      <div className="lesson-caption__nav">
+        <button type="button" onClick={() => goTo(index - 1)} disabled={index === 0} title={t('trainer.lessons.tab.previousKey')}>
+          <span aria-hidden="true">← </span>
+          {t('trainer.lessons.tab.previous')}
+        </button>
+        <button type="button" onClick={() => goTo(index + 1)} disabled={index === count - 1} title={t('trainer.lessons.tab.nextKey')}>
+          {t('trainer.lessons.tab.next')}
+          <span aria-hidden="true"> →</span>
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+// A step's "Look at" items: which figure or chart, what to notice there, and the figure itself when
+// the journey has been simulated (the simulation store's last report).
+import { useTranslation } from 'react-i18next';
+import type { Lang } from '../../../core/i18n';
+import { stageNames } from '../../../core/journey/stages';
+import { metricNames, metricValue } from '../../../core/lessons/challenge';
+import { challengeMetrics, type ChallengeMetric, type LookAt } from '../../../core/lessons/schema';
+import type { SimulationReport } from '../../../core/sim/engine/report';
+import { useEditor } from '../../store/useEditor';
+import { useLastReport } from './useLastReport';
+
+const isMetric = (target: string): target is ChallengeMetric => (challengeMetrics as readonly string[]).includes(target);
+const asPercent: ReadonlySet<ChallengeMetric> = new Set(['conversionRate', 'lift', 'roi']);
+
+export function formatMetric(metric: ChallengeMetric, value: number, lang: Lang): string {
+  if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
+  if (asPercent.has(metric)) return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(value);
+  return new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(value);
+}
+
+function valueText(lookAt: LookAt, report: SimulationReport, lang: Lang): string | null {
+  if (isMetric(lookAt.target)) {
+    const value = metricValue(report, lookAt.target, lookAt.node);
+    return value === null ? null : formatMetric(lookAt.target, value, lang);
+  }
+  if (lookAt.target === 'stagePopulation' && lookAt.stage) {
+    const byDay = report.stagesByDay[lookAt.stage];
+    return byDay.length > 0 ? new Intl.NumberFormat(lang).format(byDay[byDay.length - 1]!) : null;
+  }
+  return null;
+}
+
+export function LookAtList({ items, lang }: { items: readonly LookAt[]; lang: Lang }) {
+  const { t } = useTranslation();
+  const { report, stale } = useLastReport();
+  const labels = useEditor((state) => state.journey?.nodes);
+  const nodeName = (id: string) => labels?.find((node) => node.id === id)?.label || id;
+
+  const name = (lookAt: LookAt) => {
+    if (lookAt.target === 'nodeUsers' && lookAt.node) return t('trainer.lessons.tab.nodeUsers', { node: nodeName(lookAt.node) });
+    if (isMetric(lookAt.target)) return metricNames[lookAt.target][lang];
+    if (lookAt.target === 'stagePopulation')
+      return lookAt.stage ? t('trainer.lessons.tab.stageLane', { stage: stageNames[lookAt.stage][lang] }) : t('trainer.lessons.tab.charts.stagePopulation');
+    return t(`trainer.lessons.tab.charts.${lookAt.target}`);
+  };
+
+  return (
+    <section className="lesson-tab__look" aria-labelledby="lesson-look-heading">
+      <h4 id="lesson-look-heading">{t('trainer.lessons.tab.lookAt')}</h4>
+      <ul>
+        {items.map((lookAt, index) => {
+          const value = report ? valueText(lookAt, report, lang) : null;
+          return (
+            <li key={index}>
+              <strong>{name(lookAt)}</strong>
+              {value !== null && (
+                <>
+                  {': '}
+                  <span className="lesson-tab__value">{value}</span>
+                </>
+              )}
+              {' — '}
+              {lookAt.text[lang]}
+            </li>
+          );
+        })}
+      </ul>
+      <p className="lesson-tab__note">{report ? (stale ? t('trainer.lessons.tab.valuesStale') : t('trainer.lessons.tab.valuesFromRun')) : t('trainer.lessons.tab.noRun')}</p>
+    </section>
+  );
+}

@@ -1,0 +1,19 @@
+import type { Lang } from '../../../core/i18n';
+import { pathText, type Problem } from '../../../core/journey/problems';
+
+/** Every problem of a refused lesson, each with the path it is at (the messages mostly start with it already). */
+export function ProblemList({ problems, lang, label }: { problems: readonly Problem[]; lang: Lang; label: string }) {
+  return (
+    <ul className="lesson-problems" aria-label={label}>
+      {problems.map((problem, index) => {
+        const path = pathText(problem.location.path);
+        const message = problem.message[lang];
+        return (
+          <li key={index} className={`lesson-problems__item lesson-problems__item--${problem.severity}`}>
+            <code>{problem.code}</code> {path && !message.startsWith(path) && <code>{path}</code>} {message}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,38 @@
+// Starting a lesson gives the learner a journey of their own to work on: the lesson's journey as it
+// stands at the first step, saved as a new journey named after the lesson, like a journey made from
+// a template on the home screen.
+import type { Lang, Localized } from '../../../core/i18n';
+import { journeyAtStep } from '../../../core/lessons/edits';
+import { resolveLessonJourney } from '../../../core/lessons/load';
+import type { Lesson } from '../../../core/lessons/schema';
+import { checkJourney } from '../../../core/journey/validate';
+import type { JourneyDocument } from '../../../core/journey/schema';
+import { layoutJourney } from '../../../core/editor/layout';
+import { localized } from '../../../core/i18n';
+import type { JourneyRepository } from '../../persist/repository';
+import { newJourneyId } from '../../home/newJourneyId';
+
+export type StartResult = { ok: true; journeyId: string } | { ok: false; message: Localized };
+
+export async function startLesson(repository: JourneyRepository, writer: string, lesson: Lesson, lang: Lang): Promise<StartResult> {
+  // Resolved in the learner's language: a template's labels come in one language.
+  const resolved = resolveLessonJourney(lesson, lang);
+  if (!resolved.ok) return { ok: false, message: resolved.problems[0]?.message ?? localized('The lesson’s journey cannot be made.', '无法生成课程的旅程。') };
+  const atFirstStep = journeyAtStep(lesson, resolved.journey, 0);
+  const { document } = checkJourney({ ...atFirstStep, id: newJourneyId(), name: lesson.title[lang] });
+  if (!document) return { ok: false, message: localized('The lesson’s journey has errors and cannot be saved.', '课程的旅程有错误，无法保存。') };
+  const saved = await repository.save(await placed(document), { expectedRevision: null, writer });
+  if (!saved.ok) return { ok: false, message: saved.reason === 'failed' ? saved.error.message : saved.message };
+  return { ok: true, journeyId: document.id };
+}
+
+/**
+ * A lesson file may leave node positions out (they default to the origin, every node on one spot):
+ * such a journey is laid out the way Auto-layout would, each step in its lane, before the learner sees it.
+ */
+async function placed(journey: JourneyDocument): Promise<JourneyDocument> {
+  const spots = new Set(journey.nodes.map((node) => `${node.position.x},${node.position.y}`));
+  if (spots.size === journey.nodes.length) return journey;
+  const positions = await layoutJourney(journey);
+  return { ...journey, nodes: journey.nodes.map((node) => ({ ...node, position: positions.get(node.id) ?? node.position })) };
+}

@@ -1,0 +1,76 @@
+// The "Why?" tab, by role and accessible name: the selected node in marketing terms with this run's
+// counts, a metric's formula with the run's numbers plugged in, and links into the glossary.
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { setLanguage } from '../../src/app/i18n/index.ts';
+import { ExplainTab } from '../../src/app/trainer/explain/ExplainTab';
+import { createEditorStore } from '../../src/app/store/editorStore';
+import { EditorStoreContext } from '../../src/app/store/EditorStoreContext';
+import { formatMoney } from '../../src/core/trainer/formulas';
+import type { Lang } from '../../src/core/i18n';
+import type { PlaybackStore } from '../../src/app/trainer/playback/playbackStore';
+import { createTrainerStore, playbackStore, TrainerProviders, winBackJourney } from './trainerSupport';
+
+function open(lang: Lang = 'en', { record = true }: { record?: boolean } = {}) {
+  setLanguage(lang);
+  const journey = winBackJourney();
+  const editor = createEditorStore();
+  editor.getState().open(journey);
+  const playback: PlaybackStore = playbackStore(journey);
+  if (record) playback.getState().record();
+  render(
+    <EditorStoreContext.Provider value={editor}>
+      <TrainerProviders playback={playback} trainer={createTrainerStore({ tab: 'explain' })}>
+        <ExplainTab lang={lang} />
+      </TrainerProviders>
+    </EditorStoreContext.Provider>,
+  );
+  const select = (id: string) => act(() => editor.getState().select({ nodes: [id], edges: [] }));
+  return { journey, playback, select, user: userEvent.setup() };
+}
+
+describe('the Why? tab', () => {
+  it('shows ROI with this run’s revenue and cost plugged in', () => {
+    const { playback } = open();
+    const report = playback.getState().report!;
+    const money = (value: number) => formatMoney(value, 'CNY', 'en');
+    expect(screen.getByRole('combobox', { name: 'Metric' })).toHaveDisplayValue('ROI');
+    const formula = screen.getByText(/^ROI = \(\S*¥/);
+    expect(formula).toHaveTextContent(`ROI = (${money(report.revenue)} − ${money(report.cost.total)}) ÷ ${money(report.cost.total)} = `);
+    expect(screen.getByText('ROI = (revenue − cost) ÷ cost')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Glossary: ROI' })).toHaveAttribute('href', '#/glossary/roi');
+  });
+
+  it('picks another metric and says when the run has no numbers for it yet', async () => {
+    const { user } = open('en', { record: false });
+    expect(screen.getByText('Record a playback to see the formula with this run’s numbers.')).toBeInTheDocument();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Metric' }), 'Lift vs holdout');
+    expect(screen.getByText('Lift = treated conversion rate − holdout conversion rate')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Glossary: Holdout (control group)' })).toHaveAttribute('href', '#/glossary/holdout');
+  });
+
+  it('explains the selected node: its kind, its settings and its counts by port', () => {
+    const { journey, playback, select } = open();
+    expect(screen.getByText(/Select one node on the canvas/)).toBeInTheDocument();
+    const split = journey.nodes.find((node) => node.kind === 'split')!;
+    select(split.id);
+    const section = screen.getByRole('heading', { name: `Why: ${split.label}` }).closest('section')!;
+    expect(within(section).getByRole('heading', { name: 'A/B split — what it does' })).toBeInTheDocument();
+    expect(within(section).getByText(/Divides users at random by weight/)).toBeInTheDocument();
+    const counts = playback.getState().report!.nodes.find((node) => node.id === split.id)!;
+    expect(within(section).getByText(`Entered ${counts.entries.toLocaleString('en')} times by ${counts.users.toLocaleString('en')} users.`)).toBeInTheDocument();
+    const ports = within(within(section).getByRole('list', { name: 'In this run' })).getAllByRole('listitem');
+    expect(ports).toHaveLength(2);
+    expect(ports[1]).toHaveTextContent(/holdout/);
+    expect(ports[1]).toHaveTextContent(`${counts.ports['variant-2']!.toLocaleString('en')} (`);
+    expect(within(section).getByRole('link', { name: 'Glossary: A/B split' })).toHaveAttribute('href', '#/glossary/abSplit');
+  });
+
+  it('reads in Chinese', () => {
+    const { journey, select } = open('zh-CN');
+    select(journey.nodes.find((node) => node.kind === 'goal')!.id);
+    expect(screen.getByRole('combobox', { name: '指标' })).toHaveDisplayValue('ROI（投资回报率）');
+    expect(screen.getByText(/^ROI = \(¥/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: '术语表：转化' })).toHaveAttribute('href', '#/glossary/conversion');
+  });
+});

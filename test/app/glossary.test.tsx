@@ -1,0 +1,61 @@
+// The glossary screen, by role and accessible name: every term in the interface language with its
+// other-language name, a linked term scrolled to, marked and focused, and links that navigate.
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { App } from '../../src/app/App.tsx';
+import { setLanguage } from '../../src/app/i18n/index.ts';
+import { createMemoryRepository } from '../../src/app/persist/memoryRepository';
+import type { AppServices } from '../../src/app/services';
+import { glossary } from '../../src/core/glossary';
+
+const services = (): AppServices => ({ repository: createMemoryRepository(), tabId: 'test-tab', storageWarning: null });
+
+function openAt(hash: string, lang: 'en' | 'zh-CN' = 'en') {
+  setLanguage(lang);
+  window.location.hash = hash;
+  render(<App services={services()} />);
+  return userEvent.setup();
+}
+
+afterEach(() => {
+  window.location.hash = '';
+});
+
+describe('the glossary', () => {
+  it('lists every term, named in both languages', () => {
+    openAt('#/glossary');
+    expect(screen.getByRole('heading', { level: 2, name: 'Glossary' })).toBeInTheDocument();
+    for (const term of glossary) expect(screen.getByRole('heading', { level: 3, name: term.name.en })).toBeInTheDocument();
+    expect(screen.getByText('In Chinese: 分层')).toBeInTheDocument();
+    expect(screen.getByText('In Chinese: 对照组')).toBeInTheDocument();
+  });
+
+  it('lands on a linked term: marked, and its heading focused', () => {
+    openAt('#/glossary/holdout');
+    const heading = screen.getByRole('heading', { level: 3, name: 'Holdout (control group)' });
+    expect(heading).toHaveFocus();
+    expect(heading.closest('[aria-current="true"]')).not.toBeNull();
+    expect(document.querySelectorAll('[aria-current="true"]')).toHaveLength(1);
+  });
+
+  it('follows a see-also link to its term', async () => {
+    const user = openAt('#/glossary/holdout');
+    const holdout = screen.getByRole('heading', { level: 3, name: 'Holdout (control group)' }).closest('div')!;
+    await user.click(within(holdout).getByRole('link', { name: 'Lift vs holdout' }));
+    expect(window.location.hash).toBe('#/glossary/lift');
+    expect(await screen.findByRole('heading', { level: 3, name: 'Lift vs holdout' })).toHaveFocus();
+  });
+
+  it('says when a linked term does not exist', () => {
+    openAt('#/glossary/nonsense');
+    expect(screen.getByRole('status')).toHaveTextContent('There is no glossary term “nonsense”');
+  });
+
+  it('is reachable from the journeys list, and reads in Chinese', async () => {
+    const user = openAt('#/', 'zh-CN');
+    await user.click(await screen.findByRole('link', { name: '术语表' }));
+    expect(await screen.findByRole('heading', { level: 2, name: '术语表' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 3, name: '分群' })).toBeInTheDocument();
+    expect(screen.getByText('英文：Clustering')).toBeInTheDocument();
+  });
+});

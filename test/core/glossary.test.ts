@@ -1,0 +1,45 @@
+import en from '../../src/app/i18n/en.json';
+import zh from '../../src/app/i18n/zh-CN.json';
+import { glossary, glossaryTerm, glossaryTermIds, isGlossaryTermId } from '../../src/core/glossary';
+import { stageNames, stages } from '../../src/core/journey/stages';
+import { splitKind } from '../../src/core/journey/kinds/split';
+
+const fields = ['name', 'definition', 'inJourneyLab'] as const;
+
+describe('the domain glossary', () => {
+  it('has every term in both languages', () => {
+    expect(glossary.map((term) => term.id)).toEqual([...glossaryTermIds]);
+    for (const term of glossary)
+      for (const field of fields) {
+        expect(term[field].en.trim(), `${term.id}.${field}`).not.toBe('');
+        expect(term[field]['zh-CN'].trim(), `${term.id}.${field}`).not.toBe('');
+        expect(term[field]['zh-CN'], `${term.id}.${field} is not translated`).not.toBe(term[field].en.length > 6 ? term[field].en : '');
+      }
+  });
+
+  it('covers the terms the domain brief names', () => {
+    const names = glossary.map((term) => term.name['zh-CN']);
+    for (const wanted of ['分层', '分组', '分群', '细分', 'RFM', '对照组', '流失', '转化', '频次上限', '免打扰时段', '召回', '标签', '模拟人群', 'BG/NBD'])
+      expect(names.some((name) => name.includes(wanted)), wanted).toBe(true);
+  });
+
+  it('names terms exactly as the dashboard, the settings and the node kinds do', () => {
+    const kpi = { roi: 'roi', cac: 'cac', arpu: 'arpu', ltv: 'ltv', churn: 'churn', lift: 'lift', unsubscribes: 'unsubscribes' } as const;
+    for (const [term, key] of Object.entries(kpi)) {
+      expect(glossaryTerm(term as keyof typeof kpi).name).toEqual({ en: en.dashboard.kpi[key], 'zh-CN': zh.dashboard.kpi[key] });
+    }
+    expect(glossaryTerm('frequencyCap').name).toEqual({ en: en.report.assumption.frequencyCap, 'zh-CN': zh.report.assumption.frequencyCap });
+    expect(glossaryTerm('quietHours').name).toEqual({ en: en.report.assumption.quietHours, 'zh-CN': zh.report.assumption.quietHours });
+    expect(glossaryTerm('abSplit').name).toEqual(splitKind.name);
+  });
+
+  it('lists the lifecycle stages by the names the canvas gives them, in order', () => {
+    const { definition } = glossaryTerm('stages');
+    for (const lang of ['en', 'zh-CN'] as const) expect(definition[lang]).toContain(stages.map((stage) => stageNames[stage][lang]).join(' → '));
+  });
+
+  it('refers only to terms it has', () => {
+    for (const term of glossary) expect(term.seeAlso.every(isGlossaryTermId), term.id).toBe(true);
+    expect(isGlossaryTermId('nonsense')).toBe(false);
+  });
+});
