@@ -54,7 +54,7 @@ export default [
       await hoursChart.locator('svg').first().waitFor();
       assert.ok((await hoursChart.locator('svg text').allTextContents()).includes('Quiet hours'), 'the quiet hours are shaded and named');
       await dashboard.getByRole('img', { name: /^Cumulative conversions and revenue/ }).locator('svg').first().waitFor();
-      assert.equal(await dashboard.locator('.dashboard-chart__canvas[data-phase="ready"]').count(), 6);
+      assert.equal(await dashboard.locator('.dashboard-chart__canvas[data-phase="ready"]').count(), 7, 'six charts and the flow');
       assert.ok([...scripts].some((script) => /echartsRenderer-.*\.js$/.test(script)), `the ECharts chunk is loaded on opening: ${[...scripts].join(', ')}`);
       await screenshot('dashboard-en');
 
