@@ -26,7 +26,7 @@ function open(lang: Lang = 'en', { record = true }: { record?: boolean } = {}) {
     </EditorStoreContext.Provider>,
   );
   const select = (id: string) => act(() => editor.getState().select({ nodes: [id], edges: [] }));
-  return { journey, playback, select, user: userEvent.setup() };
+  return { journey, editor, playback, select, user: userEvent.setup() };
 }
 
 describe('the Why? tab', () => {
@@ -38,7 +38,7 @@ describe('the Why? tab', () => {
     const formula = screen.getByText(/^ROI = \(\S*¥/);
     expect(formula).toHaveTextContent(`ROI = (${money(report.revenue)} − ${money(report.cost.total)}) ÷ ${money(report.cost.total)} = `);
     expect(screen.getByText('ROI = (revenue − cost) ÷ cost')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Glossary: ROI' })).toHaveAttribute('href', '#/glossary/roi');
+    expect(screen.getByRole('link', { name: 'Glossary: ROI (opens in a new tab)' })).toHaveAttribute('href', '#/glossary/roi');
   });
 
   it('picks another metric and says when the run has no numbers for it yet', async () => {
@@ -46,7 +46,7 @@ describe('the Why? tab', () => {
     expect(screen.getByText('Record a playback to see the formula with this run’s numbers.')).toBeInTheDocument();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Metric' }), 'Lift vs holdout');
     expect(screen.getByText('Lift = treated conversion rate − holdout conversion rate')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Glossary: Holdout (control group)' })).toHaveAttribute('href', '#/glossary/holdout');
+    expect(screen.getByRole('link', { name: 'Glossary: Holdout (control group) (opens in a new tab)' })).toHaveAttribute('href', '#/glossary/holdout');
   });
 
   it('explains the selected node: its kind, its settings and its counts by port', () => {
@@ -63,7 +63,27 @@ describe('the Why? tab', () => {
     expect(ports).toHaveLength(2);
     expect(ports[1]).toHaveTextContent(/holdout/);
     expect(ports[1]).toHaveTextContent(`${counts.ports['variant-2']!.toLocaleString('en')} (`);
-    expect(within(section).getByRole('link', { name: 'Glossary: A/B split' })).toHaveAttribute('href', '#/glossary/abSplit');
+    expect(within(section).getByRole('link', { name: 'Glossary: A/B split (opens in a new tab)' })).toHaveAttribute('href', '#/glossary/abSplit');
+  });
+
+  it('says when the journey changed since the recording, and counts by the recorded node’s ports', () => {
+    const { journey, editor, playback, select } = open();
+    const split = journey.nodes.find((node) => node.kind === 'split')!;
+    select(split.id);
+    expect(screen.queryByText(/The journey has changed since this recording/)).toBeNull();
+    const variants = [
+      { label: 'A', weight: 40, holdout: false },
+      { label: 'B', weight: 40, holdout: false },
+      { label: 'C', weight: 20, holdout: true },
+    ];
+    const edited = { ...journey, nodes: journey.nodes.map((node) => (node.id === split.id ? { ...node, params: { ...node.params, variants } } : node)) };
+    act(() => {
+      editor.getState().change(edited, { nodes: [split.id], edges: [] });
+      playback.getState().journeyChanged(edited);
+    });
+    const section = screen.getByRole('heading', { name: `Why: ${split.label}` }).closest('section')!;
+    expect(within(section).getByText(/^The journey has changed since this recording: these counts are from the recorded journey/)).toBeInTheDocument();
+    expect(within(within(section).getByRole('list', { name: 'In this run' })).getAllByRole('listitem')).toHaveLength(2);
   });
 
   it('reads in Chinese', () => {
@@ -71,6 +91,6 @@ describe('the Why? tab', () => {
     select(journey.nodes.find((node) => node.kind === 'goal')!.id);
     expect(screen.getByRole('combobox', { name: '指标' })).toHaveDisplayValue('ROI（投资回报率）');
     expect(screen.getByText(/^ROI = \(¥/)).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: '术语表：转化' })).toHaveAttribute('href', '#/glossary/conversion');
+    expect(screen.getByRole('link', { name: '术语表：转化（在新标签页打开）' })).toHaveAttribute('href', '#/glossary/conversion');
   });
 });

@@ -5,6 +5,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { setLanguage } from '../../src/app/i18n/index.ts';
 import { FollowUserTab } from '../../src/app/trainer/follow/FollowUserTab';
+import { PlaybackBar } from '../../src/app/trainer/playback/PlaybackBar';
 import { findUser } from '../../src/core/trainer/sample';
 import type { Lang } from '../../src/core/i18n';
 import type { PlaybackStore } from '../../src/app/trainer/playback/playbackStore';
@@ -64,12 +65,36 @@ describe('follow one user', () => {
     expect(['goal', 'exit']).toContain(playback.getState().input!.journey.nodes.find((node) => node.id === focused)?.kind);
   });
 
+  it('tells the same day and time in the story as the playback bar after jumping there (day 0 is launch day)', async () => {
+    const playback = recorded();
+    setLanguage('en');
+    render(
+      <TrainerProviders playback={playback} trainer={createTrainerStore({ tab: 'follow' })}>
+        <FollowUserTab lang="en" />
+        <PlaybackBar lang="en" />
+      </TrainerProviders>,
+    );
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'A user who converted' }));
+    const story = screen.getByRole('list', { name: /^Story of user #\d+$/ });
+    const items = within(story).getAllByRole('listitem');
+    const later = items.filter((item) => /^Day [1-9]/.test(item.querySelector('time')!.textContent!));
+    expect(later.length).toBeGreaterThan(0);
+    for (const item of [items[0]!, later[0]!, later.at(-1)!]) {
+      const time = item.querySelector('time')!.textContent!;
+      await user.click(within(item).getByRole('button', { name: `Jump to this moment (${time})` }));
+      expect(screen.getByRole('status', { name: 'Simulated time' })).toHaveTextContent(time);
+    }
+  });
+
   it('shows the profile with segment, RFM and reachable channels', async () => {
     const { user } = open('en', recorded());
     await user.click(screen.getByRole('button', { name: 'Any user' }));
     const profile = screen.getByRole('heading', { name: /^User #\d+$/ }).closest('section')!;
     for (const term of ['Segment', 'Attributes', 'RFM scores', 'Tags', 'Reachable channels']) expect(within(profile).getByText(term)).toBeInTheDocument();
     expect(within(profile).getByText(/^R[1-5] F[1-5] M[1-5]$/)).toBeInTheDocument();
+    // Said once, in the list: no paragraph repeating the profile under it.
+    expect(within(profile).getAllByText(/R[1-5] F[1-5] M[1-5]/)).toHaveLength(1);
   });
 
   it('explains a touch held by quiet hours, in an expandable why', async () => {

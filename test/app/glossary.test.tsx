@@ -40,10 +40,31 @@ describe('the glossary', () => {
 
   it('follows a see-also link to its term', async () => {
     const user = openAt('#/glossary/holdout');
-    const holdout = screen.getByRole('heading', { level: 3, name: 'Holdout (control group)' }).closest('div')!;
+    const holdout = screen.getByRole('article', { name: 'Holdout (control group)' });
+    expect(holdout).toHaveTextContent(/See also: Lift vs holdout/);
     await user.click(within(holdout).getByRole('link', { name: 'Lift vs holdout' }));
     expect(window.location.hash).toBe('#/glossary/lift');
     expect(await screen.findByRole('heading', { level: 3, name: 'Lift vs holdout' })).toHaveFocus();
+  });
+
+  it('goes back to the journeys list with one navigation, not the link’s and the app’s both', async () => {
+    const user = openAt('#/glossary/holdout');
+    let click: MouseEvent | null = null;
+    const remember = (event: MouseEvent) => (click = event);
+    document.addEventListener('click', remember);
+    await user.click(screen.getByRole('link', { name: '← Back to journeys' }));
+    document.removeEventListener('click', remember);
+    expect(click!.defaultPrevented).toBe(true);
+    expect(window.location.hash).toBe('#/');
+    expect(await screen.findByRole('link', { name: 'Glossary' })).toBeInTheDocument();
+  });
+
+  it('puts the colons in the language’s own form', () => {
+    openAt('#/glossary/holdout', 'zh-CN');
+    const holdout = screen.getByRole('article', { name: '对照组' });
+    expect(within(holdout).getByText(/^另见：/)).toBeInTheDocument();
+    expect(within(holdout).getByText('在 Journey Lab 中：')).toBeInTheDocument();
+    expect(holdout.textContent).not.toMatch(/[\u4e00-\u9fff]:/);
   });
 
   it('says when a linked term does not exist', () => {

@@ -179,7 +179,7 @@ async function renderBar(lang: Lang = 'en') {
     <ServicesContext.Provider value={services}>
       <EditorStoreContext.Provider value={editor}>
         <SimulationStoreContext.Provider value={simulation}>
-          <PlaybackProvider lang={lang}>
+          <PlaybackProvider>
             <PlaybackBar lang={lang} />
             <LifecycleStrip lang={lang} />
           </PlaybackProvider>
@@ -255,7 +255,7 @@ describe('playback bar and lifecycle strip', () => {
     await user.click(screen.getByRole('button', { name: 'Record playback' }));
     const journey = editor.getState().journey!;
     act(() => editor.getState().change({ ...journey, nodes: journey.nodes.map((node, index) => (index === 0 ? { ...node, label: 'Renamed' } : node)) }));
-    expect(screen.getByText(/record again to play the current version/)).toHaveAttribute('role', 'status');
+    expect(screen.getByText(/record again to play the current journey/)).toHaveAttribute('role', 'status');
   });
 
   it('names every control in Chinese', async () => {

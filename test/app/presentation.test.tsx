@@ -71,4 +71,32 @@ describe('Presentation mode', () => {
     expect(document.documentElement).not.toHaveAttribute('data-presenting');
     expect(screen.queryByRole('region', { name: 'Lesson caption' })).toBeNull();
   });
+
+  it('answers P and Esc wherever focus is, and moves focus out of the side panels it hides', async () => {
+    const user = userEvent.setup();
+    renderWorkspace();
+    act(() => screen.getByRole('tab', { name: 'Lesson' }).focus());
+    await user.keyboard('p');
+    expect(document.documentElement).toHaveAttribute('data-presenting');
+    // The tabs are hidden now: focus went to the button that stops presenting, not to the page's body.
+    expect(screen.getByRole('button', { name: 'Stop presenting' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(document.documentElement).not.toHaveAttribute('data-presenting');
+
+    // With nothing focused at all, the keys still work.
+    act(() => (document.activeElement as HTMLElement | null)?.blur());
+    expect(document.body).toHaveFocus();
+    await user.keyboard('P');
+    expect(document.documentElement).toHaveAttribute('data-presenting');
+    await user.keyboard('{Escape}');
+    expect(document.documentElement).not.toHaveAttribute('data-presenting');
+
+    // Typing a P into a field is typing.
+    const field = document.createElement('input');
+    document.body.append(field);
+    act(() => field.focus());
+    await user.keyboard('p');
+    expect(document.documentElement).not.toHaveAttribute('data-presenting');
+    field.remove();
+  });
 });

@@ -48,7 +48,11 @@ const multiSelectionKeys = ['Shift', 'Meta', 'Control'];
 
 /** The journey on a React Flow canvas: nodes, edges, lanes, drag and drop, connect, select. */
 /** `children` are drawn inside React Flow (layers that pan and zoom with the journey, e.g. playback). */
-export function JourneyCanvas({ lang, children }: { lang: Lang; children?: ReactNode }) {
+/**
+ * `spaceKeyPans` false leaves Space alone (React Flow otherwise pans while it is held): trainer mode
+ * plays and pauses with it.
+ */
+export function JourneyCanvas({ lang, children, spaceKeyPans = true }: { lang: Lang; children?: ReactNode; spaceKeyPans?: boolean }) {
   const { t } = useTranslation();
   const store = useEditorStore();
   const journey = useEditor((state) => state.journey)!;
@@ -164,6 +168,7 @@ export function JourneyCanvas({ lang, children }: { lang: Lang; children?: React
         onEdgeContextMenu={onEdgeContextMenu}
         onPaneClick={closeMenu}
         deleteKeyCode={null}
+        panActivationKeyCode={spaceKeyPans ? 'Space' : null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={multiSelectionKeys}
         ariaLabelConfig={ariaLabelConfig}

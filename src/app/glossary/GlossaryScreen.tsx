@@ -25,31 +25,42 @@ export function GlossaryScreen({ lang, term, onHome }: { lang: Lang; term: strin
   return (
     <div className="glossary-screen">
       <nav className="glossary-screen__nav">
-        <a href="#/" onClick={onHome}>
+        {/* The href lets it open elsewhere; a plain click navigates once, through onHome. */}
+        <a
+          href="#/"
+          onClick={(event) => {
+            event.preventDefault();
+            onHome();
+          }}
+        >
           ← {t('glossary.home')}
         </a>
       </nav>
       <h2>{t('glossary.heading')}</h2>
       <p>{t('glossary.intro')}</p>
       {term !== null && !known && <p role="status">{t('glossary.notFound', { term })}</p>}
-      <dl className="glossary-list">
+      <ul className="glossary-list">
         {glossary.map((entry) => (
-          <div key={entry.id} className="glossary-term" data-highlighted={entry.id === known || undefined} aria-current={entry.id === known ? 'true' : undefined}>
-            <dt>
+          <li key={entry.id}>
+            <article
+              className="glossary-term"
+              aria-labelledby={glossaryHeadingId(entry.id)}
+              data-highlighted={entry.id === known || undefined}
+              aria-current={entry.id === known ? 'true' : undefined}
+            >
               <h3 id={glossaryHeadingId(entry.id)} tabIndex={-1}>
                 {entry.name[lang]}
               </h3>
-              <span className="glossary-term__other" lang={other(lang)}>
+              <p className="glossary-term__other" lang={other(lang)}>
                 {t('glossary.otherLanguage', { name: entry.name[other(lang)] })}
-              </span>
-            </dt>
-            <dd>
+              </p>
               <p>{entry.definition[lang]}</p>
               <p>
-                <strong>{t('glossary.inJourneyLab')}:</strong> {entry.inJourneyLab[lang]}
+                <strong>{t('glossary.inJourneyLab')}</strong>
+                {entry.inJourneyLab[lang]}
               </p>
               <p>
-                {t('glossary.seeAlso')}:{' '}
+                {t('glossary.seeAlso')}
                 {entry.seeAlso.map((id, index) => (
                   <span key={id}>
                     {index > 0 && (lang === 'en' ? ', ' : '、')}
@@ -57,10 +68,10 @@ export function GlossaryScreen({ lang, term, onHome }: { lang: Lang; term: strin
                   </span>
                 ))}
               </p>
-            </dd>
-          </div>
+            </article>
+          </li>
         ))}
-      </dl>
+      </ul>
     </div>
   );
 }

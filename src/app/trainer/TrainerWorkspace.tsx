@@ -2,7 +2,7 @@
 // counts, stage populations), the playback bar and lifecycle strip under it, and beside it the lesson,
 // the user being followed and the "why" of any node or metric. Presentation mode hides the side and
 // the app's chrome and enlarges everything for a room.
-import { useEffect, useId, useMemo, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { Lang } from '../../core/i18n';
@@ -20,6 +20,9 @@ import { ExplainTab } from './explain/ExplainTab';
 import { isTyping } from '../isTyping';
 import './trainer.css';
 
+// What presentation mode hides (trainer.css): focus left there would fall to the page's body.
+const HIDDEN_WHILE_PRESENTING = '.trainer__side > :not(.trainer__presenting), .app-header';
+
 const tabLabelKeys = { lesson: 'trainer.tabs.lesson', follow: 'trainer.tabs.follow', explain: 'trainer.tabs.explain' } as const satisfies Record<TrainerTab, string>;
 
 export function TrainerWorkspace({ lang, lessonId }: { lang: Lang; lessonId: string | null }) {
@@ -28,23 +31,33 @@ export function TrainerWorkspace({ lang, lessonId }: { lang: Lang; lessonId: str
   const tab = useStore(trainer, (state) => state.tab);
   const presenting = useStore(trainer, (state) => state.presenting);
   const panelId = useId();
+  const presentButton = useRef<HTMLButtonElement>(null);
 
-  // Presentation mode dresses the whole page (the app header hides too).
+  // Presentation mode dresses the whole page (the app header hides too). Focus inside what it hides
+  // goes to the Stop presenting button, so the keyboard still has somewhere to be.
   useEffect(() => {
     document.documentElement.toggleAttribute('data-presenting', presenting);
+    const focused = document.activeElement;
+    if (presenting && focused instanceof Element && focused.closest(HIDDEN_WHILE_PRESENTING)) presentButton.current?.focus();
     return () => document.documentElement.removeAttribute('data-presenting');
   }, [presenting]);
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
-    if (event.key === 'p' || event.key === 'P') {
-      event.preventDefault();
-      trainer.getState().setPresenting(!presenting);
-    } else if (event.key === 'Escape' && presenting) {
-      event.preventDefault();
-      trainer.getState().setPresenting(false);
-    }
-  };
+  // On the document, not the workspace: wherever focus is (the page's body included), P and Esc work.
+  useEffect(() => {
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      if (event.defaultPrevented || isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+      const { presenting: now, setPresenting } = trainer.getState();
+      if (event.key === 'p' || event.key === 'P') {
+        event.preventDefault();
+        setPresenting(!now);
+      } else if (event.key === 'Escape' && now) {
+        event.preventDefault();
+        setPresenting(false);
+      }
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [trainer]);
 
   const onTabKey = (event: KeyboardEvent, index: number) => {
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
@@ -58,17 +71,17 @@ export function TrainerWorkspace({ lang, lessonId }: { lang: Lang; lessonId: str
 
   return (
     <TrainerStoreContext.Provider value={trainer}>
-      <PlaybackProvider lang={lang}>
-        <div className="trainer" data-presenting={presenting || undefined} onKeyDown={onKeyDown}>
+      <PlaybackProvider>
+        <div className="trainer" data-presenting={presenting || undefined}>
           <section className="trainer__canvas" aria-label={t('canvas.region')}>
-            <JourneyCanvas lang={lang}>
+            <JourneyCanvas lang={lang} spaceKeyPans={false}>
               <PlaybackLayer />
             </JourneyCanvas>
           </section>
           <LessonCaption lessonId={lessonId} lang={lang} />
           <aside className="trainer__side" aria-label={t('trainer.side')}>
             <div className="trainer__presenting">
-              <button type="button" aria-pressed={presenting} onClick={() => trainer.getState().setPresenting(!presenting)} title={t('trainer.presentShortcut')}>
+              <button ref={presentButton} type="button" aria-pressed={presenting} onClick={() => trainer.getState().setPresenting(!presenting)} title={t('trainer.presentShortcut')}>
                 {presenting ? t('trainer.stopPresenting') : t('trainer.present')}
               </button>
             </div>

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema, type settingsSchema } from '../journey/schema';
 import { stages } from '../journey/stages';
 import { zodMessage } from '../journey/zodMessages';
+import { MAX_SEED } from '../sim/engine/simulate';
 
 /**
  * The lesson file format (docs/lesson-format.md): a journey, the cohort and run settings its
@@ -131,7 +132,7 @@ export const lessonSchema = z
     journey: journeySourceSchema,
     cohort: z.string().min(1).max(100).optional().meta({ description: 'Id of a ready cohort; "ecommerce" when left out.' }),
     users: z.number().int().min(100).max(100_000).default(2000).meta({ description: 'Users each simulation of the lesson runs.' }),
-    seed: z.number().int().min(0).max(2_147_483_547).default(1),
+    seed: z.number().int().min(0).max(MAX_SEED).default(1),
     steps: z.array(stepSchema).min(1).max(30),
   })
   .meta({ id: 'JourneyLabLesson', title: 'Journey Lab lesson', description: 'A lesson of trainer mode (format v1).' });

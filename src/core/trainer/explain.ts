@@ -127,9 +127,12 @@ export function explainCondition(condition: Condition, facts: ConditionFacts, co
 
 const pad = (value: number) => String(value).padStart(2, '0');
 
-/** A moment of the run as people say it: "Day 3, 14:05" (launch is midnight of day 1). */
+/**
+ * A moment of the run as people say it: "Day 3, 14:05". Day 0 is launch day, as in the dashboard's day
+ * series, the CLI's trace ("d3 14:05") and the playback bar, so a story step and the bar agree.
+ */
 export function timeText(at: number): Localized {
-  const day = Math.floor(at / MS.day) + 1;
+  const day = Math.floor(at / MS.day);
   const clock = `${pad(Math.floor((at % MS.day) / MS.hour))}:${pad(Math.floor((at % MS.hour) / MS.minute))}`;
   return localized(`Day ${day}, ${clock}`, `第 ${day} 天 ${clock}`);
 }

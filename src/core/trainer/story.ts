@@ -1,19 +1,23 @@
 import { localized, type Localized } from '../i18n';
 import { channelInfo, type Channel } from '../journey/channels';
-import type { Condition } from '../journey/condition';
+import type { z } from 'zod';
 import { describeDuration, parseDuration } from '../journey/duration';
 import { eventLabel } from '../journey/events';
 import type { Registry } from '../journey/registry';
+import { branchKind } from '../journey/kinds/branch';
+import { entryKind } from '../journey/kinds/entry';
+import { splitKind } from '../journey/kinds/split';
 import type { JourneyDocument, JourneyNode } from '../journey/schema';
 import type { CohortSpec } from '../sim/cohort';
 import type { CohortGenerator } from '../sim/generate';
 import { draw } from '../sim/random';
 import type { TouchOutcome, TraceEntry } from '../sim/engine/trace';
 import { explainCondition, formatNumber, timeText } from './explain';
-
-export { timeText };
+import { formatMoney } from './formulas';
 import { FactsSoFar, profileOf } from './profile';
 import { explainTouch } from './touchWhy';
+
+export { timeText };
 
 /**
  * One user's trace told as a story, in both languages: who they are, then every step with its time,
@@ -48,11 +52,13 @@ export interface StoryContext {
 /** Kinds whose visit the trace tells anyway (a touch, an offer, a branch's choice…): no separate "reached" step. */
 const NARRATED_BY_OWN_ENTRIES: ReadonlySet<string> = new Set(['message', 'offer', 'branch', 'split', 'goal', 'exit', 'tag']);
 
-const money = (value: number) => `¥${formatNumber(value)}`;
+/** Money in the journey's currency, as each language writes it: "CN¥12.50", "¥12.50". */
+const moneyIn = (currency: string) => (value: number) => localized(formatMoney(value, currency, 'en'), formatMoney(value, currency, 'zh-CN'));
 const quoted = (text: string) => localized(`“${text}”`, `“${text}”`);
 
 export function storyOf(context: StoryContext, user: number, trace: readonly TraceEntry[]): StoryStep[] {
   const { journey, cohort, registry } = context;
+  const money = moneyIn(journey.settings.currency);
   const nodes = new Map(journey.nodes.map((node) => [node.id, node]));
   const profile = profileOf(cohort, context.generator, user);
   const facts = new FactsSoFar(profile);
@@ -73,7 +79,7 @@ export function storyOf(context: StoryContext, user: number, trace: readonly Tra
       case 'event': {
         facts.happened(entry.at, entry.event);
         lastEvent = { at: entry.at, event: entry.event };
-        push(entry, 'event', eventText(entry), entry.channel ? { channel: entry.channel } : {});
+        push(entry, 'event', eventText(entry, money), entry.channel ? { channel: entry.channel } : {});
         break;
       }
       case 'enter': {
@@ -128,10 +134,10 @@ export function storyOf(context: StoryContext, user: number, trace: readonly Tra
         break;
       }
       case 'offer':
-        push(entry, 'offer', localized(`Received an offer worth ${money(entry.value)} at ${labelOf(entry.node).en}.`, `在${labelOf(entry.node)['zh-CN']}获得价值 ${money(entry.value)} 的优惠。`), { nodeId: entry.node });
+        push(entry, 'offer', localized(`Received an offer worth ${money(entry.value).en} at ${labelOf(entry.node).en}.`, `在${labelOf(entry.node)['zh-CN']}获得价值 ${money(entry.value)['zh-CN']} 的优惠。`), { nodeId: entry.node });
         break;
       case 'redeem':
-        push(entry, 'redeem', localized(`Used the ${money(entry.value)} offer from ${labelOf(entry.node).en} on this order.`, `这笔订单用掉了${labelOf(entry.node)['zh-CN']}送出的 ${money(entry.value)} 优惠。`), { nodeId: entry.node });
+        push(entry, 'redeem', localized(`Used the ${money(entry.value).en} offer from ${labelOf(entry.node).en} on this order.`, `这笔订单用掉了${labelOf(entry.node)['zh-CN']}送出的 ${money(entry.value)['zh-CN']} 优惠。`), { nodeId: entry.node });
         break;
       case 'goal':
         push(entry, 'goal', localized(`Converted: reached the goal “${entry.goal}”.`, `转化成功：达成目标“${entry.goal}”。`), { nodeId: entry.node });
@@ -166,11 +172,11 @@ export function storyOf(context: StoryContext, user: number, trace: readonly Tra
   return steps;
 }
 
-function eventText(entry: Extract<TraceEntry, { type: 'event' }>): Localized {
+function eventText(entry: Extract<TraceEntry, { type: 'event' }>, money: (value: number) => Localized): Localized {
   const channel = entry.channel ? channelInfo[entry.channel].name : null;
   switch (entry.event) {
     case 'purchase':
-      return localized(`Bought something for ${money(entry.value ?? 0)}.`, `下单消费 ${money(entry.value ?? 0)}。`);
+      return localized(`Bought something for ${money(entry.value ?? 0).en}.`, `下单消费 ${money(entry.value ?? 0)['zh-CN']}。`);
     case 'open':
       return localized(`Opened the ${channel?.en ?? 'message'}.`, `打开了${channel?.['zh-CN'] ?? '消息'}。`);
     case 'click':
@@ -191,14 +197,24 @@ function exitText(label: Localized | null, reason: string): Localized {
     : localized(`Left the journey at ${label.en}.`, `在${label['zh-CN']}离开旅程。`);
 }
 
+/**
+ * A node's params as its kind's schema reads them, or null when they do not parse: a document that
+ * skipped validation (a hand-edited file, an old recording) gets plain steps instead of a crash.
+ */
+function paramsOf<P>(kind: { params: z.ZodType<P> }, node: JourneyNode): P | null {
+  const parsed = kind.params.safeParse(node.params);
+  return parsed.success ? parsed.data : null;
+}
+
 function entryWhy(node: JourneyNode, lastEvent: { at: number; event: string } | null, at: number, facts: FactsSoFar, cohort: CohortSpec): Localized | null {
-  const trigger = node.params.trigger as { type?: string; event?: string } | undefined;
+  const params = paramsOf(entryKind, node);
+  if (!params) return null;
+  const { trigger, filter } = params;
   const parts: Localized[] = [];
-  if (trigger?.type === 'event' && lastEvent && lastEvent.at === at && lastEvent.event === trigger.event) {
+  if (trigger.type === 'event' && lastEvent && lastEvent.at === at && lastEvent.event === trigger.event) {
     const label = eventLabel(lastEvent.event);
     parts.push(localized(`Their “${label.en}” triggered this entry.`, `“${label['zh-CN']}”行为触发了进入。`));
-  } else if (trigger?.type === 'audience') parts.push(localized('The whole audience enters at launch.', '上线时整个受众一起进入。'));
-  const filter = node.params.filter as Condition | null | undefined;
+  } else if (trigger.type === 'audience') parts.push(localized('The whole audience enters at launch.', '上线时整个受众一起进入。'));
   if (filter) {
     const verdict = explainCondition(filter, facts, cohort);
     parts.push(localized(`The entry filter let them in: ${verdict.text.en}.`, `符合进入条件：${verdict.text['zh-CN']}。`));
@@ -214,8 +230,8 @@ interface PortStep {
 
 function portStep(node: JourneyNode, port: string, visit: number, user: number, context: StoryContext, facts: FactsSoFar): PortStep | null {
   const label = quoted(node.label || node.id);
-  if (node.kind === 'branch') return branchStep(node, port, label, facts, context.cohort);
-  if (node.kind === 'split') return splitStep(node, port, visit, user, label, context.seed);
+  if (node.kind === 'branch') return branchStep(node, port, label, facts, context.cohort) ?? plainPortStep('branch', port, label);
+  if (node.kind === 'split') return splitStep(node, port, visit, user, label, context.seed) ?? plainPortStep('split', port, label);
   if (node.kind === 'waitForEvent') {
     const event = eventLabel(String(node.params.event ?? 'purchase'));
     const timeout = describeDuration(parseDuration(String(node.params.timeout ?? 'P1D')) ?? 0, 'en');
@@ -227,9 +243,16 @@ function portStep(node: JourneyNode, port: string, visit: number, user: number, 
   return null;
 }
 
-function branchStep(node: JourneyNode, port: string, label: Localized, facts: FactsSoFar, cohort: CohortSpec): PortStep {
-  const cases = (node.params.cases ?? []) as { label?: string; condition: Condition }[];
+/** A decision told without its why, when the node's params cannot say it. */
+function plainPortStep(kind: StoryKind, port: string, label: Localized): PortStep {
+  return { kind, text: localized(`At ${label.en} they left through “${port}”.`, `在${label['zh-CN']}从出口“${port}”离开。`) };
+}
+
+function branchStep(node: JourneyNode, port: string, label: Localized, facts: FactsSoFar, cohort: CohortSpec): PortStep | null {
+  const cases = paramsOf(branchKind, node)?.cases;
+  if (!cases) return null;
   const taken = port === 'else' ? cases.length : Number(port.replace('case-', '')) - 1;
+  if (!Number.isInteger(taken) || taken < 0 || taken > cases.length) return null;
   const caseName = (index: number) =>
     index >= cases.length ? localized('“else”', '“其他”') : cases[index]!.label ? quoted(cases[index]!.label!) : localized(`case ${index + 1}`, `条件 ${index + 1}`);
   const reasons: Localized[] = [];
@@ -251,10 +274,12 @@ function branchStep(node: JourneyNode, port: string, label: Localized, facts: Fa
   };
 }
 
-function splitStep(node: JourneyNode, port: string, visit: number, user: number, label: Localized, seed: number): PortStep {
-  const variants = (node.params.variants ?? []) as { label?: string; weight: number; holdout?: boolean }[];
+function splitStep(node: JourneyNode, port: string, visit: number, user: number, label: Localized, seed: number): PortStep | null {
+  const variants = paramsOf(splitKind, node)?.variants;
+  if (!variants) return null;
   const index = Number(port.replace('variant-', '')) - 1;
   const variant = variants[index];
+  if (!variant) return null;
   const name = variant?.label ? quoted(variant.label) : localized(`variant ${index + 1}`, `第 ${index + 1} 组`);
   const total = variants.reduce((sum, item) => sum + item.weight, 0) || 1;
   const from = variants.slice(0, index).reduce((sum, item) => sum + item.weight, 0) / total;

@@ -6,6 +6,7 @@ import { migrateLesson } from '../../../src/core/lessons/migrations';
 import { encodeLesson, decodeLesson } from '../../../src/core/lessons/share';
 import { builtinLessons } from '../../../src/core/lessons/builtin';
 import type { LessonInput } from '../../../src/core/lessons/schema';
+import { MAX_SEED } from '../../../src/core/sim/engine/simulate';
 import { codeHeadings, examplesTagged, expectSectionsDescribe } from '../../support/docExamples';
 
 const doc = readFileSync(resolve(import.meta.dirname, '../../../docs/lesson-format.md'), 'utf8');
@@ -28,6 +29,11 @@ describe('parseLesson', () => {
     expect(result.lesson.steps[0]!.setup).toEqual([]);
     expect(result.journey.nodes?.some((node) => node.id === 'coupon')).toBe(true);
     expect(result.cohort.id).toBe('ecommerce');
+  });
+
+  it('takes any seed the simulation takes, and no other', () => {
+    expect(codes({ ...example(), seed: MAX_SEED })).toEqual([]);
+    expect(codes({ ...example(), seed: MAX_SEED + 1 })).not.toEqual([]);
   });
 
   it('refuses what is not a lesson, naming the field', () => {

@@ -1,6 +1,7 @@
 import { draw } from '../../../src/core/sim/random';
 import { findUser, recordSampleOf } from '../../../src/core/trainer/sample';
-import { storyOf, type StoryStep } from '../../../src/core/trainer/story';
+import { storyOf, timeText, type StoryStep } from '../../../src/core/trainer/story';
+import type { JourneyNode } from '../../../src/core/journey/schema';
 import { cohort, journey } from '../../sim/support';
 import { edge, node } from '../../fixtures/journeys';
 import { churnWinBackInput, churnWinBackSample } from './support';
@@ -74,6 +75,35 @@ describe('the story of one user', () => {
     const deferred = steps.find((step) => step.outcome === 'deferred')!;
     expect(deferred.why!.en).toContain('until 08:00');
     expect(all(steps, 'en')).toContain('Quiet hours over, the SMS “first” went out.');
+  });
+
+  it('counts days from launch day as day 0, as the playback bar and the dashboard do', () => {
+    expect(timeText(0)).toEqual({ en: 'Day 0, 00:00', 'zh-CN': '第 0 天 00:00' });
+    expect(timeText(3 * 86_400_000 + 14 * 3_600_000 + 5 * 60_000)).toEqual({ en: 'Day 3, 14:05', 'zh-CN': '第 3 天 14:05' });
+  });
+
+  it('tells money in the journey’s currency, in both languages', () => {
+    const input = churnWinBackInput(7, 2_000);
+    input.journey = { ...input.journey, settings: { ...input.journey.settings, currency: 'USD' } };
+    const small = recordSampleOf(input, 500);
+    const buyer = small.users.find((candidate) => small.traces.get(candidate)!.some((entry) => entry.type === 'event' && entry.event === 'purchase'))!;
+    const bought = storyOf(small.model, buyer, small.traces.get(buyer)!).find((step) => step.kind === 'event' && step.text.en.startsWith('Bought'))!;
+    expect(bought.text.en).toMatch(/^Bought something for \$[\d,]+\.\d\d\.$/);
+    expect(bought.text['zh-CN']).toMatch(/^下单消费 US\$[\d,]+\.\d\d。$/);
+    expect(all(storyOf(small.model, buyer, small.traces.get(buyer)!), 'en')).not.toContain('¥');
+  });
+
+  it('tells plain steps, not a crash, when a node’s params do not parse', () => {
+    const user = findUser(sample, 'any')!;
+    const trace = sample.traces.get(user)!;
+    const broken = (node: JourneyNode): JourneyNode =>
+      node.kind === 'entry' ? { ...node, params: { trigger: 5 } } : node.kind === 'branch' ? { ...node, params: { cases: 'oops' } } : node.kind === 'split' ? { ...node, params: { variants: null } } : node;
+    const model = { ...sample.model, journey: { ...sample.model.journey, nodes: sample.model.journey.nodes.map(broken) } };
+    const steps = storyOf(model, user, trace);
+    const split = steps.find((step) => step.kind === 'split')!;
+    expect(split.text.en).toMatch(/^At “.+” they left through “variant-\d”\.$/);
+    expect(split.why).toBeUndefined();
+    expect(steps.find((step) => step.kind === 'enter')!.why).toBeUndefined();
   });
 
   it('says which channels cannot reach a user', () => {

@@ -1,5 +1,6 @@
 // Why one node is there: its kind in marketing terms, what its settings mean, and this run's counts
 // through it (entries, users, and how many left by each port).
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../core/i18n';
 import { termsOfKind } from '../../../core/glossary';
@@ -9,17 +10,29 @@ import type { SimulationReport } from '../../../core/sim/engine/report';
 import { formatCount, formatPercent } from '../../simulate/format';
 import { GlossaryLinks } from './GlossaryLinks';
 
-export function NodeWhy({ node, report, lang }: { node: JourneyNode; report: SimulationReport | null; lang: Lang }) {
+interface NodeWhyProps {
+  node: JourneyNode;
+  /** The same node in the recorded journey (null when it was added since, or nothing is recorded). */
+  recorded: JourneyNode | null;
+  /** The journey changed since the recording the counts come from. */
+  stale: boolean;
+  report: SimulationReport | null;
+  lang: Lang;
+}
+
+export function NodeWhy({ node, recorded, stale, report, lang }: NodeWhyProps) {
   const { t } = useTranslation();
+  const headingId = useId();
   const kind = defaultRegistry.get(node.kind);
   const counts = report?.nodes.find((candidate) => candidate.id === node.id) ?? null;
-  const ports = kind ? kind.ports(node.params) : [];
+  const counted = recorded ?? node;
+  const ports = defaultRegistry.get(counted.kind)?.ports(counted.params) ?? [];
   const leaving = counts ? Object.values(counts.ports).reduce((sum, value) => sum + value, 0) : 0;
   const label = node.label || (kind?.name[lang] ?? node.kind);
 
   return (
-    <section className="explain__node" aria-labelledby="explain-node-heading">
-      <h3 id="explain-node-heading">{t('trainer.explain.nodeHeading', { label })}</h3>
+    <section className="explain__node" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('trainer.explain.nodeHeading', { label })}</h3>
       {kind && (
         <>
           <h4>{t('trainer.explain.kind', { kind: kind.name[lang] })}</h4>
@@ -39,6 +52,7 @@ export function NodeWhy({ node, report, lang }: { node: JourneyNode; report: Sim
         </>
       )}
       <h4>{t('trainer.explain.numbers')}</h4>
+      {report && stale && <p className="explain__stale">{t('trainer.explain.stale')}</p>}
       {!report ? (
         <p>{t('trainer.explain.notRecorded')}</p>
       ) : !counts || counts.entries === 0 ? (

@@ -2,13 +2,14 @@
 // then read who they are and their story, step by step with the why of each decision. The followed
 // user's dot is highlighted on the canvas (by the playback layer) and the node of the story's current
 // step is focused there.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../core/i18n';
 import { profileOf } from '../../../core/trainer/profile';
 import { findUser, type UserKind } from '../../../core/trainer/sample';
 import { storyOf } from '../../../core/trainer/story';
 import { usePlayback, usePlaybackStore } from '../playback/PlaybackContext';
+import { useShownTime } from '../playback/useShownTime';
 import { useTrainerStore } from '../TrainerStoreContext';
 import { storyModelOf } from './storyModel';
 import { UserPicker } from './UserPicker';
@@ -27,9 +28,11 @@ export function FollowUserTab({ lang }: { lang: Lang }) {
   const input = usePlayback((state) => state.input);
   const sample = usePlayback((state) => state.sample);
   const followed = usePlayback((state) => state.followed);
-  const timeMs = usePlayback((state) => state.timeMs);
+  // Throttled while playing: the story's current step need not move sixty times a second.
+  const timeMs = useShownTime(playback);
   const trainer = useTrainerStore();
   const [notice, setNotice] = useState('');
+  const headingId = useId();
 
   const model = useMemo(() => (phase === 'ready' && input ? storyModelOf(input) : null), [phase, input]);
   const trace = followed !== null ? sample?.traces.get(followed) : undefined;
@@ -59,8 +62,8 @@ export function FollowUserTab({ lang }: { lang: Lang }) {
   };
 
   return (
-    <section className="follow" aria-labelledby="follow-heading">
-      <h2 id="follow-heading">{t('trainer.follow.heading')}</h2>
+    <section className="follow" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('trainer.follow.heading')}</h2>
       {phase === 'idle' && (
         <>
           <p>{t('trainer.follow.notRecorded')}</p>

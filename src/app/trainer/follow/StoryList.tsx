@@ -1,5 +1,6 @@
 // The followed user's story as an ordered list: each step's time, what happened, its channel and
 // outcome, and why. The step at or just before the playback's moment is the current one.
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../core/i18n';
 import { channelInfo } from '../../../core/journey/channels';
@@ -24,9 +25,10 @@ interface Props {
 
 export function StoryList({ user, steps, current, lang, onJump }: Props) {
   const { t } = useTranslation();
+  const headingId = useId();
   return (
-    <section className="follow__story" aria-labelledby="follow-story-heading">
-      <h3 id="follow-story-heading">{t('trainer.follow.storyHeading')}</h3>
+    <section className="follow__story" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('trainer.follow.storyHeading')}</h3>
       <ol aria-label={t('trainer.follow.storyLabel', { user })}>
         {steps.map((step, index) =>
           step.kind === 'profile' ? null : (

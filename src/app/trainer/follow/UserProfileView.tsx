@@ -1,4 +1,5 @@
 // Who the followed user is: segment, attributes, RFM, tags and the channels that reach them.
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../core/i18n';
 import { channelInfo, channels } from '../../../core/journey/channels';
@@ -8,12 +9,13 @@ import type { UserProfile } from '../../../core/trainer/profile';
 
 export function UserProfileView({ user, profile, cohort, lang, onStop }: { user: number; profile: UserProfile; cohort: CohortSpec; lang: Lang; onStop(): void }) {
   const { t } = useTranslation();
+  const headingId = useId();
   const none = t('trainer.follow.none');
   const attributes = Object.entries(profile.attributes);
   const { recency, frequency, monetary } = profile.rfm;
   return (
-    <section className="follow__profile" aria-labelledby="follow-profile-heading">
-      <h3 id="follow-profile-heading">{t('trainer.follow.profileHeading', { user })}</h3>
+    <section className="follow__profile" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('trainer.follow.profileHeading', { user })}</h3>
       <button type="button" onClick={onStop}>
         {t('trainer.follow.stop')}
       </button>
@@ -29,7 +31,6 @@ export function UserProfileView({ user, profile, cohort, lang, onStop }: { user:
         <dt>{t('trainer.follow.reach')}</dt>
         <dd>{profile.reach.length === 0 ? none : channels.filter((channel) => profile.reach.includes(channel)).map((channel) => channelInfo[channel].name[lang]).join(lang === 'en' ? ', ' : '、')}</dd>
       </dl>
-      <p>{profile.text[lang]}</p>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 // A challenge step: the goal, "Check my journey" (two runs in the worker on the lesson's cohort, users
 // and seed: the step's own journey as the baseline, then the learner's journey as the attempt), the
 // result condition by condition, and hints one at a time.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../core/i18n';
 import type { Problem } from '../../../core/journey/problems';
@@ -28,6 +28,7 @@ type Check =
 
 export function ChallengeCheck({ entry, stepIndex, challenge, lang }: { entry: ReadyLesson; stepIndex: number; challenge: Challenge; lang: Lang }) {
   const { t } = useTranslation();
+  const headingId = useId();
   const { simulationRunner } = useServices();
   const editor = useEditorStore();
   const journey = useEditor((state) => state.journey);
@@ -79,8 +80,8 @@ export function ChallengeCheck({ entry, stepIndex, challenge, lang }: { entry: R
   })();
 
   return (
-    <section className="lesson-tab__challenge" aria-labelledby="lesson-challenge-heading">
-      <h4 id="lesson-challenge-heading">{t('trainer.lessons.challenge.heading')}</h4>
+    <section className="lesson-tab__challenge" aria-labelledby={headingId}>
+      <h4 id={headingId}>{t('trainer.lessons.challenge.heading')}</h4>
       <p className="lesson-tab__goal">{challenge.goal[lang]}</p>
       <button type="button" className="button--primary" onClick={start} disabled={check.phase === 'running'}>
         {t('trainer.lessons.challenge.check')}

@@ -1,6 +1,6 @@
 // The trainer's Lesson tab: the lesson followed, one step at a time (Previous/Next, or N and Shift+N),
 // with what to read, what to look at, a suggestion to apply and, on a challenge step, the check.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../core/i18n';
 import type { JourneyDocument } from '../../../core/journey/schema';
@@ -30,6 +30,8 @@ export function LessonTab({ lessonId, lang }: { lessonId: string | null; lang: L
 function LessonSteps({ entry, lang }: { entry: ReadyLesson; lang: Lang }) {
   const { t } = useTranslation();
   const steps = useLessonSteps(entry);
+  const stepHeadingId = useId();
+  const tryHeadingId = useId();
   const { index, step, count, goTo, trainer } = steps;
   const editor = useEditorStore();
   const journey = useEditor((state) => state.journey);
@@ -88,14 +90,14 @@ function LessonSteps({ entry, lang }: { entry: ReadyLesson; lang: Lang }) {
       <p role="status" className="visually-hidden">
         {announcement}
       </p>
-      <section className="lesson-tab__step" aria-labelledby="lesson-step-heading">
-        <h3 id="lesson-step-heading">{step.title[lang]}</h3>
+      <section className="lesson-tab__step" aria-labelledby={stepHeadingId}>
+        <h3 id={stepHeadingId}>{step.title[lang]}</h3>
         <p className="lesson-tab__text">{step.text[lang]}</p>
       </section>
       {step.lookAt.length > 0 && <LookAtList items={step.lookAt} lang={lang} />}
       {step.tryThis && (
-        <section className="lesson-tab__try" aria-labelledby="lesson-try-heading">
-          <h4 id="lesson-try-heading">{t('trainer.lessons.tab.tryThis')}</h4>
+        <section className="lesson-tab__try" aria-labelledby={tryHeadingId}>
+          <h4 id={tryHeadingId}>{t('trainer.lessons.tab.tryThis')}</h4>
           <p>{step.tryThis.text[lang]}</p>
           {step.tryThis.edits.length > 0 && (
             <>

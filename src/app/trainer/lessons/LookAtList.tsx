@@ -1,5 +1,6 @@
 // A step's "Look at" items: which figure or chart, what to notice there, and the figure itself when
 // the journey has been simulated (the simulation store's last report).
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../core/i18n';
 import { stageNames } from '../../../core/journey/stages';
@@ -32,6 +33,7 @@ function valueText(lookAt: LookAt, report: SimulationReport, lang: Lang): string
 
 export function LookAtList({ items, lang }: { items: readonly LookAt[]; lang: Lang }) {
   const { t } = useTranslation();
+  const headingId = useId();
   const { report, stale } = useLastReport();
   const labels = useEditor((state) => state.journey?.nodes);
   const nodeName = (id: string) => labels?.find((node) => node.id === id)?.label || id;
@@ -45,8 +47,8 @@ export function LookAtList({ items, lang }: { items: readonly LookAt[]; lang: La
   };
 
   return (
-    <section className="lesson-tab__look" aria-labelledby="lesson-look-heading">
-      <h4 id="lesson-look-heading">{t('trainer.lessons.tab.lookAt')}</h4>
+    <section className="lesson-tab__look" aria-labelledby={headingId}>
+      <h4 id={headingId}>{t('trainer.lessons.tab.lookAt')}</h4>
       <ul>
         {items.map((lookAt, index) => {
           const value = report ? valueText(lookAt, report, lang) : null;

@@ -27,6 +27,7 @@ export function PlaybackLayer() {
     if (!timeline || !journey) return null;
     const nodeIndex = new Map(timeline.nodeIds.map((id, index) => [id, index]));
     const edges = journey.edges;
+    const nodeCount = timeline.nodeIds.length;
     return {
       playback: createPlayback(timeline),
       jitter: jitterOf(timeline.users.length),
@@ -34,6 +35,15 @@ export function PlaybackLayer() {
       edgeTarget: Int32Array.from(edges, (edge) => nodeIndex.get(edge.target) ?? -1),
       edgePort: edges.map((edge) => edge.sourcePort),
       userPosition: new Map(timeline.users.map((user, position) => [user, position])),
+      // Refilled by every frame's measure(): a frame allocates nothing for the boxes.
+      boxes: {
+        x: new Float64Array(nodeCount),
+        y: new Float64Array(nodeCount),
+        width: new Float64Array(nodeCount),
+        height: new Float64Array(nodeCount),
+        portX: new Float64Array(edges.length),
+        portY: new Float64Array(edges.length),
+      } satisfies NodeBoxes,
     };
   }, [timeline, journey]);
 
@@ -50,30 +60,22 @@ export function PlaybackLayer() {
       // React Flow updates its node lookup in place: measured afresh each frame (a few hundred nodes at most).
       const { nodeLookup } = flowStore.getState();
       const ids = scene.playback.timeline.nodeIds;
-      const next: NodeBoxes = {
-        x: new Float64Array(ids.length),
-        y: new Float64Array(ids.length),
-        width: new Float64Array(ids.length),
-        height: new Float64Array(ids.length),
-        portX: new Float64Array(scene.edgePort.length).fill(Number.NaN),
-        portY: new Float64Array(scene.edgePort.length).fill(Number.NaN),
-      };
-      ids.forEach((id, index) => {
-        const node = nodeLookup.get(id);
-        next.x[index] = node ? node.internals.positionAbsolute.x : Number.NaN;
-        next.y[index] = node ? node.internals.positionAbsolute.y : Number.NaN;
-        next.width[index] = node?.measured.width ?? FALLBACK_SIZE.width;
-        next.height[index] = node?.measured.height ?? FALLBACK_SIZE.height;
-      });
-      scene.edgePort.forEach((port, edge) => {
+      const boxes = scene.boxes;
+      for (let index = 0; index < ids.length; index++) {
+        const node = nodeLookup.get(ids[index]!);
+        boxes.x[index] = node ? node.internals.positionAbsolute.x : Number.NaN;
+        boxes.y[index] = node ? node.internals.positionAbsolute.y : Number.NaN;
+        boxes.width[index] = node?.measured.width ?? FALLBACK_SIZE.width;
+        boxes.height[index] = node?.measured.height ?? FALLBACK_SIZE.height;
+      }
+      for (let edge = 0; edge < scene.edgePort.length; edge++) {
+        const port = scene.edgePort[edge]!;
         const source = scene.edgeSource[edge]!;
         const handle = source >= 0 ? nodeLookup.get(ids[source]!)?.internals.handleBounds?.source?.find((candidate) => candidate.id === port) : undefined;
-        if (handle) {
-          next.portX[edge] = handle.x + handle.width / 2;
-          next.portY[edge] = handle.y + handle.height / 2;
-        }
-      });
-      return next;
+        boxes.portX[edge] = handle ? handle.x + handle.width / 2 : Number.NaN;
+        boxes.portY[edge] = handle ? handle.y + handle.height / 2 : Number.NaN;
+      }
+      return boxes;
     };
 
     const draw = () => {

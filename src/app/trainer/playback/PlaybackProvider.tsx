@@ -1,5 +1,4 @@
 import { useContext, useEffect, useState, type ReactNode } from 'react';
-import type { Lang } from '../../../core/i18n';
 import { useServices } from '../../services';
 import { useEditorStore } from '../../store/useEditorStore';
 import { SimulationStoreContext } from '../../simulate/SimulationStoreContext';
@@ -14,7 +13,7 @@ const toNumber = (text: string) => (text.trim() === '' ? Number.NaN : Number(tex
  * Gives trainer mode the open journey's playback store: recordings take the Simulate panel's users, seed
  * and cohort unless told otherwise, and turn stale when the journey is edited after them.
  */
-export function PlaybackProvider({ children }: { lang: Lang; children: ReactNode }) {
+export function PlaybackProvider({ children }: { children: ReactNode }) {
   const editor = useEditorStore();
   const simulation = useContext(SimulationStoreContext);
   const { recordingRunner } = useServices();
