@@ -1,7 +1,7 @@
 // The Cohorts screen (#/cohorts): saved cohorts (edit, rename, duplicate, export, delete), the industry
 // presets to start from (copied into a new saved cohort), and import of .cohort.json files. With a
 // cohort id (#/cohorts/<id>) it edits that cohort.
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../core/i18n';
 import { formatLocation, type Problem } from '../../core/journey/problems';
@@ -15,6 +15,7 @@ import { downloadText, readFileAsText } from '../persist/files';
 import { cohortFileName, exportCohortJson, parseCohortFile } from './cohortFiles';
 import { CohortEditor } from './CohortEditor';
 import { newCohortId, textIn, withText, type Json } from './draft';
+import { ImportFileButton } from '../ImportFileButton';
 import './cohorts.css';
 
 type Notice = { kind: 'info' | 'error'; text: string; problems?: Problem[] };
@@ -75,7 +76,6 @@ function CohortList({ lang, onOpen }: { lang: Lang; onOpen(id: string): void }) 
   const [cohorts, setCohorts] = useState<CohortRecord[] | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
 
   const refresh = useCallback(async () => {
     try {
@@ -161,21 +161,7 @@ function CohortList({ lang, onOpen }: { lang: Lang; onOpen(id: string): void }) 
       <section aria-labelledby="cohorts-saved-heading">
         <div className="cohorts-bar">
           <h3 id="cohorts-saved-heading">{t('cohorts.savedHeading')}</h3>
-          <button type="button" onClick={() => fileInput.current?.click()}>
-            ⇧ {t('cohorts.import')}
-          </button>
-          <input
-            ref={fileInput}
-            className="visually-hidden"
-            type="file"
-            accept=".json,application/json"
-            aria-label={t('cohorts.importFile')}
-            tabIndex={-1}
-            onChange={(event) => {
-              void importFile(event.target.files?.[0]);
-              event.target.value = '';
-            }}
-          />
+          <ImportFileButton label={t('cohorts.import')} inputLabel={t('cohorts.importFile')} accept=".json,application/json" onFile={(file) => void importFile(file)} />
         </div>
         {cohorts === null ? (
           <p role="status">{t('cohorts.loading')}</p>

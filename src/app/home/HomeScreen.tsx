@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang, Localized } from '../../core/i18n';
 import type { JourneyDocument } from '../../core/journey/schema';
@@ -11,6 +11,7 @@ import type { JourneySummary } from '../persist/repository';
 import { parseJourneyFile, readFileAsText, readJourney } from '../persist/files';
 import { decodeShareLink, withoutShare } from '../persist/shareLink';
 import { newJourneyId } from './newJourneyId';
+import { ImportFileButton } from '../ImportFileButton';
 import './home.css';
 
 type Notice = { kind: 'info' | 'error'; text: string; problems?: Problem[]; undo?: () => void };
@@ -35,7 +36,6 @@ export function HomeScreen({ lang, onOpen }: { lang: Lang; onOpen(id: string): v
   const [arrival] = useState(() => readSharedJourney(window.location.hash, lang));
   const [notice, setNotice] = useState<Notice | null>(arrival.notice);
   const [shared, setShared] = useState<JourneyDocument | null>(arrival.shared);
-  const fileInput = useRef<HTMLInputElement>(null);
 
   const refresh = useCallback(async () => {
     try {
@@ -206,9 +206,7 @@ export function HomeScreen({ lang, onOpen }: { lang: Lang; onOpen(id: string): v
           <button type="button" className="button--primary" onClick={() => void createEmpty()}>
             ＋ {t('home.create')}
           </button>
-          <button type="button" onClick={() => fileInput.current?.click()}>
-            ⇧ {t('home.import')}
-          </button>
+          <ImportFileButton label={t('home.import')} inputLabel={t('home.import')} accept=".json,application/json" onFile={(file) => void importFile(file)} />
           <a href="#/cohorts" className="home__cohorts-link" title={t('cohorts.navHelp')}>
             {t('cohorts.nav')}
           </a>
@@ -218,19 +216,6 @@ export function HomeScreen({ lang, onOpen }: { lang: Lang; onOpen(id: string): v
           <a href="#/learn" className="home__cohorts-link" title={t('trainer.lessons.navHelp')}>
             {t('trainer.lessons.nav')}
           </a>
-          <input
-            ref={fileInput}
-            type="file"
-            accept=".json,application/json"
-            className="visually-hidden"
-            aria-label={t('home.import')}
-            tabIndex={-1}
-            onChange={(event) => {
-              const file = event.target.files?.[0];
-              event.target.value = '';
-              if (file) void importFile(file);
-            }}
-          />
         </div>
         {journeys !== null && journeys.length === 0 && <p className="home__empty">{t('home.empty')}</p>}
         {journeys !== null && journeys.length > 0 && visible.length === 0 && <p className="home__empty">{t('home.noMatch', { query })}</p>}

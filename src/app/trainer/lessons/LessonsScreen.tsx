@@ -1,7 +1,7 @@
 // The lessons screen (#/learn): the built-in lessons, the ones imported from .lesson.json files or
 // shared links (kept in storage), and a lesson arriving as a link (#/learn?lesson=…), each ready to
 // start on a journey of the learner's own.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../core/i18n';
 import type { Problem } from '../../../core/journey/problems';
@@ -14,6 +14,7 @@ import { downloadText, readFileAsText } from '../../persist/files';
 import { builtinReadyLessons, isReady, keepImportedLesson, readImportedLessons, removeImportedLesson, sameAsBuiltin, type BrokenLesson, type ReadyLesson } from './lessonLibrary';
 import { ProblemList } from './ProblemList';
 import { startLesson } from './startLesson';
+import { ImportFileButton } from '../../ImportFileButton';
 import './lessons.css';
 
 type Notice = { kind: 'info' | 'error'; text: string; problems?: Problem[]; link?: string };
@@ -37,7 +38,6 @@ export function LessonsScreen({ lang, link, onStart, onHome }: LessonsScreenProp
   const [imported, setImported] = useState<(ReadyLesson | BrokenLesson)[] | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
-  const fileInput = useRef<HTMLInputElement>(null);
   const builtins = useMemo(() => builtinReadyLessons(), []);
   const shared = useMemo(() => (link ? decodeLesson(link) : null), [link]);
 
@@ -206,22 +206,7 @@ export function LessonsScreen({ lang, link, onStart, onHome }: LessonsScreenProp
       <section aria-labelledby="lessons-imported-heading">
         <div className="lessons-bar">
           <h3 id="lessons-imported-heading">{t('trainer.lessons.importedHeading')}</h3>
-          <button type="button" onClick={() => fileInput.current?.click()}>
-            ⇧ {t('trainer.lessons.import')}
-          </button>
-          <input
-            ref={fileInput}
-            type="file"
-            accept=".json,.lesson.json,application/json"
-            className="visually-hidden"
-            aria-label={t('trainer.lessons.import')}
-            tabIndex={-1}
-            onChange={(event) => {
-              const file = event.target.files?.[0];
-              event.target.value = '';
-              if (file) void importFile(file);
-            }}
-          />
+          <ImportFileButton label={t('trainer.lessons.import')} inputLabel={t('trainer.lessons.import')} accept=".json,.lesson.json,application/json" onFile={(file) => void importFile(file)} />
         </div>
         {imported !== null && imported.length === 0 && <p className="lessons-screen__empty">{t('trainer.lessons.noImported')}</p>}
         <ul className="lessons-list" aria-label={t('trainer.lessons.importedHeading')}>
