@@ -89,6 +89,11 @@ describe('cohort vocabulary editing', () => {
     expect((renameAttributeValue(withNumber, 'kids', '1', '2') as typeof withNumber).attributes.kids.values).toEqual([0, 2, true]);
     expect((renameAttributeValue(withNumber, 'kids', 'true', 'false') as typeof withNumber).attributes.kids.values).toEqual([0, 1, false]);
     expect((renameAttributeValue(withNumber, 'kids', '1', 'one') as typeof withNumber).attributes.kids.values).toEqual([0, 'one', true]);
+    // A number typed another way stays the number, and its shares stay keyed as it is shown.
+    const withShares = { ...spec(), attributes: { kids: { values: [0, 3], shares: { '0': 40, '3': 60 } } } };
+    const retyped = renameAttributeValue(withShares, 'kids', '3', '3.0') as typeof withShares;
+    expect(retyped.attributes.kids.values).toEqual([0, 3]);
+    expect(retyped.attributes.kids.shares).toEqual({ '0': 40, '3': 60 });
 
     const removed = removeAttributeValue(spec(), 'member_tier', 'platinum') as ReturnType<typeof spec>;
     expect(removed.attributes.member_tier!.values).toEqual(['none', 'silver', 'gold']);

@@ -58,7 +58,7 @@ export default [
       const results = panel.getByRole('region', { name: 'Results' });
       await results.waitFor({ timeout: 30_000 });
       assert.match(await results.textContent(), /10,000 users · seed 1/);
-      assert.match(await results.textContent(), /ecommerce-/);
+      assert.match(await results.textContent(), /Spring shoppers/, 'the results name the saved cohort, not its id');
       await screenshot('cohort-simulated');
     },
   },

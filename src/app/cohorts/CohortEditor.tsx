@@ -4,11 +4,12 @@
 // draft keeps whatever was typed.
 import { useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import i18n from '../i18n';
 import type { Lang } from '../../core/i18n';
 import type { Problem } from '../../core/journey/problems';
 import { isPlainObject } from '../../core/journey/zodMessages';
 import { normaliseShares, shareTotal } from '../../core/sim/cohortEditing';
-import { problemsAt, problemsByPath, setAt, textIn, withText, type Json, type Path } from './draft';
+import { problemsAt, problemsByPath, setAt, textIn, type Json, type Path } from './draft';
 import { fmt, NumberField, ProblemText, Section, TextField } from './editor/fields';
 import { AttributesSection } from './editor/AttributesSection';
 import { SegmentForm } from './editor/SegmentForm';
@@ -59,17 +60,21 @@ export function CohortEditor({ draft, problems: found, lang, onChange }: CohortE
       const next = normaliseShares(list.map((segment) => segment.share));
       return { ...current, segments: list.map((segment, index) => ({ ...segment, share: next[index] })) };
     });
-  const addSegment = () =>
+  const addSegment = () => {
+    // The new segment is picked outside the state updater (React may run an updater twice).
+    setChosen(segments.length);
     onChange((current) => {
       const list = Array.isArray(current.segments) ? (current.segments as Json[]) : [];
       const ids = new Set(list.map((segment) => segment.id));
       let n = list.length + 1;
       while (ids.has(`segment_${n}`)) n += 1;
-      const added: Json = { ...structuredClone(list.at(-1) ?? {}), id: `segment_${n}`, name: withText('', 'en', `${t('cohorts.newSegment')} ${n}`), share: 0 };
+      // Named in both languages, whichever one the editor is showing.
+      const name = { en: i18n.getFixedT('en')('cohorts.newSegmentName', { n }), 'zh-CN': i18n.getFixedT('zh-CN')('cohorts.newSegmentName', { n }) };
+      const added: Json = { ...structuredClone(list.at(-1) ?? {}), id: `segment_${n}`, name, share: 0 };
       delete added.description;
-      setChosen(list.length);
       return { ...current, segments: [...list, added] };
     });
+  };
   const removeSegment = useCallback(
     (index: number) => {
       setChosen((at) => Math.max(0, at >= index ? at - 1 : at));

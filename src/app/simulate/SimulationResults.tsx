@@ -3,7 +3,7 @@ import { lazy, Suspense, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../core/i18n';
 import type { Estimate } from '../../core/sim/engine/report';
-import { getPreset } from '../../core/sim/presets';
+import { cohortLabel } from './cohortLabel';
 import { useSimulation } from './useSimulation';
 import { formatCount, formatMoney, formatPercent, formatPoints } from './format';
 
@@ -68,13 +68,13 @@ export function SimulationResults({ lang }: { lang: Lang }) {
       value: percent(report.lift.incrementalRoi.value),
       detail: interval(report.lift.incrementalRoi, percent),
     });
-  const preset = getPreset(run.presetId);
+  const cohort = cohortLabel(run.presetId, run.cohort, report.cohort.id, lang);
 
   return (
     <section className={`simulation-results${stale ? ' simulation-results--stale' : ''}`} aria-labelledby={headingId}>
       <h3 id={headingId}>{t('simulate.results')}</h3>
       <p className="simulation-results__summary">
-        {t('simulate.summary', { users: formatCount(report.users, lang), seed: report.seed, cohort: preset ? preset.name[lang] : report.cohort.id, days: formatCount(report.horizonDays, lang) })}
+        {t('simulate.summary', { users: formatCount(report.users, lang), seed: report.seed, cohort, days: formatCount(report.horizonDays, lang) })}
       </p>
       {stale && (
         <p className="simulation-results__stale" role="status">
@@ -104,7 +104,7 @@ export function SimulationResults({ lang }: { lang: Lang }) {
       </button>
       {dashboardOpen && (
         <Suspense fallback={null}>
-          <Dashboard report={report} currency={currency} presetId={run.presetId} stale={stale} lang={lang} onClose={closeDashboard} quietHours={run.journey.settings.quietHours} journey={run.journey} />
+          <Dashboard report={report} currency={currency} presetId={run.presetId} cohortName={cohort} stale={stale} lang={lang} onClose={closeDashboard} quietHours={run.journey.settings.quietHours} journey={run.journey} />
         </Suspense>
       )}
     </section>

@@ -141,8 +141,11 @@ export function renameAttributeValue(spec: Raw, name: string, from: string, to: 
     if (typeof old === 'boolean' && (to === 'true' || to === 'false')) return to === 'true';
     return to;
   };
-  const values = valuesOf(spec, name).map((value) => (String(value) === from ? retyped(value) : value));
-  return eachShares(setValues(spec, name, values), name, (shares) => renameKey(shares, from, to));
+  const old = valuesOf(spec, name).find((value) => String(value) === from);
+  const next = old === undefined ? to : retyped(old);
+  const values = valuesOf(spec, name).map((value) => (String(value) === from ? next : value));
+  // Shares are keyed by the value as text: "3.0" typed for the number 3 keys its shares "3", as it is shown.
+  return eachShares(setValues(spec, name, values), name, (shares) => renameKey(shares, from, String(next)));
 }
 
 /** Removes a value and its shares everywhere (the shares left may then need normalising). */

@@ -52,7 +52,8 @@ export const PortEdge = memo(function PortEdge({
   ]
     .filter(Boolean)
     .join(' ');
-  const pathStyle = flow ? { ...style, strokeWidth: MIN_FLOW_WIDTH + (MAX_FLOW_WIDTH - MIN_FLOW_WIDTH) * Math.sqrt(flow.share) } : style;
+  // The width set here wins over the stylesheet's, so a selected edge adds its own 2 px to the flow's.
+  const pathStyle = flow ? { ...style, strokeWidth: MIN_FLOW_WIDTH + (MAX_FLOW_WIDTH - MIN_FLOW_WIDTH) * Math.sqrt(flow.share) + (selected ? 2 : 0) } : style;
 
   // The label is SVG text drawn with the edge (BaseEdge's label), not an HTML overlay: 400 HTML
   // labels each look up their portal container on every pan frame.

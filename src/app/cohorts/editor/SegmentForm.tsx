@@ -32,6 +32,7 @@ export interface SegmentFormProps {
 const recordAt = (value: unknown): Json => (isPlainObject(value) ? value : {});
 const responseFields = ['open', 'click', 'unsubscribe'] as const;
 const responseLabel = { open: 'cohorts.open_', click: 'cohorts.click', unsubscribe: 'cohorts.unsubscribe' } as const;
+const responseColumn = { open: 'cohorts.openColumn', click: 'cohorts.clickColumn', unsubscribe: 'cohorts.unsubscribeColumn' } as const;
 
 function SegmentFormView({ index, segment, declarations, tags, problems: found, canRemove, lang, set, update, onRemove }: SegmentFormProps) {
   const { t } = useTranslation();
@@ -71,7 +72,7 @@ function SegmentFormView({ index, segment, declarations, tags, problems: found, 
               <th scope="col">%</th>
               {responseFields.map((field) => (
                 <th key={field} scope="col">
-                  {t(responseLabel[field], { channel: '' })}
+                  {t(responseColumn[field])}
                 </th>
               ))}
             </tr>

@@ -9,8 +9,8 @@ import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../core/i18n';
 import type { JourneyDocument } from '../../../core/journey/schema';
 import type { SimulationReport } from '../../../core/sim/engine/report';
-import { getPreset } from '../../../core/sim/presets';
 import { formatCount } from '../format';
+import { cohortLabel } from '../cohortLabel';
 import { DashboardSection } from './sections';
 import { CumulativeSection } from './CumulativeSection';
 import { FunnelSection, GoalFunnelSection } from './FunnelSections';
@@ -34,6 +34,8 @@ export interface DashboardProps {
   report: SimulationReport;
   currency: string;
   presetId: string;
+  /** What the run's cohort is called (the preset's or saved cohort's name); the preset's name or the report's cohort id when left out. */
+  cohortName?: string;
   stale: boolean;
   lang: Lang;
   onClose(): void;
@@ -43,7 +45,7 @@ export interface DashboardProps {
   journey?: JourneyDocument;
 }
 
-export function Dashboard({ report, currency, presetId, stale, lang, onClose, quietHours, journey }: DashboardProps) {
+export function Dashboard({ report, currency, presetId, cohortName, stale, lang, onClose, quietHours, journey }: DashboardProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const dialog = useRef<HTMLElement>(null);
@@ -70,9 +72,9 @@ export function Dashboard({ report, currency, presetId, stale, lang, onClose, qu
   }, [printedAt]);
 
   const kpis = kpisOf(report, { t, currency, lang });
+  const cohort = cohortName ?? cohortLabel(presetId, null, report.cohort.id, lang);
   const count = (value: number) => formatCount(value, lang);
 
-  const preset = getPreset(presetId);
 
   // Escape closes (and goes no further: the Simulate panel behind must stay open); Tab stays inside.
   const onKeyDown = (event: KeyboardEvent) => {
@@ -106,7 +108,7 @@ export function Dashboard({ report, currency, presetId, stale, lang, onClose, qu
           <div>
             <h2 id={headingId}>{t('dashboard.title', { name: report.journey.name })}</h2>
             <p className="dashboard__summary">
-              {t('simulate.summary', { users: count(report.users), seed: report.seed, cohort: preset ? preset.name[lang] : report.cohort.id, days: count(report.horizonDays) })}
+              {t('simulate.summary', { users: count(report.users), seed: report.seed, cohort: cohort, days: count(report.horizonDays) })}
             </p>
             {stale && (
               <p className="dashboard__stale" role="status">
@@ -124,7 +126,7 @@ export function Dashboard({ report, currency, presetId, stale, lang, onClose, qu
           </div>
         </header>
 
-        {printedAt && <PrintableReport report={report} journey={journey} kpis={kpis} currency={currency} presetId={presetId} stale={stale} lang={lang} printedAt={printedAt} />}
+        {printedAt && <PrintableReport report={report} journey={journey} kpis={kpis} currency={currency} cohortName={cohort} stale={stale} lang={lang} printedAt={printedAt} />}
 
         <FileBaseContext.Provider value={fileBase}>
 

@@ -10,7 +10,6 @@ import { offerKind } from '../../../core/journey/kinds/offer';
 import { defaultRegistry } from '../../../core/journey/registry';
 import type { JourneyDocument } from '../../../core/journey/schema';
 import type { SimulationReport } from '../../../core/sim/engine/report';
-import { getPreset } from '../../../core/sim/presets';
 import { formatCount, formatMoney } from '../format';
 import { journeyPictureSvg, svgDataUrl } from './journeyPicture';
 import type { Kpi } from './kpis';
@@ -22,13 +21,14 @@ export interface PrintableReportProps {
   journey?: JourneyDocument;
   kpis: Kpi[];
   currency: string;
-  presetId: string;
+  /** What the run's cohort is called. */
+  cohortName: string;
   stale: boolean;
   lang: Lang;
   printedAt: Date;
 }
 
-export function PrintableReport({ report, journey, kpis, currency, presetId, stale, lang, printedAt }: PrintableReportProps) {
+export function PrintableReport({ report, journey, kpis, currency, cohortName, stale, lang, printedAt }: PrintableReportProps) {
   const { t } = useTranslation();
   const count = (value: number) => formatCount(value, lang);
   const money = (value: number) => formatMoney(value, currency, lang);
@@ -44,14 +44,13 @@ export function PrintableReport({ report, journey, kpis, currency, presetId, sta
     const ms = parseDuration(text);
     return ms === null ? text : describeDuration(ms, lang);
   };
-  const preset = getPreset(presetId);
   const settings = journey?.settings;
 
   const assumptions: [string, string][] = [
     [t('report.assumption.users'), count(report.users)],
     [t('report.assumption.seed'), String(report.seed)],
     [t('report.assumption.replications'), count(report.replications)],
-    [t('report.assumption.cohort'), preset ? preset.name[lang] : report.cohort.id],
+    [t('report.assumption.cohort'), cohortName],
     [t('report.assumption.horizon'), t('report.days', { days: count(report.horizonDays) })],
     [t('report.assumption.currency'), currency],
   ];

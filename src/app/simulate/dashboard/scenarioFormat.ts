@@ -4,24 +4,19 @@ import type { TFunction } from 'i18next';
 import { channelInfo, channels, type Channel } from '../../../core/journey/channels';
 import { describeDuration } from '../../../core/journey/duration';
 import type { Lang } from '../../../core/i18n';
-import { checkCohort, type LocalizedText } from '../../../core/sim/cohort';
 import type { AssumptionRow, AssumptionValue, RateComparison, ScenarioKpi, ScenarioKpiRow } from '../../../core/sim/scenarios';
 import { formatCount, formatMoney, formatPercent, formatPoints } from '../format';
+import { nameText } from '../cohortLabel';
+export { cohortName, nameText } from '../cohortLabel';
 
 export interface Formatting {
   t: TFunction;
   lang: Lang;
 }
 
-export const nameText = (text: LocalizedText, lang: Lang): string => (typeof text === 'string' ? text : text[lang]);
 
 export const formatSavedAt = (at: number, lang: Lang): string => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
 
-/** The cohort's name, as the scenario list and default names show it; `fallback` when the spec does not check. */
-export function cohortName(cohort: unknown, fallback: string, lang: Lang): string {
-  const name = checkCohort(cohort).spec?.name;
-  return name ? nameText(name, lang) : fallback;
-}
 
 const offerKinds = ['coupon', 'points', 'right'] as const;
 

@@ -1,0 +1,19 @@
+// What a run's cohort is called wherever results name it: the preset's name, or a saved cohort's own
+// name from the spec the run used (not its generated id).
+import type { Lang } from '../../core/i18n';
+import { checkCohort, type LocalizedText } from '../../core/sim/cohort';
+import { getPreset } from '../../core/sim/presets';
+
+export const nameText = (text: LocalizedText, lang: Lang): string => (typeof text === 'string' ? text : text[lang]);
+
+/** The cohort's name from its spec; `fallback` when the spec does not check. */
+export function cohortName(cohort: unknown, fallback: string, lang: Lang): string {
+  const name = checkCohort(cohort).spec?.name;
+  return name ? nameText(name, lang) : fallback;
+}
+
+/** A run's cohort: the preset picked, else the saved cohort's name, else the report's cohort id. */
+export function cohortLabel(presetId: string, cohort: unknown, fallback: string, lang: Lang): string {
+  const preset = getPreset(presetId);
+  return preset ? preset.name[lang] : cohortName(cohort, fallback, lang);
+}
