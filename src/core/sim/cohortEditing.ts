@@ -1,5 +1,6 @@
 // Pure helpers for the cohort editor: the plain-words figures implied by the model parameters, and
 // normalising segment shares to 100 %.
+import { expectedOrderValue } from './orderValue';
 
 /** Average purchases per month (30 days) while a user is active, under BG/NBD: r / alpha × 30. */
 export const purchasesPerMonth = (r: number, alpha: number): number => (r / alpha) * 30;
@@ -7,8 +8,8 @@ export const purchasesPerMonth = (r: number, alpha: number): number => (r / alph
 /** Mean chance of lapsing (dropping out for good) after each purchase, under BG/NBD: a / (a + b). */
 export const lapseChance = (a: number, b: number): number => a / (a + b);
 
-/** Mean order value under gamma-gamma: p × gamma / (q − 1); infinite when q ≤ 1. */
-export const meanOrderValue = (p: number, q: number, gamma: number): number => (q > 1 ? (p * gamma) / (q - 1) : Number.POSITIVE_INFINITY);
+/** Mean order value under gamma-gamma: p × gamma / (q − 1); infinite when q ≤ 1 (the model's own formula). */
+export const meanOrderValue = (p: number, q: number, gamma: number): number => expectedOrderValue({ p, q, gamma });
 
 /** True when every argument is a finite number (so an implied figure can be shown). */
 export const allFinite = (...values: unknown[]): boolean => values.every((value) => typeof value === 'number' && Number.isFinite(value));

@@ -141,7 +141,7 @@ export function Dashboard({ report, currency, presetId, cohortName, stale, lang,
           <HourlySection report={report} quietHours={quietHours} lang={lang} />
         </div>
 
-        <FlowSection report={report} lang={lang} />
+        <FlowSection lang={lang} />
         <VariantsSection report={report} currency={currency} lang={lang} />
         <SmartGoalsSection report={report} currency={currency} lang={lang} />
         <SensitivitySection report={report} currency={currency} lang={lang} />

@@ -1,5 +1,5 @@
 // Flow through the journey as a Sankey diagram: how many times users took each connection, from the
-// report's per-port counts and the journey that was run (read from the simulation store, so nothing
+// flow the simulation store worked out for the run and the journey it ran (so nothing
 // shows around a dashboard without one). Loops back cannot be drawn in a Sankey diagram: they are
 // listed under it, and kept in the table.
 import { useCallback, useContext, useMemo, useSyncExternalStore } from 'react';
@@ -7,10 +7,10 @@ import { useTranslation } from 'react-i18next';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { Lang } from '../../../core/i18n';
 import type { JourneyDocument } from '../../../core/journey/schema';
-import type { SimulationReport } from '../../../core/sim/engine/report';
-import { flowOf, type EdgeFlow } from '../../../core/sim/flow';
+import type { EdgeFlow, JourneyFlow } from '../../../core/sim/flow';
 import { describeNode } from '../../canvas/nodes/describe';
 import { SimulationStoreContext } from '../SimulationStoreContext';
+import { useSimulationFlow } from '../useEdgeFlow';
 import { formatCount } from '../format';
 import { ChartWithData, baseOption } from './sections';
 
@@ -45,15 +45,16 @@ interface SankeyParams {
   data?: { source?: string; target?: string };
 }
 
-export function FlowSection({ report, lang }: { report: SimulationReport; lang: Lang }) {
+export function FlowSection({ lang }: { lang: Lang }) {
+  // The store works the flow out once per run (the canvas's edge widths read it too).
   const journey = useSimulatedJourney();
-  if (!journey) return null;
-  return <FlowChart journey={journey} report={report} lang={lang} />;
+  const { flow } = useSimulationFlow();
+  if (!journey || !flow) return null;
+  return <FlowChart journey={journey} flow={flow} lang={lang} />;
 }
 
-function FlowChart({ journey, report, lang }: { journey: JourneyDocument; report: SimulationReport; lang: Lang }) {
+function FlowChart({ journey, flow, lang }: { journey: JourneyDocument; flow: JourneyFlow; lang: Lang }) {
   const { t } = useTranslation();
-  const flow = useMemo(() => flowOf(journey, report), [journey, report]);
   const names = useMemo(() => namesOf(journey, lang), [journey, lang]);
   const count = (value: number) => formatCount(value, lang);
   const option = useMemo<EChartsCoreOption>(() => {
