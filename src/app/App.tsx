@@ -12,6 +12,7 @@ import { EditorScreen } from './editor/EditorScreen.tsx';
 import { CohortsScreen } from './cohorts/CohortsScreen.tsx';
 import { LessonsScreen } from './trainer/lessons/LessonsScreen.tsx';
 import { GlossaryScreen } from './glossary/GlossaryScreen.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 
 const LANGUAGE_NAME_KEYS = { en: 'language.names.en', 'zh-CN': 'language.names.zhCN' } as const satisfies Record<Language, string>;
 
@@ -66,6 +67,8 @@ export function App({ services: given }: { services?: AppServices } = {}) {
           <p role="status">{t('editor.loading')}</p>
         ) : (
           <ServicesContext.Provider value={services}>
+            {/* A screen that fails to draw says so in place; the header stays, so the user can go elsewhere. */}
+            <ErrorBoundary area={t('errorBoundary.areas.screen')} resetKeys={[JSON.stringify(route)]}>
             {route.screen === 'editor' || route.screen === 'train' ? (
               <EditorScreen
                 key={route.journeyId}
@@ -94,6 +97,7 @@ export function App({ services: given }: { services?: AppServices } = {}) {
             ) : (
               <HomeScreen lang={lang} onOpen={(journeyId) => navigate({ screen: 'editor', journeyId })} />
             )}
+            </ErrorBoundary>
           </ServicesContext.Provider>
         )}
       </main>

@@ -26,6 +26,7 @@ import { SimulationPanel } from '../simulate/SimulationPanel';
 import { isTyping } from '../isTyping';
 import { TrainerWorkspace } from '../trainer/TrainerWorkspace';
 import './editor.css';
+import { ErrorBoundary } from '../ErrorBoundary';
 
 type Loaded = { state: 'loading' } | { state: 'ready'; store: EditorStore; revision: number | null } | { state: 'error'; message: string };
 
@@ -182,23 +183,38 @@ function Editor({ store, revision, lang, onBack, mode, onSwitchMode }: { store: 
       <SaveBanner status={autosave.status} lang={lang} onRetry={() => void autosave.retry()} onLoadTheirs={() => void autosave.loadTheirs()} onKeepMine={() => void autosave.keepMine()} />
       {mode.kind === 'trainer' ? (
         <div className="editor__body editor__body--trainer">
-          <TrainerWorkspace lang={lang} lessonId={mode.lessonId} />
-          <SimulationPanel lang={lang} onSelectProblem={selectProblem} />
+          <ErrorBoundary area={t('errorBoundary.areas.trainer')}>
+            <TrainerWorkspace lang={lang} lessonId={mode.lessonId} />
+          </ErrorBoundary>
+          <ErrorBoundary area={t('errorBoundary.areas.simulation')}>
+            <SimulationPanel lang={lang} onSelectProblem={selectProblem} />
+          </ErrorBoundary>
         </div>
       ) : (
       <div className="editor__body">
         <aside className="editor__palette" aria-label={t('editor.paletteRegion')}>
-          <Palette lang={lang} onAdd={onAdd} />
+          <ErrorBoundary area={t('errorBoundary.areas.palette')}>
+            <Palette lang={lang} onAdd={onAdd} />
+          </ErrorBoundary>
         </aside>
         <section className="editor__canvas" aria-label={t('canvas.region')}>
-          <JourneyCanvas lang={lang} />
+          <ErrorBoundary area={t('errorBoundary.areas.canvas')}>
+            <JourneyCanvas lang={lang} />
+          </ErrorBoundary>
         </section>
         <aside className="editor__side" aria-label={t('editor.sideRegion')}>
-          <Inspector node={selectedNode} settings={settings} problems={problems} lang={lang} onChangeNode={onChangeNode} onChangeSettings={onChangeSettings} />
-          {selectedNode && <PortConnections node={selectedNode} lang={lang} />}
-          <ProblemsPanel problems={problems} lang={lang} onSelect={selectProblem} />
+          {/* Drawn again for another selection: a node whose parameters broke it need not break the next. */}
+          <ErrorBoundary area={t('errorBoundary.areas.inspector')} resetKeys={[selectedNode?.id]}>
+            <Inspector node={selectedNode} settings={settings} problems={problems} lang={lang} onChangeNode={onChangeNode} onChangeSettings={onChangeSettings} />
+            {selectedNode && <PortConnections node={selectedNode} lang={lang} />}
+          </ErrorBoundary>
+          <ErrorBoundary area={t('errorBoundary.areas.problems')}>
+            <ProblemsPanel problems={problems} lang={lang} onSelect={selectProblem} />
+          </ErrorBoundary>
         </aside>
-        <SimulationPanel lang={lang} onSelectProblem={selectProblem} />
+        <ErrorBoundary area={t('errorBoundary.areas.simulation')}>
+          <SimulationPanel lang={lang} onSelectProblem={selectProblem} />
+        </ErrorBoundary>
       </div>
       )}
     </div>

@@ -3,7 +3,7 @@
 // hover or focus), the funnel by stage and by goal, the stage population over time, the operations load
 // and the segment breakdown, each chart with a data table behind it, and CSV exports. Everything comes
 // from the SimulationReport the panel already holds; the charts' library loads only when this opens.
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../core/i18n';
@@ -28,7 +28,14 @@ import { VariantsSection } from './VariantsSection';
 import { daysCsv, downloadText, nodesCsv } from './dashboardData';
 import { FileBaseContext, fileSlug } from './chartFiles';
 import { PrintableReport } from './PrintableReport';
+import { ErrorBoundary } from '../../ErrorBoundary';
 import './dashboard.css';
+
+/** One part of the dashboard that fails to draw shows a message; the other parts and the editor stay usable. */
+function Guard({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return <ErrorBoundary area={t('errorBoundary.areas.dashboard')}>{children}</ErrorBoundary>;
+}
 
 export interface DashboardProps {
   report: SimulationReport;
@@ -126,29 +133,29 @@ export function Dashboard({ report, currency, presetId, cohortName, stale, lang,
           </div>
         </header>
 
-        {printedAt && <PrintableReport report={report} journey={journey} kpis={kpis} currency={currency} cohortName={cohort} stale={stale} lang={lang} printedAt={printedAt} />}
+        {printedAt && <Guard><PrintableReport report={report} journey={journey} kpis={kpis} currency={currency} cohortName={cohort} stale={stale} lang={lang} printedAt={printedAt} /></Guard>}
 
         <FileBaseContext.Provider value={fileBase}>
 
-        <KpiCards kpis={kpis} label={t('dashboard.kpis')} />
+        <Guard><KpiCards kpis={kpis} label={t('dashboard.kpis')} /></Guard>
 
         <div className="dashboard__grid">
-          <FunnelSection report={report} lang={lang} />
-          <GoalFunnelSection report={report} lang={lang} />
-          <StagesSection report={report} lang={lang} />
-          <OperationsSection report={report} lang={lang} />
-          <CumulativeSection report={report} currency={currency} lang={lang} />
-          <HourlySection report={report} quietHours={quietHours} lang={lang} />
+          <Guard><FunnelSection report={report} lang={lang} /></Guard>
+          <Guard><GoalFunnelSection report={report} lang={lang} /></Guard>
+          <Guard><StagesSection report={report} lang={lang} /></Guard>
+          <Guard><OperationsSection report={report} lang={lang} /></Guard>
+          <Guard><CumulativeSection report={report} currency={currency} lang={lang} /></Guard>
+          <Guard><HourlySection report={report} quietHours={quietHours} lang={lang} /></Guard>
         </div>
 
-        <FlowSection lang={lang} />
-        <VariantsSection report={report} currency={currency} lang={lang} />
-        <SmartGoalsSection report={report} currency={currency} lang={lang} />
-        <SensitivitySection report={report} currency={currency} lang={lang} />
+        <Guard><FlowSection lang={lang} /></Guard>
+        <Guard><VariantsSection report={report} currency={currency} lang={lang} /></Guard>
+        <Guard><SmartGoalsSection report={report} currency={currency} lang={lang} /></Guard>
+        <Guard><SensitivitySection report={report} currency={currency} lang={lang} /></Guard>
 
-        <SegmentsSection report={report} currency={currency} presetId={presetId} lang={lang} />
+        <Guard><SegmentsSection report={report} currency={currency} presetId={presetId} lang={lang} /></Guard>
 
-        <ScenariosSection lang={lang} />
+        <Guard><ScenariosSection lang={lang} /></Guard>
 
         <DashboardSection title={t('dashboard.exports.title')} wide>
           <div className="dashboard__exports">

@@ -5,13 +5,20 @@ import { useTranslation } from 'react-i18next';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { Lang } from '../../../core/i18n';
 import { Chart } from './Chart';
+import { ErrorBoundary } from '../../ErrorBoundary';
+
+/** A section whose chart or table fails to draw says so under its heading; the other sections stay. */
+function SectionBoundary({ title, children }: { title: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  return <ErrorBoundary area={t('errorBoundary.areas.section', { title })}>{children}</ErrorBoundary>;
+}
 
 export function DashboardSection({ title, wide, children }: { title: string; wide?: boolean; children: ReactNode }) {
   const headingId = useId();
   return (
     <section className={`dashboard-section${wide ? ' dashboard-section--wide' : ''}`} aria-labelledby={headingId}>
       <h3 id={headingId}>{title}</h3>
-      {children}
+      <SectionBoundary title={title}>{children}</SectionBoundary>
     </section>
   );
 }
