@@ -23,7 +23,7 @@ interface BoundaryState {
 const sameKeys = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((key, index) => Object.is(key, b[index]));
 
 class Boundary extends Component<BoundaryProps & { renderFallback: (area: string, retry: () => void) => ReactNode }, BoundaryState> {
-  state: BoundaryState = { error: null, keys: this.props.resetKeys ?? [] };
+  override state: BoundaryState = { error: null, keys: this.props.resetKeys ?? [] };
 
   static getDerivedStateFromError(error: unknown): Partial<BoundaryState> {
     return { error: error instanceof Error ? error : new Error(String(error)) };
@@ -36,7 +36,7 @@ class Boundary extends Component<BoundaryProps & { renderFallback: (area: string
 
   private readonly retry = () => this.setState({ error: null });
 
-  render(): ReactNode {
+  override render(): ReactNode {
     return this.state.error ? this.props.renderFallback(this.props.area, this.retry) : this.props.children;
   }
 }

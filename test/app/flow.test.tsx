@@ -25,7 +25,7 @@ const instantRunner: SimulationRunner = (request, callbacks) => {
   runSimulationJob(request, (message) => {
     if (message.type === 'done') callbacks.onDone(message.report);
     else if (message.type === 'problems') callbacks.onProblems(message.problems);
-    else if (message.type === 'failed') callbacks.onFailed(message.message);
+    else if (message.type === 'failed') callbacks.onFailed(message.problem);
   });
   return { cancel: () => {} };
 };

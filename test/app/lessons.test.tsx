@@ -35,7 +35,7 @@ function fakeRunner() {
           if (message.type === 'progress') callbacks.onProgress(message.done, message.total);
           else if (message.type === 'done') callbacks.onDone(message.report);
           else if (message.type === 'problems') callbacks.onProblems(message.problems);
-          else callbacks.onFailed(message.message);
+          else callbacks.onFailed(message.problem);
         }),
       );
     }, 0);

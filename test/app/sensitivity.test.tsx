@@ -36,7 +36,7 @@ function fakeRunner(mode: { auto: boolean }) {
       if (message.type === 'progress') callbacks.onProgress(message.done, message.total);
       else if (message.type === 'done') callbacks.onDone(message.report);
       else if (message.type === 'problems') callbacks.onProblems(message.problems);
-      else callbacks.onFailed(message.message);
+      else callbacks.onFailed(message.problem);
     });
   const runner: SimulationRunner = (request, callbacks) => {
     const run: FakeRun = { request, cancelled: false, complete: () => execute(request, callbacks) };

@@ -15,6 +15,7 @@ import { localized, type Lang } from '../../src/core/i18n';
 import { getTemplate } from '../../src/core/templates';
 import { instantiateTemplate } from '../../src/core/templates/defineTemplate';
 import { validJourney } from '../fixtures/journeys';
+import { simulationFailed } from '../../src/core/sim/runFailure';
 
 interface FakeRun {
   request: SimulationRequest;
@@ -37,7 +38,7 @@ function fakeRunner() {
             if (message.type === 'progress') callbacks.onProgress(message.done, message.total);
             else if (message.type === 'done') callbacks.onDone(message.report);
             else if (message.type === 'problems') callbacks.onProblems(message.problems);
-            else callbacks.onFailed(message.message);
+            else callbacks.onFailed(message.problem);
           }),
         ),
     };
@@ -158,6 +159,22 @@ describe('simulate', () => {
     run.complete();
     expect(within(panel).queryByRole('region', { name: 'Results' })).toBeNull();
     expect(badgeLabels()).toHaveLength(0);
+  });
+
+  it('shows a worker that died as a problem with its code and a sentence in the interface language, never the raw message alone', async () => {
+    const { user, fake, view, services } = await openEditor(validJourney());
+    const panel = await openPanel(user);
+    await user.click(within(panel).getByRole('button', { name: /Run/ }));
+    const [run] = fake.runs as [FakeRun];
+    act(() => run.callbacks.onFailed(simulationFailed(new RangeError('Invalid typed array length: 2.3e+21'))));
+    expect(within(panel).getByRole('alert')).toHaveTextContent(
+      'The simulation failed: The simulation stopped unexpectedly (RangeError: Invalid typed array length: 2.3e+21). This is not a problem of the journey',
+    );
+    expect(within(panel).getByRole('alert')).toHaveTextContent('(simulation-failed)');
+    expect(within(panel).getByRole('button', { name: /Run/ })).toBeEnabled();
+    view.rerender(editorScreen(services, 'basic', 'zh-CN'));
+    await setLanguage('zh-CN');
+    expect(await screen.findByText(/模拟意外中止（RangeError: Invalid typed array length: 2\.3e\+21）/)).toBeInTheDocument();
   });
 
   it('shows the problems that stop a run, in the interface language, and selects what one concerns', async () => {

@@ -3,6 +3,7 @@
 import { workerRunner } from '../../src/app/simulate/workerRunner';
 import type { SimulationCallbacks, SimulationRequest } from '../../src/app/simulate/protocol';
 import type { SimulationReport } from '../../src/core/sim/engine/report';
+import type { Problem } from '../../src/core/journey/problems';
 
 class FakeWorker {
   static made: FakeWorker[] = [];
@@ -79,8 +80,30 @@ describe('worker runner', () => {
 
     const failing = callbacks();
     workerRunner(request, failing);
-    FakeWorker.made[1]!.onerror?.({ message: 'boom', preventDefault: () => {} } as ErrorEvent);
-    expect(failing.onFailed).toHaveBeenCalledWith('boom');
+    FakeWorker.made[1]!.onerror?.({ message: 'Uncaught RangeError: Invalid typed array length: 2.3e+21', preventDefault: () => {} } as ErrorEvent);
+    // Not the raw message: a problem with a code and a sentence in both languages, the detail kept in it.
+    const [failure] = failing.onFailed.mock.calls[0]! as [Problem];
+    expect(failure.code).toBe('simulation-failed');
+    expect(failure.message.en).toMatch(/^The simulation stopped unexpectedly \(Uncaught RangeError: Invalid typed array length: 2\.3e\+21\)\./);
+    expect(failure.message['zh-CN']).toMatch(/^模拟意外中止/);
     expect(FakeWorker.made[1]!.terminated).toBe(true);
+  });
+
+  it('reports a worker that sends an unreadable message, or cannot even start, as a simulation-failed problem', async () => {
+    const unreadable = callbacks();
+    workerRunner(request, unreadable);
+    FakeWorker.made[0]!.onmessageerror?.();
+    expect((unreadable.onFailed.mock.calls[0]![0] as Problem).code).toBe('simulation-failed');
+    expect(FakeWorker.made[0]!.terminated).toBe(true);
+
+    const refused = callbacks();
+    vi.stubGlobal('Worker', function Refused() {
+      throw new Error('module workers are not allowed');
+    });
+    workerRunner(request, refused);
+    await Promise.resolve();
+    const [failure] = refused.onFailed.mock.calls[0]! as [Problem];
+    expect(failure.code).toBe('simulation-failed');
+    expect(failure.message.en).toContain('module workers are not allowed');
   });
 });

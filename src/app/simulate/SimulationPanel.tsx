@@ -15,6 +15,7 @@ import { useSimulation } from './useSimulation';
 import { SimulationResults } from './SimulationResults';
 import { formatCount } from './format';
 import { SIMULATE_BUTTON_ID, SIMULATION_PANEL_ID } from './ids';
+import { failureText } from './failure';
 import './simulate.css';
 
 export function SimulationPanel({ lang, onSelectProblem }: { lang: Lang; onSelectProblem(problem: Problem): void }) {
@@ -211,7 +212,6 @@ function Outcome({ lang, onSelectProblem }: { lang: Lang; onSelectProblem(proble
   const { t } = useTranslation();
   const phase = useSimulation((state) => state.phase);
   const problems = useSimulation((state) => state.problems);
-  const error = useSimulation((state) => state.error);
   const headingId = useId();
   if (phase === 'done') return <SimulationResults lang={lang} />;
   if (phase === 'stopped')
@@ -223,7 +223,7 @@ function Outcome({ lang, onSelectProblem }: { lang: Lang; onSelectProblem(proble
   if (phase === 'failed')
     return (
       <p className="simulation-panel__note simulation-panel__note--error" role="alert">
-        {t('simulate.failed', { message: error ?? '' })}
+        {t('simulate.failed', { message: problems.map((problem) => failureText(problem, lang)).join(' ') })}
       </p>
     );
   if (phase !== 'problems') return null;

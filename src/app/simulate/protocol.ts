@@ -20,15 +20,15 @@ export type SimulationMessage =
   | { type: 'progress'; done: number; total: number }
   | { type: 'done'; report: SimulationReport }
   | { type: 'problems'; problems: Problem[] }
-  | { type: 'failed'; message: string };
+  | { type: 'failed'; problem: Problem };
 
 export interface SimulationCallbacks {
   onProgress(done: number, total: number): void;
   onDone(report: SimulationReport): void;
   /** The journey, the cohort or the settings cannot be simulated (or the run found a runaway loop). */
   onProblems(problems: Problem[]): void;
-  /** Anything else: a bug, or the worker could not start. */
-  onFailed(message: string): void;
+  /** Anything else (a bug, a worker that died or could not start), as a `simulation-failed` problem. */
+  onFailed(problem: Problem): void;
 }
 
 export interface SimulationRun {

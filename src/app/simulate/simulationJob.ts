@@ -4,6 +4,7 @@
 import { asSimulationError, checkSimulation, modelFor, SimulationError } from '../../core/sim/engine/simulate';
 import { runRange } from '../../core/sim/engine/runRange';
 import { buildReport } from '../../core/sim/engine/report';
+import { simulationFailed } from '../../core/sim/runFailure';
 import type { SimulationMessage, SimulationRequest } from './protocol';
 
 /** Users between looks at the clock for progress. */
@@ -55,6 +56,6 @@ export function runSimulationJob(request: SimulationRequest, post: Post, options
     post({ type: 'done', report: buildReport(modelFor(result.checked, 0), runs, { engine, seed }) });
   } catch (error) {
     if (error instanceof SimulationError) post({ type: 'problems', problems: error.problems });
-    else post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+    else post({ type: 'failed', problem: simulationFailed(error) });
   }
 }

@@ -185,10 +185,11 @@ export function createSimulationStore(runner: SimulationRunner, options: Simulat
             settle();
             set({ phase: 'problems', problems });
           },
-          onFailed: (message) => {
+          onFailed: (failure) => {
             if (!mine()) return;
             settle();
-            set({ phase: 'failed', error: message });
+            // The failure is a problem like the others (code and sentence in both languages).
+            set({ phase: 'failed', problems: [failure] });
           },
         },
       );

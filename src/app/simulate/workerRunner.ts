@@ -12,7 +12,7 @@ export const workerRunner: SimulationRunner = (request, callbacks) =>
       if (message.type === 'progress') callbacks.onProgress(message.done, message.total);
       else if (message.type === 'done') callbacks.onDone(message.report);
       else if (message.type === 'problems') callbacks.onProblems(message.problems);
-      else callbacks.onFailed(message.message);
+      else callbacks.onFailed(message.problem);
     },
-    onFailed: (message) => callbacks.onFailed(message),
+    onFailed: (problem) => callbacks.onFailed(problem),
   });

@@ -9,6 +9,7 @@ import type { CohortSpec } from '../../../core/sim/cohort';
 import type { SimulationReport } from '../../../core/sim/engine/report';
 import type { Assumption } from '../../../core/sim/sensitivity';
 import type { SimulationRun, SimulationRunner } from '../protocol';
+import { failureText } from '../failure';
 
 /** Each sensitivity run simulates at most this many users, for speed. */
 export const SENSITIVITY_MAX_USERS = 50_000;
@@ -97,7 +98,7 @@ export function useSensitivity(runner: SimulationRunner, inputs: SensitivityInpu
                 },
                 onDone: resolve,
                 onProblems: (problems) => reject(new Error(problems.map((problem) => problem.message[lang]).join(' ') || 'problems')),
-                onFailed: (message) => reject(new Error(message)),
+                onFailed: (failure) => reject(new Error(failureText(failure, lang))),
               },
             );
           });

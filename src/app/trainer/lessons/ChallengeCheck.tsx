@@ -18,13 +18,14 @@ import { useEditor } from '../../store/useEditor';
 import { useEditorStore } from '../../store/useEditorStore';
 import { ProblemList } from './ProblemList';
 import type { ReadyLesson } from './lessonLibrary';
+import { failureText } from '../../simulate/failure';
 
 type Check =
   | { phase: 'idle' }
   | { phase: 'running'; which: 'baseline' | 'attempt'; done: number; total: number }
   | { phase: 'done'; result: ChallengeResult; attempt: JourneyDocument }
   | { phase: 'problems'; which: 'baseline' | 'attempt'; problems: Problem[] }
-  | { phase: 'failed'; message: string };
+  | { phase: 'failed'; failure: Problem };
 
 export function ChallengeCheck({ entry, stepIndex, challenge, lang }: { entry: ReadyLesson; stepIndex: number; challenge: Challenge; lang: Lang }) {
   const { t } = useTranslation();
@@ -53,7 +54,7 @@ export function ChallengeCheck({ entry, stepIndex, challenge, lang }: { entry: R
           onProgress: (done, total) => setCheck({ phase: 'running', which, done, total }),
           onDone,
           onProblems: (problems) => setCheck({ phase: 'problems', which, problems }),
-          onFailed: (message) => setCheck({ phase: 'failed', message }),
+          onFailed: (failure) => setCheck({ phase: 'failed', failure }),
         },
       );
     };
@@ -75,7 +76,7 @@ export function ChallengeCheck({ entry, stepIndex, challenge, lang }: { entry: R
       case 'problems':
         return t(`trainer.lessons.challenge.problems.${check.which}`);
       case 'failed':
-        return t('trainer.lessons.challenge.failed', { message: check.message });
+        return t('trainer.lessons.challenge.failed', { message: failureText(check.failure, lang) });
     }
   })();
 

@@ -8,6 +8,7 @@ import { usePlayback, usePlaybackStore } from './PlaybackContext';
 import { usePlaybackKeys } from './usePlaybackKeys';
 import { useShownTime } from './useShownTime';
 import { countUpTo, DAY_MS, milestonesOf, momentOf } from './moments';
+import { failureText } from '../../simulate/failure';
 import './playback.css';
 
 export function PlaybackBar({ lang }: { lang: Lang }) {
@@ -22,7 +23,6 @@ export function PlaybackBar({ lang }: { lang: Lang }) {
   const horizonMs = usePlayback((state) => state.horizonMs);
   const stale = usePlayback((state) => state.stale);
   const problems = usePlayback((state) => state.problems);
-  const error = usePlayback((state) => state.error);
   const sample = usePlayback((state) => state.sample);
   const runUsers = usePlayback((state) => state.report?.users ?? 0);
   const milestones = useMemo(() => (sample ? milestonesOf(sample.traces) : null), [sample]);
@@ -113,7 +113,7 @@ export function PlaybackBar({ lang }: { lang: Lang }) {
       )}
       {phase === 'failed' && (
         <p className="playback-bar__note" role="alert">
-          {t('trainer.playback.failed', { message: error ?? '' })}
+          {t('trainer.playback.failed', { message: problems.map((problem) => failureText(problem, lang)).join(' ') })}
         </p>
       )}
     </div>

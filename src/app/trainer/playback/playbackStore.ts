@@ -56,8 +56,8 @@ export interface PlaybackState {
   sample: PlaybackSample | null;
   /** The sample as a timeline for frames (see core/trainer/playback.ts). */
   timeline: PlaybackTimeline | null;
+  /** What stopped the recording: the input's problems, or the run's failure (`simulation-failed`). */
   problems: Problem[];
-  error: string | null;
   /** The open journey changed since recording. */
   stale: boolean;
   /** Simulated time shown, 0 … horizonMs. */
@@ -151,7 +151,6 @@ export function createPlaybackStore(runner: RecordingRunner, options: PlaybackSt
       sample: null,
       timeline: null,
       problems: [],
-      error: null,
       stale: false,
       timeMs: 0,
       horizonMs: 0,
@@ -174,7 +173,7 @@ export function createPlaybackStore(runner: RecordingRunner, options: PlaybackSt
           seed: recordOptions.seed ?? defaults.seed,
         };
         latest = journey;
-        set({ phase: 'recording', progress: { done: 0, total: Number.isFinite(input.users) ? input.users : 0 }, input, report: null, sample: null, timeline: null, problems: [], error: null, stale: false, timeMs: 0, horizonMs: 0, followed: null });
+        set({ phase: 'recording', progress: { done: 0, total: Number.isFinite(input.users) ? input.users : 0 }, input, report: null, sample: null, timeline: null, problems: [], stale: false, timeMs: 0, horizonMs: 0, followed: null });
         current = runner(
           { ...input, sampleSize: options.sampleSize ?? DEFAULT_PLAYBACK_SAMPLE },
           {
@@ -193,10 +192,10 @@ export function createPlaybackStore(runner: RecordingRunner, options: PlaybackSt
               current = null;
               set({ phase: 'problems', problems });
             },
-            onFailed: (message) => {
+            onFailed: (failure) => {
               if (!mine()) return;
               current = null;
-              set({ phase: 'failed', error: message });
+              set({ phase: 'failed', problems: [failure] });
             },
           },
         );

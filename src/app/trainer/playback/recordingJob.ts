@@ -1,6 +1,7 @@
 // One recording as the worker does it: the Simulate panel's job for the full run (one replication),
 // then the sample's traces with the same checked input, so the dots are users of that very run.
 import { checkSimulation, SimulationError } from '../../../core/sim/engine/simulate';
+import { simulationFailed } from '../../../core/sim/runFailure';
 import { recordSample } from '../../../core/trainer/sample';
 import { runSimulationJob, type JobOptions } from '../../simulate/simulationJob';
 import type { RecordingMessage, RecordingRequest } from './recordingProtocol';
@@ -16,7 +17,7 @@ export function runRecordingJob(request: RecordingRequest, post: (message: Recor
       post({ type: 'recorded', report: message.report, sample: { users: sample.users, traces: sample.traces, horizonMs: sample.model.horizonMs } });
     } catch (error) {
       if (error instanceof SimulationError) post({ type: 'problems', problems: error.problems });
-      else post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+      else post({ type: 'failed', problem: simulationFailed(error) });
     }
   }, options);
 }

@@ -23,13 +23,14 @@ export type RecordingMessage =
   | { type: 'progress'; done: number; total: number }
   | { type: 'recorded'; report: SimulationReport; sample: RecordedSample }
   | { type: 'problems'; problems: Problem[] }
-  | { type: 'failed'; message: string };
+  | { type: 'failed'; problem: Problem };
 
 export interface RecordingCallbacks {
   onProgress(done: number, total: number): void;
   onDone(report: SimulationReport, sample: RecordedSample): void;
   onProblems(problems: Problem[]): void;
-  onFailed(message: string): void;
+  /** A worker that died or a fault of ours, as a `simulation-failed` problem. */
+  onFailed(problem: Problem): void;
 }
 
 /** Starts a recording off the main thread (a Web Worker in the app, a synchronous fake in tests). */
@@ -40,5 +41,5 @@ export function deliverRecording(message: RecordingMessage, callbacks: Recording
   if (message.type === 'progress') callbacks.onProgress(message.done, message.total);
   else if (message.type === 'recorded') callbacks.onDone(message.report, message.sample);
   else if (message.type === 'problems') callbacks.onProblems(message.problems);
-  else callbacks.onFailed(message.message);
+  else callbacks.onFailed(message.problem);
 }

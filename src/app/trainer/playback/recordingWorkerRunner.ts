@@ -6,5 +6,5 @@ export const recordingWorkerRunner: RecordingRunner = (request, callbacks) =>
   runInWorker<RecordingRequest, RecordingMessage>(() => new Worker(new URL('./recording.worker.ts', import.meta.url), { type: 'module', name: 'journey-lab-recording' }), request, {
     isFinal: (message) => message.type !== 'progress',
     deliver: (message) => deliverRecording(message, callbacks),
-    onFailed: (message) => callbacks.onFailed(message),
+    onFailed: (problem) => callbacks.onFailed(problem),
   });

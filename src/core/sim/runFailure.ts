@@ -1,0 +1,48 @@
+import { localized } from '../i18n';
+import type { Problem, ProblemDefinition } from '../journey/problems';
+
+/**
+ * A run that failed for a reason that is not a problem of the journey, the cohort or the settings: a
+ * worker that crashed or ran out of memory, or a fault in Journey Lab. Users get it as a problem like
+ * any other — a code and a sentence in their language — never as a raw error message.
+ */
+
+export const runFailureProblems = {
+  'simulation-failed': {
+    severity: 'error',
+    title: localized('The simulation failed', '模拟运行失败'),
+    fix: localized(
+      'Try fewer users or fewer workers; if it fails again, report it with the journey and cohort files.',
+      '请减少用户数或工作线程数后重试；如仍失败，请附上旅程和人群设定文件报告此问题。',
+    ),
+  },
+} satisfies Record<string, ProblemDefinition>;
+
+/** The longest detail of the original error kept in the message (enough to report it, not a wall of text). */
+const MAX_DETAIL = 200;
+
+/** What the error said, on one line and cut short: the detail a report of the failure needs. */
+export function errorDetail(error: unknown): string {
+  let detail: string;
+  try {
+    detail = error instanceof Error ? (error.name && error.name !== 'Error' ? `${error.name}: ${error.message}` : error.message) : String(error);
+  } catch {
+    detail = 'unknown error';
+  }
+  detail = detail.replace(/\s+/g, ' ').trim();
+  return detail.length > MAX_DETAIL ? `${detail.slice(0, MAX_DETAIL - 1)}…` : detail;
+}
+
+/** The `simulation-failed` problem for an error a run ended with. */
+export function simulationFailed(error: unknown): Problem {
+  const detail = errorDetail(error);
+  return {
+    severity: runFailureProblems['simulation-failed'].severity,
+    code: 'simulation-failed',
+    message: localized(
+      `The simulation stopped unexpectedly (${detail}). This is not a problem of the journey: try fewer users or workers, and report it if it happens again.`,
+      `模拟意外中止（${detail}）。这不是旅程本身的问题：请减少用户数或工作线程数后重试，如再次发生请报告。`,
+    ),
+    location: { path: [] },
+  };
+}
