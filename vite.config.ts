@@ -1,11 +1,48 @@
 /// <reference types="vitest/config" />
 // Vite builds the single-page app; the `test` block configures Vitest (unit and component tests).
 // The browser end-to-end suite lives in test/e2e and is driven by test/e2e/run.mjs, not by Vitest.
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
+/**
+ * The built app's Content-Security-Policy. Journeys arrive as files and links from people the user need
+ * not trust, so even if some text slipped into the page as markup it could not run: scripts only from
+ * the app's own files (no inline script, no eval), styles inline too (ECharts and React Flow set style
+ * attributes), pictures also as data: and blob: URLs (picture export), workers also from blob: URLs.
+ * frame-ancestors cannot be set by a meta tag, so it is not here.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "worker-src 'self' blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join('; ');
+
+const CHARSET = '<meta charset="UTF-8" />';
+
+/**
+ * Adds the policy right after the charset, before any script or style, in the build only: the dev
+ * server's React refresh needs an inline script, so `npm run dev` runs without it (`npm start` and the
+ * e2e tests serve the build).
+ */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'journey-lab:content-security-policy',
+    apply: 'build',
+    transformIndexHtml(html) {
+      if (!html.includes(CHARSET)) throw new Error(`index.html must start its <head> with ${CHARSET}: the Content-Security-Policy goes after it`);
+      return html.replace(CHARSET, `${CHARSET}\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`);
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   test: {
     environment: 'jsdom',
     globals: true,

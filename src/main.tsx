@@ -1,4 +1,6 @@
-// Browser entry: set up i18n first (it picks the language and sets <html lang>), then mount the shell.
+// Browser entry: zod without `new Function` first (the CSP forbids eval), then i18n (it picks the
+// language and sets <html lang>), then mount the shell.
+import './app/zodJitless.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './app/i18n/index.ts';

@@ -32,3 +32,25 @@ export function withTimeout(promise, ms, message) {
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
+
+// Runs in every page before the app's own scripts: passes each Content-Security-Policy violation to
+// the binding installed by watchContentSecurityPolicy (a violation the page catches and swallows, such
+// as a probe for eval, is reported too).
+function reportViolations(binding) {
+  document.addEventListener(
+    'securitypolicyviolation',
+    (event) => {
+      const where = event.sourceFile ? ` at ${event.sourceFile}:${event.lineNumber}:${event.columnNumber}` : '';
+      const sample = event.sample ? ` ("${event.sample}")` : '';
+      window[binding]?.(`${event.effectiveDirective} refused ${event.blockedURI || 'an inline resource'}${where}${sample}`);
+    },
+    true,
+  );
+}
+
+/** Calls `onViolation(text)` for every Content-Security-Policy violation in any page of the context. */
+export async function watchContentSecurityPolicy(context, onViolation) {
+  const binding = '__e2eReportCspViolation';
+  await context.exposeBinding(binding, (_source, text) => onViolation(String(text)));
+  await context.addInitScript(reportViolations, binding);
+}

@@ -10,15 +10,20 @@
 // or
 //   export default [{ name: 'does x', run: async (ctx) => {}, timeoutMs? }, async function doesY(ctx) {}]
 // Each test gets a fresh browser context and ctx = { page, context, baseURL, newContext(), screenshot(name, page?),
-// step(label) }; newContext() opens another watched profile (e.g. someone opening a share link).
-// A test fails when it throws, times out, or when the page logs a console error or throws an
-// uncaught error. Screenshots go to test-results/e2e/NAME.png.
+// step(label), expectDialogs(handler) }; newContext() opens another watched profile (e.g. someone opening a
+// share link).
+// A test fails when it throws, times out, or when the page logs a console error, throws an uncaught
+// error, violates the built app's Content-Security-Policy (a `securitypolicyviolation` event) or opens
+// an alert, confirm or prompt dialog. A test that expects dialogs calls ctx.expectDialogs(handler):
+// from then on each dialog goes to handler(dialog), which must accept or dismiss it. The browser's own
+// "leave this page?" dialog (beforeunload) is accepted unless a handler takes it. Screenshots go to
+// test-results/e2e/NAME.png.
 //
 // Environment: CHROME_PATH (browser binary), E2E_TEST_TIMEOUT_MS (per test, default 60000),
 // E2E_TIMEOUT_MS (whole run, default 600000).
 
 import { existsSync } from 'node:fs';
-import { BROWSER_ARGS, NO_BROWSER_MESSAGE, findBrowser, withTimeout } from './browser.mjs';
+import { BROWSER_ARGS, NO_BROWSER_MESSAGE, findBrowser, watchContentSecurityPolicy, withTimeout } from './browser.mjs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -92,6 +97,8 @@ async function discoverTests(filters) {
 async function runTest(browser, baseURL, test) {
   const problems = [];
   const contexts = [];
+  // Set by ctx.expectDialogs: the test handles dialogs itself.
+  let dialogHandler = null;
   // Every context a test uses (a second browser profile, say) is watched and closed the same way.
   const newContext = async () => {
     const created = await browser.newContext({
@@ -105,6 +112,7 @@ async function runTest(browser, baseURL, test) {
     created.setDefaultTimeout(10_000);
     created.setDefaultNavigationTimeout(20_000);
     created.on('page', watch);
+    await watchContentSecurityPolicy(created, (violation) => problems.push(`Content-Security-Policy violation: ${violation}`));
     contexts.push(created);
     return created;
   };
@@ -116,6 +124,13 @@ async function runTest(browser, baseURL, test) {
     });
     page.on('pageerror', (error) => problems.push(`uncaught page error: ${formatError(error)}`));
     page.on('crash', () => problems.push('page crashed'));
+    // A dialog nobody expected is script the app never meant to run (alert(1) from a label, say).
+    page.on('dialog', (dialog) => {
+      if (dialogHandler) return void Promise.resolve(dialogHandler(dialog)).catch((error) => problems.push(`dialog handler failed: ${formatError(error)}`));
+      if (dialog.type() === 'beforeunload') return void dialog.accept().catch(() => {});
+      problems.push(`unexpected ${dialog.type()} dialog: ${JSON.stringify(dialog.message())}`);
+      dialog.dismiss().catch(() => {});
+    });
   };
   const context = await newContext();
 
@@ -134,6 +149,9 @@ async function runTest(browser, baseURL, test) {
       },
       step(label) {
         lastStep = label;
+      },
+      expectDialogs(handler) {
+        dialogHandler = handler;
       },
     };
     try {
@@ -212,7 +230,10 @@ async function main() {
       } else {
         failed += 1;
         console.log(`  ✗ ${test.title} (${ms} ms)`);
-        for (const problem of problems) console.log(indent(problem));
+        // The same problem (a violation on every hover, say) is printed once, with its count.
+        const counts = new Map();
+        for (const problem of problems) counts.set(problem, (counts.get(problem) ?? 0) + 1);
+        for (const [problem, count] of counts) console.log(indent(count > 1 ? `${problem} (×${count})` : problem));
       }
     }
   } catch (error) {

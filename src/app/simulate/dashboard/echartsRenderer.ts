@@ -3,10 +3,13 @@
 // grow. Only the chart kinds and components the dashboard uses are registered (tree-shaken), drawn
 // with the SVG renderer (crisp at any zoom, text selectable, printable). The canvas renderer is there
 // only for PNG downloads: with the SVG renderer, getDataURL() gives SVG whatever type is asked for.
+// Tooltips are the one place ECharts writes HTML: every option goes through withPlainTextTooltips first,
+// so a user string in a tooltip is shown as text, never run as markup.
 import { BarChart, LineChart, SankeyChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { init, use as register, type EChartsCoreOption } from 'echarts/core';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
+import { withPlainTextTooltips } from './plainTextTooltips';
 
 register([BarChart, LineChart, SankeyChart, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, SVGRenderer, CanvasRenderer]);
 
@@ -18,7 +21,8 @@ export interface ChartHandle {
 
 /**
  * Draws the chart's current option again on an off-screen canvas of the same size and reads it back.
- * `inherit` fonts mean nothing on a canvas, so the text gets the element's computed font.
+ * `inherit` fonts mean nothing on a canvas, so the text gets the element's computed font. The option
+ * comes from getOption(), so its tooltips are plain text already.
  */
 function chartPng(element: HTMLElement, option: EChartsCoreOption, locale: 'EN' | 'ZH', width: number, height: number): string {
   const copy = init(document.createElement('div'), null, { renderer: 'canvas', locale, width, height });
@@ -33,7 +37,7 @@ function chartPng(element: HTMLElement, option: EChartsCoreOption, locale: 'EN' 
 
 export function renderChart(element: HTMLElement, option: EChartsCoreOption, locale: 'EN' | 'ZH'): ChartHandle {
   const chart = init(element, null, { renderer: 'svg', locale });
-  chart.setOption(option);
+  chart.setOption(withPlainTextTooltips(option));
   const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => chart.resize());
   observer?.observe(element);
   return {
