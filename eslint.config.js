@@ -17,6 +17,34 @@ export default tseslint.config(
     },
   },
   {
+    // Shipped code only: tests spread small, fixed arrays where it reads best.
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      // A call takes only so many arguments (about 100,000 in V8): spreading an array that grows with
+      // the input — days of a horizon, users, nodes — into one throws RangeError (issue 12: the report
+      // of a million-day horizon). Fold with a loop or reduce instead.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Math'] > SpreadElement",
+          message: 'Math.max/min(...array) throws on large arrays: fold with reduce or a loop.',
+        },
+        {
+          selector: "CallExpression[callee.property.name=/^(push|unshift|splice)$/] > SpreadElement",
+          message: 'push(...array) throws on large arrays: push in a loop, or concat.',
+        },
+        {
+          selector: "CallExpression[callee.property.name=/^(fromCharCode|fromCodePoint)$/] > SpreadElement",
+          message: 'String.fromCharCode(...array) throws on large arrays: build the string in chunks.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='apply'][callee.object.property.name=/^(max|min|push|fromCharCode)$/]",
+          message: 'Function.apply with an array throws on large arrays, like a spread: fold with reduce or a loop.',
+        },
+      ],
+    },
+  },
+  {
     files: ['src/app/**/*.{ts,tsx}', 'test/app/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,

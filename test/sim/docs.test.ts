@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { simulationProblems } from '../../src/core/sim/engine/simulate';
+import { runFailureProblems } from '../../src/core/sim/runFailure';
 import { codeHeadings, expectSectionsDescribe } from '../support/docExamples';
 import { simulate } from '../../src/core/sim/engine/simulate';
 import { templates } from '../../src/core/templates';
@@ -13,8 +14,9 @@ const doc = readFileSync(resolve(import.meta.dirname, '../../docs/simulation.md'
 describe('docs/simulation.md', () => {
   it('has a section for every simulation problem code and none for a code that does not exist', () => {
     const headings = codeHeadings(doc).filter((heading) => heading.startsWith('simulation-'));
-    expect(headings.sort()).toEqual(Object.keys(simulationProblems).sort());
-    expectSectionsDescribe(doc, simulationProblems);
+    const catalogue = { ...simulationProblems, ...runFailureProblems };
+    expect(headings.sort()).toEqual(Object.keys(catalogue).sort());
+    expectSectionsDescribe(doc, catalogue);
   });
 
   it('explains every field of the report', async () => {

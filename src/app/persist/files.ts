@@ -4,7 +4,8 @@
 import { localized, type Localized } from '../../core/i18n';
 import { CURRENT_SCHEMA_VERSION, type JourneyDocument } from '../../core/journey/schema';
 import { migrate, type Migration } from '../../core/journey/migrate';
-import { checkJourney } from '../../core/journey/validate';
+import { checkJourney, journeyLimitProblems } from '../../core/journey/validate';
+import { checkDocumentText } from '../../core/journey/limitChecks';
 import { bySeverity, type Problem } from '../../core/journey/problems';
 import { compileJourney } from '../../core/compile/toMachine';
 import { edgesDropped, importMigrated, importRefused, notJson } from './messages';
@@ -80,6 +81,9 @@ const DROPPED_EDGES = new Set(['edge-missing-node', 'edge-unknown-port']);
  * editor. Changes nothing; opening the result is up to the caller.
  */
 export function readJourney(value: unknown, options: ReadJourneyOptions = {}): ReadJourneyResult {
+  // Nesting, size and node counts first: migrating clones the value, and checking recurses into it.
+  const overLimits = journeyLimitProblems(value);
+  if (overLimits.length > 0) return refused(overLimits);
   const migrated = migrate(value, {
     ...(options.migrations ? { migrations: options.migrations } : {}),
     ...(options.oldest !== undefined ? { oldest: options.oldest } : {}),
@@ -107,6 +111,8 @@ export function readJourney(value: unknown, options: ReadJourneyOptions = {}): R
 
 /** Parses the text of a .journey.json file and reads it with readJourney(). */
 export function parseJourneyFile(text: string, options: ReadJourneyOptions = {}): ReadJourneyResult {
+  const tooLarge = checkDocumentText(text);
+  if (tooLarge) return refused([{ severity: 'error', code: tooLarge.code, message: tooLarge.message, location: { path: tooLarge.path } }]);
   let value: unknown;
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));

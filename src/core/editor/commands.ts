@@ -222,8 +222,9 @@ export function pasteFragment(
     });
   return {
     journey: produce(journey, (draft) => {
-      draft.nodes.push(...nodes);
-      draft.edges.push(...edges);
+      // One by one, not push(...nodes): a paste may hold more items than a call takes arguments.
+      for (const pasted of nodes) draft.nodes.push(pasted);
+      for (const pasted of edges) draft.edges.push(pasted);
     }),
     nodeIds: nodes.map((node) => node.id),
     edgeIds: edges.map((edge) => edge.id),

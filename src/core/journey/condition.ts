@@ -3,18 +3,20 @@ import { zodMessage } from './zodMessages';
 import { durationSchema, parseDuration, describeDuration } from './duration';
 import { eventNameSchema, eventLabel } from './events';
 import type { Lang } from '../i18n';
+import { MAX_CONDITION_DEPTH, MAX_LABEL_CHARS } from './limits';
+import { limitParams } from './limitChecks';
 
 /** Comparison operators, written as they read: =, !=, <, <=, >, >=, in. */
 export const comparisonOps = ['=', '!=', '<', '<=', '>', '>=', 'in'] as const;
 export type ComparisonOp = (typeof comparisonOps)[number];
 const orderOps = ['=', '!=', '<', '<=', '>', '>='] as const;
 
-const scalarSchema = z.union([z.string(), z.number(), z.boolean()]);
+const scalarSchema = z.union([z.string().max(MAX_LABEL_CHARS), z.number(), z.boolean()]);
 export type Scalar = z.infer<typeof scalarSchema>;
 
 const attributeTest = z
   .object({
-    attribute: z.string().min(1).meta({ description: 'Profile attribute, e.g. "region", "age", "member_tier".' }),
+    attribute: z.string().min(1).max(MAX_LABEL_CHARS).meta({ description: 'Profile attribute, e.g. "region", "age", "member_tier".' }),
     op: z.enum(comparisonOps),
     value: z.union([scalarSchema, z.array(scalarSchema)]),
   })
@@ -25,12 +27,12 @@ const attributeTest = z
   });
 
 const tagTest = z
-  .object({ tag: z.string().min(1), present: z.boolean().default(true) })
+  .object({ tag: z.string().min(1).max(MAX_LABEL_CHARS), present: z.boolean().default(true) })
   .strict()
   .meta({ description: 'The user has (present: true) or lacks (present: false) a tag.' });
 
 const segmentTest = z
-  .object({ segment: z.string().min(1), member: z.boolean().default(true) })
+  .object({ segment: z.string().min(1).max(MAX_LABEL_CHARS), member: z.boolean().default(true) })
   .strict()
   .meta({ description: 'The user belongs (member: true) or does not belong to a segment of the cohort.' });
 
@@ -65,11 +67,11 @@ export type Condition =
   | RfmTest
   | EventCountTest;
 
-export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
+const conditionShape: z.ZodType<Condition> = z.lazy(() =>
   z.union([
-    z.object({ all: z.array(conditionSchema) }).strict(),
-    z.object({ any: z.array(conditionSchema) }).strict(),
-    z.object({ not: conditionSchema }).strict(),
+    z.object({ all: z.array(conditionShape) }).strict(),
+    z.object({ any: z.array(conditionShape) }).strict(),
+    z.object({ not: conditionShape }).strict(),
     attributeTest,
     tagTest,
     segmentTest,
@@ -78,8 +80,39 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
   ]),
 ).meta({
   id: 'Condition',
-  description:
-    'A condition on the user: all / any / not over attribute comparisons, tags, segment membership, RFM scores and counts of past events.',
+  description: `A condition on the user: all / any / not over attribute comparisons, tags, segment membership, RFM scores and counts of past events; all / any / not nest at most ${MAX_CONDITION_DEPTH} levels deep.`,
+});
+
+/**
+ * Levels of `all` / `any` / `not` in a condition (a single test is 0), counted without recursion so
+ * that any input is safe to measure. Stops counting once past `stopAfter`.
+ */
+export function conditionDepth(condition: unknown, stopAfter = Infinity): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[condition, 0]];
+  while (stack.length > 0) {
+    const [part, depth] = stack.pop()!;
+    if (typeof part !== 'object' || part === null) continue;
+    const record = part as { all?: unknown; any?: unknown; not?: unknown };
+    const children = Array.isArray(record.all) ? record.all : Array.isArray(record.any) ? record.any : 'not' in record ? [record.not] : null;
+    if (!children) continue;
+    deepest = Math.max(deepest, depth + 1);
+    if (deepest > stopAfter) return deepest;
+    for (const child of children) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/** A condition, at most MAX_CONDITION_DEPTH levels deep: it is evaluated recursively, in a worker too. */
+export const conditionSchema: z.ZodType<Condition> = conditionShape.superRefine((condition, context) => {
+  const depth = conditionDepth(condition);
+  if (depth > MAX_CONDITION_DEPTH)
+    context.addIssue({
+      code: 'custom',
+      message: zodMessage(`A condition nests all / any / not at most ${MAX_CONDITION_DEPTH} levels deep`, `条件中 all / any / not 最多嵌套 ${MAX_CONDITION_DEPTH} 层`),
+      params: limitParams('condition-too-deep', { depth }),
+      input: condition,
+    });
 });
 
 /** What a condition can see about one user at one moment. */

@@ -1,11 +1,31 @@
 import { parseDuration } from './duration';
 import { compare, type Condition, type ComparisonOp, type Scalar } from './condition';
+import { MAX_CONDITION_ANALYSIS_STEPS } from './limits';
 
 /**
  * A small decision procedure for the condition language, used by validation to find branch cases that
  * can never match or are shadowed by earlier ones. It answers `false` (unsatisfiable) only when that is
- * certain; whatever it cannot decide it calls satisfiable, so it never raises a false warning.
+ * certain; whatever it cannot decide it calls satisfiable, so it never raises a false warning. Its work
+ * is charged to a budget (literals built and compared); once the budget is spent, everything is
+ * undecided, so an adversarial condition costs bounded time.
  */
+
+/** Steps the analysis may still take; shared by every question asked about one journey. */
+export interface AnalysisBudget {
+  left: number;
+}
+
+export const analysisBudget = (steps: number = MAX_CONDITION_ANALYSIS_STEPS): AnalysisBudget => ({ left: steps });
+
+/** Takes `steps` off the budget; false (and nothing taken) when there are not that many left. */
+function spend(budget: AnalysisBudget, steps: number): boolean {
+  if (budget.left < steps) {
+    budget.left = 0;
+    return false;
+  }
+  budget.left -= steps;
+  return true;
+}
 
 type Literal = { variable: string; kind: 'number' | 'discrete' | 'opaque'; op: ComparisonOp; value: Scalar | Scalar[]; negated: boolean; optional: boolean; domain?: 'tag' | 'rfm' | 'count' };
 type Conjunct = Literal[];
@@ -40,21 +60,32 @@ function literalOf(condition: Condition): Literal {
 }
 
 /** Disjunctive normal form of a condition (or its negation), or null when it would grow too large. */
-function toDnf(condition: Condition, negate: boolean): Conjunct[] | null {
-  if ('not' in condition) return toDnf(condition.not, !negate);
+function toDnf(condition: Condition, negate: boolean, budget: AnalysisBudget): Conjunct[] | null {
+  if (!spend(budget, 1)) return null;
+  if ('not' in condition) return toDnf(condition.not, !negate, budget);
   const isAll = 'all' in condition;
   if (isAll || 'any' in condition) {
     const parts = isAll ? condition.all : condition.any;
     const conjunctive = isAll !== negate; // De Morgan
-    const dnfs = parts.map((part) => toDnf(part, negate));
-    if (dnfs.some((dnf) => dnf === null)) return null;
-    const lists = dnfs as Conjunct[][];
-    if (!conjunctive) return lists.flat().length > MAX_CONJUNCTS ? null : lists.flat();
+    const lists: Conjunct[][] = [];
+    for (const part of parts) {
+      const dnf = toDnf(part, negate, budget);
+      if (dnf === null) return null;
+      lists.push(dnf);
+    }
+    if (!conjunctive) {
+      const union = lists.flat();
+      return union.length > MAX_CONJUNCTS ? null : union;
+    }
     let product: Conjunct[] = [[]];
     for (const list of lists) {
+      if (product.length * list.length > MAX_CONJUNCTS) return null;
       const next: Conjunct[] = [];
-      for (const left of product) for (const right of list) next.push([...left, ...right]);
-      if (next.length > MAX_CONJUNCTS) return null;
+      for (const left of product)
+        for (const right of list) {
+          if (!spend(budget, left.length + right.length + 1)) return null;
+          next.push([...left, ...right]);
+        }
       product = next;
     }
     return product;
@@ -95,28 +126,37 @@ function candidateValues(literals: Literal[]): Scalar[] {
 
 // With every constant and the points between them tried, a variable over one-dimensional comparisons
 // is satisfiable exactly when one candidate satisfies all its literals.
-function variableSatisfiable(literals: Literal[]): boolean {
+function variableSatisfiable(literals: Literal[], budget: AnalysisBudget): boolean {
   if (literals.some((literal) => literal.kind === 'opaque')) return true;
   if (new Set(literals.map((literal) => literal.kind)).size > 1) return true;
   // An absent attribute satisfies "!=" and fails every other comparison (negations flip that).
   const absentAllowed = literals.every((literal) => literal.optional && (literal.op === '!=') !== literal.negated);
   if (absentAllowed) return true;
-  return candidateValues(literals).some((value) => literals.every((literal) => holdsFor(literal, value)));
+  const candidates = candidateValues(literals);
+  if (!spend(budget, candidates.length * literals.length)) return true;
+  return candidates.some((value) => literals.every((literal) => holdsFor(literal, value)));
 }
 
-function conjunctSatisfiable(conjunct: Conjunct): boolean {
+function conjunctSatisfiable(conjunct: Conjunct, budget: AnalysisBudget): boolean {
   const byVariable = new Map<string, Literal[]>();
-  for (const literal of conjunct) byVariable.set(literal.variable, [...(byVariable.get(literal.variable) ?? []), literal]);
-  return [...byVariable.values()].every(variableSatisfiable);
+  for (const literal of conjunct) {
+    const list = byVariable.get(literal.variable);
+    if (list) list.push(literal);
+    else byVariable.set(literal.variable, [literal]);
+  }
+  return [...byVariable.values()].every((literals) => variableSatisfiable(literals, budget));
 }
 
-/** false when no user can ever satisfy the condition; true when some can or when undecidable here. */
-export function isSatisfiable(condition: Condition): boolean {
-  const dnf = toDnf(condition, false);
-  return dnf === null || dnf.some(conjunctSatisfiable);
+/**
+ * false when no user can ever satisfy the condition; true when some can or when undecidable here
+ * (the budget spent included).
+ */
+export function isSatisfiable(condition: Condition, budget: AnalysisBudget = analysisBudget()): boolean {
+  const dnf = toDnf(condition, false, budget);
+  return dnf === null || dnf.some((conjunct) => conjunctSatisfiable(conjunct, budget));
 }
 
 /** True only when every user satisfying `condition` is certain to satisfy `other` as well. */
-export function implies(condition: Condition, other: Condition): boolean {
-  return !isSatisfiable({ all: [condition, { not: other }] });
+export function implies(condition: Condition, other: Condition, budget: AnalysisBudget = analysisBudget()): boolean {
+  return !isSatisfiable({ all: [condition, { not: other }] }, budget);
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { zodMessage } from './zodMessages';
+import { MAX_DURATION_DAYS, MAX_DURATION_MS } from './limits';
+import { limitParams } from './limitChecks';
 
 // ISO-8601 durations restricted to exact units: weeks, days, hours, minutes, seconds.
 // Years and months are refused because their length depends on the calendar, and a
@@ -48,5 +50,13 @@ export const durationSchema = z
       '应为以周、天、小时、分钟或秒表示的 ISO-8601 时长，例如 "PT24H" 或 "P3D"',
     ),
   )
-  .meta({ description: 'ISO-8601 duration (W, D, H, M, S units), e.g. "PT24H", "P3D", "PT30M".', examples: ['PT24H', 'P3D'] });
-
+  // Every duration is bounded: the simulation allocates per-day arrays over the horizon, and a wait of
+  // a million days is a typo, not a plan. A text that is not a duration is left to the pattern above.
+  .refine((text) => (parseDuration(text) ?? 0) <= MAX_DURATION_MS, {
+    message: zodMessage(`A duration is at most ${MAX_DURATION_DAYS} days`, `时长最长为 ${MAX_DURATION_DAYS} 天`),
+    params: limitParams('duration-too-long'),
+  })
+  .meta({
+    description: `ISO-8601 duration (W, D, H, M, S units), e.g. "PT24H", "P3D", "PT30M"; at most ${MAX_DURATION_DAYS} days.`,
+    examples: ['PT24H', 'P3D'],
+  });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { zodMessage } from './zodMessages';
 import { localized, type Localized } from '../i18n';
+import { MAX_LABEL_CHARS } from './limits';
 
 /**
  * Behaviour events a journey can react to (entry triggers, wait-for-event, goals, conditions on past
@@ -35,9 +36,11 @@ export type KnownEvent = keyof typeof knownEvents;
 
 export const eventNameSchema = z
   .string()
+  .max(MAX_LABEL_CHARS)
   .regex(/^[a-z][a-z0-9_]*$/, zodMessage('Event names are snake_case, e.g. "add_to_cart"', '事件名使用小写加下划线，例如 "add_to_cart"'))
   .meta({ description: 'A behaviour event name in snake_case, e.g. "purchase" or "add_to_cart".' });
 
 export function eventLabel(event: string): Localized {
-  return (knownEvents as Record<string, Localized>)[event] ?? localized(event, event);
+  // Own properties only: a cohort may name an event "constructor" or "to_string", which an object would inherit.
+  return Object.hasOwn(knownEvents, event) ? (knownEvents as Record<string, Localized>)[event]! : localized(event, event);
 }

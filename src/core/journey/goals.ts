@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { zodMessage } from './zodMessages';
+import { MAX_DURATION_DAYS } from './limits';
+import { limitParams } from './limitChecks';
 
 /**
  * SMART goals: part of the journey document since format v2, so they are saved and exported with the
@@ -24,8 +26,12 @@ export const goalSchema = z.strictObject({
     .number()
     .int(zodMessage('Days are a whole number', '天数须为整数'))
     .positive(zodMessage('Days are above 0', '天数须大于 0'))
+    .refine((days) => days <= MAX_DURATION_DAYS, {
+      message: zodMessage(`A duration is at most ${MAX_DURATION_DAYS} days`, `时长最长为 ${MAX_DURATION_DAYS} 天`),
+      params: limitParams('duration-too-long'),
+    })
     .optional()
-    .meta({ description: 'Days from launch the goal allows; left out for the journey’s horizon.' }),
+    .meta({ description: `Days from launch the goal allows (at most ${MAX_DURATION_DAYS}); left out for the journey’s horizon.` }),
 });
 export type GoalSpec = z.output<typeof goalSchema>;
 

@@ -12,6 +12,8 @@ export interface JourneyGraph {
   byId: Map<string, JourneyNode>;
   kindOf(node: JourneyNode): NodeKind;
   portsOf(node: JourneyNode): PortSpec[];
+  /** Whether the node has an output port with this id (a set lookup: nodes may have many ports). */
+  hasPort(node: JourneyNode, port: string): boolean;
   /** Edges leaving a node, by port id (the first edge when a port has several). */
   out(node: JourneyNode): Map<string, JourneyEdge>;
   successors(nodeId: string): string[];
@@ -33,32 +35,48 @@ export function buildGraph(journey: JourneyDocument, registry: Registry): Journe
     return kind;
   };
   const portCache = new Map<string, PortSpec[]>();
+  const portIdCache = new Map<string, Set<string>>();
   const portsOf = (node: JourneyNode) => {
     let ports = portCache.get(node.id);
     if (!ports) portCache.set(node.id, (ports = kindOf(node).ports(node.params)));
     return ports;
   };
+  const hasPort = (node: JourneyNode, port: string) => {
+    let ids = portIdCache.get(node.id);
+    if (!ids) portIdCache.set(node.id, (ids = new Set(portsOf(node).map((spec) => spec.id))));
+    return ids.has(port);
+  };
   const outgoing = new Map<string, Map<string, JourneyEdge>>();
-  const incoming = new Map<string, string[]>();
+  // Sources of the edges into each node, each once (several ports of one node may lead to the same target).
+  const incoming = new Map<string, Set<string>>();
   for (const edge of journey.edges) {
     const source = byId.get(edge.source);
     if (!source || !byId.has(edge.target)) continue;
-    if (!portsOf(source).some((port) => port.id === edge.sourcePort)) continue;
+    if (!hasPort(source, edge.sourcePort)) continue;
     const ports = outgoing.get(edge.source) ?? new Map<string, JourneyEdge>();
     if (ports.has(edge.sourcePort)) continue;
     ports.set(edge.sourcePort, edge);
     outgoing.set(edge.source, ports);
-    incoming.set(edge.target, [...(incoming.get(edge.target) ?? []), edge.source]);
+    const sources = incoming.get(edge.target) ?? new Set<string>();
+    sources.add(edge.source);
+    incoming.set(edge.target, sources);
   }
-  const timingOf = (node: JourneyNode) => kindOf(node).timing?.(node.params) ?? NO_TIME;
+  // Timings parse durations; the analyses ask for them once per port and path, so parse once per node.
+  const timingCache = new Map<string, NodeTiming>();
+  const timingOf = (node: JourneyNode) => {
+    let timing = timingCache.get(node.id);
+    if (!timing) timingCache.set(node.id, (timing = kindOf(node).timing?.(node.params) ?? NO_TIME));
+    return timing;
+  };
   return {
     nodes,
     byId,
     kindOf,
     portsOf,
+    hasPort,
     out: (node) => outgoing.get(node.id) ?? new Map(),
     successors: (id) => [...(outgoing.get(id)?.values() ?? [])].map((edge) => edge.target),
-    predecessors: (id) => [...new Set(incoming.get(id) ?? [])],
+    predecessors: (id) => [...(incoming.get(id) ?? [])],
     timing(node, port) {
       const timing = timingOf(node);
       return timing.byPort?.[port] ?? [timing.minMs, timing.maxMs];
@@ -68,15 +86,19 @@ export function buildGraph(journey: JourneyDocument, registry: Registry): Journe
   };
 }
 
-/** Every node reachable from `starts`, following edges (optionally not passing through `stop` nodes). */
-export function reachableFrom(graph: JourneyGraph, starts: string[], stop: (id: string) => boolean = () => false): Set<string> {
+/**
+ * Every node reachable from `starts`, following edges (optionally not passing through `stop` nodes).
+ * With a `budget`, visits at most `budget.left` nodes (and takes them off it): the nodes found so far.
+ */
+export function reachableFrom(graph: JourneyGraph, starts: string[], stop: (id: string) => boolean = () => false, budget?: { left: number }): Set<string> {
   const seen = new Set<string>();
   const stack = [...starts];
   while (stack.length > 0) {
     const id = stack.pop()!;
     if (seen.has(id)) continue;
+    if (budget && budget.left-- <= 0) break;
     seen.add(id);
-    if (!stop(id)) stack.push(...graph.successors(id));
+    if (!stop(id)) for (const next of graph.successors(id)) stack.push(next);
   }
   return seen;
 }

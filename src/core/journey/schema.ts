@@ -4,6 +4,7 @@ import { durationSchema } from './duration';
 import { stages } from './stages';
 import { channels } from './channels';
 import { goalsSchema } from './goals';
+import { MAX_EDGES, MAX_LABEL_CHARS, MAX_NODES, MAX_TEXT_CHARS } from './limits';
 
 /** The file format version this build reads and writes. Older versions are migrated (see migrate.ts). */
 export const CURRENT_SCHEMA_VERSION = 2;
@@ -71,34 +72,36 @@ const nodeFields = {
   id: idSchema,
   stage: z.enum(stages).meta({ description: 'Lifecycle stage: the lane the node sits in and its funnel step.' }),
   position: positionSchema.default({ x: 0, y: 0 }).meta({ description: 'Canvas position in pixels.' }),
-  label: z.string().max(200).default('').meta({ description: 'What operators call this step.' }),
+  label: z.string().max(MAX_LABEL_CHARS).default('').meta({ description: 'What operators call this step.' }),
 };
 
 /** A node as every tool sees it; its `params` are checked by its kind's own schema. */
 export const journeyNodeSchema = z.strictObject({
   ...nodeFields,
-  kind: z.string(),
+  kind: z.string().max(MAX_LABEL_CHARS),
   params: z.record(z.string(), z.unknown()).default({}),
 });
 
 export const journeyEdgeSchema = z.strictObject({
   id: idSchema,
   source: idSchema.meta({ description: 'Id of the node the edge leaves.' }),
-  sourcePort: z.string().min(1).meta({ description: 'Output port of the source node, e.g. "next", "timeout", "case-1".' }),
+  sourcePort: z.string().min(1).max(MAX_LABEL_CHARS).meta({ description: 'Output port of the source node, e.g. "next", "timeout", "case-1".' }),
   target: idSchema.meta({ description: 'Id of the node the edge enters.' }),
 });
 
 const documentFields = {
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION).meta({ description: 'File format version.' }),
   id: idSchema,
-  name: z.string().min(1).max(200),
-  description: z.string().max(5000).default(''),
+  name: z.string().min(1).max(MAX_LABEL_CHARS),
+  description: z.string().max(MAX_TEXT_CHARS).default(''),
   settings: settingsSchema,
-  edges: z.array(journeyEdgeSchema).default([]),
+  edges: z.array(journeyEdgeSchema).max(MAX_EDGES).default([]).meta({ description: `The connections between nodes (at most ${MAX_EDGES}).` }),
   goals: goalsSchema.default([]),
 };
 
-export const journeyDocumentSchema = z.strictObject({ ...documentFields, nodes: z.array(journeyNodeSchema).default([]) });
+const nodesDescription = `The steps of the journey (at most ${MAX_NODES}).`;
+
+export const journeyDocumentSchema = z.strictObject({ ...documentFields, nodes: z.array(journeyNodeSchema).max(MAX_NODES).default([]).meta({ description: nodesDescription }) });
 
 export type JourneySettings = z.output<typeof settingsSchema>;
 export type JourneyNode = z.output<typeof journeyNodeSchema>;
@@ -123,6 +126,6 @@ export function buildDocumentSchema(kinds: readonly { kind: string; params: z.Zo
       ? variants[0]!
       : z.discriminatedUnion('kind', variants as unknown as [(typeof variants)[number], ...(typeof variants)[number][]]);
   return z
-    .strictObject({ ...documentFields, nodes: z.array(node).default([]) })
+    .strictObject({ ...documentFields, nodes: z.array(node).max(MAX_NODES).default([]).meta({ description: nodesDescription }) })
     .meta({ id: 'JourneyDocument', title: 'Journey Lab journey', description: 'A customer journey drawn in Journey Lab (file format v2).' });
 }

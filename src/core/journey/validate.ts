@@ -3,12 +3,16 @@ import { localized, type Localized } from '../i18n';
 import { defaultRegistry, type Registry } from './registry';
 import { migrate, migrationProblems } from './migrate';
 import { buildGraph, reachableFrom, stronglyConnected } from './graph';
-import { summarisePaths, MAX_PATHS } from './analysis';
+import { fastLoopProblems, fastLoopProblemsOf } from './fastLoops';
+import { summarisePaths } from './analysis';
+import { analysisBudget } from './conditionLogic';
 import { describeDuration, parseDuration } from './duration';
 import { stageIndex, stageNames } from './stages';
 import type { JourneyDocument } from './schema';
-import { localizeIssue, plainPath } from './zodMessages';
+import { isPlainObject, localizeIssue, plainPath } from './zodMessages';
 import { bySeverity, type Problem, type ProblemDefinition, type ProblemLocation } from './problems';
+import { limitOfIssue, limitProblems, listedIssues, measureDocument, grouped, type LimitBreach } from './limitChecks';
+import { MAX_EDGES, MAX_GRAPH_WALK_STEPS, MAX_NODES } from './limits';
 
 /** The codes the document as a whole can raise; each kind adds its own (see its `problems`). */
 export const coreProblems = {
@@ -101,7 +105,7 @@ export function problemCatalogue(registry: Registry = defaultRegistry): Record<s
     ...coreProblems['unknown-kind'],
     fix: localized(`Use one of the kinds this Journey Lab knows (${kinds}).`, `请使用本版 Journey Lab 支持的节点类型（${kinds}）。`),
   };
-  return Object.assign({}, coreProblems, { 'unknown-kind': unknownKind }, migrationProblems, ...registry.kinds.map((kind) => kind.problems ?? {}));
+  return Object.assign({}, coreProblems, { 'unknown-kind': unknownKind }, migrationProblems, limitProblems, fastLoopProblems, ...registry.kinds.map((kind) => kind.problems ?? {}));
 }
 
 export interface CheckedJourney {
@@ -112,35 +116,73 @@ export interface CheckedJourney {
   from?: number;
 }
 
-const nodePath = (journey: JourneyDocument, id: string) => ['nodes', journey.nodes.findIndex((node) => node.id === id)];
+/** Where a path inside a raw (unchecked) document is: the path, and the id of the node or edge it is in. */
+function locate(raw: Record<string, unknown>, path: (string | number)[]): ProblemLocation {
+  const [collection, index] = path;
+  const location: ProblemLocation = { path };
+  if ((collection !== 'nodes' && collection !== 'edges') || typeof index !== 'number') return location;
+  const list = raw[collection];
+  const item = Array.isArray(list) ? (list[index] as unknown) : undefined;
+  const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
+  if (typeof id === 'string') location[collection === 'nodes' ? 'nodeId' : 'edgeId'] = id;
+  return location;
+}
+
+const breachProblem = (breach: LimitBreach, raw: unknown): Problem => ({
+  severity: 'error',
+  code: breach.code,
+  message: breach.message,
+  location: isPlainObject(raw) ? locate(raw, breach.path) : { path: breach.path },
+});
+
+/**
+ * The limits checked before anything recurses, clones or parses: the number of nodes and edges (a
+ * 60,000-node file is refused here at once, by the length of two arrays), then the nesting and size of
+ * the whole value (a walk with its own stack).
+ */
+export function journeyLimitProblems(input: unknown): Problem[] {
+  const problems: Problem[] = [];
+  const counts = [
+    ['nodes', MAX_NODES, 'too-many-nodes', 'nodes', '个节点'],
+    ['edges', MAX_EDGES, 'too-many-edges', 'edges', '条连线'],
+  ] as const;
+  for (const [collection, limit, code, en, zh] of counts) {
+    const list = isPlainObject(input) ? input[collection] : undefined;
+    if (Array.isArray(list) && list.length > limit)
+      problems.push({
+        severity: 'error',
+        code,
+        message: localized(`The journey has ${grouped(list.length)} ${en}; the limit is ${grouped(limit)}.`, `旅程有 ${grouped(list.length)} ${zh}，上限为 ${grouped(limit)} ${zh}。`),
+        location: { path: [collection] },
+      });
+  }
+  if (problems.length > 0) return problems;
+  const breach = measureDocument(input);
+  return breach ? [breachProblem(breach, input)] : [];
+}
 
 function zodProblems(error: z.ZodError, raw: Record<string, unknown>): Problem[] {
-  const idAt = (collection: 'nodes' | 'edges', index: unknown) => {
-    const list = raw[collection];
-    const item = Array.isArray(list) && typeof index === 'number' ? (list[index] as unknown) : undefined;
-    const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
-    return typeof id === 'string' ? id : undefined;
-  };
-  return error.issues.map((issue) => {
+  const { listed, more } = listedIssues(error.issues);
+  const problems = listed.map((issue): Problem => {
     const path = plainPath(issue.path);
     const [collection, index] = path;
-    const location: ProblemLocation = { path };
-    const nodeId = collection === 'nodes' ? idAt('nodes', index) : undefined;
-    const edgeId = collection === 'edges' ? idAt('edges', index) : undefined;
-    if (nodeId) location.nodeId = nodeId;
-    if (edgeId) location.edgeId = edgeId;
+    const location = locate(raw, path);
+    const limit = limitOfIssue(issue);
+    if (limit) return { severity: 'error', code: limit.code, message: limit.message, location };
     const unknownKind = collection === 'nodes' && path.length === 3 && path[2] === 'kind' && issue.code === 'invalid_union';
     const where = path.length ? path.join('.') : '(document)';
     if (unknownKind) {
       const list = raw.nodes as { kind?: unknown }[];
-      const kind = list[index as number]?.kind;
+      const found = JSON.stringify(list[index as number]?.kind);
+      // The kind is untrusted and may be long: quote enough of it to recognise.
+      const kind = found && found.length > 60 ? `${found.slice(0, 60)}…` : found;
       return {
         severity: 'error',
         code: 'unknown-kind',
         message:
           kind === undefined
             ? localized(`The node at ${where} has no kind.`, `${where} 处的节点没有类型（kind）。`)
-            : localized(`Node kind ${JSON.stringify(kind)} at ${where} is not one this Journey Lab knows.`, `${where} 处的节点类型 ${JSON.stringify(kind)} 不是本版 Journey Lab 支持的类型。`),
+            : localized(`Node kind ${kind} at ${where} is not one this Journey Lab knows.`, `${where} 处的节点类型 ${kind} 不是本版 Journey Lab 支持的类型。`),
         location,
       };
     }
@@ -153,6 +195,8 @@ function zodProblems(error: z.ZodError, raw: Record<string, unknown>): Problem[]
       location,
     };
   });
+  if (more) problems.push({ severity: 'error', code: 'schema-invalid', message: more, location: { path: [] } });
+  return problems;
 }
 
 export interface ReadJourney {
@@ -169,6 +213,8 @@ export interface ReadJourney {
  * analysing its graph: what a list of stored journeys needs. Never throws.
  */
 export function readJourneyDocument(input: unknown, registry: Registry = defaultRegistry): ReadJourney {
+  const overLimits = journeyLimitProblems(input);
+  if (overLimits.length > 0) return { document: null, problems: overLimits };
   const migrated = migrate(input);
   if (!migrated.ok) return { document: null, problems: [migrated.problem] };
   const parsed = registry.documentSchema.safeParse(migrated.document, { reportInput: true });
@@ -201,10 +247,17 @@ export function validate(input: unknown, registry: Registry = defaultRegistry): 
 
 function analyse(journey: JourneyDocument, registry: Registry): Problem[] {
   const problems: Problem[] = [];
+  const graph = buildGraph(journey, registry);
   const report = (code: CoreCode, message: Localized, location: ProblemLocation) =>
     problems.push({ severity: coreProblems[code].severity, code, message, location });
+  // Every lookup by id goes through a map, so checking stays linear in the size of the journey.
+  const indexOf = new Map<string, number>();
+  journey.nodes.forEach((node, index) => {
+    if (!indexOf.has(node.id)) indexOf.set(node.id, index);
+  });
+  const nodePath = (id: string) => ['nodes', indexOf.get(id) ?? -1];
   const name = (id: string) => {
-    const node = journey.nodes.find((candidate) => candidate.id === id);
+    const node = graph.byId.get(id);
     return node?.label ? `"${node.label}" (${id})` : id;
   };
 
@@ -216,7 +269,6 @@ function analyse(journey: JourneyDocument, registry: Registry): Problem[] {
   });
   const seenEdges = new Set<string>();
   const portUse = new Map<string, string>();
-  const graph = buildGraph(journey, registry);
   journey.edges.forEach((edge, index) => {
     const at = { edgeId: edge.id, path: ['edges', index] };
     if (seenEdges.has(edge.id) || seenNodes.has(edge.id))
@@ -231,9 +283,8 @@ function analyse(journey: JourneyDocument, registry: Registry): Problem[] {
           { ...at, path: [...at.path, end] },
         );
     if (!source) return;
-    const ports = graph.portsOf(source);
-    if (!ports.some((port) => port.id === edge.sourcePort)) {
-      const known = ports.map((port) => port.id).join(', ') || '—';
+    if (!graph.hasPort(source, edge.sourcePort)) {
+      const known = graph.portsOf(source).map((port) => port.id).join(', ') || '—';
       report(
         'edge-unknown-port',
         localized(`Edge ${edge.id} leaves port "${edge.sourcePort}" of ${name(source.id)}, which has ports: ${known}.`, `连线 ${edge.id} 从 ${name(source.id)} 的端口「${edge.sourcePort}」连出，但该节点的端口为：${known}。`),
@@ -252,15 +303,19 @@ function analyse(journey: JourneyDocument, registry: Registry): Problem[] {
     else portUse.set(key, edge.id);
   });
 
-  // Each kind's own rules.
+  // Each kind's own rules. What lies downstream is searched within one budget for the whole journey,
+  // so that thousands of holdouts in a row cannot make checking quadratic.
+  const downstreamBudget = { left: MAX_GRAPH_WALK_STEPS };
+  const conditionBudget = analysisBudget();
   journey.nodes.forEach((node, index) => {
     const kind = graph.kindOf(node);
     kind.validate?.(node, {
       document: journey,
+      conditionBudget,
       downstream(port) {
         const first = graph.out(node).get(port)?.target;
         if (!first) return [];
-        return [...reachableFrom(graph, [first])]
+        return [...reachableFrom(graph, [first], undefined, downstreamBudget)]
           .filter((id) => id !== node.id)
           .map((id) => {
             const other = graph.byId.get(id)!;
@@ -291,9 +346,12 @@ function analyse(journey: JourneyDocument, registry: Registry): Problem[] {
     const names = component.map(name).join(' → ');
     report('instant-loop', localized(`Loop without any wait: ${names}. A user would go round it for ever in no time.`, `没有等待的循环：${names}。用户会在一瞬间无限循环。`), {
       nodeId: component[0]!,
-      path: nodePath(journey, component[0]!),
+      path: nodePath(component[0]!),
     });
   }
+
+  // Loops that take time, but less than a minute a round (see fastLoops.ts).
+  for (const found of fastLoopProblemsOf(journey, graph)) problems.push(found);
 
   const reachable = reachableFrom(graph, graph.entries.map((node) => node.id));
   const endOf = (id: string) => {
@@ -307,12 +365,13 @@ function analyse(journey: JourneyDocument, registry: Registry): Problem[] {
     const id = toVisit.pop()!;
     if (canReachEnd.has(id)) continue;
     canReachEnd.add(id);
-    toVisit.push(...graph.predecessors(id));
+    for (const predecessor of graph.predecessors(id)) toVisit.push(predecessor);
   }
+  const entries = new Set(graph.entries);
   const reachableWithoutGoal = reachableFrom(graph, graph.entries.map((node) => node.id), (id) => endOf(id) === 'goal');
 
   for (const node of graph.nodes) {
-    const path = nodePath(journey, node.id);
+    const path = nodePath(node.id);
     if (graph.entries.length > 0 && !reachable.has(node.id)) {
       report('unreachable-node', localized(`No path from an entry reaches ${name(node.id)}.`, `没有从入口出发的路径能到达 ${name(node.id)}。`), { nodeId: node.id, path });
       continue;
@@ -328,7 +387,7 @@ function analyse(journey: JourneyDocument, registry: Registry): Problem[] {
     const startsDeadPath =
       reachableWithoutGoal.has(node.id) &&
       !canReachEnd.has(node.id) &&
-      (graph.entries.includes(node) || graph.predecessors(node.id).some((id) => canReachEnd.has(id) && !isEnd(id)));
+      (entries.has(node) || graph.predecessors(node.id).some((id) => canReachEnd.has(id) && !isEnd(id)));
     if (startsDeadPath)
       report(
         'path-without-goal-or-exit',
@@ -383,11 +442,11 @@ function analyse(journey: JourneyDocument, registry: Registry): Problem[] {
           `A path reaching ${name(nodeId)} can touch a user ${count} times within ${window}; the cap is ${cap?.touches}.`,
           `经过 ${name(nodeId)} 的路径可能在 ${windowZh} 内触达用户 ${count} 次，上限为 ${cap?.touches} 次。`,
         ),
-        { nodeId, path: nodePath(journey, nodeId) },
+        { nodeId, path: nodePath(nodeId) },
       );
     }
-    const count = summary.truncated ? `more than ${MAX_PATHS}` : String(summary.paths);
-    const countZh = summary.truncated ? `超过 ${MAX_PATHS}` : String(summary.paths);
+    const count = summary.truncated ? `more than ${summary.paths}` : String(summary.paths);
+    const countZh = summary.truncated ? `超过 ${summary.paths}` : String(summary.paths);
     report(
       'path-summary',
       localized(

@@ -3,6 +3,7 @@ import { pathText, type Problem } from '../journey/problems';
 import type { JourneyDocumentInput } from '../journey/schema';
 import { checkJourney } from '../journey/validate';
 import { isPlainObject, localizeIssue, plainPath } from '../journey/zodMessages';
+import { limitOfIssue, listedIssues, measureDocument } from '../journey/limitChecks';
 import { getPreset } from '../sim/presets';
 import type { CohortSpecInput } from '../sim/cohort';
 import { getTemplate, instantiateTemplate } from '../templates';
@@ -31,6 +32,8 @@ const problem = (code: LessonProblemCode, en: string, zh: string, path: Path, no
 });
 
 const refuse = (...problems: Problem[]): ParsedLesson => ({ ok: false, problems });
+/** Refuses with a list of problems (never spread into a call: it may be long). */
+const refuseAll = (problems: Problem[]): ParsedLesson => ({ ok: false, problems });
 
 /** The lesson's journey as a document in `lang` (template labels come in one language), or why there is none. */
 export function resolveLessonJourney(lesson: Pick<Lesson, 'journey'>, lang: Lang = 'en'): { ok: true; journey: JourneyDocumentInput } | { ok: false; problems: Problem[] } {
@@ -132,6 +135,12 @@ function liftWarnings(lesson: Lesson, journey: JourneyDocumentInput): Problem[] 
 
 /** Reads and checks a lesson; never throws. */
 export function parseLesson(input: unknown): ParsedLesson {
+  // Before anything recurses or clones: nesting and size of the whole value, walked with its own stack.
+  const breach = measureDocument(input);
+  if (breach) {
+    const where = pathText(breach.path);
+    return refuse(problem('lesson-invalid', `${where || '(lesson)'}: ${breach.message.en}`, `${where || '（课程）'}：${breach.message['zh-CN']}`, breach.path));
+  }
   if (!isPlainObject(input)) return refuse(problem('lesson-invalid', 'A lesson is a JSON object.', '课程应为 JSON 对象。', []));
   if (input.format !== LESSON_FORMAT)
     return refuse(
@@ -144,16 +153,19 @@ export function parseLesson(input: unknown): ParsedLesson {
     );
   const migrated = migrateLesson(input);
   if (!migrated.ok) return refuse(migrated.problem);
-  const parsed = lessonSchema.safeParse(migrated.document);
-  if (!parsed.success)
-    return refuse(
-      ...parsed.error.issues.map((issue) => {
+  const parsed = lessonSchema.safeParse(migrated.document, { reportInput: true });
+  if (!parsed.success) {
+    const { listed, more } = listedIssues(parsed.error.issues);
+    return refuseAll([
+      ...listed.map((issue) => {
         const path = plainPath(issue.path);
-        const text = localizeIssue(issue);
+        const text = limitOfIssue(issue)?.message ?? localizeIssue(issue);
         const where = pathText(path) || '(lesson)';
         return problem('lesson-invalid', `${where}: ${text.en}`, `${pathText(path) || '（课程）'}：${text['zh-CN']}`, path);
       }),
-    );
+      ...(more ? [problem('lesson-invalid', more.en, more['zh-CN'], [])] : []),
+    ]);
+  }
   const lesson = parsed.data;
   const cohortId = lesson.cohort ?? DEFAULT_LESSON_COHORT;
   const preset = getPreset(cohortId);
@@ -161,11 +173,11 @@ export function parseLesson(input: unknown): ParsedLesson {
     ? []
     : [problem('lesson-unknown-cohort', `cohort: there is no cohort "${cohortId}".`, `cohort：不存在 id 为 "${cohortId}" 的模拟人群。`, ['cohort'])];
   const resolved = resolveLessonJourney(lesson);
-  if (!resolved.ok || !preset) return refuse(...cohortProblems, ...(resolved.ok ? [] : resolved.problems));
+  if (!resolved.ok || !preset) return refuseAll([...cohortProblems, ...(resolved.ok ? [] : resolved.problems)]);
   const nodeIds = new Set((resolved.journey.nodes ?? []).map((node) => node.id));
   const missing = missingNodes(lesson, nodeIds);
-  if (missing.length > 0) return refuse(...missing);
+  if (missing.length > 0) return refuseAll(missing);
   const broken = brokenEdits(lesson, resolved.journey);
-  if (broken.length > 0) return refuse(...broken);
+  if (broken.length > 0) return refuseAll(broken);
   return { ok: true, lesson, journey: resolved.journey, cohort: preset.spec, warnings: liftWarnings(lesson, resolved.journey) };
 }

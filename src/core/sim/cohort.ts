@@ -8,6 +8,8 @@ import { eventNameSchema } from '../journey/events';
 import { isPlainObject, plainPath, localizeIssue, zodMessage } from '../journey/zodMessages';
 import { bySeverity, type Problem, type ProblemDefinition } from '../journey/problems';
 import { COHORT_SCHEMA_VERSION, OLDEST_COHORT_SCHEMA_VERSION, migrateCohort } from './cohortMigrations';
+import { MAX_DURATION_DAYS, MAX_LABEL_CHARS, MAX_USERS } from '../journey/limits';
+import { limitOfIssue, listedIssues, measureDocument } from '../journey/limitChecks';
 
 /**
  * The synthetic cohort (模拟人群) a journey is simulated on: how many users, which segments with which
@@ -38,7 +40,7 @@ const percent = z
 
 const positive = z.number().positive(zodMessage('Must be greater than 0', '必须大于 0'));
 
-const nameText = z.string().min(1).max(200);
+const nameText = z.string().min(1).max(MAX_LABEL_CHARS);
 
 /** Text a person reads: one string, or the same text in both languages. */
 export const localizedTextSchema = z
@@ -177,6 +179,7 @@ export const segmentBehaviourSchema = z
       .default({})
       .meta({ description: 'Response per channel; a channel left out is never opened.' }),
     responseDelayHours: positive
+      .max(MAX_DURATION_DAYS * 24, zodMessage(`A delay is at most ${MAX_DURATION_DAYS * 24} hours (${MAX_DURATION_DAYS} days)`, `延迟最长为 ${MAX_DURATION_DAYS * 24} 小时（${MAX_DURATION_DAYS} 天）`))
       .default(2)
       .meta({ description: 'Mean time from a delivered touch to its open (and click, and unsubscribe), in hours; delays are exponential.' }),
     fatigue: probability
@@ -188,7 +191,9 @@ export const segmentBehaviourSchema = z
     offerLift: positive
       .default(1)
       .meta({ description: 'Multiplier on the purchase rate while an offer received is valid (1 = no effect).' }),
-    responseWindowDays: positive.default(7).meta({ description: 'Days a click keeps lifting purchases, and over which recent touches count towards fatigue.' }),
+    responseWindowDays: positive
+      .max(MAX_DURATION_DAYS, zodMessage(`A window is at most ${MAX_DURATION_DAYS} days`, `时间窗口最长为 ${MAX_DURATION_DAYS} 天`))
+      .default(7).meta({ description: 'Days a click keeps lifting purchases, and over which recent touches count towards fatigue.' }),
   })
   .meta({ description: 'Numbers the behaviour model reads for users of the segment.' });
 export type SegmentBehaviour = z.output<typeof segmentBehaviourSchema>;
@@ -231,7 +236,7 @@ export const cohortSpecSchema = z
       .number()
       .int(zodMessage('The size is a whole number of users', '人数必须是整数'))
       .min(1, zodMessage('A cohort has at least 1 user', '人群至少有 1 个用户'))
-      .max(10_000_000, zodMessage('A cohort has at most 10,000,000 users', '人群最多 10,000,000 个用户'))
+      .max(MAX_USERS, zodMessage('A cohort has at most 10,000,000 users', '人群最多 10,000,000 个用户'))
       .default(10_000)
       .meta({ description: 'Number of synthetic users.' }),
     attributes: z
@@ -351,12 +356,15 @@ function problem(code: CohortProblemCode, path: Path, en: string, zh: string): P
 }
 
 function zodProblems(error: z.ZodError): Problem[] {
-  return error.issues.map((issue) => {
+  const { listed, more } = listedIssues(error.issues);
+  const problems = listed.map((issue) => {
     const path = plainPath(issue.path);
-    const text = localizeIssue(issue);
+    const text = limitOfIssue(issue)?.message ?? localizeIssue(issue);
     const where = cohortPathText(path);
     return problem('cohort-invalid', path, `${where}: ${text.en}`, `${where}：${text['zh-CN']}`);
   });
+  if (more) problems.push(problem('cohort-invalid', [], more.en, more['zh-CN']));
+  return problems;
 }
 
 const listText = (entries: [string, number][]) => entries.map(([key, value]) => `${key} ${round(value)} %`).join(', ');
@@ -617,6 +625,12 @@ function semanticProblems(raw: Raw): Problem[] {
  */
 export function checkCohort(input: unknown): CheckedCohort {
   try {
+    // Before anything recurses or clones: nesting and size of the whole value, walked with its own stack.
+    const breach = measureDocument(input);
+    if (breach) {
+      const where = cohortPathText(breach.path);
+      return { spec: null, problems: [problem('cohort-invalid', breach.path, `${where}: ${breach.message.en}`, `${where}：${breach.message['zh-CN']}`)] };
+    }
     if (isRecord(input) && typeof input.schemaVersion === 'number') {
       // A missing or non-numeric version is left to the format check, which reports it at schemaVersion.
       const migrated = migrateCohort(input);
@@ -625,7 +639,7 @@ export function checkCohort(input: unknown): CheckedCohort {
     }
     const parsed = cohortSpecSchema.safeParse(input, { reportInput: true });
     const problems = parsed.success ? [] : zodProblems(parsed.error);
-    if (isRecord(input)) problems.push(...semanticProblems(input));
+    if (isRecord(input)) for (const found of semanticProblems(input)) problems.push(found);
     problems.sort(bySeverity);
     const spec = parsed.success && !problems.some((found) => found.severity === 'error') ? parsed.data : null;
     return { spec, problems };

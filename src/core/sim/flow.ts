@@ -65,7 +65,7 @@ export function flowOf(journey: JourneyDocument, report: SimulationReport): Jour
   return {
     edges,
     byEdge: new Map(edges.map((edge) => [edge.edgeId, edge.count])),
-    max: Math.max(0, ...edges.map((edge) => edge.count)),
+    max: edges.reduce((most, edge) => Math.max(most, edge.count), 0),
     sankey: { nodes, links },
     loops: taken.filter((edge) => backEdges.has(edge.edgeId)),
   };

@@ -11,6 +11,7 @@ import { evaluateGoal, goalMetrics, goalSchema, MAX_GOALS, metricsByDay, type Go
 import type { SimulationReport } from '../../../core/sim/engine/report';
 import { EditorStoreContext } from '../../store/EditorStoreContext';
 import type { EditorStore } from '../../store/editorStore';
+import { MAX_DURATION_DAYS } from '../../../core/journey/limits';
 import { formatMoney, formatPercent, formatPoints } from '../format';
 import './decide.css';
 
@@ -63,7 +64,7 @@ function JourneyGoals({ report, currency, lang, store }: GoalsSectionProps & { s
     const number = target.trim() === '' ? NaN : Number(target);
     const dayCount = days.trim() === '' ? undefined : Number(days);
     const parsed = goalSchema.safeParse({ metric, comparison, target: unit === 'money' ? number : number / 100, withinDays: dayCount });
-    const daysInvalid = dayCount !== undefined && !(Number.isInteger(dayCount) && dayCount > 0);
+    const daysInvalid = dayCount !== undefined && !(Number.isInteger(dayCount) && dayCount > 0 && dayCount <= MAX_DURATION_DAYS);
     // Lift, ROI and CAC are forecast over the whole horizon only: a shorter window would have no figure.
     const horizonOnly = !daysInvalid && dayCount !== undefined && dayCount < report.horizonDays && !metricsByDay.includes(metric);
     const next: typeof errors = { target: !Number.isFinite(number), days: daysInvalid ? 'invalid' : horizonOnly ? 'horizonOnly' : undefined };

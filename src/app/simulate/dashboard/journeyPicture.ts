@@ -70,19 +70,22 @@ export interface JourneyPicture {
 export function journeyPictureSvg(journey: PictureJourney, lang: Lang, kindName: (kind: string) => string): JourneyPicture {
   const xs = journey.nodes.map((node) => node.position.x);
   // The lanes' names sit left of the first column (FIRST_COLUMN_X), as on the canvas.
-  const minX = Math.min(0, ...xs);
-  const maxX = Math.max(LANE_LABEL_WIDTH, ...xs.map((x) => x + PICTURE_NODE.width));
+  // Folds, not Math.min(...xs): a journey may have more nodes than a call takes arguments.
+  const minX = xs.reduce((least, x) => Math.min(least, x), 0);
+  const maxX = xs.reduce((most, x) => Math.max(most, x + PICTURE_NODE.width), LANE_LABEL_WIDTH);
   const usedLanes = journey.nodes.length === 0 ? [0] : journey.nodes.map((node) => stages.indexOf(node.stage));
+  const firstLane = usedLanes.reduce((least, lane) => Math.min(least, lane), Infinity);
+  const lastLane = usedLanes.reduce((most, lane) => Math.max(most, lane), -Infinity);
   const ys = journey.nodes.map((node) => node.position.y);
-  const minY = Math.min(laneTop(stages[Math.min(...usedLanes)]!), ...ys);
-  const maxY = Math.max(laneTop(stages[Math.max(...usedLanes)]!) + LANE_HEIGHT, ...ys.map((y) => y + PICTURE_NODE.height));
+  const minY = ys.reduce((least, y) => Math.min(least, y), laneTop(stages[firstLane]!));
+  const maxY = ys.reduce((most, y) => Math.max(most, y + PICTURE_NODE.height), laneTop(stages[lastLane]!) + LANE_HEIGHT);
   const dx = MARGIN - minX;
   const dy = MARGIN - minY;
   const width = Math.ceil(maxX - minX + 2 * MARGIN);
   const height = Math.ceil(maxY - minY + 2 * MARGIN);
 
   const lanes = stages
-    .filter((_, index) => index >= Math.min(...usedLanes) && index <= Math.max(...usedLanes))
+    .filter((_, index) => index >= firstLane && index <= lastLane)
     .map((stage) => {
       const y = round(laneTop(stage) + dy);
       return (

@@ -17,9 +17,10 @@ const HEIGHT = 100;
 
 /** One polygon per stage, stacked bottom-up (awareness at the bottom), in a days × HEIGHT box. */
 function stackedAreas(series: readonly (readonly number[])[]): string[] {
-  const days = Math.max(0, ...series.map((values) => values.length));
+  const days = series.reduce((most, values) => Math.max(most, values.length), 0);
   const totals = Array.from({ length: days }, (_, day) => series.reduce((sum, values) => sum + (values[day] ?? 0), 0));
-  const peak = Math.max(1, ...totals);
+  // A fold, not Math.max(...totals): a long horizon has more days than a call takes arguments.
+  const peak = totals.reduce((most, total) => Math.max(most, total), 1);
   const below = new Array<number>(days).fill(0);
   return series.map((values) => {
     const lower = below.map((value, day) => `${day + 0.5},${HEIGHT - (HEIGHT * value) / peak}`);
@@ -45,7 +46,7 @@ export function LifecycleStrip({ lang }: { lang: Lang }) {
   const series = useMemo(() => (stagesByDay ? stages.map((stage) => stagesByDay[stage]) : null), [stagesByDay]);
   const areas = useMemo(() => (series ? stackedAreas(series) : []), [series]);
   const number = useMemo(() => new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }), [lang]);
-  const days = Math.max(1, horizonDays, ...(series ?? []).map((values) => values.length));
+  const days = (series ?? []).reduce((most, values) => Math.max(most, values.length), Math.max(1, horizonDays));
   const shownDay = Math.min(day, days - 1);
 
   return (

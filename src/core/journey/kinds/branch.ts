@@ -4,6 +4,7 @@ import { localized } from '../../i18n';
 import { conditionSchema, describeCondition, type Condition } from '../condition';
 import { implies, isSatisfiable } from '../conditionLogic';
 import { remapItemPorts } from './itemPorts';
+import { MAX_PORT_ITEMS } from '../limits';
 
 const caseSchema = z.strictObject({
   label: z.string().max(100).default(''),
@@ -13,6 +14,7 @@ const caseSchema = z.strictObject({
 const params = z.strictObject({
   cases: z
     .array(caseSchema)
+    .max(MAX_PORT_ITEMS)
     .default([{ label: '', condition: { tag: 'vip', present: true } }])
     .meta({ description: 'Checked in order; the user leaves through the first case that matches, else through "else".' }),
 });
@@ -107,7 +109,7 @@ export const branchKind = defineNodeKind({
       context.report('branch-without-cases', localized(`Branch "${node.label || node.id}" has no cases.`, `分支「${node.label || node.id}」没有条件。`), ['cases']);
     const earlier: Condition[] = [];
     cases.forEach((branchCase, index) => {
-      if (!isSatisfiable(branchCase.condition))
+      if (!isSatisfiable(branchCase.condition, context.conditionBudget))
         context.report(
           'branch-case-never-matches',
           localized(
@@ -116,7 +118,7 @@ export const branchKind = defineNodeKind({
           ),
           ['cases', index, 'condition'],
         );
-      else if (earlier.length > 0 && implies(branchCase.condition, { any: earlier }))
+      else if (earlier.length > 0 && implies(branchCase.condition, { any: earlier }, context.conditionBudget))
         context.report(
           'branch-case-shadowed',
           localized(

@@ -5,6 +5,7 @@ import type { JourneyDocument, JourneySettings, NodeOf } from '../schema';
 import type { ProblemDefinition } from '../problems';
 import type { FieldSpec } from '../fields';
 import type { StateConfig, ActionRef, TransitionConfig } from '../../compile/machineConfig';
+import type { AnalysisBudget } from '../conditionLogic';
 import type { Implementations } from '../../compile/runtime';
 
 export const paletteGroups = ['triggers', 'touches', 'timing', 'logic', 'outcomes'] as const;
@@ -31,6 +32,8 @@ export interface KindValidationContext {
   report(code: string, message: Localized, path?: (string | number)[]): void;
   /** Every node a user can reach after leaving this node through `port` (the node itself excluded). */
   downstream(port: string): { id: string; label: string; kind: string; treatment: boolean }[];
+  /** What the condition analysis (conditionLogic.ts) may still spend on this journey; pass it along. */
+  conditionBudget: AnalysisBudget;
 }
 
 export interface CompileContext {

@@ -4,6 +4,7 @@ import { localized } from '../../i18n';
 import { defineGuard } from '../../compile/runtime';
 import { draw } from '../../sim/random';
 import { remapItemPorts } from './itemPorts';
+import { MAX_PORT_ITEMS } from '../limits';
 
 const variantSchema = z.strictObject({
   label: z.string().max(100).default(''),
@@ -15,6 +16,7 @@ const params = z.strictObject({
   variants: z
     .array(variantSchema)
     .min(1)
+    .max(MAX_PORT_ITEMS)
     .default([
       { label: 'A', weight: 50, holdout: false },
       { label: 'B', weight: 50, holdout: false },
@@ -24,6 +26,7 @@ const params = z.strictObject({
 
 const variantPort = (index: number) => `variant-${index + 1}`;
 const WEIGHT_TOLERANCE = 1e-6;
+const LISTED_TREATMENTS = 10;
 
 export const splitKind = defineNodeKind({
   kind: 'split',
@@ -138,12 +141,15 @@ export const splitKind = defineNodeKind({
       );
     variants.forEach((variant, index) => {
       const treated = variant.holdout ? context.downstream(variantPort(index)).filter((other) => other.treatment) : [];
+      // Name a few: a journey may have thousands of steps after a holdout.
+      const shown = treated.slice(0, LISTED_TREATMENTS).map((other) => other.label);
+      const more = treated.length - shown.length;
       if (treated.length > 0)
         context.report(
           'holdout-receives-treatment',
           localized(
-            `Holdout "${variant.label || index + 1}" of "${node.label || node.id}" leads to ${treated.map((other) => other.label).join(', ')}.`,
-            `「${node.label || node.id}」的对照组「${variant.label || index + 1}」会经过 ${treated.map((other) => other.label).join('、')}。`,
+            `Holdout "${variant.label || index + 1}" of "${node.label || node.id}" leads to ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}.`,
+            `「${node.label || node.id}」的对照组「${variant.label || index + 1}」会经过 ${shown.join('、')}${more > 0 ? ` 等另外 ${more} 个节点` : ''}。`,
           ),
           ['variants', index],
         );

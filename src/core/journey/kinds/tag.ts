@@ -4,12 +4,13 @@ import { localized } from '../../i18n';
 import { defineEffect, defineUpdate } from '../../compile/runtime';
 import type { Scalar } from '../condition';
 import type { ActionRef } from '../../compile/machineConfig';
+import { MAX_LABEL_CHARS } from '../limits';
 
 const params = z.strictObject({
   action: z.enum(['add', 'remove', 'set']).default('add').meta({ description: 'Add a tag, remove a tag, or set an attribute.' }),
   tag: z.string().max(100).default('').meta({ description: 'The tag to add or remove.' }),
   attribute: z.string().max(100).default('').meta({ description: 'With "set": the attribute to set.' }),
-  value: z.union([z.string(), z.number(), z.boolean()]).default('').meta({ description: 'With "set": the value to give it.' }),
+  value: z.union([z.string().max(MAX_LABEL_CHARS), z.number(), z.boolean()]).default('').meta({ description: 'With "set": the value to give it.' }),
 });
 
 export const tagKind = defineNodeKind({

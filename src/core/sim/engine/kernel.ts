@@ -47,7 +47,7 @@ export class KernelDriver implements MachineDriver {
     this.plan = buildPlan(model);
     this.visits = new Int32Array(model.nodes.length);
     this.goalsReached = new Uint8Array(model.nodes.length);
-    const most = Math.max(1, ...this.plan.states.map((state) => state.after.length));
+    const most = this.plan.states.reduce((largest, state) => Math.max(largest, state.after.length), 1);
     this.timerAt = new Float64Array(most);
     this.timerOrder = new Float64Array(most);
     this.timerAfter = new Int32Array(most);

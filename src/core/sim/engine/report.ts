@@ -238,7 +238,8 @@ export function buildReport(model: Model, replications: Float64Array[], meta: Re
     unsubscribes[channel] = field('unsubscribes');
   });
   const sendsByDay = Array.from({ length: model.days }, (_, day) => channels.reduce((sum, channel) => sum + channelReports[channel].sentByDay[day]!, 0));
-  const peakSends = Math.max(0, ...sendsByDay);
+  // A loop, not Math.max(...sendsByDay): a long horizon has more days than a call takes arguments.
+  const peakSends = sendsByDay.reduce((most, sends) => Math.max(most, sends), 0);
 
   const nodes: NodeReport[] = model.nodes.map((node, index) => ({
     id: node.id,

@@ -1,5 +1,7 @@
 import { localized } from '../../i18n';
 import { compileJourney } from '../../compile/toMachine';
+import { describeDuration, MS, parseDuration } from '../../journey/duration';
+import { MAX_DURATION_DAYS, MAX_USERS as MAX_USERS_PER_RUN } from '../../journey/limits';
 import type { Problem, ProblemDefinition } from '../../journey/problems';
 import { defaultRegistry, type Registry } from '../../journey/registry';
 import type { JourneyDocument } from '../../journey/schema';
@@ -8,9 +10,10 @@ import { addCounters } from './counters';
 import { buildModel, type Model } from './model';
 import { buildPlan, PlanError } from './plan';
 import { buildReport, type SimulationReport } from './report';
-import { runRange, SimulationCancelled, type EngineName } from './runRange';
+import { engines, runRange, SimulationCancelled, type EngineName } from './runRange';
 import type { TraceEntry } from './trace';
-import { RunawayError } from './world';
+import { runFailureProblems, simulationFailed } from '../runFailure';
+import { elapsed, MAX_STEPS_PER_INSTANT, RunawayError, StepBudgetError } from './world';
 
 /**
  * Running a simulation end to end: check the journey and the cohort, split the users into ranges (one
@@ -20,7 +23,9 @@ import { RunawayError } from './world';
  * the report is the same for any number of workers.
  */
 
-export const MAX_USERS = 10_000_000;
+export const MAX_USERS = MAX_USERS_PER_RUN;
+/** The longest horizon a run simulates: the per-day counters are allocated for every day of it. */
+export const MAX_HORIZON_DAYS = MAX_DURATION_DAYS;
 export const MAX_REPLICATIONS = 100;
 export const MAX_SEED = 2_147_483_647;
 
@@ -29,6 +34,14 @@ export const simulationProblems = {
     severity: 'error',
     title: localized('Journey loops without time passing', '旅程在同一时刻无限循环'),
     fix: localized('Put a wait or a wait-for-event step in the loop the message names.', '在提示的循环中加入等待或等待事件节点。'),
+  },
+  'simulation-step-budget': {
+    severity: 'error',
+    title: localized('Journey loops too fast', '旅程循环过快'),
+    fix: localized(
+      'Make the waits in the loop the message names add up to a minute or more, or give the loop a way out (a branch to an exit).',
+      '让提示的循环中的等待时长合计至少一分钟，或为循环加一个出口（分支到退出节点）。',
+    ),
   },
   'simulation-unsupported': {
     severity: 'error',
@@ -39,10 +52,12 @@ export const simulationProblems = {
     severity: 'error',
     title: localized('Simulation settings out of range', '模拟参数超出范围'),
     fix: localized(
-      `Use 1 to ${MAX_USERS.toLocaleString('en')} users, 1 to ${MAX_REPLICATIONS} replications and a whole-number seed.`,
-      `用户数取 1 到 ${MAX_USERS.toLocaleString('en')}，重复次数取 1 到 ${MAX_REPLICATIONS}，种子为整数。`,
+      `Use 1 to ${MAX_USERS.toLocaleString('en')} users, 1 to ${MAX_REPLICATIONS} replications, a whole-number seed and a horizon of at most ${MAX_HORIZON_DAYS.toLocaleString('en')} days.`,
+      `用户数取 1 到 ${MAX_USERS.toLocaleString('en')}，重复次数取 1 到 ${MAX_REPLICATIONS}，种子为整数，时间范围不超过 ${MAX_HORIZON_DAYS.toLocaleString('en')} 天。`,
     ),
   },
+  // A failure that is no problem of the input (a crashed worker, a fault of ours): see runFailure.ts.
+  ...runFailureProblems,
 } satisfies Record<string, ProblemDefinition>;
 
 export class SimulationError extends Error {
@@ -89,26 +104,51 @@ const problem = (code: keyof typeof simulationProblems, en: string, zh: string, 
   location: { path },
 });
 
+/**
+ * What would make a run too big to allocate or to finish: the limits every model is built within
+ * (checkSimulation reports them with the rest, modelFor refuses to go past them).
+ */
+function runSizeProblems(horizon: string | null, users: number): Problem[] {
+  const problems: Problem[] = [];
+  const horizonMs = horizon === null ? null : parseDuration(horizon);
+  if (horizon !== null && (horizonMs === null || horizonMs > MAX_HORIZON_DAYS * MS.day)) {
+    const shown = (lang: 'en' | 'zh-CN') => (horizonMs === null ? JSON.stringify(horizon) : describeDuration(horizonMs, lang));
+    problems.push(
+      problem(
+        'simulation-settings',
+        `The journey's horizon is ${shown('en')}; a run simulates at most ${MAX_HORIZON_DAYS} days.`,
+        `旅程的时间范围为 ${shown('zh-CN')}，一次模拟最多 ${MAX_HORIZON_DAYS} 天。`,
+        ['journey', 'settings', 'horizon'],
+      ),
+    );
+  }
+  if (!Number.isInteger(users) || users < 1 || users > MAX_USERS)
+    problems.push(problem('simulation-settings', `Users must be a whole number from 1 to ${MAX_USERS}, not ${users}.`, `用户数必须是 1 到 ${MAX_USERS} 之间的整数，而不是 ${users}。`, ['users']));
+  return problems;
+}
+
 /** Checks everything a run needs; every problem is returned at once (the journey's, the cohort's, the settings'). */
 export function checkSimulation(input: SimulationInput, registry: Registry = defaultRegistry): { ok: true; checked: CheckedSimulation } | { ok: false; problems: Problem[] } {
   const problems: Problem[] = [];
   const compiled = compileJourney(input.journey, registry);
-  if (!compiled.ok) problems.push(...compiled.problems);
+  // No spreading into push: a hostile journey or cohort can have tens of thousands of problems.
+  if (!compiled.ok) for (const found of compiled.problems) problems.push(found);
   const cohort = checkCohort(input.cohort);
-  problems.push(...cohort.problems.filter((found) => found.severity === 'error'));
+  for (const found of cohort.problems) if (found.severity === 'error') problems.push(found);
   const seed = input.seed ?? 1;
   const replications = input.replications ?? 1;
   // Draws take the seed as one 32-bit word, and replications use seed, seed + 1, …: keep them all in range.
   if (!Number.isInteger(seed) || seed < 0 || seed + Math.max(1, replications) - 1 > MAX_SEED)
     problems.push(problem('simulation-settings', `The seed must be a whole number from 0 to ${MAX_SEED} (less the replications), not ${seed}.`, `种子必须是 0 到 ${MAX_SEED}（减去重复次数）之间的整数，而不是 ${seed}。`, ['seed']));
   const users = input.users ?? cohort.spec?.size ?? 0;
-  if (!Number.isInteger(users) || users < 1 || users > MAX_USERS)
-    problems.push(problem('simulation-settings', `Users must be a whole number from 1 to ${MAX_USERS}, not ${users}.`, `用户数必须是 1 到 ${MAX_USERS} 之间的整数，而不是 ${users}。`, ['users']));
+  for (const found of runSizeProblems(compiled.ok ? compiled.document.settings.horizon : null, users)) problems.push(found);
   if (!Number.isInteger(replications) || replications < 1 || replications > MAX_REPLICATIONS)
     problems.push(
       problem('simulation-settings', `Replications must be a whole number from 1 to ${MAX_REPLICATIONS}, not ${replications}.`, `重复次数必须是 1 到 ${MAX_REPLICATIONS} 之间的整数，而不是 ${replications}。`, ['replications']),
     );
   const engine = input.engine ?? 'fast';
+  if (!(engines as readonly unknown[]).includes(engine))
+    problems.push(problem('simulation-settings', `The engine must be one of ${engines.join(', ')}, not ${String(engine)}.`, `引擎必须是 ${engines.join('、')} 之一，而不是 ${String(engine)}。`, ['engine']));
   if (problems.length > 0 || !compiled.ok || !cohort.spec) return { ok: false, problems };
   const checked = { journey: compiled.document, cohort: cohort.spec, seed, users, engine, replications };
   if (engine === 'fast')
@@ -125,21 +165,46 @@ export function checkSimulation(input: SimulationInput, registry: Registry = def
 export function modelFor(checked: Pick<CheckedSimulation, 'journey' | 'cohort' | 'seed' | 'users'>, replication: number, registry: Registry = defaultRegistry): Model {
   const compiled = compileJourney(checked.journey, registry);
   if (!compiled.ok) throw new SimulationError(compiled.problems);
+  const tooBig = runSizeProblems(compiled.document.settings.horizon, checked.users);
+  if (tooBig.length > 0) throw new SimulationError(tooBig);
   return buildModel(compiled.document, compiled.config, checked.cohort, { seed: checked.seed + replication, users: checked.users, registry });
+}
+
+/** The problem users read for a journey that stopped a run (a runaway loop, a used-up step budget); null for any other error. */
+function journeyFailure(error: unknown): Problem | null {
+  if (error instanceof RunawayError)
+    return problem(
+      'simulation-runaway',
+      error.message,
+      `旅程在同一时刻无限循环：用户 ${error.user} 在 ${error.at} 毫秒时经过 ${error.nodes.join(' → ')} 已达 ${MAX_STEPS_PER_INSTANT} 步。请在循环中加入等待节点。`,
+      ['nodes'],
+    );
+  if (error instanceof StepBudgetError)
+    return problem(
+      'simulation-step-budget',
+      error.message,
+      `旅程循环过快：用户 ${error.user} 在开始后 ${elapsed(error.at, 'zh-CN')} 内已进入节点 ${error.budget.toLocaleString('en')} 次，一直在 ${error.nodes.join(' → ')} 中循环。请把循环中的等待时长加长（合计至少一分钟），或为循环加一个出口。`,
+      ['nodes'],
+    );
+  return null;
 }
 
 /** Turns a run-time failure into the problem users read; rethrows anything else. */
 export function asSimulationError(error: unknown): never {
-  if (error instanceof RunawayError)
-    throw new SimulationError([
-      problem(
-        'simulation-runaway',
-        error.message,
-        `旅程在同一时刻无限循环：用户 ${error.user} 在 ${error.at} 毫秒时经过 ${error.nodes.join(' → ')} 已达 10000 步。请在循环中加入等待节点。`,
-        ['nodes'],
-      ),
-    ]);
+  const found = journeyFailure(error);
+  if (found) throw new SimulationError([found]);
   throw error;
+}
+
+/**
+ * Whatever a run threw, as the problems users read: a SimulationError's own problems, a runaway loop
+ * or a used-up step budget as its problem, anything else (a crashed worker, no memory left, a fault of
+ * ours) as `simulation-failed` with the original message as detail. Never throws. A cancelled run is
+ * no failure: callers check for SimulationCancelled first.
+ */
+export function problemsOfFailure(error: unknown): Problem[] {
+  if (error instanceof SimulationError) return error.problems;
+  return [journeyFailure(error) ?? simulationFailed(error)];
 }
 
 /** Runs one range in this thread; the default runner, and what a worker calls. */

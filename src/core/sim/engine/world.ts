@@ -1,5 +1,5 @@
 import { channels } from '../../journey/channels';
-import { MS } from '../../journey/duration';
+import { describeDuration, MS } from '../../journey/duration';
 import { UniformStream } from '../distributions';
 import { sampleBgNbdDropout, sampleBgNbdRate } from '../bgnbd';
 import { orderValueLatent, sampleOrderValue } from '../orderValue';
@@ -18,6 +18,21 @@ import type { TraceEntry, TouchOutcome } from './trace';
  */
 
 export const MAX_STEPS_PER_INSTANT = 10_000;
+/** Node entries a user may make per day of the horizon, and at least, before the run fails (`stepBudget`). */
+export const MAX_STEPS_PER_DAY = 5_000;
+export const MIN_STEP_BUDGET = 20_000;
+
+/**
+ * How many nodes one user may enter over the whole horizon: 5,000 a day (at least 20,000). That is a
+ * step every 17 seconds around the clock for the whole run; a real journey takes a few steps a day,
+ * a loop that waits a minute or more goes round at most 1,440 times a day. Only a loop that time
+ * hardly moves through (waits of milliseconds: validation warns of it as `loop-too-fast`) gets there,
+ * and without the budget it would keep the run busy for hours. Both engines count the same entries,
+ * so they stop at the same step with the same problem.
+ */
+export function stepBudget(horizonMs: number): number {
+  return Math.max(MIN_STEP_BUDGET, Math.ceil((MAX_STEPS_PER_DAY * horizonMs) / MS.day));
+}
 
 /** A journey that keeps moving without time passing (see docs/simulation.md). */
 export class RunawayError extends Error {
@@ -30,6 +45,26 @@ export class RunawayError extends Error {
       `The journey loops without time passing: user ${user} moved ${MAX_STEPS_PER_INSTANT} times at ${at} ms through ${nodes.join(' → ')}. Put a wait (or a wait for an event) in the loop.`,
     );
     this.name = 'RunawayError';
+  }
+}
+
+/** Time since launch for a message: milliseconds under a second (a loop's rounds can be that quick). */
+export function elapsed(ms: number, lang: 'en' | 'zh-CN'): string {
+  return ms < MS.second ? `${ms}${lang === 'en' ? ' ms' : '毫秒'}` : describeDuration(ms, lang);
+}
+
+/** A user who used up the step budget of the whole horizon: a loop that time hardly moves through. */
+export class StepBudgetError extends Error {
+  constructor(
+    readonly nodes: string[],
+    readonly at: number,
+    readonly user: number,
+    readonly budget: number,
+  ) {
+    super(
+      `The journey loops too fast: user ${user} entered ${budget.toLocaleString('en')} nodes within ${elapsed(at, 'en')} of launch, going round ${nodes.join(' → ')}. Make the waits in the loop longer (a minute or more), or give the loop a way out.`,
+    );
+    this.name = 'StepBudgetError';
   }
 }
 
@@ -51,6 +86,8 @@ const TOUCH_OPEN = hashString('touch:open');
 const TOUCH_CLICK = hashString('touch:click');
 const TOUCH_UNSUBSCRIBE = hashString('touch:unsubscribe');
 const INV_2_32 = 1 / 4294967296;
+/** Entries remembered to name the loop a user is caught in (a loop longer than this is named in part). */
+const RECENT = 64;
 
 function grow(array: Float64Array<ArrayBuffer>, needed: number): Float64Array<ArrayBuffer> {
   if (needed <= array.length) return array;
@@ -131,7 +168,10 @@ export class UserWorld {
   private armConverted = false;
   private stepInstant = -1;
   private steps = 0;
-  private readonly recent = new Int32Array(64);
+  /** Node entries of this user so far, and the last RECENT of them (a ring buffer, to name a loop). */
+  private totalSteps = 0;
+  private readonly stepBudget: number;
+  private readonly recent = new Int32Array(RECENT);
   /** The event being delivered: its value (a purchase's, in yuan) and channel (responses'). */
   eventValue = 0;
   eventChannel = -1;
@@ -145,6 +185,7 @@ export class UserWorld {
     counters?: Float64Array,
   ) {
     this.horizon = model.horizonMs;
+    this.stepBudget = stepBudget(model.horizonMs);
     this.layout = model.layout;
     this.counters = counters ?? new Float64Array(model.layout.size);
     this.rateNext = new Float64Array(model.events.length);
@@ -215,6 +256,7 @@ export class UserWorld {
     this.armConverted = false;
     this.stepInstant = -1;
     this.steps = 0;
+    this.totalSteps = 0;
     this.hazardFrom = 0;
     this.hazardLeft = -Math.log(1 - this.purchases.next());
     this.rate = this.lambdaPerMs;
@@ -468,17 +510,16 @@ export class UserWorld {
   // ------------------------------------------------------------------------------------------------
   // What the journey does to the user (called by the engines as the machine acts)
 
-  /** The user enters a node (counts a step at this instant; a runaway loop throws). */
+  /** The user enters a node (counts a step at this instant and over the horizon; a runaway loop throws). */
   enter(node: number, visit: number): void {
     if (this.now !== this.stepInstant) {
       this.stepInstant = this.now;
       this.steps = 0;
     }
-    this.recent[this.steps & 63] = node;
-    if (++this.steps > MAX_STEPS_PER_INSTANT) {
-      const loop = [...new Set(Array.from(this.recent, (index) => this.model.nodes[index]!.id))];
-      throw new RunawayError(loop, this.now, this.user);
-    }
+    this.recent[this.totalSteps % RECENT] = node;
+    this.totalSteps++;
+    if (++this.steps > MAX_STEPS_PER_INSTANT) throw new RunawayError(this.recentLoop(), this.now, this.user);
+    if (this.totalSteps > this.stepBudget) throw new StepBudgetError(this.recentLoop(), this.now, this.user, this.stepBudget);
     const s = this.layout.scalar;
     if (!this.inJourney) {
       this.inJourney = true;
@@ -502,6 +543,14 @@ export class UserWorld {
       this.scalar(this.layout.nodeUsers + node);
     }
     if (this.tracing) this.record({ at: this.now, type: 'enter', node: this.model.nodes[node]!.id, visit });
+  }
+
+  /** The nodes of the last RECENT entries, each once, in the order first entered: the loop a user is caught in. */
+  private recentLoop(): string[] {
+    const count = Math.min(this.totalSteps, RECENT);
+    const ids = new Set<string>();
+    for (let back = count; back >= 1; back--) ids.add(this.model.nodes[this.recent[(this.totalSteps - back) % RECENT]!]!.id);
+    return [...ids];
   }
 
   port(node: number, port: number): void {

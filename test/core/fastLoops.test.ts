@@ -1,0 +1,107 @@
+import { validate } from '../../src/core/journey/validate';
+import { fastLoopProblems } from '../../src/core/journey/fastLoops';
+import type { Problem } from '../../src/core/journey/problems';
+import { edge, node, problemFixtures, validJourney } from '../fixtures/journeys';
+
+/**
+ * Issue 12, item 5: `tag → wait PT0.001S → tag` passed validation and kept a run busy for minutes.
+ * Validation now warns of every loop whose waits add up to less than a minute (`loop-too-fast`).
+ */
+
+type Node = ReturnType<typeof node>;
+type Edge = ReturnType<typeof edge>;
+
+/** The valid baseline journey with the remind message leading into the given nodes and edges instead of giving up. */
+function withLoop(nodes: Node[], edges: Edge[]) {
+  const journey = validJourney();
+  journey.settings = { frequencyCap: null };
+  journey.nodes.push(...nodes);
+  journey.edges = journey.edges.filter((candidate) => candidate.id !== 'remind-next');
+  journey.edges.push(edge('remind', 'next', nodes[0]!.id), ...edges);
+  return journey;
+}
+
+const fastLoops = (input: unknown): Problem[] => validate(input).filter((problem) => problem.code === 'loop-too-fast');
+const wait = (id: string, duration: string) => node(id, 'wait', { duration });
+const tag = (id: string) => node(id, 'tag', { action: 'add', tag: id });
+
+describe('loop-too-fast', () => {
+  it('warns of the issue’s loop (tag → wait 1 ms → tag), naming its nodes, what its waits add up to, in both languages', () => {
+    const problems = validate(problemFixtures['loop-too-fast']);
+    expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+    const [problem, ...more] = problems.filter((found) => found.code === 'loop-too-fast');
+    expect(more).toEqual([]);
+    expect(problem).toMatchObject({ severity: 'warning', location: { nodeId: 'mark', path: ['nodes', 6] } });
+    expect(problem!.message.en).toContain('mark → blink');
+    expect(problem!.message.en).toContain('1 ms');
+    expect(problem!.message.en).toContain('86,400,000 times a day');
+    expect(problem!.message['zh-CN']).toMatch(/循环 mark → blink 中的等待合计只有 1毫秒/);
+    expect(fastLoopProblems['loop-too-fast'].title['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('draws the line at a minute: 59 s warns, 60 s and a day do not', () => {
+    const loop = (duration: string) => withLoop([tag('mark'), wait('pause', duration)], [edge('mark', 'next', 'pause'), edge('pause', 'next', 'mark')]);
+    expect(fastLoops(loop('PT59S')).map((problem) => problem.message.en)).toEqual([expect.stringContaining('add up to only 59 s')]);
+    expect(fastLoops(loop('PT60S'))).toEqual([]);
+    expect(fastLoops(loop('P1D'))).toEqual([]);
+  });
+
+  it('adds up the waits along the loop', () => {
+    const loop = (first: string, second: string) =>
+      withLoop(
+        [tag('mark'), wait('one', first), node('again', 'message', { channel: 'sms' }), wait('two', second)],
+        [edge('mark', 'next', 'one'), edge('one', 'next', 'again'), edge('again', 'next', 'two'), edge('two', 'next', 'mark')],
+      );
+    expect(fastLoops(loop('PT30S', 'PT29S'))).toHaveLength(1);
+    expect(fastLoops(loop('PT30S', 'PT30S'))).toEqual([]);
+  });
+
+  it('names the quickest loop of a tangle, once', () => {
+    // mark → quick (1 s) → mark and mark → slow (1 d) → mark share a node: one tangle, one warning.
+    const journey = withLoop(
+      [tag('mark'), node('pick', 'split', { variants: [{ label: 'A', weight: 50 }, { label: 'B', weight: 50 }] }), wait('quick', 'PT1S'), wait('slow', 'P1D')],
+      [edge('mark', 'next', 'pick'), edge('pick', 'variant-1', 'quick'), edge('pick', 'variant-2', 'slow'), edge('quick', 'next', 'mark'), edge('slow', 'next', 'mark')],
+    );
+    const errors = validate(journey).filter((problem) => problem.severity === 'error');
+    expect(errors).toEqual([]);
+    const found = fastLoops(journey);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message.en).toContain('mark → pick → quick add up to only 1 s');
+  });
+
+  it('warns of a wait that loops to itself', () => {
+    const journey = withLoop([wait('blink', 'PT0.5S')], [edge('blink', 'next', 'blink')]);
+    expect(fastLoops(journey).map((problem) => problem.location.nodeId)).toEqual(['blink']);
+  });
+
+  it('counts a wait-for-event’s timeout, but leaves loops through an event the user does alone', () => {
+    const loop = (port: 'happened' | 'timeout', timeout: string) =>
+      withLoop(
+        [tag('mark'), node('listen', 'waitForEvent', { event: 'visit', timeout })],
+        [edge('mark', 'next', 'listen'), edge('listen', port, 'mark'), edge('listen', port === 'happened' ? 'timeout' : 'happened', 'giveUp')],
+      );
+    expect(fastLoops(loop('timeout', 'PT10S'))).toHaveLength(1);
+    expect(fastLoops(loop('timeout', 'PT1H'))).toEqual([]);
+    expect(fastLoops(loop('happened', 'PT10S'))).toEqual([]);
+  });
+
+  it('leaves a loop without any wait to instant-loop', () => {
+    const codes = validate(problemFixtures['instant-loop']).map((problem) => problem.code);
+    expect(codes).toContain('instant-loop');
+    expect(codes).not.toContain('loop-too-fast');
+  });
+
+  it('copes with a loop of thousands of nodes, naming only its first few', () => {
+    const count = 2_000;
+    const ring = Array.from({ length: count }, (_, index) => (index % 2 === 0 ? tag(`t${index}`) : wait(`w${index}`, 'PT0.01S')));
+    const edges = ring.map((current, index) => edge(current.id, 'next', ring[(index + 1) % count]!.id));
+    const [problem, ...more] = fastLoops(withLoop(ring, edges));
+    expect(more).toEqual([]);
+    expect(problem!.message.en).toContain(`→ … (${count} nodes)`);
+    expect(problem!.message['zh-CN']).toContain(`共 ${count} 个节点`);
+    expect(problem!.message.en.length).toBeLessThan(1_000);
+    // The same ring with a second per wait takes 1,000 s a round: no warning.
+    const slow = ring.map((current) => (current.kind === 'wait' ? wait(current.id, 'PT1S') : current));
+    expect(fastLoops(withLoop(slow, edges))).toEqual([]);
+  });
+});
