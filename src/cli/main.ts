@@ -6,9 +6,10 @@ import type { Problem } from '../core/journey/problems';
 import { getTemplate, industryNames, templates, templateSummaries } from '../core/templates/index';
 import { instantiateTemplate } from '../core/templates/defineTemplate';
 import { cliMessages } from './messages';
-import { EXIT, formatProblem, loadJson, single, UsageError, VERSION_CODES, type CliIo } from './shared';
+import { errorDetail } from '../core/sim/runFailure';
+import { EXIT, formatProblem, loadJson, single, terminalSafeIo, UsageError, VERSION_CODES, writeFileOrSay, type CliIo } from './shared';
 
-export { EXIT, formatProblem, nodeIo, type CliIo } from './shared';
+export { EXIT, formatProblem, nodeIo, terminalSafe, type CliIo } from './shared';
 
 function validateCommand(args: string[], lang: Lang, io: CliIo): number {
   const text = cliMessages[lang];
@@ -44,7 +45,7 @@ function compileCommand(args: string[], lang: Lang, io: CliIo): number {
   }
   const json = `${JSON.stringify(result.config, null, 2)}\n`;
   if (values.output) {
-    io.writeFile(values.output, json);
+    if (!writeFileOrSay(values.output, json, io, text)) return EXIT.unwritable;
     io.stderr(`${text.wrote(values.output)}\n`);
   } else io.stdout(json);
   return EXIT.ok;
@@ -69,24 +70,28 @@ function templatesCommand(args: string[], lang: Lang, io: CliIo): number {
     return EXIT.ok;
   }
   const summaries = templateSummaries(lang);
-  const width = Math.max(...summaries.map((summary) => summary.id.length));
+  const width = summaries.reduce((widest, summary) => Math.max(widest, summary.id.length), 0);
   for (const summary of summaries)
     io.stdout(`${summary.id.padEnd(width)}  ${summary.name}  (${text.templateLine(summary.caseNumber, industryNames[summary.industry][lang], summary.nodeCount)})\n`);
   return EXIT.ok;
 }
 
-const commands: Record<string, (args: string[], lang: Lang, io: CliIo) => number | Promise<number>> = {
-  validate: validateCommand,
-  compile: compileCommand,
-  templates: templatesCommand,
+type Command = (args: string[], lang: Lang, io: CliIo) => number | Promise<number>;
+
+// A Map, not an object: a command typed as `constructor` or `__proto__` must be unknown, not found on
+// Object.prototype.
+const commands = new Map<string, Command>([
+  ['validate', validateCommand],
+  ['compile', compileCommand],
+  ['templates', templatesCommand],
   // Loaded on demand, so the other commands do not pay for loading the simulation engine.
-  simulate: async (args, lang, io) => (await import('./simulate')).simulateCommand(args, lang, io),
-};
+  ['simulate', async (args, lang, io) => (await import('./simulate')).simulateCommand(args, lang, io)],
+]);
 
 /** Pulls `--lang X` / `--lang=X` out of the arguments, so every command accepts it. */
-function takeLang(args: string[], io: CliIo): { lang: Lang; rest: string[]; bad?: string } {
+function takeLang(args: string[], env: CliIo['env']): { lang: Lang; rest: string[]; bad?: string } {
   const rest: string[] = [];
-  let chosen: string | undefined = io.env.JOURNEY_LAB_LANG;
+  let chosen: string | undefined = env.JOURNEY_LAB_LANG;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--lang') chosen = args[++i] ?? '';
@@ -98,29 +103,58 @@ function takeLang(args: string[], io: CliIo): { lang: Lang; rest: string[]; bad?
 }
 
 /**
- * Runs the CLI and returns its exit status: at once for the synchronous commands, as a promise for
- * `simulate` (callers await it: `process.exitCode = await main(…)`).
+ * The one line printed for an error nobody expected (a fault in Journey Lab): in the language the
+ * arguments and environment ask for, and without a stack trace. bin/journey-lab.mjs prints it too, for
+ * what escapes main.
  */
-export function main(argv: string[], io: CliIo): number | Promise<number> {
-  const { lang, rest, bad } = takeLang(argv, io);
-  const text = cliMessages[lang];
-  if (bad !== undefined) return io.stderr(`${text.badLang(bad)}\n${text.usage}\n`), EXIT.usage;
-  const [command, ...args] = rest;
-  if (command === '--version' || command === '-v') return io.stdout(`${io.version}\n`), EXIT.ok;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help')
-    return (command === undefined ? io.stderr : io.stdout)(`${text.usage}\n`), command === undefined ? EXIT.usage : EXIT.ok;
-  const run = commands[command];
-  if (!run) return io.stderr(`${text.unknownCommand(command)}\n\n${text.usage}\n`), EXIT.usage;
-  const failed = (error: unknown): number => {
-    // parseArgs throws on unknown or malformed options: the user gets the command's usage.
-    if (error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')))
-      return io.stderr(`${error.message}\n\n${(error instanceof UsageError && error.usage) || text.usage}\n`), EXIT.usage;
-    throw error;
+export function internalErrorLine(argv: string[], env: CliIo['env'], error: unknown): string {
+  let lang: Lang = 'en';
+  try {
+    lang = takeLang(argv, env).lang;
+  } catch {
+    // Arguments that cannot even be read: English.
+  }
+  return cliMessages[lang].internalError(errorDetail(error));
+}
+
+/**
+ * Runs the CLI and returns its exit status: at once for the synchronous commands, as a promise for
+ * `simulate` (callers await it: `process.exitCode = await main(…)`). It never throws: an unexpected
+ * error is one line on standard error and exit status 2.
+ */
+export function main(argv: string[], rawIo: CliIo): number | Promise<number> {
+  const io = terminalSafeIo(rawIo);
+  const internal = (error: unknown): number => {
+    try {
+      io.stderr(`${internalErrorLine(argv, io.env, error)}\n`);
+    } catch {
+      // Standard error itself is gone: the exit status is all that is left.
+    }
+    return EXIT.failed;
   };
   try {
-    const status = run(args, lang, io);
-    return typeof status === 'number' ? status : status.catch(failed);
+    const { lang, rest, bad } = takeLang(argv, io.env);
+    const text = cliMessages[lang];
+    if (bad !== undefined) return io.stderr(`${text.badLang(bad)}\n${text.usage}\n`), EXIT.usage;
+    const [command, ...args] = rest;
+    if (command === '--version' || command === '-v') return io.stdout(`${io.version}\n`), EXIT.ok;
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help')
+      return (command === undefined ? io.stderr : io.stdout)(`${text.usage}\n`), command === undefined ? EXIT.usage : EXIT.ok;
+    const run = commands.get(command);
+    if (!run) return io.stderr(`${text.unknownCommand(command)}\n\n${text.usage}\n`), EXIT.usage;
+    const failed = (error: unknown): number => {
+      // parseArgs throws on unknown or malformed options: the user gets the command's usage.
+      if (error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')))
+        return io.stderr(`${error.message}\n\n${(error instanceof UsageError && error.usage) || text.usage}\n`), EXIT.usage;
+      return internal(error);
+    };
+    try {
+      const status = run(args, lang, io);
+      return typeof status === 'number' ? status : status.catch(failed);
+    } catch (error) {
+      return failed(error);
+    }
   } catch (error) {
-    return failed(error);
+    return internal(error);
   }
 }

@@ -28,7 +28,7 @@ Exit status: 0 when there is no error (warnings and info may remain), 1 when the
 
 Compiles a journey to a plain-JSON XState v5 machine config. It loads back into a machine with the
 node kinds' implementations (see docs/journey-format.md). A journey with errors is not compiled
-(exit 1); an unreadable file exits 2.`,
+(exit 1); an unreadable file, or an OUT that cannot be written, exits 2.`,
   templatesUsage: `Usage: journey-lab templates [--export ID] [--lang en|zh-CN]
 
 Without options, lists the templates built from the domain cases. With --export ID, prints that
@@ -37,6 +37,25 @@ template as a journey file in the chosen language (redirect it to NAME.journey.j
   missingFile: 'Missing FILE argument.',
   tooManyArguments: 'Too many arguments.',
   cannotRead: (file: string, reason: string) => `Cannot read ${file}: ${reason}`,
+  cannotWrite: (file: string, reason: string) => `Cannot write ${file}: ${reason}`,
+  /** Why a file cannot be read or written, by Node's error code; other codes keep the system's message. */
+  fileErrors: {
+    EISDIR: 'it is a directory',
+    ENOENT: 'no such file or directory',
+    ENOTDIR: 'a part of the path is not a directory',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EROFS: 'the file system is read-only',
+    ENOSPC: 'no space left on the device',
+    EDQUOT: 'disk quota exceeded',
+    ENAMETOOLONG: 'the name is too long',
+    EEXIST: 'the file already exists',
+    ELOOP: 'too many symbolic links',
+    EMFILE: 'too many open files',
+    EFBIG: 'the file is too large',
+  } as Record<string, string>,
+  missingDirectory: 'the directory it goes in does not exist',
+  internalError: (message: string) => `journey-lab: internal error: ${message} — please report it`,
   notJson: (file: string, reason: string) => `${file} is not valid JSON: ${reason}`,
   summary: (errors: number, warnings: number, infos: number) => `${errors} error(s), ${warnings} warning(s), ${infos} info.`,
   refused: 'The journey has errors and was not compiled:',
@@ -73,7 +92,7 @@ FILE 为 "-" 时从标准输入读取。`,
   compileUsage: `用法：journey-lab compile FILE [-o OUT] [--lang en|zh-CN]
 
 把旅程编译为纯 JSON 的 XState v5 状态机配置，可配合节点类型的实现重新加载为状态机
-（见 docs/journey-format.md）。有错误的旅程不会被编译（退出码 1）；无法读取的文件退出码为 2。`,
+（见 docs/journey-format.md）。有错误的旅程不会被编译（退出码 1）；文件无法读取或 OUT 无法写入时退出码为 2。`,
   templatesUsage: `用法：journey-lab templates [--export ID] [--lang en|zh-CN]
 
 不带选项时列出根据业务案例制作的模板；带 --export ID 时以所选语言输出该模板的旅程文件
@@ -82,6 +101,24 @@ FILE 为 "-" 时从标准输入读取。`,
   missingFile: '缺少 FILE 参数。',
   tooManyArguments: '参数过多。',
   cannotRead: (file, reason) => `无法读取 ${file}：${reason}`,
+  cannotWrite: (file, reason) => `无法写入 ${file}：${reason}`,
+  fileErrors: {
+    EISDIR: '这是一个目录',
+    ENOENT: '文件或目录不存在',
+    ENOTDIR: '路径中有一部分不是目录',
+    EACCES: '权限不足',
+    EPERM: '不允许此操作',
+    EROFS: '文件系统为只读',
+    ENOSPC: '设备空间不足',
+    EDQUOT: '超出磁盘配额',
+    ENAMETOOLONG: '名称过长',
+    EEXIST: '文件已存在',
+    ELOOP: '符号链接层数过多',
+    EMFILE: '打开的文件过多',
+    EFBIG: '文件过大',
+  },
+  missingDirectory: '所在的目录不存在',
+  internalError: (message) => `journey-lab：内部错误：${message} —— 请报告此问题`,
   notJson: (file, reason) => `${file} 不是有效的 JSON：${reason}`,
   summary: (errors, warnings, infos) => `${errors} 个错误，${warnings} 个警告，${infos} 条提示。`,
   refused: '旅程存在错误，未编译：',

@@ -21,6 +21,9 @@ export interface Progress {
 export function createProgress(io: CliIo, size: number, label: string): Progress {
   const now = io.now ?? (() => performance.now());
   if (io.stderrIsTTY) {
+    // The bar's carriage return and erase-line are terminal controls: written as they are (the label and
+    // the bar are the CLI's own text), not escaped as everything else printed is.
+    const control = io.stderrControl ?? io.stderr;
     let last = now();
     let drawn = false;
     const width = Math.max(10, Math.min(40, (io.stderrColumns ?? 80) - label.length - 12));
@@ -31,10 +34,10 @@ export function createProgress(io: CliIo, size: number, label: string): Progress
         last = time;
         drawn = true;
         const filled = Math.round(Math.min(1, fraction) * width);
-        io.stderr(`\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${Math.floor(fraction * 100)} %`);
+        control(`\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${Math.floor(fraction * 100)} %`);
       },
       done() {
-        if (drawn) io.stderr('\r\x1b[K');
+        if (drawn) control('\r\x1b[K');
         drawn = false;
       },
     };

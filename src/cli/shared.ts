@@ -1,12 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Lang } from '../core/i18n';
 import { formatLocation, type Problem } from '../core/journey/problems';
-import type { CliMessages } from './messages';
+import { cliMessages, type CliMessages } from './messages';
+import { checkDocumentText } from '../core/journey/limitChecks';
 
 /** What the commands share: the I/O they run against, exit statuses, usage errors and reading JSON files. */
 
 /** Exit statuses, as documented in the usage text. */
-export const EXIT = { ok: 0, problems: 1, usage: 2, unreadable: 2 } as const;
+export const EXIT = { ok: 0, problems: 1, usage: 2, unreadable: 2, unwritable: 2, failed: 2 } as const;
 
 export interface CliIo {
   stdout(text: string): void;
@@ -21,7 +22,51 @@ export interface CliIo {
   stderrColumns?: number;
   /** A monotonic clock in milliseconds, for throttling progress (performance.now when left out). */
   now?: () => number;
+  /**
+   * Standard error as it is, for the progress bar's carriage return and erase-line, whose text the CLI
+   * builds itself; everything else goes through `stderr`, which escapes control characters (see
+   * terminalSafeIo). `stderr` when left out.
+   */
+  stderrControl?: (text: string) => void;
 }
+
+/**
+ * Characters a terminal acts on instead of showing them: C0 controls but tab and line feed (ESC starts
+ * colour, cursor, title and clipboard sequences; CR overwrites a line; BS erases), DEL, C1 controls
+ * (U+009B is a one-character CSI), and the marks, embeddings, overrides and isolates that reorder what
+ * is shown (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), plus U+2028/U+2029.
+ * Tab and line feed stay: the CLI's own output uses them, and they cannot rewrite the screen.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const escapeCharacter = (character: string) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/**
+ * Text made safe to print to a terminal: every control character above is written as `\uXXXX`.
+ * Escaped rather than dropped, so a label shows what it holds; and `\uXXXX` is how JSON spells these
+ * characters, so `--json` output stays valid JSON that decodes to the very same strings
+ * (JSON.stringify already writes C0 controls that way inside strings; DEL, C1 and the bidi characters
+ * it leaves raw, and their escaped form means the same; none occurs outside a string).
+ */
+export const terminalSafe = (text: string): string => text.replace(TERMINAL_CONTROLS, escapeCharacter);
+
+/**
+ * A text from a journey or a cohort (a label, a name, a message quoting one) as part of one line of
+ * output: line feeds and tabs escaped too, so it can neither forge a line nor break a table's columns.
+ */
+export const oneLine = (text: string): string => terminalSafe(text).replace(/[\t\n]/g, escapeCharacter);
+
+/**
+ * The io the commands get: what they print on stdout and stderr passes through terminalSafe. main
+ * applies it to whatever io it is given, so no command, message or code path can print a journey's
+ * text raw. Files written with writeFile are data, not terminal output, and are written as they are.
+ */
+export const terminalSafeIo = (io: CliIo): CliIo => ({
+  ...io,
+  stdout: (text) => io.stdout(terminalSafe(text)),
+  stderr: (text) => io.stderr(terminalSafe(text)),
+  stderrControl: io.stderrControl ?? io.stderr,
+});
 
 export const nodeIo = (version: string): CliIo => ({
   stdout: (text) => process.stdout.write(text),
@@ -46,7 +91,7 @@ export class UsageError extends Error {
 }
 
 export const formatProblem = (problem: Problem, lang: Lang) =>
-  `${problem.severity.toUpperCase()} ${problem.code} ${formatLocation(problem.location, lang)}: ${problem.message[lang]}`;
+  oneLine(`${problem.severity.toUpperCase()} ${problem.code} ${formatLocation(problem.location, lang)}: ${problem.message[lang]}`);
 
 export type Loaded = { ok: true; json: unknown } | { ok: false; message: string };
 
@@ -55,13 +100,34 @@ export function loadJson(file: string, io: CliIo, text: CliMessages): Loaded {
   try {
     source = io.readFile(file);
   } catch (error) {
-    const reason = error instanceof Error ? error.message.replace(/^[A-Z]+: /, '') : String(error);
-    return { ok: false, message: text.cannotRead(file, reason) };
+    return { ok: false, message: text.cannotRead(file, fileErrorReason(error, text)) };
   }
+  // Refused before JSON.parse: the limit on a document's size (src/core/journey/limits.ts).
+  const tooLarge = checkDocumentText(source);
+  if (tooLarge) return { ok: false, message: text.cannotRead(file, tooLarge.message[text === cliMessages['zh-CN'] ? 'zh-CN' : 'en']) };
   try {
     return { ok: true, json: JSON.parse(source.replace(/^\uFEFF/, '')) as unknown };
   } catch (error) {
     return { ok: false, message: text.notJson(file, error instanceof Error ? error.message : String(error)) };
+  }
+}
+
+/** Why reading or writing a file failed, in the user's language where Node's error code is known. */
+export function fileErrorReason(error: unknown, text: CliMessages, writing = false): string {
+  const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+  if (writing && code === 'ENOENT') return text.missingDirectory;
+  if (Object.hasOwn(text.fileErrors, code)) return text.fileErrors[code]!;
+  return error instanceof Error ? error.message.replace(/^[A-Z]+: /, '') : String(error);
+}
+
+/** Writes a file; when it cannot, says so in one line (naming the file and why) and returns false. */
+export function writeFileOrSay(file: string, contents: string, io: CliIo, text: CliMessages): boolean {
+  try {
+    io.writeFile(file, contents);
+    return true;
+  } catch (error) {
+    io.stderr(`${text.cannotWrite(file, fileErrorReason(error, text, true))}\n`);
+    return false;
   }
 }
 

@@ -4,9 +4,10 @@ import { pathText, type Problem } from '../core/journey/problems';
 import { engines, type EngineName } from '../core/sim/engine/runRange';
 import { checkSimulation, SimulationError, simulateChecked, simulationProblems } from '../core/sim/engine/simulate';
 import { getPreset } from '../core/sim/presets/index';
+import { runFailureProblems, simulationFailed } from '../core/sim/runFailure';
 import { cliMessages } from './messages';
 import { createProgress } from './progress';
-import { EXIT, formatProblem, loadJson, single, UsageError, VERSION_CODES, type CliIo } from './shared';
+import { EXIT, formatProblem, loadJson, oneLine, single, UsageError, VERSION_CODES, type CliIo } from './shared';
 import { formatSummary, formatTrace } from './simulateFormat';
 import { DEFAULT_PRESET, simulateMessages } from './simulateMessages';
 import { createWorkerPool } from './workerPool';
@@ -16,6 +17,8 @@ import { createWorkerPool } from './workerPool';
 const MAX_WORKERS = 256;
 /** Problems that mean a file is of a format version this Journey Lab cannot read: exit 2, as `validate` does. */
 const UNREADABLE_CODES = new Set([...VERSION_CODES, 'cohort-unsupported-version']);
+/** Problems that are not the input's: exit 2, as for any failure of the tool itself. */
+const FAILURE_CODES = new Set(Object.keys(runFailureProblems));
 
 const options = {
   help: { type: 'boolean', short: 'h' },
@@ -77,11 +80,12 @@ export async function simulateCommand(args: string[], lang: Lang, io: CliIo): Pr
   // Cohort problems are located in the cohort file, the others in the journey (or the settings).
   const describe = (problem: Problem) =>
     problem.code.startsWith('cohort-')
-      ? `${problem.severity.toUpperCase()} ${problem.code} ${[values.cohort ?? preset!.id, pathText(problem.location.path) && `(${pathText(problem.location.path)})`].filter(Boolean).join(' ')}: ${problem.message[lang]}`
+      ? oneLine(`${problem.severity.toUpperCase()} ${problem.code} ${[values.cohort ?? preset!.id, pathText(problem.location.path) && `(${pathText(problem.location.path)})`].filter(Boolean).join(' ')}: ${problem.message[lang]}`)
       : formatProblem(problem, lang);
   const report = (heading: string, problems: Problem[]) => {
     io.stderr(`${heading}\n`);
     for (const problem of problems) io.stderr(`${describe(problem)}\n`);
+    if (problems.some((problem) => FAILURE_CODES.has(problem.code))) return EXIT.failed;
     return problems.some((problem) => UNREADABLE_CODES.has(problem.code)) ? EXIT.unreadable : EXIT.problems;
   };
 
@@ -109,9 +113,10 @@ export async function simulateCommand(args: string[], lang: Lang, io: CliIo): Pr
       trace: traceUser === undefined ? [] : [traceUser],
     });
   } catch (error) {
-    if (!(error instanceof SimulationError)) throw error;
     progress.done();
-    return report(sim.failed, error.problems);
+    // A problem of the run (a loop without time passing, say) comes with its own code; anything else —
+    // a worker that crashed or ran out of memory, a fault of ours — becomes `simulation-failed`.
+    return report(sim.failed, error instanceof SimulationError ? error.problems : [simulationFailed(error)]);
   } finally {
     progress.done();
     await pool?.close();

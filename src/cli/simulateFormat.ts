@@ -6,11 +6,14 @@ import { defaultRegistry, type Registry } from '../core/journey/registry';
 import type { JourneyDocument } from '../core/journey/schema';
 import type { Estimate, SimulationReport } from '../core/sim/engine/report';
 import type { TraceEntry } from '../core/sim/engine/trace';
+import { oneLine } from './shared';
 import { simulateMessages } from './simulateMessages';
 
 /**
  * The readable forms of a simulation: the summary of a report and one user's path, in either language.
  * Pure functions of the report (or trace) and the journey it ran, so the tests call them directly.
+ * Names and labels come from the journey, so every line and table cell passes through oneLine: a line
+ * feed, tab or terminal control in a label is shown escaped and cannot forge a line or break a column.
  */
 
 const DAY_MS = MS.day;
@@ -71,7 +74,8 @@ export function displayWidth(text: string): number {
 }
 
 /** Rows of cells as aligned text: the first `left` columns flush left, the rest flush right. */
-function table(rows: string[][], left: number, indent = '  '): string[] {
+function table(cells: string[][], left: number, indent = '  '): string[] {
+  const rows = cells.map((row) => row.map(oneLine));
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, column) => (widths[column] = Math.max(widths[column] ?? 0, displayWidth(cell))));
   return rows.map((row) => {
@@ -115,7 +119,11 @@ export function formatSummary(report: SimulationReport, journey: JourneyDocument
   const percent = (value: number) => formatPercent(value, lang);
   const money = (value: number) => formatMoney(value, currency, lang);
   const lines: string[] = [];
-  const field = (rows: [string, string][]) => lines.push(...table(rows, 2));
+  // Appended line by line, never spread into push: a table has a row per node or day, and a call takes only so many arguments.
+  const append = (more: string[]) => {
+    for (const line of more) lines.push(line);
+  };
+  const field = (rows: [string, string][]) => append(table(rows, 2));
 
   lines.push(text.title(report.journey.name || report.journey.id, report.cohort.id));
   lines.push(text.runLine(count(report.users), report.engine, report.seed, report.replications, count(report.horizonDays)));
@@ -157,11 +165,11 @@ export function formatSummary(report: SimulationReport, journey: JourneyDocument
   if (used.length === 0) lines.push(`  ${text.noTouches}`);
   else {
     const peakOf = (days: number[]) => {
-      const most = Math.max(0, ...days);
+      const most = days.reduce((largest, sends) => Math.max(largest, sends), 0);
       return most > 0 ? text.dayCount(days.indexOf(most), count(most)) : '–';
     };
-    lines.push(
-      ...table(
+    append(
+      table(
         [
           [text.channel, text.sent, text.suppressed, text.unreachable, text.optedOut, text.opened, text.clicked, text.peakDay],
           ...used.map((channel) => {
@@ -181,7 +189,8 @@ export function formatSummary(report: SimulationReport, journey: JourneyDocument
     Object.entries(node.ports)
       .map(([port, value]) => `${ports.get(node.id)?.get(port) ?? port} ${count(value)}`)
       .join(' · ');
-  lines.push('', text.steps, ...stepsTable(report, text, count, portText));
+  lines.push('', text.steps);
+  append(stepsTable(report, text, count, portText));
   if (report.goals.length > 0) {
     lines.push('', text.goals);
     field(report.goals.map((goal) => [text.nodeName(goal.node, goal.goal), text.goalValue(count(goal.users), percent(goal.rate.value), intervalOf(goal.rate, percent, lang))]));
@@ -190,8 +199,8 @@ export function formatSummary(report: SimulationReport, journey: JourneyDocument
   for (const split of [...new Set(report.arms.map((arm) => arm.split))]) {
     lines.push('', text.split(split));
     const arms = report.arms.filter((arm) => arm.split === split);
-    lines.push(
-      ...table(
+    append(
+      table(
         [
           [text.arm, text.assigned, text.convertedColumn, text.conversion, text.armRevenue, text.costColumn],
           ...arms.map((arm) => [
@@ -214,7 +223,7 @@ export function formatSummary(report: SimulationReport, journey: JourneyDocument
       lines.push(`  ${text.incremental(withInterval(lift.incrementalRevenue, money, lang), withInterval(lift.incrementalRoi, percent, lang))}`);
     }
   }
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(oneLine).join('\n')}\n`;
 }
 
 /** The steps table: id and label flush left, counts flush right, ports flush left. */
@@ -225,7 +234,7 @@ function stepsTable(
   portText: (node: SimulationReport['nodes'][number]) => string,
 ): string[] {
   const head = table([[text.step, text.label, text.entries, text.users], ...report.nodes.map((node) => [node.id, node.label, count(node.entries), count(node.users)])], 2);
-  const width = Math.max(...head.map(displayWidth));
+  const width = head.reduce((widest, line) => Math.max(widest, displayWidth(line)), 0);
   return head.map((line, index) => {
     const ports = index === 0 ? text.ports : portText(report.nodes[index - 1]!);
     return `${line}${' '.repeat(width - displayWidth(line))}  ${ports}`.trimEnd();
@@ -274,6 +283,6 @@ export function formatTrace(user: number, entries: readonly TraceEntry[], journe
   };
   if (entries.length === 0) return `${text.traceEmpty(user)}\n`;
   const times = entries.map((entry) => formatTraceTime(entry.at));
-  const width = Math.max(...times.map((time) => time.length));
-  return `${[text.traceTitle(user, entries.length), ...entries.map((entry, index) => `  ${times[index]!.padEnd(width)}  ${describe(entry)}`)].join('\n')}\n`;
+  const width = times.reduce((widest, time) => Math.max(widest, time.length), 0);
+  return `${[text.traceTitle(user, entries.length), ...entries.map((entry, index) => `  ${times[index]!.padEnd(width)}  ${describe(entry)}`)].map(oneLine).join('\n')}\n`;
 }

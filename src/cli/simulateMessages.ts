@@ -35,7 +35,8 @@ Options:
 
 FILE may be "-" to read standard input. Exit status: 0 when the simulation ran; 1 when the journey,
 the cohort or the settings have problems (each printed with its code and location) or the journey
-loops without time passing; 2 for bad arguments or a file that cannot be read or is not JSON.`,
+loops without time passing; 2 for bad arguments, a file that cannot be read or is not JSON, or a run
+that failed (simulation-failed).`,
   bothCohorts: 'Give either --cohort or --preset, not both.',
   unknownPreset: (name: string) => `No cohort preset "${name}". Presets: ${presetList}`,
   badNumber: (option: string, value: string) => `--${option} needs a number, not "${value}".`,
@@ -161,7 +162,8 @@ const zh: typeof en = {
   --lang en|zh-CN          摘要和提示的语言。
 
 FILE 为 "-" 时从标准输入读取。退出码：模拟完成为 0；旅程、人群设定或模拟参数有问题（逐条输出代码
-和位置），或旅程在同一时刻无限循环时为 1；参数错误、文件无法读取或不是 JSON 时为 2。`,
+和位置），或旅程在同一时刻无限循环时为 1；参数错误、文件无法读取或不是 JSON，或模拟运行失败
+（simulation-failed）时为 2。`,
   bothCohorts: '--cohort 和 --preset 只能二选一。',
   unknownPreset: (name) => `没有预设人群「${name}」。可用预设：${presetList}`,
   badNumber: (option, value) => `--${option} 需要一个数字，而不是「${value}」。`,

@@ -2,6 +2,7 @@
 // posted and answers with their counters, reporting progress on the way.
 import { parentPort } from 'node:worker_threads';
 import { runTask, SimulationError, type RangeTask } from '../core/sim/engine/simulate';
+import { errorDetail } from '../core/sim/runFailure';
 import type { WorkerReply } from './workerPool';
 
 const port = parentPort!;
@@ -13,7 +14,8 @@ port.on('message', (task: RangeTask) => {
   } catch (error) {
     reply({
       type: 'error',
-      message: error instanceof Error ? error.message : String(error),
+      // The name too (RangeError: …), so that the problem the pool makes of it says what failed.
+      message: errorDetail(error),
       problems: error instanceof SimulationError ? error.problems : null,
     });
   }

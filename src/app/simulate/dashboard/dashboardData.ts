@@ -1,6 +1,7 @@
 // The dashboard's tables, derived from a SimulationReport only (no engine work): the funnel by stage and
 // by goal, the stage population and the operations load per day, the per-segment figures, and the two
 // CSV exports. Plain functions, so tests read them without rendering a chart.
+import { toCsv } from '../../../core/csv';
 import { channels, type Channel } from '../../../core/journey/channels';
 import { stages, type Stage } from '../../../core/journey/stages';
 import type { Estimate, SimulationReport } from '../../../core/sim/engine/report';
@@ -25,7 +26,7 @@ export function stageFunnel(report: SimulationReport): StageFunnelRow[] {
   return stages.flatMap((stage) => {
     const ofStage = report.nodes.filter((node) => node.stage === stage);
     if (ofStage.length === 0) return [];
-    const users = Math.max(...ofStage.map((node) => node.users));
+    const users = ofStage.reduce((most, node) => Math.max(most, node.users), 0);
     return [{ stage, users, share: ratio(users, report.entered) }];
   });
 }
@@ -99,14 +100,8 @@ export const segmentRows = (report: SimulationReport): SegmentRow[] =>
   }));
 
 // ---------------------------------------------------------------------------------------------------
-// CSV (RFC 4180: comma-separated, CRLF, fields quoted when they hold a comma, quote or line break).
-// Numbers are written as JavaScript prints them (String(n)), exactly the report's values.
-
-const field = (value: string | number): string => {
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-};
-const toCsv = (rows: (string | number)[][]): string => rows.map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
+// CSV, written by core/csv (RFC 4180; text cells that a spreadsheet would take for a formula get a
+// leading '). Numbers are written as JavaScript prints them (String(n)), exactly the report's values.
 
 /** The ports of every node, in first-seen order (a column each: `port:<name>`, empty where a node has no such port). */
 export function portNames(report: SimulationReport): string[] {
