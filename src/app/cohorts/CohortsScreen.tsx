@@ -143,14 +143,20 @@ function CohortList({ lang, onOpen }: { lang: Lang; onOpen(id: string): void }) 
 
   const importFile = async (file: File | undefined) => {
     if (!file) return;
-    const read = parseCohortFile(await readFileAsText(file));
-    if (!read.ok) {
-      setNotice({ kind: 'error', text: read.notJson ? t('cohorts.notJson') : t('cohorts.importRefused'), problems: read.problems });
-      return;
+    // Each import says its own outcome: the message of a file before it never stays on screen.
+    setNotice(null);
+    try {
+      const read = parseCohortFile(await readFileAsText(file));
+      if (!read.ok) {
+        setNotice({ kind: 'error', text: read.notJson ? t('cohorts.notJson') : t('cohorts.importRefused'), problems: read.problems });
+        return;
+      }
+      // Never overwrite a saved cohort on import: a clash of ids gets a fresh one.
+      const spec = (await repository.cohorts.get(read.spec.id)) ? { ...read.spec, id: newCohortId(read.spec.id) } : read.spec;
+      if (await put(spec as unknown as Json & { id: string })) setNotice({ kind: 'info', text: t('cohorts.imported', { name: textIn(spec.name, lang) }) });
+    } catch (error) {
+      setNotice({ kind: 'error', text: errorText(error, lang) });
     }
-    // Never overwrite a saved cohort on import: a clash of ids gets a fresh one.
-    const spec = (await repository.cohorts.get(read.spec.id)) ? { ...read.spec, id: newCohortId(read.spec.id) } : read.spec;
-    if (await put(spec as unknown as Json & { id: string })) setNotice({ kind: 'info', text: t('cohorts.imported', { name: textIn(spec.name, lang) }) });
   };
 
   return (

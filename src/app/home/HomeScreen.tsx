@@ -1,29 +1,36 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang, Localized } from '../../core/i18n';
 import type { JourneyDocument } from '../../core/journey/schema';
 import { formatLocation, type Problem } from '../../core/journey/problems';
 import { duplicateJourney, emptyJourney, renameJourney } from '../../core/editor/commands';
 import { checkJourney } from '../../core/journey/validate';
+import { MAX_DOCUMENT_CHARS } from '../../core/journey/limits';
 import { getTemplate, instantiateTemplate, templateSummaries } from '../../core/templates/index';
 import { useServices } from '../services';
 import type { JourneySummary } from '../persist/repository';
-import { parseJourneyFile, readFileAsText, readJourney } from '../persist/files';
-import { decodeShareLink, withoutShare } from '../persist/shareLink';
+import { readFileAsText } from '../persist/files';
+import { hasShareLink, withoutShare } from '../persist/shareLink';
+import { checkJourneyImport } from '../persist/journeyImport';
+import { persistMessages } from '../persist/messages';
 import { newJourneyId } from './newJourneyId';
 import { ImportFileButton } from '../ImportFileButton';
 import './home.css';
 
 type Notice = { kind: 'info' | 'error'; text: string; problems?: Problem[]; undo?: () => void };
 
-/** A share link in the address offers to import the journey it carries as a copy. */
-function readSharedJourney(hash: string, lang: Lang): { shared: JourneyDocument | null; notice: Notice | null } {
-  const decoded = decodeShareLink(hash);
-  if (!decoded) return { shared: null, notice: null };
-  if (!decoded.ok) return { shared: null, notice: { kind: 'error', text: decoded.message[lang] } };
-  const read = readJourney(decoded.document);
-  if (!read.ok) return { shared: null, notice: { kind: 'error', text: read.message[lang], problems: read.problems } };
-  return { shared: read.document, notice: null };
+/**
+ * Bytes beyond which a file surely has more than MAX_DOCUMENT_CHARS characters (UTF-8 spends at most
+ * three bytes on one UTF-16 unit): refused without reading it into memory at all.
+ */
+const MAX_FILE_BYTES_READ = 3 * MAX_DOCUMENT_CHARS + 3;
+
+/**
+ * Takes the share link out of the address bar, before anything reads it: a link that cannot be read
+ * (or that breaks the page) must not come back on every reload. Idempotent.
+ */
+function stripShareFromAddress(): void {
+  if (hasShareLink(window.location.hash)) history.replaceState(history.state, '', `${window.location.pathname}${window.location.search}${withoutShare(window.location.hash)}`);
 }
 
 /** The journeys list: create (empty or from a template), open, rename, duplicate, delete, search, import. */
@@ -33,9 +40,16 @@ export function HomeScreen({ lang, onOpen }: { lang: Lang; onOpen(id: string): v
   const [journeys, setJourneys] = useState<JourneySummary[] | null>(null);
   const [query, setQuery] = useState('');
   const [renaming, setRenaming] = useState<string | null>(null);
-  const [arrival] = useState(() => readSharedJourney(window.location.hash, lang));
-  const [notice, setNotice] = useState<Notice | null>(arrival.notice);
-  const [shared, setShared] = useState<JourneyDocument | null>(arrival.shared);
+  // A share link in the address offers to import the journey it carries as a copy. Only noted here
+  // (reading it could throw during render); read off the main thread by the effect below. An object,
+  // so the same link pasted again is read again.
+  const [arrival, setArrival] = useState(() => (hasShareLink(window.location.hash) ? { hash: window.location.hash } : null));
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [shared, setShared] = useState<JourneyDocument | null>(null);
+  /** What is being checked right now (a file or the shared link), to show while it takes. */
+  const [checking, setChecking] = useState<string | null>(() => (arrival ? t('home.shareReading') : null));
+  /** Counts imports, so a slow earlier one never overwrites what a later one says. */
+  const importCount = useRef(0);
 
   const refresh = useCallback(async () => {
     try {
@@ -61,11 +75,37 @@ export function HomeScreen({ lang, onOpen }: { lang: Lang; onOpen(id: string): v
     };
   }, [repository]);
 
-  // The share link has been read into state; take it out of the address so a reload does not ask again.
+  // A share link pasted into the address while this screen is open arrives as a hash change.
   useEffect(() => {
-    if (decodeShareLink(window.location.hash))
-      history.replaceState(null, '', `${window.location.pathname}${window.location.search}${withoutShare(window.location.hash)}`);
-  }, []);
+    const onHashChange = () => {
+      if (!hasShareLink(window.location.hash)) return;
+      setShared(null);
+      setNotice(null);
+      setChecking(t('home.shareReading'));
+      setArrival({ hash: window.location.hash });
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, [t]);
+
+  // The share link: out of the address first, then read in a worker; whatever happens is shown.
+  useEffect(() => {
+    if (!arrival) return;
+    stripShareFromAddress();
+    let live = true;
+    void checkJourneyImport({ source: 'share', hash: arrival.hash }).then((result) => {
+      if (!live) return;
+      setChecking(null);
+      if (result.kind === 'read' && result.read.ok) setShared(result.read.document);
+      else if (result.kind === 'read' && !result.read.ok) setNotice({ kind: 'error', text: result.read.message[lang], problems: result.read.problems });
+      else if (result.kind === 'unreadable') setNotice({ kind: 'error', text: result.message[lang] });
+    });
+    return () => {
+      live = false;
+    };
+    // Once per arrival; the language at that moment is the one the message is in.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [arrival]);
 
   const store = async (journey: JourneyDocument): Promise<boolean> => {
     const result = await repository.save(journey, { expectedRevision: null, writer: tabId });
@@ -94,10 +134,32 @@ export function HomeScreen({ lang, onOpen }: { lang: Lang; onOpen(id: string): v
     await refresh();
   };
 
+  /** Checks a chosen file in a worker and imports it as a copy; each import replaces the last message. */
   const importFile = async (file: File) => {
-    const read = parseJourneyFile(await readFileAsText(file));
-    if (!read.ok) return setNotice({ kind: 'error', text: read.message[lang], problems: read.problems });
-    await importCopy(read.document, read.problems, read.notice);
+    const current = ++importCount.current;
+    const isLatest = () => current === importCount.current;
+    const refuse = (text: string, problems?: Problem[]) => isLatest() && setNotice({ kind: 'error', text, ...(problems ? { problems } : {}) });
+    setNotice(null);
+    setChecking(t('home.importReading', { name: file.name }));
+    try {
+      if (file.size > MAX_FILE_BYTES_READ)
+        return refuse(t('home.fileTooLarge', { name: file.name, megabytes: Math.ceil(file.size / 1_000_000).toLocaleString(lang), max: MAX_DOCUMENT_CHARS.toLocaleString(lang) }));
+      let text: string;
+      try {
+        text = await readFileAsText(file);
+      } catch {
+        return refuse(t('home.fileUnreadable', { name: file.name }));
+      }
+      const result = await checkJourneyImport({ source: 'file', text });
+      if (!isLatest()) return;
+      if (result.kind !== 'read') return refuse(t('home.fileMessage', { name: file.name, message: (result.kind === 'unreadable' ? result.message : persistMessages.importCheckFailed)[lang] }));
+      if (!result.read.ok) return refuse(t('home.fileMessage', { name: file.name, message: result.read.message[lang] }), result.read.problems);
+      await importCopy(result.read.document, result.read.problems, result.read.notice);
+    } catch {
+      refuse(t('home.fileMessage', { name: file.name, message: persistMessages.importCheckFailed[lang] }));
+    } finally {
+      if (isLatest()) setChecking(null);
+    }
   };
 
   const loadDocument = async (id: string) => {
@@ -163,7 +225,7 @@ export function HomeScreen({ lang, onOpen }: { lang: Lang; onOpen(id: string): v
             onClick={() => {
               const journey = shared;
               setShared(null);
-              void importCopy(journey);
+              importCopy(journey).catch(() => setNotice({ kind: 'error', text: persistMessages.importCheckFailed[lang] }));
             }}
           >
             {t('home.shareImport')}
@@ -172,6 +234,11 @@ export function HomeScreen({ lang, onOpen }: { lang: Lang; onOpen(id: string): v
             {t('home.shareDismiss')}
           </button>
         </section>
+      )}
+      {checking && (
+        <p className="home__checking" aria-live="polite">
+          {checking}
+        </p>
       )}
       {notice && (
         <div className={`home__notice home__notice--${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>

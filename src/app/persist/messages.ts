@@ -2,6 +2,7 @@
 // because these travel inside results (SaveResult, LoadResult, share-link and import results) and are
 // shown by whichever panel receives them: pick the language with `message[lang]`.
 import { localized, type Localized } from '../../core/i18n';
+import { MAX_DOCUMENT_CHARS } from '../../core/journey/limits';
 
 export const persistMessages = {
   saveFailedQuota: localized(
@@ -28,6 +29,15 @@ export const persistMessages = {
     'Another tab saved this journey in a form this version of Journey Lab cannot read (probably a newer version). Nothing was overwritten.',
     '另一个标签页以本版 Journey Lab 无法读取的形式保存了这个旅程（可能来自更新的版本）。未覆盖任何内容。',
   ),
+  // Appended to a failed save (see useAutosave): whether the changes survive a reload meanwhile.
+  unsavedCopyKept: localized(
+    'Your changes are kept in this tab meanwhile, also across a reload, and saved as soon as saving works again.',
+    '在此期间，你的修改保留在这个标签页中（重新加载也不会丢失），一旦可以保存就会立即保存。',
+  ),
+  unsavedCopyNotKept: localized(
+    'Your latest changes exist only on this page: do not reload or close it, and export the journey to a file to keep them.',
+    '你最近的修改只存在于当前页面：请不要重新加载或关闭它，并把旅程导出为文件以免丢失。',
+  ),
   changedElsewhere: localized('This journey was changed in another tab.', '这个旅程已在另一个标签页中被修改。'),
   removedElsewhere: localized('This journey was deleted in another tab.', '这个旅程已在另一个标签页中被删除。'),
   shareLinkInvalid: localized(
@@ -38,6 +48,14 @@ export const persistMessages = {
   shareLinkNotJson: localized(
     'The share link was read, but what it holds is not a journey (not a JSON object).',
     '分享链接可以读取，但其中的内容不是旅程（不是 JSON 对象）。',
+  ),
+  shareLinkTooLarge: localized(
+    `The share link was not opened: it unpacks to more than ${MAX_DOCUMENT_CHARS.toLocaleString('en')} characters, the most a journey may have. Journey Lab never makes such links: ask the sender for the journey file.`,
+    `未打开该分享链接：解压后超过 ${MAX_DOCUMENT_CHARS} 个字符，超出了旅程允许的最大长度。Journey Lab 不会生成这样的链接：请向发送者索取旅程文件。`,
+  ),
+  importCheckFailed: localized(
+    'The journey could not be checked: it is too large or too deeply nested for this browser. Nothing was changed.',
+    '无法检查该旅程：对本浏览器而言它过大或嵌套过深。没有做任何更改。',
   ),
   exportRefused: localized(
     'The journey has errors and cannot be exported as a state machine. Fix the errors listed in Problems first.',

@@ -4,14 +4,13 @@
 // browsers take very long URLs (Chrome about 2 MB), but chat apps, mail clients, URL shorteners and
 // some servers and proxies cut or refuse URLs beyond roughly 8 kB (2 kB for old tools), so links longer
 // than SHARE_LINK_WARN_LENGTH come back with `tooLong` and a message suggesting a file export instead.
-import * as lzModule from 'lz-string';
+// A link someone sent is untrusted: it is unpacked with a cap (MAX_DOCUMENT_CHARS, the same as a file),
+// so a short link that unpacks to hundreds of megabytes is refused before it is ever built.
 import type { Localized } from '../../core/i18n';
 import type { JourneyDocument } from '../../core/journey/schema';
+import { MAX_DOCUMENT_CHARS } from '../../core/journey/limits';
+import { compressForLink, decompressLink } from '../../core/linkCompression';
 import { persistMessages, shareLinkTooLong } from './messages';
-
-// lz-string is a CommonJS module (module.exports = LZString): under Node its functions sit on
-// `default`, under the bundler on the namespace itself.
-const lz = (lzModule as typeof lzModule & { default?: typeof lzModule }).default ?? lzModule;
 
 export const SHARE_PREFIX = 'share=';
 /** Links longer than this (characters) may be cut off on the way; see the note at the top. */
@@ -33,7 +32,7 @@ export interface ShareLink {
 
 /** Encodes a journey as a share fragment; with `baseUrl` (e.g. location.href) also the whole link. */
 export function encodeShareLink(document: JourneyDocument, baseUrl?: string): ShareLink {
-  const hash = `#${SHARE_PREFIX}${lz.compressToEncodedURIComponent(JSON.stringify(document))}`;
+  const hash = `#${SHARE_PREFIX}${compressForLink(JSON.stringify(document))}`;
   const url = baseUrl === undefined ? hash : `${baseUrl.split('#')[0]}${hash}`;
   const tooLong = url.length > SHARE_LINK_WARN_LENGTH;
   return { hash, url, length: url.length, tooLong, ...(tooLong ? { warning: shareLinkTooLong(url.length, SHARE_LINK_WARN_LENGTH) } : {}) };
@@ -41,15 +40,24 @@ export function encodeShareLink(document: JourneyDocument, baseUrl?: string): Sh
 
 export type DecodedShareLink = { ok: true; document: unknown } | { ok: false; message: Localized };
 
-/**
- * Reads a share fragment ("#share=…", "share=…", or a whole URL). Returns null when there is no share
- * fragment at all; never throws on garbage. The document comes back unchecked: pass it to
- * readJourney() (files.ts) before using it.
- */
-export function decodeShareLink(hash: string): DecodedShareLink | null {
+/** The share part of a fragment ("#share=…", "share=…", or a whole URL), if it has one. */
+function sharePart(hash: string): string | undefined {
   const fragment = hash.includes('#') ? hash.slice(hash.indexOf('#') + 1) : hash;
   // Not URLSearchParams: lz-string's alphabet has "+", which it would turn into a space.
-  const part = fragment.split('&').find((piece) => piece.startsWith(SHARE_PREFIX));
+  return fragment.split('&').find((piece) => piece.startsWith(SHARE_PREFIX));
+}
+
+/** Whether the fragment carries a share link (without reading it: cheap, and never throws). */
+export const hasShareLink = (hash: string): boolean => sharePart(hash) !== undefined;
+
+/**
+ * Reads a share fragment ("#share=…", "share=…", or a whole URL). Returns null when there is no share
+ * fragment at all; never throws on garbage, and refuses a link that unpacks to more than
+ * MAX_DOCUMENT_CHARS characters without unpacking all of it. The document comes back unchecked: pass
+ * it to readJourney() (files.ts) before using it.
+ */
+export function decodeShareLink(hash: string): DecodedShareLink | null {
+  const part = sharePart(hash);
   if (part === undefined) return null;
   let payload = part.slice(SHARE_PREFIX.length).trim();
   if (!payload) return { ok: false, message: persistMessages.shareLinkEmpty };
@@ -63,16 +71,12 @@ export function decodeShareLink(hash: string): DecodedShareLink | null {
     }
   }
   if (!/^[A-Za-z0-9+\-$]+$/.test(payload)) return { ok: false, message: persistMessages.shareLinkInvalid };
-  let json: string | null;
-  try {
-    json = lz.decompressFromEncodedURIComponent(payload);
-  } catch {
-    json = null;
-  }
-  if (!json) return { ok: false, message: persistMessages.shareLinkInvalid };
+  const unpacked = decompressLink(payload, MAX_DOCUMENT_CHARS);
+  if (!unpacked.ok) return { ok: false, message: unpacked.reason === 'too-large' ? persistMessages.shareLinkTooLarge : persistMessages.shareLinkInvalid };
+  if (!unpacked.text) return { ok: false, message: persistMessages.shareLinkInvalid };
   let document: unknown;
   try {
-    document = JSON.parse(json);
+    document = JSON.parse(unpacked.text);
   } catch {
     return { ok: false, message: persistMessages.shareLinkInvalid };
   }

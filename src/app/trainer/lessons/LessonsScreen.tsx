@@ -84,13 +84,20 @@ export function LessonsScreen({ lang, link, onStart, onHome }: LessonsScreenProp
   };
 
   const importFile = async (file: File) => {
+    // Each import says its own outcome: the message of a file before it never stays on screen.
+    setNotice(null);
     let json: unknown;
     try {
       json = JSON.parse(await readFileAsText(file)) as unknown;
     } catch {
       return setNotice({ kind: 'error', text: t('trainer.lessons.notJson', { name: file.name }) });
     }
-    const parsed = parseLesson(json);
+    let parsed: ReturnType<typeof parseLesson>;
+    try {
+      parsed = parseLesson(json);
+    } catch (error) {
+      return setNotice({ kind: 'error', text: errorText(error, lang) });
+    }
     if (!parsed.ok) return setNotice({ kind: 'error', text: t('trainer.lessons.refused', { name: file.name }), problems: parsed.problems });
     try {
       const kept = await keepImportedLesson(repository, json as LessonInput);

@@ -1,0 +1,129 @@
+// Journeys that arrive from strangers on the journeys screen: a share link is taken out of the address
+// before it is read, and whatever reading it does (throw, bomb, damage) ends in a message while the
+// page stays usable and a reload is clean; each imported file replaces the previous file's message.
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { App } from '../../src/app/App.tsx';
+import { setLanguage } from '../../src/app/i18n/index.ts';
+import { createMemoryRepository } from '../../src/app/persist/memoryRepository';
+import { persistMessages } from '../../src/app/persist/messages';
+import type { AppServices } from '../../src/app/services';
+import type * as Files from '../../src/app/persist/files';
+import { compressForLink } from '../../src/core/linkCompression';
+import { problemFixtures, validJourney } from '../fixtures/journeys';
+import { bombLink, deepJourneyJson } from '../support/linkBombs';
+
+// Reading a journey named THROWS throws, as reading a condition nested thousands deep did: whatever
+// limits the checker has, the page must survive a checker that throws.
+const THROWS = 'THROWS';
+vi.mock('../../src/app/persist/files', async (importOriginal) => {
+  const actual = await importOriginal<typeof Files>();
+  const explode = () => {
+    throw new RangeError('Maximum call stack size exceeded');
+  };
+  return {
+    ...actual,
+    readJourney: (value: unknown, options?: Files.ReadJourneyOptions) =>
+      (value as { name?: unknown } | null)?.name === THROWS ? explode() : actual.readJourney(value, options),
+    parseJourneyFile: (text: string, options?: Files.ReadJourneyOptions) => (text.includes(`"name":"${THROWS}"`) ? explode() : actual.parseJourneyFile(text, options)),
+  };
+});
+
+const services = (): AppServices => ({ repository: createMemoryRepository(), tabId: 'test-tab', storageWarning: null });
+const throwing = () => JSON.stringify({ ...validJourney(), name: THROWS });
+const file = (name: string, text: string) => new File([text], name, { type: 'application/json' });
+
+/** Opens the app at a share link, as a visitor following it would. */
+function openAt(hash: string, given = services()) {
+  window.location.hash = hash;
+  return render(<App services={given} />);
+}
+
+describe('opening a share link', () => {
+  beforeEach(async () => {
+    await setLanguage('en');
+    window.location.hash = '';
+  });
+
+  it('takes the link out of the address before reading it, shows a message when reading throws, and reloads clean', async () => {
+    const view = openAt(`#share=${compressForLink(throwing())}`);
+    // Out of the address at once: a link that breaks the page cannot come back on reload.
+    expect(window.location.hash).toBe('');
+    expect(await screen.findByRole('alert')).toHaveTextContent(persistMessages.importCheckFailed.en);
+    expect(screen.getByRole('heading', { name: 'Journeys' })).toBeInTheDocument();
+    view.unmount();
+
+    render(<App services={services()} />);
+    expect(await screen.findByText('No journeys yet. Start with a template or an empty journey.')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('refuses a journey with a condition nested 10,000 deep with a message, and keeps the rest of the fragment', async () => {
+    openAt(`#view=1&share=${compressForLink(deepJourneyJson(10_000))}`);
+    expect(window.location.hash).toBe('#view=1');
+    expect(await screen.findByRole('alert')).toBeInTheDocument();
+    expect(screen.queryByRole('dialog', { name: 'Someone shared a journey with you' })).toBeNull();
+  });
+
+  it('refuses a decompression bomb with its own message, in the interface language', async () => {
+    await setLanguage('zh-CN');
+    openAt(`#share=${bombLink(6_500)}`);
+    expect(window.location.hash).toBe('');
+    expect(await screen.findByRole('alert')).toHaveTextContent(persistMessages.shareLinkTooLarge['zh-CN']);
+  });
+
+  it('still offers a good shared journey as a copy', async () => {
+    const user = userEvent.setup();
+    const given = services();
+    openAt(`#share=${compressForLink(JSON.stringify(validJourney()))}`, given);
+    expect(window.location.hash).toBe('');
+    const offer = await screen.findByRole('dialog', { name: 'Someone shared a journey with you' });
+    await user.click(within(offer).getByRole('button', { name: 'Import as a copy' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('Imported “Basic cart reminder”.');
+    expect((await given.repository.list()).map((journey) => journey.name)).toEqual(['Basic cart reminder']);
+  });
+
+  it('reads a link pasted into the address while the journeys screen is open, and the same link again', async () => {
+    const user = userEvent.setup();
+    render(<App services={services()} />);
+    await screen.findByText('No journeys yet. Start with a template or an empty journey.');
+    const link = `#share=${compressForLink(JSON.stringify(validJourney()))}`;
+    for (let time = 0; time < 2; time += 1) {
+      window.location.hash = link;
+      const offer = await screen.findByRole('dialog', { name: 'Someone shared a journey with you' });
+      expect(window.location.hash).toBe('');
+      await user.click(within(offer).getByRole('button', { name: 'Not now' }));
+      expect(screen.queryByRole('dialog', { name: 'Someone shared a journey with you' })).toBeNull();
+    }
+  });
+});
+
+describe('importing files one after another', () => {
+  beforeEach(async () => {
+    await setLanguage('en');
+    window.location.hash = '';
+  });
+
+  it('replaces the previous file’s message, also when checking the next one throws', async () => {
+    const user = userEvent.setup();
+    const given = services();
+    render(<App services={given} />);
+    await screen.findByText('No journeys yet. Start with a template or an empty journey.');
+
+    await user.upload(screen.getByLabelText('Import file'), file('future.journey.json', JSON.stringify(problemFixtures['unsupported-version'])));
+    expect(await screen.findByRole('alert')).toHaveTextContent('“future.journey.json”: The file was not opened');
+
+    await user.upload(screen.getByLabelText('Import file'), file('deep.journey.json', throwing()));
+    const alert = await screen.findByText(/“deep\.journey\.json”/);
+    expect(alert).toHaveTextContent(persistMessages.importCheckFailed.en);
+    expect(screen.queryByText(/future\.journey\.json/)).toBeNull();
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
+
+    await user.upload(screen.getByLabelText('Import file'), file('broken.journey.json', '{ not json'));
+    const refused = await screen.findByRole('alert');
+    await within(refused).findByText(/“broken\.journey\.json”: The file was not opened/);
+    expect(within(refused).getByRole('list', { name: 'Import refused' })).toHaveTextContent('The file is not valid JSON');
+    expect(screen.queryByText(/deep\.journey\.json/)).toBeNull();
+    expect(await given.repository.list()).toEqual([]);
+  });
+});
