@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { Localized } from '../core/i18n';
 import type { JourneyRepository } from './persist/repository';
+import type { UnsavedCopies } from './persist/unsavedCopy';
 import type { SimulationRunner } from './simulate/protocol';
 import type { RecordingRunner } from './trainer/playback/recordingProtocol';
 
@@ -10,6 +11,8 @@ export interface AppServices {
   tabId: string;
   /** Set when storage is not kept across reloads (the in-memory fallback). */
   storageWarning: Localized | null;
+  /** Where the editor keeps unsaved changes synchronously (see persist/unsavedCopy.ts); this tab's sessionStorage when left out. */
+  unsavedCopies?: UnsavedCopies;
   /** Where simulations run; a Web Worker per run when left out (tests pass a fake). */
   simulationRunner?: SimulationRunner;
   /** Where trainer mode records playbacks; a Web Worker per recording when left out (tests pass a fake). */

@@ -14,6 +14,7 @@ import { actionForKey, runAction } from '../actions';
 import { addStepAction } from '../actions/addStep';
 import { useServices } from '../services';
 import { settingKeys } from '../persist/repository';
+import { loadForEditing, unsavedCopiesFor } from '../persist/unsavedCopy';
 import { JourneyCanvas } from '../canvas/JourneyCanvas';
 import { Palette } from '../panels/Palette';
 import { ProblemsPanel } from '../panels/ProblemsPanel';
@@ -49,12 +50,13 @@ export interface EditorScreenProps {
  */
 export function EditorScreen({ journeyId, lang, onBack, mode = { kind: 'editor' }, onSwitchMode }: EditorScreenProps) {
   const { t } = useTranslation();
-  const { repository } = useServices();
+  const { repository, unsavedCopies } = useServices();
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
 
   useEffect(() => {
     let cancelled = false;
-    void repository.load(journeyId).then((result) => {
+    // The stored journey, or this tab's unsaved copy of it when that is newer (a reload mid-autosave).
+    void loadForEditing(repository, journeyId, unsavedCopiesFor(repository, unsavedCopies)).then((result) => {
       if (cancelled) return;
       if (!result.ok) {
         const message = result.reason === 'missing' ? t('editor.missing') : result.reason === 'unreadable' ? result.message[lang] : result.error.message[lang];
@@ -62,8 +64,10 @@ export function EditorScreen({ journeyId, lang, onBack, mode = { kind: 'editor' 
         return;
       }
       const store = createEditorStore();
-      store.getState().open(result.stored.document);
-      setLoaded({ state: 'ready', store, revision: result.stored.revision });
+      store.getState().open(result.document);
+      // A restored copy is not saved yet: dirty, so autosave writes it.
+      if (result.restored) store.getState().changeWithoutHistory(result.document);
+      setLoaded({ state: 'ready', store, revision: result.revision });
       void repository.setSetting(settingKeys.lastJourneyId, journeyId);
     });
     return () => {
@@ -96,8 +100,8 @@ export function EditorScreen({ journeyId, lang, onBack, mode = { kind: 'editor' 
 
 function Editor({ store, revision, lang, onBack, mode, onSwitchMode }: { store: EditorStore; revision: number | null; lang: Lang; onBack(): void; mode: EditorMode; onSwitchMode?: (mode: EditorMode) => void }) {
   const { t } = useTranslation();
-  const { repository, tabId } = useServices();
-  const autosave = useAutosave(store, repository, tabId, revision);
+  const { repository, tabId, unsavedCopies } = useServices();
+  const autosave = useAutosave(store, repository, tabId, revision, unsavedCopiesFor(repository, unsavedCopies));
   // Only what this screen shows: a drag moves nodes many times a second, and must not re-render the
   // toolbar, palette and inspector each time.
   const settings = useEditor((state) => (state.journey as JourneyDocument).settings);

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Localized } from '../../core/i18n';
-import type { JourneyRepository, StoredJourney } from '../persist/repository';
+import { localized, type Localized } from '../../core/i18n';
+import type { JourneyRepository, StorageError, StoredJourney } from '../persist/repository';
 import { persistMessages } from '../persist/messages';
+import type { UnsavedCopies } from '../persist/unsavedCopy';
 import type { EditorStore } from './editorStore';
 
 export type SaveStatus =
@@ -14,17 +15,43 @@ export type SaveStatus =
 
 const SAVE_DELAY_MS = 300;
 const UNSAVED: SaveStatus = { state: 'unsaved' };
+const SAVED: SaveStatus = { state: 'saved' };
+
+/** The failure, and whether the unsaved changes are at least kept in this tab meanwhile. */
+function failedMessage(message: Localized, copyError: StorageError | null): Localized {
+  const note = copyError ? persistMessages.unsavedCopyNotKept : persistMessages.unsavedCopyKept;
+  return localized(`${message.en} ${note.en}`, `${message['zh-CN']}${note['zh-CN']}`);
+}
 
 /**
  * Saves the open journey a moment after each change, with the revision it was loaded at so a write
  * from another tab is detected, never overwritten. A failed write leaves the document in memory,
  * marked unsaved, and is retried on the next change or by `retry`.
+ *
+ * With `copies`, the unsaved document is also written synchronously to this tab's storage on every
+ * change and whenever the page is hidden or unloads (see persist/unsavedCopy.ts): an IndexedDB write
+ * started during unload never commits, the synchronous copy survives the reload. The copy goes once
+ * IndexedDB has committed. Leaving the page while a save is pending asks first.
  */
-export function useAutosave(store: EditorStore, repository: JourneyRepository, writer: string, loadedRevision: number | null) {
-  const [status, setStatus] = useState<SaveStatus>({ state: 'saved' });
+export function useAutosave(store: EditorStore, repository: JourneyRepository, writer: string, loadedRevision: number | null, copies: UnsavedCopies | null = null) {
+  // A document restored from the unsaved copy opens dirty, and is saved as soon as the editor is up.
+  const [status, setStatus] = useState<SaveStatus>(() => (store.getState().dirty ? UNSAVED : SAVED));
   const revision = useRef(loadedRevision);
   const blocked = useRef(false);
   const saving = useRef<Promise<void> | null>(null);
+  /** Why the last copy could not be kept (quota…); null when it was, or none was needed. */
+  const copyError = useRef<StorageError | null>(null);
+
+  /** Brings the synchronous copy up to date now: the unsaved document, or nothing once all is saved. */
+  const keepCopy = useCallback(() => {
+    const { journey, dirty } = store.getState();
+    if (!copies || !journey) return;
+    if (dirty) copyError.current = copies.write({ document: journey, baseRevision: revision.current, writer });
+    else {
+      copies.remove(journey.id);
+      copyError.current = null;
+    }
+  }, [copies, store, writer]);
 
   const save = useCallback(async () => {
     const { journey, dirty } = store.getState();
@@ -34,12 +61,17 @@ export function useAutosave(store: EditorStore, repository: JourneyRepository, w
     if (result.ok) {
       revision.current = result.stored.revision;
       store.getState().markSaved(journey);
-      setStatus(store.getState().dirty ? { state: 'unsaved' } : { state: 'saved' });
+      // Committed: the copy goes, or (changed meanwhile) is rewritten against the new revision.
+      keepCopy();
+      setStatus(store.getState().dirty ? UNSAVED : SAVED);
     } else if (result.reason === 'conflict') {
       blocked.current = true;
       setStatus({ state: 'conflict', message: result.message, current: result.current, currentRevision: result.currentRevision });
-    } else setStatus({ state: 'failed', message: result.error.message });
-  }, [repository, store, writer]);
+    } else {
+      keepCopy();
+      setStatus({ state: 'failed', message: copies ? failedMessage(result.error.message, copyError.current) : result.error.message });
+    }
+  }, [copies, keepCopy, repository, store, writer]);
 
   const saveSoon = useRef<ReturnType<typeof setTimeout> | null>(null);
   const flush = useCallback(async () => {
@@ -52,17 +84,32 @@ export function useAutosave(store: EditorStore, repository: JourneyRepository, w
     if (store.getState().dirty && !blocked.current) await save();
   }, [save, store]);
 
+  const saveLater = useCallback(() => {
+    if (saveSoon.current) clearTimeout(saveSoon.current);
+    saveSoon.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
+  }, [flush]);
+
   useEffect(
     () =>
       store.subscribe((state, previous) => {
+        // A drag ends: the copy, skipped while it moved, catches up.
+        if (!state.gestureBase && previous.gestureBase && state.dirty && !blocked.current) keepCopy();
         if (state.journey === previous.journey || !state.dirty || blocked.current) return;
+        // Every change, except each frame of a drag (copying a large journey 60 times a second would stall it).
+        if (!state.gestureBase) keepCopy();
         // Keep the same object when nothing changes: a new one would re-render the editor on every drag move.
         setStatus((current) => (current.state === 'failed' || current.state === 'unsaved' ? current : UNSAVED));
-        if (saveSoon.current) clearTimeout(saveSoon.current);
-        saveSoon.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
+        saveLater();
       }),
-    [store, flush],
+    [store, keepCopy, saveLater],
   );
+
+  // A restored copy is saved (and rewritten against the revision loaded, under this tab's id) at once.
+  useEffect(() => {
+    if (!store.getState().dirty) return;
+    keepCopy();
+    saveLater();
+  }, [store, keepCopy, saveLater]);
 
   useEffect(() => {
     const id = store.getState().journey?.id;
@@ -73,13 +120,31 @@ export function useAutosave(store: EditorStore, repository: JourneyRepository, w
   }, [repository, store, writer]);
 
   useEffect(() => {
-    const onHide = () => void flush();
-    window.addEventListener('pagehide', onHide);
-    return () => {
-      window.removeEventListener('pagehide', onHide);
+    // Hidden or unloading: keep the copy synchronously (the only write sure to land) and start the save.
+    const onHide = () => {
+      keepCopy();
       void flush();
     };
-  }, [flush]);
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') onHide();
+    };
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (!store.getState().dirty) return;
+      keepCopy();
+      // Asks "Leave site?" while a save is pending (returnValue for browsers before the standard way).
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('pagehide', onHide);
+    window.addEventListener('beforeunload', onBeforeUnload);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      document.removeEventListener('visibilitychange', onVisibility);
+      void flush();
+    };
+  }, [flush, keepCopy, store]);
 
   /** Loads what another tab saved, dropping our unsaved changes (the user chose so). */
   const loadTheirs = useCallback(async () => {
@@ -90,8 +155,9 @@ export function useAutosave(store: EditorStore, repository: JourneyRepository, w
     revision.current = loaded.stored.revision;
     blocked.current = false;
     store.getState().replace(loaded.stored.document);
-    setStatus({ state: 'saved' });
-  }, [repository, store]);
+    keepCopy();
+    setStatus(SAVED);
+  }, [keepCopy, repository, store]);
 
   /** Writes our version over theirs (the user chose so). */
   const keepMine = useCallback(async () => {
