@@ -2,9 +2,9 @@ import { parseArgs } from 'node:util';
 import type { Lang } from '../core/i18n';
 import { pathText, type Problem } from '../core/journey/problems';
 import { engines, type EngineName } from '../core/sim/engine/runRange';
-import { checkSimulation, SimulationError, simulateChecked, simulationProblems } from '../core/sim/engine/simulate';
+import { checkSimulation, problemsOfFailure, simulateChecked, simulationProblems } from '../core/sim/engine/simulate';
 import { getPreset } from '../core/sim/presets/index';
-import { runFailureProblems, simulationFailed } from '../core/sim/runFailure';
+import { runFailureProblems } from '../core/sim/runFailure';
 import { cliMessages } from './messages';
 import { createProgress } from './progress';
 import { EXIT, formatProblem, loadJson, oneLine, single, UsageError, VERSION_CODES, type CliIo } from './shared';
@@ -116,7 +116,7 @@ export async function simulateCommand(args: string[], lang: Lang, io: CliIo): Pr
     progress.done();
     // A problem of the run (a loop without time passing, say) comes with its own code; anything else —
     // a worker that crashed or ran out of memory, a fault of ours — becomes `simulation-failed`.
-    return report(sim.failed, error instanceof SimulationError ? error.problems : [simulationFailed(error)]);
+    return report(sim.failed, problemsOfFailure(error));
   } finally {
     progress.done();
     await pool?.close();

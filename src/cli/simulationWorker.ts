@@ -1,8 +1,8 @@
 // One worker_thread of `journey-lab simulate --workers K` (and the benchmark): it runs the ranges it is
-// posted and answers with their counters, reporting progress on the way.
+// posted and answers with their counters, reporting progress on the way. A range that fails is
+// answered with its problems, and the worker takes the next one.
 import { parentPort } from 'node:worker_threads';
-import { runTask, SimulationError, type RangeTask } from '../core/sim/engine/simulate';
-import { errorDetail } from '../core/sim/runFailure';
+import { problemsOfFailure, runTask, type RangeTask } from '../core/sim/engine/simulate';
 import type { WorkerReply } from './workerPool';
 
 const port = parentPort!;
@@ -12,11 +12,6 @@ port.on('message', (task: RangeTask) => {
     const counters = runTask(task, { onProgress: (done) => reply({ type: 'progress', done }) });
     port.postMessage({ type: 'done', counters } satisfies WorkerReply, [counters.buffer as ArrayBuffer]);
   } catch (error) {
-    reply({
-      type: 'error',
-      // The name too (RangeError: …), so that the problem the pool makes of it says what failed.
-      message: errorDetail(error),
-      problems: error instanceof SimulationError ? error.problems : null,
-    });
+    reply({ type: 'error', problems: problemsOfFailure(error) });
   }
 });

@@ -6,98 +6,127 @@ import { simulationFailed } from '../core/sim/runFailure';
 export type WorkerReply =
   | { type: 'progress'; done: number }
   | { type: 'done'; counters: Float64Array }
-  | { type: 'error'; message: string; problems: Problem[] | null };
+  /** The run failed and the worker caught it: it is still fine and takes the next range. */
+  | { type: 'error'; problems: Problem[] };
+
+const DEFAULT_SCRIPT = new URL('./simulationWorker.mjs', import.meta.url);
+
+/** Why a range that was still waiting for a worker never ran. */
+export const POOL_CLOSED = 'the run ended before a worker was free for this part of it';
+
+interface Waiter {
+  resolve: (worker: Worker) => void;
+  reject: (error: unknown) => void;
+}
 
 /**
  * Runs ranges in worker_threads, one worker per range at a time, up to `size` at once. Workers load
  * the TypeScript sources through tsx, like the CLI itself. `close` terminates them (which is also how
- * a run is cancelled).
+ * a run is cancelled) and fails every range still waiting for one.
  *
- * Whatever goes wrong in a worker reaches the caller as a SimulationError: the run's own problems as
- * the worker found them, anything else (an exception, a crash, running out of memory, a worker that
- * exits without answering) as `simulation-failed`. A worker that failed is not used again.
+ * Whatever goes wrong reaches the caller as a SimulationError: the problems the worker answered with
+ * (it caught the failure and goes on), or `simulation-failed` for a worker that crashed, ran out of
+ * memory or exited without answering, and for a worker that could not be started at all. Only a
+ * worker that crashed or exited is replaced; one that answered is used again.
  */
 export function createWorkerPool(
   size: number,
-  /** The worker's script; tests name it as a file: URL, since their module URLs are not. */
-  script: URL = new URL('./simulationWorker.mjs', import.meta.url),
+  /** Starts one worker; tests start stand-ins. May throw (too many threads or open files, say). */
+  startWorker: () => Worker = () => new Worker(DEFAULT_SCRIPT),
 ): { runner: RangeRunner; close: () => Promise<void> } {
   const idle: Worker[] = [];
   const all = new Set<Worker>();
-  const waiting: ((worker: Worker) => void)[] = [];
+  const waiting: Waiter[] = [];
   // Once closed (the run is over or cancelled), no worker is started again.
   let closed = false;
   const spawn = () => {
-    const worker = new Worker(script);
+    const worker = startWorker();
     all.add(worker);
+    // A worker that dies between ranges is dropped, never handed out (its crash has no range to fail).
+    worker.on('error', () => {});
+    worker.once('exit', () => {
+      all.delete(worker);
+      const at = idle.indexOf(worker);
+      if (at >= 0) idle.splice(at, 1);
+    });
     return worker;
   };
   const acquire = (): Promise<Worker> => {
-    if (closed) return Promise.reject(new Error('the worker pool is closed'));
+    if (closed) return Promise.reject(new Error(POOL_CLOSED));
     const free = idle.pop();
     if (free) return Promise.resolve(free);
-    if (all.size < size) return Promise.resolve(spawn());
-    return new Promise((resolve) => waiting.push(resolve));
+    if (all.size < size) return new Promise((resolve) => resolve(spawn()));
+    return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
   };
   const release = (worker: Worker) => {
     const next = waiting.shift();
-    if (next) next(worker);
+    if (next) next.resolve(worker);
     else idle.push(worker);
   };
-  /** A failed worker leaves the pool; whoever waits for one gets a fresh worker instead. */
+  /**
+   * A crashed worker leaves the pool; whoever waits for one gets a fresh worker instead. When none can
+   * be started, that waiter fails with the reason, and so does everyone else waiting if no worker is
+   * left to free up (they would wait for ever).
+   */
   const discard = (worker: Worker) => {
     all.delete(worker);
     void worker.terminate();
     const next = closed ? undefined : waiting.shift();
-    if (next) next(spawn());
+    if (!next) return;
+    try {
+      next.resolve(spawn());
+    } catch (error) {
+      next.reject(error);
+      if (all.size === 0) for (const waiter of waiting.splice(0)) waiter.reject(error);
+    }
   };
   const runner: RangeRunner = async (task: RangeTask, onProgress) => {
     let worker: Worker;
     try {
       worker = await acquire();
     } catch (error) {
-      // No worker could be started (too many threads or open files, say).
+      // No worker could be started, or the pool closed first.
       throw new SimulationError([simulationFailed(error)]);
     }
-    let healthy = true;
+    let crashed = false;
     try {
       return await new Promise<Float64Array>((resolve, reject) => {
         const settle = () => {
           worker.off('message', onMessage);
-          worker.off('error', onError);
+          worker.off('error', onCrash);
           worker.off('exit', onExit);
-        };
-        const fail = (error: unknown, broken = true) => {
-          settle();
-          healthy &&= !broken;
-          reject(new SimulationError([simulationFailed(error)]));
         };
         const onMessage = (reply: WorkerReply) => {
           if (reply.type === 'progress') return onProgress(reply.done);
           settle();
           if (reply.type === 'done') resolve(reply.counters);
-          else if (reply.problems) reject(new SimulationError(reply.problems));
-          else fail(new Error(reply.message));
+          else reject(new SimulationError(reply.problems));
         };
-        const onError = (error: Error) => fail(error);
-        const onExit = (code: number) => fail(new Error(`the worker thread stopped (exit code ${code})`));
+        const onCrash = (error: unknown) => {
+          settle();
+          crashed = true;
+          reject(new SimulationError([simulationFailed(error)]));
+        };
+        const onExit = (code: number) => onCrash(new Error(`the worker thread stopped (exit code ${code})`));
         worker.on('message', onMessage);
-        worker.on('error', onError);
+        worker.on('error', onCrash);
         worker.on('exit', onExit);
         try {
           worker.postMessage(task);
         } catch (error) {
           // A task that cannot be copied to the worker (DataCloneError): the worker itself is fine.
-          fail(error, false);
+          settle();
+          reject(new SimulationError([simulationFailed(error)]));
         }
       });
     } finally {
-      if (healthy) release(worker);
-      else discard(worker);
+      if (crashed) discard(worker);
+      else release(worker);
     }
   };
   const close = async () => {
     closed = true;
+    for (const waiter of waiting.splice(0)) waiter.reject(new Error(POOL_CLOSED));
     await Promise.all([...all].map((worker) => worker.terminate()));
   };
   return { runner, close };

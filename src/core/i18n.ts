@@ -10,6 +10,12 @@ export interface Localized {
 
 export const localized = (en: string, zh: string): Localized => ({ en, 'zh-CN': zh });
 
+/**
+ * A whole number in a message, grouped by thousands with commas in both languages (20,000,000), so a
+ * limit reads the same in English and Chinese; independent of the machine's locale.
+ */
+export const grouped = (count: number): string => (Number.isInteger(count) ? String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : String(count));
+
 export function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && (languages as readonly string[]).includes(value);
 }

@@ -10,31 +10,7 @@ import type { JourneyDocument } from '../../src/core/journey/schema';
 import { problemFixtures, validJourney } from '../fixtures/journeys';
 import { bombLink, deepJourneyJson } from '../support/linkBombs';
 import { compressForLink } from '../../src/core/linkCompression';
-
-class FakeWorker {
-  static made: FakeWorker[] = [];
-  onmessage: ((event: MessageEvent) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
-  onmessageerror: (() => void) | null = null;
-  posted: unknown[] = [];
-  terminated = false;
-  constructor(
-    readonly url: URL | string,
-    readonly options: WorkerOptions,
-  ) {
-    FakeWorker.made.push(this);
-  }
-  postMessage(message: unknown) {
-    this.posted.push(message);
-  }
-  terminate() {
-    this.terminated = true;
-  }
-  /** Answers the way the real worker does: readJourneyImport, through a structured clone. */
-  answer() {
-    this.onmessage?.({ data: structuredClone(readJourneyImport(this.posted[0] as JourneyImportRequest)) } as MessageEvent);
-  }
-}
+import { FakeWorker, useFakeWorkers } from '../support/fakeWorker';
 
 const files = Object.entries(problemFixtures).map(([name, journey]) => [name, JSON.stringify(journey)] as const);
 
@@ -62,11 +38,7 @@ describe('reading an import', () => {
 });
 
 describe('checking an import in a worker', () => {
-  beforeEach(() => {
-    FakeWorker.made = [];
-    vi.stubGlobal('Worker', FakeWorker);
-  });
-  afterEach(() => vi.unstubAllGlobals());
+  useFakeWorkers();
 
   it('posts the request to a module worker and resolves with its answer, then ends the worker', async () => {
     const text = JSON.stringify(validJourney());
@@ -75,7 +47,8 @@ describe('checking an import in a worker', () => {
     expect(worker.options.type).toBe('module');
     expect(String(worker.url)).toMatch(/journeyImport\.worker/);
     expect(worker.posted).toEqual([{ source: 'file', text }]);
-    worker.answer();
+    // Answered the way the real worker does: readJourneyImport, through a structured clone.
+    worker.send(readJourneyImport(worker.posted[0] as JourneyImportRequest));
     expect(await pending).toStrictEqual({ kind: 'read', read: parseJourneyFile(text) });
     expect(worker.terminated).toBe(true);
   });

@@ -208,7 +208,7 @@ describe('simulate', () => {
     const panel = await openPanel(user, '0');
     await user.click(within(panel).getByRole('button', { name: /Run/ }));
     fake.runs[0]!.complete();
-    expect(within(panel).getByRole('alert')).toHaveTextContent('Users must be a whole number from 1 to 10000000, not 0.');
+    expect(within(panel).getByRole('alert')).toHaveTextContent('Users must be a whole number from 1 to 10,000,000, not 0.');
   });
 
   it('marks the results and badges stale after an edit, and fresh again after undo', async () => {

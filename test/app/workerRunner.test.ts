@@ -4,30 +4,7 @@ import { workerRunner } from '../../src/app/simulate/workerRunner';
 import type { SimulationCallbacks, SimulationRequest } from '../../src/app/simulate/protocol';
 import type { SimulationReport } from '../../src/core/sim/engine/report';
 import type { Problem } from '../../src/core/journey/problems';
-
-class FakeWorker {
-  static made: FakeWorker[] = [];
-  onmessage: ((event: MessageEvent) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
-  onmessageerror: (() => void) | null = null;
-  posted: unknown[] = [];
-  terminated = false;
-  constructor(
-    readonly url: URL | string,
-    readonly options: WorkerOptions,
-  ) {
-    FakeWorker.made.push(this);
-  }
-  postMessage(message: unknown) {
-    this.posted.push(message);
-  }
-  terminate() {
-    this.terminated = true;
-  }
-  send(data: unknown) {
-    this.onmessage?.({ data } as MessageEvent);
-  }
-}
+import { FakeWorker, useFakeWorkers } from '../support/fakeWorker';
 
 const request = { journey: { id: 'j' }, cohort: {}, seed: 1, users: 10 } as unknown as SimulationRequest;
 
@@ -36,11 +13,7 @@ function callbacks() {
 }
 
 describe('worker runner', () => {
-  beforeEach(() => {
-    FakeWorker.made = [];
-    vi.stubGlobal('Worker', FakeWorker);
-  });
-  afterEach(() => vi.unstubAllGlobals());
+  useFakeWorkers();
 
   it('starts a module worker per run, posts the request and passes progress and the result on', () => {
     const on = callbacks();

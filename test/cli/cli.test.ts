@@ -1,33 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main, type CliIo } from '../../src/cli/main';
 import { machineFromConfig } from '../../src/core/compile/toMachine';
 import { validate } from '../../src/core/journey/validate';
 import type { MachineConfig } from '../../src/core/compile/machineConfig';
 import { templates } from '../../src/core/templates/index';
 import { problemFixtures, validJourney } from '../fixtures/journeys';
-
-/** Runs the CLI in-process against an in-memory file system. */
-function run(args: string[], files: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const written: Record<string, string> = {};
-  const io: CliIo = {
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    readFile: (path) => {
-      if (!(path in files)) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), { code: 'ENOENT' });
-      return files[path]!;
-    },
-    writeFile: (path, text) => (written[path] = text),
-    env: {},
-    version: '0.0.0-test',
-  };
-  const code = main(args, io);
-  return { code, stdout: out.join(''), stderr: err.join(''), written };
-}
+import { runBin as bin, runCliNow as run } from '../support/cliRun';
 
 const json = (value: unknown) => JSON.stringify(value);
 
@@ -149,7 +128,6 @@ describe('the installed bin', () => {
     const bad = join(dir, 'bad.journey.json');
     writeFileSync(good, json(validJourney()));
     writeFileSync(bad, json(problemFixtures['split-weights']));
-    const bin = (...args: string[]) => spawnSync(process.execPath, ['bin/journey-lab.mjs', ...args], { encoding: 'utf8' });
     expect(bin('validate', good).status).toBe(0);
     const refused = bin('validate', bad);
     expect(refused.status).toBe(1);

@@ -1,40 +1,20 @@
 // The CLI against hostile but fair input (issue 12, item 9): no command name, output path, label or
 // failure ever ends in a stack trace, and nothing a journey holds can drive the terminal.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { main, nodeIo, type CliIo } from '../../src/cli/main';
+import { nodeIo } from '../../src/cli/main';
 import { oneLine, terminalSafe } from '../../src/cli/shared';
 import { instantiateTemplate } from '../../src/core/templates/defineTemplate';
 import { getTemplate } from '../../src/core/templates/index';
 import { validJourney } from '../fixtures/journeys';
+import { runBin as bin, runCli as run } from '../support/cliRun';
 
 /** Every character a terminal acts on instead of showing (line feed and tab aside). */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 const STACK_FRAME = /^\s+at /m;
-
-/** Runs the CLI in-process, awaiting the command; `io` replaces parts of the in-memory one. */
-async function run(args: string[], files: Record<string, string> = {}, io: Partial<CliIo> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const written: Record<string, string> = {};
-  const code = await main(args, {
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    readFile: (path) => {
-      if (!(path in files)) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), { code: 'ENOENT' });
-      return files[path]!;
-    },
-    writeFile: (path, text) => (written[path] = text),
-    env: {},
-    version: '0.0.0-test',
-    ...io,
-  });
-  return { code, stdout: out.join(''), stderr: err.join(''), written };
-}
 
 const fsError = (code: string, message: string) => Object.assign(new Error(`${code}: ${message}`), { code });
 const journeyFiles = { 'ok.json': JSON.stringify(validJourney()) };
@@ -208,7 +188,6 @@ describe('the installed bin', () => {
     const dir = mkdtempSync(join(tmpdir(), 'journey-lab-bin-'));
     const journey = join(dir, 'ok.journey.json');
     writeFileSync(journey, journeyFiles['ok.json']);
-    const bin = (...args: string[]) => spawnSync(process.execPath, ['bin/journey-lab.mjs', ...args], { encoding: 'utf8' });
     const inherited = bin('constructor');
     expect(inherited.status).toBe(2);
     expect(inherited.stderr).toMatch(/^Unknown command "constructor"\./);

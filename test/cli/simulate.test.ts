@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main, type CliIo } from '../../src/cli/main';
+import type { CliIo } from '../../src/cli/main';
 import { createProgress } from '../../src/cli/progress';
 import { formatTraceTime } from '../../src/cli/simulateFormat';
 import type { SimulationReport } from '../../src/core/sim/engine/report';
@@ -11,6 +11,7 @@ import { ecommercePreset } from '../../src/core/sim/presets/ecommerce';
 import { instantiateTemplate } from '../../src/core/templates/defineTemplate';
 import { getTemplate } from '../../src/core/templates/index';
 import { problemFixtures } from '../fixtures/journeys';
+import { runCli } from '../support/cliRun';
 
 const json = (value: unknown) => JSON.stringify(value);
 const template = (id: string, lang: 'en' | 'zh-CN' = 'en') => json(instantiateTemplate(getTemplate(id)!, lang));
@@ -25,24 +26,8 @@ const files: Record<string, string> = {
   'newer.journey.json': json(problemFixtures['unsupported-version']),
 };
 
-/** Runs the CLI in-process against an in-memory file system, awaiting the command. */
-async function run(args: string[], io: Partial<CliIo> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, {
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    readFile: (path) => {
-      if (!(path in files)) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), { code: 'ENOENT' });
-      return files[path]!;
-    },
-    writeFile: () => {},
-    env: {},
-    version: '0.0.0-test',
-    ...io,
-  });
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+/** Runs the CLI in-process against the files above, awaiting the command. */
+const run = (args: string[], io: Partial<CliIo> = {}) => runCli(args, files, io);
 
 describe('journey-lab simulate: output', () => {
   it('prints a summary with the key figures', async () => {
@@ -162,7 +147,7 @@ describe('journey-lab simulate: bad input', () => {
   it('exits 1 for settings out of range, listing each with its code and path', async () => {
     const result = await run(['simulate', 'cart.journey.json', '--users', '0', '--replications', '500']);
     expect(result).toMatchObject({ code: 1, stdout: '' });
-    expect(result.stderr).toContain('ERROR simulation-settings (users): Users must be a whole number from 1 to 10000000, not 0.');
+    expect(result.stderr).toContain('ERROR simulation-settings (users): Users must be a whole number from 1 to 10,000,000, not 0.');
     expect(result.stderr).toContain('ERROR simulation-settings (replications)');
     const trace = await run(['simulate', 'cart.journey.json', '--users', '100', '--trace', '100']);
     expect(trace.code).toBe(1);

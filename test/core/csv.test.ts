@@ -1,34 +1,6 @@
 import fc from 'fast-check';
 import { csvCell, csvText, toCsv, type CsvCell } from '../../src/core/csv';
-
-/** An RFC 4180 reader (quoted fields may hold commas, quotes and line breaks), as a spreadsheet reads the file. */
-function readCsv(csv: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let index = 0; index < csv.length; index++) {
-    const char = csv[index]!;
-    if (quoted) {
-      if (char === '"' && csv[index + 1] === '"') {
-        field += '"';
-        index++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      record.push(field);
-      field = '';
-    } else if (char === '\r' && csv[index + 1] === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      index++;
-    } else field += char;
-  }
-  return records;
-}
+import { readCsv } from '../support/csv.mjs';
 
 /** What a neutralised cell says once the spreadsheet has dropped the leading quote that marks it as text. */
 const shown = (cell: string) => cell.replace(/^'(?=[=+\-@\t\r])/, '');

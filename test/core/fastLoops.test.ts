@@ -91,14 +91,24 @@ describe('loop-too-fast', () => {
     expect(codes).not.toContain('loop-too-fast');
   });
 
+  it('names only the first few nodes of an instant loop of thousands, with the longest labels', () => {
+    const count = 4_900; // with the baseline's nodes, just under the 5,000 a journey may have
+    const ring = Array.from({ length: count }, (_, index) => ({ ...tag(`t${index}`), label: `${index}`.padEnd(200, '.') }));
+    const edges = ring.map((current, index) => edge(current.id, 'next', ring[(index + 1) % count]!.id));
+    const problem = validate(withLoop(ring, edges)).find((candidate) => candidate.code === 'instant-loop');
+    expect(problem!.message.en).toMatch(/^Loop without any wait: "0\.+" \(t0\) → "1\.+" \(t1\) → .* → "11\.+" \(t11\) → … and 4,888 more nodes\. A user/);
+    expect(problem!.message['zh-CN']).toContain('(t11) → …以及另外 4,888 个节点。');
+    for (const text of Object.values(problem!.message)) expect(text.length).toBeLessThan(3_000);
+  });
+
   it('copes with a loop of thousands of nodes, naming only its first few', () => {
     const count = 2_000;
     const ring = Array.from({ length: count }, (_, index) => (index % 2 === 0 ? tag(`t${index}`) : wait(`w${index}`, 'PT0.01S')));
     const edges = ring.map((current, index) => edge(current.id, 'next', ring[(index + 1) % count]!.id));
     const [problem, ...more] = fastLoops(withLoop(ring, edges));
     expect(more).toEqual([]);
-    expect(problem!.message.en).toContain(`→ … (${count} nodes)`);
-    expect(problem!.message['zh-CN']).toContain(`共 ${count} 个节点`);
+    expect(problem!.message.en).toContain('t0 → w1 → t2 → w3 → t4 → w5 → t6 → w7 → t8 → w9 → t10 → w11 → … and 1,988 more nodes add up');
+    expect(problem!.message['zh-CN']).toContain('w11 → …以及另外 1,988 个节点');
     expect(problem!.message.en.length).toBeLessThan(1_000);
     // The same ring with a second per wait takes 1,000 s a round: no warning.
     const slow = ring.map((current) => (current.kind === 'wait' ? wait(current.id, 'PT1S') : current));

@@ -1,8 +1,8 @@
 // Fuzzing every entry point that reads untrusted journeys, cohorts and lessons: arbitrary JSON, and
 // valid documents (the templates, the cohort presets, the builtin lessons) mutated at random places,
 // never make them throw; each returns a document or problems, every problem registered and worded in
-// both languages. Deep and huge inputs are refused without recursion. Fixed seeds and bounded runs
-// keep it fast and reproducible; the generous timeouts only catch a hang.
+// both languages. Deep and huge inputs are refused without recursion. Each entry point gets 2,000
+// cases; fixed seeds and bounded runs keep it fast and reproducible; the generous timeouts only catch a hang.
 import fc from 'fast-check';
 import { checkJourney, problemCatalogue } from '../../src/core/journey/validate';
 import { parseJourneyFile, readJourney, type ReadJourneyResult } from '../../src/app/persist/files';
@@ -165,7 +165,7 @@ const json = fc.jsonValue({ maxDepth: 5 });
 
 describe('fuzzing journeys', () => {
   it('checkJourney returns a document or errors for any JSON', { timeout: HANG }, () => {
-    fc.assert(fc.property(json, (input) => expectJourneyChecked(input)), runs(1_000));
+    fc.assert(fc.property(json, (input) => expectJourneyChecked(input)), runs(1_200));
   });
 
   it('checkJourney returns a document or errors for mutated templates', { timeout: HANG }, () => {
@@ -173,24 +173,24 @@ describe('fuzzing journeys', () => {
   });
 
   it('readJourney returns a document or errors for any JSON and for mutated templates', { timeout: HANG }, () => {
-    fc.assert(fc.property(json, (input) => expectJourneyRead(readJourney(input))), runs(1_000));
+    fc.assert(fc.property(json, (input) => expectJourneyRead(readJourney(input))), runs(1_200));
     fc.assert(fc.property(mutatedJourney, (input) => expectJourneyRead(readJourney(input))), runs(800));
   });
 
   it('parseJourneyFile returns a document or errors for any text, and for mutated templates as text', { timeout: HANG }, () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200 }), (text) => expectJourneyRead(parseJourneyFile(text))), runs(300));
+    fc.assert(fc.property(fc.string({ maxLength: 200 }), (text) => expectJourneyRead(parseJourneyFile(text))), runs(1_200));
     fc.assert(fc.property(mutatedJourney, fc.nat(), (input, cut) => {
       const text = JSON.stringify(input);
       expectJourneyRead(parseJourneyFile(text));
       // A file cut short anywhere is not JSON: refused, never thrown.
       expectJourneyRead(parseJourneyFile(text.slice(0, cut % text.length)));
-    }), runs(200));
+    }), runs(800));
   });
 });
 
 describe('fuzzing cohorts', () => {
   it('checkCohort returns a spec or errors for any JSON', { timeout: HANG }, () => {
-    fc.assert(fc.property(json, (input) => expectCohortChecked(input)), runs(1_000));
+    fc.assert(fc.property(json, (input) => expectCohortChecked(input)), runs(1_200));
   });
 
   it('checkCohort returns a spec or errors for mutated presets', { timeout: HANG }, () => {
@@ -206,7 +206,7 @@ describe('fuzzing lessons', () => {
   });
 
   it('parseLesson returns a lesson or problems for mutated builtin lessons', { timeout: HANG }, () => {
-    fc.assert(fc.property(mutatedLesson, (input) => expectLessonParsed(parseLesson(input))), runs(400));
+    fc.assert(fc.property(mutatedLesson, (input) => expectLessonParsed(parseLesson(input))), runs(500));
   });
 });
 

@@ -4,7 +4,10 @@
 import { checkJourney, journeyLimitProblems, problemCatalogue } from '../../src/core/journey/validate';
 import { compileJourney } from '../../src/core/compile/toMachine';
 import { parseJourneyFile, readJourney } from '../../src/app/persist/files';
-import { checkCohort } from '../../src/core/sim/cohort';
+import { checkCohort, cohortProblems } from '../../src/core/sim/cohort';
+import { grouped } from '../../src/core/i18n';
+import { simulationProblems } from '../../src/core/sim/engine/simulate';
+import { lessonProblems } from '../../src/core/lessons/problems';
 import { cohortPresets } from '../../src/core/sim/presets';
 import { parseLesson } from '../../src/core/lessons/load';
 import { builtinLessons } from '../../src/core/lessons/builtin';
@@ -33,6 +36,12 @@ describe('limits', () => {
     }
   });
 
+  it('writes numbers grouped by thousands, the same in English and Chinese', () => {
+    expect([0, 999, 1_000, 20_000_000, -12_345, 1.5, 0.12345].map(grouped)).toEqual(['0', '999', '1,000', '20,000,000', '-12,345', '1.5', '0.12345']);
+    const definitions = [...Object.values(problemCatalogue()), ...Object.values(simulationProblems), ...Object.values(cohortProblems), ...Object.values(lessonProblems)];
+    for (const text of definitions.flatMap((definition) => [...Object.values(definition.title), ...Object.values(definition.fix)])) expect(text).not.toMatch(/\d{4}/);
+  });
+
   it('keeps the numbers the README and the formats document', () => {
     expect(limits).toMatchObject({
       MAX_DURATION_DAYS: 3_650,
@@ -53,8 +62,16 @@ describe('limits', () => {
     expect(problems.at(-1)!.message.en).toBe('…and 4,000 more problems like these, not listed: fix the ones above first.');
     const cohort = checkCohort({ ...cohortPresets[0]!.spec, tags: new Array(5_000).fill(1) });
     expect(cohort.problems.filter((problem) => problem.message.en.startsWith('…and 4,000 more'))).toHaveLength(1);
-    const lesson = parseLesson({ ...builtinLessons[0]!, steps: [{ title: 1 }], id: new Array(5_000).fill(1) });
-    expect(lesson.ok ? [] : lesson.problems.length).toBeLessThanOrEqual(limits.MAX_LISTED_PROBLEMS + 1);
+    // 30 steps (the most a lesson has) of 50 focus ids (the most a step has) that are not texts: 1,500 issues.
+    const step = { title: { en: 'Step', 'zh-CN': '步骤' }, text: { en: 'Read.', 'zh-CN': '阅读。' }, focus: new Array(50).fill(1) };
+    const lesson = parseLesson({ ...builtinLessons[0]!, steps: new Array(30).fill(step) });
+    if (lesson.ok) throw new Error('a lesson with 1,500 bad ids was accepted');
+    expect(lesson.problems).toHaveLength(limits.MAX_LISTED_PROBLEMS + 1);
+    expect(lesson.problems[0]).toMatchObject({ code: 'lesson-invalid', location: { path: ['steps', 0, 'focus', 0] } });
+    expect(lesson.problems.at(-1)!.message).toEqual({
+      en: '…and 500 more problems like these, not listed: fix the ones above first.',
+      'zh-CN': '……另有 500 个类似问题未列出：请先修正上面的问题。',
+    });
   });
 });
 

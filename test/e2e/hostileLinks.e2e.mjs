@@ -4,64 +4,7 @@
 // the Content-Security-Policy) and each one replaces the previous file's message.
 import assert from 'node:assert/strict';
 import lz from 'lz-string';
-
-/** A small valid journey with one more branch whose condition nests `not` `depth` times (built as text). */
-function deepJourneyJson(depth) {
-  const node = (id, kind, params, stage = 'decision') => ({ id, kind, stage, label: id, position: { x: 0, y: 0 }, params });
-  const journey = {
-    schemaVersion: 2,
-    id: 'deep',
-    name: 'Deep',
-    nodes: [
-      node('start', 'entry', { trigger: { type: 'event', event: 'add_to_cart' } }),
-      node('done', 'exit', { reason: 'done' }),
-      node('deep', 'branch', { cases: [{ label: 'deep', condition: '__DEEP__' }] }),
-    ],
-    edges: [{ id: 'e1', source: 'start', sourcePort: 'next', target: 'done' }],
-  };
-  const condition = `${'{"not":'.repeat(depth)}{"attribute":"age","op":"<","value":20}${'}'.repeat(depth)}`;
-  return JSON.stringify(journey).replace('"__DEEP__"', condition);
-}
-
-/**
- * A share link that unpacks to 'a' × codes·(codes+1)/2 (6,500 codes: a 13 KB link, 21 million
- * characters), written the way lz-string's compressor writes bits; test/support/linkBombs.ts has the
- * same, checked against lz-string.
- */
-function bombLink(codes) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$';
-  let out = '';
-  let accumulator = 0;
-  let filled = 0;
-  const write = (value, bits) => {
-    for (let bit = 0; bit < bits; bit += 1) {
-      accumulator = (accumulator << 1) | ((value >> bit) & 1);
-      filled += 1;
-      if (filled === 6) {
-        out += alphabet[accumulator];
-        accumulator = 0;
-        filled = 0;
-      }
-    }
-  };
-  write(0, 2);
-  write('a'.charCodeAt(0), 8);
-  let dictSize = 4;
-  let numBits = 3;
-  let enlargeIn = 4;
-  for (let step = 0; step < codes; step += 1) {
-    write(dictSize, numBits);
-    dictSize += 1;
-    enlargeIn -= 1;
-    if (enlargeIn === 0) {
-      enlargeIn = 2 ** numBits;
-      numBits += 1;
-    }
-  }
-  write(2, numBits);
-  if (filled > 0) write(0, 6 - filled);
-  return out;
-}
+import { bombLink, deepJourneyJson } from '../support/hostileLinks.mjs';
 
 async function expectCleanReload(page) {
   await page.reload();
@@ -107,7 +50,7 @@ export default [
       await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: '简体中文' });
       await page.locator('html[lang="zh-CN"]').waitFor({ state: 'attached' });
       await page.goto(link);
-      await page.getByRole('alert').filter({ hasText: '解压后超过 20000000 个字符' }).waitFor();
+      await page.getByRole('alert').filter({ hasText: '解压后超过 20,000,000 个字符' }).waitFor();
       assert.doesNotMatch(page.url(), /share=/);
     },
   },

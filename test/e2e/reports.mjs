@@ -1,43 +1,15 @@
-// Shared by the e2e tests that hold the app's downloads against `journey-lab simulate --json`: a CSV
-// reader, the CLI run, and the number-by-number comparison of the per-node and per-day tables.
+// Shared by the e2e tests that hold the app's downloads against `journey-lab simulate --json`: a
+// download read as CSV (../support/csv.mjs), the CLI run, and the number-by-number comparison of the
+// per-node and per-day tables.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { readCsvRows } from '../support/csv.mjs';
 
 const run = promisify(execFile);
 export const BIN = fileURLToPath(new URL('../../bin/journey-lab.mjs', import.meta.url));
-
-/** RFC 4180 CSV (quoted fields may hold commas, quotes and line breaks) as rows keyed by the header. */
-export function parseCsv(csv) {
-  const records = [];
-  let record = [];
-  let field = '';
-  let quoted = false;
-  for (let index = 0; index < csv.length; index++) {
-    const char = csv[index];
-    if (quoted) {
-      if (char === '"' && csv[index + 1] === '"') {
-        field += '"';
-        index++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      record.push(field);
-      field = '';
-    } else if (char === '\r' && csv[index + 1] === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      index++;
-    } else field += char;
-  }
-  const [header, ...rows] = records;
-  return rows.map((cells) => Object.fromEntries(header.map((name, index) => [name, cells[index]])));
-}
 
 /** Runs `journey-lab <args>` and parses its JSON output. */
 export async function cliJson(args) {
@@ -48,7 +20,7 @@ export async function cliJson(args) {
 /** Clicks `button`, waits for the download it starts and parses it as CSV. */
 export async function downloadCsv(page, button) {
   const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
-  return parseCsv(await readFile(await file.path(), 'utf8'));
+  return readCsvRows(await readFile(await file.path(), 'utf8'));
 }
 
 /** The per-node and per-day CSVs hold the report's numbers, one by one. */

@@ -1,10 +1,10 @@
 // One simulation run from start to finish, as the worker does it: check, run every user with throttled
 // progress, build the report. Plain code with no worker globals, so tests call it directly. The worker is
 // cancelled by terminating it, so the run itself need not stop to listen.
-import { asSimulationError, checkSimulation, modelFor, SimulationError } from '../../core/sim/engine/simulate';
+import type { Problem } from '../../core/journey/problems';
+import { asSimulationError, checkSimulation, modelFor, problemsOfFailure } from '../../core/sim/engine/simulate';
 import { runRange } from '../../core/sim/engine/runRange';
 import { buildReport } from '../../core/sim/engine/report';
-import { simulationFailed } from '../../core/sim/runFailure';
 import type { SimulationMessage, SimulationRequest } from './protocol';
 
 /** Users between looks at the clock for progress. */
@@ -19,6 +19,16 @@ export interface JobOptions {
 }
 
 export type Post = (message: SimulationMessage, transfer?: Transferable[]) => void;
+
+/**
+ * Whatever a run threw, as the worker posts it: the problems of the run (a loop without time passing,
+ * a used-up step budget, …) or, for anything that is no problem of the input, `simulation-failed`.
+ */
+export function failureMessage(error: unknown): { type: 'problems'; problems: Problem[] } | { type: 'failed'; problem: Problem } {
+  const problems = problemsOfFailure(error);
+  const [only] = problems;
+  return problems.length === 1 && only!.code === 'simulation-failed' ? { type: 'failed', problem: only! } : { type: 'problems', problems };
+}
 
 export function runSimulationJob(request: SimulationRequest, post: Post, options: JobOptions = {}): void {
   const now = options.now ?? (() => performance.now());
@@ -55,7 +65,6 @@ export function runSimulationJob(request: SimulationRequest, post: Post, options
     }
     post({ type: 'done', report: buildReport(modelFor(result.checked, 0), runs, { engine, seed }) });
   } catch (error) {
-    if (error instanceof SimulationError) post({ type: 'problems', problems: error.problems });
-    else post({ type: 'failed', problem: simulationFailed(error) });
+    post(failureMessage(error));
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { grouped } from '../i18n';
 import { zodMessage } from './zodMessages';
 import { MAX_DURATION_DAYS, MAX_DURATION_MS } from './limits';
 import { limitParams } from './limitChecks';
@@ -41,6 +42,11 @@ export function describeDuration(ms: number, lang: 'en' | 'zh-CN'): string {
   return parts.join(lang === 'en' ? ' ' : '');
 }
 
+/** Like describeDuration, but milliseconds under a second: a fast loop's round can take only that long. */
+export function describeElapsed(ms: number, lang: 'en' | 'zh-CN'): string {
+  return ms < MS.second ? `${ms}${lang === 'en' ? ' ms' : '毫秒'}` : describeDuration(ms, lang);
+}
+
 export const durationSchema = z
   .string()
   .regex(
@@ -53,7 +59,7 @@ export const durationSchema = z
   // Every duration is bounded: the simulation allocates per-day arrays over the horizon, and a wait of
   // a million days is a typo, not a plan. A text that is not a duration is left to the pattern above.
   .refine((text) => (parseDuration(text) ?? 0) <= MAX_DURATION_MS, {
-    message: zodMessage(`A duration is at most ${MAX_DURATION_DAYS} days`, `时长最长为 ${MAX_DURATION_DAYS} 天`),
+    message: zodMessage(`A duration is at most ${grouped(MAX_DURATION_DAYS)} days`, `时长最长为 ${grouped(MAX_DURATION_DAYS)} 天`),
     params: limitParams('duration-too-long'),
   })
   .meta({

@@ -1,6 +1,7 @@
-import { localized } from '../i18n';
-import { describeDuration, MS } from './duration';
+import { grouped, localized } from '../i18n';
+import { describeElapsed, MS } from './duration';
 import { stronglyConnected, type JourneyGraph } from './graph';
+import { loopNames } from './loopNames';
 import type { Problem, ProblemDefinition } from './problems';
 import type { JourneyDocument } from './schema';
 
@@ -18,9 +19,6 @@ export const FAST_LOOP_MS = MS.minute;
 /** Heap pops and edge relaxations the search may spend on one journey. Past it the check stops warning
  * rather than slowing validation down: it is a warning, and a hostile graph could make it quadratic. */
 const MAX_SEARCH_STEPS = 2_000_000;
-
-/** Nodes of a loop named in the message. */
-const MAX_NAMED = 12;
 
 export const fastLoopProblems = {
   'loop-too-fast': {
@@ -42,6 +40,11 @@ interface Step {
 export function fastLoopProblemsOf(journey: JourneyDocument, graph: JourneyGraph): Problem[] {
   const ids = graph.nodes.map((node) => node.id);
   const indexOf = new Map(ids.map((id, index) => [id, index]));
+  // Where each node stands in the document, for the warning's path (the first of a duplicated id).
+  const documentIndex = new Map<string, number>();
+  journey.nodes.forEach((node, index) => {
+    if (!documentIndex.has(node.id)) documentIndex.set(node.id, index);
+  });
   // The edges a fast loop can use: timed (or instant) ports shorter than the limit.
   const steps: Step[][] = graph.nodes.map((node) => {
     const out: Step[] = [];
@@ -69,7 +72,7 @@ export function fastLoopProblemsOf(journey: JourneyDocument, graph: JourneyGraph
       // Named from the node that comes first in the document, as a reader would walk into the loop.
       const first = loop.nodes.reduce((best, node, at) => (node < loop.nodes[best]! ? at : best), 0);
       const names = [...loop.nodes.slice(first), ...loop.nodes.slice(0, first)].map((node) => ids[node]!);
-      problems.push(warning(graph, names, loop.ms, journey.nodes.findIndex((node) => node.id === names[0])));
+      problems.push(warning(graph, names, loop.ms, documentIndex.get(names[0]!) ?? -1));
       break;
     }
   }
@@ -119,18 +122,14 @@ function warning(graph: JourneyGraph, loop: string[], ms: number, index: number)
     const label = graph.byId.get(id)?.label;
     return label && label !== id ? `"${label}" (${id})` : id;
   };
-  // A loop of thousands of nodes is named by its first few: the message must stay readable.
-  const named = loop.slice(0, MAX_NAMED).map(name).join(' → ');
-  const names = (lang: 'en' | 'zh-CN') =>
-    loop.length <= MAX_NAMED ? named : lang === 'en' ? `${named} → … (${loop.length} nodes)` : `${named} → …（共 ${loop.length} 个节点）`;
-  const shown = (lang: 'en' | 'zh-CN') => (ms < MS.second ? `${ms}${lang === 'en' ? ' ms' : '毫秒'}` : describeDuration(ms, lang));
-  const rounds = Math.floor(MS.day / ms).toLocaleString('en');
+  const names = loopNames(loop, name);
+  const rounds = grouped(Math.floor(MS.day / ms));
   return {
     severity: fastLoopProblems['loop-too-fast'].severity,
     code: 'loop-too-fast',
     message: localized(
-      `The waits of the loop ${names('en')} add up to only ${shown('en')}: a user caught in it could go round up to ${rounds} times a day, and a simulation may stop when they use up their step budget.`,
-      `循环 ${names('zh-CN')} 中的等待合计只有 ${shown('zh-CN')}：用户每天最多可能在其中循环 ${rounds} 次，模拟可能在其步数用尽时中止。`,
+      `The waits of the loop ${names.en} add up to only ${describeElapsed(ms, 'en')}: a user caught in it could go round up to ${rounds} times a day, and a simulation may stop when they use up their step budget.`,
+      `循环 ${names['zh-CN']} 中的等待合计只有 ${describeElapsed(ms, 'zh-CN')}：用户每天最多可能在其中循环 ${rounds} 次，模拟可能在其步数用尽时中止。`,
     ),
     location: { nodeId: loop[0]!, path: ['nodes', index] },
   };

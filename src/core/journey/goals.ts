@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { grouped } from '../i18n';
 import { zodMessage } from './zodMessages';
 import { MAX_DURATION_DAYS } from './limits';
 import { limitParams } from './limitChecks';
@@ -27,7 +28,7 @@ export const goalSchema = z.strictObject({
     .int(zodMessage('Days are a whole number', '天数须为整数'))
     .positive(zodMessage('Days are above 0', '天数须大于 0'))
     .refine((days) => days <= MAX_DURATION_DAYS, {
-      message: zodMessage(`A duration is at most ${MAX_DURATION_DAYS} days`, `时长最长为 ${MAX_DURATION_DAYS} 天`),
+      message: zodMessage(`A duration is at most ${grouped(MAX_DURATION_DAYS)} days`, `时长最长为 ${grouped(MAX_DURATION_DAYS)} 天`),
       params: limitParams('duration-too-long'),
     })
     .optional()

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { localized, type Localized } from '../i18n';
+import { grouped, localized, type Localized } from '../i18n';
 import type { ProblemDefinition } from './problems';
 import {
   MAX_CONDITION_DEPTH,
@@ -14,14 +14,14 @@ import {
   MAX_TEXT_CHARS,
 } from './limits';
 
+// The app's limit messages take the number format from here too; it lives with `localized`.
+export { grouped } from '../i18n';
+
 /**
  * Refusing input beyond the limits of limits.ts: the problem codes, a walk that measures a JSON value
  * without recursion (so it runs before anything that recurses, clones or parses with zod), and the
  * reading of zod issues raised by the limits the schemas carry.
  */
-
-/** `12,345`, the same in every locale (core has no locale data to depend on). */
-export const grouped = (count: number): string => String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 export const limitProblems = {
   'document-too-large': {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { localized, type Localized } from '../i18n';
+import { grouped, localized, type Localized } from '../i18n';
 import { defaultRegistry, type Registry } from './registry';
 import { migrate, migrationProblems } from './migrate';
 import { buildGraph, reachableFrom, stronglyConnected } from './graph';
@@ -11,7 +11,8 @@ import { stageIndex, stageNames } from './stages';
 import type { JourneyDocument } from './schema';
 import { isPlainObject, localizeIssue, plainPath } from './zodMessages';
 import { bySeverity, type Problem, type ProblemDefinition, type ProblemLocation } from './problems';
-import { limitOfIssue, limitProblems, listedIssues, measureDocument, grouped, type LimitBreach } from './limitChecks';
+import { limitOfIssue, limitProblems, listedIssues, measureDocument, type LimitBreach } from './limitChecks';
+import { loopNames } from './loopNames';
 import { MAX_EDGES, MAX_GRAPH_WALK_STEPS, MAX_NODES } from './limits';
 
 /** The codes the document as a whole can raise; each kind adds its own (see its `problems`). */
@@ -343,8 +344,8 @@ function analyse(journey: JourneyDocument, registry: Registry): Problem[] {
   for (const component of stronglyConnected([...graph.byId.keys()], instantNext)) {
     const selfLoop = component.length === 1 && instantNext(component[0]!).includes(component[0]!);
     if (component.length < 2 && !selfLoop) continue;
-    const names = component.map(name).join(' → ');
-    report('instant-loop', localized(`Loop without any wait: ${names}. A user would go round it for ever in no time.`, `没有等待的循环：${names}。用户会在一瞬间无限循环。`), {
+    const names = loopNames(component, name);
+    report('instant-loop', localized(`Loop without any wait: ${names.en}. A user would go round it for ever in no time.`, `没有等待的循环：${names['zh-CN']}。用户会在一瞬间无限循环。`), {
       nodeId: component[0]!,
       path: nodePath(component[0]!),
     });

@@ -31,9 +31,8 @@ const problem = (code: LessonProblemCode, en: string, zh: string, path: Path, no
   location: { path, ...(nodeId ? { nodeId } : {}) },
 });
 
-const refuse = (...problems: Problem[]): ParsedLesson => ({ ok: false, problems });
-/** Refuses with a list of problems (never spread into a call: it may be long). */
-const refuseAll = (problems: Problem[]): ParsedLesson => ({ ok: false, problems });
+/** Refuses the lesson; the problems come as one array (never spread into a call: there may be thousands). */
+const refuse = (problems: Problem[]): ParsedLesson => ({ ok: false, problems });
 
 /** The lesson's journey as a document in `lang` (template labels come in one language), or why there is none. */
 export function resolveLessonJourney(lesson: Pick<Lesson, 'journey'>, lang: Lang = 'en'): { ok: true; journey: JourneyDocumentInput } | { ok: false; problems: Problem[] } {
@@ -139,24 +138,24 @@ export function parseLesson(input: unknown): ParsedLesson {
   const breach = measureDocument(input);
   if (breach) {
     const where = pathText(breach.path);
-    return refuse(problem('lesson-invalid', `${where || '(lesson)'}: ${breach.message.en}`, `${where || '（课程）'}：${breach.message['zh-CN']}`, breach.path));
+    return refuse([problem('lesson-invalid', `${where || '(lesson)'}: ${breach.message.en}`, `${where || '（课程）'}：${breach.message['zh-CN']}`, breach.path)]);
   }
-  if (!isPlainObject(input)) return refuse(problem('lesson-invalid', 'A lesson is a JSON object.', '课程应为 JSON 对象。', []));
+  if (!isPlainObject(input)) return refuse([problem('lesson-invalid', 'A lesson is a JSON object.', '课程应为 JSON 对象。', [])]);
   if (input.format !== LESSON_FORMAT)
-    return refuse(
+    return refuse([
       problem(
         'lesson-invalid',
         `format: expected "${LESSON_FORMAT}", found ${JSON.stringify(input.format) ?? 'nothing'}; this is not a Journey Lab lesson.`,
         `format：应为 "${LESSON_FORMAT}"，实际为 ${JSON.stringify(input.format) ?? '空'}；这不是 Journey Lab 课程。`,
         ['format'],
       ),
-    );
+    ]);
   const migrated = migrateLesson(input);
-  if (!migrated.ok) return refuse(migrated.problem);
+  if (!migrated.ok) return refuse([migrated.problem]);
   const parsed = lessonSchema.safeParse(migrated.document, { reportInput: true });
   if (!parsed.success) {
     const { listed, more } = listedIssues(parsed.error.issues);
-    return refuseAll([
+    return refuse([
       ...listed.map((issue) => {
         const path = plainPath(issue.path);
         const text = limitOfIssue(issue)?.message ?? localizeIssue(issue);
@@ -173,11 +172,11 @@ export function parseLesson(input: unknown): ParsedLesson {
     ? []
     : [problem('lesson-unknown-cohort', `cohort: there is no cohort "${cohortId}".`, `cohort：不存在 id 为 "${cohortId}" 的模拟人群。`, ['cohort'])];
   const resolved = resolveLessonJourney(lesson);
-  if (!resolved.ok || !preset) return refuseAll([...cohortProblems, ...(resolved.ok ? [] : resolved.problems)]);
+  if (!resolved.ok || !preset) return refuse([...cohortProblems, ...(resolved.ok ? [] : resolved.problems)]);
   const nodeIds = new Set((resolved.journey.nodes ?? []).map((node) => node.id));
   const missing = missingNodes(lesson, nodeIds);
-  if (missing.length > 0) return refuseAll(missing);
+  if (missing.length > 0) return refuse(missing);
   const broken = brokenEdits(lesson, resolved.journey);
-  if (broken.length > 0) return refuseAll(broken);
+  if (broken.length > 0) return refuse(broken);
   return { ok: true, lesson, journey: resolved.journey, cohort: preset.spec, warnings: liftWarnings(lesson, resolved.journey) };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localized, type Localized } from '../i18n';
+import { grouped, localized, type Localized } from '../i18n';
 import { pathText } from '../journey/problems';
 import { channels } from '../journey/channels';
 import { rfmDimensions } from '../journey/condition';
@@ -179,7 +179,7 @@ export const segmentBehaviourSchema = z
       .default({})
       .meta({ description: 'Response per channel; a channel left out is never opened.' }),
     responseDelayHours: positive
-      .max(MAX_DURATION_DAYS * 24, zodMessage(`A delay is at most ${MAX_DURATION_DAYS * 24} hours (${MAX_DURATION_DAYS} days)`, `延迟最长为 ${MAX_DURATION_DAYS * 24} 小时（${MAX_DURATION_DAYS} 天）`))
+      .max(MAX_DURATION_DAYS * 24, zodMessage(`A delay is at most ${grouped(MAX_DURATION_DAYS * 24)} hours (${grouped(MAX_DURATION_DAYS)} days)`, `延迟最长为 ${grouped(MAX_DURATION_DAYS * 24)} 小时（${grouped(MAX_DURATION_DAYS)} 天）`))
       .default(2)
       .meta({ description: 'Mean time from a delivered touch to its open (and click, and unsubscribe), in hours; delays are exponential.' }),
     fatigue: probability
@@ -192,7 +192,7 @@ export const segmentBehaviourSchema = z
       .default(1)
       .meta({ description: 'Multiplier on the purchase rate while an offer received is valid (1 = no effect).' }),
     responseWindowDays: positive
-      .max(MAX_DURATION_DAYS, zodMessage(`A window is at most ${MAX_DURATION_DAYS} days`, `时间窗口最长为 ${MAX_DURATION_DAYS} 天`))
+      .max(MAX_DURATION_DAYS, zodMessage(`A window is at most ${grouped(MAX_DURATION_DAYS)} days`, `时间窗口最长为 ${grouped(MAX_DURATION_DAYS)} 天`))
       .default(7).meta({ description: 'Days a click keeps lifting purchases, and over which recent touches count towards fatigue.' }),
   })
   .meta({ description: 'Numbers the behaviour model reads for users of the segment.' });
@@ -236,7 +236,7 @@ export const cohortSpecSchema = z
       .number()
       .int(zodMessage('The size is a whole number of users', '人数必须是整数'))
       .min(1, zodMessage('A cohort has at least 1 user', '人群至少有 1 个用户'))
-      .max(MAX_USERS, zodMessage('A cohort has at most 10,000,000 users', '人群最多 10,000,000 个用户'))
+      .max(MAX_USERS, zodMessage(`A cohort has at most ${grouped(MAX_USERS)} users`, `人群最多 ${grouped(MAX_USERS)} 个用户`))
       .default(10_000)
       .meta({ description: 'Number of synthetic users.' }),
     attributes: z

@@ -1,9 +1,8 @@
 // One recording as the worker does it: the Simulate panel's job for the full run (one replication),
 // then the sample's traces with the same checked input, so the dots are users of that very run.
-import { checkSimulation, SimulationError } from '../../../core/sim/engine/simulate';
-import { simulationFailed } from '../../../core/sim/runFailure';
+import { checkSimulation } from '../../../core/sim/engine/simulate';
 import { recordSample } from '../../../core/trainer/sample';
-import { runSimulationJob, type JobOptions } from '../../simulate/simulationJob';
+import { failureMessage, runSimulationJob, type JobOptions } from '../../simulate/simulationJob';
 import type { RecordingMessage, RecordingRequest } from './recordingProtocol';
 
 export function runRecordingJob(request: RecordingRequest, post: (message: RecordingMessage) => void, options: JobOptions = {}): void {
@@ -16,8 +15,8 @@ export function runRecordingJob(request: RecordingRequest, post: (message: Recor
       const sample = recordSample(checked.checked, sampleSize);
       post({ type: 'recorded', report: message.report, sample: { users: sample.users, traces: sample.traces, horizonMs: sample.model.horizonMs } });
     } catch (error) {
-      if (error instanceof SimulationError) post({ type: 'problems', problems: error.problems });
-      else post({ type: 'failed', problem: simulationFailed(error) });
+      // A loop the sample runs into has its own problem, as in the full run; only the rest is simulation-failed.
+      post(failureMessage(error));
     }
   }, options);
 }

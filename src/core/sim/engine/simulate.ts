@@ -1,6 +1,6 @@
-import { localized } from '../../i18n';
+import { grouped, localized } from '../../i18n';
 import { compileJourney } from '../../compile/toMachine';
-import { describeDuration, MS, parseDuration } from '../../journey/duration';
+import { describeDuration, describeElapsed, MS, parseDuration } from '../../journey/duration';
 import { MAX_DURATION_DAYS, MAX_USERS as MAX_USERS_PER_RUN } from '../../journey/limits';
 import type { Problem, ProblemDefinition } from '../../journey/problems';
 import { defaultRegistry, type Registry } from '../../journey/registry';
@@ -13,7 +13,7 @@ import { buildReport, type SimulationReport } from './report';
 import { engines, runRange, SimulationCancelled, type EngineName } from './runRange';
 import type { TraceEntry } from './trace';
 import { runFailureProblems, simulationFailed } from '../runFailure';
-import { elapsed, MAX_STEPS_PER_INSTANT, RunawayError, StepBudgetError } from './world';
+import { MAX_STEPS_PER_INSTANT, RunawayError, StepBudgetError } from './world';
 
 /**
  * Running a simulation end to end: check the journey and the cohort, split the users into ranges (one
@@ -52,8 +52,8 @@ export const simulationProblems = {
     severity: 'error',
     title: localized('Simulation settings out of range', '模拟参数超出范围'),
     fix: localized(
-      `Use 1 to ${MAX_USERS.toLocaleString('en')} users, 1 to ${MAX_REPLICATIONS} replications, a whole-number seed and a horizon of at most ${MAX_HORIZON_DAYS.toLocaleString('en')} days.`,
-      `用户数取 1 到 ${MAX_USERS.toLocaleString('en')}，重复次数取 1 到 ${MAX_REPLICATIONS}，种子为整数，时间范围不超过 ${MAX_HORIZON_DAYS.toLocaleString('en')} 天。`,
+      `Use 1 to ${grouped(MAX_USERS)} users, 1 to ${MAX_REPLICATIONS} replications, a whole-number seed and a horizon of at most ${grouped(MAX_HORIZON_DAYS)} days.`,
+      `用户数取 1 到 ${grouped(MAX_USERS)}，重复次数取 1 到 ${MAX_REPLICATIONS}，种子为整数，时间范围不超过 ${grouped(MAX_HORIZON_DAYS)} 天。`,
     ),
   },
   // A failure that is no problem of the input (a crashed worker, a fault of ours): see runFailure.ts.
@@ -116,14 +116,14 @@ function runSizeProblems(horizon: string | null, users: number): Problem[] {
     problems.push(
       problem(
         'simulation-settings',
-        `The journey's horizon is ${shown('en')}; a run simulates at most ${MAX_HORIZON_DAYS} days.`,
-        `旅程的时间范围为 ${shown('zh-CN')}，一次模拟最多 ${MAX_HORIZON_DAYS} 天。`,
+        `The journey's horizon is ${shown('en')}; a run simulates at most ${grouped(MAX_HORIZON_DAYS)} days.`,
+        `旅程的时间范围为 ${shown('zh-CN')}，一次模拟最多 ${grouped(MAX_HORIZON_DAYS)} 天。`,
         ['journey', 'settings', 'horizon'],
       ),
     );
   }
   if (!Number.isInteger(users) || users < 1 || users > MAX_USERS)
-    problems.push(problem('simulation-settings', `Users must be a whole number from 1 to ${MAX_USERS}, not ${users}.`, `用户数必须是 1 到 ${MAX_USERS} 之间的整数，而不是 ${users}。`, ['users']));
+    problems.push(problem('simulation-settings', `Users must be a whole number from 1 to ${grouped(MAX_USERS)}, not ${grouped(users)}.`, `用户数必须是 1 到 ${grouped(MAX_USERS)} 之间的整数，而不是 ${grouped(users)}。`, ['users']));
   return problems;
 }
 
@@ -139,7 +139,7 @@ export function checkSimulation(input: SimulationInput, registry: Registry = def
   const replications = input.replications ?? 1;
   // Draws take the seed as one 32-bit word, and replications use seed, seed + 1, …: keep them all in range.
   if (!Number.isInteger(seed) || seed < 0 || seed + Math.max(1, replications) - 1 > MAX_SEED)
-    problems.push(problem('simulation-settings', `The seed must be a whole number from 0 to ${MAX_SEED} (less the replications), not ${seed}.`, `种子必须是 0 到 ${MAX_SEED}（减去重复次数）之间的整数，而不是 ${seed}。`, ['seed']));
+    problems.push(problem('simulation-settings', `The seed must be a whole number from 0 to ${grouped(MAX_SEED)} (less the replications), not ${grouped(seed)}.`, `种子必须是 0 到 ${grouped(MAX_SEED)}（减去重复次数）之间的整数，而不是 ${grouped(seed)}。`, ['seed']));
   const users = input.users ?? cohort.spec?.size ?? 0;
   for (const found of runSizeProblems(compiled.ok ? compiled.document.settings.horizon : null, users)) problems.push(found);
   if (!Number.isInteger(replications) || replications < 1 || replications > MAX_REPLICATIONS)
@@ -176,14 +176,14 @@ function journeyFailure(error: unknown): Problem | null {
     return problem(
       'simulation-runaway',
       error.message,
-      `旅程在同一时刻无限循环：用户 ${error.user} 在 ${error.at} 毫秒时经过 ${error.nodes.join(' → ')} 已达 ${MAX_STEPS_PER_INSTANT} 步。请在循环中加入等待节点。`,
+      `旅程在同一时刻无限循环：用户 ${error.user} 在 ${error.at} 毫秒时经过 ${error.nodes.join(' → ')} 已达 ${grouped(MAX_STEPS_PER_INSTANT)} 步。请在循环中加入等待节点。`,
       ['nodes'],
     );
   if (error instanceof StepBudgetError)
     return problem(
       'simulation-step-budget',
       error.message,
-      `旅程循环过快：用户 ${error.user} 在开始后 ${elapsed(error.at, 'zh-CN')} 内已进入节点 ${error.budget.toLocaleString('en')} 次，一直在 ${error.nodes.join(' → ')} 中循环。请把循环中的等待时长加长（合计至少一分钟），或为循环加一个出口。`,
+      `旅程循环过快：用户 ${error.user} 在开始后 ${describeElapsed(error.at, 'zh-CN')} 内已进入节点 ${grouped(error.budget)} 次，一直在 ${error.nodes.join(' → ')} 中循环。请把循环中的等待时长加长（合计至少一分钟），或为循环加一个出口。`,
       ['nodes'],
     );
   return null;

@@ -1,5 +1,6 @@
 import { channels } from '../../journey/channels';
-import { describeDuration, MS } from '../../journey/duration';
+import { describeElapsed, MS } from '../../journey/duration';
+import { grouped } from '../../i18n';
 import { UniformStream } from '../distributions';
 import { sampleBgNbdDropout, sampleBgNbdRate } from '../bgnbd';
 import { orderValueLatent, sampleOrderValue } from '../orderValue';
@@ -42,15 +43,10 @@ export class RunawayError extends Error {
     readonly user: number,
   ) {
     super(
-      `The journey loops without time passing: user ${user} moved ${MAX_STEPS_PER_INSTANT} times at ${at} ms through ${nodes.join(' → ')}. Put a wait (or a wait for an event) in the loop.`,
+      `The journey loops without time passing: user ${user} moved ${grouped(MAX_STEPS_PER_INSTANT)} times at ${at} ms through ${nodes.join(' → ')}. Put a wait (or a wait for an event) in the loop.`,
     );
     this.name = 'RunawayError';
   }
-}
-
-/** Time since launch for a message: milliseconds under a second (a loop's rounds can be that quick). */
-export function elapsed(ms: number, lang: 'en' | 'zh-CN'): string {
-  return ms < MS.second ? `${ms}${lang === 'en' ? ' ms' : '毫秒'}` : describeDuration(ms, lang);
 }
 
 /** A user who used up the step budget of the whole horizon: a loop that time hardly moves through. */
@@ -62,7 +58,7 @@ export class StepBudgetError extends Error {
     readonly budget: number,
   ) {
     super(
-      `The journey loops too fast: user ${user} entered ${budget.toLocaleString('en')} nodes within ${elapsed(at, 'en')} of launch, going round ${nodes.join(' → ')}. Make the waits in the loop longer (a minute or more), or give the loop a way out.`,
+      `The journey loops too fast: user ${user} entered ${grouped(budget)} nodes within ${describeElapsed(at, 'en')} of launch, going round ${nodes.join(' → ')}. Make the waits in the loop longer (a minute or more), or give the loop a way out.`,
     );
     this.name = 'StepBudgetError';
   }
