@@ -50,7 +50,7 @@ describe('App', () => {
     const bad = new File([JSON.stringify(problemFixtures['unsupported-version'])], 'future.journey.json', { type: 'application/json' });
     await user.upload(screen.getByLabelText('Import file'), bad);
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('The file was not opened');
+    expect(alert).toHaveTextContent('The journey was not opened');
     expect(within(alert).getByRole('list', { name: 'Import refused' })).toHaveTextContent('unsupported-version');
     expect(await given.repository.list()).toEqual([]);
     expect(screen.getByText('No journeys yet. Start with a template or an empty journey.')).toBeInTheDocument();

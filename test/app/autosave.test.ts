@@ -136,6 +136,26 @@ describe('autosave with an unsaved copy', () => {
     expect(leave()).toBe(false);
   });
 
+  it('listens for leaving only while a save is pending, so the page may otherwise enter the back/forward cache', async () => {
+    const added = vi.spyOn(window, 'addEventListener');
+    const removed = vi.spyOn(window, 'removeEventListener');
+    const count = (spy: typeof added | typeof removed) => spy.mock.calls.filter(([type]) => type === 'beforeunload').length;
+    const listening = () => count(added) - count(removed);
+    const store = openStore(journey());
+    const { result, unmount } = renderHook(() => useAutosave(store, repository, writer, 1, copies));
+    expect(listening()).toBe(0);
+    rename(store, 'Pending');
+    expect(listening()).toBe(1);
+    rename(store, 'Pending still');
+    expect(listening()).toBe(1);
+    await vi.waitFor(() => expect(result.current.status.state).toBe('saved'));
+    expect(listening()).toBe(0);
+    rename(store, 'Pending again');
+    expect(listening()).toBe(1);
+    unmount();
+    expect(listening()).toBe(0);
+  });
+
   it('tells the user when IndexedDB is full, keeps the changes in the copy, and saves them once there is room', async () => {
     const store = openStore(journey());
     const { result } = renderHook(() => useAutosave(store, repository, writer, 1, copies));

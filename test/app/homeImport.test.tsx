@@ -1,12 +1,14 @@
 // Journeys that arrive from strangers on the journeys screen: a share link is taken out of the address
 // before it is read, and whatever reading it does (throw, bomb, damage) ends in a message while the
 // page stays usable and a reload is clean; each imported file replaces the previous file's message.
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../src/app/App.tsx';
 import { setLanguage } from '../../src/app/i18n/index.ts';
 import { createMemoryRepository } from '../../src/app/persist/memoryRepository';
 import { persistMessages } from '../../src/app/persist/messages';
+import { RepositoryError, toStorageError } from '../../src/app/persist/repository';
+import { readJourneyImport, type JourneyImportRequest } from '../../src/app/persist/readJourneyImport';
 import type { AppServices } from '../../src/app/services';
 import type * as Files from '../../src/app/persist/files';
 import { compressForLink } from '../../src/core/linkCompression';
@@ -16,6 +18,8 @@ import { bombLink, deepJourneyJson } from '../support/linkBombs';
 // Reading a journey named THROWS throws, as reading a condition nested thousands deep did: whatever
 // limits the checker has, the page must survive a checker that throws.
 const THROWS = 'THROWS';
+/** Journeys read so far (from links and files), to tell whether a page read anything at all. */
+const reads = vi.hoisted(() => ({ count: 0 }));
 vi.mock('../../src/app/persist/files', async (importOriginal) => {
   const actual = await importOriginal<typeof Files>();
   const explode = () => {
@@ -23,11 +27,45 @@ vi.mock('../../src/app/persist/files', async (importOriginal) => {
   };
   return {
     ...actual,
-    readJourney: (value: unknown, options?: Files.ReadJourneyOptions) =>
-      (value as { name?: unknown } | null)?.name === THROWS ? explode() : actual.readJourney(value, options),
-    parseJourneyFile: (text: string, options?: Files.ReadJourneyOptions) => (text.includes(`"name":"${THROWS}"`) ? explode() : actual.parseJourneyFile(text, options)),
+    readJourney: (value: unknown, options?: Files.ReadJourneyOptions) => {
+      reads.count += 1;
+      return (value as { name?: unknown } | null)?.name === THROWS ? explode() : actual.readJourney(value, options);
+    },
+    parseJourneyFile: (text: string, options?: Files.ReadJourneyOptions) => {
+      reads.count += 1;
+      return text.includes(`"name":"${THROWS}"`) ? explode() : actual.parseJourneyFile(text, options);
+    },
   };
 });
+
+/** A worker that answers only when told to, the way the real one does (readJourneyImport). */
+class FakeWorker {
+  static made: FakeWorker[] = [];
+  onmessage: ((event: MessageEvent) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  onmessageerror: (() => void) | null = null;
+  posted: JourneyImportRequest[] = [];
+  terminated = false;
+  constructor() {
+    FakeWorker.made.push(this);
+  }
+  postMessage(message: JourneyImportRequest) {
+    this.posted.push(message);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  answer() {
+    act(() => this.onmessage?.({ data: structuredClone(readJourneyImport(this.posted[0]!)) } as MessageEvent));
+  }
+}
+
+/** A repository whose saves throw, as a storage that fails outside its own error handling would. */
+function failingSaves(error: unknown): AppServices {
+  const repository = createMemoryRepository();
+  return { repository: { ...repository, save: () => Promise.reject(error) }, tabId: 'test-tab', storageWarning: null };
+}
+const quotaError = () => new RepositoryError(toStorageError(new DOMException('The quota has been exceeded.', 'QuotaExceededError')));
 
 const services = (): AppServices => ({ repository: createMemoryRepository(), tabId: 'test-tab', storageWarning: null });
 const throwing = () => JSON.stringify({ ...validJourney(), name: THROWS });
@@ -46,16 +84,24 @@ describe('opening a share link', () => {
   });
 
   it('takes the link out of the address before reading it, shows a message when reading throws, and reloads clean', async () => {
-    const view = openAt(`#share=${compressForLink(throwing())}`);
+    reads.count = 0;
+    const view = openAt(`#view=1&share=${compressForLink(throwing())}`);
     // Out of the address at once: a link that breaks the page cannot come back on reload.
-    expect(window.location.hash).toBe('');
+    expect(window.location.hash).toBe('#view=1');
+    const address = window.location.href;
     expect(await screen.findByRole('alert')).toHaveTextContent(persistMessages.importCheckFailed.en);
     expect(screen.getByRole('heading', { name: 'Journeys' })).toBeInTheDocument();
+    expect(reads.count).toBe(1);
     view.unmount();
 
+    // The reload opens what the address bar now shows: the rest of the fragment, without the link.
+    // Nothing is read again, nothing said, and the address stays as it was.
     render(<App services={services()} />);
     expect(await screen.findByText('No journeys yet. Start with a template or an empty journey.')).toBeInTheDocument();
     expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByText('Reading the shared journey…')).toBeNull();
+    expect(reads.count).toBe(1);
+    expect(window.location.href).toBe(address);
   });
 
   it('refuses a journey with a condition nested 10,000 deep with a message, and keeps the rest of the fragment', async () => {
@@ -98,6 +144,69 @@ describe('opening a share link', () => {
   });
 });
 
+describe('the share link’s check in a worker', () => {
+  beforeEach(async () => {
+    await setLanguage('en');
+    window.location.hash = '';
+    FakeWorker.made = [];
+    vi.stubGlobal('Worker', FakeWorker);
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('stops the worker when the journeys screen goes away before it answers', () => {
+    const view = openAt(`#share=${compressForLink(JSON.stringify(validJourney()))}`);
+    expect(FakeWorker.made).toHaveLength(1);
+    expect(FakeWorker.made[0]!.terminated).toBe(false);
+    view.unmount();
+    expect(FakeWorker.made[0]!.terminated).toBe(true);
+  });
+
+  it('keeps saying a file is being checked when the shared link’s answer comes first', async () => {
+    const user = userEvent.setup();
+    openAt(`#share=${compressForLink(JSON.stringify(validJourney()))}`);
+    expect(await screen.findByText('Reading the shared journey…')).toBeInTheDocument();
+    await user.upload(screen.getByLabelText('Import file'), file('second.journey.json', JSON.stringify({ ...validJourney(), id: 'second', name: 'Second' })));
+    await vi.waitFor(() => expect(FakeWorker.made).toHaveLength(2));
+    expect(screen.getByText(/Checking “second\.journey\.json”…/)).toBeInTheDocument();
+
+    FakeWorker.made[0]!.answer();
+    expect(await screen.findByRole('dialog', { name: 'Someone shared a journey with you' })).toBeInTheDocument();
+    expect(screen.getByText(/Checking “second\.journey\.json”…/)).toBeInTheDocument();
+    expect(screen.queryByText(/Reading the shared journey…/)).toBeNull();
+
+    FakeWorker.made[1]!.answer();
+    expect(await screen.findByRole('status')).toHaveTextContent('Imported “Second”.');
+    expect(screen.queryByText(/Checking “second\.journey\.json”…/)).toBeNull();
+  });
+});
+
+describe('keeping an imported copy fails', () => {
+  beforeEach(async () => {
+    await setLanguage('en');
+    window.location.hash = '';
+  });
+
+  it('says what storage said for a file, not that the journey could not be checked', async () => {
+    const user = userEvent.setup();
+    render(<App services={failingSaves(quotaError())} />);
+    await screen.findByText('No journeys yet. Start with a template or an empty journey.');
+    await user.upload(screen.getByLabelText('Import file'), file('good.journey.json', JSON.stringify(validJourney())));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(`“good.journey.json”: ${persistMessages.saveFailedQuota.en}`);
+    expect(alert).not.toHaveTextContent(persistMessages.importCheckFailed.en);
+  });
+
+  it('says what storage said for a shared journey, also for an error storage did not name', async () => {
+    const user = userEvent.setup();
+    openAt(`#share=${compressForLink(JSON.stringify(validJourney()))}`, failingSaves(new Error('disk went away')));
+    const offer = await screen.findByRole('dialog', { name: 'Someone shared a journey with you' });
+    await user.click(within(offer).getByRole('button', { name: 'Import as a copy' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(/^Could not save: .*disk went away\./);
+    expect(alert).not.toHaveTextContent(persistMessages.importCheckFailed.en);
+  });
+});
+
 describe('importing files one after another', () => {
   beforeEach(async () => {
     await setLanguage('en');
@@ -111,7 +220,7 @@ describe('importing files one after another', () => {
     await screen.findByText('No journeys yet. Start with a template or an empty journey.');
 
     await user.upload(screen.getByLabelText('Import file'), file('future.journey.json', JSON.stringify(problemFixtures['unsupported-version'])));
-    expect(await screen.findByRole('alert')).toHaveTextContent('“future.journey.json”: The file was not opened');
+    expect(await screen.findByRole('alert')).toHaveTextContent('“future.journey.json”: The journey was not opened');
 
     await user.upload(screen.getByLabelText('Import file'), file('deep.journey.json', throwing()));
     const alert = await screen.findByText(/“deep\.journey\.json”/);
@@ -121,7 +230,7 @@ describe('importing files one after another', () => {
 
     await user.upload(screen.getByLabelText('Import file'), file('broken.journey.json', '{ not json'));
     const refused = await screen.findByRole('alert');
-    await within(refused).findByText(/“broken\.journey\.json”: The file was not opened/);
+    await within(refused).findByText(/“broken\.journey\.json”: The journey was not opened/);
     expect(within(refused).getByRole('list', { name: 'Import refused' })).toHaveTextContent('The file is not valid JSON');
     expect(screen.queryByText(/deep\.journey\.json/)).toBeNull();
     expect(await given.repository.list()).toEqual([]);

@@ -237,6 +237,25 @@ describe('Inspector: a selected node', () => {
     expect(lastParams(onChangeNode).cases).toEqual([{ label: '', condition: { not: { segment: 'north', member: true } } }]);
   });
 
+  it('refuses a pasted condition nested 10,000 deep at the field, in both languages, instead of overflowing the stack', async () => {
+    const condition = { not: { tag: 'vip', present: true } };
+    const { user, onChangeNode, rerender } = setup({ node: makeNode('branch', { cases: [{ label: '', condition }] }) });
+    const json = screen.getByRole('textbox', { name: 'Condition' });
+    const deep = `${'{"not":'.repeat(10_000)}{"tag":"vip","present":true}${'}'.repeat(10_000)}`;
+    await user.clear(json);
+    onChangeNode.mockClear();
+    await user.click(json);
+    await user.paste(deep);
+    expect(json).toHaveAttribute('aria-invalid', 'true');
+    expect(json).toHaveAccessibleDescription(expect.stringContaining('Nested more than 96 levels deep'));
+    expect(json).toHaveAccessibleDescription(expect.stringContaining('at most 32 levels'));
+    // What was pasted stays in the box next to its message; nothing is handed on.
+    expect((json as HTMLTextAreaElement).value).toBe(deep);
+    expect(onChangeNode).not.toHaveBeenCalled();
+    rerender({ lang: 'zh-CN' });
+    expect(screen.getByRole('textbox', { name: '条件' })).toHaveAccessibleDescription(expect.stringContaining('嵌套超过 96 层'));
+  });
+
   it('nullable values get a checkbox', async () => {
     const { user, onChangeNode } = setup({ node: makeNode('entry') });
     const everyone = screen.getByRole('checkbox', { name: 'Everyone (no filter)' });

@@ -122,11 +122,20 @@ describe('loading a journey to edit', () => {
     expect(await loadForEditing(repository, 'basic', copies)).toMatchObject({ ok: true, restored: true, revision: 2, document: { name: 'Newer than the commit' } });
   });
 
-  it('keeps what IndexedDB committed when another tab saved after the copy, and drops the copy', async () => {
+  it('opens what another tab saved after the copy, and hands the copy over as set aside instead of dropping it silently', async () => {
     copies.write({ document: renameJourney(journey(), 'Older edit'), baseRevision: 1, writer });
     await repository.save(renameJourney(journey(), 'Another tab’s save'), { expectedRevision: 1, writer: 'another-tab' });
-    expect(await loadForEditing(repository, 'basic', copies)).toMatchObject({ ok: true, restored: false, revision: 2, document: { name: 'Another tab’s save' } });
+    const loaded = await loadForEditing(repository, 'basic', copies);
+    expect(loaded).toMatchObject({ ok: true, restored: false, revision: 2, document: { name: 'Another tab’s save' } });
+    expect(loaded.ok && loaded.setAside).toMatchObject({ baseRevision: 1, writer, document: { name: 'Older edit' } });
+    // Out of storage: from here the editor holds it, and the next edit's copy cannot overwrite it.
     expect(storage.getItem(KEY)).toBeNull();
+  });
+
+  it('sets nothing aside when there is no copy, or the copy is restored', async () => {
+    expect(await loadForEditing(repository, 'basic', copies)).not.toHaveProperty('setAside');
+    copies.write({ document: renameJourney(journey(), 'Newer'), baseRevision: 1, writer });
+    expect(await loadForEditing(repository, 'basic', copies)).not.toHaveProperty('setAside');
   });
 
   it('ignores a corrupt copy and opens the committed journey', async () => {

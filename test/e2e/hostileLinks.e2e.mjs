@@ -66,7 +66,7 @@ export default [
 
       step('a file from a newer version');
       await input.setInputFiles({ name: 'future.journey.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ schemaVersion: 99, id: 'x', name: 'x', nodes: [], edges: [] })) });
-      await alert.filter({ hasText: '“future.journey.json”: The file was not opened' }).waitFor();
+      await alert.filter({ hasText: '“future.journey.json”: The journey was not opened' }).waitFor();
 
       step('then one with a condition nested 10,000 deep');
       await input.setInputFiles({ name: 'deep.journey.json', mimeType: 'application/json', buffer: Buffer.from(deepJourneyJson(10_000)) });

@@ -11,7 +11,8 @@ import { cohortPresets } from '../../core/sim/presets';
 import { useServices } from '../services';
 import { RepositoryError } from '../persist/repository';
 import type { CohortRecord } from '../persist/cohortRepository';
-import { downloadText, readFileAsText } from '../persist/files';
+import { downloadText } from '../persist/files';
+import { readDocumentFile } from '../persist/documentFile';
 import { cohortFileName, exportCohortJson, parseCohortFile } from './cohortFiles';
 import { CohortEditor } from './CohortEditor';
 import { newCohortId, textIn, withText, type Json } from './draft';
@@ -146,7 +147,9 @@ function CohortList({ lang, onOpen }: { lang: Lang; onOpen(id: string): void }) 
     // Each import says its own outcome: the message of a file before it never stays on screen.
     setNotice(null);
     try {
-      const read = parseCohortFile(await readFileAsText(file));
+      const chosen = await readDocumentFile(file);
+      if (!chosen.ok) return setNotice({ kind: 'error', text: chosen.message[lang] });
+      const read = parseCohortFile(chosen.text);
       if (!read.ok) {
         setNotice({ kind: 'error', text: read.notJson ? t('cohorts.notJson') : t('cohorts.importRefused'), problems: read.problems });
         return;

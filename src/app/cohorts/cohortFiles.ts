@@ -4,6 +4,7 @@
 import { checkCohort, type CohortSpec } from '../../core/sim/cohort';
 import type { Problem } from '../../core/journey/problems';
 import { isPlainObject } from '../../core/journey/zodMessages';
+import { checkDocumentText } from '../../core/journey/limitChecks';
 import { journeySlug } from '../persist/files';
 
 export const COHORT_FILE_EXTENSION = '.cohort.json';
@@ -19,8 +20,10 @@ export const exportCohortJson = (spec: unknown): string => `${JSON.stringify(spe
 
 export type ReadCohortResult = { ok: true; spec: CohortSpec; problems: Problem[] } | { ok: false; problems: Problem[]; notJson?: boolean };
 
-/** Reads a cohort file's text. */
+/** Reads a cohort file's text; one over the size limit is refused before it is parsed. */
 export function parseCohortFile(text: string): ReadCohortResult {
+  const tooLarge = checkDocumentText(text);
+  if (tooLarge) return { ok: false, problems: [{ severity: 'error', code: tooLarge.code, message: tooLarge.message, location: { path: tooLarge.path } }] };
   let value: unknown;
   try {
     value = JSON.parse(text);

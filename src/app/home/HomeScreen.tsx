@@ -5,13 +5,12 @@ import type { JourneyDocument } from '../../core/journey/schema';
 import { formatLocation, type Problem } from '../../core/journey/problems';
 import { duplicateJourney, emptyJourney, renameJourney } from '../../core/editor/commands';
 import { checkJourney } from '../../core/journey/validate';
-import { MAX_DOCUMENT_CHARS } from '../../core/journey/limits';
 import { getTemplate, instantiateTemplate, templateSummaries } from '../../core/templates/index';
 import { useServices } from '../services';
-import type { JourneySummary } from '../persist/repository';
-import { readFileAsText } from '../persist/files';
+import { RepositoryError, toStorageError, type JourneySummary } from '../persist/repository';
+import { readDocumentFile } from '../persist/documentFile';
 import { hasShareLink, withoutShare } from '../persist/shareLink';
-import { checkJourneyImport } from '../persist/journeyImport';
+import { checkJourneyImport, type JourneyImportResult } from '../persist/journeyImport';
 import { persistMessages } from '../persist/messages';
 import { newJourneyId } from './newJourneyId';
 import { ImportFileButton } from '../ImportFileButton';
@@ -19,11 +18,9 @@ import './home.css';
 
 type Notice = { kind: 'info' | 'error'; text: string; problems?: Problem[]; undo?: () => void };
 
-/**
- * Bytes beyond which a file surely has more than MAX_DOCUMENT_CHARS characters (UTF-8 spends at most
- * three bytes on one UTF-16 unit): refused without reading it into memory at all.
- */
-const MAX_FILE_BYTES_READ = 3 * MAX_DOCUMENT_CHARS + 3;
+/** What storing went wrong with, in the user's words: the repository's own sentence (quota…), or the
+ *  browser's error as a failed save. */
+const storageErrorText = (error: unknown, lang: Lang): string => (error instanceof RepositoryError ? error.localizedMessage : toStorageError(error).message)[lang];
 
 /**
  * Takes the share link out of the address bar, before anything reads it: a link that cannot be read
@@ -46,8 +43,10 @@ export function HomeScreen({ lang, onOpen }: { lang: Lang; onOpen(id: string): v
   const [arrival, setArrival] = useState(() => (hasShareLink(window.location.hash) ? { hash: window.location.hash } : null));
   const [notice, setNotice] = useState<Notice | null>(null);
   const [shared, setShared] = useState<JourneyDocument | null>(null);
-  /** What is being checked right now (a file or the shared link), to show while it takes. */
-  const [checking, setChecking] = useState<string | null>(() => (arrival ? t('home.shareReading') : null));
+  /** Whether the shared link is being read, and the name of the file being checked, shown while each
+   *  takes: apart, so the end of one never clears the line of the other. */
+  const [readingShare, setReadingShare] = useState(() => arrival !== null);
+  const [checkingFile, setCheckingFile] = useState<string | null>(null);
   /** Counts imports, so a slow earlier one never overwrites what a later one says. */
   const importCount = useRef(0);
 
@@ -81,28 +80,27 @@ export function HomeScreen({ lang, onOpen }: { lang: Lang; onOpen(id: string): v
       if (!hasShareLink(window.location.hash)) return;
       setShared(null);
       setNotice(null);
-      setChecking(t('home.shareReading'));
+      setReadingShare(true);
       setArrival({ hash: window.location.hash });
     };
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
-  }, [t]);
+  }, []);
 
   // The share link: out of the address first, then read in a worker; whatever happens is shown.
   useEffect(() => {
     if (!arrival) return;
     stripShareFromAddress();
-    let live = true;
-    void checkJourneyImport({ source: 'share', hash: arrival.hash }).then((result) => {
-      if (!live) return;
-      setChecking(null);
+    // Leaving the screen (or a newer link) stops the check where it is: no worker runs on for nothing.
+    const stop = new AbortController();
+    void checkJourneyImport({ source: 'share', hash: arrival.hash }, { signal: stop.signal }).then((result) => {
+      if (stop.signal.aborted) return;
+      setReadingShare(false);
       if (result.kind === 'read' && result.read.ok) setShared(result.read.document);
       else if (result.kind === 'read' && !result.read.ok) setNotice({ kind: 'error', text: result.read.message[lang], problems: result.read.problems });
       else if (result.kind === 'unreadable') setNotice({ kind: 'error', text: result.message[lang] });
     });
-    return () => {
-      live = false;
-    };
+    return () => stop.abort();
     // Once per arrival; the language at that moment is the one the message is in.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [arrival]);
@@ -140,25 +138,30 @@ export function HomeScreen({ lang, onOpen }: { lang: Lang; onOpen(id: string): v
     const isLatest = () => current === importCount.current;
     const refuse = (text: string, problems?: Problem[]) => isLatest() && setNotice({ kind: 'error', text, ...(problems ? { problems } : {}) });
     setNotice(null);
-    setChecking(t('home.importReading', { name: file.name }));
+    setCheckingFile(file.name);
     try {
-      if (file.size > MAX_FILE_BYTES_READ)
-        return refuse(t('home.fileTooLarge', { name: file.name, megabytes: Math.ceil(file.size / 1_000_000).toLocaleString(lang), max: MAX_DOCUMENT_CHARS.toLocaleString(lang) }));
-      let text: string;
+      let read: Extract<JourneyImportResult, { kind: 'read' }>['read'];
       try {
-        text = await readFileAsText(file);
+        // Too large a file is refused from its size, before it is read; checking never throws, but
+        // whatever else might is this file's message, not an uncaught error.
+        const chosen = await readDocumentFile(file);
+        if (!chosen.ok) return refuse(chosen.message[lang]);
+        const result = await checkJourneyImport({ source: 'file', text: chosen.text });
+        if (!isLatest()) return;
+        if (result.kind !== 'read') return refuse(t('home.fileMessage', { name: file.name, message: (result.kind === 'unreadable' ? result.message : persistMessages.importCheckFailed)[lang] }));
+        read = result.read;
       } catch {
-        return refuse(t('home.fileUnreadable', { name: file.name }));
+        return refuse(t('home.fileMessage', { name: file.name, message: persistMessages.importCheckFailed[lang] }));
       }
-      const result = await checkJourneyImport({ source: 'file', text });
-      if (!isLatest()) return;
-      if (result.kind !== 'read') return refuse(t('home.fileMessage', { name: file.name, message: (result.kind === 'unreadable' ? result.message : persistMessages.importCheckFailed)[lang] }));
-      if (!result.read.ok) return refuse(t('home.fileMessage', { name: file.name, message: result.read.message[lang] }), result.read.problems);
-      await importCopy(result.read.document, result.read.problems, result.read.notice);
-    } catch {
-      refuse(t('home.fileMessage', { name: file.name, message: persistMessages.importCheckFailed[lang] }));
+      if (!read.ok) return refuse(t('home.fileMessage', { name: file.name, message: read.message[lang] }), read.problems);
+      try {
+        await importCopy(read.document, read.problems, read.notice);
+      } catch (error) {
+        // Checked and found fine: what failed is keeping the copy, and that is what the user is told.
+        refuse(t('home.fileMessage', { name: file.name, message: storageErrorText(error, lang) }));
+      }
     } finally {
-      if (isLatest()) setChecking(null);
+      if (isLatest()) setCheckingFile(null);
     }
   };
 
@@ -225,7 +228,7 @@ export function HomeScreen({ lang, onOpen }: { lang: Lang; onOpen(id: string): v
             onClick={() => {
               const journey = shared;
               setShared(null);
-              importCopy(journey).catch(() => setNotice({ kind: 'error', text: persistMessages.importCheckFailed[lang] }));
+              importCopy(journey).catch((error: unknown) => setNotice({ kind: 'error', text: storageErrorText(error, lang) }));
             }}
           >
             {t('home.shareImport')}
@@ -235,9 +238,9 @@ export function HomeScreen({ lang, onOpen }: { lang: Lang; onOpen(id: string): v
           </button>
         </section>
       )}
-      {checking && (
+      {(readingShare || checkingFile !== null) && (
         <p className="home__checking" aria-live="polite">
-          {checking}
+          {[readingShare ? t('home.shareReading') : null, checkingFile !== null ? t('home.importReading', { name: checkingFile }) : null].filter(Boolean).join(' ')}
         </p>
       )}
       {notice && (

@@ -35,7 +35,7 @@ export function FieldForm<T>({ fields, schema, value, onCommit, external = [], l
   const messages: PathMessage[] = [
     ...local.map(({ path, error }) => ({
       path,
-      message: { severity: 'error' as const, text: error.key === 'json' ? t('errors.json', { detail: error.detail ?? '' }) : t(`errors.${error.key}`) },
+      message: { severity: 'error' as const, text: error.key === 'json' ? t('errors.json', { detail: error.detail ?? '' }) : t(`errors.${error.key}`, error.params ?? {}) },
     })),
     // A control's own message says it better than the schema's about the same place.
     ...issues

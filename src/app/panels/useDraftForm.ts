@@ -7,11 +7,15 @@ import type { z } from 'zod';
 import { getIn, hasIn, isPrefix, pathKey, setIn, type FieldPath } from '../../core/journey/fields';
 import { deepEqual } from './deepEqual';
 
-/** A problem the control itself found before the schema could (an empty number, broken JSON). */
-export type LocalErrorKey = 'required' | 'number' | 'durationAmount' | 'json';
+/** A problem the control itself found before the schema could (an empty number, broken JSON, JSON
+ *  nested or sized beyond what any document may be). */
+export type LocalErrorKey = 'required' | 'number' | 'durationAmount' | 'json' | 'tooDeep' | 'tooLarge';
 export interface LocalError {
   key: LocalErrorKey;
+  /** For 'json': the parser's own words. */
   detail?: string;
+  /** Numbers the message names (the limits), for the message's placeholders. */
+  params?: Record<string, string | number>;
 }
 
 export type Issue = z.core.$ZodIssue;

@@ -53,7 +53,7 @@ export type ReadJourneyResult =
   | {
       ok: false;
       problems: Problem[];
-      /** "The file was not opened: it has N errors…", to show above the problems. */
+      /** "The journey was not opened: it has N errors…" (a file or a share link), to show above the problems. */
       message: Localized;
     };
 

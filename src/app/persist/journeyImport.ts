@@ -14,9 +14,18 @@ const startWorker = () => new Worker(new URL('./journeyImport.worker.ts', import
 /**
  * Reads a request in a fresh Web Worker (on this thread where Worker is missing or refused). If the
  * worker dies (out of memory, say), the answer is a message, not a retry here that could freeze the page.
+ * Aborting `signal` (the screen that asked went away) stops the worker at once, wherever it is; the
+ * promise then never settles, as no one is listening.
  */
-export function checkJourneyImport(request: JourneyImportRequest): Promise<JourneyImportResult> {
-  const inThread = () => Promise.resolve().then(() => readJourneyImport(request));
+export function checkJourneyImport(request: JourneyImportRequest, { signal }: { signal?: AbortSignal } = {}): Promise<JourneyImportResult> {
+  if (signal?.aborted) return new Promise(() => {});
+  const inThread = () =>
+    new Promise<JourneyImportResult>((resolve) => {
+      // A microtask later, like an answer from a worker; not started at all when aborted meanwhile.
+      queueMicrotask(() => {
+        if (!signal?.aborted) resolve(readJourneyImport(request));
+      });
+    });
   if (typeof Worker === 'undefined') return inThread();
   let worker: Worker;
   try {
@@ -26,10 +35,11 @@ export function checkJourneyImport(request: JourneyImportRequest): Promise<Journ
     return inThread();
   }
   return new Promise((resolve) => {
-    runInWorker<JourneyImportRequest, JourneyImportResult>(() => worker, request, {
+    const job = runInWorker<JourneyImportRequest, JourneyImportResult>(() => worker, request, {
       isFinal: () => true,
       deliver: resolve,
       onFailed: () => resolve({ kind: 'unreadable', message: persistMessages.importCheckFailed }),
     });
+    signal?.addEventListener('abort', () => job.cancel(), { once: true });
   });
 }

@@ -1,7 +1,7 @@
 // What the persistence layer tells the user, in both languages. Kept here (not in the i18n JSON files)
 // because these travel inside results (SaveResult, LoadResult, share-link and import results) and are
 // shown by whichever panel receives them: pick the language with `message[lang]`.
-import { localized, type Localized } from '../../core/i18n';
+import { grouped, localized, type Localized } from '../../core/i18n';
 import { MAX_DOCUMENT_CHARS } from '../../core/journey/limits';
 
 export const persistMessages = {
@@ -38,6 +38,11 @@ export const persistMessages = {
     'Your latest changes exist only on this page: do not reload or close it, and export the journey to a file to keep them.',
     '你最近的修改只存在于当前页面：请不要重新加载或关闭它，并把旅程导出为文件以免丢失。',
   ),
+  // Shown on opening a journey whose unsaved copy lost to another tab's save (see unsavedCopy.ts).
+  unsavedCopySetAside: localized(
+    'This journey was changed in another tab after your last edits here, which were not saved yet. It opens as the other tab saved it; your unsaved version was set aside, and you can restore it (Undo goes back) or download it as a file.',
+    '在你于此处的最后几次修改保存之前，这个旅程已在另一个标签页中被修改。现在打开的是另一个标签页保存的版本；你未保存的版本已被另行保留，可以恢复它（可撤销），或下载为文件。',
+  ),
   changedElsewhere: localized('This journey was changed in another tab.', '这个旅程已在另一个标签页中被修改。'),
   removedElsewhere: localized('This journey was deleted in another tab.', '这个旅程已在另一个标签页中被删除。'),
   shareLinkInvalid: localized(
@@ -50,8 +55,8 @@ export const persistMessages = {
     '分享链接可以读取，但其中的内容不是旅程（不是 JSON 对象）。',
   ),
   shareLinkTooLarge: localized(
-    `The share link was not opened: it unpacks to more than ${MAX_DOCUMENT_CHARS.toLocaleString('en')} characters, the most a journey may have. Journey Lab never makes such links: ask the sender for the journey file.`,
-    `未打开该分享链接：解压后超过 ${MAX_DOCUMENT_CHARS} 个字符，超出了旅程允许的最大长度。Journey Lab 不会生成这样的链接：请向发送者索取旅程文件。`,
+    `The share link was not opened: it unpacks to more than ${grouped(MAX_DOCUMENT_CHARS)} characters, the most a journey may have. Journey Lab never makes such links: ask the sender for the journey file.`,
+    `未打开该分享链接：解压后超过 ${grouped(MAX_DOCUMENT_CHARS)} 个字符，超出了旅程允许的最大长度。Journey Lab 不会生成这样的链接：请向发送者索取旅程文件。`,
   ),
   importCheckFailed: localized(
     'The journey could not be checked: it is too large or too deeply nested for this browser. Nothing was changed.',
@@ -76,17 +81,27 @@ export const storedJourneyUnreadable = (reason: Localized): Localized =>
 
 export const shareLinkTooLong = (length: number, limit: number): Localized =>
   localized(
-    `The share link is ${length.toLocaleString('en')} characters long. Links over about ${limit.toLocaleString('en')} characters may be cut off by chat apps, mail clients or servers; export the journey as a file instead.`,
-    `分享链接长 ${length} 个字符。超过约 ${limit} 个字符的链接可能会被聊天软件、邮件客户端或服务器截断；请改为导出文件。`,
+    `The share link is ${grouped(length)} characters long. Links over about ${grouped(limit)} characters may be cut off by chat apps, mail clients or servers; export the journey as a file instead.`,
+    `分享链接长 ${grouped(length)} 个字符。超过约 ${grouped(limit)} 个字符的链接可能会被聊天软件、邮件客户端或服务器截断；请改为导出文件。`,
   );
+
+/** A chosen file refused for its size (from its bytes, before reading, or its characters). */
+export const fileTooLarge = (name: string, size: { megabytes: number } | { characters: number }): Localized =>
+  localized(
+    `“${name}” was not opened: ${'megabytes' in size ? `at ${grouped(size.megabytes)} MB` : `with ${grouped(size.characters)} characters`} it is larger than any journey, cohort or lesson file may be (at most ${grouped(MAX_DOCUMENT_CHARS)} characters). Nothing was changed.`,
+    `未打开“${name}”：它有 ${'megabytes' in size ? `${grouped(size.megabytes)} MB` : `${grouped(size.characters)} 个字符`}，超过了旅程、人群或课程文件允许的最大长度（最多 ${grouped(MAX_DOCUMENT_CHARS)} 个字符）。没有做任何更改。`,
+  );
+
+export const fileUnreadable = (name: string): Localized =>
+  localized(`“${name}” could not be read from the disk. Nothing was changed.`, `无法从磁盘读取“${name}”。没有做任何更改。`);
 
 export const notJson = (detail: string): Localized =>
   localized(`The file is not valid JSON (${detail}).`, `文件不是有效的 JSON（${detail}）。`);
 
 export const importRefused = (errorCount: number): Localized =>
   localized(
-    `The file was not opened: it has ${errorCount} error${errorCount === 1 ? '' : 's'} (listed below). Nothing was changed.`,
-    `未打开该文件：其中有 ${errorCount} 个错误（见下方列表）。没有做任何更改。`,
+    `The journey was not opened: it has ${errorCount} error${errorCount === 1 ? '' : 's'} (listed below). Nothing was changed.`,
+    `未打开该旅程：其中有 ${errorCount} 个错误（见下方列表）。没有做任何更改。`,
   );
 
 export const importMigrated = (from: number, to: number): Localized =>

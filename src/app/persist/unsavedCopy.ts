@@ -16,6 +16,8 @@
 // on and the tab that wrote it: it wins when nothing was committed since that revision, or when the one
 // commit since is that same tab's save (its autosave committed, then the tab died before removing the
 // copy; the copy is that save or newer). Anything else — another tab's save, a deletion — wins over it.
+// A copy that loses to another tab's save still holds edits the user never chose to drop: it is handed
+// to the editor as set aside, which opens the stored version and offers the user their own back.
 //
 // A copy read back is untrusted like any file: checked by readJourney (migrate, schema, limits); a corrupt
 // or foreign entry is removed and ignored, never thrown.
@@ -149,12 +151,18 @@ export type EditingLoad =
       revision: number;
       /** True when the document is this tab's unsaved copy, newer than the stored one: it still has to be saved. */
       restored: boolean;
+      /**
+       * This tab's unsaved edits from before the reload, when another tab saved the journey in between:
+       * the stored version opens, and these are the user's to take back (they are no longer in storage).
+       */
+      setAside?: UnsavedCopy;
     }
   | Exclude<LoadResult, { ok: true }>;
 
 /**
  * Loads a journey to edit: what IndexedDB committed, or this tab's unsaved copy when that is newer. A
- * copy that lost is removed. When the stored journey cannot be read (storage failing, a newer format),
+ * copy that lost to another tab's save is removed from storage and returned as `setAside`, for the
+ * user to restore or keep. When the stored journey cannot be read (storage failing, a newer format),
  * the copy is kept: it may be all there is of the user's last edits.
  */
 export async function loadForEditing(repository: JourneyRepository, journeyId: string, copies: UnsavedCopies | null): Promise<EditingLoad> {
@@ -165,6 +173,9 @@ export async function loadForEditing(repository: JourneyRepository, journeyId: s
   }
   const copy = copies?.read(journeyId) ?? null;
   if (copy && copyIsNewer(loaded.stored, copy)) return { ok: true, document: copy.document, revision: loaded.stored.revision, restored: true };
-  if (copy) copies?.remove(journeyId);
-  return { ok: true, document: loaded.stored.document, revision: loaded.stored.revision, restored: false };
+  if (!copy) return { ok: true, document: loaded.stored.document, revision: loaded.stored.revision, restored: false };
+  // Out of storage, or the next edit (which rewrites the copy against the new revision) would replace it
+  // unseen; from here it lives in the editor, which tells the user.
+  copies?.remove(journeyId);
+  return { ok: true, document: loaded.stored.document, revision: loaded.stored.revision, restored: false, setAside: copy };
 }

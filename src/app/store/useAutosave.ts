@@ -128,23 +128,40 @@ export function useAutosave(store: EditorStore, repository: JourneyRepository, w
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') onHide();
     };
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (!store.getState().dirty) return;
-      keepCopy();
-      // Asks "Leave site?" while a save is pending (returnValue for browsers before the standard way).
-      event.preventDefault();
-      event.returnValue = '';
-    };
     window.addEventListener('pagehide', onHide);
-    window.addEventListener('beforeunload', onBeforeUnload);
     document.addEventListener('visibilitychange', onVisibility);
     return () => {
       window.removeEventListener('pagehide', onHide);
-      window.removeEventListener('beforeunload', onBeforeUnload);
       document.removeEventListener('visibilitychange', onVisibility);
       void flush();
     };
   }, [flush, keepCopy, store]);
+
+  // Asks "Leave site?" while a save is pending, and only then: a page with a beforeunload listener is
+  // kept out of the back/forward cache (Firefox, Safari), so the listener is there only while the
+  // document has changes not yet committed (pending, failed or held back by a conflict).
+  useEffect(() => {
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (!store.getState().dirty) return;
+      keepCopy();
+      // returnValue for browsers before the standard way.
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    let listening = false;
+    const listen = (pending: boolean) => {
+      if (pending === listening) return;
+      listening = pending;
+      if (pending) window.addEventListener('beforeunload', onBeforeUnload);
+      else window.removeEventListener('beforeunload', onBeforeUnload);
+    };
+    listen(store.getState().dirty);
+    const stop = store.subscribe((state) => listen(state.dirty));
+    return () => {
+      stop();
+      listen(false);
+    };
+  }, [keepCopy, store]);
 
   /** Loads what another tab saved, dropping our unsaved changes (the user chose so). */
   const loadTheirs = useCallback(async () => {

@@ -4,6 +4,10 @@
 import { useState } from 'react';
 import { comparisonOps, conditionSchema, describeCondition, rfmDimensions, type ComparisonOp } from '../../../core/journey/condition';
 import { formatScalar, parseScalar, pathKey, type FieldPath } from '../../../core/journey/fields';
+import { grouped } from '../../../core/i18n';
+import { measureDocument } from '../../../core/journey/limitChecks';
+import { MAX_CONDITION_DEPTH, MAX_DOCUMENT_CHARS, MAX_DOCUMENT_DEPTH, MAX_DOCUMENT_VALUES } from '../../../core/journey/limits';
+import type { LocalError } from '../useDraftForm';
 import { FieldShell, Messages, useSlot } from '../FieldShell';
 import { useForm, type FormApi } from '../formContext';
 import { DurationInput } from './DurationInput';
@@ -249,14 +253,32 @@ function Row({ flat, path, index, write }: { flat: FlatCondition; path: FieldPat
   );
 }
 
+/**
+ * Typed or pasted JSON as a value to check, or the control's own error: broken JSON, or a value nested
+ * or sized beyond what any document may be. That is measured without recursion first: the schema,
+ * JSON.stringify and the form's deep comparisons all recurse, and a condition pasted 10,000 deep
+ * would overflow the stack in each.
+ */
+function readJson(text: string): { value: unknown } | { error: LocalError } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text) as unknown;
+  } catch (error) {
+    return { error: { key: 'json', detail: error instanceof Error ? error.message : String(error) } };
+  }
+  const breach = measureDocument(value);
+  if (!breach) return { value };
+  return breach.code === 'document-too-deep'
+    ? { error: { key: 'tooDeep', params: { depth: MAX_DOCUMENT_DEPTH, conditionDepth: MAX_CONDITION_DEPTH } } }
+    : { error: { key: 'tooLarge', params: { values: grouped(MAX_DOCUMENT_VALUES), chars: grouped(MAX_DOCUMENT_CHARS) } } };
+}
+
 function JsonEditor({ path, value, label, describedBy, invalid, onEdit }: { path: FieldPath; value: unknown; label: string; describedBy?: string | undefined; invalid: boolean; onEdit(): void }) {
   const form = useForm();
+  // Text that is no usable value stands for nothing, so it stays in the box next to its message.
   const valueOf = (raw: string): unknown => {
-    try {
-      return JSON.parse(raw) as unknown;
-    } catch {
-      return undefined;
-    }
+    const read = readJson(raw);
+    return 'value' in read ? read.value : undefined;
   };
   const [raw, setRaw] = useRawText<unknown>(value, valueOf, (current) => (current === undefined ? '' : JSON.stringify(current, null, 2)));
   const helpId = form.idFor(path, 'json-help');
@@ -274,11 +296,9 @@ function JsonEditor({ path, value, label, describedBy, invalid, onEdit }: { path
           onEdit();
           const text = event.target.value;
           setRaw(text);
-          try {
-            form.setAt(path, JSON.parse(text) as unknown);
-          } catch (error) {
-            form.setError(path, { key: 'json', detail: error instanceof Error ? error.message : String(error) });
-          }
+          const read = readJson(text);
+          if ('value' in read) form.setAt(path, read.value);
+          else form.setError(path, read.error);
         }}
       />
       <p id={helpId} className="insp-field__help">

@@ -5,12 +5,14 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../core/i18n';
 import type { Problem } from '../../../core/journey/problems';
-import { parseLesson } from '../../../core/lessons/load';
+import { parseLesson, type ParsedLesson } from '../../../core/lessons/load';
 import { decodeLesson, encodeLesson } from '../../../core/lessons/share';
 import type { LessonInput } from '../../../core/lessons/schema';
 import { useServices } from '../../services';
+import { parseRoute } from '../../useRoute';
 import { RepositoryError } from '../../persist/repository';
-import { downloadText, readFileAsText } from '../../persist/files';
+import { downloadText } from '../../persist/files';
+import { readDocumentFile } from '../../persist/documentFile';
 import { builtinReadyLessons, isReady, keepImportedLesson, readImportedLessons, removeImportedLesson, sameAsBuiltin, type BrokenLesson, type ReadyLesson } from './lessonLibrary';
 import { ProblemList } from './ProblemList';
 import { startLesson } from './startLesson';
@@ -21,7 +23,8 @@ type Notice = { kind: 'info' | 'error'; text: string; problems?: Problem[]; link
 
 export interface LessonsScreenProps {
   lang: Lang;
-  /** A lesson shared as a link (its encoded text), or null. */
+  /** A lesson shared as a link (its encoded text) when the screen opens, or null; one pasted into the
+   *  address while the screen is open is picked up from there. */
   link: string | null;
   onStart(journeyId: string, lessonId: string): void;
   onHome(): void;
@@ -32,6 +35,57 @@ const errorText = (error: unknown, lang: Lang) => (error instanceof RepositoryEr
 /** Where a lesson link opens: this app, whatever path it is served under. */
 export const lessonLink = (source: LessonInput) => `${window.location.origin}${window.location.pathname}#/learn?lesson=${encodeLesson(source)}`;
 
+const LESSON_LINK_HASH = '#/learn?lesson=';
+
+/**
+ * Takes the lesson link out of the address bar before it is read, as the journeys screen does with a
+ * share link: a link that cannot be read (or that breaks the page) must not come back on every reload.
+ * No hashchange follows, so the screen keeps the link it was given.
+ */
+function stripLessonFromAddress(): void {
+  if (window.location.hash.startsWith(LESSON_LINK_HASH)) history.replaceState(history.state, '', `${window.location.pathname}${window.location.search}#/learn`);
+}
+
+/** A lesson link being read, read (opened or refused with its problems), or failed while reading. */
+type SharedLesson = { state: 'reading' } | { state: 'read'; parsed: ParsedLesson } | { state: 'failed' };
+
+/**
+ * Reads a lesson link: the one the screen opened with, and any pasted into the address later (the
+ * same one again included). Each is taken out of the address first, then decoded once the page has
+ * drawn (never during render, where a throw would blank the screen); whatever happens is shown.
+ */
+function useSharedLesson(link: string | null): SharedLesson | null {
+  // Each arrival is its own object, so the same link pasted again is read again; and the route losing
+  // the link (the address no longer has it) does not cancel or hide the reading.
+  const [arrival, setArrival] = useState(() => (link ? { link } : null));
+  const [shared, setShared] = useState<SharedLesson | null>(() => (link ? { state: 'reading' } : null));
+  useEffect(() => {
+    const onHashChange = () => {
+      const route = parseRoute(window.location.hash);
+      if (route.screen !== 'learn' || !route.link) return;
+      setShared({ state: 'reading' });
+      setArrival({ link: route.link });
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
+  useEffect(() => {
+    if (!arrival) return;
+    stripLessonFromAddress();
+    // A timer, so "Reading…" is drawn before the work (decoding up to the size cap takes a moment).
+    const timer = setTimeout(() => {
+      try {
+        setShared({ state: 'read', parsed: decodeLesson(arrival.link) });
+      } catch {
+        // Out of memory or a stack overflow on a link no limit foresaw: a message, never a blank page.
+        setShared({ state: 'failed' });
+      }
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [arrival]);
+  return shared;
+}
+
 export function LessonsScreen({ lang, link, onStart, onHome }: LessonsScreenProps) {
   const { t } = useTranslation();
   const { repository, tabId } = useServices();
@@ -39,7 +93,7 @@ export function LessonsScreen({ lang, link, onStart, onHome }: LessonsScreenProp
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
   const builtins = useMemo(() => builtinReadyLessons(), []);
-  const shared = useMemo(() => (link ? decodeLesson(link) : null), [link]);
+  const shared = useSharedLesson(link);
 
   const refresh = useCallback(async () => {
     try {
@@ -86,9 +140,11 @@ export function LessonsScreen({ lang, link, onStart, onHome }: LessonsScreenProp
   const importFile = async (file: File) => {
     // Each import says its own outcome: the message of a file before it never stays on screen.
     setNotice(null);
+    const chosen = await readDocumentFile(file);
+    if (!chosen.ok) return setNotice({ kind: 'error', text: chosen.message[lang] });
     let json: unknown;
     try {
-      json = JSON.parse(await readFileAsText(file)) as unknown;
+      json = JSON.parse(chosen.text) as unknown;
     } catch {
       return setNotice({ kind: 'error', text: t('trainer.lessons.notJson', { name: file.name }) });
     }
@@ -176,15 +232,22 @@ export function LessonsScreen({ lang, link, onStart, onHome }: LessonsScreenProp
       {shared && (
         <section className="lessons-screen__shared" aria-label={t('trainer.lessons.sharedHeading')}>
           <h3>{t('trainer.lessons.sharedHeading')}</h3>
-          {shared.ok ? (
+          {shared.state === 'reading' ? (
+            <p role="status">{t('trainer.lessons.sharedReading')}</p>
+          ) : shared.state === 'failed' ? (
+            <div role="alert">
+              <p>{t('trainer.lessons.sharedRefused')}</p>
+              <p>{t('trainer.lessons.sharedFailed')}</p>
+            </div>
+          ) : shared.parsed.ok ? (
             <>
               <p>{t('trainer.lessons.sharedKept')}</p>
-              {card({ lesson: shared.lesson, journey: shared.journey, cohort: shared.cohort, source: shared.lesson, builtin: false }, { keep: true })}
+              {card({ lesson: shared.parsed.lesson, journey: shared.parsed.journey, cohort: shared.parsed.cohort, source: shared.parsed.lesson, builtin: false }, { keep: true })}
             </>
           ) : (
             <div role="alert">
               <p>{t('trainer.lessons.sharedRefused')}</p>
-              <ProblemList problems={shared.problems} lang={lang} label={t('trainer.lessons.problems')} />
+              <ProblemList problems={shared.parsed.problems} lang={lang} label={t('trainer.lessons.problems')} />
             </div>
           )}
         </section>

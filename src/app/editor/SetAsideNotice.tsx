@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import type { Lang } from '../../core/i18n';
+import type { JourneyDocument } from '../../core/journey/schema';
+import { downloadText, exportJourneyJson, journeyFileName } from '../persist/files';
+import { persistMessages } from '../persist/messages';
+
+/**
+ * Unsaved edits from before a reload that lost to another tab's save (persist/unsavedCopy.ts): the
+ * stored version is open, and this says so and gives the user their version back — restored as one
+ * undoable change, or downloaded as a journey file — or lets them dismiss it.
+ */
+export function SetAsideNotice({ document, lang, onRestore, onDismiss }: { document: JourneyDocument; lang: Lang; onRestore(): void; onDismiss(): void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="save-banner save-banner--set-aside" role="alert">
+      <p>{persistMessages.unsavedCopySetAside[lang]}</p>
+      <button type="button" onClick={onRestore}>
+        {t('editor.restoreSetAside')}
+      </button>
+      <button type="button" onClick={() => downloadText(journeyFileName(document), exportJourneyJson(document))}>
+        {t('editor.downloadSetAside')}
+      </button>
+      <button type="button" aria-label={t('editor.close')} onClick={onDismiss}>
+        ×
+      </button>
+    </div>
+  );
+}
