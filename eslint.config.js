@@ -50,6 +50,24 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
+    // The canvas draws the journey and what the screen hosting it hands it (canvas/overlay.ts); it never
+    // reaches up into the modes drawn over it (issue 13), so it renders and is tested on its own.
+    files: ['src/app/canvas/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/simulate', '**/simulate/**', '**/trainer', '**/trainer/**'],
+              message: 'The canvas depends on nothing above it: take what simulation or trainer mode draws as an overlay (canvas/overlay.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The core must stay pure and deterministic: no clock, no ambient randomness, no DOM.
     files: ['src/core/**/*.ts'],
     rules: {

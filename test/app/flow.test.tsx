@@ -1,6 +1,7 @@
 // Flow through the journey, by role and accessible name: after a run (a fake runner doing the worker's
 // job in this thread), the dashboard's Sankey section lists each connection taken with its count, loops
 // back are listed apart, and each canvas edge is named with its count and drawn wider the busier it is.
+import { useState } from 'react';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Position, ReactFlow, type NodeHandle } from '@xyflow/react';
@@ -11,6 +12,7 @@ import type { SimulationRunner } from '../../src/app/simulate/protocol';
 import { createSimulationStore, type SimulationStore } from '../../src/app/simulate/simulationStore';
 import { SimulationStoreContext } from '../../src/app/simulate/SimulationStoreContext';
 import { createFlowElementCache } from '../../src/app/canvas/flowElements';
+import { simulationOverlay } from '../../src/app/simulate/canvasOverlay';
 import { nodeTypes } from '../../src/app/canvas/nodes/index.ts';
 import { edgeTypes } from '../../src/app/canvas/edges/index.ts';
 import { checkJourney } from '../../src/core/journey/validate';
@@ -121,13 +123,13 @@ describe('flow on the canvas', () => {
   const handle = (id: string | null, type: 'source' | 'target', position: Position, x: number): NodeHandle => ({ id, type, position, x, y: 60, width: 12, height: 12 });
 
   /**
-   * The journey's edges as the canvas makes them, inside a React Flow whose nodes are sized and have
-   * their handles up front (jsdom measures nothing, and React Flow draws no edge without them).
+   * The journey's edges as the canvas makes them with the simulation's overlay, inside a React Flow
+   * whose nodes are sized and have their handles up front (jsdom measures nothing, and React Flow draws
+   * no edge without them).
    */
-  function renderCanvas(journey: JourneyDocument, store: SimulationStore) {
-    const cache = createFlowElementCache();
-    const state = store.getState();
-    const flow = state.flow ? { byEdge: state.flow.byEdge, stale: state.stale } : null;
+  function SimulatedCanvas({ journey }: { journey: JourneyDocument }) {
+    const [cache] = useState(createFlowElementCache);
+    const weights = simulationOverlay.useEdgeWeights!('en');
     const nodes = cache.nodes(journey, { nodes: [], edges: [] }, [], new Map(), 'en').map((node, index) => ({
       ...node,
       position: { x: index * 300, y: 40 },
@@ -135,11 +137,15 @@ describe('flow on the canvas', () => {
       initialHeight: 140,
       handles: [handle(null, 'target', Position.Left, -6), ...['next', 'happened', 'timeout'].map((port) => handle(port, 'source', Position.Right, 214))],
     }));
-    const edges = cache.edges(journey, { nodes: [], edges: [] }, [], 'en', flow);
+    const edges = cache.edges(journey, { nodes: [], edges: [] }, [], 'en', weights);
+    return <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes} onError={() => {}} />;
+  }
+
+  function renderCanvas(journey: JourneyDocument, store: SimulationStore) {
     return render(
       <SimulationStoreContext.Provider value={store}>
         <div style={{ width: 2000, height: 800 }}>
-          <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes} onError={() => {}} />
+          <SimulatedCanvas journey={journey} />
         </div>
       </SimulationStoreContext.Provider>,
     );

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, type DragEvent, type MouseEvent as ReactMouseEvent, type ReactNode } from 'react';
+import { useCallback, useMemo, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Background,
@@ -24,7 +24,7 @@ import { edgeTypes } from './edges';
 import { StageLanesLayer } from './StageLanesLayer';
 import { CanvasContextMenu, type ContextMenuTarget } from './CanvasContextMenu';
 import { useFlowAriaLabels } from './useFlowAriaLabels';
-import { useSimulationFlow } from '../simulate/useEdgeFlow';
+import { filledOverlay, type CanvasOverlay } from './overlay';
 import { KIND_DRAG_TYPE, type JourneyFlowEdge, type JourneyFlowNode } from './types';
 import './canvas.css';
 
@@ -46,14 +46,18 @@ function applySelection(store: EditorStore, what: 'nodes' | 'edges', changes: (N
 const fitViewOptions = { maxZoom: 1, padding: 0.1 };
 const multiSelectionKeys = ['Shift', 'Meta', 'Control'];
 
-/** The journey on a React Flow canvas: nodes, edges, lanes, drag and drop, connect, select. */
-/** `children` are drawn inside React Flow (layers that pan and zoom with the journey, e.g. playback). */
+const noOverlay: CanvasOverlay = {};
+
 /**
- * `spaceKeyPans` false leaves Space alone (React Flow otherwise pans while it is held): trainer mode
- * plays and pauses with it.
+ * The journey on a React Flow canvas: nodes, edges, lanes, drag and drop, connect, select. What the
+ * host's modes draw over it (simulation counts, the trainer's focus and playback) comes in `overlay`
+ * (overlay.ts). `spaceKeyPans` false leaves Space alone (React Flow otherwise pans while it is held):
+ * trainer mode plays and pauses with it.
  */
-export function JourneyCanvas({ lang, children, spaceKeyPans = true }: { lang: Lang; children?: ReactNode; spaceKeyPans?: boolean }) {
+export function JourneyCanvas({ lang, overlay = noOverlay, spaceKeyPans = true }: { lang: Lang; overlay?: CanvasOverlay; spaceKeyPans?: boolean }) {
   const { t } = useTranslation();
+  // The overlay's hooks are called below: the first overlay is kept, as another would change their number.
+  const [{ useNodeBadges, useNodeClasses, useEdgeWeights, Layer }] = useState(() => filledOverlay(overlay));
   const store = useEditorStore();
   const journey = useEditor((state) => state.journey)!;
   const selection = useEditor((state) => state.selection);
@@ -67,13 +71,15 @@ export function JourneyCanvas({ lang, children, spaceKeyPans = true }: { lang: L
   // does not zoom the canvas onto itself.
   const [fitOnOpen] = useState(() => journey.nodes.length > 0);
 
+  const badges = useNodeBadges(lang);
+  const classes = useNodeClasses();
+  const additions = useMemo(() => ({ badges, classes }), [badges, classes]);
   const nodes = useMemo(
-    () => cache.nodes(journey, selection, problems, measured, lang),
-    [cache, journey, selection, problems, measured, lang],
+    () => cache.nodes(journey, selection, problems, measured, lang, additions),
+    [cache, journey, selection, problems, measured, lang, additions],
   );
-  const simulated = useSimulationFlow();
-  const edgeFlow = useMemo(() => (simulated.flow ? { byEdge: simulated.flow.byEdge, stale: simulated.stale } : null), [simulated.flow, simulated.stale]);
-  const edges = useMemo(() => cache.edges(journey, selection, problems, lang, edgeFlow), [cache, journey, selection, problems, lang, edgeFlow]);
+  const weights = useEdgeWeights(lang);
+  const edges = useMemo(() => cache.edges(journey, selection, problems, lang, weights), [cache, journey, selection, problems, lang, weights]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<JourneyFlowNode>[]) => {
@@ -181,7 +187,7 @@ export function JourneyCanvas({ lang, children, spaceKeyPans = true }: { lang: L
         <Background gap={20} />
         <MiniMap pannable zoomable ariaLabel={t('canvas.aria.minimap')} />
         <Controls position="top-right" />
-        {children}
+        <Layer />
       </ReactFlow>
       {menu && <CanvasContextMenu target={menu} onClose={closeMenu} />}
     </div>

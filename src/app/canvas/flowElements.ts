@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Lang } from '../../core/i18n';
 import type { JourneyDocument } from '../../core/journey/schema';
 import type { Problem } from '../../core/journey/problems';
@@ -5,14 +6,15 @@ import type { Selection } from '../store/editorStore';
 import { toFlowNode } from './nodes';
 import { toFlowEdge } from './edges';
 import type { JourneyFlowEdge, JourneyFlowNode } from './types';
-import i18n from '../i18n/index.ts';
-import { formatCount } from '../simulate/format';
+import type { EdgeWeight } from './overlay';
 
-/** The last simulation's passes per edge id, named on each edge for screen readers. */
-export interface EdgeFlowNames {
-  byEdge: ReadonlyMap<string, number>;
-  stale: boolean;
+/** What the host's overlay adds to nodes (overlay.ts), by node id. */
+export interface NodeAdditions {
+  badges: ReadonlyMap<string, ReactNode> | null;
+  classes: ReadonlyMap<string, string> | null;
 }
+
+const noAdditions: NodeAdditions = { badges: null, classes: null };
 
 export type Measured = ReadonlyMap<string, { width: number; height: number }>;
 
@@ -36,7 +38,7 @@ export function createFlowElementCache() {
   let dataCache = new Map<string, Cached<JourneyFlowNode['data']>>();
   let edgeCache = new Map<string, Cached<JourneyFlowEdge>>();
 
-  function nodes(journey: JourneyDocument, selection: Selection, problems: Problem[], measured: Measured, lang: Lang): JourneyFlowNode[] {
+  function nodes(journey: JourneyDocument, selection: Selection, problems: Problem[], measured: Measured, lang: Lang, additions: NodeAdditions = noAdditions): JourneyFlowNode[] {
     const selected = new Set(selection.nodes);
     const byNode = groupBy(problems, (problem) => problem.location.nodeId);
     const next = new Map<string, Cached<JourneyFlowNode>>();
@@ -45,9 +47,11 @@ export function createFlowElementCache() {
       const nodeProblems = byNode.get(node.id) ?? [];
       // A node's drawing does not depend on its position: a drag changes the node object each frame
       // but leaves its data, and so its component, alone.
-      const dataKey = [node.kind, node.params, node.label, node.stage, problemKey(nodeProblems), lang];
+      const badge = additions.badges?.get(node.id);
+      const className = additions.classes?.get(node.id);
+      const dataKey = [node.kind, node.params, node.label, node.stage, problemKey(nodeProblems), lang, badge, className];
       const cachedData = dataCache.get(node.id);
-      const dataEntry = cachedData && same(cachedData.key, dataKey) ? cachedData : { key: dataKey, value: { node, problems: nodeProblems, lang } };
+      const dataEntry = cachedData && same(cachedData.key, dataKey) ? cachedData : { key: dataKey, value: { node, problems: nodeProblems, lang, badge, className } };
       nextData.set(node.id, dataEntry);
       const size = measured.get(node.id);
       const key = [dataEntry.value, node.position, selected.has(node.id), size];
@@ -64,7 +68,7 @@ export function createFlowElementCache() {
     return result;
   }
 
-  function edges(journey: JourneyDocument, selection: Selection, problems: Problem[], lang: Lang, flow: EdgeFlowNames | null = null): JourneyFlowEdge[] {
+  function edges(journey: JourneyDocument, selection: Selection, problems: Problem[], lang: Lang, weights: ReadonlyMap<string, EdgeWeight> | null = null): JourneyFlowEdge[] {
     const selected = new Set(selection.edges);
     const byEdge = groupBy(problems, (problem) => problem.location.edgeId);
     const nodesById = new Map(journey.nodes.map((node) => [node.id, node]));
@@ -75,10 +79,10 @@ export function createFlowElementCache() {
       const target = nodesById.get(edge.target);
       if (!source || !target) return [];
       const edgeProblems = byEdge.get(edge.id) ?? [];
-      const count = flow?.byEdge.get(edge.id);
-      const key = [edge, source.kind, source.params, source.label, target.kind, target.label, selected.has(edge.id), problemKey(edgeProblems), lang, count, flow?.stale];
+      const weight = weights?.get(edge.id);
+      const key = [edge, source.kind, source.params, source.label, target.kind, target.label, selected.has(edge.id), problemKey(edgeProblems), lang, weight];
       const cached = edgeCache.get(edge.id);
-      const entry = cached && same(cached.key, key) ? cached : { key, value: withFlowName({ ...toFlowEdge(edge, (id) => nodesById.get(id), edgeProblems, lang), selected: selected.has(edge.id) }, count, flow?.stale ?? false, lang) };
+      const entry = cached && same(cached.key, key) ? cached : { key, value: withWeight({ ...toFlowEdge(edge, (id) => nodesById.get(id), edgeProblems, lang), selected: selected.has(edge.id) }, weight) };
       next.set(edge.id, entry);
       return [entry.value];
     });
@@ -89,10 +93,10 @@ export function createFlowElementCache() {
   return { nodes, edges };
 }
 
-function withFlowName(edge: JourneyFlowEdge, count: number | undefined, stale: boolean, lang: Lang): JourneyFlowEdge {
-  if (count === undefined || !edge.ariaLabel) return edge;
-  const ariaLabel = i18n.t(stale ? 'flow.edgeNameStale' : 'flow.edgeName', { lng: lang, name: edge.ariaLabel, count: formatCount(count, lang) });
-  return { ...edge, ariaLabel };
+/** The edge carrying its weight to its component, and named with it for screen readers. */
+function withWeight(edge: JourneyFlowEdge, weight: EdgeWeight | undefined): JourneyFlowEdge {
+  if (!weight || !edge.data) return edge;
+  return { ...edge, data: { ...edge.data, weight }, ...(edge.ariaLabel ? { ariaLabel: weight.name(edge.ariaLabel) } : {}) };
 }
 
 function groupBy<T>(items: T[], keyOf: (item: T) => string | undefined): Map<string, T[]> {

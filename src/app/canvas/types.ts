@@ -1,13 +1,20 @@
+import type { ReactNode } from 'react';
 import type { Node, Edge } from '@xyflow/react';
 import type { JourneyNode } from '../../core/journey/schema';
 import type { Problem } from '../../core/journey/problems';
 import type { Lang } from '../../core/i18n';
+import type { EdgeWeight } from './overlay';
 
-/** What a canvas node needs to draw itself: the journey node, its problems and the language. */
+/**
+ * What a canvas node needs to draw itself: the journey node, its problems and the language, and what
+ * the host's overlay adds to it (overlay.ts).
+ */
 export type JourneyNodeData = {
   node: JourneyNode;
   problems: Problem[];
   lang: Lang;
+  badge?: ReactNode;
+  className?: string;
 };
 
 export type JourneyFlowNode = Node<JourneyNodeData>;
@@ -16,6 +23,8 @@ export type JourneyEdgeData = {
   /** The output port's label in the current language. */
   portLabel: string;
   problems: Problem[];
+  /** From the host's overlay: drawn wider, with a longer label and tooltip. */
+  weight?: EdgeWeight;
 };
 
 export type JourneyFlowEdge = Edge<JourneyEdgeData>;

@@ -22,14 +22,20 @@ import { Inspector, type NodePatch } from '../panels/Inspector';
 import { PortConnections } from '../panels/PortConnections';
 import { Toolbar } from './Toolbar';
 import { SaveBanner } from './SaveBanner';
+import { SetAsideNotice } from './SetAsideNotice';
 import { SimulationProvider } from '../simulate/SimulationProvider';
 import { SimulationPanel } from '../simulate/SimulationPanel';
+import { simulationOverlay } from '../simulate/canvasOverlay';
 import { isTyping } from '../isTyping';
 import { TrainerWorkspace } from '../trainer/TrainerWorkspace';
 import './editor.css';
 import { ErrorBoundary } from '../ErrorBoundary';
 
-type Loaded = { state: 'loading' } | { state: 'ready'; store: EditorStore; revision: number | null } | { state: 'error'; message: string };
+type Loaded =
+  | { state: 'loading' }
+  /** `setAside`: this tab's unsaved edits from before a reload, which another tab's save overtook. */
+  | { state: 'ready'; store: EditorStore; revision: number | null; setAside: JourneyDocument | null }
+  | { state: 'error'; message: string };
 
 /** How the journey is shown: for editing, or in trainer mode (following a lesson when one is given). */
 export type EditorMode = { kind: 'editor' } | { kind: 'trainer'; lessonId: string | null };
@@ -67,7 +73,7 @@ export function EditorScreen({ journeyId, lang, onBack, mode = { kind: 'editor' 
       store.getState().open(result.document);
       // A restored copy is not saved yet: dirty, so autosave writes it.
       if (result.restored) store.getState().changeWithoutHistory(result.document);
-      setLoaded({ state: 'ready', store, revision: result.revision });
+      setLoaded({ state: 'ready', store, revision: result.revision, setAside: result.setAside?.document ?? null });
       void repository.setSetting(settingKeys.lastJourneyId, journeyId);
     });
     return () => {
@@ -91,15 +97,32 @@ export function EditorScreen({ journeyId, lang, onBack, mode = { kind: 'editor' 
     <EditorStoreContext.Provider value={loaded.store}>
       <SimulationProvider editor={loaded.store}>
         <ReactFlowProvider>
-          <Editor store={loaded.store} revision={loaded.revision} lang={lang} onBack={onBack} mode={mode} onSwitchMode={onSwitchMode} />
+          <Editor store={loaded.store} revision={loaded.revision} setAside={loaded.setAside} lang={lang} onBack={onBack} mode={mode} onSwitchMode={onSwitchMode} />
         </ReactFlowProvider>
       </SimulationProvider>
     </EditorStoreContext.Provider>
   );
 }
 
-function Editor({ store, revision, lang, onBack, mode, onSwitchMode }: { store: EditorStore; revision: number | null; lang: Lang; onBack(): void; mode: EditorMode; onSwitchMode?: (mode: EditorMode) => void }) {
+function Editor({
+  store,
+  revision,
+  setAside: initialSetAside,
+  lang,
+  onBack,
+  mode,
+  onSwitchMode,
+}: {
+  store: EditorStore;
+  revision: number | null;
+  setAside: JourneyDocument | null;
+  lang: Lang;
+  onBack(): void;
+  mode: EditorMode;
+  onSwitchMode?: (mode: EditorMode) => void;
+}) {
   const { t } = useTranslation();
+  const [setAside, setSetAside] = useState(initialSetAside);
   const { repository, tabId, unsavedCopies } = useServices();
   const autosave = useAutosave(store, repository, tabId, revision, unsavedCopiesFor(repository, unsavedCopies));
   // Only what this screen shows: a drag moves nodes many times a second, and must not re-render the
@@ -185,6 +208,18 @@ function Editor({ store, revision, lang, onBack, mode, onSwitchMode }: { store: 
     <div className="editor" onKeyDown={onKeyDown}>
       <Toolbar lang={lang} autosave={autosave} onBack={onBack} mode={mode.kind} onSwitchMode={onSwitchMode && (() => onSwitchMode(mode.kind === 'editor' ? { kind: 'trainer', lessonId: null } : { kind: 'editor' }))} />
       <SaveBanner status={autosave.status} lang={lang} onRetry={() => void autosave.retry()} onLoadTheirs={() => void autosave.loadTheirs()} onKeepMine={() => void autosave.keepMine()} />
+      {setAside && (
+        <SetAsideNotice
+          document={setAside}
+          lang={lang}
+          onRestore={() => {
+            // One change over the other tab's version: saved like any edit, and undone like one.
+            store.getState().change(setAside);
+            setSetAside(null);
+          }}
+          onDismiss={() => setSetAside(null)}
+        />
+      )}
       {mode.kind === 'trainer' ? (
         <div className="editor__body editor__body--trainer">
           <ErrorBoundary area={t('errorBoundary.areas.trainer')}>
@@ -203,7 +238,7 @@ function Editor({ store, revision, lang, onBack, mode, onSwitchMode }: { store: 
         </aside>
         <section className="editor__canvas" aria-label={t('canvas.region')}>
           <ErrorBoundary area={t('errorBoundary.areas.canvas')}>
-            <JourneyCanvas lang={lang} />
+            <JourneyCanvas lang={lang} overlay={simulationOverlay} />
           </ErrorBoundary>
         </section>
         <aside className="editor__side" aria-label={t('editor.sideRegion')}>

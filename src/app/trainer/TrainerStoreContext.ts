@@ -1,16 +1,15 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
-import { createTrainerStore, type TrainerState, type TrainerStore } from './trainerStore';
+import type { TrainerState, TrainerStore } from './trainerStore';
 
 /** The trainer store of the open trainer workspace; null in the plain editor. */
 export const TrainerStoreContext = createContext<TrainerStore | null>(null);
 
-// Outside trainer mode nothing is focused and nobody presents; nothing ever changes this one.
-const outsideStore = createTrainerStore();
-
-/** Reads the trainer store (outside trainer mode, a store that stays as created). */
+/** Reads the trainer store; only inside trainer mode, which provides it. */
 export function useTrainer<T>(select: (state: TrainerState) => T): T {
-  return useStore(useContext(TrainerStoreContext) ?? outsideStore, select);
+  const store = useContext(TrainerStoreContext);
+  if (!store) throw new Error('useTrainer: no TrainerStoreContext provider above this component');
+  return useStore(store, select);
 }
 
 /** The trainer store itself, for actions; null outside trainer mode. */

@@ -7,10 +7,12 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { Lang } from '../../core/i18n';
 import { JourneyCanvas } from '../canvas/JourneyCanvas';
+import type { CanvasOverlay } from '../canvas/overlay';
+import { simulationOverlay } from '../simulate/canvasOverlay';
+import { trainerOverlay } from './canvasOverlay';
 import { createTrainerStore, trainerTabs, type TrainerTab } from './trainerStore';
 import { TrainerStoreContext } from './TrainerStoreContext';
 import { PlaybackProvider } from './playback/PlaybackProvider';
-import { PlaybackLayer } from './playback/PlaybackLayer';
 import { PlaybackBar } from './playback/PlaybackBar';
 import { LifecycleStrip } from './playback/LifecycleStrip';
 import { LessonTab } from './lessons/LessonTab';
@@ -22,6 +24,9 @@ import './trainer.css';
 
 // What presentation mode hides (trainer.css): focus left there would fall to the page's body.
 const HIDDEN_WHILE_PRESENTING = '.trainer__side > :not(.trainer__presenting), .app-header';
+
+// Trainer mode keeps the last simulation's counts on the canvas and adds its focus and playback dots.
+const canvasOverlay: CanvasOverlay = { ...simulationOverlay, ...trainerOverlay };
 
 const tabLabelKeys = { lesson: 'trainer.tabs.lesson', follow: 'trainer.tabs.follow', explain: 'trainer.tabs.explain' } as const satisfies Record<TrainerTab, string>;
 
@@ -74,9 +79,7 @@ export function TrainerWorkspace({ lang, lessonId }: { lang: Lang; lessonId: str
       <PlaybackProvider>
         <div className="trainer" data-presenting={presenting || undefined}>
           <section className="trainer__canvas" aria-label={t('canvas.region')}>
-            <JourneyCanvas lang={lang} spaceKeyPans={false}>
-              <PlaybackLayer />
-            </JourneyCanvas>
+            <JourneyCanvas lang={lang} overlay={canvasOverlay} spaceKeyPans={false} />
           </section>
           <LessonCaption lessonId={lessonId} lang={lang} />
           <aside className="trainer__side" aria-label={t('trainer.side')}>

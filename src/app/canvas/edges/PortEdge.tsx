@@ -1,16 +1,15 @@
 // An edge leaving one output port: a bezier curve with the port's label at its middle. Selected edges
 // are drawn in the accent colour and thicker; an edge with problems is drawn red (errors) or amber
 // (warnings), and its problems are its tooltip (an SVG <title> on the path, a title on the label).
-// After a simulation, its width grows with the times users took it (the square root of its share of the
-// busiest edge, so thin flows stay visible), its label adds the count, and a stale result is dashed.
+// With a weight from the host's overlay (canvas/overlay.ts; after a simulation, the times users took
+// it), its width grows with the square root of its share of the heaviest edge, so thin flows stay
+// visible; its label and tooltip add the weight, and a stale weight is dashed.
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
 import type { JourneyFlowEdge } from '../types.ts';
 import { worstSeverity } from '../nodes/describe.ts';
 import { isLang, type Lang } from '../../../core/i18n.ts';
-import { useEdgeFlow } from '../../simulate/useEdgeFlow.ts';
-import { formatCount } from '../../simulate/format.ts';
 import '../canvas.css';
 
 export type PortEdgeProps = EdgeProps<JourneyFlowEdge>;
@@ -38,27 +37,26 @@ export const PortEdge = memo(function PortEdge({
   const problems = data?.problems ?? [];
   const severity = worstSeverity(problems);
   const portLabel = data?.portLabel ?? '';
-  const flow = useEdgeFlow(id);
-  const count = flow ? formatCount(flow.count, lang) : '';
+  const weight = data?.weight;
   const title = [
     ...problems.map((problem) => t('canvas.problemLine', { severity: t(`canvas.severity.${problem.severity}`), message: problem.message[lang] })),
-    ...(flow ? [t(flow.stale ? 'flow.edgeTitleStale' : 'flow.edgeTitle', { count })] : []),
+    ...(weight ? [weight.title] : []),
   ].join('\n');
   const state = [
     selected ? 'port-edge--selected' : '',
     severity ? `port-edge--${severity}` : '',
-    flow ? 'port-edge--flow' : '',
-    flow?.stale ? 'port-edge--flow-stale' : '',
+    weight ? 'port-edge--flow' : '',
+    weight?.stale ? 'port-edge--flow-stale' : '',
   ]
     .filter(Boolean)
     .join(' ');
   // The width set here wins over the stylesheet's, so a selected edge adds its own 2 px to the flow's.
-  const pathStyle = flow ? { ...style, strokeWidth: MIN_FLOW_WIDTH + (MAX_FLOW_WIDTH - MIN_FLOW_WIDTH) * Math.sqrt(flow.share) + (selected ? 2 : 0) } : style;
+  const pathStyle = weight ? { ...style, strokeWidth: MIN_FLOW_WIDTH + (MAX_FLOW_WIDTH - MIN_FLOW_WIDTH) * Math.sqrt(weight.share) + (selected ? 2 : 0) } : style;
 
   // The label is SVG text drawn with the edge (BaseEdge's label), not an HTML overlay: 400 HTML
   // labels each look up their portal container on every pan frame.
   const portText = severity ? `${severity === 'info' ? 'i' : '!'} ${portLabel}`.trim() : portLabel;
-  const label = flow ? (portText ? t('flow.edgeLabel', { port: portText, count }) : count) : portText;
+  const label = weight ? (portText ? t('flow.edgeLabel', { port: portText, count: weight.label }) : weight.label) : portText;
   return (
     <g className={`port-edge ${state}`.trim()} data-edge-id={id} data-port={sourceHandleId ?? undefined}>
       {title && <title>{title}</title>}

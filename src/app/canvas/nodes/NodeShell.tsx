@@ -8,8 +8,6 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { JourneyFlowNode } from '../types.ts';
 import { describeNode, worstSeverity } from './describe.ts';
 import { ProblemBadge } from './ProblemBadge.tsx';
-import { SimulationBadge } from '../../simulate/SimulationBadge.tsx';
-import { useTrainer } from '../../trainer/TrainerStoreContext.ts';
 import '../canvas.css';
 
 export type JourneyNodeProps = NodeProps<JourneyFlowNode>;
@@ -24,21 +22,21 @@ export interface NodeShellProps extends JourneyNodeProps {
 }
 
 export function NodeShell({ data, selected, isConnectable, input, className, children }: NodeShellProps) {
-  const { node, problems, lang } = data;
+  // The badge and extra classes are what the host's overlay adds (canvas/overlay.ts).
+  const { node, problems, lang, badge, className: overlayClassName } = data;
   const { t } = useTranslation(undefined, { lng: lang });
   const view = useMemo(() => describeNode(node, lang), [node, lang]);
   const hasInput = input ?? view.hasInput;
   const severity = worstSeverity(problems);
-  const focused = useTrainer((state) => state.focus.includes(node.id));
   const classes = [
     'journey-node',
     `journey-node--stage-${node.stage}`,
     `journey-node--kind-${node.kind}`,
     selected ? 'journey-node--selected' : '',
-    focused ? 'journey-node--focused' : '',
     severity ? `journey-node--${severity}` : '',
     view.definition ? '' : 'journey-node--unknown',
     className ?? '',
+    overlayClassName ?? '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -54,7 +52,7 @@ export function NodeShell({ data, selected, isConnectable, input, className, chi
           title={t('canvas.node.input')}
         />
       )}
-      <SimulationBadge nodeId={node.id} lang={lang} />
+      {badge}
       <div className="journey-node__header">
         <span className="journey-node__icon" aria-hidden="true">
           {view.icon}

@@ -10,7 +10,7 @@ import type { JourneyDocument } from '../../../core/journey/schema';
 import type { EdgeFlow, JourneyFlow } from '../../../core/sim/flow';
 import { describeNode } from '../../canvas/nodes/describe';
 import { SimulationStoreContext } from '../SimulationStoreContext';
-import { useSimulationFlow } from '../useEdgeFlow';
+import { useSimulationFlow } from '../useSimulationFlow';
 import { formatCount } from '../format';
 import { ChartWithData, baseOption } from './sections';
 
