@@ -44,10 +44,19 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
   test: {
-    environment: 'jsdom',
     globals: true,
-    setupFiles: ['test/setup.ts'],
-    include: ['test/**/*.test.{ts,tsx}'],
     exclude: ['test/e2e/**', 'node_modules/**', 'dist/**'],
+    // A test file per CPU: Vitest's default leaves one CPU to itself, which on a 2-core machine runs the
+    // files one at a time while its own process mostly waits.
+    maxWorkers: '100%',
+    // With two files sharing two CPUs, a component test that takes 3 s alone can take twice that.
+    testTimeout: 20_000,
+    // Two projects, one run: the pure tests (core, simulation, CLI, benchmark) in plain Node, the app's in
+    // jsdom. Starting jsdom and jest-dom for a file costs over a second of the suite's time, and nothing
+    // outside test/app touches the DOM (a DOM global there would now be a ReferenceError, not a pass).
+    projects: [
+      { extends: true, test: { name: 'node', environment: 'node', include: ['test/{core,sim,cli,bench}/**/*.test.ts'] } },
+      { extends: true, test: { name: 'jsdom', environment: 'jsdom', setupFiles: ['test/setup.ts'], include: ['test/app/**/*.test.{ts,tsx}'] } },
+    ],
   },
 });

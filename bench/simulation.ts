@@ -21,7 +21,10 @@
 // and, for the 20-node journey, the throughput of the whole `simulate` path (split, worker_threads,
 // sum of counters, report) with 1, 2, 4 … workers up to the machine's parallelism, with the parallel
 // efficiency throughput(k) / (k × throughput(1)). Benchmarks report; a missed target never fails the
-// process. Exit status: 0 when every figure was taken, 1 when a run failed, 2 for bad arguments.
+// process, a wrong result does: every parallel report must equal the one-worker report (counters are
+// whole numbers, so any split sums to the same), and every journey must have had users enter it.
+// Exit status: 0 when every figure was taken and right, 1 when a run failed or a result was wrong, 2
+// for bad arguments.
 
 import os from 'node:os';
 import path from 'node:path';
@@ -325,7 +328,7 @@ async function measureParallel(checked: CheckedSimulation, users: number, worker
   return runs;
 }
 
-function targetChecks(journeys: JourneyFigures[], runs: ParallelRun[], cpus: number): TargetCheck[] {
+export function targetChecks(journeys: JourneyFigures[], runs: ParallelRun[], cpus: number): TargetCheck[] {
   const checks: TargetCheck[] = [];
   for (const journey of journeys) {
     const memory = journey.memory.kernel;
@@ -362,6 +365,18 @@ function targetChecks(journeys: JourneyFigures[], runs: ParallelRun[], cpus: num
     ...(largest < TARGETS.efficiencyUpToWorkers ? { note: `${cpus} CPU(s) here: measured up to ${largest} worker(s), not ${TARGETS.efficiencyUpToWorkers}` } : {}),
   });
   return checks;
+}
+
+/**
+ * What the benchmark found wrong, as opposed to slow: a parallel report that differs from the one-worker
+ * report, a journey nobody entered (its figures would time an empty loop). Empty when all is right.
+ */
+export function wrongResults(result: Pick<SimulationBenchResult, 'journeys' | 'parallel'>): string[] {
+  const wrong: string[] = [];
+  for (const journey of result.journeys) if (!(journey.enteredShare > 0)) wrong.push(`Nobody entered the journey "${journey.id}": its figures time an empty run.`);
+  for (const run of result.parallel.runs)
+    if (!run.sameReport) wrong.push(`The report with ${run.workers} worker(s) differs from the one-worker report on "${result.parallel.journey}".`);
+  return wrong;
 }
 
 export function defaultOptions(quick: boolean): Omit<SimulationBenchOptions, 'log'> {
@@ -545,8 +560,9 @@ Options:
 
 Targets (issue 5): kernel ≥ ${TARGETS.speedup}× reference; 1M users × 90 d ≤ ${TARGETS.millionSeconds} s on one worker;
 ≤ ${TARGETS.bytesPerUser} B of kernel state per user; parallel efficiency ≥ ${TARGETS.efficiency * 100} % up to ${TARGETS.efficiencyUpToWorkers} workers.
-Every ratio is measured within one run. A missed target does not fail the run. Exit status: 0 when
-every figure was taken, 1 when a run failed, 2 for bad arguments.`;
+Every ratio is measured within one run. A missed target does not fail the run; a wrong result does (a
+parallel report that differs from the one-worker report, a journey nobody entered). Exit status: 0 when
+every figure was taken and right, 1 when a run failed or a result was wrong, 2 for bad arguments.`;
 
 class UsageError extends Error {}
 
@@ -610,7 +626,9 @@ async function main(argv: string[]): Promise<number> {
   try {
     const result = await runSimulationBench(parsed.options);
     process.stdout.write(parsed.json ? `${JSON.stringify(result, null, 2)}\n` : `\n${formatTable(result)}\n`);
-    return 0;
+    const wrong = wrongResults(result);
+    for (const line of wrong) process.stderr.write(`The simulation benchmark found a wrong result: ${line}\n`);
+    return wrong.length > 0 ? 1 : 0;
   } catch (error) {
     process.stderr.write(`The simulation benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return 1;

@@ -83,7 +83,13 @@ describe('dashboard', () => {
   it('draws each chart through the lazily loaded ECharts module, with a data table behind a Show data toggle', async () => {
     const { user } = await open();
     const dialog = screen.getByRole('dialog');
-    expect(renderChart).toHaveBeenCalledTimes(6);
+    // Each chart on the page was drawn once, into its own element, in English, and shows as drawn.
+    const charts = within(dialog).getAllByRole('img', { name: /: chart \(the data table has the numbers\)$/ });
+    expect(charts).toHaveLength(6);
+    const drawn = renderChart.mock.calls.map((call) => call as unknown as [HTMLElement, unknown, string]);
+    expect(drawn.map(([element, , locale]) => [element.getAttribute('aria-label'), locale])).toEqual(charts.map((chart) => [chart.getAttribute('aria-label'), 'EN']));
+    drawn.forEach(([element], index) => expect(element).toBe(charts[index]));
+    for (const chart of charts) expect(chart).toHaveAttribute('data-phase', 'ready');
     expect(within(dialog).getByRole('img', { name: /Stage population over time/ })).toBeInTheDocument();
 
     const section = within(within(dialog).getByRole('region', { name: 'Stage population over time' }));
