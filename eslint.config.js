@@ -77,7 +77,8 @@ export default tseslint.config(
         { object: 'Math', property: 'random', message: 'Use the seeded counter-based random in src/core/sim/random.ts.' },
         { object: 'Date', property: 'now', message: 'Core code takes time as an argument.' },
       ],
-      'no-restricted-imports': ['error', { patterns: ['react', 'react-dom', '@xyflow/*', '../app/*', '../../app/*'] }],
+      // Nothing above the core at any depth (`../../../app/x` from core/sim/engine/ once slipped through).
+      'no-restricted-imports': ['error', { patterns: ['react', 'react-dom', '@xyflow/*', '**/app', '**/app/**', '**/cli', '**/cli/**', '**/server', '**/server/**'] }],
     },
   },
 );

@@ -4,6 +4,7 @@ import { EditorScreen } from '../../src/app/editor/EditorScreen';
 import { ServicesContext, type AppServices } from '../../src/app/services';
 import { createMemoryBackend, createMemoryRepository } from '../../src/app/persist/memoryRepository';
 import { persistMessages } from '../../src/app/persist/messages';
+import type { JourneyRepository } from '../../src/app/persist/repository';
 import { setLanguage } from '../../src/app/i18n/index.ts';
 import { checkJourney } from '../../src/core/journey/validate';
 import type { JourneyDocument } from '../../src/core/journey/schema';
@@ -118,8 +119,20 @@ describe('editor storage', () => {
   it('tells the user when another tab changes the open journey, and loads their version on request', async () => {
     const document = checkJourney(validJourney()).document as JourneyDocument;
     const backend = createMemoryBackend();
-    const mine = createMemoryRepository({ backend });
     const theirs = createMemoryRepository({ backend });
+    // The editor starts listening in an effect after it has drawn the journey; a save by the other tab
+    // before that is caught by the revision check instead (the next test). Wait until it listens.
+    let listening!: () => void;
+    const listens = new Promise<void>((resolve) => (listening = resolve));
+    const base = createMemoryRepository({ backend });
+    const mine: JourneyRepository = {
+      ...base,
+      watch: (listener) => {
+        const stop = base.watch(listener);
+        listening();
+        return stop;
+      },
+    };
     const first = await theirs.save(document, { expectedRevision: null, writer: 'tab-b' });
     const user = userEvent.setup();
     render(
@@ -128,6 +141,7 @@ describe('editor storage', () => {
       </ServicesContext.Provider>,
     );
     await screen.findByRole('textbox', { name: 'Journey name' });
+    await listens;
     await theirs.save({ ...document, name: 'Their name' }, { expectedRevision: first.ok ? first.stored.revision : null, writer: 'tab-b' });
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('This journey was changed in another tab.');
