@@ -7,8 +7,6 @@ import userEvent from '@testing-library/user-event';
 import { Position, ReactFlow, type NodeHandle } from '@xyflow/react';
 import { Dashboard } from '../../src/app/simulate/dashboard/Dashboard';
 import { setLanguage } from '../../src/app/i18n/index.ts';
-import { runSimulationJob } from '../../src/app/simulate/simulationJob';
-import type { SimulationRunner } from '../../src/app/simulate/protocol';
 import { createSimulationStore, type SimulationStore } from '../../src/app/simulate/simulationStore';
 import { SimulationStoreContext } from '../../src/app/simulate/SimulationStoreContext';
 import { createFlowElementCache } from '../../src/app/canvas/flowElements';
@@ -18,19 +16,11 @@ import { edgeTypes } from '../../src/app/canvas/edges/index.ts';
 import { checkJourney } from '../../src/core/journey/validate';
 import type { JourneyDocument } from '../../src/core/journey/schema';
 import { edge, validJourney } from '../fixtures/journeys';
+import { instantRunner } from '../support/instantRunner';
 
 const renderChart = vi.hoisted(() => vi.fn(() => ({ dispose: () => {}, toPng: () => '' })));
 vi.mock('../../src/app/simulate/dashboard/echartsRenderer', () => ({ renderChart }));
 
-/** Runs every request at once, in this thread. */
-const instantRunner: SimulationRunner = (request, callbacks) => {
-  runSimulationJob(request, (message) => {
-    if (message.type === 'done') callbacks.onDone(message.report);
-    else if (message.type === 'problems') callbacks.onProblems(message.problems);
-    else if (message.type === 'failed') callbacks.onFailed(message.problem);
-  });
-  return { cancel: () => {} };
-};
 
 const documentOf = (input: unknown) => checkJourney(input).document as JourneyDocument;
 

@@ -21,6 +21,7 @@ import { decodeLesson, encodeLesson } from '../../src/core/lessons/share';
 import type { LessonInput } from '../../src/core/lessons/schema';
 import { checkJourney } from '../../src/core/journey/validate';
 import type { JourneyDocument } from '../../src/core/journey/schema';
+import { deliverSimulation } from '../../src/app/simulate/protocol';
 
 /** Runs each request for real, a moment after it is made (as a worker would answer). */
 function fakeRunner() {
@@ -31,12 +32,7 @@ function fakeRunner() {
     setTimeout(() => {
       if (cancelled) return;
       act(() =>
-        runSimulationJob(request, (message) => {
-          if (message.type === 'progress') callbacks.onProgress(message.done, message.total);
-          else if (message.type === 'done') callbacks.onDone(message.report);
-          else if (message.type === 'problems') callbacks.onProblems(message.problems);
-          else callbacks.onFailed(message.problem);
-        }),
+        runSimulationJob(request, (message) => deliverSimulation(message, callbacks)),
       );
     }, 0);
     return { cancel: () => void (cancelled = true) };

@@ -2,28 +2,19 @@
 import { createMemoryRepository } from '../../src/app/persist/memoryRepository';
 import { RepositoryError, toStorageError } from '../../src/app/persist/repository';
 import type { RunRepository } from '../../src/app/persist/runRepository';
-import { runSimulationJob } from '../../src/app/simulate/simulationJob';
-import type { SimulationRunner } from '../../src/app/simulate/protocol';
 import { createSimulationStore } from '../../src/app/simulate/simulationStore';
 import { checkJourney } from '../../src/core/journey/validate';
 import type { JourneyDocument } from '../../src/core/journey/schema';
 import { validJourney } from '../fixtures/journeys';
+import { instantRunner } from '../support/instantRunner';
 
-const runner: SimulationRunner = (request, callbacks) => {
-  runSimulationJob(request, (message) => {
-    if (message.type === 'done') callbacks.onDone(message.report);
-    else if (message.type === 'problems') callbacks.onProblems(message.problems);
-    else if (message.type === 'failed') callbacks.onFailed(message.problem);
-  });
-  return { cancel: () => {} };
-};
 
 const journey = () => checkJourney(validJourney()).document as JourneyDocument;
 
 describe('kept simulation runs', () => {
   it('keeps a finished run with its clock time, and a new store shows it again, fresh for an equal journey', async () => {
     const { runs } = createMemoryRepository();
-    const store = createSimulationStore(runner, { runs, now: () => 42 });
+    const store = createSimulationStore(instantRunner, { runs, now: () => 42 });
     store.getState().setSettings({ users: '500', seed: '9', replications: '2' });
     const simulated = journey();
     store.getState().start(simulated);
@@ -34,7 +25,7 @@ describe('kept simulation runs', () => {
     expect(saved.journey).toEqual(simulated);
     expect(saved.report).toEqual(store.getState().report);
 
-    const reloaded = createSimulationStore(runner, { runs });
+    const reloaded = createSimulationStore(instantRunner, { runs });
     await reloaded.getState().restore(journey());
     const state = reloaded.getState();
     expect(state).toMatchObject({ phase: 'done', stale: false, report: saved.report, settings: { users: '500', seed: '9', replications: '2' } });
@@ -45,7 +36,7 @@ describe('kept simulation runs', () => {
   it('leaves a store that has started a run alone', async () => {
     const { runs } = createMemoryRepository();
     await runs.put({ journeyId: 'basic', savedAt: 1, journey: journey(), settings: { users: 1, seed: 1, replications: 1, presetId: 'x' }, cohort: null, report: { nodes: [] } as never });
-    const store = createSimulationStore(runner, { runs });
+    const store = createSimulationStore(instantRunner, { runs });
     const restoring = store.getState().restore(journey());
     store.getState().setSettings({ users: '300' });
     store.getState().start(journey());
@@ -59,7 +50,7 @@ describe('kept simulation runs', () => {
       put: () => Promise.reject(new RepositoryError(toStorageError(new Error('disk full')))),
       remove: () => Promise.resolve(),
     };
-    const store = createSimulationStore(runner, { runs: failing });
+    const store = createSimulationStore(instantRunner, { runs: failing });
     await store.getState().restore(journey());
     expect(store.getState()).toMatchObject({ phase: 'idle', error: expect.stringContaining('read broke') });
     store.getState().start(journey());

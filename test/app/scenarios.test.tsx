@@ -8,26 +8,17 @@ import { setLanguage } from '../../src/app/i18n/index.ts';
 import { createMemoryRepository } from '../../src/app/persist/memoryRepository';
 import type { JourneyRepository } from '../../src/app/persist/repository';
 import { ServicesContext, type AppServices } from '../../src/app/services';
-import type { SimulationRunner } from '../../src/app/simulate/protocol';
-import { runSimulationJob } from '../../src/app/simulate/simulationJob';
 import { createSimulationStore, type SimulationStore } from '../../src/app/simulate/simulationStore';
 import { SimulationStoreContext } from '../../src/app/simulate/SimulationStoreContext';
 import { checkJourney } from '../../src/core/journey/validate';
 import type { JourneyDocument } from '../../src/core/journey/schema';
 import { getTemplate } from '../../src/core/templates';
 import { instantiateTemplate } from '../../src/core/templates/defineTemplate';
+import { instantRunner } from '../support/instantRunner';
 
 const renderChart = vi.hoisted(() => vi.fn(() => ({ dispose: () => {} })));
 vi.mock('../../src/app/simulate/dashboard/echartsRenderer', () => ({ renderChart }));
 
-const runner: SimulationRunner = (request, callbacks) => {
-  runSimulationJob(request, (message) => {
-    if (message.type === 'done') callbacks.onDone(message.report);
-    else if (message.type === 'problems') callbacks.onProblems(message.problems);
-    else if (message.type === 'failed') callbacks.onFailed(message.problem);
-  });
-  return { cancel: () => {} };
-};
 
 const journey = checkJourney(instantiateTemplate(getTemplate('churn-win-back')!, 'en')).document as JourneyDocument;
 /** The same journey with a bigger first coupon. */
@@ -44,7 +35,7 @@ function runOf(store: SimulationStore, simulated: JourneyDocument, seed: string)
 
 /** The dashboard of the store's last run, with storage and the store around it, as the editor gives it. */
 async function renderDashboard(store: SimulationStore, repository: JourneyRepository) {
-  const services: AppServices = { repository, tabId: 'tab-a', storageWarning: null, simulationRunner: runner };
+  const services: AppServices = { repository, tabId: 'tab-a', storageWarning: null, simulationRunner: instantRunner };
   const { report, run, stale } = store.getState();
   const view = render(
     <ServicesContext.Provider value={services}>
@@ -77,7 +68,7 @@ describe('scenarios', () => {
   it('saves two runs as scenarios and compares them side by side, marking the assumption that differs', async () => {
     const user = userEvent.setup();
     const repository = createMemoryRepository();
-    const store = createSimulationStore(runner);
+    const store = createSimulationStore(instantRunner);
     runOf(store, journey, '3');
     const first = await renderDashboard(store, repository);
     expect(first.section.getByText('No saved scenarios yet. Save this run to compare it with others later.')).toBeInTheDocument();
@@ -121,7 +112,7 @@ describe('scenarios', () => {
   it('lets at most three be ticked, marks a run saved out of date, and renames and deletes scenarios', async () => {
     const user = userEvent.setup();
     const repository = createMemoryRepository();
-    const store = createSimulationStore(runner);
+    const store = createSimulationStore(instantRunner);
     runOf(store, journey, '5');
     // The open journey changes after the run: the run shown is out of date.
     act(() => store.getState().journeyChanged(biggerCoupon));
@@ -156,7 +147,7 @@ describe('scenarios', () => {
   });
 
   it('is left out of a dashboard shown without storage around it', async () => {
-    const store = createSimulationStore(runner);
+    const store = createSimulationStore(instantRunner);
     runOf(store, journey, '1');
     const { report } = store.getState();
     render(<Dashboard report={report!} currency="CNY" presetId="ecommerce" stale={false} lang="en" onClose={() => {}} />);

@@ -18,6 +18,7 @@ import type { JourneyDocument } from '../../src/core/journey/schema';
 import { assumptionsFor } from '../../src/core/sim/sensitivity';
 import { getTemplate } from '../../src/core/templates';
 import { instantiateTemplate } from '../../src/core/templates/defineTemplate';
+import { deliverSimulation } from '../../src/app/simulate/protocol';
 
 const renderChart = vi.hoisted(() => vi.fn(() => ({ dispose: () => {} })));
 vi.mock('../../src/app/simulate/dashboard/echartsRenderer', () => ({ renderChart }));
@@ -32,12 +33,7 @@ interface FakeRun {
 function fakeRunner(mode: { auto: boolean }) {
   const runs: FakeRun[] = [];
   const execute = (request: SimulationRequest, callbacks: SimulationCallbacks) =>
-    runSimulationJob(request, (message) => {
-      if (message.type === 'progress') callbacks.onProgress(message.done, message.total);
-      else if (message.type === 'done') callbacks.onDone(message.report);
-      else if (message.type === 'problems') callbacks.onProblems(message.problems);
-      else callbacks.onFailed(message.problem);
-    });
+    runSimulationJob(request, (message) => deliverSimulation(message, callbacks));
   const runner: SimulationRunner = (request, callbacks) => {
     const run: FakeRun = { request, cancelled: false, complete: () => execute(request, callbacks) };
     runs.push(run);

@@ -16,6 +16,7 @@ import { getTemplate } from '../../src/core/templates';
 import { instantiateTemplate } from '../../src/core/templates/defineTemplate';
 import { validJourney } from '../fixtures/journeys';
 import { simulationFailed } from '../../src/core/sim/runFailure';
+import { deliverSimulation } from '../../src/app/simulate/protocol';
 
 interface FakeRun {
   request: SimulationRequest;
@@ -34,12 +35,7 @@ function fakeRunner() {
       cancelled: false,
       complete: () =>
         act(() =>
-          runSimulationJob(request, (message) => {
-            if (message.type === 'progress') callbacks.onProgress(message.done, message.total);
-            else if (message.type === 'done') callbacks.onDone(message.report);
-            else if (message.type === 'problems') callbacks.onProblems(message.problems);
-            else callbacks.onFailed(message.problem);
-          }),
+          runSimulationJob(request, (message) => deliverSimulation(message, callbacks)),
         ),
     };
     runs.push(run);

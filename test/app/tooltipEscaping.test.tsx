@@ -8,13 +8,12 @@ import { setLanguage } from '../../src/app/i18n/index.ts';
 import { FlowSection } from '../../src/app/simulate/dashboard/FlowSection';
 import { plainTextFormatter, plainTextHtml, withPlainTextTooltips } from '../../src/app/simulate/dashboard/plainTextTooltips';
 import type * as Renderer from '../../src/app/simulate/dashboard/echartsRenderer';
-import { runSimulationJob } from '../../src/app/simulate/simulationJob';
-import type { SimulationRunner } from '../../src/app/simulate/protocol';
 import { createSimulationStore } from '../../src/app/simulate/simulationStore';
 import { SimulationStoreContext } from '../../src/app/simulate/SimulationStoreContext';
 import { checkJourney } from '../../src/core/journey/validate';
 import type { JourneyDocument } from '../../src/core/journey/schema';
 import { validJourney } from '../fixtures/journeys';
+import { instantRunner } from '../support/instantRunner';
 
 const renderChart = vi.hoisted(() => vi.fn(() => ({ dispose: () => {}, toPng: () => '' })));
 vi.mock('../../src/app/simulate/dashboard/echartsRenderer', () => ({ renderChart }));
@@ -83,15 +82,6 @@ describe('plain-text tooltips', () => {
   });
 });
 
-/** Runs every request at once, in this thread. */
-const instantRunner: SimulationRunner = (request, callbacks) => {
-  runSimulationJob(request, (message) => {
-    if (message.type === 'done') callbacks.onDone(message.report);
-    else if (message.type === 'problems') callbacks.onProblems(message.problems);
-    else if (message.type === 'failed') callbacks.onFailed(message.problem);
-  });
-  return { cancel: () => {} };
-};
 
 /** The basic journey with script for step labels. */
 function hostileJourney(): JourneyDocument {

@@ -38,3 +38,11 @@ export interface SimulationRun {
 
 /** Starts a run somewhere other than the main thread (a Web Worker in the app). */
 export type SimulationRunner = (request: SimulationRequest, callbacks: SimulationCallbacks) => SimulationRun;
+
+/** Hands a worker's message to the callbacks it stands for (the worker runner and in-thread runners share it). */
+export function deliverSimulation(message: SimulationMessage, callbacks: SimulationCallbacks): void {
+  if (message.type === 'progress') callbacks.onProgress(message.done, message.total);
+  else if (message.type === 'done') callbacks.onDone(message.report);
+  else if (message.type === 'problems') callbacks.onProblems(message.problems);
+  else callbacks.onFailed(message.problem);
+}

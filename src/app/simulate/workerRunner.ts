@@ -1,5 +1,5 @@
 import { runInWorker } from '../workerJob';
-import type { SimulationMessage, SimulationRequest, SimulationRunner } from './protocol';
+import { deliverSimulation, type SimulationMessage, type SimulationRequest, type SimulationRunner } from './protocol';
 
 /**
  * Runs each simulation in a new module Web Worker, so the main thread does none of the work; cancel
@@ -8,11 +8,6 @@ import type { SimulationMessage, SimulationRequest, SimulationRunner } from './p
 export const workerRunner: SimulationRunner = (request, callbacks) =>
   runInWorker<SimulationRequest, SimulationMessage>(() => new Worker(new URL('./simulation.worker.ts', import.meta.url), { type: 'module', name: 'journey-lab-simulation' }), request, {
     isFinal: (message) => message.type !== 'progress',
-    deliver: (message) => {
-      if (message.type === 'progress') callbacks.onProgress(message.done, message.total);
-      else if (message.type === 'done') callbacks.onDone(message.report);
-      else if (message.type === 'problems') callbacks.onProblems(message.problems);
-      else callbacks.onFailed(message.problem);
-    },
+    deliver: (message) => deliverSimulation(message, callbacks),
     onFailed: (problem) => callbacks.onFailed(problem),
   });
