@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { machineFromConfig } from '../../src/core/compile/toMachine';
@@ -124,6 +124,7 @@ describe('arguments', () => {
 describe('the installed bin', () => {
   it('runs straight from the sources with real files and exit codes', () => {
     const dir = mkdtempSync(join(tmpdir(), 'journey-lab-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const good = join(dir, 'good.journey.json');
     const bad = join(dir, 'bad.journey.json');
     writeFileSync(good, json(validJourney()));

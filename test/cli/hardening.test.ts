@@ -1,6 +1,6 @@
 // The CLI against hostile but fair input (issue 12, item 9): no command name, output path, label or
 // failure ever ends in a stack trace, and nothing a journey holds can drive the terminal.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -50,6 +50,7 @@ describe('files that cannot be written', () => {
 
   it('says why with the real file system: a directory, or a folder that does not exist', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'journey-lab-write-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const io = { ...nodeIo('0.0.0-test'), readFile: (path: string) => journeyFiles[path as 'ok.json'] };
     const intoDirectory = await run(['compile', 'ok.json', '-o', dir], {}, { readFile: io.readFile, writeFile: io.writeFile });
     expect(intoDirectory).toMatchObject({ code: 2, stdout: '', stderr: `Cannot write ${dir}: it is a directory\n` });
@@ -186,6 +187,7 @@ describe('the last resort', () => {
 describe('the installed bin', () => {
   it('prints one line and exits 2 for an inherited command name and an output path that is a directory', () => {
     const dir = mkdtempSync(join(tmpdir(), 'journey-lab-bin-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const journey = join(dir, 'ok.journey.json');
     writeFileSync(journey, journeyFiles['ok.json']);
     const inherited = bin('constructor');

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CliIo } from '../../src/cli/main';
@@ -216,6 +216,7 @@ describe('progress', () => {
 
 describe('the installed bin', () => {
   const dir = mkdtempSync(join(tmpdir(), 'journey-lab-simulate-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const bin = (...args: string[]) =>
     new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
       const child = spawn(process.execPath, ['bin/journey-lab.mjs', ...args]);

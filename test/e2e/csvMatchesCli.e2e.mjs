@@ -3,7 +3,7 @@
 // compared, number by number, with the CLI's JSON report of the same template.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -17,7 +17,11 @@ async function cliReport() {
   const file = path.join(folder, 'cart.journey.json');
   const { stdout: journey } = await run(process.execPath, [BIN, 'templates', '--export', 'cart-abandonment']);
   await writeFile(file, journey);
-  return cliJson(['simulate', file, '--preset', 'ecommerce', '--users', '20000', '--seed', '1', '--json']);
+  try {
+    return await cliJson(['simulate', file, '--preset', 'ecommerce', '--users', '20000', '--seed', '1', '--json']);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
 }
 
 export default [
