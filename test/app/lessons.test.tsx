@@ -111,7 +111,7 @@ describe('Lessons screen', { timeout: 60_000 }, () => {
     const newer = within(alert).getByRole('list', { name: 'Problems' });
     expect(newer).toHaveTextContent('lesson-newer-version');
     expect(newer).toHaveTextContent('schemaVersion');
-    expect(newer).toHaveTextContent('format version 2, newer than the version this Journey Lab reads');
+    expect(newer).toHaveTextContent('format version 2, newer than the version this Journey Lab supports (1)');
 
     const broken = myLesson();
     broken.steps[1]!.focus = ['buys4', 'nowhere'];

@@ -3,8 +3,9 @@
 // chosen file.
 import { localized, type Localized } from '../../core/i18n';
 import { CURRENT_SCHEMA_VERSION, type JourneyDocument } from '../../core/journey/schema';
-import { migrate, type Migration } from '../../core/journey/migrate';
-import { checkJourney, journeyLimitProblems } from '../../core/journey/validate';
+import type { Migration } from '../../core/journey/migrate';
+import { defaultRegistry } from '../../core/journey/registry';
+import { checkJourney, recheckJourney } from '../../core/journey/validate';
 import { checkDocumentText } from '../../core/journey/limitChecks';
 import { bySeverity, type Problem } from '../../core/journey/problems';
 import { compileJourney } from '../../core/compile/toMachine';
@@ -81,20 +82,18 @@ const DROPPED_EDGES = new Set(['edge-missing-node', 'edge-unknown-port']);
  * editor. Changes nothing; opening the result is up to the caller.
  */
 export function readJourney(value: unknown, options: ReadJourneyOptions = {}): ReadJourneyResult {
-  // Nesting, size and node counts first: migrating clones the value, and checking recurses into it.
-  const overLimits = journeyLimitProblems(value);
-  if (overLimits.length > 0) return refused(overLimits);
-  const migrated = migrate(value, {
+  // One pass through the gate: checkJourney checks nesting, size and node counts first (migrating
+  // clones the value, and checking recurses into it), then migrates once, then checks the format.
+  const checked = checkJourney(value, defaultRegistry, {
     ...(options.migrations ? { migrations: options.migrations } : {}),
     ...(options.oldest !== undefined ? { oldest: options.oldest } : {}),
   });
-  if (!migrated.ok) return refused([migrated.problem]);
-  const checked = checkJourney(migrated.document);
   if (!checked.document || checked.problems.some((problem) => UNREPAIRABLE.has(problem.code))) return refused(checked.problems);
   const dropped = new Set(checked.problems.flatMap((problem) => (DROPPED_EDGES.has(problem.code) && problem.location.edgeId ? [problem.location.edgeId] : [])));
   const document = dropped.size ? { ...checked.document, edges: checked.document.edges.filter((edge) => !dropped.has(edge.id)) } : checked.document;
-  const problems = dropped.size ? checkJourney(document).problems : checked.problems;
-  const from = migrated.from;
+  // The repaired document has passed the gate already: only its graph is checked again.
+  const problems = dropped.size ? recheckJourney(document) : checked.problems;
+  const from = checked.from ?? CURRENT_SCHEMA_VERSION;
   const notices = [
     ...(from < CURRENT_SCHEMA_VERSION ? [importMigrated(from, CURRENT_SCHEMA_VERSION)] : []),
     ...(dropped.size ? [edgesDropped([...dropped])] : []),

@@ -1,19 +1,9 @@
 import { localized } from '../i18n';
+import { downgrade, upgrade, type FormatOverrides, type Migration, type MigrationResult, type RawDocument, type VersionedFormat } from '../format';
 import { CURRENT_SCHEMA_VERSION } from './schema';
-import type { Problem, ProblemDefinition } from './problems';
+import type { ProblemDefinition } from './problems';
 
-type RawDocument = Record<string, unknown>;
-
-/**
- * One named step between two adjacent format versions, tldraw-style: `up` brings a document from
- * `from` to `from + 1`, `down` takes it back (for exporting to an older Journey Lab).
- */
-export interface Migration {
-  name: string;
-  from: number;
-  up(document: RawDocument): RawDocument;
-  down(document: RawDocument): RawDocument;
-}
+export type { Migration, MigrationResult } from '../format';
 
 /** v1 → v2: SMART goals became part of the journey (before, they were kept only while the app was open). */
 export const AddGoals: Migration = {
@@ -46,86 +36,31 @@ export const migrationProblems = {
   },
 } satisfies Record<string, ProblemDefinition>;
 
-export type MigrationResult =
-  | { ok: true; document: RawDocument; from: number; applied: string[] }
-  | { ok: false; problem: Problem };
-
-const refuse = (code: keyof typeof migrationProblems, en: string, zh: string, path: (string | number)[] = []): MigrationResult => ({
-  ok: false,
-  problem: { severity: 'error', code, message: localized(en, zh), location: { path } },
-});
+/** The journey file format: versions, named migrations, and how a version it cannot read is refused. */
+export const journeyFormat: VersionedFormat<keyof typeof migrationProblems> = {
+  name: 'journey',
+  current: CURRENT_SCHEMA_VERSION,
+  oldest: OLDEST_SCHEMA_VERSION,
+  migrations,
+  codes: { notAnObject: 'not-a-journey', missingVersion: 'not-a-journey', unsupportedVersion: 'unsupported-version', newerVersion: 'unsupported-version' },
+  words: {
+    subject: localized('The file', '文件'),
+    formatName: localized('', '文件'),
+    action: localized('open it', '打开'),
+    notAnObject: localized('The file is not a journey: expected a JSON object.', '该文件不是旅程：应为 JSON 对象。'),
+  },
+};
 
 /**
  * Brings a document of any supported older version up to the current one. A newer, unknown or missing
- * version is refused with a message naming the version found and the version supported; the input is
+ * version is refused with a message naming the version found and the versions supported; the input is
  * never modified.
  */
-export function migrate(
-  input: unknown,
-  options: { migrations?: readonly Migration[]; current?: number; oldest?: number } = {},
-): MigrationResult {
-  const steps = options.migrations ?? migrations;
-  const current = options.current ?? CURRENT_SCHEMA_VERSION;
-  const oldest = options.oldest ?? OLDEST_SCHEMA_VERSION;
-  if (typeof input !== 'object' || input === null || Array.isArray(input))
-    return refuse('not-a-journey', 'The file is not a journey: expected a JSON object.', '该文件不是旅程：应为 JSON 对象。');
-  const version = (input as RawDocument).schemaVersion;
-  if (version === undefined)
-    return refuse(
-      'not-a-journey',
-      `The file has no schemaVersion; this Journey Lab reads format versions ${oldest}–${current}.`,
-      `文件缺少 schemaVersion；本版 Journey Lab 支持的格式版本为 ${oldest}–${current}。`,
-      ['schemaVersion'],
-    );
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < oldest || version > current) {
-    const found = JSON.stringify(version);
-    const newer = typeof version === 'number' && version > current;
-    return refuse(
-      'unsupported-version',
-      `The file is format version ${found}${newer ? ', newer than' : ', not one of'} the versions this Journey Lab supports (${oldest}–${current}).${newer ? ' Update Journey Lab to open it.' : ''}`,
-      `文件格式版本为 ${found}，${newer ? '比本版 Journey Lab 支持的版本新' : '不在本版 Journey Lab 支持的范围内'}（${oldest}–${current}）。${newer ? '请升级 Journey Lab 后再打开。' : ''}`,
-      ['schemaVersion'],
-    );
-  }
-  const result = migrateSteps(input as RawDocument, version, current, steps);
-  if (!result.ok)
-    return refuse(
-      'unsupported-version',
-      `No migration from format version ${result.missing} to ${result.missing + 1}; this Journey Lab supports ${oldest}–${current}.`,
-      `缺少从格式版本 ${result.missing} 到 ${result.missing + 1} 的迁移；本版 Journey Lab 支持 ${oldest}–${current}。`,
-      ['schemaVersion'],
-    );
-  return { ok: true, document: result.document, from: version, applied: result.applied };
-}
-
-/**
- * Runs the `up` steps that take a copy of `input` from version `from` to `to` (journeys and cohorts
- * alike); reports the version with no step when one is missing. The input is never modified.
- */
-export function migrateSteps(
-  input: RawDocument,
-  from: number,
-  to: number,
-  steps: readonly Migration[],
-): { ok: true; document: RawDocument; applied: string[] } | { ok: false; missing: number } {
-  let document: RawDocument = structuredClone(input);
-  const applied: string[] = [];
-  for (let at = from; at < to; at++) {
-    const step = steps.find((migration) => migration.from === at);
-    if (!step) return { ok: false, missing: at };
-    document = { ...step.up(document), schemaVersion: at + 1 };
-    applied.push(step.name);
-  }
-  return { ok: true, document, applied };
+export function migrate(input: unknown, overrides: FormatOverrides = {}): MigrationResult {
+  return upgrade({ ...journeyFormat, ...overrides }, input);
 }
 
 /** Takes a current document down to an older version, for tools that only read that one. */
-export function migrateDown(document: RawDocument, to: number, steps: readonly Migration[] = migrations, kind = 'migration'): RawDocument {
-  let result = structuredClone(document);
-  for (let at = Number(result.schemaVersion); at > to; at--) {
-    const step = steps.find((migration) => migration.from === at - 1);
-    if (!step) throw new Error(`No ${kind} between format versions ${at - 1} and ${at}`);
-    result = { ...step.down(result), schemaVersion: at - 1 };
-  }
-  return result;
+export function migrateDown(document: RawDocument, to: number, steps: readonly Migration[] = migrations): RawDocument {
+  return downgrade({ ...journeyFormat, migrations: steps }, document, to);
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { grouped, localized, type Localized } from '../i18n';
 import { defaultRegistry, type Registry } from './registry';
 import { migrate, migrationProblems } from './migrate';
+import type { FormatOverrides } from '../format';
 import { buildGraph, reachableFrom, stronglyConnected } from './graph';
 import { fastLoopProblems, fastLoopProblemsOf } from './fastLoops';
 import { summarisePaths } from './analysis';
@@ -213,10 +214,10 @@ export interface ReadJourney {
  * Reads any input as a journey document — migrates it and checks it against the format — without
  * analysing its graph: what a list of stored journeys needs. Never throws.
  */
-export function readJourneyDocument(input: unknown, registry: Registry = defaultRegistry): ReadJourney {
+export function readJourneyDocument(input: unknown, registry: Registry = defaultRegistry, versions: FormatOverrides = {}): ReadJourney {
   const overLimits = journeyLimitProblems(input);
   if (overLimits.length > 0) return { document: null, problems: overLimits };
-  const migrated = migrate(input);
+  const migrated = migrate(input, versions);
   if (!migrated.ok) return { document: null, problems: [migrated.problem] };
   const parsed = registry.documentSchema.safeParse(migrated.document, { reportInput: true });
   if (!parsed.success) return { document: null, problems: zodProblems(parsed.error, migrated.document), from: migrated.from };
@@ -225,21 +226,35 @@ export function readJourneyDocument(input: unknown, registry: Registry = default
 
 /**
  * Reads any input as a journey: migrates it, checks it against the format, then analyses the graph.
- * Never throws; whatever is wrong comes back as problems with their location.
+ * Never throws; whatever is wrong comes back as problems with their location. `versions` stands in
+ * for the real format versions in tests of future migrations.
  */
-export function checkJourney(input: unknown, registry: Registry = defaultRegistry): CheckedJourney {
+export function checkJourney(input: unknown, registry: Registry = defaultRegistry, versions: FormatOverrides = {}): CheckedJourney {
   try {
-    const read = readJourneyDocument(input, registry);
+    const read = readJourneyDocument(input, registry, versions);
     if (!read.document) return read;
     return { ...read, problems: analyse(read.document, registry).sort(bySeverity) };
   } catch (error) {
-    // A kind's own code failing must not take the editor down; say so as a problem instead.
-    const text = error instanceof Error ? error.message : String(error);
-    return {
-      document: null,
-      problems: [{ severity: 'error', code: 'schema-invalid', message: localized(`Could not check the journey: ${text}`, `无法检查旅程：${text}`), location: { path: [] } }],
-    };
+    return { document: null, problems: [couldNotCheck(error)] };
   }
+}
+
+/**
+ * The graph problems of a document already read by checkJourney and changed since (an import that
+ * dropped dangling edges): it has passed the format gate, so it is analysed without migrating it again.
+ */
+export function recheckJourney(document: JourneyDocument, registry: Registry = defaultRegistry): Problem[] {
+  try {
+    return analyse(document, registry).sort(bySeverity);
+  } catch (error) {
+    return [couldNotCheck(error)];
+  }
+}
+
+/** A kind's own code failing must not take the editor down; say so as a problem instead. */
+function couldNotCheck(error: unknown): Problem {
+  const text = error instanceof Error ? error.message : String(error);
+  return { severity: 'error', code: 'schema-invalid', message: localized(`Could not check the journey: ${text}`, `无法检查旅程：${text}`), location: { path: [] } };
 }
 
 export function validate(input: unknown, registry: Registry = defaultRegistry): Problem[] {

@@ -1,61 +1,44 @@
 import { localized } from '../i18n';
-import { migrateSteps, type Migration } from '../journey/migrate';
-import type { Problem } from '../journey/problems';
+import { upgrade, type FormatOverrides, type Migration, type MigrationResult, type VersionedFormat } from '../format';
 import { LESSON_SCHEMA_VERSION } from './schema';
 import type { LessonProblemCode } from './problems';
 
 /**
- * Named migrations of the lesson format, like the journey's (src/core/journey/migrate.ts) and the
- * cohort's (src/core/sim/cohortMigrations.ts): each step brings a lesson from `from` to `from + 1`.
+ * Named migrations of the lesson format, declared like the journey's and the cohort's through the
+ * shared versioned-format module (src/core/format): each step brings a lesson from `from` to `from + 1`.
  * Version 1 is the first, so there are none yet; the next format change adds its step here and
  * raises LESSON_SCHEMA_VERSION, and lessons already shared keep opening.
  */
-
-type RawDocument = Record<string, unknown>;
 
 export const OLDEST_LESSON_SCHEMA_VERSION = 1;
 
 /** Every lesson migration, oldest first. */
 export const lessonMigrations: readonly Migration[] = [];
 
-export type LessonMigrationResult = { ok: true; document: RawDocument; from: number; applied: string[] } | { ok: false; problem: Problem };
+export type LessonMigrationResult = MigrationResult;
 
-const refuse = (code: LessonProblemCode, en: string, zh: string): LessonMigrationResult => ({
-  ok: false,
-  problem: { severity: 'error', code, message: localized(en, zh), location: { path: ['schemaVersion'] } },
-});
+/**
+ * The lesson format: versions, named migrations, and how a version it cannot read is refused. A newer
+ * version has its own code (the lesson was written by a newer Journey Lab: update, or ask the trainer).
+ */
+export const lessonFormat: VersionedFormat<LessonProblemCode> = {
+  name: 'lesson',
+  current: LESSON_SCHEMA_VERSION,
+  oldest: OLDEST_LESSON_SCHEMA_VERSION,
+  migrations: lessonMigrations,
+  codes: { notAnObject: 'lesson-invalid', missingVersion: 'lesson-invalid', unsupportedVersion: 'lesson-invalid', newerVersion: 'lesson-newer-version' },
+  words: {
+    subject: localized('The lesson', '课程'),
+    formatName: localized('lesson', '课程'),
+    action: localized('open it', '打开'),
+    notAnObject: localized('A lesson is a JSON object.', '课程应为 JSON 对象。'),
+  },
+};
 
 /**
  * Brings a lesson of any supported older version up to the current one. A newer version is refused
- * naming both versions (the lesson was written by a newer Journey Lab); the input is never modified.
+ * naming both versions; the input is never modified.
  */
-export function migrateLesson(
-  input: RawDocument,
-  options: { migrations?: readonly Migration[]; current?: number; oldest?: number } = {},
-): LessonMigrationResult {
-  const steps = options.migrations ?? lessonMigrations;
-  const current = options.current ?? LESSON_SCHEMA_VERSION;
-  const oldest = options.oldest ?? OLDEST_LESSON_SCHEMA_VERSION;
-  const supported = oldest === current ? `${current}` : `${oldest}–${current}`;
-  const version = input.schemaVersion;
-  if (typeof version === 'number' && Number.isInteger(version) && version > current)
-    return refuse(
-      'lesson-newer-version',
-      `The lesson is format version ${version}, newer than the version this Journey Lab reads (${supported}). Update Journey Lab to open it.`,
-      `该课程的格式版本为 ${version}，比本版 Journey Lab 支持的版本（${supported}）新。请升级 Journey Lab 后再打开。`,
-    );
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < oldest)
-    return refuse(
-      'lesson-invalid',
-      `The lesson's schemaVersion is ${JSON.stringify(version) ?? 'missing'}; this Journey Lab reads lesson format versions ${supported}.`,
-      `课程的 schemaVersion 为 ${JSON.stringify(version) ?? '空'}；本版 Journey Lab 支持的课程格式版本为 ${supported}。`,
-    );
-  const result = migrateSteps(input, version, current, steps);
-  if (!result.ok)
-    return refuse(
-      'lesson-invalid',
-      `No migration from lesson format version ${result.missing} to ${result.missing + 1}; this Journey Lab reads ${supported}.`,
-      `缺少从课程格式版本 ${result.missing} 到 ${result.missing + 1} 的迁移；本版 Journey Lab 支持 ${supported}。`,
-    );
-  return { ok: true, document: result.document, from: version, applied: result.applied };
+export function migrateLesson(input: unknown, overrides: FormatOverrides = {}): LessonMigrationResult {
+  return upgrade({ ...lessonFormat, ...overrides }, input);
 }

@@ -1,17 +1,14 @@
 import { localized } from '../i18n';
-import { migrateDown, migrateSteps, type Migration } from '../journey/migrate';
-import type { Problem } from '../journey/problems';
+import { downgrade, upgrade, type FormatOverrides, type Migration, type MigrationResult, type RawDocument, type VersionedFormat } from '../format';
 import { isPlainObject } from '../journey/zodMessages';
 import type { CohortProblemCode } from './cohort';
 
 /**
- * Named migrations of the cohort format, tldraw-style, like the journey format's in
- * src/core/journey/migrate.ts: each step brings a spec from `from` to `from + 1` (`up`) and back
+ * Named migrations of the cohort format, tldraw-style, declared with the journey's and
+ * the lesson's through the shared versioned-format module (src/core/format): each step brings a spec from `from` to `from + 1` (`up`) and back
  * (`down`, for exporting to an older Journey Lab). `checkCohort` runs them before it checks a spec, so
  * a spec of any supported older version is read as the current one.
  */
-
-type RawDocument = Record<string, unknown>;
 
 /** The cohort format version this build writes and checks; older supported ones are migrated up first. */
 export const COHORT_SCHEMA_VERSION = 2;
@@ -52,61 +49,35 @@ export const AddSegmentEventRates: Migration = {
 /** Every cohort migration, oldest first. */
 export const cohortMigrations: readonly Migration[] = [AddSegmentEventRates];
 
-export type CohortMigrationResult =
-  | { ok: true; document: RawDocument; from: number; applied: string[] }
-  | { ok: false; problem: Problem };
+export type CohortMigrationResult = MigrationResult;
 
 type MigrationProblemCode = Extract<CohortProblemCode, 'cohort-invalid' | 'cohort-unsupported-version'>;
 
-const refuse = (code: MigrationProblemCode, en: string, zh: string, path: (string | number)[] = []): CohortMigrationResult => ({
-  ok: false,
-  problem: { severity: 'error', code, message: localized(en, zh), location: { path } },
-});
+/** The cohort format: versions, named migrations, and how a version it cannot read is refused. */
+export const cohortFormat: VersionedFormat<MigrationProblemCode> = {
+  name: 'cohort',
+  current: COHORT_SCHEMA_VERSION,
+  oldest: OLDEST_COHORT_SCHEMA_VERSION,
+  migrations: cohortMigrations,
+  codes: { notAnObject: 'cohort-invalid', missingVersion: 'cohort-invalid', unsupportedVersion: 'cohort-unsupported-version', newerVersion: 'cohort-unsupported-version' },
+  words: {
+    subject: localized('The cohort', '人群设定'),
+    formatName: localized('cohort', '人群'),
+    action: localized('use it', '使用'),
+    notAnObject: localized('A cohort spec is a JSON object.', '人群设定应为 JSON 对象。'),
+  },
+};
 
 /**
  * Brings a cohort spec of any supported older version up to the current one. A newer, unknown or
  * missing version is refused with a message naming the version found and the versions supported; the
  * input is never modified.
  */
-export function migrateCohort(
-  input: unknown,
-  options: { migrations?: readonly Migration[]; current?: number; oldest?: number } = {},
-): CohortMigrationResult {
-  const steps = options.migrations ?? cohortMigrations;
-  const current = options.current ?? COHORT_SCHEMA_VERSION;
-  const oldest = options.oldest ?? OLDEST_COHORT_SCHEMA_VERSION;
-  const supported = oldest === current ? `${current}` : `${oldest}–${current}`;
-  if (!isPlainObject(input)) return refuse('cohort-invalid', 'A cohort spec is a JSON object.', '人群设定应为 JSON 对象。');
-  const version = input.schemaVersion;
-  if (version === undefined)
-    return refuse(
-      'cohort-invalid',
-      `The cohort has no schemaVersion; this Journey Lab reads cohort format versions ${supported}.`,
-      `人群设定缺少 schemaVersion；本版 Journey Lab 支持的人群格式版本为 ${supported}。`,
-      ['schemaVersion'],
-    );
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < oldest || version > current) {
-    const found = JSON.stringify(version);
-    const newer = typeof version === 'number' && version > current;
-    return refuse(
-      'cohort-unsupported-version',
-      `The cohort is format version ${found}${newer ? ', newer than' : ', not one of'} the versions this Journey Lab supports (${supported}).${newer ? ' Update Journey Lab to use it.' : ''}`,
-      `人群格式版本为 ${found}，${newer ? '比本版 Journey Lab 支持的版本新' : '不在本版 Journey Lab 支持的范围内'}（${supported}）。${newer ? '请升级 Journey Lab 后再使用。' : ''}`,
-      ['schemaVersion'],
-    );
-  }
-  const result = migrateSteps(input, version, current, steps);
-  if (!result.ok)
-    return refuse(
-      'cohort-unsupported-version',
-      `No migration from cohort format version ${result.missing} to ${result.missing + 1}; this Journey Lab supports ${supported}.`,
-      `缺少从人群格式版本 ${result.missing} 到 ${result.missing + 1} 的迁移；本版 Journey Lab 支持 ${supported}。`,
-      ['schemaVersion'],
-    );
-  return { ok: true, document: result.document, from: version, applied: result.applied };
+export function migrateCohort(input: unknown, overrides: FormatOverrides = {}): CohortMigrationResult {
+  return upgrade({ ...cohortFormat, ...overrides }, input);
 }
 
 /** Takes a current cohort spec down to an older version, for a Journey Lab that only reads that one. */
 export function migrateCohortDown(document: RawDocument, toVersion: number, steps: readonly Migration[] = cohortMigrations): RawDocument {
-  return migrateDown(document, toVersion, steps, 'cohort migration');
+  return downgrade({ ...cohortFormat, migrations: steps }, document, toVersion);
 }

@@ -1,0 +1,2 @@
+// The versioned-format module's public surface: what journeys, cohorts and lessons declare and run.
+export { downgrade, upgrade, type FormatOverrides, type FormatWords, type Migration, type MigrationResult, type RawDocument, type VersionedFormat } from './versioned';
