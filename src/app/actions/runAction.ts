@@ -1,4 +1,5 @@
 import type { EditorStore } from '../store/editorStore';
+import { editorFor } from '../store/journeyEditor';
 import type { EditorAction } from './types';
 
 /** Runs an action against the store and applies what it returns. Returns whether anything happened. */
@@ -18,8 +19,8 @@ export async function runAction<Value>(store: EditorStore, action: EditorAction<
   // An async action (layout) finished after the journey changed or closed: drop its stale result.
   if (current.journey !== snapshot.journey) return false;
   if (result.clipboard !== undefined) current.setClipboard(result.clipboard);
-  if (result.journey && result.history) current.change(result.journey, result.selection);
-  else if (result.journey) current.changeWithoutHistory(result.journey, result.selection);
+  const changed = result.journey;
+  if (changed) editorFor(store).apply(() => changed, { history: result.history, selection: result.selection });
   else if (result.selection) current.select(result.selection);
   return true;
 }

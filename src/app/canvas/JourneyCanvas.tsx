@@ -12,10 +12,11 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { defaultRegistry } from '../../core/journey/registry';
-import { NODE_WIDTH, addNode, connect, moveNodes } from '../../core/editor/commands';
+import { NODE_WIDTH } from '../../core/editor/commands';
 import type { Lang } from '../../core/i18n';
 import { useEditor } from '../store/useEditor';
 import { useEditorStore } from '../store/useEditorStore';
+import { editorFor } from '../store/journeyEditor';
 import type { EditorStore } from '../store/editorStore';
 import { useProblems } from '../store/useProblems';
 import { createFlowElementCache, type Measured } from './flowElements';
@@ -94,13 +95,7 @@ export function JourneyCanvas({ lang, overlay = noOverlay, spaceKeyPans = true }
         });
       applySelection(store, 'nodes', changes);
       const moves = changes.flatMap((change) => (change.type === 'position' && change.position ? [{ id: change.id, position: change.position }] : []));
-      if (moves.length > 0) {
-        const moved = moveNodes(state.journey, moves);
-        const dragging = changes.some((change) => change.type === 'position' && change.dragging);
-        // A drag is recorded as one step when it ends; a keyboard nudge is a step of its own.
-        if (dragging || state.gestureBase) state.changeDuringGesture(moved);
-        else state.change(moved);
-      }
+      if (moves.length > 0) editorFor(store).move(moves, { dragging: changes.some((change) => change.type === 'position' && change.dragging) });
     },
     [store],
   );
@@ -110,9 +105,8 @@ export function JourneyCanvas({ lang, overlay = noOverlay, spaceKeyPans = true }
 
   const onConnect = useCallback(
     (connection: Connection) => {
-      const state = store.getState();
-      if (!state.journey || !connection.sourceHandle) return;
-      state.change(connect(state.journey, { source: connection.source, sourcePort: connection.sourceHandle, target: connection.target }));
+      if (!connection.sourceHandle) return;
+      editorFor(store).connect({ source: connection.source, sourcePort: connection.sourceHandle, target: connection.target });
     },
     [store],
   );
@@ -131,8 +125,7 @@ export function JourneyCanvas({ lang, overlay = noOverlay, spaceKeyPans = true }
       event.preventDefault();
       // The drop point is where the pointer is; centre the node box on it.
       const position = flow.screenToFlowPosition({ x: event.clientX - NODE_WIDTH / 2, y: event.clientY - 30 });
-      const added = addNode(state.journey, { kind, position });
-      state.change(added.journey, { nodes: [added.nodeId], edges: [] });
+      editorFor(store).addNodeAt(kind, position);
     },
     [flow, store],
   );

@@ -4,7 +4,8 @@ import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import type { Lang } from '../../core/i18n';
 import type { JourneyDocument, JourneySettings } from '../../core/journey/schema';
 import type { Problem } from '../../core/journey/problems';
-import { NODE_WIDTH, updateNode, updateSettings } from '../../core/editor/commands';
+import { NODE_WIDTH } from '../../core/editor/commands';
+import { editorFor } from '../store/journeyEditor';
 import { createEditorStore, type EditorStore } from '../store/editorStore';
 import { EditorStoreContext } from '../store/EditorStoreContext';
 import { useEditor } from '../store/useEditor';
@@ -72,7 +73,7 @@ export function EditorScreen({ journeyId, lang, onBack, mode = { kind: 'editor' 
       const store = createEditorStore();
       store.getState().open(result.document);
       // A restored copy is not saved yet: dirty, so autosave writes it.
-      if (result.restored) store.getState().changeWithoutHistory(result.document);
+      if (result.restored) editorFor(store).apply(() => result.document, { history: false });
       setLoaded({ state: 'ready', store, revision: result.revision, setAside: result.setAside?.document ?? null });
       void repository.setSetting(settingKeys.lastJourneyId, journeyId);
     });
@@ -162,20 +163,16 @@ function Editor({
 
   const onChangeNode = useCallback(
     (patch: NodePatch) => {
-      const { journey: current, selection } = store.getState();
+      const { selection } = store.getState();
       const nodeId = selection.nodes.length === 1 ? selection.nodes[0] : undefined;
-      if (!current || !nodeId) return;
-      // Typing in one field of one node is one undo step, not one per key.
-      const mergeKey = `${nodeId}:${Object.keys(patch).sort().join(',')}`;
-      store.getState().change(updateNode(current, nodeId, patch), undefined, { mergeKey });
+      if (nodeId) editorFor(store).updateNode(nodeId, patch);
     },
     [store],
   );
 
   const onChangeSettings = useCallback(
     (next: JourneySettings) => {
-      const current = store.getState().journey;
-      if (current) store.getState().change(updateSettings(current, next), undefined, { mergeKey: 'settings' });
+      editorFor(store).setSettings(next);
     },
     [store],
   );
@@ -214,7 +211,7 @@ function Editor({
           lang={lang}
           onRestore={() => {
             // One change over the other tab's version: saved like any edit, and undone like one.
-            store.getState().change(setAside);
+            editorFor(store).replaceWith(setAside);
             setSetAside(null);
           }}
           onDismiss={() => setSetAside(null)}

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReactFlow } from '@xyflow/react';
 import type { Lang } from '../../core/i18n';
-import { renameJourney } from '../../core/editor/commands';
 import { useEditor } from '../store/useEditor';
 import { useEditorStore } from '../store/useEditorStore';
+import { editorFor } from '../store/journeyEditor';
 import type { Autosave } from '../store/useAutosave';
 import { runAction } from '../actions';
 import { undoAction } from '../actions/undo';
@@ -39,7 +39,7 @@ export function Toolbar({ lang, autosave, onBack, mode = 'editor', onSwitchMode 
     const journey = store.getState().journey;
     const trimmed = (draftName ?? '').trim();
     setDraftName(null);
-    if (journey && trimmed && trimmed !== journey.name) store.getState().change(renameJourney(journey, trimmed));
+    if (journey && trimmed && trimmed !== journey.name) editorFor(store).rename(trimmed);
   };
   const mod = t('actions.mod');
 

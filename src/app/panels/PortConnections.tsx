@@ -3,10 +3,9 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Lang } from '../../core/i18n';
 import type { JourneyEdge, JourneyNode } from '../../core/journey/schema';
 import { defaultRegistry } from '../../core/journey/registry';
-import { connect, deleteElements } from '../../core/editor/commands';
 import { nodeAriaLabel } from '../canvas/nodes/describe';
 import { useEditor } from '../store/useEditor';
-import { useEditorStore } from '../store/useEditorStore';
+import { useJourneyEditor } from '../store/journeyEditor';
 
 const noEdges: JourneyEdge[] = [];
 
@@ -16,7 +15,7 @@ const noEdges: JourneyEdge[] = [];
  */
 export function PortConnections({ node, lang }: { node: JourneyNode; lang: Lang }) {
   const { t } = useTranslation();
-  const store = useEditorStore();
+  const editor = useJourneyEditor();
   const edges = useEditor((state) => state.journey?.edges ?? noEdges);
   // Names of the other steps, compared by value: moving a node does not re-render this list.
   const others = useEditor(
@@ -24,10 +23,6 @@ export function PortConnections({ node, lang }: { node: JourneyNode; lang: Lang 
   );
   const ports = defaultRegistry.get(node.kind)?.ports(node.params) ?? [];
   if (ports.length === 0) return null;
-  const change = (update: (journey: NonNullable<ReturnType<typeof store.getState>['journey']>) => ReturnType<typeof connect>) => {
-    const journey = store.getState().journey;
-    if (journey) store.getState().change(update(journey));
-  };
   return (
     <section className="port-connections" aria-labelledby={`ports-${node.id}`}>
       <h3 id={`ports-${node.id}`}>{t('connections.heading')}</h3>
@@ -40,8 +35,8 @@ export function PortConnections({ node, lang }: { node: JourneyNode; lang: Lang 
               value={edge?.target ?? ''}
               onChange={(event) => {
                 const target = event.target.value;
-                if (target) change((journey) => connect(journey, { source: node.id, sourcePort: port.id, target }));
-                else if (edge) change((journey) => deleteElements(journey, [], [edge.id]));
+                if (target) editor.connect({ source: node.id, sourcePort: port.id, target });
+                else if (edge) editor.delete([], [edge.id]);
               }}
             >
               <option value="">{t('connections.none')}</option>

@@ -6,11 +6,11 @@ import { useContext, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { Lang } from '../../../core/i18n';
-import { setGoals } from '../../../core/editor/commands';
 import { evaluateGoal, goalMetrics, goalSchema, MAX_GOALS, metricsByDay, type GoalEvaluation, type GoalMetric, type GoalSpec } from '../../../core/sim/decide';
 import type { SimulationReport } from '../../../core/sim/engine/report';
 import { EditorStoreContext } from '../../store/EditorStoreContext';
 import type { EditorStore } from '../../store/editorStore';
+import { editorFor } from '../../store/journeyEditor';
 import { MAX_DURATION_DAYS } from '../../../core/journey/limits';
 import { formatMoney, formatPercent, formatPoints } from '../format';
 import './decide.css';
@@ -39,10 +39,7 @@ function JourneyGoals({ report, currency, lang, store }: GoalsSectionProps & { s
   const { t } = useTranslation();
   const ids = { heading: useId(), metric: useId(), comparison: useId(), target: useId(), targetHint: useId(), targetError: useId(), days: useId(), daysError: useId() };
   const goals = useStore(store, (state) => state.journey?.goals ?? NO_GOALS);
-  const change = (next: readonly GoalSpec[]) => {
-    const journey = store.getState().journey;
-    if (journey) store.getState().change(setGoals(journey, next));
-  };
+  const change = (next: readonly GoalSpec[]) => editorFor(store).setGoals(next);
   const [metric, setMetric] = useState<GoalMetric>('conversionRate');
   const [comparison, setComparison] = useState<GoalSpec['comparison']>('>=');
   const [target, setTarget] = useState('');

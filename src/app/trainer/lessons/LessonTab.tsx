@@ -8,6 +8,7 @@ import { checkJourney } from '../../../core/journey/validate';
 import { applyEdits } from '../../../core/lessons/edits';
 import { useEditor } from '../../store/useEditor';
 import { useEditorStore } from '../../store/useEditorStore';
+import { editorFor } from '../../store/journeyEditor';
 import { ChallengeCheck } from './ChallengeCheck';
 import type { ReadyLesson } from './lessonLibrary';
 import { LookAtList } from './LookAtList';
@@ -62,7 +63,7 @@ function LessonSteps({ entry, lang }: { entry: ReadyLesson; lang: Lang }) {
     if (!current || !step.tryThis) return;
     const { document } = checkJourney(applyEdits(current, step.tryThis.edits));
     if (!document) return setAnnouncement(t('trainer.lessons.tab.suggestionBroken'));
-    editor.getState().change(document);
+    editorFor(editor).replaceWith(document);
     setApplied(editor.getState().journey);
     setAnnouncement(t('trainer.lessons.tab.suggestionApplied'));
   };

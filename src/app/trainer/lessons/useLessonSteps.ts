@@ -8,6 +8,7 @@ import type { LessonStep } from '../../../core/lessons/schema';
 import { isTyping } from '../../isTyping';
 import { useServices } from '../../services';
 import { useEditorStore } from '../../store/useEditorStore';
+import { editorFor } from '../../store/journeyEditor';
 import { useTrainerStore } from '../TrainerStoreContext';
 import { createTrainerStore, type TrainerStore } from '../trainerStore';
 import { builtinReadyLessons, findLesson, type ReadyLesson } from './lessonLibrary';
@@ -67,7 +68,7 @@ export function useLessonSteps(entry: ReadyLesson): LessonSteps {
         const moved = journeyForStep(lesson, lessonJourney, current, target);
         const { document } = moved === current ? { document: null } : checkJourney(moved);
         if (document && JSON.stringify(document) !== JSON.stringify(current)) {
-          editor.getState().change(document);
+          editorFor(editor).replaceWith(document);
           changed = true;
         }
       }
