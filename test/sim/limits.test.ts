@@ -119,6 +119,18 @@ describe('problemsOfFailure: every failure as a problem', () => {
     expect(problemsOfFailure(new StepBudgetError(['a', 'b'], 5, 3, 20_000))[0]).toMatchObject({ code: 'simulation-step-budget', message: { 'zh-CN': expect.stringContaining('a → b') } });
   });
 
+  it('names at most twelve nodes of a long loop, in both languages', () => {
+    const loop = Array.from({ length: 64 }, (_, index) => `step_${index}`);
+    for (const error of [new RunawayError(loop, 5, 3), new StepBudgetError(loop, 5, 3, 20_000)]) {
+      const [found] = problemsOfFailure(error);
+      expect(found!.message.en).toContain('step_0 → step_1');
+      expect(found!.message.en).toContain('step_11 → … and 52 more nodes');
+      expect(found!.message.en).not.toContain('step_12');
+      expect(found!.message['zh-CN']).toContain('step_11 → …以及另外 52 个节点');
+      expect(found!.message['zh-CN']).not.toContain('step_12');
+    }
+  });
+
   it('turns anything else into simulation-failed, with the original message as detail in both languages', () => {
     const [problem, ...more] = problemsOfFailure(new RangeError('Invalid typed array length: 2.3e+21'));
     expect(more).toEqual([]);

@@ -1,6 +1,7 @@
 import { grouped, localized } from '../../i18n';
 import { compileJourney } from '../../compile/toMachine';
 import { describeDuration, describeElapsed, MS, parseDuration } from '../../journey/duration';
+import { loopNames } from '../../journey/loopNames';
 import { MAX_DURATION_DAYS, MAX_USERS as MAX_USERS_PER_RUN } from '../../journey/limits';
 import type { Problem, ProblemDefinition } from '../../journey/problems';
 import { defaultRegistry, type Registry } from '../../journey/registry';
@@ -176,14 +177,14 @@ function journeyFailure(error: unknown): Problem | null {
     return problem(
       'simulation-runaway',
       error.message,
-      `旅程在同一时刻无限循环：用户 ${error.user} 在 ${error.at} 毫秒时经过 ${error.nodes.join(' → ')} 已达 ${grouped(MAX_STEPS_PER_INSTANT)} 步。请在循环中加入等待节点。`,
+      `旅程在同一时刻无限循环：用户 ${error.user} 在 ${error.at} 毫秒时经过 ${loopNames(error.nodes, (id) => id)['zh-CN']} 已达 ${grouped(MAX_STEPS_PER_INSTANT)} 步。请在循环中加入等待节点。`,
       ['nodes'],
     );
   if (error instanceof StepBudgetError)
     return problem(
       'simulation-step-budget',
       error.message,
-      `旅程循环过快：用户 ${error.user} 在开始后 ${describeElapsed(error.at, 'zh-CN')} 内已进入节点 ${grouped(error.budget)} 次，一直在 ${error.nodes.join(' → ')} 中循环。请把循环中的等待时长加长（合计至少一分钟），或为循环加一个出口。`,
+      `旅程循环过快：用户 ${error.user} 在开始后 ${describeElapsed(error.at, 'zh-CN')} 内已进入节点 ${grouped(error.budget)} 次，一直在 ${loopNames(error.nodes, (id) => id)['zh-CN']} 中循环。请把循环中的等待时长加长（合计至少一分钟），或为循环加一个出口。`,
       ['nodes'],
     );
   return null;
