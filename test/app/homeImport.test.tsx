@@ -14,6 +14,7 @@ import type * as Files from '../../src/app/persist/files';
 import { compressForLink } from '../../src/core/linkCompression';
 import { problemFixtures, validJourney } from '../fixtures/journeys';
 import { bombLink, deepJourneyJson } from '../support/linkBombs';
+import { FakeWorker, useFakeWorkers } from '../support/fakeWorker';
 
 // Reading a journey named THROWS throws, as reading a condition nested thousands deep did: whatever
 // limits the checker has, the page must survive a checker that throws.
@@ -38,27 +39,8 @@ vi.mock('../../src/app/persist/files', async (importOriginal) => {
   };
 });
 
-/** A worker that answers only when told to, the way the real one does (readJourneyImport). */
-class FakeWorker {
-  static made: FakeWorker[] = [];
-  onmessage: ((event: MessageEvent) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
-  onmessageerror: (() => void) | null = null;
-  posted: JourneyImportRequest[] = [];
-  terminated = false;
-  constructor() {
-    FakeWorker.made.push(this);
-  }
-  postMessage(message: JourneyImportRequest) {
-    this.posted.push(message);
-  }
-  terminate() {
-    this.terminated = true;
-  }
-  answer() {
-    act(() => this.onmessage?.({ data: structuredClone(readJourneyImport(this.posted[0]!)) } as MessageEvent));
-  }
-}
+/** A worker answers only when told to, as the real one does: with what readJourneyImport makes of its request. */
+const answer = (worker: FakeWorker) => act(() => worker.send(readJourneyImport(worker.posted[0] as JourneyImportRequest)));
 
 /** A repository whose saves throw, as a storage that fails outside its own error handling would. */
 function failingSaves(error: unknown): AppServices {
@@ -148,10 +130,8 @@ describe('the share link’s check in a worker', () => {
   beforeEach(async () => {
     await setLanguage('en');
     window.location.hash = '';
-    FakeWorker.made = [];
-    vi.stubGlobal('Worker', FakeWorker);
   });
-  afterEach(() => vi.unstubAllGlobals());
+  useFakeWorkers();
 
   it('stops the worker when the journeys screen goes away before it answers', () => {
     const view = openAt(`#share=${compressForLink(JSON.stringify(validJourney()))}`);
@@ -169,12 +149,12 @@ describe('the share link’s check in a worker', () => {
     await vi.waitFor(() => expect(FakeWorker.made).toHaveLength(2));
     expect(screen.getByText(/Checking “second\.journey\.json”…/)).toBeInTheDocument();
 
-    FakeWorker.made[0]!.answer();
+    answer(FakeWorker.made[0]!);
     expect(await screen.findByRole('dialog', { name: 'Someone shared a journey with you' })).toBeInTheDocument();
     expect(screen.getByText(/Checking “second\.journey\.json”…/)).toBeInTheDocument();
     expect(screen.queryByText(/Reading the shared journey…/)).toBeNull();
 
-    FakeWorker.made[1]!.answer();
+    answer(FakeWorker.made[1]!);
     expect(await screen.findByRole('status')).toHaveTextContent('Imported “Second”.');
     expect(screen.queryByText(/Checking “second\.journey\.json”…/)).toBeNull();
   });
