@@ -93,7 +93,7 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'navigator'],
       'no-restricted-properties': [
         'error',
-        { object: 'Math', property: 'random', message: 'Use the seeded counter-based random in src/core/sim/random.ts.' },
+        { object: 'Math', property: 'random', message: 'Use the seeded counter-based random in src/core/sim/math/random.ts.' },
         { object: 'Date', property: 'now', message: 'Core code takes time as an argument.' },
       ],
       // Nothing above the core at any depth (`../../../app/x` from core/sim/engine/ once slipped through).

@@ -42,8 +42,8 @@ import { LAUNCH, type Model } from '../src/core/sim/engine/model';
 import { createDriver, runRange, type EngineName } from '../src/core/sim/engine/runRange';
 import { checkSimulation, modelFor, simulateChecked, type CheckedSimulation } from '../src/core/sim/engine/simulate';
 import { UserWorld } from '../src/core/sim/engine/world';
-import { ecommercePreset } from '../src/core/sim/presets/ecommerce';
-import { SteppingClock } from '../src/core/sim/steppingClock';
+import { ecommercePreset } from '../src/core/cohort/presets/ecommerce';
+import { SteppingClock } from '../src/core/sim/engine/steppingClock';
 import { BENCH_HORIZON, benchmarkJourney, largestTemplate } from './simulationJourneys';
 
 // Targets of issue 5.

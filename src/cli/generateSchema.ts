@@ -3,7 +3,7 @@
 // committed files and the code disagree.
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { journeyJsonSchema } from '../core/journey/jsonSchema';
-import { cohortJsonSchema } from '../core/sim/cohortJsonSchema';
+import { cohortJsonSchema } from '../core/cohort/jsonSchema';
 
 mkdirSync('schema', { recursive: true });
 writeFileSync('schema/journey.schema.json', `${JSON.stringify(journeyJsonSchema(), null, 2)}\n`);

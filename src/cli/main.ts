@@ -6,7 +6,7 @@ import type { Problem } from '../core/journey/problems';
 import { getTemplate, industryNames, templates, templateSummaries } from '../core/templates/index';
 import { instantiateTemplate } from '../core/templates/defineTemplate';
 import { cliMessages } from './messages';
-import { errorDetail } from '../core/sim/runFailure';
+import { errorDetail } from '../core/sim/engine/runFailure';
 import { EXIT, formatProblem, loadJson, single, terminalSafeIo, UsageError, VERSION_CODES, writeFileOrSay, type CliIo } from './shared';
 
 export { EXIT, formatProblem, nodeIo, terminalSafe, type CliIo } from './shared';

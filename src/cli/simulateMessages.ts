@@ -1,6 +1,6 @@
 import type { Lang } from '../core/i18n';
 import type { TouchOutcome } from '../core/sim/engine/trace';
-import { cohortPresets } from '../core/sim/presets/index';
+import { cohortPresets } from '../core/cohort/presets/index';
 
 /** The texts of `journey-lab simulate`: usage, the summary's labels and the trace's descriptions. */
 

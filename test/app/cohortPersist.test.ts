@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { createDexieRepository } from '../../src/app/persist/dexieRepository';
 import { createMemoryRepository } from '../../src/app/persist/memoryRepository';
 import type { JourneyRepository } from '../../src/app/persist/repository';
-import { ecommercePreset } from '../../src/core/sim/presets/ecommerce';
+import { ecommercePreset } from '../../src/core/cohort/presets/ecommerce';
 
 let counter = 0;
 const spec = (id: string, name = id) => ({ ...structuredClone(ecommercePreset.spec), id, name });

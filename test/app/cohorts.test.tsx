@@ -6,8 +6,8 @@ import { createMemoryRepository } from '../../src/app/persist/memoryRepository';
 import { ServicesContext, type AppServices } from '../../src/app/services';
 import { CohortsScreen } from '../../src/app/cohorts/CohortsScreen';
 import { exportCohortJson, parseCohortFile } from '../../src/app/cohorts/cohortFiles';
-import { ecommercePreset } from '../../src/core/sim/presets/ecommerce';
-import { checkCohort } from '../../src/core/sim/cohort';
+import { ecommercePreset } from '../../src/core/cohort/presets/ecommerce';
+import { checkCohort } from '../../src/core/cohort/schema';
 
 function Harness({ services, start = null }: { services: AppServices; start?: string | null }) {
   const [cohortId, setCohortId] = useState<string | null>(start);

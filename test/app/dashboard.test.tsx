@@ -12,7 +12,7 @@ import type { SimulationReport } from '../../src/core/sim/engine/report';
 import { cumulativeByDay } from '../../src/app/simulate/dashboard/CumulativeSection';
 import { quietHourSet, quietRanges, type QuietHours } from '../../src/app/simulate/dashboard/HourlySection';
 import { checkSimulation, simulate } from '../../src/core/sim/engine/simulate';
-import { getPreset } from '../../src/core/sim/presets';
+import { getPreset } from '../../src/core/cohort/presets';
 import { getTemplate } from '../../src/core/templates';
 import { instantiateTemplate } from '../../src/core/templates/defineTemplate';
 

@@ -3,7 +3,7 @@
 import { daysCsv, nodesCsv } from '../../src/app/simulate/dashboard/dashboardData';
 import type { SimulationReport } from '../../src/core/sim/engine/report';
 import { simulate } from '../../src/core/sim/engine/simulate';
-import { getPreset } from '../../src/core/sim/presets';
+import { getPreset } from '../../src/core/cohort/presets';
 import { getTemplate } from '../../src/core/templates';
 import { instantiateTemplate } from '../../src/core/templates/defineTemplate';
 

@@ -7,7 +7,7 @@ import { ErrorBoundary } from '../../src/app/ErrorBoundary';
 import { setLanguage } from '../../src/app/i18n/index.ts';
 import { Dashboard } from '../../src/app/simulate/dashboard/Dashboard';
 import { simulate } from '../../src/core/sim/engine/simulate';
-import { getPreset } from '../../src/core/sim/presets';
+import { getPreset } from '../../src/core/cohort/presets';
 import { getTemplate } from '../../src/core/templates';
 import { instantiateTemplate } from '../../src/core/templates/defineTemplate';
 

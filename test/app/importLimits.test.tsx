@@ -13,7 +13,7 @@ import { LessonsScreen } from '../../src/app/trainer/lessons/LessonsScreen';
 import { IMPORTED_LESSONS_SETTING } from '../../src/app/trainer/lessons/lessonLibrary';
 import { MAX_DOCUMENT_CHARS } from '../../src/core/journey/limits';
 import { frequencyCapsLesson } from '../../src/core/lessons/builtin/frequencyCaps';
-import { ecommercePreset } from '../../src/core/sim/presets/ecommerce';
+import { ecommercePreset } from '../../src/core/cohort/presets/ecommerce';
 
 const newServices = (): AppServices => ({ repository: createMemoryRepository(), tabId: 'tab-a', storageWarning: null });
 

@@ -8,7 +8,7 @@ import { setLanguage } from '../../src/app/i18n/index.ts';
 import type { JourneyDocument } from '../../src/core/journey/schema';
 import type { SimulationReport } from '../../src/core/sim/engine/report';
 import { checkSimulation, simulate } from '../../src/core/sim/engine/simulate';
-import { getPreset } from '../../src/core/sim/presets';
+import { getPreset } from '../../src/core/cohort/presets';
 import { getTemplate } from '../../src/core/templates';
 import { instantiateTemplate } from '../../src/core/templates/defineTemplate';
 

@@ -4,7 +4,7 @@ import { runRecordingJob } from '../../src/app/trainer/playback/recordingJob';
 import type { RecordingMessage } from '../../src/app/trainer/playback/recordingProtocol';
 import type * as Sample from '../../src/core/trainer/sample';
 import { RunawayError, StepBudgetError } from '../../src/core/sim/engine/world';
-import { cohortPresets } from '../../src/core/sim/presets';
+import { cohortPresets } from '../../src/core/cohort/presets';
 import { getTemplate } from '../../src/core/templates';
 import { instantiateTemplate } from '../../src/core/templates/defineTemplate';
 import { checkJourney } from '../../src/core/journey/validate';

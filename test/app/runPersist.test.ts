@@ -7,7 +7,7 @@ import type { RunRecord } from '../../src/app/persist/runRepository';
 import type { SimulationReport } from '../../src/core/sim/engine/report';
 import type { JourneyDocument } from '../../src/core/journey/schema';
 import { checkJourney } from '../../src/core/journey/validate';
-import { ecommercePreset } from '../../src/core/sim/presets/ecommerce';
+import { ecommercePreset } from '../../src/core/cohort/presets/ecommerce';
 import { validJourney } from '../fixtures/journeys';
 
 let counter = 0;

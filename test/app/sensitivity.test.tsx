@@ -15,7 +15,7 @@ import { SimulationStoreContext } from '../../src/app/simulate/SimulationStoreCo
 import { formatMoney } from '../../src/app/simulate/format';
 import { checkJourney } from '../../src/core/journey/validate';
 import type { JourneyDocument } from '../../src/core/journey/schema';
-import { assumptionsFor } from '../../src/core/sim/sensitivity';
+import { assumptionsFor } from '../../src/core/sim/analysis/sensitivity';
 import { getTemplate } from '../../src/core/templates';
 import { instantiateTemplate } from '../../src/core/templates/defineTemplate';
 import { deliverSimulation } from '../../src/app/simulate/protocol';

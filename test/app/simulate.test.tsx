@@ -15,7 +15,7 @@ import { localized, type Lang } from '../../src/core/i18n';
 import { getTemplate } from '../../src/core/templates';
 import { instantiateTemplate } from '../../src/core/templates/defineTemplate';
 import { validJourney } from '../fixtures/journeys';
-import { simulationFailed } from '../../src/core/sim/runFailure';
+import { simulationFailed } from '../../src/core/sim/engine/runFailure';
 import { deliverSimulation } from '../../src/app/simulate/protocol';
 
 interface FakeRun {

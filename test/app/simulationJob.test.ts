@@ -7,7 +7,7 @@ import { getTemplate } from '../../src/core/templates';
 import { instantiateTemplate } from '../../src/core/templates/defineTemplate';
 import { checkJourney } from '../../src/core/journey/validate';
 import type { JourneyDocument } from '../../src/core/journey/schema';
-import { cohortPresets } from '../../src/core/sim/presets';
+import { cohortPresets } from '../../src/core/cohort/presets';
 import { problemFixtures } from '../fixtures/journeys';
 
 const journey = (id: string) => checkJourney(instantiateTemplate(getTemplate(id)!, 'en')).document as JourneyDocument;

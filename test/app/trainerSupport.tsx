@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import { checkJourney } from '../../src/core/journey/validate';
 import type { JourneyDocument } from '../../src/core/journey/schema';
-import { getPreset } from '../../src/core/sim/presets';
+import { getPreset } from '../../src/core/cohort/presets';
 import { getTemplate } from '../../src/core/templates';
 import { instantiateTemplate } from '../../src/core/templates/defineTemplate';
 import { runRecordingJob } from '../../src/app/trainer/playback/recordingJob';

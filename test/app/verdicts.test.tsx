@@ -13,11 +13,11 @@ import type { GoalSpec } from '../../src/core/journey/goals';
 import { checkJourney } from '../../src/core/journey/validate';
 import { VariantsSection } from '../../src/app/simulate/dashboard/VariantsSection';
 import { setLanguage } from '../../src/app/i18n/index.ts';
-import { compareArms, evaluateGoal } from '../../src/core/sim/decide';
+import { compareArms, evaluateGoal } from '../../src/core/sim/analysis/verdicts';
 import type { Lang } from '../../src/core/i18n';
 import { newcombe, wilson, type SimulationReport } from '../../src/core/sim/engine/report';
 import { simulate } from '../../src/core/sim/engine/simulate';
-import { getPreset } from '../../src/core/sim/presets';
+import { getPreset } from '../../src/core/cohort/presets';
 import { getTemplate } from '../../src/core/templates';
 import { instantiateTemplate } from '../../src/core/templates/defineTemplate';
 

@@ -7,7 +7,7 @@ import { createProgress } from '../../src/cli/progress';
 import { formatTraceTime } from '../../src/cli/simulateFormat';
 import type { SimulationReport } from '../../src/core/sim/engine/report';
 import type { TraceEntry } from '../../src/core/sim/engine/trace';
-import { ecommercePreset } from '../../src/core/sim/presets/ecommerce';
+import { ecommercePreset } from '../../src/core/cohort/presets/ecommerce';
 import { instantiateTemplate } from '../../src/core/templates/defineTemplate';
 import { getTemplate } from '../../src/core/templates/index';
 import { problemFixtures } from '../fixtures/journeys';

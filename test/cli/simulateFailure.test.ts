@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { createWorkerPool, POOL_CLOSED } from '../../src/cli/workerPool';
 import { checkSimulation, SimulationError, type RangeTask } from '../../src/core/sim/engine/simulate';
 import type * as Engine from '../../src/core/sim/engine/simulate';
-import { ecommercePreset } from '../../src/core/sim/presets/ecommerce';
+import { ecommercePreset } from '../../src/core/cohort/presets/ecommerce';
 import { instantiateTemplate } from '../../src/core/templates/defineTemplate';
 import { getTemplate } from '../../src/core/templates/index';
 import { runCli } from '../support/cliRun';

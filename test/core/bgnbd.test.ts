@@ -7,9 +7,9 @@ import {
   expectedPurchasesClosedForm,
   simulateRepeatPurchases,
   type BgNbdParams,
-} from '../../src/core/sim/bgnbd';
-import { UniformStream } from '../../src/core/sim/distributions';
-import { hashString } from '../../src/core/sim/random';
+} from '../../src/core/sim/math/bgnbd';
+import { UniformStream } from '../../src/core/sim/math/distributions';
+import { hashString } from '../../src/core/sim/math/random';
 
 const SEED = 424_242;
 const LATENT = hashString('bgnbd.latent');

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { textFor } from '../../src/core/i18n';
-import { checkCohort, cohortProblems, COHORT_SCHEMA_VERSION, modelledEvents, type CohortSpec, type CohortSpecInput } from '../../src/core/sim/cohort';
-import { createCohortGenerator } from '../../src/core/sim/generate';
-import { cohortPresets, getPreset } from '../../src/core/sim/presets';
+import { checkCohort, cohortProblems, COHORT_SCHEMA_VERSION, modelledEvents, type CohortSpec, type CohortSpecInput } from '../../src/core/cohort/schema';
+import { createCohortGenerator } from '../../src/core/cohort/generate';
+import { cohortPresets, getPreset } from '../../src/core/cohort/presets';
 import { channels } from '../../src/core/journey/channels';
 import { templates, type Industry } from '../../src/core/templates';
 import type { JourneyUser } from '../../src/core/compile/runtime';

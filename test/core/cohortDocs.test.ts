@@ -3,9 +3,9 @@
 // `<!-- example: … -->` behave as the text says.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkCohort, cohortProblems } from '../../src/core/sim/cohort';
-import { cohortJsonSchema } from '../../src/core/sim/cohortJsonSchema';
-import { cohortPresets } from '../../src/core/sim/presets';
+import { checkCohort, cohortProblems } from '../../src/core/cohort/schema';
+import { cohortJsonSchema } from '../../src/core/cohort/jsonSchema';
+import { cohortPresets } from '../../src/core/cohort/presets';
 import { channels } from '../../src/core/journey/channels';
 import { codeHeadings, examples, expectSectionsDescribe, propertyNames } from '../support/docExamples';
 

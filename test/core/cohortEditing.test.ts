@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allFinite, lapseChance, meanOrderValue, normaliseShares, purchasesPerMonth, shareTotal } from '../../src/core/sim/cohortEditing';
+import { allFinite, lapseChance, meanOrderValue, normaliseShares, purchasesPerMonth, shareTotal } from '../../src/core/cohort/editing';
 
 describe('cohort editing helpers', () => {
   it('computes the plain-words figures of the model parameters', () => {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { cohortJsonSchema } from '../../src/core/sim/cohortJsonSchema';
+import { cohortJsonSchema } from '../../src/core/cohort/jsonSchema';
 
 describe('schema/cohort.schema.json', () => {
   it('is exactly what the zod schema generates (run `npm run schema` after changing the format)', () => {

@@ -1,6 +1,6 @@
-import { checkCohort, COHORT_SCHEMA_VERSION } from '../../src/core/sim/cohort';
-import { AddSegmentEventRates, cohortMigrations, migrateCohort, migrateCohortDown, OLDEST_COHORT_SCHEMA_VERSION } from '../../src/core/sim/cohortMigrations';
-import { cohortPresets } from '../../src/core/sim/presets';
+import { checkCohort, COHORT_SCHEMA_VERSION } from '../../src/core/cohort/schema';
+import { AddSegmentEventRates, cohortMigrations, migrateCohort, migrateCohortDown, OLDEST_COHORT_SCHEMA_VERSION } from '../../src/core/cohort/migrations';
+import { cohortPresets } from '../../src/core/cohort/presets';
 import type { Migration } from '../../src/core/journey/migrate';
 
 const behaviour = { purchase: { r: 0.243, alpha: 30.9, a: 0.793, b: 2.426 }, orderValue: { p: 6.25, q: 3.74, gamma: 52.6 } };

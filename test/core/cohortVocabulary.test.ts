@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkCohort } from '../../src/core/sim/cohort';
-import { normaliseShareRecord } from '../../src/core/sim/cohortEditing';
+import { checkCohort } from '../../src/core/cohort/schema';
+import { normaliseShareRecord } from '../../src/core/cohort/editing';
 import {
   addAttribute,
   addAttributeValue,
@@ -15,8 +15,8 @@ import {
   renameAttribute,
   renameAttributeValue,
   tagNameProblem,
-} from '../../src/core/sim/cohortVocabulary';
-import { ecommercePreset } from '../../src/core/sim/presets/ecommerce';
+} from '../../src/core/cohort/vocabulary';
+import { ecommercePreset } from '../../src/core/cohort/presets/ecommerce';
 
 const spec = () => structuredClone(ecommercePreset.spec) as unknown as Record<string, unknown> & { segments: Record<string, Record<string, unknown>>[]; attributes: Record<string, Record<string, unknown>>; tags: string[] };
 const codes = (input: unknown) => checkCohort(input).problems.map((problem) => problem.code);

@@ -1,7 +1,7 @@
 import { createActor } from 'xstate';
 import { compileJourney, machineFromConfig, toMachine, JourneyCompileError, OUTSIDE, JOURNEY, DONE } from '../../src/core/compile/toMachine';
-import { runScripted, defaultUser } from '../../src/core/sim/scriptedRun';
-import { SteppingClock } from '../../src/core/sim/steppingClock';
+import { runScripted, defaultUser } from '../support/scriptedRun';
+import { SteppingClock } from '../../src/core/sim/engine/steppingClock';
 import type { MachineConfig } from '../../src/core/compile/machineConfig';
 import type { JourneyEffect } from '../../src/core/compile/runtime';
 import { validJourney, node, edge, problemFixtures } from '../fixtures/journeys';

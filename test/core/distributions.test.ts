@@ -11,8 +11,8 @@ import {
   samplePoisson,
   sampleStandardGamma,
   type Uniforms,
-} from '../../src/core/sim/distributions';
-import { hashKey, hashString } from '../../src/core/sim/random';
+} from '../../src/core/sim/math/distributions';
+import { hashKey, hashString } from '../../src/core/sim/math/random';
 
 const SEED = 20_250_601;
 const N = 50_000;

@@ -6,8 +6,8 @@
 import fc from 'fast-check';
 import { checkJourney, problemCatalogue } from '../../src/core/journey/validate';
 import { parseJourneyFile, readJourney, type ReadJourneyResult } from '../../src/app/persist/files';
-import { checkCohort, cohortProblems } from '../../src/core/sim/cohort';
-import { cohortPresets } from '../../src/core/sim/presets';
+import { checkCohort, cohortProblems } from '../../src/core/cohort/schema';
+import { cohortPresets } from '../../src/core/cohort/presets';
 import { parseLesson, type ParsedLesson } from '../../src/core/lessons/load';
 import { lessonProblems } from '../../src/core/lessons/problems';
 import { builtinLessons } from '../../src/core/lessons/builtin';

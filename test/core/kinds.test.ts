@@ -5,7 +5,7 @@ import { localized } from '../../src/core/i18n';
 import { channels, channelInfo, channelCost } from '../../src/core/journey/channels';
 import { compileJourney } from '../../src/core/compile/toMachine';
 import { defineEffect } from '../../src/core/compile/runtime';
-import { runScripted } from '../../src/core/sim/scriptedRun';
+import { runScripted } from '../support/scriptedRun';
 import { validate } from '../../src/core/journey/validate';
 import { validJourney, node, edge } from '../fixtures/journeys';
 

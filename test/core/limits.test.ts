@@ -4,11 +4,11 @@
 import { checkJourney, journeyLimitProblems, problemCatalogue } from '../../src/core/journey/validate';
 import { compileJourney } from '../../src/core/compile/toMachine';
 import { parseJourneyFile, readJourney } from '../../src/app/persist/files';
-import { checkCohort, cohortProblems } from '../../src/core/sim/cohort';
+import { checkCohort, cohortProblems } from '../../src/core/cohort/schema';
 import { grouped } from '../../src/core/i18n';
 import { simulationProblems } from '../../src/core/sim/engine/simulate';
 import { lessonProblems } from '../../src/core/lessons/problems';
-import { cohortPresets } from '../../src/core/sim/presets';
+import { cohortPresets } from '../../src/core/cohort/presets';
 import { parseLesson } from '../../src/core/lessons/load';
 import { builtinLessons } from '../../src/core/lessons/builtin';
 import { buildGraph } from '../../src/core/journey/graph';

@@ -1,4 +1,4 @@
-import { UniformStream } from '../../src/core/sim/distributions';
+import { UniformStream } from '../../src/core/sim/math/distributions';
 import {
   assertGammaGammaParams,
   customerMeanOrderValue,
@@ -8,8 +8,8 @@ import {
   orderValueVariance,
   sampleOrderValue,
   type GammaGammaParams,
-} from '../../src/core/sim/orderValue';
-import { hashString } from '../../src/core/sim/random';
+} from '../../src/core/sim/math/orderValue';
+import { hashString } from '../../src/core/sim/math/random';
 
 const SEED = 77_001;
 const LATENT = hashString('orderValue.latent');

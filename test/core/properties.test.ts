@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { validate } from '../../src/core/journey/validate';
 import { compileJourney } from '../../src/core/compile/toMachine';
-import { runScripted } from '../../src/core/sim/scriptedRun';
+import { runScripted } from '../support/scriptedRun';
 import { isSatisfiable, implies } from '../../src/core/journey/conditionLogic';
 import { evaluateCondition } from '../../src/core/journey/condition';
 import { validJourney } from '../fixtures/journeys';

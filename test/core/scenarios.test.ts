@@ -3,10 +3,10 @@
 import { checkSimulation, simulate } from '../../src/core/sim/engine/simulate';
 import { newcombe, type SimulationReport } from '../../src/core/sim/engine/report';
 import type { JourneyDocument } from '../../src/core/journey/schema';
-import { getPreset } from '../../src/core/sim/presets';
+import { getPreset } from '../../src/core/cohort/presets';
 import { getTemplate } from '../../src/core/templates';
 import { instantiateTemplate } from '../../src/core/templates/defineTemplate';
-import { compareScenarios, conversionDifference, journeyFingerprint, meanOrderValue, type ScenarioInput } from '../../src/core/sim/scenarios';
+import { compareScenarios, conversionDifference, journeyFingerprint, meanOrderValue, type ScenarioInput } from '../../src/core/sim/analysis/scenarios';
 
 const cohort = getPreset('ecommerce')!.spec;
 

@@ -1,4 +1,4 @@
-import { gamma, gammaSign, hyp2f1, integrateTanhSinh, logBeta, logGamma } from '../../src/core/sim/special';
+import { gamma, gammaSign, hyp2f1, integrateTanhSinh, logBeta, logGamma } from '../../src/core/sim/math/specialFunctions';
 
 const relativeError = (actual: number, expected: number): number => Math.abs(actual - expected) / Math.abs(expected);
 

@@ -1,7 +1,7 @@
 import { validate } from '../../src/core/journey/validate';
 import { compileJourney } from '../../src/core/compile/toMachine';
-import { runScripted, type ScriptedEvent, type ScriptedRunResult } from '../../src/core/sim/scriptedRun';
-import { draw } from '../../src/core/sim/random';
+import { runScripted, type ScriptedEvent, type ScriptedRunResult } from '../support/scriptedRun';
+import { draw } from '../../src/core/sim/math/random';
 import { LAUNCH_EVENT } from '../../src/core/journey/kinds/entry';
 import { languages, type Localized } from '../../src/core/i18n';
 import type { MachineConfig } from '../../src/core/compile/machineConfig';

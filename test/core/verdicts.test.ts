@@ -1,4 +1,4 @@
-import { compareArms, evaluateGoal, goalSchema, goalsSchema, MAX_GOALS, metricsByDay, normalCdf, usersPerArm, verdictOf, Z_80, Z_975, type GoalSpec } from '../../src/core/sim/decide';
+import { compareArms, evaluateGoal, goalSchema, goalsSchema, MAX_GOALS, metricsByDay, normalCdf, usersPerArm, verdictOf, Z_80, Z_975, type GoalSpec } from '../../src/core/sim/analysis/verdicts';
 import { newcombe, wilson, type ArmReport, type Estimate, type SimulationReport } from '../../src/core/sim/engine/report';
 
 /** An arm with `converted` of `assigned` users (one replication: Wilson interval). */

@@ -1,5 +1,5 @@
 import { compileJourney } from '../../src/core/compile/toMachine';
-import { expectedPurchases } from '../../src/core/sim/bgnbd';
+import { expectedPurchases } from '../../src/core/sim/math/bgnbd';
 import { buildModel } from '../../src/core/sim/engine/model';
 import { runRange } from '../../src/core/sim/engine/runRange';
 import { RunawayError } from '../../src/core/sim/engine/world';

@@ -2,12 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { simulationProblems } from '../../src/core/sim/engine/simulate';
-import { runFailureProblems } from '../../src/core/sim/runFailure';
+import { runFailureProblems } from '../../src/core/sim/engine/runFailure';
 import { codeHeadings, expectSectionsDescribe } from '../support/docExamples';
 import { simulate } from '../../src/core/sim/engine/simulate';
 import { templates } from '../../src/core/templates';
 import { instantiateTemplate } from '../../src/core/templates/defineTemplate';
-import { ecommercePreset } from '../../src/core/sim/presets/ecommerce';
+import { ecommercePreset } from '../../src/core/cohort/presets/ecommerce';
 
 const doc = readFileSync(resolve(import.meta.dirname, '../../docs/simulation.md'), 'utf8');
 

@@ -1,11 +1,11 @@
 // Flow along the journey's edges, from real runs: every edge carries its source port's count, the
 // Sankey data leaves out edges nobody took, and a journey that loops back gets an acyclic diagram with
 // its loops listed apart.
-import { flowOf, type JourneyFlow } from '../../src/core/sim/flow';
+import { flowOf, type JourneyFlow } from '../../src/core/sim/analysis/flow';
 import { checkSimulation, simulate } from '../../src/core/sim/engine/simulate';
 import type { SimulationReport } from '../../src/core/sim/engine/report';
 import type { JourneyDocument } from '../../src/core/journey/schema';
-import { getPreset } from '../../src/core/sim/presets';
+import { getPreset } from '../../src/core/cohort/presets';
 import { getTemplate } from '../../src/core/templates';
 import { instantiateTemplate } from '../../src/core/templates/defineTemplate';
 import { edge, node, validJourney } from '../fixtures/journeys';

@@ -1,8 +1,8 @@
 import { checkSimulation, simulateChecked } from '../../src/core/sim/engine/simulate';
-import { assumptionsFor, sweep, tornado } from '../../src/core/sim/sensitivity';
+import { assumptionsFor, sweep, tornado } from '../../src/core/sim/analysis/sensitivity';
 import { getTemplate } from '../../src/core/templates';
 import { instantiateTemplate } from '../../src/core/templates/defineTemplate';
-import { ecommercePreset } from '../../src/core/sim/presets/ecommerce';
+import { ecommercePreset } from '../../src/core/cohort/presets/ecommerce';
 
 function checked() {
   const result = checkSimulation({ journey: instantiateTemplate(getTemplate('cart-abandonment')!, 'en'), cohort: ecommercePreset.spec, users: 3_000, seed: 5 });

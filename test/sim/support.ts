@@ -1,5 +1,5 @@
 import { compileJourney } from '../../src/core/compile/toMachine';
-import { checkCohort, type CohortSpec } from '../../src/core/sim/cohort';
+import { checkCohort, type CohortSpec } from '../../src/core/cohort/schema';
 import { buildModel, type Model } from '../../src/core/sim/engine/model';
 import { runRange, type EngineName } from '../../src/core/sim/engine/runRange';
 import type { TraceEntry } from '../../src/core/sim/engine/trace';

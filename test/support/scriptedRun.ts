@@ -1,9 +1,9 @@
 import { createActor } from 'xstate';
-import { machineFromConfig } from '../compile/toMachine';
-import type { MachineConfig } from '../compile/machineConfig';
-import type { JourneyEffect, JourneyEvent, JourneyUser } from '../compile/runtime';
-import { defaultRegistry, type Registry } from '../journey/registry';
-import { SteppingClock } from './steppingClock';
+import { machineFromConfig } from '../../src/core/compile/toMachine';
+import type { MachineConfig } from '../../src/core/compile/machineConfig';
+import type { JourneyEffect, JourneyEvent, JourneyUser } from '../../src/core/compile/runtime';
+import { defaultRegistry, type Registry } from '../../src/core/journey/registry';
+import { SteppingClock } from '../../src/core/sim/engine/steppingClock';
 
 export interface ScriptedEvent extends JourneyEvent {
   /** Milliseconds after launch. */

@@ -8,7 +8,7 @@ import i18n from '../i18n';
 import type { Lang } from '../../core/i18n';
 import type { Problem } from '../../core/journey/problems';
 import { isPlainObject } from '../../core/journey/zodMessages';
-import { normaliseShares, shareTotal } from '../../core/sim/cohortEditing';
+import { normaliseShares, shareTotal } from '../../core/cohort/editing';
 import { problemsAt, problemsByPath, setAt, textIn, type Json, type Path } from './draft';
 import { fmt, NumberField, ProblemText, Section, TextField } from './editor/fields';
 import { AttributesSection } from './editor/AttributesSection';

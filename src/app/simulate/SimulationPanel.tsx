@@ -5,7 +5,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent 
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../core/i18n';
 import { formatLocation, type Problem } from '../../core/journey/problems';
-import { cohortPresets } from '../../core/sim/presets';
+import { cohortPresets } from '../../core/cohort/presets';
 import { useEditorStore } from '../store/useEditorStore';
 import { useServices } from '../services';
 import type { CohortRecord } from '../persist/cohortRepository';

@@ -3,7 +3,7 @@
 // interface language, never the raw error text on its own.
 import type { Lang } from '../../core/i18n';
 import type { Problem } from '../../core/journey/problems';
-import { simulationFailed } from '../../core/sim/runFailure';
+import { simulationFailed } from '../../core/sim/engine/runFailure';
 
 /** The failure of a run, said in one line: "<sentence> (<code>)". */
 export const failureText = (problem: Problem, lang: Lang): string => `${problem.message[lang]} (${problem.code})`;

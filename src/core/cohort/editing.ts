@@ -1,6 +1,6 @@
 // Pure helpers for the cohort editor: the plain-words figures implied by the model parameters, and
 // normalising segment shares to 100 %.
-import { expectedOrderValue } from './orderValue';
+import { expectedOrderValue } from '../sim/math/orderValue';
 
 /** Average purchases per month (30 days) while a user is active, under BG/NBD: r / alpha × 30. */
 export const purchasesPerMonth = (r: number, alpha: number): number => (r / alpha) * 30;

@@ -1,8 +1,8 @@
 import { channels, type Channel } from '../journey/channels';
 import { rfmDimensions } from '../journey/condition';
 import type { JourneyUser } from '../compile/runtime';
-import type { AttributeValue, CohortSegment, CohortSpec } from './cohort';
-import { hashKey, hashString } from './random';
+import type { AttributeValue, CohortSegment, CohortSpec } from './schema';
+import { hashKey, hashString } from '../sim/math/random';
 
 /**
  * Turns a cohort spec into users, lazily: user `index` is computed from (seed, index) alone whenever it

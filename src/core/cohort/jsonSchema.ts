@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cohortSpecSchema } from './cohort';
+import { cohortSpecSchema } from './schema';
 
 /**
  * The JSON Schema of the cohort format, generated from the zod schema `checkCohort` uses, in its input

@@ -1,7 +1,7 @@
 import { localized } from '../i18n';
 import { downgrade, upgrade, type FormatOverrides, type Migration, type MigrationResult, type RawDocument, type VersionedFormat } from '../format';
 import { isPlainObject } from '../journey/zodMessages';
-import type { CohortProblemCode } from './cohort';
+import type { CohortProblemCode } from './schema';
 
 /**
  * Named migrations of the cohort format, tldraw-style, declared with the journey's and

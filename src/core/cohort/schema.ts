@@ -7,7 +7,7 @@ import { idSchema } from '../journey/schema';
 import { eventNameSchema } from '../journey/events';
 import { isPlainObject, plainPath, localizeIssue, zodMessage } from '../journey/zodMessages';
 import { bySeverity, type Problem, type ProblemDefinition } from '../journey/problems';
-import { COHORT_SCHEMA_VERSION, OLDEST_COHORT_SCHEMA_VERSION, migrateCohort } from './cohortMigrations';
+import { COHORT_SCHEMA_VERSION, OLDEST_COHORT_SCHEMA_VERSION, migrateCohort } from './migrations';
 import { MAX_DURATION_DAYS, MAX_LABEL_CHARS, MAX_USERS } from '../journey/limits';
 import { limitOfIssue, listedIssues, measureDocument } from '../journey/limitChecks';
 
@@ -15,7 +15,7 @@ import { limitOfIssue, listedIssues, measureDocument } from '../journey/limitChe
  * The synthetic cohort (模拟人群) a journey is simulated on: how many users, which segments with which
  * shares, and per segment the distributions of attributes, RFM scores, tags and channel reach, plus the
  * numbers the behaviour model reads (purchase rates, order values, responses to touches). The spec
- * holds numbers only; src/core/sim/generate.ts turns it into users, and the behaviour model the
+ * holds numbers only; src/core/cohort/generate.ts turns it into users, and the behaviour model the
  * numbers into events. Documented field by field in docs/cohort-format.md.
  */
 

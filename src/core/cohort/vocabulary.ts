@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { localized, type Localized } from '../i18n';
 import { eventNameSchema } from '../journey/events';
 import { isPlainObject, localizeIssue } from '../journey/zodMessages';
-import { attributeNameSchema, modelledEvents, tagNameSchema } from './cohort';
+import { attributeNameSchema, modelledEvents, tagNameSchema } from './schema';
 
 type Raw = Record<string, unknown>;
 export type AttributeKind = 'categorical' | 'numeric';

@@ -6,7 +6,7 @@ import { limitParams } from './limitChecks';
 
 /**
  * SMART goals: part of the journey document since format v2, so they are saved and exported with the
- * journey. Each is checked against a simulation's forecast by src/core/sim/decide.ts.
+ * journey. Each is checked against a simulation's forecast by src/core/sim/analysis/verdicts.ts.
  */
 
 export const goalMetrics = ['conversionRate', 'liftVsHoldout', 'revenue', 'roi', 'cac'] as const;

@@ -2,7 +2,7 @@ import { localized, textFor, type Localized } from '../i18n';
 import { compare, type Condition, type ConditionFacts, type Scalar } from '../journey/condition';
 import { describeDuration, MS, parseDuration } from '../journey/duration';
 import { eventLabel } from '../journey/events';
-import type { CohortSpec } from '../sim/cohort';
+import type { CohortSpec } from '../cohort/schema';
 
 /**
  * Why a condition held or not for one user at one moment, with the values it read: "coupon_order_share

@@ -1,8 +1,8 @@
 import { localized, textFor, type Localized } from '../i18n';
 import { channelInfo, channels } from '../journey/channels';
 import type { ConditionFacts, Scalar } from '../journey/condition';
-import type { CohortSpec } from '../sim/cohort';
-import type { CohortGenerator } from '../sim/generate';
+import type { CohortSpec } from '../cohort/schema';
+import type { CohortGenerator } from '../cohort/generate';
 import { attributeName, formatValue } from './explain';
 
 /** Who a synthetic user is, and what conditions see of them as the journey changes their tags. */

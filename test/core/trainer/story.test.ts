@@ -1,4 +1,4 @@
-import { draw } from '../../../src/core/sim/random';
+import { draw } from '../../../src/core/sim/math/random';
 import { findUser, recordSampleOf } from '../../../src/core/trainer/sample';
 import { storyOf, timeText, type StoryStep } from '../../../src/core/trainer/story';
 import type { JourneyNode } from '../../../src/core/journey/schema';

@@ -1,6 +1,6 @@
 import { templates } from '../../../src/core/templates';
 import { instantiateTemplate } from '../../../src/core/templates/defineTemplate';
-import { getPreset } from '../../../src/core/sim/presets';
+import { getPreset } from '../../../src/core/cohort/presets';
 import { recordSampleOf, type TraceSample } from '../../../src/core/trainer/sample';
 
 /** The churn win-back template on the e-commerce preset (it carries every tag and event the journey reads). */

@@ -17,7 +17,7 @@ import {
   renameAttribute,
   renameAttributeValue,
   type AttributeKind,
-} from '../../../core/sim/cohortVocabulary';
+} from '../../../core/cohort/vocabulary';
 import { problemsAt, textIn, type Json, type Path } from '../draft';
 import { AddForm, NameField, NumberField, ProblemText, Section, type ProblemMap, type SetField } from './fields';
 import type { Update } from './SegmentProfile';

@@ -8,7 +8,7 @@ import type { Lang } from '../../../core/i18n';
 import type { Problem } from '../../../core/journey/problems';
 import { channelInfo, channels } from '../../../core/journey/channels';
 import { isPlainObject } from '../../../core/journey/zodMessages';
-import { allFinite, lapseChance, meanOrderValue, purchasesPerMonth } from '../../../core/sim/cohortEditing';
+import { allFinite, lapseChance, meanOrderValue, purchasesPerMonth } from '../../../core/cohort/editing';
 import { getAt, problemsByPath, setAt, textIn, type Json, type Path } from '../draft';
 import { fmt, NumberField, Section, TextField, type SetField } from './fields';
 import { SegmentAttributes, SegmentRfm, SegmentTags, type Update } from './SegmentProfile';

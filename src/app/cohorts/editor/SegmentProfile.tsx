@@ -7,7 +7,7 @@ import type { Lang } from '../../../core/i18n';
 import type { Problem } from '../../../core/journey/problems';
 import { rfmDimensions } from '../../../core/journey/condition';
 import { isPlainObject } from '../../../core/journey/zodMessages';
-import { normaliseShareRecord, normaliseShares, shareTotal, uniformRfmShares } from '../../../core/sim/cohortEditing';
+import { normaliseShareRecord, normaliseShares, shareTotal, uniformRfmShares } from '../../../core/cohort/editing';
 import { getAt, problemsAt, setAt, type Json, type Path } from '../draft';
 import { fmt, NumberField, ProblemText, Section, type ProblemMap, type SetField } from './fields';
 

@@ -2,7 +2,7 @@
 // every segment until edited; removing one removes it from every segment too.
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../core/i18n';
-import { addTag, removeTag, tagNameProblem } from '../../../core/sim/cohortVocabulary';
+import { addTag, removeTag, tagNameProblem } from '../../../core/cohort/vocabulary';
 import { problemsAt } from '../draft';
 import { AddForm, ProblemText, Section, type ProblemMap } from './fields';
 import type { Update } from './SegmentProfile';

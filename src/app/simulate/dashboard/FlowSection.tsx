@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { Lang } from '../../../core/i18n';
 import type { JourneyDocument } from '../../../core/journey/schema';
-import type { EdgeFlow, JourneyFlow } from '../../../core/sim/flow';
+import type { EdgeFlow, JourneyFlow } from '../../../core/sim/analysis/flow';
 import { describeNode } from '../../canvas/nodes/describe';
 import { SimulationStoreContext } from '../SimulationStoreContext';
 import { useSimulationFlow } from '../useSimulationFlow';

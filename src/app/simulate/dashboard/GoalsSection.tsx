@@ -6,7 +6,7 @@ import { useContext, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { Lang } from '../../../core/i18n';
-import { evaluateGoal, goalMetrics, goalSchema, MAX_GOALS, metricsByDay, type GoalEvaluation, type GoalMetric, type GoalSpec } from '../../../core/sim/decide';
+import { evaluateGoal, goalMetrics, goalSchema, MAX_GOALS, metricsByDay, type GoalEvaluation, type GoalMetric, type GoalSpec } from '../../../core/sim/analysis/verdicts';
 import type { SimulationReport } from '../../../core/sim/engine/report';
 import { EditorStoreContext } from '../../store/EditorStoreContext';
 import type { EditorStore } from '../../store/editorStore';

@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../core/i18n';
-import { compareScenarios } from '../../../core/sim/scenarios';
+import { compareScenarios } from '../../../core/sim/analysis/scenarios';
 import type { ScenarioRecord } from '../../persist/scenarioRepository';
 import { assumptionLabel, assumptionText, kpiCellText, rateComparisonText, type Formatting } from './scenarioFormat';
 

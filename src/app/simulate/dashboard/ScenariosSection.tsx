@@ -5,7 +5,7 @@ import { useCallback, useContext, useEffect, useId, useMemo, useState, type Form
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { Lang } from '../../../core/i18n';
-import { MAX_COMPARED, MIN_COMPARED } from '../../../core/sim/scenarios';
+import { MAX_COMPARED, MIN_COMPARED } from '../../../core/sim/analysis/scenarios';
 import { RepositoryError } from '../../persist/repository';
 import { newScenarioId, type ScenarioRecord, type ScenarioRepository } from '../../persist/scenarioRepository';
 import { ServicesContext } from '../../services';

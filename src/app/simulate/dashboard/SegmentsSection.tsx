@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../core/i18n';
 import type { Estimate, SimulationReport } from '../../../core/sim/engine/report';
-import { getPreset } from '../../../core/sim/presets';
+import { getPreset } from '../../../core/cohort/presets';
 import { formatCount, formatMoney, formatPercent } from '../format';
 import { DashboardSection } from './sections';
 import { segmentRows } from './dashboardData';

@@ -7,9 +7,9 @@ import { useContext, useId, useMemo, useState, useSyncExternalStore, type ReactN
 import { useTranslation } from 'react-i18next';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { Lang } from '../../../core/i18n';
-import { checkCohort } from '../../../core/sim/cohort';
+import { checkCohort } from '../../../core/cohort/schema';
 import type { SimulationReport } from '../../../core/sim/engine/report';
-import { assumptionsFor, figures, type FigureName } from '../../../core/sim/sensitivity';
+import { assumptionsFor, figures, type FigureName } from '../../../core/sim/analysis/sensitivity';
 import { ServicesContext } from '../../services';
 import { formatCount, formatMoney, formatPercent } from '../format';
 import { SimulationStoreContext } from '../SimulationStoreContext';

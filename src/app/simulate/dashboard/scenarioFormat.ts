@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import { channelInfo, channels, type Channel } from '../../../core/journey/channels';
 import { describeDuration } from '../../../core/journey/duration';
 import type { Lang } from '../../../core/i18n';
-import type { AssumptionRow, AssumptionValue, RateComparison, ScenarioKpi, ScenarioKpiRow } from '../../../core/sim/scenarios';
+import type { AssumptionRow, AssumptionValue, RateComparison, ScenarioKpi, ScenarioKpiRow } from '../../../core/sim/analysis/scenarios';
 import { formatCount, formatMoney, formatPercent, formatPoints } from '../format';
 import { nameText } from '../cohortLabel';
 export { cohortName, nameText } from '../cohortLabel';

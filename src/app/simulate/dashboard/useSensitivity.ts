@@ -5,9 +5,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Lang } from '../../../core/i18n';
 import type { JourneyDocument } from '../../../core/journey/schema';
-import type { CohortSpec } from '../../../core/sim/cohort';
+import type { CohortSpec } from '../../../core/cohort/schema';
 import type { SimulationReport } from '../../../core/sim/engine/report';
-import type { Assumption } from '../../../core/sim/sensitivity';
+import type { Assumption } from '../../../core/sim/analysis/sensitivity';
 import type { SimulationRun, SimulationRunner } from '../protocol';
 import { failureText } from '../failure';
 

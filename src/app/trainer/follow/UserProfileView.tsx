@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../core/i18n';
 import { channelInfo, channels } from '../../../core/journey/channels';
 import { attributeName, formatValue } from '../../../core/trainer/explain';
-import type { CohortSpec } from '../../../core/sim/cohort';
+import type { CohortSpec } from '../../../core/cohort/schema';
 import type { UserProfile } from '../../../core/trainer/profile';
 
 export function UserProfileView({ user, profile, cohort, lang, onStop }: { user: number; profile: UserProfile; cohort: CohortSpec; lang: Lang; onStop(): void }) {

@@ -2,7 +2,7 @@
 // here on the main thread from exactly what was recorded, which already passed the recording's checks:
 // only the cohort is read again and the journey compiled (tens of milliseconds for a template, none of
 // the fast engine's planning), once per recording — the input object is the recording's identity.
-import { checkCohort } from '../../../core/sim/cohort';
+import { checkCohort } from '../../../core/cohort/schema';
 import { modelFor, SimulationError } from '../../../core/sim/engine/simulate';
 import type { Model } from '../../../core/sim/engine/model';
 import type { PlaybackInput } from '../playback/playbackStore';

@@ -4,7 +4,7 @@
 import { localized, type Localized } from '../../../core/i18n';
 import type { JourneyDocumentInput } from '../../../core/journey/schema';
 import type { Problem } from '../../../core/journey/problems';
-import type { CohortSpecInput } from '../../../core/sim/cohort';
+import type { CohortSpecInput } from '../../../core/cohort/schema';
 import { builtinLessons } from '../../../core/lessons/builtin/index';
 import { parseLesson } from '../../../core/lessons/load';
 import type { Lesson, LessonInput } from '../../../core/lessons/schema';

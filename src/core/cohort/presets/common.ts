@@ -2,7 +2,7 @@ import type { Localized } from '../../i18n';
 import type { Industry } from '../../templates/defineTemplate';
 import type { Channel } from '../../journey/channels';
 import type { KnownEvent } from '../../journey/events';
-import type { ChannelResponse, CohortSpecInput, EventRate, ModelledEvent } from '../cohort';
+import type { ChannelResponse, CohortSpecInput, EventRate, ModelledEvent } from '../schema';
 
 /** A ready cohort for one industry, with where its numbers come from. */
 export interface CohortPreset {

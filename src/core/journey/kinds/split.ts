@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineNodeKind } from './defineKind';
 import { localized } from '../../i18n';
 import { defineGuard } from '../../compile/runtime';
-import { draw } from '../../sim/random';
+import { draw } from '../../sim/math/random';
 import { remapItemPorts } from './itemPorts';
 import { MAX_PORT_ITEMS } from '../limits';
 

@@ -3,8 +3,8 @@
 // an edge carries exactly its source port's count, because the engine follows one edge per port (the
 // first, as graph.ts does; validation refuses a second). So a flow is a number of passes, not of
 // distinct users: a user who goes round a loop three times takes its edges three times.
-import type { JourneyDocument } from '../journey/schema';
-import type { SimulationReport } from './engine/report';
+import type { JourneyDocument } from '../../journey/schema';
+import type { SimulationReport } from '../engine/report';
 
 export interface EdgeFlow {
   edgeId: string;

@@ -1,11 +1,11 @@
-import { channelCost, channels, type Channel } from '../journey/channels';
-import { parseDuration } from '../journey/duration';
-import type { JourneyDocument } from '../journey/schema';
-import { checkCohort, type LocalizedText } from './cohort';
-import type { DifferenceInterval } from './decide';
-import { newcombe, type Estimate, type Interval, type SimulationReport } from './engine/report';
-import { expectedOrderValue } from './orderValue';
-import { hashString } from './random';
+import { channelCost, channels, type Channel } from '../../journey/channels';
+import { parseDuration } from '../../journey/duration';
+import type { JourneyDocument } from '../../journey/schema';
+import { checkCohort, type LocalizedText } from '../../cohort/schema';
+import type { DifferenceInterval } from './verdicts';
+import { newcombe, type Estimate, type Interval, type SimulationReport } from '../engine/report';
+import { expectedOrderValue } from '../math/orderValue';
+import { hashString } from '../math/random';
 
 /**
  * Comparing saved scenarios (pure, deterministic). A scenario is a finished run kept with everything it

@@ -1,9 +1,9 @@
-import { localized, type Localized } from '../i18n';
-import { channelCost, channelInfo, channels, type Channel } from '../journey/channels';
-import type { JourneyDocument } from '../journey/schema';
-import type { CohortSpec } from './cohort';
-import type { SimulationReport } from './engine/report';
-import { simulateChecked, type CheckedSimulation, type SimulateOptions } from './engine/simulate';
+import { localized, type Localized } from '../../i18n';
+import { channelCost, channelInfo, channels, type Channel } from '../../journey/channels';
+import type { JourneyDocument } from '../../journey/schema';
+import type { CohortSpec } from '../../cohort/schema';
+import type { SimulationReport } from '../engine/report';
+import { simulateChecked, type CheckedSimulation, type SimulateOptions } from '../engine/simulate';
 
 /**
  * Sensitivity: how a forecast moves when one assumption moves. An assumption is a number of the cohort

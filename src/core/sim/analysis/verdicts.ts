@@ -1,5 +1,5 @@
-import type { GoalMetric, GoalSpec } from '../journey/goals';
-import { newcombe, wilson, type ArmReport, type Estimate, type SimulationReport } from './engine/report';
+import type { GoalMetric, GoalSpec } from '../../journey/goals';
+import { newcombe, wilson, type ArmReport, type Estimate, type SimulationReport } from '../engine/report';
 
 /**
  * Deciding from a simulation report (pure, deterministic): comparing the arms of a split with
@@ -126,7 +126,7 @@ export function compareArms(report: SimulationReport): SplitComparison[] {
 // SMART goals
 
 // The goal spec is part of the journey document (src/core/journey/goals.ts); decide.ts evaluates it.
-export { goalMetrics, goalSchema, goalsSchema, MAX_GOALS, type GoalMetric, type GoalSpec } from '../journey/goals';
+export { goalMetrics, goalSchema, goalsSchema, MAX_GOALS, type GoalMetric, type GoalSpec } from '../../journey/goals';
 
 /** Metrics the report has day by day, so a goal on them can be checked on a window shorter than the horizon. */
 export const metricsByDay: readonly GoalMetric[] = ['conversionRate', 'revenue'];

@@ -1,6 +1,6 @@
 import { compare, type Condition, type Scalar } from '../../journey/condition';
 import { parseDuration } from '../../journey/duration';
-import { hashKey, hashString } from '../random';
+import { hashKey, hashString } from '../math/random';
 import { GuardOp, Op, buildPlan, type Plan, type PlanGuard, type PlanTransition } from './plan';
 import { LAUNCH_CODE, type MachineDriver } from './driver';
 import type { Model } from './model';

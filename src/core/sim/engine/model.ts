@@ -6,9 +6,9 @@ import type { JourneyDocument } from '../../journey/schema';
 import type { Condition } from '../../journey/condition';
 import type { MachineConfig, StateConfig } from '../../compile/machineConfig';
 import { defaultRegistry, type Registry } from '../../journey/registry';
-import { createCohortGenerator, type CohortGenerator } from '../generate';
-import { modelledEvents, type CohortSpec } from '../cohort';
-import { hashString } from '../random';
+import { createCohortGenerator, type CohortGenerator } from '../../cohort/generate';
+import { modelledEvents, type CohortSpec } from '../../cohort/schema';
+import { hashString } from '../math/random';
 import { buildLayout, type CounterLayout } from './counters';
 
 /**

@@ -1,7 +1,7 @@
 import type { Condition, Scalar } from '../../journey/condition';
 import { channels, type Channel } from '../../journey/channels';
 import type { ActionRef, GuardRef, StateConfig, TransitionConfig } from '../../compile/machineConfig';
-import { hashString } from '../random';
+import { hashString } from '../math/random';
 import { LAUNCH, type Model } from './model';
 
 /**

@@ -2,7 +2,7 @@ import { createActor, type Actor, type AnyStateMachine } from 'xstate';
 import { channels, type Channel } from '../../journey/channels';
 import { machineFromConfig } from '../../compile/toMachine';
 import type { JourneyEffect, JourneyEnvironment } from '../../compile/runtime';
-import { SteppingClock } from '../steppingClock';
+import { SteppingClock } from './steppingClock';
 import { LAUNCH, type Model } from './model';
 import { LAUNCH_CODE, type MachineDriver } from './driver';
 import type { UserWorld } from './world';

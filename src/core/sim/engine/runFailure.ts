@@ -1,5 +1,5 @@
-import { localized } from '../i18n';
-import type { Problem, ProblemDefinition } from '../journey/problems';
+import { localized } from '../../i18n';
+import type { Problem, ProblemDefinition } from '../../journey/problems';
 
 /**
  * A run that failed for a reason that is not a problem of the journey, the cohort or the settings: a

@@ -6,14 +6,14 @@ import { MAX_DURATION_DAYS, MAX_USERS as MAX_USERS_PER_RUN } from '../../journey
 import type { Problem, ProblemDefinition } from '../../journey/problems';
 import { defaultRegistry, type Registry } from '../../journey/registry';
 import type { JourneyDocument } from '../../journey/schema';
-import { checkCohort, type CohortSpec } from '../cohort';
+import { checkCohort, type CohortSpec } from '../../cohort/schema';
 import { addCounters } from './counters';
 import { buildModel, type Model } from './model';
 import { buildPlan, PlanError } from './plan';
 import { buildReport, type SimulationReport } from './report';
 import { engines, runRange, SimulationCancelled, type EngineName } from './runRange';
 import type { TraceEntry } from './trace';
-import { runFailureProblems, simulationFailed } from '../runFailure';
+import { runFailureProblems, simulationFailed } from './runFailure';
 import { MAX_STEPS_PER_INSTANT, RunawayError, StepBudgetError } from './world';
 
 /**

@@ -12,7 +12,7 @@
  * stream; `expectedPurchases` is its closed-form mean, which the tests hold the simulation to.
  */
 import { sampleBeta, sampleGamma, type Uniforms } from './distributions';
-import { hyp2f1Minus1, integrateTanhSinh, logBeta } from './special';
+import { hyp2f1Minus1, integrateTanhSinh, logBeta } from './specialFunctions';
 
 /** BG/NBD parameters; α is per day (a weekly fit's α times 7). */
 export interface BgNbdParams {

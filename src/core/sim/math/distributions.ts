@@ -14,7 +14,7 @@
  * list in a test all work; a hot loop should reuse one `UniformStream` and `reset` it per user.
  */
 import { hashKey } from './random';
-import { logGamma } from './special';
+import { logGamma } from './specialFunctions';
 
 /** A source of uniforms in [0, 1); every call returns the next one. */
 export type Uniforms = () => number;

@@ -2,7 +2,7 @@
  * Special functions the behaviour models need: the log-gamma function and the Gauss hypergeometric
  * function ₂F₁, plus a tanh–sinh quadrature for integrals the closed forms do not cover.
  *
- * Accuracy (checked in test/core/special.test.ts against mpmath values and identities):
+ * Accuracy (checked in test/core/specialFunctions.test.ts against mpmath values and identities):
  * - `logGamma`: Lanczos (g = 7, 9 terms) for x ≥ 0.5, reflection below; error ≲ 1e-13 ·
  *   max(1, |log Γ(x)|) for −20 < x < 1e6 (so Γ itself to ≲ 2e-13 relative below x = 170).
  * - `hyp2f1(a, b, c, z)` for 0 ≤ z < 1 and positive a, b, c up to 100: relative error within a few
