@@ -1,3 +1,4 @@
+import { everything } from '../store/editorStore';
 import { mod, register } from './types';
 
 export const selectAllAction = register({
@@ -5,5 +6,5 @@ export const selectAllAction = register({
   label: 'selectAll',
   shortcut: 'Mod+A',
   keyTest: (event) => mod(event) && !event.shiftKey && event.key.toLowerCase() === 'a',
-  perform: ({ journey }) => ({ selection: { nodes: journey.nodes.map((node) => node.id), edges: journey.edges.map((edge) => edge.id) }, history: false }),
+  perform: ({ journey }) => ({ selection: everything(journey), history: false }),
 });

@@ -16,8 +16,7 @@ import { NODE_WIDTH } from '../../core/editor/commands';
 import type { Lang } from '../../core/i18n';
 import { useEditor } from '../store/useEditor';
 import { useEditorStore } from '../store/useEditorStore';
-import { editorFor } from '../store/journeyEditor';
-import type { EditorStore } from '../store/editorStore';
+import { editorFor, type JourneyEditor } from '../store/journeyEditor';
 import { useProblems } from '../store/useProblems';
 import { createFlowElementCache, type Measured } from './flowElements';
 import { nodeTypes } from './nodes';
@@ -31,18 +30,9 @@ import './canvas.css';
 
 const proOptions = { hideAttribution: false };
 
-/** Applies React Flow's select changes (click, shift-click, box select) to the store's selection. */
-function applySelection(store: EditorStore, what: 'nodes' | 'edges', changes: (NodeChange<JourneyFlowNode> | EdgeChange<JourneyFlowEdge>)[]) {
-  const selects = changes.flatMap((change) => (change.type === 'select' ? [change] : []));
-  if (selects.length === 0) return;
-  const { selection, select } = store.getState();
-  const ids = new Set(selection[what]);
-  for (const change of selects) {
-    if (change.selected) ids.add(change.id);
-    else ids.delete(change.id);
-  }
-  const next = [...ids];
-  if (next.length !== selection[what].length || next.some((id, index) => id !== selection[what][index])) select({ ...selection, [what]: next });
+/** Hands React Flow's select changes (click, shift-click, box select) to the editor. */
+function applySelection(editor: JourneyEditor, what: 'nodes' | 'edges', changes: (NodeChange<JourneyFlowNode> | EdgeChange<JourneyFlowEdge>)[]) {
+  editor.setSelected(what, changes.flatMap((change) => (change.type === 'select' ? [change] : [])));
 }
 const fitViewOptions = { maxZoom: 1, padding: 0.1 };
 const multiSelectionKeys = ['Shift', 'Meta', 'Control'];
@@ -93,7 +83,7 @@ export function JourneyCanvas({ lang, overlay = noOverlay, spaceKeyPans = true }
           for (const [id, size] of sizes) next.set(id, { width: size.width, height: size.height });
           return next;
         });
-      applySelection(store, 'nodes', changes);
+      applySelection(editorFor(store), 'nodes', changes);
       const moves = changes.flatMap((change) => (change.type === 'position' && change.position ? [{ id: change.id, position: change.position }] : []));
       if (moves.length > 0) editorFor(store).move(moves, { dragging: changes.some((change) => change.type === 'position' && change.dragging) });
     },
@@ -101,7 +91,7 @@ export function JourneyCanvas({ lang, overlay = noOverlay, spaceKeyPans = true }
   );
 
   // Removal goes through the delete action (deleteKeyCode is off), so only selection matters here.
-  const onEdgesChange = useCallback((changes: EdgeChange<JourneyFlowEdge>[]) => applySelection(store, 'edges', changes), [store]);
+  const onEdgesChange = useCallback((changes: EdgeChange<JourneyFlowEdge>[]) => applySelection(editorFor(store), 'edges', changes), [store]);
 
   const onConnect = useCallback(
     (connection: Connection) => {
@@ -135,7 +125,7 @@ export function JourneyCanvas({ lang, overlay = noOverlay, spaceKeyPans = true }
       event.preventDefault();
       const state = store.getState();
       const alreadySelected = target.kind === 'node' ? state.selection.nodes.includes(target.id) : state.selection.edges.includes(target.id);
-      if (!alreadySelected) state.select(target.kind === 'node' ? { nodes: [target.id], edges: [] } : { nodes: [], edges: [target.id] });
+      if (!alreadySelected) editorFor(store).select(target.kind === 'node' ? { nodes: [target.id], edges: [] } : { nodes: [], edges: [target.id] });
       setMenu({ ...target, x: event.clientX, y: event.clientY });
     },
     [store],
@@ -143,8 +133,8 @@ export function JourneyCanvas({ lang, overlay = noOverlay, spaceKeyPans = true }
 
   // Every prop handed to React Flow keeps its identity across renders: a new function or array there
   // re-renders all nodes and edges on each drag move.
-  const beginGesture = useCallback(() => store.getState().beginGesture(), [store]);
-  const endGesture = useCallback(() => store.getState().endGesture(), [store]);
+  const beginGesture = useCallback(() => editorFor(store).beginGesture(), [store]);
+  const endGesture = useCallback(() => editorFor(store).endGesture(), [store]);
   const onNodeContextMenu = useCallback((event: ReactMouseEvent, node: JourneyFlowNode) => openMenu(event, { kind: 'node', id: node.id }), [openMenu]);
   const onEdgeContextMenu = useCallback((event: ReactMouseEvent, edge: JourneyFlowEdge) => openMenu(event, { kind: 'edge', id: edge.id }), [openMenu]);
   const closeMenu = useCallback(() => setMenu(null), []);

@@ -73,7 +73,7 @@ export function EditorScreen({ journeyId, lang, onBack, mode = { kind: 'editor' 
       const store = createEditorStore();
       store.getState().open(result.document);
       // A restored copy is not saved yet: dirty, so autosave writes it.
-      if (result.restored) editorFor(store).apply(() => result.document, { history: false });
+      if (result.restored) editorFor(store).markUnsaved();
       setLoaded({ state: 'ready', store, revision: result.revision, setAside: result.setAside?.document ?? null });
       void repository.setSetting(settingKeys.lastJourneyId, journeyId);
     });
@@ -190,11 +190,11 @@ function Editor({
         void flow.setCenter(x, y, { zoom: Math.max(flow.getZoom(), 0.8), duration: 300 });
       };
       if (nodeId) {
-        store.getState().select({ nodes: [nodeId], edges: [] });
+        editorFor(store).select({ nodes: [nodeId], edges: [] });
         centreOn([nodeId]);
       } else if (edgeId) {
         const edge = current.edges.find((candidate) => candidate.id === edgeId);
-        store.getState().select({ nodes: [], edges: [edgeId] });
+        editorFor(store).select({ nodes: [], edges: [edgeId] });
         if (edge) centreOn([edge.source, edge.target]);
       }
     },

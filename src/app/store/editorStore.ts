@@ -10,6 +10,9 @@ export interface Selection {
 
 export const noSelection: Selection = { nodes: [], edges: [] };
 
+/** Every node and edge of a journey. */
+export const everything = (journey: JourneyDocument): Selection => ({ nodes: journey.nodes.map((node) => node.id), edges: journey.edges.map((edge) => edge.id) });
+
 /** Edits of one field less than this far apart are one undo step (typing a word is one step). */
 export const MERGE_WINDOW_MS = 1500;
 
@@ -46,7 +49,7 @@ export interface EditorState extends History {
   setClipboard(fragment: Fragment | null): void;
   beginGesture(): void;
   /** A change in the middle of a gesture: shown at once, recorded only when the gesture ends. */
-  changeDuringGesture(journey: JourneyDocument): void;
+  changeDuringGesture(journey: JourneyDocument, selection?: Selection): void;
   endGesture(): void;
   undo(): void;
   redo(): void;
@@ -96,9 +99,9 @@ export function createEditorStore() {
       const { journey, gestureBase } = get();
       if (journey && !gestureBase) set({ gestureBase: journey });
     },
-    changeDuringGesture(journey) {
+    changeDuringGesture(journey, selection) {
       if (!get().gestureBase) get().beginGesture();
-      set({ journey, dirty: true });
+      set(selection ? { journey, selection: keepExisting(selection, journey), dirty: true } : { journey, dirty: true });
     },
     endGesture() {
       const { gestureBase, journey, past, future } = get();

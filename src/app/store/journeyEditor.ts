@@ -1,7 +1,7 @@
-import { addNode, connect, deleteElements, moveNodes, renameJourney, setGoals, updateNode, updateSettings, type Position } from '../../core/editor/commands';
+import { addNode, connect, deleteElements, moveNodes, renameJourney, setGoals, updateNode, updateSettings, type Fragment, type Position } from '../../core/editor/commands';
 import type { JourneyDocument, JourneySettings } from '../../core/journey/schema';
 import type { GoalSpec } from '../../core/journey/goals';
-import type { EditorStore, Selection } from './editorStore';
+import { everything, noSelection, type EditorStore, type Selection } from './editorStore';
 import { useEditorStore } from './useEditorStore';
 
 type NodePatch = Parameters<typeof updateNode>[2];
@@ -16,9 +16,10 @@ export interface ApplyOptions {
 
 /**
  * The one way to change an open journey (issue 13), like tldraw's `Editor`: components, keys, menus,
- * lessons and tests call its named commands instead of the store's `change`, so how a change enters
- * history (one step, merged typing, a drag as one gesture) is decided here, once. The store keeps the
- * state; the lint rule in eslint.config.js keeps `change` calls out of everything but this file and the store.
+ * lessons and tests call its named commands instead of the store's mutators, so how a change enters
+ * history (one step, merged typing, a drag as one gesture), what is selected, and what autosave is told
+ * are decided here, once. The store keeps the state; the lint rule in eslint.config.js keeps its
+ * mutators out of everything but this file and the store.
  */
 export interface JourneyEditor {
   readonly store: EditorStore;
@@ -36,6 +37,42 @@ export interface JourneyEditor {
   rename(name: string): void;
   /** Puts a whole document in place as one undoable step (a lesson's edit, a set-aside copy restored). */
   replaceWith(document: JourneyDocument): void;
+  undo(): void;
+  redo(): void;
+
+  select(selection: Selection): void;
+  selectAll(): void;
+  clearSelection(): void;
+  /** Selects or deselects some nodes (or edges), keeping the rest: a click, shift-click or box select. */
+  setSelected(what: 'nodes' | 'edges', changes: readonly { id: string; selected: boolean }[]): void;
+  setClipboard(fragment: Fragment | null): void;
+
+  /**
+   * A drag or other multi-step gesture: changes until `endGesture` are shown at once and recorded as
+   * one undo step when it ends (none when nothing changed).
+   */
+  beginGesture(): void;
+  endGesture(): void;
+  /** Runs changes as one gesture, one undo step (inside a gesture already begun, as part of it). */
+  gesture(run: () => void): void;
+
+  /** Hands changes to the open journey's autosave (useAutosave) until the returned function detaches it. */
+  attachAutosave(autosave: AutosaveLink): () => void;
+  /** Saves now what is unsaved, before leaving the journey; resolves at once when no autosave is attached. */
+  flush(): Promise<void>;
+  /** Marks the journey unsaved without changing it (a restored copy, ours kept over another tab's), so it is saved. */
+  markUnsaved(): void;
+  /** Takes what storage holds in place of ours (another tab's version, chosen): no undo step, nothing to save. */
+  takeStored(document: JourneyDocument): void;
+}
+
+/** What the editor tells the autosave: the one hand-off between changing a journey and saving it. */
+export interface AutosaveLink {
+  /** The document changed and is unsaved; `duringGesture`: a frame of a drag, the gesture's end follows. */
+  changed(duringGesture: boolean): void;
+  /** A gesture ended with the document unsaved. */
+  gestureEnded(): void;
+  flush(): Promise<void>;
 }
 
 export function createJourneyEditor(store: EditorStore): JourneyEditor {
@@ -43,21 +80,22 @@ export function createJourneyEditor(store: EditorStore): JourneyEditor {
     const state = store.getState();
     if (!state.journey) return;
     const next = recipe(state.journey);
-    if (history) state.change(next, selection, mergeKey === undefined ? undefined : { mergeKey });
+    // Inside a gesture every change is part of its one step.
+    if (history && state.gestureBase) state.changeDuringGesture(next, selection);
+    else if (history) state.change(next, selection, mergeKey === undefined ? undefined : { mergeKey });
     else state.changeWithoutHistory(next, selection);
   };
-  return {
+  const select = (selection: Selection) => store.getState().select(selection);
+  let autosave: AutosaveLink | null = null;
+  const editor: JourneyEditor = {
     store,
     apply,
     connect: (link) => apply((journey) => connect(journey, link)),
     delete: (nodeIds, edgeIds) => apply((journey) => deleteElements(journey, nodeIds, edgeIds)),
     move(moves, { dragging }) {
-      const state = store.getState();
-      if (!state.journey) return;
-      const moved = moveNodes(state.journey, moves);
       // A drag is recorded as one step when it ends; a keyboard nudge is a step of its own.
-      if (dragging || state.gestureBase) state.changeDuringGesture(moved);
-      else state.change(moved);
+      if (dragging) editor.beginGesture();
+      apply((journey) => moveNodes(journey, moves));
     },
     addNodeAt(kind, position) {
       const journey = store.getState().journey;
@@ -71,7 +109,62 @@ export function createJourneyEditor(store: EditorStore): JourneyEditor {
     setGoals: (goals) => apply((journey) => setGoals(journey, goals)),
     rename: (name) => apply((journey) => (name && name !== journey.name ? renameJourney(journey, name) : journey)),
     replaceWith: (document) => apply(() => document),
+    undo: () => store.getState().undo(),
+    redo: () => store.getState().redo(),
+
+    select,
+    selectAll() {
+      const journey = store.getState().journey;
+      if (journey) select(everything(journey));
+    },
+    clearSelection: () => select(noSelection),
+    setSelected(what, changes) {
+      if (changes.length === 0) return;
+      const { selection } = store.getState();
+      const ids = new Set(selection[what]);
+      for (const change of changes) {
+        if (change.selected) ids.add(change.id);
+        else ids.delete(change.id);
+      }
+      const next = [...ids];
+      if (next.length !== selection[what].length || next.some((id, index) => id !== selection[what][index])) select({ ...selection, [what]: next });
+    },
+    setClipboard: (fragment) => store.getState().setClipboard(fragment),
+
+    beginGesture: () => store.getState().beginGesture(),
+    endGesture: () => store.getState().endGesture(),
+    gesture(run) {
+      if (store.getState().gestureBase) return run();
+      editor.beginGesture();
+      try {
+        run();
+      } finally {
+        editor.endGesture();
+      }
+    },
+
+    attachAutosave(link) {
+      autosave = link;
+      // Every change reaches the store, whoever made it (undo, a restored copy, a test): the editor
+      // reads them there, once, and tells the autosave which ones are unsaved work.
+      const stop = store.subscribe((state, previous) => {
+        if (!state.dirty) return;
+        if (!state.gestureBase && previous.gestureBase) link.gestureEnded();
+        if (state.journey !== previous.journey) link.changed(state.gestureBase !== null);
+      });
+      return () => {
+        stop();
+        if (autosave === link) autosave = null;
+      };
+    },
+    flush: () => autosave?.flush() ?? Promise.resolve(),
+    markUnsaved() {
+      const { journey, changeWithoutHistory } = store.getState();
+      if (journey) changeWithoutHistory(journey);
+    },
+    takeStored: (document) => store.getState().replace(document),
   };
+  return editor;
 }
 
 // One editor per open journey's store, so every caller shares it without another provider.

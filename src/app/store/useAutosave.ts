@@ -4,6 +4,7 @@ import type { JourneyRepository, StorageError, StoredJourney } from '../persist/
 import { persistMessages } from '../persist/messages';
 import type { UnsavedCopies } from '../persist/unsavedCopy';
 import type { EditorStore } from './editorStore';
+import { editorFor } from './journeyEditor';
 
 export type SaveStatus =
   | { state: 'saved' | 'saving' | 'unsaved' }
@@ -89,19 +90,25 @@ export function useAutosave(store: EditorStore, repository: JourneyRepository, w
     saveSoon.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
   }, [flush]);
 
+  // The journey's editor tells us of each unsaved change (journeyEditor.ts), and asks us to flush.
   useEffect(
     () =>
-      store.subscribe((state, previous) => {
+      editorFor(store).attachAutosave({
+        changed(duringGesture) {
+          if (blocked.current) return;
+          // Every change, except each frame of a drag (copying a large journey 60 times a second would stall it).
+          if (!duringGesture) keepCopy();
+          // Keep the same object when nothing changes: a new one would re-render the editor on every drag move.
+          setStatus((current) => (current.state === 'failed' || current.state === 'unsaved' ? current : UNSAVED));
+          saveLater();
+        },
         // A drag ends: the copy, skipped while it moved, catches up.
-        if (!state.gestureBase && previous.gestureBase && state.dirty && !blocked.current) keepCopy();
-        if (state.journey === previous.journey || !state.dirty || blocked.current) return;
-        // Every change, except each frame of a drag (copying a large journey 60 times a second would stall it).
-        if (!state.gestureBase) keepCopy();
-        // Keep the same object when nothing changes: a new one would re-render the editor on every drag move.
-        setStatus((current) => (current.state === 'failed' || current.state === 'unsaved' ? current : UNSAVED));
-        saveLater();
+        gestureEnded() {
+          if (!blocked.current) keepCopy();
+        },
+        flush,
       }),
-    [store, keepCopy, saveLater],
+    [store, keepCopy, saveLater, flush],
   );
 
   // A restored copy is saved (and rewritten against the revision loaded, under this tab's id) at once.
@@ -171,7 +178,7 @@ export function useAutosave(store: EditorStore, repository: JourneyRepository, w
     if (!loaded.ok) return;
     revision.current = loaded.stored.revision;
     blocked.current = false;
-    store.getState().replace(loaded.stored.document);
+    editorFor(store).takeStored(loaded.stored.document);
     keepCopy();
     setStatus(SAVED);
   }, [keepCopy, repository, store]);
@@ -183,8 +190,7 @@ export function useAutosave(store: EditorStore, repository: JourneyRepository, w
     const loaded = await repository.load(id);
     revision.current = loaded.ok ? loaded.stored.revision : loaded.reason === 'unreadable' ? loaded.revision : null;
     blocked.current = false;
-    const { journey } = store.getState();
-    if (journey) store.getState().changeWithoutHistory(journey);
+    editorFor(store).markUnsaved();
     await flush();
   }, [flush, repository, store]);
 

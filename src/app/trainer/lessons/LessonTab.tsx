@@ -69,7 +69,7 @@ function LessonSteps({ entry, lang }: { entry: ReadyLesson; lang: Lang }) {
   };
 
   const undoSuggestion = () => {
-    editor.getState().undo();
+    editorFor(editor).undo();
     setApplied(null);
     setAnnouncement(t('trainer.lessons.tab.suggestionUndone'));
   };
