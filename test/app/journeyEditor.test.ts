@@ -56,6 +56,20 @@ describe('journey editor', () => {
     expect(editor.store.getState().past).toEqual([before]);
   });
 
+  it('keeps typing after a drag its own undo step, even within the merge window', () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(0);
+    const editor = openEditor();
+    editor.updateNode('remind', { label: 'Push' });
+    editor.move([{ id: 'remind', position: { x: 10, y: 10 } }], { dragging: true });
+    editor.endGesture();
+    editor.updateNode('remind', { label: 'Push now' });
+    editor.undo();
+    const node = editor.store.getState().journey!.nodes.find((found) => found.id === 'remind')!;
+    expect(node.label).toBe('Push');
+    expect(node.position).toEqual({ x: 10, y: 10 });
+  });
+
   it('adds a step and selects it; a change without history leaves undo alone', () => {
     const editor = openEditor();
     editor.addNodeAt('tag', { x: 0, y: 300 });

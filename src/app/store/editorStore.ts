@@ -106,7 +106,9 @@ export function createEditorStore() {
     endGesture() {
       const { gestureBase, journey, past, future } = get();
       if (!gestureBase || !journey) return;
-      set(gestureBase === journey ? { gestureBase: null } : { gestureBase: null, ...record({ past, future }, gestureBase) });
+      // A finished gesture is its own undo step: a typed change right after it must not merge into the step
+      // before the gesture.
+      set(gestureBase === journey ? { gestureBase: null } : { gestureBase: null, lastMerge: null, ...record({ past, future }, gestureBase) });
     },
     undo() {
       const { journey, past, future } = get();
