@@ -1,12 +1,12 @@
-// Regenerates schema/journey.schema.json and schema/cohort.schema.json from the zod schemas (run by
-// `npm run schema`). test/core/jsonSchema.test.ts and test/core/cohortJsonSchema.test.ts fail when the
-// committed files and the code disagree.
+// Regenerates the JSON Schema of every file format — schema/journey.schema.json, cohort.schema.json and
+// lesson.schema.json — through the versioned-format module (run by `npm run schema`).
+// test/core/format/jsonSchema.test.ts fails when a committed file and the code disagree.
 import { writeFileSync, mkdirSync } from 'node:fs';
-import { journeyJsonSchema } from '../core/journey/jsonSchema';
-import { cohortJsonSchema } from '../core/cohort/jsonSchema';
+import { jsonSchemaOf, schemaFileOf } from '../core/format';
+import { publishedFormats } from '../core/format/published';
 
 mkdirSync('schema', { recursive: true });
-writeFileSync('schema/journey.schema.json', `${JSON.stringify(journeyJsonSchema(), null, 2)}\n`);
-console.log('wrote schema/journey.schema.json');
-writeFileSync('schema/cohort.schema.json', `${JSON.stringify(cohortJsonSchema(), null, 2)}\n`);
-console.log('wrote schema/cohort.schema.json');
+for (const format of publishedFormats) {
+  writeFileSync(schemaFileOf(format), `${JSON.stringify(jsonSchemaOf(format), null, 2)}\n`);
+  console.log(`wrote ${schemaFileOf(format)}`);
+}

@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkCohort, cohortProblems } from '../../src/core/cohort/schema';
-import { cohortJsonSchema } from '../../src/core/cohort/jsonSchema';
+import { cohortFormat } from '../../src/core/cohort/migrations';
+import { jsonSchemaOf } from '../../src/core/format';
 import { cohortPresets } from '../../src/core/cohort/presets';
 import { channels } from '../../src/core/journey/channels';
 import { codeHeadings, examples, expectSectionsDescribe, propertyNames } from '../support/docExamples';
@@ -16,7 +17,7 @@ describe('docs/cohort-format.md', () => {
   const sections = doc.split(/^(?=###?\s)/m);
 
   it('names every property of the cohort JSON Schema in backticks, and every channel', () => {
-    const names = [...propertyNames(cohortJsonSchema())];
+    const names = [...propertyNames(jsonSchemaOf(cohortFormat))];
     expect(names.length).toBeGreaterThan(30);
     expect(names.filter((name) => !doc.includes(`\`${name}\``))).toEqual([]);
     expect(channels.filter((channel) => !doc.includes(`\`${channel}\``))).toEqual([]);
@@ -56,7 +57,7 @@ describe('docs/cohort-format.md', () => {
         }
     };
     walk(JSON.parse(complete[0]!.json));
-    expect([...propertyNames(cohortJsonSchema())].filter((name) => !used.has(name))).toEqual([]);
+    expect([...propertyNames(jsonSchemaOf(cohortFormat))].filter((name) => !used.has(name))).toEqual([]);
   });
 
   it('marks no example of an unknown sort', () => {

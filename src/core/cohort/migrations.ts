@@ -1,7 +1,8 @@
 import { localized } from '../i18n';
 import { downgrade, upgrade, type FormatOverrides, type Migration, type MigrationResult, type RawDocument, type VersionedFormat } from '../format';
 import { isPlainObject } from '../journey/zodMessages';
-import type { CohortProblemCode } from './schema';
+import { cohortSpecSchema, type CohortProblemCode } from './schema';
+import { COHORT_SCHEMA_VERSION, OLDEST_COHORT_SCHEMA_VERSION } from './version';
 
 /**
  * Named migrations of the cohort format, tldraw-style, declared with the journey's and
@@ -10,11 +11,7 @@ import type { CohortProblemCode } from './schema';
  * a spec of any supported older version is read as the current one.
  */
 
-/** The cohort format version this build writes and checks; older supported ones are migrated up first. */
-export const COHORT_SCHEMA_VERSION = 2;
-
-/** The oldest cohort format version this build still reads. */
-export const OLDEST_COHORT_SCHEMA_VERSION = 1;
+export { COHORT_SCHEMA_VERSION, OLDEST_COHORT_SCHEMA_VERSION } from './version';
 
 /** Applies `change` to a copy of every segment's behaviour object; anything malformed is left for the format check. */
 function mapBehaviours(spec: RawDocument, change: (behaviour: RawDocument) => RawDocument): RawDocument {
@@ -65,6 +62,12 @@ export const cohortFormat: VersionedFormat<MigrationProblemCode> = {
     formatName: localized('cohort', '人群'),
     action: localized('use it', '使用'),
     notAnObject: localized('A cohort spec is a JSON object.', '人群设定应为 JSON 对象。'),
+  },
+  schema: () => cohortSpecSchema,
+  describedAs: {
+    title: 'Journey Lab cohort',
+    description:
+      'A synthetic cohort to simulate journeys on (*.cohort.json). Shares adding up to 100, segments naming declared attributes, values and tags, ranges and duplicates are checked by Journey Lab only.',
   },
 };
 

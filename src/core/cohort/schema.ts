@@ -7,7 +7,8 @@ import { idSchema } from '../journey/schema';
 import { eventNameSchema } from '../journey/events';
 import { isPlainObject, plainPath, localizeIssue, zodMessage } from '../journey/zodMessages';
 import { bySeverity, type Problem, type ProblemDefinition } from '../journey/problems';
-import { COHORT_SCHEMA_VERSION, OLDEST_COHORT_SCHEMA_VERSION, migrateCohort } from './migrations';
+import { migrateCohort } from './migrations';
+import { COHORT_SCHEMA_VERSION, OLDEST_COHORT_SCHEMA_VERSION } from './version';
 import { MAX_DURATION_DAYS, MAX_LABEL_CHARS, MAX_USERS } from '../journey/limits';
 import { limitOfIssue, listedIssues, measureDocument } from '../journey/limitChecks';
 

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { localized, type Localized } from '../i18n';
 import type { Problem } from '../journey/problems';
 
@@ -49,6 +50,14 @@ export interface VersionedFormat<Code extends string = string> {
    */
   codes: { notAnObject: Code; missingVersion: Code; unsupportedVersion: Code; newerVersion: Code };
   words: FormatWords;
+  /**
+   * The zod schema a document of the current version must match; its input form is published as the
+   * format's JSON Schema (`jsonSchemaOf`). A function because each format's schema module imports the
+   * format's version constants, so the schema may not exist yet when the declaration is made.
+   */
+  schema: () => z.ZodType;
+  /** How the published JSON Schema presents the format to editors and tools (English, like the rest of it). */
+  describedAs: { title: string; description: string };
 }
 
 /** Versions and steps other than a format's real ones, for tests of future migrations. */

@@ -1,6 +1,7 @@
 import { localized } from '../i18n';
 import { downgrade, upgrade, type FormatOverrides, type Migration, type MigrationResult, type RawDocument, type VersionedFormat } from '../format';
 import { CURRENT_SCHEMA_VERSION } from './schema';
+import { defaultRegistry } from './registry';
 import type { ProblemDefinition } from './problems';
 
 export type { Migration, MigrationResult } from '../format';
@@ -48,6 +49,12 @@ export const journeyFormat: VersionedFormat<keyof typeof migrationProblems> = {
     formatName: localized('', '文件'),
     action: localized('open it', '打开'),
     notAnObject: localized('The file is not a journey: expected a JSON object.', '该文件不是旅程：应为 JSON 对象。'),
+  },
+  schema: () => defaultRegistry.documentSchema,
+  describedAs: {
+    title: 'Journey Lab journey',
+    description:
+      'A customer journey drawn in Journey Lab (*.journey.json). Unique ids, edges to existing nodes and ports, and the analysis of the flow are checked by Journey Lab only (journey-lab validate FILE).',
   },
 };
 

@@ -1,6 +1,6 @@
 import { localized } from '../i18n';
 import { upgrade, type FormatOverrides, type Migration, type MigrationResult, type VersionedFormat } from '../format';
-import { LESSON_SCHEMA_VERSION } from './schema';
+import { LESSON_SCHEMA_VERSION, lessonSchema } from './schema';
 import type { LessonProblemCode } from './problems';
 
 /**
@@ -32,6 +32,12 @@ export const lessonFormat: VersionedFormat<LessonProblemCode> = {
     formatName: localized('lesson', '课程'),
     action: localized('open it', '打开'),
     notAnObject: localized('A lesson is a JSON object.', '课程应为 JSON 对象。'),
+  },
+  schema: () => lessonSchema,
+  describedAs: {
+    title: 'Journey Lab lesson',
+    description:
+      'A lesson of Journey Lab’s trainer mode (*.lesson.json). The journey a lesson gives as a document, and the template, cohort and node ids it names, are checked by Journey Lab only.',
   },
 };
 

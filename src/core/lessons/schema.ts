@@ -135,7 +135,7 @@ export const lessonSchema = z
     seed: z.number().int().min(0).max(MAX_SEED).default(1),
     steps: z.array(stepSchema).min(1).max(30),
   })
-  .meta({ id: 'JourneyLabLesson', title: 'Journey Lab lesson', description: 'A lesson of trainer mode (format v1).' });
+  .meta({ id: 'JourneyLabLesson', title: 'Journey Lab lesson', description: `A lesson of trainer mode (format v${LESSON_SCHEMA_VERSION}).` });
 
 export const DEFAULT_LESSON_COHORT = 'ecommerce';
 

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { localized } from '../../../src/core/i18n';
 import { downgrade, upgrade, type Migration, type VersionedFormat } from '../../../src/core/format';
 
@@ -28,6 +29,8 @@ const widgetFormat: VersionedFormat<'widget-invalid' | 'widget-old' | 'widget-ne
     action: localized('use it', '使用'),
     notAnObject: localized('A widget is a JSON object.', '组件应为 JSON 对象。'),
   },
+  schema: () => z.strictObject({ schemaVersion: z.literal(3), colour: z.string().default('red'), width: z.number() }),
+  describedAs: { title: 'Widget', description: 'A throwaway format for tests.' },
 };
 
 const v1 = { schemaVersion: 1, size: 4 };
