@@ -1,28 +1,12 @@
-import { evaluateCondition, type Condition, type ConditionFacts } from '../journey/condition';
-import { defineEffect, defineGuard, defineUpdate, type Implementations, type JourneyContext } from './runtime';
+import type { EffectImplementation, GuardImplementation, Implementations, UpdateImplementation } from './runtime';
+import { operations } from './operations';
 
-/** The facts a condition sees for the user in this machine right now. */
-export function factsOf(context: JourneyContext): ConditionFacts {
-  return {
-    attributes: context.attributes,
-    tags: new Set(context.tags),
-    segment: context.user.segment,
-    rfm: context.user.rfm,
-    eventCount: (event, windowMs) => context.env.eventCount(event, windowMs),
-  };
+export { factsOf } from './operations/condition';
+
+/** The operations' XState implementations (operations/index.ts), as the reference engine loads them. */
+export const operationImplementations: Required<Implementations> = { effects: {}, updates: {}, guards: {} };
+for (const operation of operations) {
+  if (operation.role === 'guard') operationImplementations.guards[operation.type] = operation.run as GuardImplementation;
+  else if (operation.role === 'update') operationImplementations.updates[operation.type] = operation.run as UpdateImplementation;
+  else operationImplementations.effects[operation.type] = operation.run as EffectImplementation;
 }
-
-/** Actions and guards that every compiled journey uses, whatever its kinds. */
-export const commonImplementations: Implementations = {
-  updates: {
-    countVisit: defineUpdate<{ node: string }>((context, p) => ({ visits: { ...context.visits, [p.node]: (context.visits[p.node] ?? 0) + 1 } })),
-  },
-  effects: {
-    reportVisit: defineEffect<{ node: string }>((context, p) => context.env.emit({ type: 'visit', node: p.node, visit: context.visits[p.node] ?? 0 })),
-    port: defineEffect<{ node: string; port: string }>((context, p) => context.env.emit({ type: 'port', node: p.node, port: p.port })),
-    leave: defineEffect<{ node: string | null; reason: string }>((context, p) => context.env.emit({ type: 'exit', node: p.node, reason: p.reason })),
-  },
-  guards: {
-    condition: defineGuard<{ condition: Condition }>((context, p) => evaluateCondition(p.condition, factsOf(context))),
-  },
-};

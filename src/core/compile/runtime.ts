@@ -11,7 +11,10 @@ export interface JourneyUser {
   rfm: { recency: number; frequency: number; monetary: number };
 }
 
-/** What the machine did, as it did it; the simulator turns these into costs, responses and traces. */
+/**
+ * What the machine did, as it did it; the simulator turns these into costs, responses and traces (each
+ * reporting operation in operations/ says how its effect reaches the world; `custom` reaches nothing).
+ */
 export type JourneyEffect =
   | { type: 'visit'; node: string; visit: number }
   | { type: 'port'; node: string; port: string }

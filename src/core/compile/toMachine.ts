@@ -7,7 +7,8 @@ import type { JourneyDocument, JourneyNode } from '../journey/schema';
 import type { CompileContext } from '../journey/kinds/defineKind';
 import type { Problem } from '../journey/problems';
 import type { MachineConfig, StateConfig, TransitionConfig } from './machineConfig';
-import { commonImplementations } from './implementations';
+import { operationImplementations } from './implementations';
+import { countVisit, leave as leaveJourney, port, reportVisit } from './operations';
 import type { Implementations, JourneyContext, JourneyEvent, JourneyInput } from './runtime';
 
 /** The compiler's own states; node ids may not start with "__", so these never clash. */
@@ -53,9 +54,9 @@ export function compileJourney(input: unknown, registry: Registry = defaultRegis
     return {
       settings,
       leave,
-      enter: [{ type: 'countVisit', params: { node: node.id } }, { type: 'reportVisit', params: { node: node.id } }],
+      enter: [countVisit.ref({ node: node.id }), reportVisit.ref({ node: node.id })],
       target,
-      go: (port) => ({ target: target(port), reenter: true, actions: [{ type: 'port', params: { node: node.id, port } }] }),
+      go: (name) => ({ target: target(name), reenter: true, actions: [port.ref({ node: node.id, port: name })] }),
     };
   };
 
@@ -74,7 +75,7 @@ export function compileJourney(input: unknown, registry: Registry = defaultRegis
   states[DEAD_END] = {
     id: DEAD_END,
     description: 'A user who left through an unconnected port leaves the journey.',
-    entry: [{ type: 'leave', params: { node: null, reason: 'unconnected-port' } }],
+    entry: [leaveJourney.ref({ node: null, reason: 'unconnected-port' })],
     always: [{ target: leave }],
   };
 
@@ -92,9 +93,9 @@ export function compileJourney(input: unknown, registry: Registry = defaultRegis
   return { ok: true, config: JSON.parse(JSON.stringify(config)) as MachineConfig, document: journey };
 }
 
-/** Every action and guard the compiled configs refer to: the common ones plus each kind's own. */
+/** Every action and guard the compiled configs refer to: the operations' plus any a kind brings of its own. */
 export function implementationsOf(registry: Registry = defaultRegistry): Required<Implementations> {
-  const all = [commonImplementations, ...registry.kinds.map((kind) => kind.implementations ?? {})];
+  const all = [operationImplementations, ...registry.kinds.map((kind) => kind.implementations ?? {})];
   return {
     effects: Object.assign({}, ...all.map((part) => part.effects ?? {})),
     updates: Object.assign({}, ...all.map((part) => part.updates ?? {})),

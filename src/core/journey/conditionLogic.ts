@@ -1,5 +1,6 @@
-import { parseDuration } from './duration';
-import { compare, type Condition, type ComparisonOp, type Scalar } from './condition';
+import type { Condition } from './condition';
+import { compare, type ComparisonOp, type Scalar } from './conditions/compare';
+import { leafOf, type ConditionLeafValue } from './conditions';
 import { MAX_CONDITION_ANALYSIS_STEPS } from './limits';
 
 /**
@@ -27,36 +28,14 @@ function spend(budget: AnalysisBudget, steps: number): boolean {
   return true;
 }
 
-type Literal = { variable: string; kind: 'number' | 'discrete' | 'opaque'; op: ComparisonOp; value: Scalar | Scalar[]; negated: boolean; optional: boolean; domain?: 'tag' | 'rfm' | 'count' };
+/** One comparison of one variable: what every leaf becomes for the analysis (conditions/*.ts). */
+export type Literal = { variable: string; kind: 'number' | 'discrete' | 'opaque'; op: ComparisonOp; value: Scalar | Scalar[]; negated: boolean; optional: boolean; domain?: 'tag' | 'rfm' | 'count' };
 type Conjunct = Literal[];
 
 const MAX_CONJUNCTS = 256;
 
-function literalOf(condition: Condition): Literal {
-  if ('attribute' in condition) {
-    const values = Array.isArray(condition.value) ? condition.value : [condition.value];
-    const numeric = values.every((value) => typeof value === 'number');
-    const ordered = !['=', '!=', 'in'].includes(condition.op);
-    const kind = numeric ? 'number' : ordered || values.some((value) => typeof value === 'number') ? 'opaque' : 'discrete';
-    return { variable: `attribute:${condition.attribute}`, kind, op: condition.op, value: condition.value, negated: false, optional: true };
-  }
-  if ('tag' in condition)
-    return { variable: `tag:${condition.tag}`, kind: 'discrete', op: '=', value: condition.present, negated: false, optional: false, domain: 'tag' };
-  if ('segment' in condition)
-    return { variable: 'segment', kind: 'discrete', op: condition.member ? '=' : '!=', value: condition.segment, negated: false, optional: false };
-  if ('rfm' in condition)
-    return { variable: `rfm:${condition.rfm}`, kind: 'number', op: condition.op, value: condition.score, negated: false, optional: false, domain: 'rfm' };
-  if ('event' in condition)
-    return {
-      variable: `count:${condition.event}:${parseDuration(condition.within) ?? 0}`,
-      kind: 'number',
-      op: condition.op,
-      value: condition.count,
-      negated: false,
-      optional: false,
-      domain: 'count',
-    };
-  throw new Error('not a leaf condition');
+function literalOf(condition: ConditionLeafValue): Literal {
+  return leafOf(condition).literal(condition);
 }
 
 /** Disjunctive normal form of a condition (or its negation), or null when it would grow too large. */

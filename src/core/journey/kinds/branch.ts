@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import { defineNodeKind } from './defineKind';
-import { localized } from '../../i18n';
+import { localized, type Localized } from '../../i18n';
 import { conditionSchema, describeCondition, type Condition } from '../condition';
 import { implies, isSatisfiable } from '../conditionLogic';
 import { remapItemPorts } from './itemPorts';
 import { MAX_PORT_ITEMS } from '../limits';
+import { conditionGuard } from '../../compile/operations';
+import { explainCondition } from '../../trainer/explain';
+import { paramsOf, plainPortStep, quoted, type StoryLine, type StoryPortContext } from '../../trainer/storyLine';
+import type { JourneyNode } from '../schema';
 
 const caseSchema = z.strictObject({
   label: z.string().max(100).default(''),
@@ -135,9 +139,40 @@ export const branchKind = defineNodeKind({
     always: [
       ...node.params.cases.map((branchCase, index) => ({
         ...context.go(casePort(index)),
-        guard: { type: 'condition', params: { condition: branchCase.condition } },
+        guard: conditionGuard.ref({ condition: branchCase.condition }),
       })),
       context.go('else'),
     ],
   }),
+  // The case taken tells the story, with why each case before it did not match.
+  story: {
+    enter: () => null,
+    port: (node, port, context) => branchStep(node, port, context) ?? plainPortStep('branch', port, context.label),
+  },
 });
+
+function branchStep(node: JourneyNode, port: string, { label, facts, cohort }: StoryPortContext): StoryLine | null {
+  const cases = paramsOf({ params }, node)?.cases;
+  if (!cases) return null;
+  const taken = port === 'else' ? cases.length : Number(port.replace('case-', '')) - 1;
+  if (!Number.isInteger(taken) || taken < 0 || taken > cases.length) return null;
+  const caseName = (index: number) =>
+    index >= cases.length ? localized('“else”', '“其他”') : cases[index]!.label ? quoted(cases[index]!.label!) : localized(`case ${index + 1}`, `条件 ${index + 1}`);
+  const reasons: Localized[] = [];
+  for (let index = 0; index < Math.min(taken + 1, cases.length); index++) {
+    const verdict = explainCondition(cases[index]!.condition, facts, cohort);
+    const name = caseName(index);
+    reasons.push(
+      verdict.matched
+        ? localized(`${name.en} matched: ${verdict.text.en}.`, `${name['zh-CN']}命中：${verdict.text['zh-CN']}。`)
+        : localized(`${name.en} did not match: ${verdict.text.en}.`, `${name['zh-CN']}未命中：${verdict.text['zh-CN']}。`),
+    );
+  }
+  if (taken >= cases.length) reasons.push(localized('No case matched, so they took “else”.', '所有条件都未命中，因此走“其他”。'));
+  const name = caseName(taken);
+  return {
+    kind: 'branch',
+    text: localized(`At ${label.en} they went down ${name.en}.`, `在${label['zh-CN']}走了${name['zh-CN']}分支。`),
+    why: localized(`Cases are checked in order. ${reasons.map((reason) => reason.en).join(' ')}`, `按顺序判断条件。${reasons.map((reason) => reason['zh-CN']).join('')}`),
+  };
+}

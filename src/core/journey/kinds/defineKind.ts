@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { Lang, Localized } from '../../i18n';
 import type { Channel } from '../channels';
-import type { JourneyDocument, JourneySettings, NodeOf } from '../schema';
+import type { JourneyDocument, JourneyNode, JourneySettings, NodeOf } from '../schema';
+import type { StoryEnterContext, StoryLine, StoryPortContext } from '../../trainer/storyLine';
 import type { ProblemDefinition } from '../problems';
 import type { FieldSpec } from '../fields';
 import type { StateConfig, ActionRef, TransitionConfig } from '../../compile/machineConfig';
@@ -91,7 +92,32 @@ export interface NodeKindDefinition<K extends string = string, P extends Record<
   outside?(node: NodeOf<K, P>): Pick<StateConfig, 'on' | 'after'>;
   /** Transitions that apply wherever the user is in the journey (e.g. jumping to a goal). */
   whileInJourney?(node: NodeOf<K, P>, context: CompileContext): Record<string, TransitionConfig[]>;
+  /**
+   * The kind splits traffic at random into arms, one per port in port order: reports then count each
+   * arm's users and conversions and measure lift against the holdout arm (an empty label shows the
+   * arm's number).
+   */
+  arms?(params: P): { label: string; holdout: boolean }[];
+  /** What a user is given, for kinds that grant an offer (scenarios compare it between runs). */
+  grants?(params: P): { offer: string; value: number; minSpend: number };
+  /** How the trainer's story tells this kind (trainer/story.ts); without it, "Reached …" and no decision. */
+  story?: KindStory;
+  /**
+   * XState implementations of actions or guards that are not operations (compile/operations/): only
+   * the reference engine can run a journey that uses them. Prefer combining operations.
+   */
   implementations?: Implementations;
+}
+
+/**
+ * A kind's part of a user's story. Nodes come as recorded, so their params may not parse (a hand-edited
+ * file, an old recording): a hook then tells what it can, or returns null.
+ */
+export interface KindStory {
+  /** Told when a user enters the node; null tells nothing (what the node does tells it). Without it: "Reached X (Kind)". */
+  enter?(node: JourneyNode, context: StoryEnterContext): StoryLine | null;
+  /** Told when a user leaves through `port`: the decision and why. Without it, nothing. */
+  port?(node: JourneyNode, port: string, context: StoryPortContext): StoryLine | null;
 }
 
 export type NodeKind = NodeKindDefinition<string, Record<string, unknown>>;

@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { defineNodeKind } from './defineKind';
-import { localized } from '../../i18n';
-import { conditionSchema, describeCondition, evaluateCondition, type Condition } from '../condition';
-import { defineGuard, defineUpdate } from '../../compile/runtime';
-import { factsOf } from '../../compile/implementations';
+import { localized, type Localized } from '../../i18n';
+import type { JourneyNode } from '../schema';
+import type { CohortSpec } from '../../cohort/schema';
+import type { FactsSoFar } from '../../trainer/profile';
+import { conditionSchema, describeCondition } from '../condition';
+import { beginStay, mayEnter } from '../../compile/operations';
 import { durationSchema, parseDuration, describeDuration } from '../duration';
 import { eventNameSchema, eventLabel } from '../events';
 import type { TransitionConfig } from '../../compile/machineConfig';
+import { explainCondition } from '../../trainer/explain';
+import { paramsOf } from '../../trainer/storyLine';
 
 /** The event the simulator sends every matching user at launch, for audience entries. */
 export const LAUNCH_EVENT = 'journey.launch';
@@ -99,22 +103,38 @@ export const entryKind = defineNodeKind({
     const delay = trigger.type === 'schedule' ? (parseDuration(trigger.after) ?? 0) : null;
     const transition: TransitionConfig = {
       target: `#${node.id}`,
-      actions: [{ type: 'beginStay' }],
+      actions: [beginStay.bare],
       // A scheduled entry fires once, at its time after launch, not again each time a user is back outside.
-      ...(filter || delay !== null ? { guard: { type: 'mayEnter', params: { condition: filter, notAfter: delay } } } : {}),
+      ...(filter || delay !== null ? { guard: mayEnter.ref({ condition: filter, notAfter: delay }) } : {}),
     };
     if (delay !== null) return { after: { [String(delay)]: [transition] } };
     return { on: { [trigger.type === 'event' ? trigger.event : LAUNCH_EVENT]: [transition] } };
   },
-  implementations: {
-    guards: {
-      mayEnter: defineGuard<{ condition: Condition | null; notAfter: number | null }>(
-        (context, p) =>
-          (p.notAfter === null || context.env.now() <= p.notAfter) && (p.condition === null || evaluateCondition(p.condition, factsOf(context))),
-      ),
-    },
-    updates: {
-      beginStay: defineUpdate(() => ({ goalsReached: [] })),
+  story: {
+    enter(node, { at, label, again, lastEvent, facts, cohort }) {
+      const why = entryWhy(node, lastEvent, at, facts, cohort);
+      return {
+        kind: 'enter',
+        text: localized(`Entered the journey at ${label.en}${again.en}.`, `在${label['zh-CN']}进入旅程${again['zh-CN']}。`),
+        ...(why ? { why } : {}),
+      };
     },
   },
 });
+
+/** What let the user in: the event that triggered the entry, or the launch, and the filter they passed. */
+function entryWhy(node: JourneyNode, lastEvent: { at: number; event: string } | null, at: number, facts: FactsSoFar, cohort: CohortSpec): Localized | null {
+  const parsed = paramsOf({ params }, node);
+  if (!parsed) return null;
+  const { trigger, filter } = parsed;
+  const parts: Localized[] = [];
+  if (trigger.type === 'event' && lastEvent && lastEvent.at === at && lastEvent.event === trigger.event) {
+    const label = eventLabel(lastEvent.event);
+    parts.push(localized(`Their “${label.en}” triggered this entry.`, `“${label['zh-CN']}”行为触发了进入。`));
+  } else if (trigger.type === 'audience') parts.push(localized('The whole audience enters at launch.', '上线时整个受众一起进入。'));
+  if (filter) {
+    const verdict = explainCondition(filter, facts, cohort);
+    parts.push(localized(`The entry filter let them in: ${verdict.text.en}.`, `符合进入条件：${verdict.text['zh-CN']}。`));
+  }
+  return parts.length > 0 ? localized(parts.map((part) => part.en).join(' '), parts.map((part) => part['zh-CN']).join('')) : null;
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineNodeKind } from './defineKind';
 import { localized } from '../../i18n';
+import { leave } from '../../compile/operations';
 
 const params = z.strictObject({
   reason: z.string().max(200).default('').meta({ description: 'Why users leave here (e.g. "converted", "gave up after 3 touches").' }),
@@ -32,7 +33,9 @@ export const exitKind = defineNodeKind({
   ports: () => [],
   summary: (p, lang) => p.reason || (lang === 'en' ? 'Leave the journey' : '离开旅程'),
   compile: (node, context) => ({
-    entry: [...context.enter, { type: 'leave', params: { node: node.id, reason: node.params.reason } }],
+    entry: [...context.enter, leave.ref({ node: node.id, reason: node.params.reason })],
     always: [{ target: context.leave }],
   }),
+  // Leaving tells the story.
+  story: { enter: () => null },
 });

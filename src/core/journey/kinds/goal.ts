@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineNodeKind } from './defineKind';
 import { localized } from '../../i18n';
 import { eventNameSchema, eventLabel } from '../events';
-import { defineEffect, defineGuard, defineUpdate } from '../../compile/runtime';
+import { goalOpen, markGoal, reachGoal } from '../../compile/operations';
 
 const params = z.strictObject({
   goal: z.string().min(1).max(100).default('Conversion').meta({ description: 'The name the conversion is reported under.' }),
@@ -48,25 +48,29 @@ export const goalKind = defineNodeKind({
   compile: (node, context) => ({
     entry: [
       ...context.enter,
-      { type: 'markGoal', params: { node: node.id } },
-      { type: 'reachGoal', params: { node: node.id, goal: node.params.goal } },
+      markGoal.ref({ node: node.id }),
+      reachGoal.ref({ node: node.id, goal: node.params.goal }),
     ],
     always: [context.go('next')],
   }),
   // With exit-on-goal, doing the goal's event anywhere in the journey converts the user, once per stay.
   whileInJourney: (node, context) =>
     context.settings.exitOnGoal
-      ? { [node.params.event]: [{ target: `#${node.id}`, guard: { type: 'goalOpen', params: { node: node.id } }, description: 'exit on goal' }] }
+      ? { [node.params.event]: [{ target: `#${node.id}`, guard: goalOpen.ref({ node: node.id }), description: 'exit on goal' }] }
       : {},
-  implementations: {
-    updates: {
-      markGoal: defineUpdate<{ node: string }>((context, p) => ({ goalsReached: [...context.goalsReached, p.node] })),
-    },
-    effects: {
-      reachGoal: defineEffect<{ node: string; goal: string }>((context, p) => context.env.emit({ type: 'goal', ...p })),
-    },
-    guards: {
-      goalOpen: defineGuard<{ node: string }>((context, p) => !context.goalsReached.includes(p.node)),
+  story: {
+    // Reached through a port, the goal tells itself; a jump here is exit on goal, which wants saying.
+    enter(node, { label, from, throughPort }) {
+      if (throughPort) return null;
+      const event = eventLabel(String(node.params.event ?? 'purchase'));
+      return {
+        kind: 'enter',
+        text: localized(`Moved straight to the goal ${label.en}.`, `直接进入目标${label['zh-CN']}。`),
+        why: localized(
+          `Exit on goal is on: doing “${event.en}” anywhere in the journey counts as reaching this goal, so the journey moved them here from ${from.en}.`,
+          `已开启“达成目标即离开”：在旅程任何位置完成“${event['zh-CN']}”都算达成该目标，因此旅程把用户从${from['zh-CN']}直接移到这里。`,
+        ),
+      };
     },
   },
 });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineNodeKind } from './defineKind';
 import { localized } from '../../i18n';
-import { channels, channelInfo, channelCost, type Channel } from '../channels';
-import { defineEffect } from '../../compile/runtime';
+import { channels, channelInfo, channelCost } from '../channels';
+import { touch } from '../../compile/operations';
 
 const params = z.strictObject({
   channel: z.enum(channels).default('sms').meta({ description: 'Where the touch is sent.' }),
@@ -49,18 +49,10 @@ export const messageKind = defineNodeKind({
   compile: (node, context) => ({
     entry: [
       ...context.enter,
-      {
-        type: 'touch',
-        params: { node: node.id, channel: node.params.channel, cost: channelCost(node.params.channel, context.settings.channelCosts) },
-      },
+      touch.ref({ node: node.id, channel: node.params.channel, cost: channelCost(node.params.channel, context.settings.channelCosts) }),
     ],
     always: [context.go('next')],
   }),
-  implementations: {
-    effects: {
-      touch: defineEffect<{ node: string; channel: Channel; cost: number }>((context, p) =>
-        context.env.emit({ type: 'touch', node: p.node, channel: p.channel, cost: p.cost }),
-      ),
-    },
-  },
+  // The touch tells the story.
+  story: { enter: () => null },
 });

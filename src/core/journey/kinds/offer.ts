@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineNodeKind } from './defineKind';
 import { localized } from '../../i18n';
 import { durationSchema, parseDuration, describeDuration } from '../duration';
-import { defineEffect } from '../../compile/runtime';
+import { grantOffer } from '../../compile/operations';
 
 const params = z.strictObject({
   offer: z.enum(['coupon', 'points', 'right']).default('coupon').meta({ description: 'A coupon, bonus points or a member right.' }),
@@ -101,23 +101,16 @@ export const offerKind = defineNodeKind({
   compile: (node, context) => ({
     entry: [
       ...context.enter,
-      {
-        type: 'grantOffer',
-        params: {
-          node: node.id,
-          value: node.params.value,
-          minSpend: node.params.minSpend,
-          validityMs: parseDuration(node.params.validity) ?? 0,
-        },
-      },
+      grantOffer.ref({
+        node: node.id,
+        value: node.params.value,
+        minSpend: node.params.minSpend,
+        validityMs: parseDuration(node.params.validity) ?? 0,
+      }),
     ],
     always: [context.go('next')],
   }),
-  implementations: {
-    effects: {
-      grantOffer: defineEffect<{ node: string; value: number; minSpend: number; validityMs: number }>((context, p) =>
-        context.env.emit({ type: 'offer', ...p }),
-      ),
-    },
-  },
+  grants: (p) => ({ offer: p.offer, value: p.value, minSpend: p.minSpend }),
+  // The offer tells the story.
+  story: { enter: () => null },
 });

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { defineNodeKind } from './defineKind';
 import { localized } from '../../i18n';
-import { defineGuard } from '../../compile/runtime';
+import { splitDraw } from '../../compile/operations';
 import { draw } from '../../sim/math/random';
+import { formatNumber } from '../../trainer/explain';
+import { paramsOf, plainPortStep, quoted, type StoryLine, type StoryPortContext } from '../../trainer/storyLine';
+import type { JourneyNode } from '../schema';
 import { remapItemPorts } from './itemPorts';
 import { MAX_PORT_ITEMS } from '../limits';
 
@@ -166,7 +169,7 @@ export const splitKind = defineNodeKind({
     let from = 0;
     const always = node.params.variants.map((variant, index) => {
       const to = from + variant.weight / total;
-      const transition = { ...context.go(variantPort(index)), guard: { type: 'splitDraw', params: { node: node.id, from, to } } };
+      const transition = { ...context.go(variantPort(index)), guard: splitDraw.ref({ node: node.id, from, to }) };
       from = to;
       return transition;
     });
@@ -174,12 +177,37 @@ export const splitKind = defineNodeKind({
     always.pop();
     return { entry: context.enter, always: [...always, context.go(variantPort(node.params.variants.length - 1))] };
   },
-  implementations: {
-    guards: {
-      splitDraw: defineGuard<{ node: string; from: number; to: number }>((context, p) => {
-        const u = draw(context.seed, context.user.id, p.node, context.visits[p.node] ?? 0, 'split');
-        return u >= p.from && u < p.to;
-      }),
-    },
+  arms: (p) => p.variants.map((variant) => ({ label: variant.label, holdout: variant.holdout })),
+  // The arm a user was assigned tells the story, with the draw that chose it.
+  story: {
+    enter: () => null,
+    port: (node, port, context) => splitStep(node, port, context) ?? plainPortStep('split', port, context.label),
   },
 });
+
+function splitStep(node: JourneyNode, port: string, { visit, user, label, seed }: StoryPortContext): StoryLine | null {
+  const variants = paramsOf({ params }, node)?.variants;
+  if (!variants) return null;
+  const index = Number(port.replace('variant-', '')) - 1;
+  const variant = variants[index];
+  if (!variant) return null;
+  const name = variant?.label ? quoted(variant.label) : localized(`variant ${index + 1}`, `第 ${index + 1} 组`);
+  const total = variants.reduce((sum, item) => sum + item.weight, 0) || 1;
+  const from = variants.slice(0, index).reduce((sum, item) => sum + item.weight, 0) / total;
+  const to = from + (variant?.weight ?? 0) / total;
+  // The engines' own key: (seed, user, split id, visit, "split").
+  const u = draw(seed, user, node.id, visit, 'split');
+  const range = `${formatNumber(from)}–${formatNumber(to)}`;
+  const share = `${formatNumber((variant?.weight ?? 0) * (100 / total))} %`;
+  const holdout = variant?.holdout
+    ? localized(' It is the holdout: the journey does nothing more for them, so they show what users do on their own.', '这是对照组：旅程不再对其做任何触达，用来衡量用户自然会怎么做。')
+    : localized('', '');
+  return {
+    kind: 'split',
+    text: localized(`At ${label.en} they were assigned to ${name.en}.`, `在${label['zh-CN']}被分到${name['zh-CN']}。`),
+    why: localized(
+      `The split’s random draw for them came up ${u.toFixed(3)}; ${name.en} takes draws from ${range} (${share} of users).${holdout.en}`,
+      `该用户在此分流的随机数为 ${u.toFixed(3)}，落在${name['zh-CN']}的区间 ${range}（占用户的 ${share}）内。${holdout['zh-CN']}`,
+    ),
+  };
+}

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { defineNodeKind } from './defineKind';
 import { localized } from '../../i18n';
-import { defineEffect, defineUpdate } from '../../compile/runtime';
-import type { Scalar } from '../condition';
-import type { ActionRef } from '../../compile/machineConfig';
+import { setAttribute, setAttributeReport, setTag, setTagReport } from '../../compile/operations';
 import { MAX_LABEL_CHARS } from '../limits';
 
 const params = z.strictObject({
@@ -71,7 +69,7 @@ export const tagKind = defineNodeKind({
   ports: () => [{ id: 'next', label: localized('next', '下一步') }],
   summary(p, lang) {
     if (p.action === 'set') return `${p.attribute || '?'} := ${String(p.value)}`;
-    return `${p.action === 'add' ? '+' : '−'} ${p.tag || (lang === 'en' ? '(no tag)' : '（未填标签）')}`;
+    return `${p.action === 'add' ? '+' : '−'} ${p.tag || localized('(no tag)', '（未填标签）')[lang]}`;
   },
   problems: {
     'tag-without-name': {
@@ -91,29 +89,13 @@ export const tagKind = defineNodeKind({
   },
   compile(node, context) {
     const { action, tag, attribute, value } = node.params;
-    const change: ActionRef =
+    // The change, then its report to the trace.
+    const change =
       action === 'set'
-        ? { type: 'setAttribute', params: { node: node.id, attribute, value } }
-        : { type: 'setTag', params: { node: node.id, tag, present: action === 'add' } };
-    return {
-      entry: [...context.enter, change, { ...change, type: `${change.type}Report` }],
-      always: [context.go('next')],
-    };
+        ? [setAttribute.ref({ node: node.id, attribute, value }), setAttributeReport.ref({ node: node.id, attribute, value })]
+        : [setTag.ref({ node: node.id, tag, present: action === 'add' }), setTagReport.ref({ node: node.id, tag, present: action === 'add' })];
+    return { entry: [...context.enter, ...change], always: [context.go('next')] };
   },
-  implementations: {
-    updates: {
-      setTag: defineUpdate<{ tag: string; present: boolean }>((context, p) => ({
-        tags: p.present ? [...new Set([...context.tags, p.tag])] : context.tags.filter((tag) => tag !== p.tag),
-      })),
-      setAttribute: defineUpdate<{ attribute: string; value: Scalar }>((context, p) => ({
-        attributes: { ...context.attributes, [p.attribute]: p.value },
-      })),
-    },
-    effects: {
-      setTagReport: defineEffect<{ node: string; tag: string; present: boolean }>((context, p) => context.env.emit({ type: 'tag', ...p })),
-      setAttributeReport: defineEffect<{ node: string; attribute: string; value: Scalar }>((context, p) =>
-        context.env.emit({ type: 'attribute', ...p }),
-      ),
-    },
-  },
+  // The tag or attribute change tells the story.
+  story: { enter: () => null },
 });

@@ -55,4 +55,10 @@ export const waitKind = defineNodeKind({
     entry: context.enter,
     after: { [String(durationOf(node.params))]: [context.go('next')] },
   }),
+  story: {
+    enter(node, { label }) {
+      const duration = parseDuration(String(node.params.duration ?? '')) ?? 0;
+      return { kind: 'wait', text: localized(`Waits ${describeDuration(duration, 'en')} at ${label.en}.`, `在${label['zh-CN']}等待 ${describeDuration(duration, 'zh-CN')}。`) };
+    },
+  },
 });

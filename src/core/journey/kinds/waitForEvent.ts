@@ -4,6 +4,7 @@ import { localized } from '../../i18n';
 import { durationSchema, parseDuration, describeDuration } from '../duration';
 import { eventNameSchema, eventLabel } from '../events';
 import { conditionSchema, describeCondition } from '../condition';
+import { conditionGuard } from '../../compile/operations';
 
 const params = z.strictObject({
   event: eventNameSchema.default('purchase').meta({ description: 'What the user must do to leave through "happened".' }),
@@ -91,10 +92,28 @@ export const waitForEventKind = defineNodeKind({
       [node.params.event]: [
         {
           ...context.go('happened'),
-          ...(node.params.filter ? { guard: { type: 'condition', params: { condition: node.params.filter } } } : {}),
+          ...(node.params.filter ? { guard: conditionGuard.ref({ condition: node.params.filter }) } : {}),
         },
       ],
     },
     after: { [String(timeoutOf(node.params))]: [context.go('timeout')] },
   }),
+  story: {
+    enter(node, { label }) {
+      const event = eventLabel(String(node.params.event ?? 'purchase'));
+      const timeout = parseDuration(String(node.params.timeout ?? 'P1D')) ?? 0;
+      return {
+        kind: 'wait',
+        text: localized(`Waits at ${label.en} up to ${describeDuration(timeout, 'en')} for “${event.en}”.`, `在${label['zh-CN']}等待“${event['zh-CN']}”，最多 ${describeDuration(timeout, 'zh-CN')}。`),
+      };
+    },
+    port(node, port, { label }) {
+      const event = eventLabel(String(node.params.event ?? 'purchase'));
+      const timeout = describeDuration(parseDuration(String(node.params.timeout ?? 'P1D')) ?? 0, 'en');
+      const timeoutZh = describeDuration(parseDuration(String(node.params.timeout ?? 'P1D')) ?? 0, 'zh-CN');
+      return port === 'happened'
+        ? { kind: 'wait', text: localized(`Did “${event.en}” while waiting at ${label.en}, so they moved on.`, `在${label['zh-CN']}等待期间完成了“${event['zh-CN']}”，于是继续往下走。`) }
+        : { kind: 'wait', text: localized(`No “${event.en}” within ${timeout} at ${label.en}: the wait timed out.`, `在${label['zh-CN']}等了${timeoutZh}，没有“${event['zh-CN']}”：等待超时。`) };
+    },
+  },
 });

@@ -1,6 +1,7 @@
 import { channelCost, channels, type Channel } from '../../journey/channels';
 import { parseDuration } from '../../journey/duration';
-import type { JourneyDocument } from '../../journey/schema';
+import type { JourneyDocument, JourneyNode } from '../../journey/schema';
+import { defaultRegistry } from '../../journey/registry';
 import { checkCohort, type LocalizedText } from '../../cohort/schema';
 import type { DifferenceInterval } from './verdicts';
 import { newcombe, type Estimate, type Interval, type SimulationReport } from '../engine/report';
@@ -208,10 +209,13 @@ function channelsOf(journey: JourneyDocument): Channel[] {
   return channels.filter((channel) => used.has(channel));
 }
 
+/** Kinds that give the user an offer say what (NodeKindDefinition.grants). */
+const grantsOffer = (node: JourneyNode) => defaultRegistry.get(node.kind)?.grants !== undefined;
+
 function offerValue(journey: JourneyDocument, nodeId: string): AssumptionValue {
-  const node = journey.nodes.find((candidate) => candidate.id === nodeId && candidate.kind === 'offer');
+  const node = journey.nodes.find((candidate) => candidate.id === nodeId && grantsOffer(candidate));
   if (!node) return none;
-  const { offer, value, minSpend } = node.params;
+  const { offer, value, minSpend } = defaultRegistry.get(node.kind)!.grants!(node.params);
   return {
     type: 'offer',
     offer: typeof offer === 'string' ? offer : 'coupon',
@@ -247,7 +251,7 @@ function assumptionRows(scenarios: readonly ScenarioInput[]): AssumptionRow[] {
     add('channelCost', (scenario) => ({ type: 'money', value: channelCost(channel, settings(scenario).channelCosts), currency: settings(scenario).currency }), { subject: channel });
   }
   const offers = new Map<string, string>();
-  for (const { journey } of scenarios) for (const node of journey.nodes) if (node.kind === 'offer' && !offers.has(node.id)) offers.set(node.id, node.label || node.id);
+  for (const { journey } of scenarios) for (const node of journey.nodes) if (grantsOffer(node) && !offers.has(node.id)) offers.set(node.id, node.label || node.id);
   for (const [nodeId, label] of offers) add('offer', ({ journey }) => offerValue(journey, nodeId), { subject: nodeId, subjectLabel: label });
   add('cohort', ({ cohort, report }) => {
     const name = checkCohort(cohort).spec?.name;

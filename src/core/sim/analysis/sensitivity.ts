@@ -1,6 +1,7 @@
 import { localized, type Localized } from '../../i18n';
 import { channelCost, channelInfo, channels, type Channel } from '../../journey/channels';
 import type { JourneyDocument } from '../../journey/schema';
+import { defaultRegistry, type Registry } from '../../journey/registry';
 import type { CohortSpec } from '../../cohort/schema';
 import type { SimulationReport } from '../engine/report';
 import { simulateChecked, type CheckedSimulation, type SimulateOptions } from '../engine/simulate';
@@ -99,8 +100,10 @@ function costAssumption(channel: Channel): Assumption {
 }
 
 /** The assumptions worth moving for a journey: responses and costs of the channels it sends on, lifts, purchases. */
-export function assumptionsFor(journey: JourneyDocument): Assumption[] {
-  const used = channels.filter((channel) => journey.nodes.some((node) => node.kind === 'message' && node.params.channel === channel));
+export function assumptionsFor(journey: JourneyDocument, registry: Registry = defaultRegistry): Assumption[] {
+  // The channels its touching kinds send on (NodeKindDefinition.channel).
+  const sent = new Set(journey.nodes.map((node) => registry.get(node.kind)?.channel?.(node.params)));
+  const used = channels.filter((channel) => sent.has(channel));
   return [
     ...used.flatMap((channel) => [responseAssumption(channel, 'open'), responseAssumption(channel, 'click'), costAssumption(channel)]),
     behaviourAssumption('clickLift', localized('Purchase lift after a click', '点击后的购买提升')),

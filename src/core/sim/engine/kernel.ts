@@ -1,7 +1,6 @@
-import { compare, type Condition, type Scalar } from '../../journey/condition';
-import { parseDuration } from '../../journey/duration';
-import { hashKey, hashString } from '../math/random';
-import { GuardOp, Op, buildPlan, type Plan, type PlanGuard, type PlanTransition } from './plan';
+import type { Scalar } from '../../journey/condition';
+import type { KernelUser } from '../../compile/operations/defineOperation';
+import { buildPlan, type Plan, type PlanAction, type PlanGuard, type PlanTransition } from './plan';
 import { LAUNCH_CODE, type MachineDriver } from './driver';
 import type { Model } from './model';
 import type { UserWorld } from './world';
@@ -12,37 +11,31 @@ import type { UserWorld } from './world';
  * rules for the machines the compiler makes: an event is offered to the active state and then to its
  * ancestors, the first enabled transition wins, a transition exits its source (cancelling its timers),
  * runs its actions, enters its target (entry actions, then timers in ascending delay), and eventless
- * transitions run until none is enabled.
+ * transitions run until none is enabled. What an action or guard does is its operation's step
+ * (compile/operations/), called with the record the plan decoded for it.
  */
 
-const SPLIT = hashString('split');
-const INV_2_32 = 1 / 4294967296;
-const RFM = { recency: 0, frequency: 1, monetary: 2 } as const;
-
-type Test = () => boolean;
-
-export class KernelDriver implements MachineDriver {
+export class KernelDriver implements MachineDriver, KernelUser {
   readonly plan: Plan;
   private state = 0;
-  private user = 0;
-  private segment = 0;
-  private readonly visits: Int32Array;
-  private readonly goalsReached: Uint8Array;
-  private readonly tags = new Map<string, boolean>();
-  private readonly attributes = new Map<string, Scalar>();
+  // The user's journey state, which the operations' steps read and change (KernelUser).
+  user = 0;
+  segment = 0;
+  readonly visits: Int32Array;
+  readonly goalsReached: Uint8Array;
+  readonly tags = new Map<string, boolean>();
+  readonly attributes = new Map<string, Scalar>();
   // Pending timers: due time, creation order, state, index into that state's `after`.
   private timerCount = 0;
   private timerSeq = 0;
   private readonly timerAt: Float64Array;
   private readonly timerOrder: Float64Array;
   private readonly timerAfter: Int32Array;
-  /** Per plan guard: its condition compiled to a test of the current user (null when it has none). */
-  private readonly tests: (Test | null)[];
   private readonly listenFlags: Uint8Array[];
 
   constructor(
-    private readonly model: Model,
-    private readonly world: UserWorld,
+    readonly model: Model,
+    readonly world: UserWorld,
   ) {
     this.plan = buildPlan(model);
     this.visits = new Int32Array(model.nodes.length);
@@ -51,7 +44,6 @@ export class KernelDriver implements MachineDriver {
     this.timerAt = new Float64Array(most);
     this.timerOrder = new Float64Array(most);
     this.timerAfter = new Int32Array(most);
-    this.tests = this.plan.guards.map((guard) => (guard.condition ? this.compile(guard.condition) : null));
     const none = new Uint8Array(model.events.length);
     this.listenFlags = this.plan.states.map((state) => model.listeners.get(state.id) ?? none);
   }
@@ -158,112 +150,14 @@ export class KernelDriver implements MachineDriver {
     }
   }
 
-  private run(actions: PlanTransition['actions']): void {
-    const world = this.world;
+  private run(actions: PlanAction[]): void {
     for (let index = 0; index < actions.length; index++) {
       const action = actions[index]!;
-      switch (action.op) {
-        case Op.Visit:
-          world.enter(action.node, ++this.visits[action.node]!);
-          break;
-        case Op.CountVisit:
-          this.visits[action.node]!++;
-          break;
-        case Op.ReportVisit:
-          world.enter(action.node, this.visits[action.node]!);
-          break;
-        case Op.Port:
-          world.port(action.node, action.index);
-          break;
-        case Op.Leave:
-          world.leave(action.node, action.reason);
-          break;
-        case Op.Touch:
-          world.touch(action.node, action.index);
-          break;
-        case Op.Offer:
-          world.offer(action.node, action.offer!.value, action.offer!.minSpend, action.offer!.validityMs);
-          break;
-        case Op.MarkGoal:
-          this.goalsReached[action.node] = 1;
-          break;
-        case Op.ReachGoal:
-          world.goal(action.node);
-          break;
-        case Op.SetTag:
-          this.tags.set(action.name, action.present);
-          break;
-        case Op.SetAttribute:
-          this.attributes.set(action.name, action.value);
-          break;
-        case Op.TagReport:
-          world.changeTag(action.node, action.name, action.present, null);
-          break;
-        case Op.AttributeReport:
-          world.changeTag(action.node, action.name, null, action.value);
-          break;
-        case Op.BeginStay:
-          this.goalsReached.fill(0);
-          break;
-      }
+      action.execute(this, action.record);
     }
   }
 
   private passes(guard: PlanGuard): boolean {
-    switch (guard.op) {
-      case GuardOp.Condition:
-        return this.tests[guard.index]!();
-      case GuardOp.MayEnter:
-        return this.world.now <= guard.notAfter && (guard.condition === null || this.tests[guard.index]!());
-      case GuardOp.SplitDraw: {
-        const u = hashKey(this.model.seed, this.user, guard.nodeHash, this.visits[guard.node]!, SPLIT) * INV_2_32;
-        return u >= guard.from && u < guard.to;
-      }
-      case GuardOp.GoalOpen:
-        return !this.goalsReached[guard.node];
-    }
-  }
-
-  // ------------------------------------------------------------------------------------------------
-  // Conditions, compiled once per plan into tests over the current user (same rules as evaluateCondition)
-
-  private compile(condition: Condition): Test {
-    const generator = this.model.generator;
-    if ('all' in condition) {
-      const parts = condition.all.map((part) => this.compile(part));
-      return () => parts.every((part) => part());
-    }
-    if ('any' in condition) {
-      const parts = condition.any.map((part) => this.compile(part));
-      return () => parts.some((part) => part());
-    }
-    if ('not' in condition) {
-      const part = this.compile(condition.not);
-      return () => !part();
-    }
-    if ('attribute' in condition) {
-      const { attribute, op, value } = condition;
-      return () => {
-        const own = this.attributes.has(attribute) ? this.attributes.get(attribute) : generator.attributeOf(this.user, this.segment, attribute);
-        return compare(own, op, value);
-      };
-    }
-    if ('tag' in condition) {
-      const { tag, present } = condition;
-      return () => (this.tags.get(tag) ?? generator.tagOf(this.user, this.segment, tag)) === present;
-    }
-    if ('segment' in condition) {
-      const { segment, member } = condition;
-      return () => (this.model.segments[this.segment]!.id === segment) === member;
-    }
-    if ('rfm' in condition) {
-      const { rfm, op, score } = condition;
-      const dimension = RFM[rfm];
-      return () => compare(generator.rfmOf(this.user, this.segment, dimension), op, score);
-    }
-    const { event, op, count } = condition;
-    const windowMs = parseDuration(condition.within) ?? 0;
-    const code = this.model.eventCode.get(event);
-    return () => compare(code === undefined ? 0 : this.world.eventCount(code, windowMs), op, count);
+    return guard.test(this, guard.record);
   }
 }

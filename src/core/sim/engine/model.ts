@@ -3,7 +3,8 @@ import { stages, stageIndex } from '../../journey/stages';
 import { MS } from '../../journey/duration';
 import { parseDuration } from '../../journey/duration';
 import type { JourneyDocument } from '../../journey/schema';
-import type { Condition } from '../../journey/condition';
+import { forEachLeaf, type Condition } from '../../journey/condition';
+import { leafOf } from '../../journey/conditions';
 import type { MachineConfig, StateConfig } from '../../compile/machineConfig';
 import { defaultRegistry, type Registry } from '../../journey/registry';
 import { createCohortGenerator, type CohortGenerator } from '../../cohort/generate';
@@ -45,8 +46,10 @@ export interface NodeModel {
   /** hashString(id): the node word of its random draws. */
   hash: number;
   ports: string[];
-  /** For splits: which ports are holdouts. */
+  /** For splits: which ports are holdouts, and each arm's label as reports show it. */
   holdout: boolean[];
+  armLabel: string[];
+  /** The kind splits traffic into arms (NodeKindDefinition.arms): reports compare its ports. */
   isSplit: boolean;
   goal: string | null;
 }
@@ -116,10 +119,9 @@ function visitStates(state: StateConfig, visit: (state: StateConfig) => void): v
 }
 
 function conditionEvents(condition: Condition, into: Set<string>): void {
-  if ('all' in condition) condition.all.forEach((part) => conditionEvents(part, into));
-  else if ('any' in condition) condition.any.forEach((part) => conditionEvents(part, into));
-  else if ('not' in condition) conditionEvents(condition.not, into);
-  else if ('event' in condition) into.add(condition.event);
+  forEachLeaf(condition, (leaf) => {
+    for (const event of leafOf(leaf).counts?.(leaf) ?? []) into.add(event);
+  });
 }
 
 /** Events the compiled journey listens for (`on`), and events its conditions count, by name. */
@@ -181,7 +183,8 @@ export function buildModel(journey: JourneyDocument, config: MachineConfig, coho
     const kind = registry.get(node.kind)!;
     const params = node.params as Record<string, unknown>;
     const ports = kind.ports(params).map((port) => port.id);
-    const variants = node.kind === 'split' && Array.isArray(params.variants) ? (params.variants as { holdout?: boolean }[]) : [];
+    // A kind that splits traffic says which of its ports are arms, and which arm is the holdout.
+    const arms = kind.arms?.(params);
     return {
       id: node.id,
       kind: node.kind,
@@ -189,8 +192,9 @@ export function buildModel(journey: JourneyDocument, config: MachineConfig, coho
       stage: stageIndex(node.stage),
       hash: hashString(node.id),
       ports,
-      holdout: ports.map((_, index) => variants[index]?.holdout === true),
-      isSplit: node.kind === 'split',
+      holdout: ports.map((_, index) => arms?.[index]?.holdout === true),
+      armLabel: ports.map((_, index) => arms?.[index]?.label || String(index + 1)),
+      isSplit: arms !== undefined,
       goal: kind.ends === 'goal' && typeof params.goal === 'string' ? params.goal : null,
     };
   });

@@ -1,14 +1,14 @@
-import type { Condition, Scalar } from '../../journey/condition';
-import { channels, type Channel } from '../../journey/channels';
-import type { ActionRef, GuardRef, StateConfig, TransitionConfig } from '../../compile/machineConfig';
-import { hashString } from '../math/random';
+import type { ActionRef, GuardRef, JsonObject, StateConfig, TransitionConfig } from '../../compile/machineConfig';
+import { actionOperation, countAndReportVisit, countVisit, guardOperation, reportVisit } from '../../compile/operations';
+import type { KernelUser, PlanContext } from '../../compile/operations/defineOperation';
 import { LAUNCH, type Model } from './model';
 
 /**
  * The compiled machine as a table the kernel can walk without XState: states by index, transitions
- * with their guard and actions decoded into numbers. It is read from the same machine config the
- * reference runner loads, so both engines run one compiled journey. Actions and guards the kernel does
- * not know (a custom kind's) are refused with a PlanError that says to use the reference engine.
+ * with their guard and actions decoded by their operations (compile/operations/) into records of
+ * numbers. It is read from the same machine config the reference runner loads, so both engines run one
+ * compiled journey. Actions and guards that are not operations (a kind's own implementations) are
+ * refused with a PlanError that says to use the reference engine.
  */
 
 export class PlanError extends Error {
@@ -18,53 +18,20 @@ export class PlanError extends Error {
   }
 }
 
-export enum Op {
-  /** CountVisit then ReportVisit of the same node, the way every node's entry starts: one step instead of two. */
-  Visit,
-  CountVisit,
-  ReportVisit,
-  Port,
-  Leave,
-  Touch,
-  Offer,
-  MarkGoal,
-  ReachGoal,
-  SetTag,
-  SetAttribute,
-  BeginStay,
-  TagReport,
-  AttributeReport,
-}
-
-export enum GuardOp {
-  Condition,
-  MayEnter,
-  SplitDraw,
-  GoalOpen,
-}
-
+/** An action decoded for the kernel: the operation's step and the record it reads. */
 export interface PlanAction {
-  op: Op;
-  node: number;
-  /** Port index (Port), channel index (Touch), tag or attribute name (SetTag/SetAttribute). */
-  index: number;
-  name: string;
-  present: boolean;
-  value: Scalar;
-  reason: string;
-  offer: { value: number; minSpend: number; validityMs: number } | null;
+  /** The operation's name in the config ("visit" for a fused countVisit + reportVisit). */
+  type: string;
+  execute: (user: KernelUser, record: unknown) => void;
+  record: unknown;
 }
 
 export interface PlanGuard {
-  /** Position among the plan's guards, so an interpreter can keep per-guard data in an array. */
+  /** Position among the plan's guards. */
   index: number;
-  op: GuardOp;
-  node: number;
-  nodeHash: number;
-  from: number;
-  to: number;
-  notAfter: number;
-  condition: Condition | null;
+  type: string;
+  test: (user: KernelUser, record: unknown) => boolean;
+  record: unknown;
 }
 
 export interface PlanTransition {
@@ -95,15 +62,17 @@ export interface Plan {
   launchCode: number;
 }
 
-type Params = Record<string, unknown>;
+type Params = JsonObject;
 
+// Every node's entry starts countVisit then reportVisit of the same node: one kernel step instead of two.
 function fuseVisits(actions: PlanAction[]): PlanAction[] {
   const fused: PlanAction[] = [];
   for (let index = 0; index < actions.length; index++) {
     const action = actions[index]!;
     const next = actions[index + 1];
-    if (action.op === Op.CountVisit && next?.op === Op.ReportVisit && next.node === action.node) {
-      fused.push({ ...action, op: Op.Visit });
+    const node = (action.record as { node?: number } | null)?.node;
+    if (action.type === countVisit.type && next?.type === reportVisit.type && (next.record as { node: number }).node === node) {
+      fused.push({ type: 'visit', execute: countAndReportVisit as PlanAction['execute'], record: action.record });
       index++;
     } else fused.push(action);
   }
@@ -134,60 +103,19 @@ export function buildPlan(model: Model): Plan {
     if (index === undefined) throw new PlanError(`The machine refers to node "${String(id)}", which the journey does not have.`);
     return index;
   };
+  const context: PlanContext = { model, node: nodeOf };
   const action = (ref: ActionRef): PlanAction => {
-    const p = (ref.params ?? {}) as Params;
-    const base: PlanAction = { op: Op.CountVisit, node: -1, index: -1, name: '', present: false, value: '', reason: '', offer: null };
-    switch (ref.type) {
-      case 'countVisit':
-        return { ...base, op: Op.CountVisit, node: nodeOf(p.node) };
-      case 'reportVisit':
-        return { ...base, op: Op.ReportVisit, node: nodeOf(p.node) };
-      case 'port': {
-        const node = nodeOf(p.node);
-        return { ...base, op: Op.Port, node, index: model.nodes[node]!.ports.indexOf(String(p.port)) };
-      }
-      case 'leave':
-        return { ...base, op: Op.Leave, node: nodeOf(p.node), reason: String(p.reason ?? '') };
-      case 'touch':
-        return { ...base, op: Op.Touch, node: nodeOf(p.node), index: channels.indexOf(p.channel as Channel) };
-      case 'grantOffer':
-        return { ...base, op: Op.Offer, node: nodeOf(p.node), offer: { value: Number(p.value), minSpend: Number(p.minSpend), validityMs: Number(p.validityMs) } };
-      case 'markGoal':
-        return { ...base, op: Op.MarkGoal, node: nodeOf(p.node) };
-      case 'reachGoal':
-        return { ...base, op: Op.ReachGoal, node: nodeOf(p.node) };
-      case 'setTag':
-        return { ...base, op: Op.SetTag, node: -1, name: String(p.tag), present: p.present === true };
-      case 'setAttribute':
-        return { ...base, op: Op.SetAttribute, node: -1, name: String(p.attribute), value: p.value as Scalar };
-      case 'setTagReport':
-        return { ...base, op: Op.TagReport, node: nodeOf(p.node), name: String(p.tag), present: p.present === true };
-      case 'setAttributeReport':
-        return { ...base, op: Op.AttributeReport, node: nodeOf(p.node), name: String(p.attribute), value: p.value as Scalar };
-      case 'beginStay':
-        return { ...base, op: Op.BeginStay };
-      default:
-        throw new PlanError(`The fast engine does not know the action "${ref.type}"; run this journey with the reference engine (--engine reference).`);
-    }
+    const operation = actionOperation(ref.type);
+    if (!operation)
+      throw new PlanError(`The fast engine does not know the action "${ref.type}"; run this journey with the reference engine (--engine reference).`);
+    return { type: ref.type, execute: operation.execute, record: operation.decode((ref.params ?? {}) as Params, context) };
   };
   const guard = (ref: GuardRef | undefined): PlanGuard | null => {
     if (!ref) return null;
-    const p = (ref.params ?? {}) as Params;
-    const base: PlanGuard = { index: guards.length, op: GuardOp.Condition, node: -1, nodeHash: 0, from: 0, to: 0, notAfter: Infinity, condition: null };
-    const decoded = ((): PlanGuard => {
-      switch (ref.type) {
-        case 'condition':
-          return { ...base, condition: p.condition as Condition };
-        case 'mayEnter':
-          return { ...base, op: GuardOp.MayEnter, condition: (p.condition as Condition | null) ?? null, notAfter: p.notAfter === null ? Infinity : Number(p.notAfter) };
-        case 'splitDraw':
-          return { ...base, op: GuardOp.SplitDraw, node: nodeOf(p.node), nodeHash: hashString(String(p.node)), from: Number(p.from), to: Number(p.to) };
-        case 'goalOpen':
-          return { ...base, op: GuardOp.GoalOpen, node: nodeOf(p.node) };
-        default:
-          throw new PlanError(`The fast engine does not know the guard "${ref.type}"; run this journey with the reference engine (--engine reference).`);
-      }
-    })();
+    const operation = guardOperation(ref.type);
+    if (!operation)
+      throw new PlanError(`The fast engine does not know the guard "${ref.type}"; run this journey with the reference engine (--engine reference).`);
+    const decoded: PlanGuard = { index: guards.length, type: ref.type, test: operation.test, record: operation.decode((ref.params ?? {}) as Params, context) };
     guards.push(decoded);
     return decoded;
   };

@@ -1,6 +1,7 @@
 import { createActor, type Actor, type AnyStateMachine } from 'xstate';
 import { channels, type Channel } from '../../journey/channels';
 import { machineFromConfig } from '../../compile/toMachine';
+import { deliveries } from '../../compile/operations';
 import type { JourneyEffect, JourneyEnvironment } from '../../compile/runtime';
 import { SteppingClock } from './steppingClock';
 import { LAUNCH, type Model } from './model';
@@ -26,37 +27,14 @@ export class XStateDriver implements MachineDriver {
   ) {
     this.machine = machineFromConfig(model.config, model.registry);
     this.none = new Uint8Array(model.events.length);
-    const nodeOf = (id: string | null) => (id === null ? -1 : model.nodeIndex.get(id)!);
     this.environment = {
       now: () => this.clock.now(),
       eventCount: (event, windowMs) => {
         const code = model.eventCode.get(event);
         return code === undefined ? 0 : world.eventCount(code, windowMs);
       },
-      emit: (effect: JourneyEffect) => {
-        switch (effect.type) {
-          case 'visit':
-            return world.enter(nodeOf(effect.node), effect.visit);
-          case 'port': {
-            const node = nodeOf(effect.node);
-            return world.port(node, model.nodes[node]!.ports.indexOf(effect.port));
-          }
-          case 'touch':
-            return world.touch(nodeOf(effect.node), channels.indexOf(effect.channel));
-          case 'offer':
-            return world.offer(nodeOf(effect.node), effect.value, effect.minSpend, effect.validityMs);
-          case 'tag':
-            return world.changeTag(nodeOf(effect.node), effect.tag, effect.present, null);
-          case 'attribute':
-            return world.changeTag(nodeOf(effect.node), effect.attribute, null, effect.value);
-          case 'goal':
-            return world.goal(nodeOf(effect.node));
-          case 'exit':
-            return world.leave(nodeOf(effect.node), effect.reason);
-          case 'custom':
-            return;
-        }
-      },
+      // Each operation that reports an effect says how it reaches the world (compile/operations/).
+      emit: (effect: JourneyEffect) => deliveries.get(effect.type)?.(effect, world, model),
     };
   }
 

@@ -254,13 +254,12 @@ export function buildReport(model: Model, replications: Float64Array[], meta: Re
   const arms: ArmReport[] = [];
   model.nodes.forEach((node, index) => {
     if (!node.isSplit) return;
-    const variants = (model.journey.nodes[index]!.params.variants ?? []) as { label?: string }[];
     node.ports.forEach((port, portIndex) => {
       const slot = (field: ArmField) => armSlot(layout, index, portIndex, field);
       arms.push({
         split: node.id,
         port,
-        label: variants[portIndex]?.label || String(portIndex + 1),
+        label: node.armLabel[portIndex]!,
         holdout: node.holdout[portIndex]!,
         assigned: at(slot('assigned')),
         converted: at(slot('converted')),
