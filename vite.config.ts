@@ -1,6 +1,6 @@
 /// <reference types="vitest/config" />
 // Vite builds the single-page app; the `test` block configures Vitest (unit and component tests).
-// The browser end-to-end suite lives in test/e2e and is driven by test/e2e/run.mjs, not by Vitest.
+// The browser end-to-end suite lives in test/e2e (*.spec.ts) and is run by Playwright Test (playwright.config.ts), not by Vitest.
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 

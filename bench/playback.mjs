@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import lz from 'lz-string';
 import { benchmarkJourney } from './simulationJourneys.ts';
 import { laneRowY, FIRST_COLUMN_X } from '../src/core/journey/lanes.ts';
-import { BROWSER_ARGS, NO_BROWSER_MESSAGE, findBrowser, withTimeout } from '../test/e2e/browser.mjs';
+import { BROWSER_ARGS, NO_BROWSER_MESSAGE, findBrowser, withTimeout } from '../test/support/browser.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const VIEWPORT = { width: 1440, height: 900 };

@@ -25,8 +25,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import lz from 'lz-string';
 import { BENCH_JOURNEYS, generateJourney } from './journeys.mjs';
-// The same browser, flags and timeouts as the end-to-end runner.
-import { BROWSER_ARGS, NO_BROWSER_MESSAGE, findBrowser, withTimeout } from '../test/e2e/browser.mjs';
+// The same browser, flags and timeouts as the end-to-end tests.
+import { BROWSER_ARGS, NO_BROWSER_MESSAGE, findBrowser, withTimeout } from '../test/support/browser.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
