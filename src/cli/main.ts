@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { isLang, type Lang } from '../core/i18n';
 import { checkJourney } from '../core/journey/validate';
-import { compileJourney } from '../core/compile/toMachine';
+import { compileJourneyInput } from '../core/compile/toMachine';
 import type { Problem } from '../core/journey/problems';
 import { getTemplate, industryNames, templates, templateSummaries } from '../core/templates/index';
 import { instantiateTemplate } from '../core/templates/defineTemplate';
@@ -37,7 +37,7 @@ function compileCommand(args: string[], lang: Lang, io: CliIo): number {
   const file = single(positionals, text);
   const loaded = loadJson(file, io, text);
   if (!loaded.ok) return io.stderr(`${loaded.message}\n`), EXIT.unreadable;
-  const result = compileJourney(loaded.json);
+  const result = compileJourneyInput(loaded.json);
   if (!result.ok) {
     io.stderr(`${text.refused}\n`);
     for (const problem of result.problems) io.stderr(`${formatProblem(problem, lang)}\n`);

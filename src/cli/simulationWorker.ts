@@ -6,6 +6,11 @@ import { problemsOfFailure, runTask, type RangeTask } from '../core/sim/engine/s
 import type { WorkerReply } from './workerPool';
 
 const port = parentPort!;
+// What the worker trusts: its parent port is a private channel to the process that started it, and
+// that process (the pool of simulateChecked) posts only ranges of a run that passed checkSimulation
+// there. A structured clone copies the checked documents as they are, so the worker takes the task as
+// checked (the brands are types only) and never checks it again — checking here would repeat the
+// parent's verdict for every range of every replication.
 port.on('message', (task: RangeTask) => {
   const reply = (message: WorkerReply) => port.postMessage(message);
   try {

@@ -1,5 +1,5 @@
 import { createActor } from 'xstate';
-import { compileJourney, machineFromConfig, toMachine, JourneyCompileError, OUTSIDE, JOURNEY, DONE } from '../../src/core/compile/toMachine';
+import { compileJourneyInput, machineFromConfig, toMachine, JourneyCompileError, OUTSIDE, JOURNEY, DONE } from '../../src/core/compile/toMachine';
 import { runScripted, defaultUser } from '../support/scriptedRun';
 import { SteppingClock } from '../../src/core/sim/engine/steppingClock';
 import type { MachineConfig } from '../../src/core/compile/machineConfig';
@@ -10,7 +10,7 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 function compiled(input: unknown): MachineConfig {
-  const result = compileJourney(input);
+  const result = compileJourneyInput(input);
   if (!result.ok) throw new Error(result.problems.map((problem) => problem.message.en).join('\n'));
   return result.config;
 }
@@ -188,7 +188,7 @@ describe('compileJourney', () => {
   });
 
   it('refuses a journey with errors, listing them', () => {
-    const result = compileJourney(problemFixtures['split-weights']);
+    const result = compileJourneyInput(problemFixtures['split-weights']);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems.map((problem) => problem.code)).toEqual(['split-weights']);
     expect(() => toMachine(problemFixtures['instant-loop'])).toThrow(JourneyCompileError);

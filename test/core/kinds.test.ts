@@ -3,7 +3,7 @@ import { builtinKinds, createRegistry, defaultRegistry } from '../../src/core/jo
 import { defineNodeKind, paletteGroups } from '../../src/core/journey/kinds/defineKind';
 import { localized } from '../../src/core/i18n';
 import { channels, channelInfo, channelCost } from '../../src/core/journey/channels';
-import { compileJourney } from '../../src/core/compile/toMachine';
+import { compileJourneyInput } from '../../src/core/compile/toMachine';
 import { defineEffect } from '../../src/core/compile/runtime';
 import { runScripted } from '../support/scriptedRun';
 import { validate } from '../../src/core/journey/validate';
@@ -77,7 +77,7 @@ describe('node kinds', () => {
     expect(channelCost('sms', {})).toBe(channelInfo.sms.defaultCost);
     const journey = validJourney();
     journey.settings = { channelCosts: { push: 0.02 } };
-    const result = compileJourney(journey);
+    const result = compileJourneyInput(journey);
     if (!result.ok) throw new Error('expected the journey to compile');
     const effects = runScripted(result.config, [{ at: 0, type: 'add_to_cart' }], { until: 2 * 86_400_000 }).effects;
     expect(effects.find((effect) => effect.type === 'touch')).toMatchObject({ channel: 'push', cost: 0.02 });
@@ -136,7 +136,7 @@ describe('adding a kind', () => {
     const heavy = journey();
     heavy.nodes[6] = node('points', 'awardPoints', { points: 50_000 });
     expect(validate(heavy, registry).map((problem) => problem.code)).toContain('points-too-generous');
-    const result = compileJourney(journey(), registry);
+    const result = compileJourneyInput(journey(), registry);
     if (!result.ok) throw new Error(result.problems.map((problem) => problem.message.en).join('\n'));
     const run = runScripted(result.config, [{ at: 0, type: 'add_to_cart' }], { until: 3 * 86_400_000, registry });
     expect(run.visited).toEqual(['start', 'waitBuy', 'remind', 'points', 'giveUp']);

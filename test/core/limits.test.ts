@@ -2,7 +2,7 @@
 // in both languages; deep and huge inputs are refused before anything recurses; and checking stays
 // linear: a journey at the node cap is checked, one far beyond it refused by the count.
 import { checkJourney, journeyLimitProblems, problemCatalogue } from '../../src/core/journey/validate';
-import { compileJourney } from '../../src/core/compile/toMachine';
+import { compileJourneyInput } from '../../src/core/compile/toMachine';
 import { parseJourneyFile, readJourney } from '../../src/app/persist/files';
 import { checkCohort, cohortProblems } from '../../src/core/cohort/schema';
 import { grouped } from '../../src/core/i18n';
@@ -153,7 +153,7 @@ describe('deep nesting', () => {
     expect(problem).toMatchObject({ code: 'document-too-deep', location: { nodeId: 'start' } });
     expect(problem!.location.path.slice(0, 4)).toEqual(['nodes', 0, 'params', 'filter']);
     expect(problem!.message.en).toContain('96 levels');
-    expect(compileJourney(deep)).toMatchObject({ ok: false, problems: [{ code: 'document-too-deep' }] });
+    expect(compileJourneyInput(deep)).toMatchObject({ ok: false, problems: [{ code: 'document-too-deep' }] });
     expect(readJourney(deep)).toMatchObject({ ok: false, problems: [{ code: 'document-too-deep' }] });
     // Written out by hand: JSON.stringify itself recurses.
     const head = '{"schemaVersion":2,"id":"deep","name":"Deep","nodes":[{"id":"start","kind":"entry","stage":"decision","params":{"filter":';

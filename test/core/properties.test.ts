@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { validate } from '../../src/core/journey/validate';
-import { compileJourney } from '../../src/core/compile/toMachine';
+import { compileJourneyInput } from '../../src/core/compile/toMachine';
 import { runScripted } from '../support/scriptedRun';
 import { isSatisfiable, implies } from '../../src/core/journey/conditionLogic';
 import { evaluateCondition } from '../../src/core/journey/condition';
@@ -46,7 +46,7 @@ describe('properties', () => {
       fc.property(journeyArbitrary, fc.array(fc.record({ at: fc.integer({ min: 0, max: 20 * DAY }), type: fc.constantFrom(...events) }), { maxLength: 8 }), (journey, script) => {
         const errors = validate(journey).filter((problem) => problem.severity === 'error');
         expect(errors).toEqual([]);
-        const result = compileJourney(journey);
+        const result = compileJourneyInput(journey);
         expect(result.ok).toBe(true);
         if (!result.ok) return;
         const run = runScripted(result.config, [{ at: 0, type: 'add_to_cart' }, ...script], { until: 30 * DAY });

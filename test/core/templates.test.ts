@@ -1,5 +1,5 @@
 import { validate } from '../../src/core/journey/validate';
-import { compileJourney } from '../../src/core/compile/toMachine';
+import { compileJourneyInput } from '../../src/core/compile/toMachine';
 import { runScripted, type ScriptedEvent, type ScriptedRunResult } from '../support/scriptedRun';
 import { draw } from '../../src/core/sim/math/random';
 import { LAUNCH_EVENT } from '../../src/core/journey/kinds/entry';
@@ -18,7 +18,7 @@ function template(id: string): JourneyTemplate {
 }
 
 function compiled(id: string): MachineConfig {
-  const result = compileJourney(instantiateTemplate(template(id), 'en'));
+  const result = compileJourneyInput(instantiateTemplate(template(id), 'en'));
   if (!result.ok) throw new Error(result.problems.map((problem) => problem.message.en).join('\n'));
   return result.config;
 }
@@ -105,7 +105,7 @@ describe.each(templates.map((t) => [t.id, t] as const))('template %s', (_id, t) 
   });
 
   it.each(languages)('compiles in %s', (lang) => {
-    const result = compileJourney(instantiateTemplate(t, lang));
+    const result = compileJourneyInput(instantiateTemplate(t, lang));
     expect(result.ok).toBe(true);
   });
 

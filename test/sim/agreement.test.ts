@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { templates } from '../../src/core/templates';
 import { instantiateTemplate } from '../../src/core/templates/defineTemplate';
-import { compileJourney } from '../../src/core/compile/toMachine';
-import { checkCohort, type CohortSpec, type CohortSpecInput } from '../../src/core/cohort/schema';
+import { compileJourneyInput } from '../../src/core/compile/toMachine';
+import { checkCohort, type CheckedCohortSpec, type CohortSpecInput } from '../../src/core/cohort/schema';
 import { getPreset } from '../../src/core/cohort/presets';
 import { buildModel, eventsRead, type Model } from '../../src/core/sim/engine/model';
 import { runRange } from '../../src/core/sim/engine/runRange';
@@ -21,9 +21,9 @@ const USERS = 1_000;
 const PRESET_OF: Record<string, string> = { education: 'education', b2b: 'education', banking: 'banking', telecom: 'telecom' };
 
 /** The preset for a template's industry, with a rate for every event the journey reads but the preset lacks. */
-function cohortFor(journey: JourneyDocumentInput, industry: string): CohortSpec {
+function cohortFor(journey: JourneyDocumentInput, industry: string): CheckedCohortSpec {
   const preset = structuredClone(getPreset(PRESET_OF[industry] ?? 'ecommerce')!.spec) as CohortSpecInput & { segments: { behaviour: { events?: Record<string, { perDay: number }> } }[] };
-  const compiled = compileJourney(journey);
+  const compiled = compileJourneyInput(journey);
   if (!compiled.ok) throw new Error(`template does not compile: ${compiled.problems.map((p) => p.code).join(', ')}`);
   const read = [...eventsRead(compiled.config)].filter((event) => !['purchase', 'open', 'click', 'unsubscribe'].includes(event));
   for (const segment of preset.segments) {
@@ -35,8 +35,8 @@ function cohortFor(journey: JourneyDocumentInput, industry: string): CohortSpec 
   return checked.spec;
 }
 
-function modelOf(journey: JourneyDocumentInput, cohort: CohortSpec, seed: number, users = USERS): Model {
-  const compiled = compileJourney(journey);
+function modelOf(journey: JourneyDocumentInput, cohort: CheckedCohortSpec, seed: number, users = USERS): Model {
+  const compiled = compileJourneyInput(journey);
   if (!compiled.ok) throw new Error(compiled.problems.map((p) => `${p.code}: ${p.message.en}`).join('\n'));
   return buildModel(compiled.document, compiled.config, cohort, { seed, users });
 }
@@ -125,7 +125,7 @@ describe('the kernel and the XState reference runner agree', { timeout: 120_000 
 });
 
 /** A two-segment cohort with the attributes, tags and segments the generated conditions read. */
-function generatedCohort(n: { share: number; addToCart: number; visit: number; open: number; click: number; unsubscribe: number; reach: number; rate: number }): CohortSpec {
+function generatedCohort(n: { share: number; addToCart: number; visit: number; open: number; click: number; unsubscribe: number; reach: number; rate: number }): CheckedCohortSpec {
   const response = { open: n.open, click: n.click, unsubscribe: n.unsubscribe };
   const segment = (id: string, share: number, scale: number) => ({
     id,

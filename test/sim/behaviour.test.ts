@@ -1,4 +1,4 @@
-import { compileJourney } from '../../src/core/compile/toMachine';
+import { compileJourneyInput } from '../../src/core/compile/toMachine';
 import { expectedPurchases } from '../../src/core/sim/math/bgnbd';
 import { buildModel } from '../../src/core/sim/engine/model';
 import { runRange } from '../../src/core/sim/engine/runRange';
@@ -92,7 +92,7 @@ describe('running', { timeout: 60_000 }, () => {
       { id: 'pause', kind: 'wait', params: { duration: 'P1D' } },
     ]);
     document.edges = [...document.edges!.filter((e) => e.source !== 'pause'), edge('pause', 'next', 'mark')];
-    const compiled = compileJourney(document);
+    const compiled = compileJourneyInput(document);
     if (!compiled.ok) throw new Error('should compile');
     // What validation would refuse (instant-loop): the wait made instant behind its back.
     const pause = compiled.config.states.__journey!.states!.pause!;

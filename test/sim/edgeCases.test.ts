@@ -1,4 +1,4 @@
-import { compileJourney } from '../../src/core/compile/toMachine';
+import { compileJourneyInput } from '../../src/core/compile/toMachine';
 import { buildModel, type Model } from '../../src/core/sim/engine/model';
 import { runRange } from '../../src/core/sim/engine/runRange';
 import { buildReport, t975, tInterval } from '../../src/core/sim/engine/report';
@@ -15,7 +15,7 @@ function bothEngines(m: Model) {
 
 /** A model from a compiled journey whose machine a test edits first (what validation would not let through). */
 function edited(document: JourneyDocumentInput, edit: (config: MachineConfig) => void, users = 200): Model {
-  const compiled = compileJourney(document);
+  const compiled = compileJourneyInput(document);
   if (!compiled.ok) throw new Error(compiled.problems.map((p) => p.code).join(', '));
   edit(compiled.config);
   return buildModel(compiled.document, compiled.config, cohort({ events: { visit: { perDay: 0.5 } } }), { seed: 3, users });

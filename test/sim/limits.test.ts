@@ -2,7 +2,8 @@ import { checkSimulation, MAX_USERS, modelFor, problemsOfFailure, simulate, Simu
 import { runRange, SimulationCancelled } from '../../src/core/sim/engine/runRange';
 import { MIN_STEP_BUDGET, RunawayError, StepBudgetError, stepBudget } from '../../src/core/sim/engine/world';
 import type { JourneyDocumentInput } from '../../src/core/journey/schema';
-import { compileJourney } from '../../src/core/compile/toMachine';
+import { compileJourneyInput } from '../../src/core/compile/toMachine';
+import { checkJourney } from '../../src/core/journey/validate';
 import { buildModel } from '../../src/core/sim/engine/model';
 import { buildReport } from '../../src/core/sim/engine/report';
 import { edge } from '../fixtures/journeys';
@@ -86,20 +87,27 @@ describe('the step budget over the horizon', () => {
 });
 
 describe('run sizes are checked before anything is allocated', () => {
+  /** A checked journey, its horizon changed after the check (a model is built within the run's limits all the same). */
+  function checkedJourney(horizon?: string) {
+    const checked = checkJourney(journey([])).valid;
+    if (!checked) throw new Error('the journey does not check');
+    return horizon ? { ...checked, settings: { ...checked.settings, horizon } } : checked;
+  }
+
   it.each(['P100000000D', 'P1000000D', 'P3651D'])('refuses a horizon of %s as a problem, not a thrown RangeError', (horizon) => {
     const checked = checkSimulation({ journey: journey([], { horizon }), cohort: cohort(), users: 1 });
     expect(checked.ok).toBe(false);
     const problems = checked.ok ? [] : checked.problems;
     // The journey's own limits refuse it first; the run's check (simulation-settings) is there for any way round them.
     expect(problems.some((problem) => problem.severity === 'error' && problem.location.path.includes('horizon'))).toBe(true);
-    const built = failureOf(() => modelFor({ journey: journey([], { horizon }) as never, cohort: cohort(), seed: 1, users: 1 }, 0));
+    const built = failureOf(() => modelFor({ journey: checkedJourney(horizon), cohort: cohort(), seed: 1, users: 1 }, 0));
     expect(built).toBeInstanceOf(SimulationError);
   });
 
   it.each([0, -1, 1.5, MAX_USERS + 1, 2.3e21, Number.NaN])('refuses %s users up front, also when a model is built directly', (users) => {
     const checked = checkSimulation({ journey: journey([]), cohort: cohort(), users });
     expect(checked.ok ? [] : checked.problems.map((problem) => [problem.code, problem.location.path])).toEqual([['simulation-settings', ['users']]]);
-    const built = failureOf(() => modelFor({ journey: journey([]) as never, cohort: cohort(), seed: 1, users }, 0));
+    const built = failureOf(() => modelFor({ journey: checkedJourney(), cohort: cohort(), seed: 1, users }, 0));
     expect(built).toBeInstanceOf(SimulationError);
     expect((built as SimulationError).problems[0]?.message['zh-CN']).toMatch(/用户数/);
   });
@@ -147,7 +155,7 @@ describe('no large array is spread into a call', () => {
   it('builds the report of a horizon with more days than a call takes arguments', () => {
     // Past the 3,650-day limit on purpose (built behind the checks' back): the report once spread its
     // day series into Math.max and died with a RangeError on a million-day horizon.
-    const compiled = compileJourney(journey([{ id: 'sms', kind: 'message' }]));
+    const compiled = compileJourneyInput(journey([{ id: 'sms', kind: 'message' }]));
     if (!compiled.ok) throw new Error('should compile');
     const document = { ...compiled.document, settings: { ...compiled.document.settings, horizon: 'P200000D' } };
     const m = buildModel(document, compiled.config, cohort(), { seed: 1, users: 2 });

@@ -5,7 +5,7 @@ import { defineNodeKind } from '../../src/core/journey/kinds/defineKind';
 import { builtinKinds, createRegistry } from '../../src/core/journey/registry';
 import { validate } from '../../src/core/journey/validate';
 import { conditionGuard, setTag, setTagReport, splitDraw, touch } from '../../src/core/compile/operations';
-import { compileJourney } from '../../src/core/compile/toMachine';
+import { compileJourneyInput } from '../../src/core/compile/toMachine';
 import { buildModel } from '../../src/core/sim/engine/model';
 import { runRange } from '../../src/core/sim/engine/runRange';
 import { buildReport } from '../../src/core/sim/engine/report';
@@ -109,7 +109,7 @@ const document: JourneyDocumentInput = {
 };
 
 function modelOf() {
-  const compiled = compileJourney(document, registry);
+  const compiled = compileJourneyInput(document, registry);
   if (!compiled.ok) throw new Error(compiled.problems.map((problem) => `${problem.code}: ${problem.message.en}`).join('\n'));
   return buildModel(compiled.document, compiled.config, cohort(), { seed: 5, users: USERS, registry });
 }

@@ -1,5 +1,5 @@
-import { compileJourney } from '../../src/core/compile/toMachine';
-import { checkCohort, type CohortSpec } from '../../src/core/cohort/schema';
+import { compileJourneyInput } from '../../src/core/compile/toMachine';
+import { checkCohort, type CheckedCohortSpec } from '../../src/core/cohort/schema';
 import { buildModel, type Model } from '../../src/core/sim/engine/model';
 import { runRange, type EngineName } from '../../src/core/sim/engine/runRange';
 import type { TraceEntry } from '../../src/core/sim/engine/trace';
@@ -12,7 +12,7 @@ export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
 export const PURCHASE = { r: 0.8, alpha: 20, a: 1.5, b: 4 };
 
-export function cohort(behaviour: Record<string, unknown> = {}, reach: Record<string, number> = { sms: 1, push: 1 }): CohortSpec {
+export function cohort(behaviour: Record<string, unknown> = {}, reach: Record<string, number> = { sms: 1, push: 1 }): CheckedCohortSpec {
   const checked = checkCohort({
     schemaVersion: 2,
     id: 'test',
@@ -54,8 +54,8 @@ export function journey(steps: { id: string; kind: string; params?: Record<strin
   };
 }
 
-export function model(document: JourneyDocumentInput, spec: CohortSpec, users: number, seed = 11): Model {
-  const compiled = compileJourney(document);
+export function model(document: JourneyDocumentInput, spec: CheckedCohortSpec, users: number, seed = 11): Model {
+  const compiled = compileJourneyInput(document);
   if (!compiled.ok) throw new Error(compiled.problems.map((p) => `${p.code}: ${p.message.en}`).join('\n'));
   return buildModel(compiled.document, compiled.config, spec, { seed, users });
 }

@@ -8,7 +8,7 @@ import { defaultRegistry } from '../../core/journey/registry';
 import { checkJourney, recheckJourney } from '../../core/journey/validate';
 import { checkDocumentText } from '../../core/journey/limitChecks';
 import { bySeverity, type Problem } from '../../core/journey/problems';
-import { compileJourney } from '../../core/compile/toMachine';
+import { compileJourneyInput } from '../../core/compile/toMachine';
 import { edgesDropped, importMigrated, importRefused, notJson } from './messages';
 
 export const JOURNEY_FILE_EXTENSION = '.journey.json';
@@ -133,7 +133,7 @@ export type MachineExport = { ok: true; text: string; fileName: string } | { ok:
 
 /** The compiled XState machine config as pretty JSON, or the errors that stop compiling. */
 export function exportMachineJson(document: JourneyDocument): MachineExport {
-  const result = compileJourney(document);
+  const result = compileJourneyInput(document);
   if (!result.ok) return { ok: false, problems: result.problems };
   return { ok: true, text: `${JSON.stringify(result.config, null, 2)}\n`, fileName: machineFileName(document) };
 }

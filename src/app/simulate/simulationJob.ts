@@ -1,8 +1,13 @@
 // One simulation run from start to finish, as the worker does it: check, run every user with throttled
 // progress, build the report. Plain code with no worker globals, so tests call it directly. The worker is
 // cancelled by terminating it, so the run itself need not stop to listen.
+//
+// The one gate of a run is here, in the worker: the page posts the journey as the editor holds it (a
+// plain document that changes with every edit; a brand would not survive postMessage anyway), and the
+// worker checks it once per run with checkSimulation. Every replication's model takes the checked
+// documents and never checks them again.
 import type { Problem } from '../../core/journey/problems';
-import { asSimulationError, checkSimulation, modelFor, problemsOfFailure } from '../../core/sim/engine/simulate';
+import { asSimulationError, checkSimulation, modelFor, problemsOfFailure, type CheckedSimulation } from '../../core/sim/engine/simulate';
 import { runRange } from '../../core/sim/engine/runRange';
 import { buildReport } from '../../core/sim/engine/report';
 import type { SimulationMessage, SimulationRequest } from './protocol';
@@ -30,9 +35,8 @@ export function failureMessage(error: unknown): { type: 'problems'; problems: Pr
   return problems.length === 1 && only!.code === 'simulation-failed' ? { type: 'failed', problem: only! } : { type: 'problems', problems };
 }
 
-export function runSimulationJob(request: SimulationRequest, post: Post, options: JobOptions = {}): void {
-  const now = options.now ?? (() => performance.now());
-  const interval = options.progressIntervalMs ?? PROGRESS_INTERVAL_MS;
+/** The run's gate: the request checked, or null once its problems (or the failure of checking) are posted. */
+export function checkRequest(request: SimulationRequest, post: (message: Extract<SimulationMessage, { type: 'problems' | 'failed' }>) => void): CheckedSimulation | null {
   try {
     const result = checkSimulation({
       journey: request.journey,
@@ -42,8 +46,25 @@ export function runSimulationJob(request: SimulationRequest, post: Post, options
       engine: 'fast',
       replications: request.replications ?? 1,
     });
-    if (!result.ok) return post({ type: 'problems', problems: result.problems });
-    const { seed, users, engine, replications } = result.checked;
+    if (result.ok) return result.checked;
+    post({ type: 'problems', problems: result.problems });
+  } catch (error) {
+    post(failureMessage(error));
+  }
+  return null;
+}
+
+export function runSimulationJob(request: SimulationRequest, post: Post, options: JobOptions = {}): void {
+  const checked = checkRequest(request, post);
+  if (checked) runCheckedSimulationJob(checked, post, options);
+}
+
+/** Runs a checked simulation: every replication, with throttled progress, then the report. */
+export function runCheckedSimulationJob(checked: CheckedSimulation, post: Post, options: JobOptions = {}): void {
+  const now = options.now ?? (() => performance.now());
+  const interval = options.progressIntervalMs ?? PROGRESS_INTERVAL_MS;
+  try {
+    const { seed, users, engine, replications } = checked;
     const total = users * replications;
     post({ type: 'progress', done: 0, total });
     let last = now();
@@ -55,7 +76,7 @@ export function runSimulationJob(request: SimulationRequest, post: Post, options
     };
     const runs: Float64Array[] = [];
     for (let replication = 0; replication < replications; replication++) {
-      const model = modelFor(result.checked, replication);
+      const model = modelFor(checked, replication);
       try {
         const before = replication * users;
         runs.push(runRange(model, engine, 0, users, { onProgress: (done) => progress(before + done), progressEvery: options.progressEveryUsers ?? PROGRESS_EVERY_USERS }).counters);
@@ -63,7 +84,7 @@ export function runSimulationJob(request: SimulationRequest, post: Post, options
         asSimulationError(error);
       }
     }
-    post({ type: 'done', report: buildReport(modelFor(result.checked, 0), runs, { engine, seed }) });
+    post({ type: 'done', report: buildReport(modelFor(checked, 0), runs, { engine, seed }) });
   } catch (error) {
     post(failureMessage(error));
   }

@@ -334,9 +334,14 @@ export const cohortProblems = {
 
 export type CohortProblemCode = keyof typeof cohortProblems;
 
+declare const checkedCohort: unique symbol;
+
+/** A cohort spec that passed checkCohort with no error: a run takes it as proof and never checks it again. */
+export type CheckedCohortSpec = CohortSpec & { readonly [checkedCohort]: true };
+
 export interface CheckedCohort {
   /** The parsed spec with defaults filled in, or null when it has an error. */
-  spec: CohortSpec | null;
+  spec: CheckedCohortSpec | null;
   problems: Problem[];
 }
 
@@ -642,7 +647,7 @@ export function checkCohort(input: unknown): CheckedCohort {
     const problems = parsed.success ? [] : zodProblems(parsed.error);
     if (isRecord(input)) for (const found of semanticProblems(input)) problems.push(found);
     problems.sort(bySeverity);
-    const spec = parsed.success && !problems.some((found) => found.severity === 'error') ? parsed.data : null;
+    const spec = parsed.success && !problems.some((found) => found.severity === 'error') ? (parsed.data as CheckedCohortSpec) : null;
     return { spec, problems };
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);

@@ -1,9 +1,9 @@
 import { assign, setup } from 'xstate';
-import { checkJourney } from '../journey/validate';
+import { checkJourney, type CheckedJourneyDocument } from '../journey/validate';
 import { defaultRegistry, type Registry } from '../journey/registry';
 import { buildGraph } from '../journey/graph';
 import { parseDuration } from '../journey/duration';
-import type { JourneyDocument, JourneyNode } from '../journey/schema';
+import type { JourneyNode } from '../journey/schema';
 import type { CompileContext } from '../journey/kinds/defineKind';
 import type { Problem } from '../journey/problems';
 import type { MachineConfig, StateConfig, TransitionConfig } from './machineConfig';
@@ -18,7 +18,12 @@ export const DEAD_END = '__deadEnd';
 export const COOLDOWN = '__cooldown';
 export const DONE = '__done';
 
-export type CompileResult = { ok: true; config: MachineConfig; document: JourneyDocument } | { ok: false; problems: Problem[] };
+export interface CompiledJourney {
+  config: MachineConfig;
+  document: CheckedJourneyDocument;
+}
+
+export type CompileResult = ({ ok: true } & CompiledJourney) | { ok: false; problems: Problem[] };
 
 export class JourneyCompileError extends Error {
   constructor(readonly problems: Problem[]) {
@@ -32,15 +37,22 @@ function mergeTransitions(into: Record<string, TransitionConfig[]>, from: Record
 }
 
 /**
- * Compiles a journey to a plain-JSON XState v5 machine config: one state per node (the state's id is
- * the node's id) inside `__journey`, entered from `__outside` by the entry nodes' triggers, and left
- * for `__done` (or, with re-entry, back to `__outside`). Journeys with errors are refused.
+ * Checks any input as a journey (once) and compiles it: for callers that hold raw input (the CLI's
+ * compile command, a file export, tests). Journeys with errors are refused with their errors.
  */
-export function compileJourney(input: unknown, registry: Registry = defaultRegistry): CompileResult {
-  const { document: journey, problems } = checkJourney(input, registry);
-  const errors = problems.filter((problem) => problem.severity === 'error');
-  if (!journey || errors.length > 0) return { ok: false, problems: errors };
+export function compileJourneyInput(input: unknown, registry: Registry = defaultRegistry): CompileResult {
+  const { valid, problems } = checkJourney(input, registry);
+  if (!valid) return { ok: false, problems: problems.filter((problem) => problem.severity === 'error') };
+  return { ok: true, ...compileJourney(valid, registry) };
+}
 
+/**
+ * Compiles a checked journey (checked against the same registry) to a plain-JSON XState v5 machine
+ * config: one state per node (the state's id is the node's id) inside `__journey`, entered from
+ * `__outside` by the entry nodes' triggers, and left for `__done` (or, with re-entry, back to
+ * `__outside`). The document is not checked again: its type says it passed checkJourney.
+ */
+export function compileJourney(journey: CheckedJourneyDocument, registry: Registry = defaultRegistry): CompiledJourney {
   const graph = buildGraph(journey, registry);
   const { settings } = journey;
   const cooldownMs = settings.reentry.cooldown ? (parseDuration(settings.reentry.cooldown) ?? 0) : 0;
@@ -90,7 +102,7 @@ export function compileJourney(input: unknown, registry: Registry = defaultRegis
       [DONE]: { id: DONE, type: 'final' },
     },
   };
-  return { ok: true, config: JSON.parse(JSON.stringify(config)) as MachineConfig, document: journey };
+  return { config: JSON.parse(JSON.stringify(config)) as MachineConfig, document: journey };
 }
 
 /** Every action and guard the compiled configs refer to: the operations' plus any a kind brings of its own. */
@@ -137,7 +149,7 @@ export function machineFromConfig(config: MachineConfig, registry: Registry = de
 
 /** Compiles a journey and loads it as a machine; throws JourneyCompileError listing its errors. */
 export function toMachine(input: unknown, registry: Registry = defaultRegistry) {
-  const result = compileJourney(input, registry);
+  const result = compileJourneyInput(input, registry);
   if (!result.ok) throw new JourneyCompileError(result.problems);
   return machineFromConfig(result.config, registry);
 }

@@ -110,9 +110,21 @@ export function problemCatalogue(registry: Registry = defaultRegistry): Record<s
   return Object.assign({}, coreProblems, { 'unknown-kind': unknownKind }, migrationProblems, limitProblems, fastLoopProblems, ...registry.kinds.map((kind) => kind.problems ?? {}));
 }
 
+declare const checkedJourney: unique symbol;
+
+/**
+ * A journey document that passed the gate: read (migrated, parsed) and analysed by checkJourney with no
+ * error. Only checkJourney makes one, so the stages after it (compileJourney, modelFor, a run's ranges)
+ * take it as proof and never check it again. The brand is a type only: a copy posted to a worker is the
+ * same data, and what the worker may trust is said where it receives it (simulationWorker.ts).
+ */
+export type CheckedJourneyDocument = JourneyDocument & { readonly [checkedJourney]: true };
+
 export interface CheckedJourney {
   /** The parsed, migrated document, or null when it could not be read at all. */
   document: JourneyDocument | null;
+  /** The same document when it has no error (it can be compiled and simulated); null otherwise. */
+  valid: CheckedJourneyDocument | null;
   problems: Problem[];
   /** The format version the input was written in, when it had a supported one. */
   from?: number;
@@ -232,10 +244,12 @@ export function readJourneyDocument(input: unknown, registry: Registry = default
 export function checkJourney(input: unknown, registry: Registry = defaultRegistry, versions: FormatOverrides = {}): CheckedJourney {
   try {
     const read = readJourneyDocument(input, registry, versions);
-    if (!read.document) return read;
-    return { ...read, problems: analyse(read.document, registry).sort(bySeverity) };
+    if (!read.document) return { ...read, valid: null };
+    const problems = analyse(read.document, registry).sort(bySeverity);
+    const valid = problems.some((found) => found.severity === 'error') ? null : (read.document as CheckedJourneyDocument);
+    return { ...read, valid, problems };
   } catch (error) {
-    return { document: null, problems: [couldNotCheck(error)] };
+    return { document: null, valid: null, problems: [couldNotCheck(error)] };
   }
 }
 

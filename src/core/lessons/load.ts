@@ -2,6 +2,7 @@ import { localized, type Lang } from '../i18n';
 import { pathText, type Problem } from '../journey/problems';
 import type { JourneyDocumentInput } from '../journey/schema';
 import { checkJourney } from '../journey/validate';
+import { defaultRegistry } from '../journey/registry';
 import { isPlainObject, localizeIssue, plainPath } from '../journey/zodMessages';
 import { limitOfIssue, listedIssues, measureDocument } from '../journey/limitChecks';
 import { getPreset } from '../cohort/presets';
@@ -113,10 +114,15 @@ function brokenEdits(lesson: Lesson, journey: JourneyDocumentInput): Problem[] {
   return problems;
 }
 
+/** Whether a node of a kind that splits traffic into arms (its `arms`) keeps one arm as the holdout. */
 function hasHoldout(journey: JourneyDocumentInput): boolean {
-  return (journey.nodes ?? []).some(
-    (node) => node.kind === 'split' && Array.isArray(node.params?.variants) && node.params.variants.some((variant) => isPlainObject(variant) && variant.holdout === true),
-  );
+  return (journey.nodes ?? []).some((node) => {
+    const kind = defaultRegistry.get(node.kind);
+    if (!kind?.arms) return false;
+    // A kind's methods take only params its own schema produced (see createRegistry).
+    const params = kind.params.safeParse(node.params ?? {});
+    return params.success && kind.arms(params.data).some((arm) => arm.holdout);
+  });
 }
 
 function liftWarnings(lesson: Lesson, journey: JourneyDocumentInput): Problem[] {

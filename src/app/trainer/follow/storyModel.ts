@@ -1,8 +1,10 @@
 // The story of a sampled user needs the run's model (compiled journey, cohort generator, seed): rebuilt
-// here on the main thread from exactly what was recorded, which already passed the recording's checks:
-// only the cohort is read again and the journey compiled (tens of milliseconds for a template, none of
+// here on the main thread from exactly what was recorded, which already passed the recording's checks in
+// the worker; the brands of those checks do not cross postMessage, so the journey and the cohort pass
+// their gates once more here and the journey is compiled (tens of milliseconds for a template, none of
 // the fast engine's planning), once per recording — the input object is the recording's identity.
 import { checkCohort } from '../../../core/cohort/schema';
+import { checkJourney } from '../../../core/journey/validate';
 import { modelFor, SimulationError } from '../../../core/sim/engine/simulate';
 import type { Model } from '../../../core/sim/engine/model';
 import type { PlaybackInput } from '../playback/playbackStore';
@@ -13,9 +15,10 @@ const models = new WeakMap<PlaybackInput, Model | null>();
 export function storyModelOf(input: PlaybackInput): Model | null {
   if (models.has(input)) return models.get(input)!;
   const cohort = checkCohort(input.cohort).spec;
+  const journey = cohort && checkJourney(input.journey).valid;
   let model: Model | null = null;
   try {
-    model = cohort ? modelFor({ journey: input.journey, cohort, seed: input.seed, users: input.users }, 0) : null;
+    model = journey && cohort ? modelFor({ journey, cohort, seed: input.seed, users: input.users }, 0) : null;
   } catch (error) {
     if (!(error instanceof SimulationError)) throw error;
   }

@@ -4,7 +4,7 @@ import type { JourneyDocument } from '../../journey/schema';
 import { defaultRegistry, type Registry } from '../../journey/registry';
 import type { CohortSpec } from '../../cohort/schema';
 import type { SimulationReport } from '../engine/report';
-import { simulateChecked, type CheckedSimulation, type SimulateOptions } from '../engine/simulate';
+import { checkSimulation, simulateChecked, SimulationError, type CheckedSimulation, type SimulateOptions } from '../engine/simulate';
 
 /**
  * Sensitivity: how a forecast moves when one assumption moves. An assumption is a number of the cohort
@@ -135,7 +135,10 @@ export async function sweep(
   const results = [];
   for (const factor of factors) {
     const { journey, cohort } = assumption.apply({ journey: checked.journey, cohort: checked.cohort }, factor);
-    const { report } = await simulateChecked({ ...checked, journey, cohort }, options);
+    // Moved inputs are new inputs: each point is a run of its own and passes the run's gate once.
+    const point = checkSimulation({ ...checked, journey, cohort });
+    if (!point.ok) throw new SimulationError(point.problems);
+    const { report } = await simulateChecked(point.checked, options);
     results.push({ factor, value: figures[figure](report), report });
   }
   return results;

@@ -2,13 +2,13 @@ import { channels, channelCost, type Channel } from '../../journey/channels';
 import { stages, stageIndex } from '../../journey/stages';
 import { MS } from '../../journey/duration';
 import { parseDuration } from '../../journey/duration';
-import type { JourneyDocument } from '../../journey/schema';
+import type { CheckedJourneyDocument } from '../../journey/validate';
 import { forEachLeaf, type Condition } from '../../journey/condition';
 import { leafOf } from '../../journey/conditions';
 import type { MachineConfig, StateConfig } from '../../compile/machineConfig';
 import { defaultRegistry, type Registry } from '../../journey/registry';
 import { createCohortGenerator, type CohortGenerator } from '../../cohort/generate';
-import { modelledEvents, type CohortSpec } from '../../cohort/schema';
+import { modelledEvents, type CheckedCohortSpec } from '../../cohort/schema';
 import { hashString } from '../math/random';
 import { buildLayout, type CounterLayout } from './counters';
 
@@ -73,10 +73,10 @@ export interface SegmentModel {
 }
 
 export interface Model {
-  journey: JourneyDocument;
+  journey: CheckedJourneyDocument;
   config: MachineConfig;
   registry: Registry;
-  cohort: CohortSpec;
+  cohort: CheckedCohortSpec;
   generator: CohortGenerator;
   seed: number;
   users: number;
@@ -172,7 +172,8 @@ const minutesOf = (clock: string) => {
   return ((hours ?? 0) * 60 + (minutes ?? 0)) * MS.minute;
 };
 
-export function buildModel(journey: JourneyDocument, config: MachineConfig, cohort: CohortSpec, options: ModelOptions): Model {
+/** Builds a run's model from what passed the gates: a checked journey, its compiled config, a checked cohort. */
+export function buildModel(journey: CheckedJourneyDocument, config: MachineConfig, cohort: CheckedCohortSpec, options: ModelOptions): Model {
   const registry = options.registry ?? defaultRegistry;
   const seed = options.seed | 0;
   const users = options.users ?? cohort.size;

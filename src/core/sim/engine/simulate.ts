@@ -1,12 +1,12 @@
 import { grouped, localized } from '../../i18n';
-import { compileJourney } from '../../compile/toMachine';
+import { compileJourney, compileJourneyInput, type CompiledJourney } from '../../compile/toMachine';
 import { describeDuration, describeElapsed, MS, parseDuration } from '../../journey/duration';
 import { loopNames } from '../../journey/loopNames';
 import { MAX_DURATION_DAYS, MAX_USERS as MAX_USERS_PER_RUN } from '../../journey/limits';
 import type { Problem, ProblemDefinition } from '../../journey/problems';
 import { defaultRegistry, type Registry } from '../../journey/registry';
-import type { JourneyDocument } from '../../journey/schema';
-import { checkCohort, type CohortSpec } from '../../cohort/schema';
+import type { CheckedJourneyDocument } from '../../journey/validate';
+import { checkCohort, type CheckedCohortSpec } from '../../cohort/schema';
 import { addCounters } from './counters';
 import { buildModel, type Model } from './model';
 import { buildPlan, PlanError } from './plan';
@@ -17,9 +17,10 @@ import { runFailureProblems, simulationFailed } from './runFailure';
 import { MAX_STEPS_PER_INSTANT, RunawayError, StepBudgetError } from './world';
 
 /**
- * Running a simulation end to end: check the journey and the cohort, split the users into ranges (one
- * per worker), run every replication (seeds seed, seed + 1, …), add up the counters and build the
- * report. The ranges run wherever the caller's `runner` puts them — in this thread by default, in
+ * Running a simulation end to end: check the journey and the cohort (checkSimulation, the one gate of
+ * a run: every later stage takes the checked types and never checks again), split the users into
+ * ranges (one per worker), run every replication (seeds seed, seed + 1, …), add up the counters and
+ * build the report. The ranges run wherever the caller's `runner` puts them — in this thread by default, in
  * worker_threads from the CLI, in a Web Worker in the app — and the counters are whole numbers, so
  * the report is the same for any number of workers.
  */
@@ -80,8 +81,8 @@ export interface SimulationInput {
 
 /** A range of users of one replication: plain data, so it can be posted to a worker. */
 export interface RangeTask {
-  journey: JourneyDocument;
-  cohort: CohortSpec;
+  journey: CheckedJourneyDocument;
+  cohort: CheckedCohortSpec;
   seed: number;
   users: number;
   engine: EngineName;
@@ -89,9 +90,10 @@ export interface RangeTask {
   end: number;
 }
 
+/** What checkSimulation lets through: the journey and the cohort carry the brand of their gates. */
 export interface CheckedSimulation {
-  journey: JourneyDocument;
-  cohort: CohortSpec;
+  journey: CheckedJourneyDocument;
+  cohort: CheckedCohortSpec;
   seed: number;
   users: number;
   engine: EngineName;
@@ -131,7 +133,7 @@ function runSizeProblems(horizon: string | null, users: number): Problem[] {
 /** Checks everything a run needs; every problem is returned at once (the journey's, the cohort's, the settings'). */
 export function checkSimulation(input: SimulationInput, registry: Registry = defaultRegistry): { ok: true; checked: CheckedSimulation } | { ok: false; problems: Problem[] } {
   const problems: Problem[] = [];
-  const compiled = compileJourney(input.journey, registry);
+  const compiled = compileJourneyInput(input.journey, registry);
   // No spreading into push: a hostile journey or cohort can have tens of thousands of problems.
   if (!compiled.ok) for (const found of compiled.problems) problems.push(found);
   const cohort = checkCohort(input.cohort);
@@ -154,7 +156,7 @@ export function checkSimulation(input: SimulationInput, registry: Registry = def
   const checked = { journey: compiled.document, cohort: cohort.spec, seed, users, engine, replications };
   if (engine === 'fast')
     try {
-      buildPlan(modelFor(checked, 0, registry));
+      buildPlan(modelOf(compiled, checked, 0, registry));
     } catch (error) {
       if (!(error instanceof PlanError)) throw error;
       return { ok: false, problems: [problem('simulation-unsupported', error.message, error.message)] };
@@ -162,10 +164,18 @@ export function checkSimulation(input: SimulationInput, registry: Registry = def
   return { ok: true, checked };
 }
 
-/** The model of one replication (its seed is seed + replication). */
-export function modelFor(checked: Pick<CheckedSimulation, 'journey' | 'cohort' | 'seed' | 'users'>, replication: number, registry: Registry = defaultRegistry): Model {
-  const compiled = compileJourney(checked.journey, registry);
-  if (!compiled.ok) throw new SimulationError(compiled.problems);
+type ModelInputs = Pick<CheckedSimulation, 'journey' | 'cohort' | 'seed' | 'users'>;
+
+/**
+ * The model of one replication (its seed is seed + replication). The journey and the cohort are
+ * checked already (their types say so), so only the journey is compiled here; the size of the run is
+ * measured again because callers may change `users` after the check (the benchmark does).
+ */
+export function modelFor(checked: ModelInputs, replication: number, registry: Registry = defaultRegistry): Model {
+  return modelOf(compileJourney(checked.journey, registry), checked, replication, registry);
+}
+
+function modelOf(compiled: CompiledJourney, checked: ModelInputs, replication: number, registry: Registry): Model {
   const tooBig = runSizeProblems(compiled.document.settings.horizon, checked.users);
   if (tooBig.length > 0) throw new SimulationError(tooBig);
   return buildModel(compiled.document, compiled.config, checked.cohort, { seed: checked.seed + replication, users: checked.users, registry });
@@ -208,7 +218,7 @@ export function problemsOfFailure(error: unknown): Problem[] {
   return [journeyFailure(error) ?? simulationFailed(error)];
 }
 
-/** Runs one range in this thread; the default runner, and what a worker calls. */
+/** Runs one range in this thread; the default runner, and what a worker calls (its documents are checked: no gate here). */
 export function runTask(task: RangeTask, options: { onProgress?: (done: number) => void; shouldStop?: () => boolean } = {}): Float64Array {
   const model = modelFor(task, 0);
   try {
