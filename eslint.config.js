@@ -4,6 +4,32 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+// One way to say things in every language (issue 13): code never picks its words by testing which
+// language it is in (`lang === 'en' ? … : …`); the words are in the catalogs (src/locales), or both
+// forms in a Localized, and lists and numbers go through Intl. A rule of its own, not a
+// no-restricted-syntax selector: a later no-restricted-syntax block replaces an earlier one.
+const languageTests = {
+  rules: {
+    'no-language-test': {
+      meta: { type: 'problem', messages: { test: 'Do not choose words by testing the language ({{code}}): use the catalogs (src/locales), a Localized, or Intl.' } },
+      create(context) {
+        const languageName = /^(lang|language|lng|locale)$/i;
+        const isLanguage = (node) =>
+          (node.type === 'Identifier' && languageName.test(node.name)) ||
+          (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier' && languageName.test(node.property.name));
+        const isTag = (node) => node.type === 'Literal' && typeof node.value === 'string' && /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(node.value);
+        return {
+          BinaryExpression(node) {
+            if (!['===', '!==', '==', '!='].includes(node.operator)) return;
+            if ((isLanguage(node.left) && isTag(node.right)) || (isTag(node.left) && isLanguage(node.right)))
+              context.report({ node, messageId: 'test', data: { code: context.sourceCode.getText(node) } });
+          },
+        };
+      },
+    },
+  },
+};
+
 // Calls whose arguments spread an array that grows with the input: shared by the blocks below, since a
 // later `no-restricted-syntax` replaces an earlier one for the files both match.
 const largeSpreads = [
@@ -125,5 +151,25 @@ export default tseslint.config(
       // Nothing above the core at any depth (`../../../app/x` from core/sim/engine/ once slipped through).
       'no-restricted-imports': ['error', { patterns: ['react', 'react-dom', '@xyflow/*', '**/app', '**/app/**', '**/cli', '**/cli/**', '**/server', '**/server/**'] }],
     },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    // Core texts still written with a language test, until they become message keys (issue 13 §4).
+    ignores: [
+      'src/core/journey/condition.ts',
+      'src/core/journey/conditions/eventCount.ts',
+      'src/core/journey/conditions/rfm.ts',
+      'src/core/journey/conditions/segment.ts',
+      'src/core/journey/conditions/tag.ts',
+      'src/core/journey/duration.ts',
+      'src/core/journey/kinds/branch.ts',
+      'src/core/journey/kinds/entry.ts',
+      'src/core/journey/kinds/exit.ts',
+      'src/core/journey/kinds/offer.ts',
+      'src/core/journey/kinds/split.ts',
+      'src/core/journey/kinds/wait.ts',
+    ],
+    plugins: { 'journey-lab': languageTests },
+    rules: { 'journey-lab/no-language-test': 'error' },
   },
 );

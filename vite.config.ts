@@ -51,6 +51,10 @@ export default defineConfig({
     maxWorkers: '100%',
     // With two files sharing two CPUs, a component test that takes 3 s alone can take twice that.
     testTimeout: 20_000,
+    // i18next-icu's ES build imports intl-messageformat's default export, which Node's own loader gives
+    // as the CommonJS exports object, not the class ("IntlMessageFormat is not a constructor"); run
+    // through Vite, as in the browser build, the import resolves. (The CLI loads its CommonJS build.)
+    server: { deps: { inline: ['i18next-icu'] } },
     // Two projects, one run: the pure tests (core, simulation, CLI, benchmark) in plain Node, the app's in
     // jsdom. Starting jsdom and jest-dom for a file costs over a second of the suite's time, and nothing
     // outside test/app touches the DOM (a DOM global there would now be a ReferenceError, not a pass).

@@ -2,7 +2,8 @@
 import { useEffect, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import './app.css';
-import { LANGUAGES, currentLanguage, isLanguage, setLanguage, type Language } from './i18n/index.ts';
+import { LANGUAGES, isLanguage, setLanguage } from './i18n/index.ts';
+import { useLang } from './i18n/useLang.ts';
 import { ServicesContext, type AppServices } from './services.ts';
 import { openJourneyRepository } from './persist/dexieRepository.ts';
 import { tabId } from './persist/tabId.ts';
@@ -13,8 +14,6 @@ import { CohortsScreen } from './cohorts/CohortsScreen.tsx';
 import { LessonsScreen } from './trainer/lessons/LessonsScreen.tsx';
 import { GlossaryScreen } from './glossary/GlossaryScreen.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
-
-const LANGUAGE_NAME_KEYS = { en: 'language.names.en', 'zh-CN': 'language.names.zhCN' } as const satisfies Record<Language, string>;
 
 /** Opens browser storage once; tests pass their own services instead. */
 function useServicesOrOpen(given: AppServices | undefined): AppServices | null {
@@ -33,8 +32,8 @@ function useServicesOrOpen(given: AppServices | undefined): AppServices | null {
 }
 
 export function App({ services: given }: { services?: AppServices } = {}) {
-  const { t, i18n } = useTranslation();
-  const lang: Language = isLanguage(i18n.language) ? i18n.language : currentLanguage();
+  const { t } = useTranslation();
+  const lang = useLang();
   const services = useServicesOrOpen(given);
   const [route, navigate] = useRoute();
 
@@ -56,7 +55,8 @@ export function App({ services: given }: { services?: AppServices } = {}) {
           <select className="language-switch__select" value={lang} onChange={onLanguageChange}>
             {LANGUAGES.map((code) => (
               <option key={code} value={code} lang={code}>
-                {t(LANGUAGE_NAME_KEYS[code])}
+                {/* Each language in itself, from its own catalog. */}
+                {t('language.self', { lng: code })}
               </option>
             ))}
           </select>
@@ -73,29 +73,26 @@ export function App({ services: given }: { services?: AppServices } = {}) {
               <EditorScreen
                 key={route.journeyId}
                 journeyId={route.journeyId}
-                lang={lang}
                 onBack={() => navigate(route.screen === 'train' && route.lessonId ? { screen: 'learn', link: null } : { screen: 'home' })}
                 mode={route.screen === 'train' ? { kind: 'trainer', lessonId: route.lessonId } : { kind: 'editor' }}
                 onSwitchMode={(mode) => navigate(mode.kind === 'trainer' ? { screen: 'train', journeyId: route.journeyId, lessonId: mode.lessonId } : { screen: 'editor', journeyId: route.journeyId })}
               />
             ) : route.screen === 'learn' ? (
               <LessonsScreen
-                lang={lang}
                 link={route.link}
                 onStart={(journeyId, lessonId) => navigate({ screen: 'train', journeyId, lessonId })}
                 onHome={() => navigate({ screen: 'home' })}
               />
             ) : route.screen === 'cohorts' || route.screen === 'cohort' ? (
               <CohortsScreen
-                lang={lang}
                 cohortId={route.screen === 'cohort' ? route.cohortId : null}
                 onOpen={(cohortId) => navigate(cohortId ? { screen: 'cohort', cohortId } : { screen: 'cohorts' })}
                 onHome={() => navigate({ screen: 'home' })}
               />
             ) : route.screen === 'glossary' ? (
-              <GlossaryScreen lang={lang} term={route.term} onHome={() => navigate({ screen: 'home' })} />
+              <GlossaryScreen term={route.term} onHome={() => navigate({ screen: 'home' })} />
             ) : (
-              <HomeScreen lang={lang} onOpen={(journeyId) => navigate({ screen: 'editor', journeyId })} />
+              <HomeScreen onOpen={(journeyId) => navigate({ screen: 'editor', journeyId })} />
             )}
             </ErrorBoundary>
           </ServicesContext.Provider>

@@ -5,65 +5,66 @@ import { compileJourneyInput } from '../core/compile/toMachine';
 import type { Problem } from '../core/journey/problems';
 import { getTemplate, industryNames, templates, templateSummaries } from '../core/templates/index';
 import { instantiateTemplate } from '../core/templates/defineTemplate';
-import { cliMessages } from './messages';
+import { cliText } from './i18n';
 import { errorDetail } from '../core/sim/engine/runFailure';
-import { EXIT, formatProblem, loadJson, single, terminalSafeIo, UsageError, VERSION_CODES, writeFileOrSay, type CliIo } from './shared';
+import { EXIT, formatProblem, loadJson, single, terminalSafeIo, UsageError, VERSION_CODES, writeFileOrSay, type CliIo } from './commandIo';
 
-export { EXIT, formatProblem, nodeIo, terminalSafe, type CliIo } from './shared';
+export { EXIT, formatProblem, nodeIo, terminalSafe, type CliIo } from './commandIo';
 
 function validateCommand(args: string[], lang: Lang, io: CliIo): number {
-  const text = cliMessages[lang];
+  const text = cliText(lang);
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
-  if (values.help) return io.stdout(`${text.validateUsage}\n`), EXIT.ok;
-  const file = single(positionals, text);
-  const loaded = loadJson(file, io, text);
+  if (values.help) return io.stdout(`${text('validateUsage')}\n`), EXIT.ok;
+  const file = single(positionals, lang);
+  const loaded = loadJson(file, io, lang);
   if (!loaded.ok) return io.stderr(`${loaded.message}\n`), EXIT.unreadable;
   const { problems } = checkJourney(loaded.json);
   for (const problem of problems) io.stdout(`${formatProblem(problem, lang)}\n`);
   const count = (severity: Problem['severity']) => problems.filter((problem) => problem.severity === severity).length;
-  io.stderr(`${text.summary(count('error'), count('warning'), count('info'))}\n`);
+  io.stderr(`${text('summary', { errors: count('error'), warnings: count('warning'), infos: count('info') })}\n`);
   if (problems.some((problem) => VERSION_CODES.has(problem.code))) return EXIT.unreadable;
   return count('error') > 0 ? EXIT.problems : EXIT.ok;
 }
 
 function compileCommand(args: string[], lang: Lang, io: CliIo): number {
-  const text = cliMessages[lang];
+  const text = cliText(lang);
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     options: { help: { type: 'boolean', short: 'h' }, output: { type: 'string', short: 'o' } },
   });
-  if (values.help) return io.stdout(`${text.compileUsage}\n`), EXIT.ok;
-  const file = single(positionals, text);
-  const loaded = loadJson(file, io, text);
+  if (values.help) return io.stdout(`${text('compileUsage')}\n`), EXIT.ok;
+  const file = single(positionals, lang);
+  const loaded = loadJson(file, io, lang);
   if (!loaded.ok) return io.stderr(`${loaded.message}\n`), EXIT.unreadable;
   const result = compileJourneyInput(loaded.json);
   if (!result.ok) {
-    io.stderr(`${text.refused}\n`);
+    io.stderr(`${text('refused')}\n`);
     for (const problem of result.problems) io.stderr(`${formatProblem(problem, lang)}\n`);
     return result.problems.some((problem) => VERSION_CODES.has(problem.code)) ? EXIT.unreadable : EXIT.problems;
   }
   const json = `${JSON.stringify(result.config, null, 2)}\n`;
   if (values.output) {
-    if (!writeFileOrSay(values.output, json, io, text)) return EXIT.unwritable;
-    io.stderr(`${text.wrote(values.output)}\n`);
+    if (!writeFileOrSay(values.output, json, io, lang)) return EXIT.unwritable;
+    io.stderr(`${text('wrote', { file: values.output })}\n`);
   } else io.stdout(json);
   return EXIT.ok;
 }
 
 function templatesCommand(args: string[], lang: Lang, io: CliIo): number {
-  const text = cliMessages[lang];
+  const text = cliText(lang);
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     options: { help: { type: 'boolean', short: 'h' }, export: { type: 'string' } },
   });
-  if (values.help) return io.stdout(`${text.templatesUsage}\n`), EXIT.ok;
-  if (positionals.length > 0) throw new UsageError(text.tooManyArguments);
+  if (values.help) return io.stdout(`${text('templatesUsage')}\n`), EXIT.ok;
+  if (positionals.length > 0) throw new UsageError(text('tooManyArguments'));
   if (values.export !== undefined) {
     const template = getTemplate(values.export);
     if (!template) {
-      io.stderr(`${text.unknownTemplate(values.export, templates.map((known) => known.id).join(', '))}\n`);
+      // Ids, not words: listed as they are typed, in any language.
+      io.stderr(`${text('unknownTemplate', { id: values.export, known: templates.map((known) => known.id).join(', ') })}\n`);
       return EXIT.usage;
     }
     io.stdout(`${JSON.stringify(instantiateTemplate(template, lang), null, 2)}\n`);
@@ -72,7 +73,9 @@ function templatesCommand(args: string[], lang: Lang, io: CliIo): number {
   const summaries = templateSummaries(lang);
   const width = summaries.reduce((widest, summary) => Math.max(widest, summary.id.length), 0);
   for (const summary of summaries)
-    io.stdout(`${summary.id.padEnd(width)}  ${summary.name}  (${text.templateLine(summary.caseNumber, industryNames[summary.industry][lang], summary.nodeCount)})\n`);
+    io.stdout(
+      `${summary.id.padEnd(width)}  ${summary.name}  (${text('templateLine', { caseNumber: summary.caseNumber, industry: industryNames[summary.industry][lang], nodes: summary.nodeCount })})\n`,
+    );
   return EXIT.ok;
 }
 
@@ -114,7 +117,7 @@ export function internalErrorLine(argv: string[], env: CliIo['env'], error: unkn
   } catch {
     // Arguments that cannot even be read: English.
   }
-  return cliMessages[lang].internalError(errorDetail(error));
+  return cliText(lang)('internalError', { message: errorDetail(error) });
 }
 
 /**
@@ -134,18 +137,19 @@ export function main(argv: string[], rawIo: CliIo): number | Promise<number> {
   };
   try {
     const { lang, rest, bad } = takeLang(argv, io.env);
-    const text = cliMessages[lang];
-    if (bad !== undefined) return io.stderr(`${text.badLang(bad)}\n${text.usage}\n`), EXIT.usage;
+    const text = cliText(lang);
+    const usage = text('usage');
+    if (bad !== undefined) return io.stderr(`${text('badLang', { lang: bad })}\n${usage}\n`), EXIT.usage;
     const [command, ...args] = rest;
     if (command === '--version' || command === '-v') return io.stdout(`${io.version}\n`), EXIT.ok;
     if (command === undefined || command === '--help' || command === '-h' || command === 'help')
-      return (command === undefined ? io.stderr : io.stdout)(`${text.usage}\n`), command === undefined ? EXIT.usage : EXIT.ok;
+      return (command === undefined ? io.stderr : io.stdout)(`${usage}\n`), command === undefined ? EXIT.usage : EXIT.ok;
     const run = commands.get(command);
-    if (!run) return io.stderr(`${text.unknownCommand(command)}\n\n${text.usage}\n`), EXIT.usage;
+    if (!run) return io.stderr(`${text('unknownCommand', { command })}\n\n${usage}\n`), EXIT.usage;
     const failed = (error: unknown): number => {
       // parseArgs throws on unknown or malformed options: the user gets the command's usage.
       if (error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')))
-        return io.stderr(`${error.message}\n\n${(error instanceof UsageError && error.usage) || text.usage}\n`), EXIT.usage;
+        return io.stderr(`${error.message}\n\n${(error instanceof UsageError && error.usage) || usage}\n`), EXIT.usage;
       return internal(error);
     };
     try {

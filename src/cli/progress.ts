@@ -1,4 +1,4 @@
-import type { CliIo } from './shared';
+import type { CliIo } from './commandIo';
 
 /** Runs at least this big (users × replications) report progress even when standard error is not a terminal. */
 export const PROGRESS_LINES_FROM = 200_000;

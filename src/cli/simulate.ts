@@ -1,18 +1,20 @@
 import { parseArgs } from 'node:util';
-import type { Lang } from '../core/i18n';
+import { localized, type Lang } from '../core/i18n';
 import { pathText, type Problem } from '../core/journey/problems';
 import { engines, type EngineName } from '../core/sim/engine/runRange';
 import { checkSimulation, problemsOfFailure, simulateChecked, simulationProblems } from '../core/sim/engine/simulate';
-import { getPreset } from '../core/cohort/presets/index';
+import { cohortPresets, getPreset } from '../core/cohort/presets/index';
 import { runFailureProblems } from '../core/sim/engine/runFailure';
-import { cliMessages } from './messages';
+import { cliText } from './i18n';
 import { createProgress } from './progress';
-import { EXIT, formatProblem, loadJson, oneLine, single, UsageError, VERSION_CODES, type CliIo } from './shared';
+import { EXIT, formatProblem, loadJson, oneLine, single, UsageError, VERSION_CODES, type CliIo } from './commandIo';
 import { formatSummary, formatTrace } from './simulateFormat';
-import { DEFAULT_PRESET, simulateMessages } from './simulateMessages';
 import { createWorkerPool } from './workerPool';
 
 /** `journey-lab simulate JOURNEY …`: runs a journey on a cohort and prints the report (see the usage text). */
+
+export const DEFAULT_PRESET = 'ecommerce';
+const presetList = cohortPresets.map((preset) => preset.id).join(', ');
 
 const MAX_WORKERS = 256;
 /** Problems that mean a file is of a format version this Journey Lab cannot read: exit 2, as `validate` does. */
@@ -34,9 +36,9 @@ const options = {
 } as const;
 
 export async function simulateCommand(args: string[], lang: Lang, io: CliIo): Promise<number> {
-  const text = cliMessages[lang];
-  const sim = simulateMessages[lang];
-  const usage = (message: string) => new UsageError(message, sim.usage);
+  const text = cliText(lang);
+  const usageText = text('simulate.usage', { presets: presetList, defaultPreset: DEFAULT_PRESET });
+  const usage = (message: string) => new UsageError(message, usageText);
   let parsed;
   try {
     parsed = parseArgs({ args, allowPositionals: true, options });
@@ -44,35 +46,35 @@ export async function simulateCommand(args: string[], lang: Lang, io: CliIo): Pr
     throw error instanceof Error ? usage(error.message) : error;
   }
   const { values, positionals } = parsed;
-  if (values.help) return io.stdout(`${sim.usage}\n`), EXIT.ok;
-  const journeyFile = single(positionals, text, sim.usage);
-  if (values.cohort !== undefined && values.preset !== undefined) throw usage(sim.bothCohorts);
+  if (values.help) return io.stdout(`${usageText}\n`), EXIT.ok;
+  const journeyFile = single(positionals, lang, usageText);
+  if (values.cohort !== undefined && values.preset !== undefined) throw usage(text('simulate.bothCohorts'));
 
   // Numbers: what is not a number at all is a usage error; a number out of range is a settings problem
   // that checkSimulation reports with its code, like every other problem.
   const number = (option: 'users' | 'seed' | 'replications'): number | undefined => {
     const value = values[option];
     if (value === undefined) return undefined;
-    if (!/^\s*[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?\s*$/i.test(value)) throw usage(sim.badNumber(option, value));
+    if (!/^\s*[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?\s*$/i.test(value)) throw usage(text('simulate.badNumber', { option, value }));
     return Number(value);
   };
   const users = number('users');
   const seed = number('seed');
   const replications = number('replications');
   const workers = values.workers === undefined ? 1 : Number(values.workers);
-  if (values.workers !== undefined && !(/^\d+$/.test(values.workers) && workers >= 1 && workers <= MAX_WORKERS)) throw usage(sim.badWorkers(values.workers));
+  if (values.workers !== undefined && !(/^\d+$/.test(values.workers) && workers >= 1 && workers <= MAX_WORKERS)) throw usage(text('simulate.badWorkers', { value: values.workers }));
   const traceUser = values.trace === undefined ? undefined : Number(values.trace);
-  if (values.trace !== undefined && !/^\d+$/.test(values.trace)) throw usage(sim.badTraceUser(values.trace));
-  if (values.engine !== undefined && !(engines as readonly string[]).includes(values.engine)) throw usage(sim.badEngine(values.engine));
+  if (values.trace !== undefined && !/^\d+$/.test(values.trace)) throw usage(text('simulate.badTraceUser', { value: values.trace }));
+  if (values.engine !== undefined && !(engines as readonly string[]).includes(values.engine)) throw usage(text('simulate.badEngine', { value: values.engine }));
   const engine = values.engine as EngineName | undefined;
   const preset = values.cohort === undefined ? getPreset(values.preset ?? DEFAULT_PRESET) : undefined;
-  if (values.cohort === undefined && !preset) throw usage(sim.unknownPreset(values.preset!));
+  if (values.cohort === undefined && !preset) throw usage(text('simulate.unknownPreset', { name: values.preset!, presets: presetList }));
 
-  const journey = loadJson(journeyFile, io, text);
+  const journey = loadJson(journeyFile, io, lang);
   if (!journey.ok) return io.stderr(`${journey.message}\n`), EXIT.unreadable;
   let cohort: unknown = preset?.spec;
   if (values.cohort !== undefined) {
-    const loaded = loadJson(values.cohort, io, text);
+    const loaded = loadJson(values.cohort, io, lang);
     if (!loaded.ok) return io.stderr(`${loaded.message}\n`), EXIT.unreadable;
     cohort = loaded.json;
   }
@@ -90,20 +92,23 @@ export async function simulateCommand(args: string[], lang: Lang, io: CliIo): Pr
   };
 
   const checked = checkSimulation({ journey: journey.json, cohort, seed, users, engine, replications });
-  if (!checked.ok) return report(sim.refused, checked.problems);
+  if (!checked.ok) return report(text('simulate.refused'), checked.problems);
   const run = checked.checked;
   if (traceUser !== undefined && traceUser >= run.users)
-    return report(sim.refused, [
+    return report(text('simulate.refused'), [
       {
         severity: simulationProblems['simulation-settings'].severity,
         code: 'simulation-settings',
-        message: { en: simulateMessages.en.traceOutside(traceUser, run.users), 'zh-CN': simulateMessages['zh-CN'].traceOutside(traceUser, run.users) },
+        message: localized(
+          cliText('en')('simulate.traceOutside', { user: traceUser, lastUser: run.users - 1 }),
+          cliText('zh-CN')('simulate.traceOutside', { user: traceUser, lastUser: run.users - 1 }),
+        ),
         location: { path: ['trace'] },
       },
     ]);
 
   const pool = workers > 1 ? createWorkerPool(workers) : null;
-  const progress = createProgress(io, run.users * run.replications, sim.progress);
+  const progress = createProgress(io, run.users * run.replications, text('simulate.progress'));
   let result;
   try {
     result = await simulateChecked(run, {
@@ -116,7 +121,7 @@ export async function simulateCommand(args: string[], lang: Lang, io: CliIo): Pr
     progress.done();
     // A problem of the run (a loop without time passing, say) comes with its own code; anything else —
     // a worker that crashed or ran out of memory, a fault of ours — becomes `simulation-failed`.
-    return report(sim.failed, problemsOfFailure(error));
+    return report(text('simulate.failed'), problemsOfFailure(error));
   } finally {
     progress.done();
     await pool?.close();

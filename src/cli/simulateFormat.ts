@@ -6,8 +6,9 @@ import { defaultRegistry, type Registry } from '../core/journey/registry';
 import type { JourneyDocument } from '../core/journey/schema';
 import type { Estimate, SimulationReport } from '../core/sim/engine/report';
 import type { TraceEntry } from '../core/sim/engine/trace';
-import { oneLine } from './shared';
-import { simulateMessages } from './simulateMessages';
+import { formatList, numberFormat } from '../app/i18n/format';
+import { oneLine } from './commandIo';
+import { cliText, type CliText } from './i18n';
 
 /**
  * The readable forms of a simulation: the summary of a report and one user's path, in either language.
@@ -21,17 +22,13 @@ const DAY_MS = MS.day;
 // ---------------------------------------------------------------------------------------------------
 // Numbers
 
-const locale = (lang: Lang) => (lang === 'zh-CN' ? 'zh-CN' : 'en');
-
 /** A count: whole numbers grouped; means over replications keep one decimal. */
-export const formatCount = (value: number, lang: Lang) =>
-  value.toLocaleString(locale(lang), { maximumFractionDigits: Number.isInteger(value) ? 0 : 1 });
+export const formatCount = (value: number, lang: Lang) => numberFormat(lang, { maximumFractionDigits: Number.isInteger(value) ? 0 : 1 }).format(value);
 
-const fixed = (value: number, lang: Lang, digits = 2) =>
-  value.toLocaleString(locale(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const fixed = (value: number, lang: Lang, digits = 2) => numberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 
 /** A proportion as a percentage with two decimals: "12.44 %" (English), "12.44%" (Chinese). */
-export const formatPercent = (value: number, lang: Lang) => `${fixed(value * 100, lang)}${lang === 'zh-CN' ? '%' : ' %'}`;
+export const formatPercent = (value: number, lang: Lang) => cliText(lang)('simulate.percent', { value: fixed(value * 100, lang) });
 
 /** Money with two decimals and the journey's currency: "1,234.50 CNY". */
 export const formatMoney = (value: number, currency: string, lang: Lang) => `${fixed(value, lang)} ${currency}`;
@@ -45,11 +42,11 @@ export function formatTraceTime(at: number): string {
 
 /** "95 % CI low – high" of an estimate, or '' when it has no interval. */
 function intervalOf(estimate: Estimate, write: (value: number) => string, lang: Lang): string {
-  return estimate.interval ? simulateMessages[lang].interval(write(estimate.interval.low), write(estimate.interval.high)) : '';
+  return estimate.interval ? cliText(lang)('simulate.interval', { low: write(estimate.interval.low), high: write(estimate.interval.high) }) : '';
 }
 
 /** An aside in brackets: " (…)" in English, "（…）" in Chinese. */
-const aside = (text: string, lang: Lang) => (lang === 'zh-CN' ? `（${text}）` : ` (${text})`);
+const aside = (text: string, lang: Lang) => cliText(lang)('simulate.aside', { text });
 
 /** An estimate with its 95 % interval when it has one, each end written by `write`. */
 function withInterval(estimate: Estimate, write: (value: number) => string, lang: Lang): string {
@@ -109,11 +106,14 @@ function portLabels(journey: JourneyDocument, registry: Registry, lang: Lang): M
   return labels;
 }
 
+/** A node by its id, and its label where that says more: `wait24 “Buys within 24 h?”`. */
+const nodeName = (text: CliText, id: string, label: string) => (label && label !== id ? text('simulate.nodeName', { id, label }) : id);
+
 // ---------------------------------------------------------------------------------------------------
 // The summary
 
 export function formatSummary(report: SimulationReport, journey: JourneyDocument, lang: Lang, registry: Registry = defaultRegistry): string {
-  const text = simulateMessages[lang];
+  const text = cliText(lang);
   const currency = journey.settings.currency;
   const count = (value: number) => formatCount(value, lang);
   const percent = (value: number) => formatPercent(value, lang);
@@ -125,53 +125,86 @@ export function formatSummary(report: SimulationReport, journey: JourneyDocument
   };
   const field = (rows: [string, string][]) => append(table(rows, 2));
 
-  lines.push(text.title(report.journey.name || report.journey.id, report.cohort.id));
-  lines.push(text.runLine(count(report.users), report.engine, report.seed, report.replications, count(report.horizonDays)));
-  if (report.replications > 1) lines.push(text.meansNote(report.replications));
+  lines.push(text('simulate.title', { journey: report.journey.name || report.journey.id, cohort: report.cohort.id }));
+  lines.push(
+    text('simulate.runLine', {
+      users: count(report.users),
+      engine: report.engine,
+      seed: report.seed,
+      lastSeed: report.seed + report.replications - 1,
+      replications: report.replications,
+      days: count(report.horizonDays),
+    }),
+  );
+  if (report.replications > 1) lines.push(text('simulate.meansNote', { replications: report.replications }));
 
-  lines.push('', text.results);
-  const byChannel = channels
-    .filter((channel) => report.cost.byChannel[channel] !== 0)
-    .map((channel) => `${channelName(channel, lang)} ${money(report.cost.byChannel[channel])}`)
-    .join(lang === 'zh-CN' ? '，' : ', ');
-  const unsubscribes = channels
-    .filter((channel) => report.unsubscribes[channel] !== 0)
-    .map((channel) => `${channelName(channel, lang)} ${count(report.unsubscribes[channel])}`)
-    .join(lang === 'zh-CN' ? '，' : ', ');
+  lines.push('', text('simulate.results'));
+  const byChannel = formatList(
+    channels.filter((channel) => report.cost.byChannel[channel] !== 0).map((channel) => `${channelName(channel, lang)} ${money(report.cost.byChannel[channel])}`),
+    lang,
+  );
+  const unsubscribes = formatList(
+    channels.filter((channel) => report.unsubscribes[channel] !== 0).map((channel) => `${channelName(channel, lang)} ${count(report.unsubscribes[channel])}`),
+    lang,
+  );
   const rows: [string, string][] = [
-    [text.entered, text.enteredValue(count(report.entered), percent(report.users > 0 ? report.entered / report.users : 0), count(report.entries))],
-    [text.converted, text.convertedValue(count(report.converted), withInterval(report.conversionRate, percent, lang))],
-    [text.purchases, text.purchasesValue(count(report.journeyPurchases), count(report.purchases))],
-    [text.revenue, text.revenueValue(money(report.revenue), money(report.revenueAllUsers))],
     [
-      text.cost,
-      text.costValue(money(report.cost.total), money(report.cost.touches), byChannel, money(report.cost.offers), count(report.offers.granted), count(report.offers.redeemed)),
+      text('simulate.entered'),
+      text('simulate.enteredValue', {
+        users: count(report.entered),
+        share: percent(report.users > 0 ? report.entered / report.users : 0),
+        entries: count(report.entries),
+      }),
     ],
-    [text.roi, withInterval(report.roi, percent, lang)],
-    [text.cac, text.cacValue(withInterval(report.cac, money, lang))],
-    [text.arpu, text.arpuValue(withInterval(report.arpu, money, lang))],
-    [text.ltv, text.ltvValue(withInterval(report.ltv, money, lang))],
-    [text.churned, text.churnedValue(count(report.churned), count(report.churnedEntered))],
-    [text.unsubscribes, unsubscribes || text.none],
+    [text('simulate.converted'), text('simulate.convertedValue', { users: count(report.converted), rate: withInterval(report.conversionRate, percent, lang) })],
+    [text('simulate.purchases'), text('simulate.purchasesValue', { journey: count(report.journeyPurchases), all: count(report.purchases) })],
+    [text('simulate.revenue'), text('simulate.revenueValue', { journey: money(report.revenue), all: money(report.revenueAllUsers) })],
+    [
+      text('simulate.cost'),
+      text('simulate.costValue', {
+        total: money(report.cost.total),
+        touches: money(report.cost.touches),
+        hasByChannel: byChannel !== '',
+        byChannel,
+        offers: money(report.cost.offers),
+        granted: count(report.offers.granted),
+        redeemed: count(report.offers.redeemed),
+      }),
+    ],
+    [text('simulate.roi'), withInterval(report.roi, percent, lang)],
+    [text('simulate.cac'), text('simulate.cacValue', { value: withInterval(report.cac, money, lang) })],
+    [text('simulate.arpu'), text('simulate.arpuValue', { value: withInterval(report.arpu, money, lang) })],
+    [text('simulate.ltv'), text('simulate.ltvValue', { value: withInterval(report.ltv, money, lang) })],
+    [text('simulate.churned'), text('simulate.churnedValue', { users: count(report.churned), entered: count(report.churnedEntered) })],
+    [text('simulate.unsubscribes'), unsubscribes || text('simulate.none')],
   ];
-  if (report.deadEnds > 0) rows.push([text.deadEnds, text.deadEndsValue(count(report.deadEnds))]);
+  if (report.deadEnds > 0) rows.push([text('simulate.deadEnds'), text('simulate.deadEndsValue', { users: count(report.deadEnds) })]);
   field(rows);
 
-  lines.push('', text.touches);
+  lines.push('', text('simulate.touches'));
   const used = channels.filter((channel) => {
     const c = report.channels[channel];
     return c.sent + c.suppressed + c.unreachable + c.optedOut > 0;
   });
-  if (used.length === 0) lines.push(`  ${text.noTouches}`);
+  if (used.length === 0) lines.push(`  ${text('simulate.noTouches')}`);
   else {
     const peakOf = (days: number[]) => {
       const most = days.reduce((largest, sends) => Math.max(largest, sends), 0);
-      return most > 0 ? text.dayCount(days.indexOf(most), count(most)) : '–';
+      return most > 0 ? text('simulate.dayCount', { day: days.indexOf(most), count: count(most) }) : '–';
     };
     append(
       table(
         [
-          [text.channel, text.sent, text.suppressed, text.unreachable, text.optedOut, text.opened, text.clicked, text.peakDay],
+          [
+            text('simulate.channel'),
+            text('simulate.sent'),
+            text('simulate.suppressed'),
+            text('simulate.unreachable'),
+            text('simulate.optedOut'),
+            text('simulate.opened'),
+            text('simulate.clicked'),
+            text('simulate.peakDay'),
+          ],
           ...used.map((channel) => {
             const c = report.channels[channel];
             return [channelName(channel, lang), count(c.sent), count(c.suppressed), count(c.unreachable), count(c.optedOut), count(c.opens), count(c.clicks), peakOf(c.sentByDay)];
@@ -180,31 +213,43 @@ export function formatSummary(report: SimulationReport, journey: JourneyDocument
         1,
       ),
     );
-    if (report.operations.peakSends > 0) lines.push(`  ${text.peak(report.operations.peakDay, count(report.operations.peakSends))}`);
+    if (report.operations.peakSends > 0) lines.push(`  ${text('simulate.peak', { day: report.operations.peakDay, sends: count(report.operations.peakSends) })}`);
   }
-  lines.push(`  ${text.quietHours(count(report.quietHours.deferred), count(report.quietHours.dropped))}`);
+  lines.push(`  ${text('simulate.quietHours', { deferred: count(report.quietHours.deferred), dropped: count(report.quietHours.dropped) })}`);
 
   const ports = portLabels(journey, registry, lang);
   const portText = (node: SimulationReport['nodes'][number]) =>
     Object.entries(node.ports)
       .map(([port, value]) => `${ports.get(node.id)?.get(port) ?? port} ${count(value)}`)
       .join(' · ');
-  lines.push('', text.steps);
+  lines.push('', text('simulate.steps'));
   append(stepsTable(report, text, count, portText));
   if (report.goals.length > 0) {
-    lines.push('', text.goals);
-    field(report.goals.map((goal) => [text.nodeName(goal.node, goal.goal), text.goalValue(count(goal.users), percent(goal.rate.value), intervalOf(goal.rate, percent, lang))]));
+    lines.push('', text('simulate.goals'));
+    field(
+      report.goals.map((goal) => {
+        const interval = intervalOf(goal.rate, percent, lang);
+        return [nodeName(text, goal.node, goal.goal), text('simulate.goalValue', { users: count(goal.users), rate: percent(goal.rate.value), hasInterval: interval !== '', interval })];
+      }),
+    );
   }
 
   for (const split of [...new Set(report.arms.map((arm) => arm.split))]) {
-    lines.push('', text.split(split));
+    lines.push('', text('simulate.split', { id: split }));
     const arms = report.arms.filter((arm) => arm.split === split);
     append(
       table(
         [
-          [text.arm, text.assigned, text.convertedColumn, text.conversion, text.armRevenue, text.costColumn],
+          [
+            text('simulate.arm'),
+            text('simulate.assigned'),
+            text('simulate.convertedColumn'),
+            text('simulate.conversion'),
+            text('simulate.armRevenue'),
+            text('simulate.costColumn'),
+          ],
           ...arms.map((arm) => [
-            `${arm.label}${arm.holdout ? aside(text.holdout, lang) : ''}`,
+            `${arm.label}${arm.holdout ? aside(text('simulate.holdout'), lang) : ''}`,
             count(arm.assigned),
             count(arm.converted),
             compactInterval(arm.conversionRate, percent, lang),
@@ -217,10 +262,22 @@ export function formatSummary(report: SimulationReport, journey: JourneyDocument
     );
     const lift = report.lift;
     if (lift && lift.split === split) {
-      const points = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${fixed(Math.abs(value * 100), lang)} ${text.points}`;
-      const interval = lift.difference.interval ? text.interval(points(lift.difference.interval.low), points(lift.difference.interval.high)) : '';
-      lines.push(`  ${text.lift(points(lift.difference.value), percent(lift.treatedRate), percent(lift.holdoutRate), interval)}`);
-      lines.push(`  ${text.incremental(withInterval(lift.incrementalRevenue, money, lang), withInterval(lift.incrementalRoi, percent, lang))}`);
+      const points = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${fixed(Math.abs(value * 100), lang)} ${text('simulate.points')}`;
+      const interval = lift.difference.interval
+        ? text('simulate.interval', { low: points(lift.difference.interval.low), high: points(lift.difference.interval.high) })
+        : '';
+      lines.push(
+        `  ${text('simulate.lift', {
+          difference: points(lift.difference.value),
+          treated: percent(lift.treatedRate),
+          holdout: percent(lift.holdoutRate),
+          hasInterval: interval !== '',
+          interval,
+        })}`,
+      );
+      lines.push(
+        `  ${text('simulate.incremental', { revenue: withInterval(lift.incrementalRevenue, money, lang), roi: withInterval(lift.incrementalRoi, percent, lang) })}`,
+      );
     }
   }
   return `${lines.map(oneLine).join('\n')}\n`;
@@ -229,14 +286,14 @@ export function formatSummary(report: SimulationReport, journey: JourneyDocument
 /** The steps table: id and label flush left, counts flush right, ports flush left. */
 function stepsTable(
   report: SimulationReport,
-  text: (typeof simulateMessages)[Lang],
+  text: CliText,
   count: (value: number) => string,
   portText: (node: SimulationReport['nodes'][number]) => string,
 ): string[] {
-  const head = table([[text.step, text.label, text.entries, text.users], ...report.nodes.map((node) => [node.id, node.label, count(node.entries), count(node.users)])], 2);
+  const head = table([[text('simulate.step'), text('simulate.label'), text('simulate.entries'), text('simulate.users')], ...report.nodes.map((node) => [node.id, node.label, count(node.entries), count(node.users)])], 2);
   const width = head.reduce((widest, line) => Math.max(widest, displayWidth(line)), 0);
   return head.map((line, index) => {
-    const ports = index === 0 ? text.ports : portText(report.nodes[index - 1]!);
+    const ports = index === 0 ? text('simulate.ports') : portText(report.nodes[index - 1]!);
     return `${line}${' '.repeat(width - displayWidth(line))}  ${ports}`.trimEnd();
   });
 }
@@ -245,44 +302,47 @@ function stepsTable(
 // One user's path
 
 export function formatTrace(user: number, entries: readonly TraceEntry[], journey: JourneyDocument, lang: Lang, registry: Registry = defaultRegistry): string {
-  const text = simulateMessages[lang];
+  const text = cliText(lang);
   const money = (value: number) => formatMoney(value, journey.settings.currency, lang);
   const labels = new Map(journey.nodes.map((node) => [node.id, node.label]));
   const ports = portLabels(journey, registry, lang);
-  const name = (id: string) => text.nodeName(id, labels.get(id) ?? '');
+  const name = (id: string) => nodeName(text, id, labels.get(id) ?? '');
   const describe = (entry: TraceEntry): string => {
     switch (entry.type) {
       case 'enter':
-        return text.traceEnter(name(entry.node), entry.visit);
+        return text('simulate.traceEnter', { node: name(entry.node), visit: entry.visit });
       case 'port':
-        return text.tracePort(entry.node, ports.get(entry.node)?.get(entry.port) ?? entry.port);
+        return text('simulate.tracePort', { node: entry.node, port: ports.get(entry.node)?.get(entry.port) ?? entry.port });
       case 'event': {
         const label = eventLabel(entry.event)[lang];
-        const details = [label === entry.event ? '' : entry.event, entry.value === undefined ? '' : money(entry.value), entry.channel ? channelName(entry.channel, lang) : '']
+        // What else is known of the event, one fact after another (not a list of like items, as formatList makes).
+        const detail = [label === entry.event ? '' : entry.event, entry.value === undefined ? '' : money(entry.value), entry.channel ? channelName(entry.channel, lang) : '']
           .filter(Boolean)
-          .join(lang === 'zh-CN' ? '，' : ', ');
-        return text.traceEvent(label, details);
+          .join(text('simulate.detailSeparator'));
+        return text('simulate.traceEvent', { event: label, hasDetail: detail !== '', detail });
       }
       case 'touch':
-        return text.traceTouch(channelName(entry.channel, lang), entry.node, text.touchOutcomes[entry.outcome]);
+        return text('simulate.traceTouch', { channel: channelName(entry.channel, lang), node: entry.node, outcome: text(`simulate.touchOutcomes.${entry.outcome}`) });
       case 'offer':
-        return text.traceOffer(name(entry.node), money(entry.value));
+        return text('simulate.traceOffer', { node: name(entry.node), value: money(entry.value) });
       case 'redeem':
-        return text.traceRedeem(name(entry.node), money(entry.value));
+        return text('simulate.traceRedeem', { node: name(entry.node), value: money(entry.value) });
       case 'goal':
-        return text.traceGoal(entry.node, entry.goal);
+        return text('simulate.traceGoal', { node: entry.node, goal: entry.goal });
       case 'exit':
-        return entry.node === null ? text.traceDeadEnd : text.traceExit(name(entry.node), entry.reason);
+        return entry.node === null
+          ? text('simulate.traceDeadEnd')
+          : text('simulate.traceExit', { node: name(entry.node), hasReason: entry.reason !== '', reason: entry.reason });
       case 'tag':
-        return text.traceTag(entry.node, entry.tag, entry.present);
+        return text('simulate.traceTag', { node: entry.node, tag: entry.tag, present: entry.present });
       case 'attribute':
-        return text.traceAttribute(entry.node, entry.attribute, String(entry.value));
+        return text('simulate.traceAttribute', { node: entry.node, attribute: entry.attribute, value: String(entry.value) });
       case 'churn':
-        return text.traceChurn;
+        return text('simulate.traceChurn');
     }
   };
-  if (entries.length === 0) return `${text.traceEmpty(user)}\n`;
+  if (entries.length === 0) return `${text('simulate.traceEmpty', { user })}\n`;
   const times = entries.map((entry) => formatTraceTime(entry.at));
   const width = times.reduce((widest, time) => Math.max(widest, time.length), 0);
-  return `${[text.traceTitle(user, entries.length), ...entries.map((entry, index) => `  ${times[index]!.padEnd(width)}  ${describe(entry)}`)].map(oneLine).join('\n')}\n`;
+  return `${[text('simulate.traceTitle', { user, steps: entries.length }), ...entries.map((entry, index) => `  ${times[index]!.padEnd(width)}  ${describe(entry)}`)].map(oneLine).join('\n')}\n`;
 }

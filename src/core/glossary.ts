@@ -45,7 +45,7 @@ export interface GlossaryTerm {
   seeAlso: GlossaryTermId[];
 }
 
-const stageList = (lang: keyof Localized) => stages.map((stage) => stageNames[stage][lang]).join(lang === 'en' ? ' → ' : ' → ');
+const stageList = (lang: keyof Localized) => stages.map((stage) => stageNames[stage][lang]).join(' → ');
 
 const terms: Record<GlossaryTermId, Omit<GlossaryTerm, 'id'>> = {
   journey: {

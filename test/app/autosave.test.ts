@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { act, renderHook } from '@testing-library/react';
 import { createDexieRepository } from '../../src/app/persist/dexieRepository';
 import { createMemoryRepository } from '../../src/app/persist/memoryRepository';
-import { persistMessages } from '../../src/app/persist/messages';
+import { persistMessages } from '../../src/app/persist/persistMessages';
 import type { JourneyRepository } from '../../src/app/persist/repository';
 import { createUnsavedCopies, loadForEditing, type UnsavedCopies } from '../../src/app/persist/unsavedCopy';
 import { createEditorStore, type EditorStore } from '../../src/app/store/editorStore';

@@ -1,18 +1,20 @@
 // Canvas pieces rendered inside a real <ReactFlow>: each kind's node (name, summary, ports, problems),
 // the port edge, the generic fallback and the stage lanes.
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import { Position, ReactFlow, type NodeHandle } from '@xyflow/react';
 import { defaultRegistry } from '../../src/core/journey/registry.ts';
 import { LANE_HEIGHT, laneTop } from '../../src/core/journey/lanes.ts';
 import { stages } from '../../src/core/journey/stages.ts';
 import { localized, type Lang } from '../../src/core/i18n.ts';
+import { setLanguage } from '../../src/app/i18n/index.ts';
 import type { JourneyNode } from '../../src/core/journey/schema.ts';
 import type { Problem } from '../../src/core/journey/problems.ts';
 import type { JourneyFlowEdge, JourneyFlowNode } from '../../src/app/canvas/types.ts';
 import { nodeTypes, nodeTypeFor, nodeAriaLabel, toFlowNode, GenericNode } from '../../src/app/canvas/nodes/index.ts';
 import { edgeTypes, toFlowEdge } from '../../src/app/canvas/edges/index.ts';
 import { StageLanesLayer } from '../../src/app/canvas/StageLanesLayer.tsx';
-import '../../src/app/i18n/index.ts';
+
+afterEach(() => setLanguage('en'));
 
 function journeyNode(kind: string, label: string, params: Record<string, unknown> = {}, stage: JourneyNode['stage'] = 'decision'): JourneyNode {
   const definition = defaultRegistry.get(kind);
@@ -41,7 +43,9 @@ function renderFlow(nodes: JourneyFlowNode[], edges: JourneyFlowEdge[] = [], chi
   );
 }
 
+/** A node drawn in a language: its data says which, and the interface is in it too (as in the app). */
 function renderNode(node: JourneyNode, problems: Problem[] = [], lang: Lang = 'en') {
+  void setLanguage(lang);
   return renderFlow([sized(toFlowNode(node, problems, lang))]);
 }
 
@@ -239,8 +243,9 @@ describe('port edges', () => {
 });
 
 describe('stage lanes layer', () => {
-  it('draws the five lanes in flow coordinates, named in the language given', () => {
-    const { unmount } = renderFlow([], [], <StageLanesLayer lang="en" />);
+  it('draws the five lanes in flow coordinates, named in the language chosen', async () => {
+    await act(() => setLanguage('en'));
+    const { unmount } = renderFlow([], [], <StageLanesLayer />);
     const list = screen.getByRole('list', { name: 'Journey stages' });
     const lanes = within(list).getAllByRole('listitem');
     expect(lanes.map((lane) => lane.textContent)).toEqual(['Awareness', 'Exploration', 'Decision', 'Usage', 'Loyalty']);
@@ -250,7 +255,8 @@ describe('stage lanes layer', () => {
     expect(list.closest('.react-flow__viewport')).not.toBeNull();
     unmount();
 
-    renderFlow([], [], <StageLanesLayer lang="zh-CN" />);
+    await act(() => setLanguage('zh-CN'));
+    renderFlow([], [], <StageLanesLayer />);
     const zh = screen.getByRole('list', { name: '旅程阶段' });
     expect(within(zh).getAllByRole('listitem').map((lane) => lane.textContent)).toEqual(['意识', '探索', '决策', '使用', '忠诚']);
   });

@@ -23,7 +23,7 @@ async function renderCanvas(overlay?: CanvasOverlay) {
       <EditorStoreContext.Provider value={editor}>
         <ReactFlowProvider>
           <div style={{ width: 1000, height: 800 }}>
-            <JourneyCanvas lang="en" overlay={overlay} />
+            <JourneyCanvas overlay={overlay} />
           </div>
         </ReactFlowProvider>
       </EditorStoreContext.Provider>,

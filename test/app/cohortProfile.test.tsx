@@ -11,7 +11,7 @@ function Harness() {
   const [services] = useState(() => ({ repository: createMemoryRepository(), tabId: 'tab-a', storageWarning: null }));
   return (
     <ServicesContext.Provider value={services}>
-      <CohortsScreen lang="en" cohortId={cohortId} onOpen={setCohortId} onHome={() => {}} />
+      <CohortsScreen cohortId={cohortId} onOpen={setCohortId} onHome={() => {}} />
     </ServicesContext.Provider>
   );
 }

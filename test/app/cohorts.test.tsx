@@ -13,7 +13,7 @@ function Harness({ services, start = null }: { services: AppServices; start?: st
   const [cohortId, setCohortId] = useState<string | null>(start);
   return (
     <ServicesContext.Provider value={services}>
-      <CohortsScreen lang="en" cohortId={cohortId} onOpen={setCohortId} onHome={() => {}} />
+      <CohortsScreen cohortId={cohortId} onOpen={setCohortId} onHome={() => {}} />
     </ServicesContext.Provider>
   );
 }

@@ -39,7 +39,8 @@ beforeEach(() => {
 /** Renders the dashboard and lets its charts' (mocked) module load. */
 async function open(lang: 'en' | 'zh-CN' = 'en', quiet: QuietHours = quietHours) {
   const onClose = vi.fn();
-  render(<Dashboard report={report} currency="CNY" presetId="ecommerce" stale={false} lang={lang} onClose={onClose} quietHours={quiet} />);
+  await setLanguage(lang);
+  render(<Dashboard report={report} currency="CNY" presetId="ecommerce" stale={false} onClose={onClose} quietHours={quiet} />);
   await act(async () => {
     await import('../../src/app/simulate/dashboard/echartsRenderer');
     await new Promise((resolve) => setTimeout(resolve, 0));

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { EditorScreen } from '../../src/app/editor/EditorScreen';
 import { ServicesContext, type AppServices } from '../../src/app/services';
 import { createMemoryBackend, createMemoryRepository } from '../../src/app/persist/memoryRepository';
-import { persistMessages } from '../../src/app/persist/messages';
+import { persistMessages } from '../../src/app/persist/persistMessages';
 import type { JourneyRepository } from '../../src/app/persist/repository';
 import { setLanguage } from '../../src/app/i18n/index.ts';
 import { checkJourney } from '../../src/core/journey/validate';
@@ -17,7 +17,7 @@ async function openEditor(input: unknown) {
   const user = userEvent.setup();
   render(
     <ServicesContext.Provider value={services}>
-      <EditorScreen journeyId={document.id} lang="en" onBack={() => {}} />
+      <EditorScreen journeyId={document.id} onBack={() => {}} />
     </ServicesContext.Provider>,
   );
   await screen.findByRole('toolbar', { name: 'Journey tools' });
@@ -96,7 +96,7 @@ describe('editor storage', () => {
     const user = userEvent.setup();
     render(
       <ServicesContext.Provider value={{ repository: flaky, tabId: 'tab-a', storageWarning: null }}>
-        <EditorScreen journeyId={document.id} lang="en" onBack={() => {}} />
+        <EditorScreen journeyId={document.id} onBack={() => {}} />
       </ServicesContext.Provider>,
     );
     const name = await screen.findByRole('textbox', { name: 'Journey name' });
@@ -137,7 +137,7 @@ describe('editor storage', () => {
     const user = userEvent.setup();
     render(
       <ServicesContext.Provider value={{ repository: mine, tabId: 'tab-a', storageWarning: null }}>
-        <EditorScreen journeyId={document.id} lang="en" onBack={() => {}} />
+        <EditorScreen journeyId={document.id} onBack={() => {}} />
       </ServicesContext.Provider>,
     );
     await screen.findByRole('textbox', { name: 'Journey name' });
@@ -158,7 +158,7 @@ describe('editor storage', () => {
     const user = userEvent.setup();
     render(
       <ServicesContext.Provider value={{ repository: mine, tabId: 'tab-a', storageWarning: null }}>
-        <EditorScreen journeyId={document.id} lang="en" onBack={() => {}} />
+        <EditorScreen journeyId={document.id} onBack={() => {}} />
       </ServicesContext.Provider>,
     );
     const name = await screen.findByRole('textbox', { name: 'Journey name' });

@@ -16,7 +16,7 @@ async function openEditor() {
   const user = userEvent.setup();
   render(
     <ServicesContext.Provider value={services}>
-      <EditorScreen journeyId={document.id} lang="en" onBack={() => {}} />
+      <EditorScreen journeyId={document.id} onBack={() => {}} />
     </ServicesContext.Provider>,
   );
   await screen.findByRole('toolbar', { name: 'Journey tools' });

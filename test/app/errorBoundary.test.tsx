@@ -89,7 +89,7 @@ describe('ErrorBoundary', () => {
   it('keeps the dashboard usable when one of its sections throws: the others and the exports are there', async () => {
     const journey = instantiateTemplate(getTemplate('churn-win-back')!, 'en');
     const { report } = await simulate({ journey, cohort: getPreset('ecommerce')!.spec, users: 500, seed: 1 });
-    render(<Dashboard report={report} currency="CNY" presetId="ecommerce" stale={false} lang="en" onClose={() => {}} />);
+    render(<Dashboard report={report} currency="CNY" presetId="ecommerce" stale={false} onClose={() => {}} />);
     // Let the charts' (mocked) module load, as the dashboard test does.
     await act(async () => {
       await import('../../src/app/simulate/dashboard/echartsRenderer');

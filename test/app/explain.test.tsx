@@ -21,7 +21,7 @@ function open(lang: Lang = 'en', { record = true }: { record?: boolean } = {}) {
   render(
     <EditorStoreContext.Provider value={editor}>
       <TrainerProviders playback={playback} trainer={createTrainerStore({ tab: 'explain' })}>
-        <ExplainTab lang={lang} />
+        <ExplainTab />
       </TrainerProviders>
     </EditorStoreContext.Provider>,
   );

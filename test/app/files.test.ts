@@ -9,7 +9,7 @@ import {
   readFileAsText,
   readJourney,
 } from '../../src/app/persist/files';
-import { persistMessages } from '../../src/app/persist/messages';
+import { persistMessages } from '../../src/app/persist/persistMessages';
 import { migrations, type Migration } from '../../src/core/journey/migrate';
 import { checkJourney } from '../../src/core/journey/validate';
 import { CURRENT_SCHEMA_VERSION, type JourneyDocument } from '../../src/core/journey/schema';

@@ -49,7 +49,7 @@ async function runAndOpenDashboard(journey: JourneyDocument) {
   if (!report || !run) throw new Error('the run did not finish');
   render(
     <SimulationStoreContext.Provider value={store}>
-      <Dashboard report={report} currency="CNY" presetId={run.presetId} stale={false} lang="en" onClose={() => {}} />
+      <Dashboard report={report} currency="CNY" presetId={run.presetId} stale={false} onClose={() => {}} />
     </SimulationStoreContext.Provider>,
   );
   await chartsLoaded();
@@ -100,7 +100,7 @@ describe('flow in the dashboard', { timeout: 30_000 }, () => {
     const journey = documentOf(validJourney());
     store.getState().setSettings({ users: '200' });
     store.getState().start(journey);
-    render(<Dashboard report={store.getState().report!} currency="CNY" presetId="ecommerce" stale={false} lang="en" onClose={() => {}} />);
+    render(<Dashboard report={store.getState().report!} currency="CNY" presetId="ecommerce" stale={false} onClose={() => {}} />);
     await chartsLoaded();
     expect(screen.getByRole('dialog')).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Flow through the journey' })).toBeNull();

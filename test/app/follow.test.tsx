@@ -16,7 +16,7 @@ function open(lang: Lang = 'en', playback: PlaybackStore = playbackStore()) {
   const trainer = createTrainerStore({ tab: 'follow' });
   render(
     <TrainerProviders playback={playback} trainer={trainer}>
-      <FollowUserTab lang={lang} />
+      <FollowUserTab />
     </TrainerProviders>,
   );
   return { playback, trainer, user: userEvent.setup() };
@@ -70,8 +70,8 @@ describe('follow one user', () => {
     setLanguage('en');
     render(
       <TrainerProviders playback={playback} trainer={createTrainerStore({ tab: 'follow' })}>
-        <FollowUserTab lang="en" />
-        <PlaybackBar lang="en" />
+        <FollowUserTab />
+        <PlaybackBar />
       </TrainerProviders>,
     );
     const user = userEvent.setup();

@@ -6,7 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { App } from '../../src/app/App.tsx';
 import { setLanguage } from '../../src/app/i18n/index.ts';
 import { createMemoryRepository } from '../../src/app/persist/memoryRepository';
-import { persistMessages } from '../../src/app/persist/messages';
+import { persistMessages } from '../../src/app/persist/persistMessages';
 import { RepositoryError, toStorageError } from '../../src/app/persist/repository';
 import { readJourneyImport, type JourneyImportRequest } from '../../src/app/persist/readJourneyImport';
 import type { AppServices } from '../../src/app/services';

@@ -37,7 +37,7 @@ function Cohorts({ services }: { services: AppServices }) {
   const [cohortId, setCohortId] = useState<string | null>(null);
   return (
     <ServicesContext.Provider value={services}>
-      <CohortsScreen lang="en" cohortId={cohortId} onOpen={setCohortId} onHome={() => {}} />
+      <CohortsScreen cohortId={cohortId} onOpen={setCohortId} onHome={() => {}} />
     </ServicesContext.Provider>
   );
 }
@@ -95,7 +95,7 @@ describe('importing a file over the size limit', () => {
     const services = newServices();
     render(
       <ServicesContext.Provider value={services}>
-        <LessonsScreen lang="zh-CN" link={null} onStart={() => {}} onHome={() => {}} />
+        <LessonsScreen link={null} onStart={() => {}} onHome={() => {}} />
       </ServicesContext.Provider>,
     );
     const { file, reads } = hugeFile('caps.lesson.json', lessonText);

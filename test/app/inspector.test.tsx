@@ -1,10 +1,11 @@
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Inspector, type InspectorProps, type NodePatch } from '../../src/app/panels/Inspector.tsx';
 import { defaultRegistry } from '../../src/core/journey/registry';
 import { settingsSchema, type JourneyNode, type JourneySettings } from '../../src/core/journey/schema';
 import { conditionSchema } from '../../src/core/journey/condition';
-import { localized } from '../../src/core/i18n';
+import { localized, type Lang } from '../../src/core/i18n';
+import { setLanguage } from '../../src/app/i18n/index.ts';
 import type { Problem } from '../../src/core/journey/problems';
 
 function makeNode(kind: string, params: Record<string, unknown> = {}, extra: Partial<JourneyNode> = {}): JourneyNode {
@@ -21,7 +22,9 @@ function makeNode(kind: string, params: Record<string, unknown> = {}, extra: Par
 
 const defaultSettings: JourneySettings = settingsSchema.parse({});
 
-function setup(props: Partial<InspectorProps> = {}) {
+/** Renders the inspector in a language (English unless `lang` says otherwise). */
+function setup({ lang = 'en', ...props }: Partial<InspectorProps> & { lang?: Lang } = {}) {
+  void setLanguage(lang);
   const onChangeNode = vi.fn<(patch: NodePatch) => void>();
   const onChangeSettings = vi.fn<(next: JourneySettings) => void>();
   const user = userEvent.setup();
@@ -29,7 +32,6 @@ function setup(props: Partial<InspectorProps> = {}) {
     node: null,
     settings: defaultSettings,
     problems: [],
-    lang: 'en',
     onChangeNode,
     onChangeSettings,
     ...props,
@@ -239,7 +241,7 @@ describe('Inspector: a selected node', () => {
 
   it('refuses a pasted condition nested 10,000 deep at the field, in both languages, instead of overflowing the stack', async () => {
     const condition = { not: { tag: 'vip', present: true } };
-    const { user, onChangeNode, rerender } = setup({ node: makeNode('branch', { cases: [{ label: '', condition }] }) });
+    const { user, onChangeNode } = setup({ node: makeNode('branch', { cases: [{ label: '', condition }] }) });
     const json = screen.getByRole('textbox', { name: 'Condition' });
     const deep = `${'{"not":'.repeat(10_000)}{"tag":"vip","present":true}${'}'.repeat(10_000)}`;
     await user.clear(json);
@@ -252,7 +254,7 @@ describe('Inspector: a selected node', () => {
     // What was pasted stays in the box next to its message; nothing is handed on.
     expect((json as HTMLTextAreaElement).value).toBe(deep);
     expect(onChangeNode).not.toHaveBeenCalled();
-    rerender({ lang: 'zh-CN' });
+    await act(() => setLanguage('zh-CN'));
     expect(screen.getByRole('textbox', { name: '条件' })).toHaveAccessibleDescription(expect.stringContaining('嵌套超过 96 层'));
   });
 
@@ -457,6 +459,8 @@ describe('Inspector: journey settings', () => {
 });
 
 describe('Inspector in Chinese', () => {
+  afterEach(() => setLanguage('en'));
+
   it('shows Chinese labels, help and units', () => {
     setup({ node: makeNode('offer'), lang: 'zh-CN' });
     const panel = screen.getByRole('region', { name: '属性面板' });
@@ -480,12 +484,12 @@ describe('Inspector in Chinese', () => {
 
   it('shows zod’s messages and list buttons in Chinese', async () => {
     const user = userEvent.setup();
+    await setLanguage('zh-CN');
     render(
       <Inspector
         node={makeNode('split')}
         settings={defaultSettings}
         problems={[]}
-        lang="zh-CN"
         onChangeNode={() => {}}
         onChangeSettings={() => {}}
       />,

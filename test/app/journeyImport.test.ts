@@ -5,7 +5,7 @@ import { checkJourneyImport } from '../../src/app/persist/journeyImport';
 import { readJourneyImport, type JourneyImportRequest } from '../../src/app/persist/readJourneyImport';
 import { encodeShareLink } from '../../src/app/persist/shareLink';
 import { parseJourneyFile, readJourney } from '../../src/app/persist/files';
-import { persistMessages } from '../../src/app/persist/messages';
+import { persistMessages } from '../../src/app/persist/persistMessages';
 import type { JourneyDocument } from '../../src/core/journey/schema';
 import { problemFixtures, validJourney } from '../fixtures/journeys';
 import { bombLink, deepJourneyJson } from '../support/linkBombs';

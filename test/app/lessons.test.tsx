@@ -56,7 +56,7 @@ function renderScreen(services: AppServices, link: string | null = null) {
   const onStart = vi.fn();
   render(
     <ServicesContext.Provider value={services}>
-      <LessonsScreen lang="en" link={link} onStart={onStart} onHome={() => {}} />
+      <LessonsScreen link={link} onStart={onStart} onHome={() => {}} />
     </ServicesContext.Provider>,
   );
   return onStart;
@@ -175,7 +175,7 @@ function renderTab(lessonId: string | null = 'frequency-caps', services = newSer
     <ServicesContext.Provider value={services}>
       <EditorStoreContext.Provider value={editor}>
         <TrainerStoreContext.Provider value={trainer}>
-          <LessonTab lessonId={lessonId} lang="en" />
+          <LessonTab lessonId={lessonId} />
         </TrainerStoreContext.Provider>
       </EditorStoreContext.Provider>
     </ServicesContext.Provider>,

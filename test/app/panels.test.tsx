@@ -7,13 +7,15 @@ import { KIND_DRAG_TYPE } from '../../src/app/canvas/types.ts';
 import { defaultRegistry } from '../../src/core/journey/registry.ts';
 import { localized } from '../../src/core/i18n.ts';
 import type { Problem } from '../../src/core/journey/problems.ts';
-import '../../src/app/i18n/index.ts';
+import { setLanguage } from '../../src/app/i18n/index.ts';
+
+beforeEach(() => setLanguage('en'));
 
 const headingsOf = (region: HTMLElement) => within(region).getAllByRole('heading', { level: 3 }).map((heading) => heading.textContent);
 
 describe('Palette', () => {
   it('lists every kind in five groups, with its description as help', () => {
-    render(<Palette lang="en" onAdd={() => {}} />);
+    render(<Palette onAdd={() => {}} />);
     const palette = screen.getByRole('navigation', { name: 'Steps' });
     expect(headingsOf(palette)).toEqual(['Triggers', 'Touches', 'Timing', 'Logic', 'Outcomes']);
     const buttons = within(palette).getAllByRole('button');
@@ -32,8 +34,9 @@ describe('Palette', () => {
     expect(message).toHaveAttribute('draggable', 'true');
   });
 
-  it('is in Chinese when asked', () => {
-    render(<Palette lang="zh-CN" onAdd={() => {}} />);
+  it('is in Chinese when asked', async () => {
+    await setLanguage('zh-CN');
+    render(<Palette onAdd={() => {}} />);
     const palette = screen.getByRole('navigation', { name: '步骤' });
     expect(headingsOf(palette)).toEqual(['触发', '触达', '时间', '逻辑', '结果']);
     expect(within(palette).getAllByRole('button').map((button) => button.textContent)).toEqual(
@@ -45,7 +48,7 @@ describe('Palette', () => {
   it('adds a kind with Enter, Space or a click', async () => {
     const user = userEvent.setup();
     const onAdd = vi.fn();
-    render(<Palette lang="en" onAdd={onAdd} />);
+    render(<Palette onAdd={onAdd} />);
     screen.getByRole('button', { name: 'Wait for event' }).focus();
     await user.keyboard('{Enter}');
     expect(onAdd).toHaveBeenLastCalledWith('waitForEvent');
@@ -60,7 +63,7 @@ describe('Palette', () => {
 
   it('puts the kind on the drag data for the canvas', () => {
     const onAdd = vi.fn();
-    render(<Palette lang="en" onAdd={onAdd} />);
+    render(<Palette onAdd={onAdd} />);
     const dataTransfer = { setData: vi.fn(), effectAllowed: 'all' };
     fireEvent.dragStart(screen.getByRole('button', { name: 'Offer' }), { dataTransfer });
     expect(dataTransfer.setData).toHaveBeenCalledWith(KIND_DRAG_TYPE, 'offer');
@@ -92,7 +95,7 @@ describe('ProblemsPanel', () => {
   ];
 
   it('groups problems by severity with counts, and leaves empty groups out', () => {
-    render(<ProblemsPanel problems={problems} lang="en" onSelect={() => {}} />);
+    render(<ProblemsPanel problems={problems} onSelect={() => {}} />);
     const panel = screen.getByRole('region', { name: 'Problems' });
     expect(headingsOf(panel)).toEqual(['Errors (2)', 'Warnings (1)']);
     expect(within(panel).getByRole('status')).toHaveTextContent('Errors: 2 · Warnings: 1 · Info: 0');
@@ -111,7 +114,7 @@ describe('ProblemsPanel', () => {
   it('calls onSelect with the problem on click and on Enter', async () => {
     const user = userEvent.setup();
     const onSelect = vi.fn();
-    render(<ProblemsPanel problems={problems} lang="en" onSelect={onSelect} />);
+    render(<ProblemsPanel problems={problems} onSelect={onSelect} />);
     await user.click(screen.getByRole('button', { name: /no-entry/ }));
     expect(onSelect).toHaveBeenLastCalledWith(problems[2]);
     screen.getByRole('button', { name: /wait-zero-duration/ }).focus();
@@ -121,20 +124,21 @@ describe('ProblemsPanel', () => {
   });
 
   it('says so when there are no errors or warnings', () => {
-    const { rerender } = render(<ProblemsPanel problems={[]} lang="en" onSelect={() => {}} />);
+    const { rerender } = render(<ProblemsPanel problems={[]} onSelect={() => {}} />);
     const panel = screen.getByRole('region', { name: 'Problems' });
     expect(within(panel).getByRole('status')).toHaveTextContent('No errors or warnings');
     expect(within(panel).queryAllByRole('heading', { level: 3 })).toHaveLength(0);
     expect(within(panel).queryAllByRole('button')).toHaveLength(0);
 
     const info: Problem = { severity: 'info', code: 'unused-tag', message: localized('Tag "vip" is never read.', '标签「vip」从未被读取。'), location: { nodeId: 'n5', path: [] } };
-    rerender(<ProblemsPanel problems={[info]} lang="en" onSelect={() => {}} />);
+    rerender(<ProblemsPanel problems={[info]} onSelect={() => {}} />);
     expect(within(panel).getByRole('status')).toHaveTextContent('No errors or warnings');
     expect(headingsOf(panel)).toEqual(['Info (1)']);
   });
 
-  it('is in Chinese when asked', () => {
-    render(<ProblemsPanel problems={problems} lang="zh-CN" onSelect={() => {}} />);
+  it('is in Chinese when asked', async () => {
+    await setLanguage('zh-CN');
+    render(<ProblemsPanel problems={problems} onSelect={() => {}} />);
     const panel = screen.getByRole('region', { name: '问题' });
     expect(headingsOf(panel)).toEqual(['错误（2）', '警告（1）']);
     expect(within(panel).getByRole('status')).toHaveTextContent('错误：2 · 警告：1 · 提示：0');

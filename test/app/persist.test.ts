@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { createDexieRepository, openJourneyRepository } from '../../src/app/persist/dexieRepository';
 import { createMemoryBackend, createMemoryRepository } from '../../src/app/persist/memoryRepository';
 import { RepositoryError, toStorageError, type JourneyChange, type JourneyRepository } from '../../src/app/persist/repository';
-import { persistMessages } from '../../src/app/persist/messages';
+import { persistMessages } from '../../src/app/persist/persistMessages';
 import { newTabId, tabId } from '../../src/app/persist/tabId';
 import { checkJourney } from '../../src/core/journey/validate';
 import type { JourneyDocument } from '../../src/core/journey/schema';

@@ -180,8 +180,8 @@ async function renderBar(lang: Lang = 'en') {
       <EditorStoreContext.Provider value={editor}>
         <SimulationStoreContext.Provider value={simulation}>
           <PlaybackProvider>
-            <PlaybackBar lang={lang} />
-            <LifecycleStrip lang={lang} />
+            <PlaybackBar />
+            <LifecycleStrip />
           </PlaybackProvider>
         </SimulationStoreContext.Provider>
       </EditorStoreContext.Provider>
@@ -343,7 +343,7 @@ describe('playback in trainer mode', () => {
     const user = userEvent.setup();
     render(
       <ServicesContext.Provider value={services}>
-        <EditorScreen journeyId={journey.id} lang="en" onBack={() => {}} mode={{ kind: 'trainer', lessonId: null }} />
+        <EditorScreen journeyId={journey.id} onBack={() => {}} mode={{ kind: 'trainer', lessonId: null }} />
       </ServicesContext.Provider>,
     );
     const bar = await screen.findByRole('group', { name: 'Playback' });

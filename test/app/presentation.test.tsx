@@ -32,7 +32,7 @@ function renderWorkspace() {
   render(
     <ServicesContext.Provider value={services}>
       <EditorStoreContext.Provider value={editor}>
-        <TrainerWorkspace lang="en" lessonId="frequency-caps" />
+        <TrainerWorkspace lessonId="frequency-caps" />
       </EditorStoreContext.Provider>
     </ServicesContext.Provider>,
   );

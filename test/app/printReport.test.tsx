@@ -41,7 +41,8 @@ beforeEach(() => {
 });
 
 async function open(lang: 'en' | 'zh-CN' = 'en', stale = false) {
-  render(<Dashboard report={report} currency="CNY" presetId="ecommerce" stale={stale} lang={lang} onClose={() => {}} journey={journey} />);
+  await setLanguage(lang);
+  render(<Dashboard report={report} currency="CNY" presetId="ecommerce" stale={stale} onClose={() => {}} journey={journey} />);
   await act(async () => {
     await import('../../src/app/simulate/dashboard/echartsRenderer');
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -51,7 +52,7 @@ async function open(lang: 'en' | 'zh-CN' = 'en', stale = false) {
 
 describe('chart PNG download', () => {
   it('is offered per chart, disabled until the chart is drawn, and saves <journey>-<chart>.png', async () => {
-    render(<Dashboard report={report} currency="CNY" presetId="ecommerce" stale={false} lang="en" onClose={() => {}} journey={journey} />);
+    render(<Dashboard report={report} currency="CNY" presetId="ecommerce" stale={false} onClose={() => {}} journey={journey} />);
     const name = 'Download Funnel by lifecycle stage as PNG';
     expect(screen.getByRole('button', { name })).toBeDisabled();
     await act(async () => {

@@ -40,7 +40,7 @@ async function renderDashboard(store: SimulationStore, repository: JourneyReposi
   const view = render(
     <ServicesContext.Provider value={services}>
       <SimulationStoreContext.Provider value={store}>
-        <Dashboard report={report!} currency="CNY" presetId={run!.presetId} stale={stale} lang="en" onClose={() => {}} journey={run!.journey} />
+        <Dashboard report={report!} currency="CNY" presetId={run!.presetId} stale={stale} onClose={() => {}} journey={run!.journey} />
       </SimulationStoreContext.Provider>
     </ServicesContext.Provider>,
   );
@@ -150,7 +150,7 @@ describe('scenarios', () => {
     const store = createSimulationStore(instantRunner);
     runOf(store, journey, '1');
     const { report } = store.getState();
-    render(<Dashboard report={report!} currency="CNY" presetId="ecommerce" stale={false} lang="en" onClose={() => {}} />);
+    render(<Dashboard report={report!} currency="CNY" presetId="ecommerce" stale={false} onClose={() => {}} />);
     expect(screen.queryByRole('region', { name: 'Scenarios' })).toBeNull();
   });
 });

@@ -59,7 +59,7 @@ async function open() {
   render(
     <ServicesContext.Provider value={services}>
       <SimulationStoreContext.Provider value={store}>
-        <Dashboard report={report!} currency="CNY" presetId="ecommerce" stale={false} lang="en" onClose={() => {}} />
+        <Dashboard report={report!} currency="CNY" presetId="ecommerce" stale={false} onClose={() => {}} />
       </SimulationStoreContext.Provider>
     </ServicesContext.Provider>,
   );

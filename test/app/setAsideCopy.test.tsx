@@ -7,7 +7,7 @@ import { EditorScreen } from '../../src/app/editor/EditorScreen';
 import { setLanguage } from '../../src/app/i18n/index.ts';
 import { readFileAsText } from '../../src/app/persist/files';
 import { createMemoryRepository } from '../../src/app/persist/memoryRepository';
-import { persistMessages } from '../../src/app/persist/messages';
+import { persistMessages } from '../../src/app/persist/persistMessages';
 import { createUnsavedCopies } from '../../src/app/persist/unsavedCopy';
 import { ServicesContext, type AppServices } from '../../src/app/services';
 import { renameJourney } from '../../src/core/editor/commands';
@@ -30,7 +30,7 @@ async function reloadAfterAnotherTabSaved() {
   await repository.save(renameJourney(journey(), 'Their version'), { expectedRevision: 1, writer: 'tab-b' });
   render(
     <ServicesContext.Provider value={services}>
-      <EditorScreen journeyId="basic" lang="en" onBack={() => {}} />
+      <EditorScreen journeyId="basic" onBack={() => {}} />
     </ServicesContext.Provider>,
   );
   await screen.findByRole('toolbar', { name: 'Journey tools' });

@@ -51,9 +51,9 @@ function fakeRunner() {
 const badgeLabels = (within: HTMLElement = document.body) =>
   [...within.querySelectorAll('.react-flow__node [role="img"].simulation-badge')].map((badge) => badge.getAttribute('aria-label') ?? '');
 
-const editorScreen = (services: AppServices, journeyId: string, lang: Lang) => (
+const editorScreen = (services: AppServices, journeyId: string) => (
   <ServicesContext.Provider value={services}>
-    <EditorScreen journeyId={journeyId} lang={lang} onBack={() => {}} />
+    <EditorScreen journeyId={journeyId} onBack={() => {}} />
   </ServicesContext.Provider>
 );
 
@@ -63,7 +63,7 @@ async function openEditor(input: unknown, lang: Lang = 'en') {
   const services: AppServices = { repository: createMemoryRepository(), tabId: 'tab-a', storageWarning: null, simulationRunner: fake.runner };
   await services.repository.save(document, { expectedRevision: null, writer: 'setup' });
   const user = userEvent.setup();
-  const view = render(editorScreen(services, document.id, lang));
+  const view = render(editorScreen(services, document.id));
   await screen.findByRole('toolbar', { name: lang === 'en' ? 'Journey tools' : /./ });
   return { user, fake, view, services };
 }
@@ -168,7 +168,7 @@ describe('simulate', () => {
     );
     expect(within(panel).getByRole('alert')).toHaveTextContent('(simulation-failed)');
     expect(within(panel).getByRole('button', { name: /Run/ })).toBeEnabled();
-    view.rerender(editorScreen(services, 'basic', 'zh-CN'));
+    view.rerender(editorScreen(services, 'basic'));
     await setLanguage('zh-CN');
     expect(await screen.findByText(/模拟意外中止（RangeError: Invalid typed array length: 2\.3e\+21）/)).toBeInTheDocument();
   });
@@ -195,7 +195,7 @@ describe('simulate', () => {
     await user.click(within(alert).getByRole('button', { name: /runaway/ }));
     expect(await screen.findByRole('textbox', { name: 'Label' })).toHaveValue('remind');
     await act(() => setLanguage('zh-CN'));
-    view.rerender(editorScreen(services, 'basic', 'zh-CN'));
+    view.rerender(editorScreen(services, 'basic'));
     expect(within(screen.getByRole('alert', { name: '无法运行模拟' })).getByText('旅程在 remind 处无限循环。')).toBeInTheDocument();
   });
 
@@ -261,7 +261,7 @@ describe('simulate', () => {
     view.unmount();
 
     // A new editor, and with it a new simulation store, on the same storage.
-    render(editorScreen(services, 'basic', 'en'));
+    render(editorScreen(services, 'basic'));
     await screen.findByRole('toolbar', { name: 'Journey tools' });
     await waitFor(() => expect(badgeLabels().filter((label) => label.startsWith('Simulated: '))).toHaveLength(6));
     expect(fake.runs).toHaveLength(1);
@@ -289,7 +289,7 @@ describe('simulate', () => {
     const changed = { ...document, nodes: document.nodes.map((node, index) => (index === 1 ? { ...node, label: `${node.label} (changed)` } : node)) };
     expect((await services.repository.save(changed, { expectedRevision: revision, writer: 'other' })).ok).toBe(true);
 
-    render(editorScreen(services, 'basic', 'en'));
+    render(editorScreen(services, 'basic'));
     await screen.findByRole('toolbar', { name: 'Journey tools' });
     await waitFor(() => expect(badgeLabels().filter((label) => label.startsWith('Simulated before the last change'))).toHaveLength(6));
     await user.click(screen.getByRole('button', { name: /Simulate/ }));

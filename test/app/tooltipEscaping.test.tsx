@@ -110,7 +110,7 @@ describe('the flow chart of a hostile journey', () => {
     store.getState().start(journey);
     render(
       <SimulationStoreContext.Provider value={store}>
-        <FlowSection lang="en" />
+        <FlowSection />
       </SimulationStoreContext.Provider>,
     );
     await act(async () => {

@@ -14,7 +14,6 @@ import { checkJourney } from '../../src/core/journey/validate';
 import { VariantsSection } from '../../src/app/simulate/dashboard/VariantsSection';
 import { setLanguage } from '../../src/app/i18n/index.ts';
 import { compareArms, evaluateGoal } from '../../src/core/sim/analysis/verdicts';
-import type { Lang } from '../../src/core/i18n';
 import { newcombe, wilson, type SimulationReport } from '../../src/core/sim/engine/report';
 import { simulate } from '../../src/core/sim/engine/simulate';
 import { getPreset } from '../../src/core/cohort/presets';
@@ -44,10 +43,10 @@ function editorWith(goals: GoalSpec[] = []): EditorStore {
 }
 
 /** The Goals section inside the editor, as the dashboard shows it. */
-function renderGoals(store: EditorStore, lang: Lang = 'en') {
+function renderGoals(store: EditorStore) {
   return render(
     <EditorStoreContext.Provider value={store}>
-      <SmartGoalsSection report={report} currency="CNY" lang={lang} />
+      <SmartGoalsSection report={report} currency="CNY" />
     </EditorStoreContext.Provider>,
   );
 }
@@ -69,7 +68,7 @@ function withArms(counts: { converted: number; assigned: number }[]): Simulation
 
 describe('variants', () => {
   it('shows the split’s arms side by side in the dashboard, and a verdict against the holdout', async () => {
-    render(<Dashboard report={report} currency="CNY" presetId="ecommerce" stale={false} lang="en" onClose={() => {}} />);
+    render(<Dashboard report={report} currency="CNY" presetId="ecommerce" stale={false} onClose={() => {}} />);
     await act(async () => {
       await import('../../src/app/simulate/dashboard/echartsRenderer');
       await new Promise((resolve) => setTimeout(resolve, 0));
@@ -102,7 +101,7 @@ describe('variants', () => {
 
   it('says by how much a variant converts more, with the interval, when the interval excludes zero', () => {
     const big = withArms([{ converted: 12_000, assigned: 90_000 }, { converted: 1_000, assigned: 10_000 }]);
-    render(<VariantsSection report={big} currency="CNY" lang="en" />);
+    render(<VariantsSection report={big} currency="CNY" />);
     const interval = newcombe(12_000, 90_000, 1_000, 10_000)!;
     expect(screen.getByRole('row', { name: /^Win-back vs No touch/ })).toHaveTextContent(
       `Win-back converts 3.33 pts more than No touch (holdout) (95% CI ${signedPoints(interval.low)} to ${signedPoints(interval.high)}).`,
@@ -110,12 +109,12 @@ describe('variants', () => {
   });
 
   it('says when a variant converts less', () => {
-    render(<VariantsSection report={withArms([{ converted: 8_000, assigned: 90_000 }, { converted: 1_500, assigned: 10_000 }])} currency="CNY" lang="en" />);
+    render(<VariantsSection report={withArms([{ converted: 8_000, assigned: 90_000 }, { converted: 1_500, assigned: 10_000 }])} currency="CNY" />);
     expect(screen.getByRole('row', { name: /^Win-back vs No touch/ })).toHaveTextContent(/Win-back converts 6\.11 pts less than No touch \(holdout\) \(95% CI -[\d.]+ to -[\d.]+\)\./);
   });
 
   it('says so when the journey has no split', () => {
-    render(<VariantsSection report={{ ...report, arms: [] }} currency="CNY" lang="en" />);
+    render(<VariantsSection report={{ ...report, arms: [] }} currency="CNY" />);
     expect(screen.getByRole('region', { name: 'Variants' })).toHaveTextContent('This journey has no split, so there are no variants to compare.');
     expect(screen.queryByRole('table')).toBeNull();
   });
@@ -246,7 +245,7 @@ describe('goals', () => {
   });
 
   it('is left out of a dashboard shown without an editor to keep goals in', () => {
-    render(<SmartGoalsSection report={report} currency="CNY" lang="en" />);
+    render(<SmartGoalsSection report={report} currency="CNY" />);
     expect(screen.queryByRole('region', { name: 'Goals' })).toBeNull();
   });
 });
@@ -257,9 +256,9 @@ describe('in Chinese', () => {
     const user = userEvent.setup();
     render(
       <>
-        <VariantsSection report={withArms([{ converted: 12_000, assigned: 90_000 }, { converted: 1_000, assigned: 10_000 }])} currency="CNY" lang="zh-CN" />
+        <VariantsSection report={withArms([{ converted: 12_000, assigned: 90_000 }, { converted: 1_000, assigned: 10_000 }])} currency="CNY" />
         <EditorStoreContext.Provider value={editorWith()}>
-          <SmartGoalsSection report={report} currency="CNY" lang="zh-CN" />
+          <SmartGoalsSection report={report} currency="CNY" />
         </EditorStoreContext.Provider>
       </>,
     );

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { nodeIo } from '../../src/cli/main';
-import { oneLine, terminalSafe } from '../../src/cli/shared';
+import { oneLine, terminalSafe } from '../../src/cli/commandIo';
 import { instantiateTemplate } from '../../src/core/templates/defineTemplate';
 import { getTemplate } from '../../src/core/templates/index';
 import { validJourney } from '../fixtures/journeys';

@@ -1,8 +1,11 @@
-import en from '../../src/app/i18n/en.json';
-import zh from '../../src/app/i18n/zh-CN.json';
+import enCatalog from '../../src/locales/en.json';
+import zhCatalog from '../../src/locales/zh-CN.json';
 import { glossary, glossaryTerm, glossaryTermIds, isGlossaryTermId } from '../../src/core/glossary';
 import { stageNames, stages } from '../../src/core/journey/stages';
 import { splitKind } from '../../src/core/journey/kinds/split';
+
+const en = enCatalog.app;
+const zh = zhCatalog.app;
 
 const fields = ['name', 'definition', 'inJourneyLab'] as const;
 

@@ -19,8 +19,7 @@ import { defaultRegistry } from '../../src/core/journey/registry';
 import { checkDocumentText, limitProblems, measureDocument } from '../../src/core/journey/limitChecks';
 import * as limits from '../../src/core/journey/limits';
 import type { JourneyDocument } from '../../src/core/journey/schema';
-import { loadJson, type CliIo } from '../../src/cli/shared';
-import { cliMessages } from '../../src/cli/messages';
+import { loadJson, type CliIo } from '../../src/cli/commandIo';
 import { edge, largeJourney, nestedArray, nestedCondition, node, validJourney, withNode } from '../fixtures/journeys';
 
 const codes = (input: unknown) => checkJourney(input).problems.map((problem) => problem.code);
@@ -194,9 +193,9 @@ describe('document size', () => {
   it('makes the CLI refuse a file over 20,000,000 characters before parsing it, in the chosen language', () => {
     const text = `"${'x'.repeat(20_000_000)}"`;
     const io: CliIo = { stdout: () => {}, stderr: () => {}, readFile: () => text, writeFile: () => {}, env: {}, version: 'test' };
-    expect(loadJson('big.json', io, cliMessages.en)).toEqual({ ok: false, message: 'Cannot read big.json: The document has 20,000,002 characters; the limit is 20,000,000 (about 20 MB).' });
-    expect(loadJson('big.json', io, cliMessages['zh-CN'])).toMatchObject({ ok: false, message: expect.stringContaining('上限为 20,000,000') });
-    expect(loadJson('small.json', { ...io, readFile: () => '"x"' }, cliMessages.en)).toEqual({ ok: true, json: 'x' });
+    expect(loadJson('big.json', io, 'en')).toEqual({ ok: false, message: 'Cannot read big.json: The document has 20,000,002 characters; the limit is 20,000,000 (about 20 MB).' });
+    expect(loadJson('big.json', io, 'zh-CN')).toMatchObject({ ok: false, message: expect.stringContaining('上限为 20,000,000') });
+    expect(loadJson('small.json', { ...io, readFile: () => '"x"' }, 'en')).toEqual({ ok: true, json: 'x' });
   });
 
   it('refuses a value with more than 500,000 values or 20,000,000 characters of text', () => {

@@ -4,7 +4,7 @@
 // reader, with fixed seeds.
 import fc from 'fast-check';
 import { decodeShareLink, encodeShareLink, type DecodedShareLink } from '../../src/app/persist/shareLink';
-import { persistMessages } from '../../src/app/persist/messages';
+import { persistMessages } from '../../src/app/persist/persistMessages';
 import { decodeLesson, encodeLesson } from '../../src/core/lessons/share';
 import type { ParsedLesson } from '../../src/core/lessons/load';
 import { builtinLessons } from '../../src/core/lessons/builtin';

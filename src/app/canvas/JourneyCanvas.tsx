@@ -13,7 +13,6 @@ import {
 import '@xyflow/react/dist/style.css';
 import { defaultRegistry } from '../../core/journey/registry';
 import { NODE_WIDTH } from '../../core/editor/commands';
-import type { Lang } from '../../core/i18n';
 import { useEditor } from '../store/useEditor';
 import { useEditorStore } from '../store/useEditorStore';
 import { editorFor, type JourneyEditor } from '../store/journeyEditor';
@@ -27,6 +26,7 @@ import { useFlowAriaLabels } from './useFlowAriaLabels';
 import { filledOverlay, type CanvasOverlay } from './overlay';
 import { KIND_DRAG_TYPE, type JourneyFlowEdge, type JourneyFlowNode } from './types';
 import './canvas.css';
+import { useLang } from '../i18n/useLang';
 
 const proOptions = { hideAttribution: false };
 
@@ -45,7 +45,8 @@ const noOverlay: CanvasOverlay = {};
  * (overlay.ts). `spaceKeyPans` false leaves Space alone (React Flow otherwise pans while it is held):
  * trainer mode plays and pauses with it.
  */
-export function JourneyCanvas({ lang, overlay = noOverlay, spaceKeyPans = true }: { lang: Lang; overlay?: CanvasOverlay; spaceKeyPans?: boolean }) {
+export function JourneyCanvas({ overlay = noOverlay, spaceKeyPans = true }: { overlay?: CanvasOverlay; spaceKeyPans?: boolean }) {
+  const lang = useLang();
   const { t } = useTranslation();
   // The overlay's hooks are called below: the first overlay is kept, as another would change their number.
   const [{ useNodeBadges, useNodeClasses, useEdgeWeights, Layer }] = useState(() => filledOverlay(overlay));
@@ -166,7 +167,7 @@ export function JourneyCanvas({ lang, overlay = noOverlay, spaceKeyPans = true }
         minZoom={0.1}
         proOptions={proOptions}
       >
-        <StageLanesLayer lang={lang} />
+        <StageLanesLayer />
         <Background gap={20} />
         <MiniMap pannable zoomable ariaLabel={t('canvas.aria.minimap')} />
         <Controls position="top-right" />

@@ -8,8 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { ViewportPortal, useStore } from '@xyflow/react';
 import { stages, stageNames } from '../../core/journey/stages.ts';
 import { LANE_HEIGHT, laneTop } from '../../core/journey/lanes.ts';
-import type { Lang } from '../../core/i18n.ts';
 import './canvas.css';
+import { useLang } from '../i18n/useLang';
 
 /** Horizontal extent of the bands in flow coordinates: far wider than any journey. */
 export const LANES_X_MIN = -5000;
@@ -17,11 +17,8 @@ export const LANES_X_MAX = 20000;
 /** Gap between the visible canvas's left edge and the lane names, in screen pixels. */
 const LABEL_INSET = 12;
 
-export interface StageLanesLayerProps {
-  lang: Lang;
-}
-
-export function StageLanesLayer({ lang }: StageLanesLayerProps) {
+export function StageLanesLayer() {
+  const lang = useLang();
   const { t } = useTranslation(undefined, { lng: lang });
   const panX = useStore((state) => state.transform[0]);
   const zoom = useStore((state) => state.transform[2]);

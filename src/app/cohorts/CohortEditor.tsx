@@ -5,7 +5,6 @@
 import { useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import i18n from '../i18n';
-import type { Lang } from '../../core/i18n';
 import type { Problem } from '../../core/journey/problems';
 import { isPlainObject } from '../../core/journey/zodMessages';
 import { normaliseShares, shareTotal } from '../../core/cohort/editing';
@@ -15,12 +14,12 @@ import { AttributesSection } from './editor/AttributesSection';
 import { SegmentForm } from './editor/SegmentForm';
 import type { Update } from './editor/SegmentProfile';
 import { TagsSection } from './editor/TagsSection';
+import { useLang } from '../i18n/useLang';
 
 export interface CohortEditorProps {
   draft: Json;
   /** What checkCohort found in the draft (possibly a render behind while typing). */
   problems: readonly Problem[];
-  lang: Lang;
   /** Applies a change to the latest draft (so a stable callback never edits a stale one). */
   onChange: Update;
 }
@@ -29,7 +28,8 @@ const noProblems: readonly Problem[] = [];
 const noDeclarations: Json = {};
 
 /** The editing form for one cohort draft (saving is the screen's). */
-export function CohortEditor({ draft, problems: found, lang, onChange }: CohortEditorProps) {
+export function CohortEditor({ draft, problems: found, onChange }: CohortEditorProps) {
+  const lang = useLang();
   const { t } = useTranslation();
   const problems = useMemo(() => problemsByPath(found), [found]);
   const set = useCallback((path: Path, value: unknown) => onChange((current) => setAt(current, path, value)), [onChange]);
@@ -52,7 +52,7 @@ export function CohortEditor({ draft, problems: found, lang, onChange }: CohortE
   // page too long to find one's way in (and slow to update).
   const [chosen, setChosen] = useState(0);
   const shown = Math.min(chosen, Math.max(segments.length - 1, 0));
-  const common = { problems, lang, onChange: set };
+  const common = { problems, onChange: set };
 
   const normalise = () =>
     onChange((current) => {
@@ -91,8 +91,8 @@ export function CohortEditor({ draft, problems: found, lang, onChange }: CohortE
         <NumberField label={t('cohorts.size')} help={t('cohorts.sizeHelp')} path={['size']} value={draft.size} {...common} />
       </Section>
 
-      <AttributesSection declarations={declarations} problems={problems} lang={lang} set={set} update={onChange} />
-      <TagsSection tags={tags} problems={problems} lang={lang} update={onChange} />
+      <AttributesSection declarations={declarations} problems={problems} set={set} update={onChange} />
+      <TagsSection tags={tags} problems={problems} update={onChange} />
 
       <section className="cohort-segments" aria-labelledby={`${totalId}-heading`}>
         <h3 id={`${totalId}-heading`}>{t('cohorts.segmentsHeading')}</h3>
@@ -100,7 +100,7 @@ export function CohortEditor({ draft, problems: found, lang, onChange }: CohortE
         <div className="cohort-total" role="status" aria-live="polite">
           <strong id={totalId}>{t('cohorts.total', { total: fmt(total, lang, 4) })}</strong>{' '}
           <span>{Math.abs(total - 100) < 1e-6 ? t('cohorts.totalOk') : t('cohorts.totalOff')}</span>
-          <ProblemText id={`${totalId}-error`} problems={problemsAt(problems, ['segments'], false)} lang={lang} />
+          <ProblemText id={`${totalId}-error`} problems={problemsAt(problems, ['segments'], false)} />
         </div>
         <div className="cohort-segments__actions">
           <button type="button" onClick={normalise} aria-describedby={totalId}>
@@ -129,7 +129,6 @@ export function CohortEditor({ draft, problems: found, lang, onChange }: CohortE
             tags={tags}
             problems={bySegment.get(shown) ?? noProblems}
             canRemove={segments.length > 1}
-            lang={lang}
             set={set}
             update={onChange}
             onRemove={removeSegment}

@@ -18,20 +18,21 @@ import { CohortEditor } from './CohortEditor';
 import { newCohortId, textIn, withText, type Json } from './draft';
 import { ImportFileButton } from '../ImportFileButton';
 import './cohorts.css';
+import { useLang } from '../i18n/useLang';
 
 type Notice = { kind: 'info' | 'error'; text: string; problems?: Problem[] };
 
 const errorText = (error: unknown, lang: Lang) => (error instanceof RepositoryError ? error.localizedMessage[lang] : error instanceof Error ? error.message : String(error));
 
 export interface CohortsScreenProps {
-  lang: Lang;
   /** The cohort being edited; null for the list. */
   cohortId: string | null;
   onOpen(cohortId: string | null): void;
   onHome(): void;
 }
 
-export function CohortsScreen({ lang, cohortId, onOpen, onHome }: CohortsScreenProps) {
+export function CohortsScreen({ cohortId, onOpen, onHome }: CohortsScreenProps) {
+  const lang = useLang();
   const { t } = useTranslation();
   return (
     <div className="cohorts-screen" lang={lang}>
@@ -45,12 +46,13 @@ export function CohortsScreen({ lang, cohortId, onOpen, onHome }: CohortsScreenP
           </a>
         )}
       </nav>
-      {cohortId ? <CohortEditScreen key={cohortId} lang={lang} cohortId={cohortId} /> : <CohortList lang={lang} onOpen={onOpen} />}
+      {cohortId ? <CohortEditScreen key={cohortId} cohortId={cohortId} /> : <CohortList onOpen={onOpen} />}
     </div>
   );
 }
 
-function NoticeView({ notice, lang, onClose }: { notice: Notice; lang: Lang; onClose(): void }) {
+function NoticeView({ notice, onClose }: { notice: Notice; onClose(): void }) {
+  const lang = useLang();
   const { t } = useTranslation();
   return (
     <div className={`cohorts-notice cohorts-notice--${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
@@ -71,7 +73,8 @@ function NoticeView({ notice, lang, onClose }: { notice: Notice; lang: Lang; onC
   );
 }
 
-function CohortList({ lang, onOpen }: { lang: Lang; onOpen(id: string): void }) {
+function CohortList({ onOpen }: { onOpen(id: string): void }) {
+  const lang = useLang();
   const { t } = useTranslation();
   const { repository } = useServices();
   const [cohorts, setCohorts] = useState<CohortRecord[] | null>(null);
@@ -166,7 +169,7 @@ function CohortList({ lang, onOpen }: { lang: Lang; onOpen(id: string): void }) 
     <div className="cohorts-list-screen">
       <h2>{t('cohorts.heading')}</h2>
       <p className="cohorts-intro">{t('cohorts.intro')}</p>
-      {notice && <NoticeView notice={notice} lang={lang} onClose={() => setNotice(null)} />}
+      {notice && <NoticeView notice={notice} onClose={() => setNotice(null)} />}
       <section aria-labelledby="cohorts-saved-heading">
         <div className="cohorts-bar">
           <h3 id="cohorts-saved-heading">{t('cohorts.savedHeading')}</h3>
@@ -243,7 +246,8 @@ function CohortList({ lang, onOpen }: { lang: Lang; onOpen(id: string): void }) 
 
 const nameOf = (record: CohortRecord, lang: Lang): string => (isPlainObject(record.spec) ? textIn(record.spec.name, lang) : '') || record.id;
 
-function CohortEditScreen({ lang, cohortId }: { lang: Lang; cohortId: string }) {
+function CohortEditScreen({ cohortId }: { cohortId: string }) {
+  const lang = useLang();
   const { t } = useTranslation();
   const { repository } = useServices();
   const [draft, setDraft] = useState<Json | null>(null);
@@ -281,7 +285,7 @@ function CohortEditScreen({ lang, cohortId }: { lang: Lang; cohortId: string }) 
   if (state === 'missing' || !draft)
     return (
       <>
-        {notice && <NoticeView notice={notice} lang={lang} onClose={() => setNotice(null)} />}
+        {notice && <NoticeView notice={notice} onClose={() => setNotice(null)} />}
         <p role="alert">{t('cohorts.missing')}</p>
       </>
     );
@@ -313,9 +317,9 @@ function CohortEditScreen({ lang, cohortId }: { lang: Lang; cohortId: string }) 
           {t('cohorts.export')}
         </button>
       </div>
-      <div aria-live="polite">{notice && <NoticeView notice={notice} lang={lang} onClose={() => setNotice(null)} />}</div>
+      <div aria-live="polite">{notice && <NoticeView notice={notice} onClose={() => setNotice(null)} />}</div>
       <p className="cohorts-summary">{checked.problems.length === 0 ? t('cohorts.noProblems') : t('cohorts.problemsHeading', { count: checked.problems.length })}</p>
-      <CohortEditor draft={draft} problems={checked.problems} lang={lang} onChange={change} />
+      <CohortEditor draft={draft} problems={checked.problems} onChange={change} />
     </div>
   );
 }

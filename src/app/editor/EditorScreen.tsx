@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import type { Lang } from '../../core/i18n';
 import type { JourneyDocument, JourneySettings } from '../../core/journey/schema';
 import type { Problem } from '../../core/journey/problems';
 import { NODE_WIDTH } from '../../core/editor/commands';
@@ -31,6 +30,7 @@ import { isTyping } from '../isTyping';
 import { TrainerWorkspace } from '../trainer/TrainerWorkspace';
 import './editor.css';
 import { ErrorBoundary } from '../ErrorBoundary';
+import { useLang } from '../i18n/useLang';
 
 type Loaded =
   | { state: 'loading' }
@@ -43,7 +43,6 @@ export type EditorMode = { kind: 'editor' } | { kind: 'trainer'; lessonId: strin
 
 export interface EditorScreenProps {
   journeyId: string;
-  lang: Lang;
   onBack(): void;
   /** Editing by default. */
   mode?: EditorMode;
@@ -55,7 +54,8 @@ export interface EditorScreenProps {
  * The journey editor: toolbar, palette, canvas, inspector and problems for one stored journey; in
  * trainer mode the same journey with playback, lessons, the user followed and explanations instead.
  */
-export function EditorScreen({ journeyId, lang, onBack, mode = { kind: 'editor' }, onSwitchMode }: EditorScreenProps) {
+export function EditorScreen({ journeyId, onBack, mode = { kind: 'editor' }, onSwitchMode }: EditorScreenProps) {
+  const lang = useLang();
   const { t } = useTranslation();
   const { repository, unsavedCopies } = useServices();
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
@@ -98,7 +98,7 @@ export function EditorScreen({ journeyId, lang, onBack, mode = { kind: 'editor' 
     <EditorStoreContext.Provider value={loaded.store}>
       <SimulationProvider editor={loaded.store}>
         <ReactFlowProvider>
-          <Editor store={loaded.store} revision={loaded.revision} setAside={loaded.setAside} lang={lang} onBack={onBack} mode={mode} onSwitchMode={onSwitchMode} />
+          <Editor store={loaded.store} revision={loaded.revision} setAside={loaded.setAside} onBack={onBack} mode={mode} onSwitchMode={onSwitchMode} />
         </ReactFlowProvider>
       </SimulationProvider>
     </EditorStoreContext.Provider>
@@ -109,7 +109,6 @@ function Editor({
   store,
   revision,
   setAside: initialSetAside,
-  lang,
   onBack,
   mode,
   onSwitchMode,
@@ -117,7 +116,7 @@ function Editor({
   store: EditorStore;
   revision: number | null;
   setAside: JourneyDocument | null;
-  lang: Lang;
+  
   onBack(): void;
   mode: EditorMode;
   onSwitchMode?: (mode: EditorMode) => void;
@@ -203,12 +202,11 @@ function Editor({
 
   return (
     <div className="editor" onKeyDown={onKeyDown}>
-      <Toolbar lang={lang} autosave={autosave} onBack={onBack} mode={mode.kind} onSwitchMode={onSwitchMode && (() => onSwitchMode(mode.kind === 'editor' ? { kind: 'trainer', lessonId: null } : { kind: 'editor' }))} />
-      <SaveBanner status={autosave.status} lang={lang} onRetry={() => void autosave.retry()} onLoadTheirs={() => void autosave.loadTheirs()} onKeepMine={() => void autosave.keepMine()} />
+      <Toolbar autosave={autosave} onBack={onBack} mode={mode.kind} onSwitchMode={onSwitchMode && (() => onSwitchMode(mode.kind === 'editor' ? { kind: 'trainer', lessonId: null } : { kind: 'editor' }))} />
+      <SaveBanner status={autosave.status} onRetry={() => void autosave.retry()} onLoadTheirs={() => void autosave.loadTheirs()} onKeepMine={() => void autosave.keepMine()} />
       {setAside && (
         <SetAsideNotice
           document={setAside}
-          lang={lang}
           onRestore={() => {
             // One change over the other tab's version: saved like any edit, and undone like one.
             editorFor(store).replaceWith(setAside);
@@ -220,36 +218,36 @@ function Editor({
       {mode.kind === 'trainer' ? (
         <div className="editor__body editor__body--trainer">
           <ErrorBoundary area={t('errorBoundary.areas.trainer')}>
-            <TrainerWorkspace lang={lang} lessonId={mode.lessonId} />
+            <TrainerWorkspace lessonId={mode.lessonId} />
           </ErrorBoundary>
           <ErrorBoundary area={t('errorBoundary.areas.simulation')}>
-            <SimulationPanel lang={lang} onSelectProblem={selectProblem} />
+            <SimulationPanel onSelectProblem={selectProblem} />
           </ErrorBoundary>
         </div>
       ) : (
       <div className="editor__body">
         <aside className="editor__palette" aria-label={t('editor.paletteRegion')}>
           <ErrorBoundary area={t('errorBoundary.areas.palette')}>
-            <Palette lang={lang} onAdd={onAdd} />
+            <Palette onAdd={onAdd} />
           </ErrorBoundary>
         </aside>
         <section className="editor__canvas" aria-label={t('canvas.region')}>
           <ErrorBoundary area={t('errorBoundary.areas.canvas')}>
-            <JourneyCanvas lang={lang} overlay={simulationOverlay} />
+            <JourneyCanvas overlay={simulationOverlay} />
           </ErrorBoundary>
         </section>
         <aside className="editor__side" aria-label={t('editor.sideRegion')}>
           {/* Drawn again for another selection: a node whose parameters broke it need not break the next. */}
           <ErrorBoundary area={t('errorBoundary.areas.inspector')} resetKeys={[selectedNode?.id]}>
-            <Inspector node={selectedNode} settings={settings} problems={problems} lang={lang} onChangeNode={onChangeNode} onChangeSettings={onChangeSettings} />
-            {selectedNode && <PortConnections node={selectedNode} lang={lang} />}
+            <Inspector node={selectedNode} settings={settings} problems={problems} onChangeNode={onChangeNode} onChangeSettings={onChangeSettings} />
+            {selectedNode && <PortConnections node={selectedNode} />}
           </ErrorBoundary>
           <ErrorBoundary area={t('errorBoundary.areas.problems')}>
-            <ProblemsPanel problems={problems} lang={lang} onSelect={selectProblem} />
+            <ProblemsPanel problems={problems} onSelect={selectProblem} />
           </ErrorBoundary>
         </aside>
         <ErrorBoundary area={t('errorBoundary.areas.simulation')}>
-          <SimulationPanel lang={lang} onSelectProblem={selectProblem} />
+          <SimulationPanel onSelectProblem={selectProblem} />
         </ErrorBoundary>
       </div>
       )}

@@ -1,14 +1,15 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReactFlow } from '@xyflow/react';
-import type { Lang } from '../../core/i18n';
 import { useEditorStore } from '../store/useEditorStore';
 import { downloadDataUrl, downloadText, exportJourneyJson, exportMachineJson, journeyFileName, journeySlug } from '../persist/files';
 import { exportCanvasImage } from '../persist/imageExport';
-import { persistMessages } from '../persist/messages';
+import { persistMessages } from '../persist/persistMessages';
+import { useLang } from '../i18n/useLang';
 
 /** Export the journey file, the compiled machine, or a picture of the canvas. */
-export function ExportMenu({ lang }: { lang: Lang }) {
+export function ExportMenu() {
+  const lang = useLang();
   const { t } = useTranslation();
   const store = useEditorStore();
   const flow = useReactFlow();

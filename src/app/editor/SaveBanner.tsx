@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../core/i18n';
 import type { SaveStatus } from '../store/useAutosave';
+import { useLang } from '../i18n/useLang';
 
 /** Tells the user when saving failed or another tab changed the journey, and what they can do. */
-export function SaveBanner({ status, lang, onRetry, onLoadTheirs, onKeepMine }: { status: SaveStatus; lang: Lang; onRetry(): void; onLoadTheirs(): void; onKeepMine(): void }) {
+export function SaveBanner({ status, onRetry, onLoadTheirs, onKeepMine }: { status: SaveStatus; onRetry(): void; onLoadTheirs(): void; onKeepMine(): void }) {
+  const lang = useLang();
   const { t } = useTranslation();
   if (status.state !== 'failed' && status.state !== 'conflict' && status.state !== 'changedElsewhere') return null;
   return (

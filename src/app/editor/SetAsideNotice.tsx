@@ -1,15 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../core/i18n';
 import type { JourneyDocument } from '../../core/journey/schema';
 import { downloadText, exportJourneyJson, journeyFileName } from '../persist/files';
-import { persistMessages } from '../persist/messages';
+import { persistMessages } from '../persist/persistMessages';
+import { useLang } from '../i18n/useLang';
 
 /**
  * Unsaved edits from before a reload that lost to another tab's save (persist/unsavedCopy.ts): the
  * stored version is open, and this says so and gives the user their version back — restored as one
  * undoable change, or downloaded as a journey file — or lets them dismiss it.
  */
-export function SetAsideNotice({ document, lang, onRestore, onDismiss }: { document: JourneyDocument; lang: Lang; onRestore(): void; onDismiss(): void }) {
+export function SetAsideNotice({ document, onRestore, onDismiss }: { document: JourneyDocument; onRestore(): void; onDismiss(): void }) {
+  const lang = useLang();
   const { t } = useTranslation();
   return (
     <div className="save-banner save-banner--set-aside" role="alert">

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../core/i18n';
 import { useEditorStore } from '../store/useEditorStore';
 import { encodeShareLink } from '../persist/shareLink';
+import { useLang } from '../i18n/useLang';
 
 /** Copies a link that carries the whole journey in its fragment (nothing is uploaded). */
-export function ShareButton({ lang }: { lang: Lang }) {
+export function ShareButton() {
+  const lang = useLang();
   const { t } = useTranslation();
   const store = useEditorStore();
   const [result, setResult] = useState<{ url: string; copied: boolean; warning?: string } | null>(null);

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReactFlow } from '@xyflow/react';
-import type { Lang } from '../../core/i18n';
 import { useEditor } from '../store/useEditor';
 import { useEditorStore } from '../store/useEditorStore';
 import { editorFor } from '../store/journeyEditor';
@@ -25,7 +24,7 @@ const statusKey = {
 } as const;
 
 /** The editor's top bar: back, the journey's name, history, layout, files and links, trainer mode, save status. */
-export function Toolbar({ lang, autosave, onBack, mode = 'editor', onSwitchMode }: { lang: Lang; autosave: Autosave; onBack(): void; mode?: 'editor' | 'trainer'; onSwitchMode?: () => void }) {
+export function Toolbar({ autosave, onBack, mode = 'editor', onSwitchMode }: { autosave: Autosave; onBack(): void; mode?: 'editor' | 'trainer'; onSwitchMode?: () => void }) {
   const { t } = useTranslation();
   const store = useEditorStore();
   const name = useEditor((state) => state.journey?.name ?? '');
@@ -81,8 +80,8 @@ export function Toolbar({ lang, autosave, onBack, mode = 'editor', onSwitchMode 
         >
           ⇶ {t('actions.autoLayout')}
         </button>
-        <ExportMenu lang={lang} />
-        <ShareButton lang={lang} />
+        <ExportMenu />
+        <ShareButton />
       </span>
       <span className="toolbar__group">
         <SimulateButton />

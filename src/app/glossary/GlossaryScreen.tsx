@@ -3,15 +3,17 @@
 // heading, so the "Why?" tab's links land on the term they name.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../core/i18n';
 import { glossary, glossaryTerm, isGlossaryTermId } from '../../core/glossary';
 import { routeHash } from '../useRoute';
 import './glossary.css';
+import { LANGUAGES } from '../i18n/index.ts';
+import { listSeparators } from '../i18n/format';
+import { useLang } from '../i18n/useLang';
 
-const other = (lang: Lang): Lang => (lang === 'en' ? 'zh-CN' : 'en');
 export const glossaryHeadingId = (term: string) => `glossary-${term}`;
 
-export function GlossaryScreen({ lang, term, onHome }: { lang: Lang; term: string | null; onHome(): void }) {
+export function GlossaryScreen({ term, onHome }: { term: string | null; onHome(): void }) {
+  const lang = useLang();
   const { t } = useTranslation();
   const known = isGlossaryTermId(term) ? term : null;
 
@@ -51,9 +53,11 @@ export function GlossaryScreen({ lang, term, onHome }: { lang: Lang; term: strin
               <h3 id={glossaryHeadingId(entry.id)} tabIndex={-1}>
                 {entry.name[lang]}
               </h3>
-              <p className="glossary-term__other" lang={other(lang)}>
-                {t('glossary.otherLanguage', { name: entry.name[other(lang)] })}
-              </p>
+              {LANGUAGES.filter((language) => language !== lang).map((language) => (
+                <p key={language} className="glossary-term__other" lang={language}>
+                  {t('glossary.otherLanguage', { language: t(`glossary.languageNames.${language}`), name: entry.name[language] })}
+                </p>
+              ))}
               <p>{entry.definition[lang]}</p>
               <p>
                 <strong>{t('glossary.inJourneyLab')}</strong>
@@ -61,9 +65,9 @@ export function GlossaryScreen({ lang, term, onHome }: { lang: Lang; term: strin
               </p>
               <p>
                 {t('glossary.seeAlso')}
-                {entry.seeAlso.map((id, index) => (
+                {entry.seeAlso.map((id, index, all) => (
                   <span key={id}>
-                    {index > 0 && (lang === 'en' ? ', ' : '、')}
+                    {listSeparators(all.length, lang)[index]}
                     <a href={routeHash({ screen: 'glossary', term: id })}>{glossaryTerm(id).name[lang]}</a>
                   </span>
                 ))}

@@ -11,10 +11,11 @@ import { RepositoryError, toStorageError, type JourneySummary } from '../persist
 import { readDocumentFile } from '../persist/documentFile';
 import { hasShareLink, withoutShare } from '../persist/shareLink';
 import { checkJourneyImport, type JourneyImportResult } from '../persist/journeyImport';
-import { persistMessages } from '../persist/messages';
+import { persistMessages } from '../persist/persistMessages';
 import { newJourneyId } from './newJourneyId';
 import { ImportFileButton } from '../ImportFileButton';
 import './home.css';
+import { useLang } from '../i18n/useLang';
 
 type Notice = { kind: 'info' | 'error'; text: string; problems?: Problem[]; undo?: () => void };
 
@@ -31,7 +32,8 @@ function stripShareFromAddress(): void {
 }
 
 /** The journeys list: create (empty or from a template), open, rename, duplicate, delete, search, import. */
-export function HomeScreen({ lang, onOpen }: { lang: Lang; onOpen(id: string): void }) {
+export function HomeScreen({ onOpen }: { onOpen(id: string): void }) {
+  const lang = useLang();
   const { t } = useTranslation();
   const { repository, tabId, storageWarning } = useServices();
   const [journeys, setJourneys] = useState<JourneySummary[] | null>(null);

@@ -1,34 +1,34 @@
-// i18next + react-i18next for the app shell. Two languages, bundled resources (no backend), so
-// initialisation is synchronous and the first render already has its strings.
+/// <reference types="vite/client" />
+// i18next + react-i18next + i18next-icu for the app shell. The catalogs (src/locales/*.json, their "app"
+// section) are bundled, not fetched, so initialisation is synchronous and the first render already has
+// its strings; the languages offered are the catalogs found there.
 import i18n from 'i18next';
+import ICU from 'i18next-icu';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import zhCN from './zh-CN.json';
+import { isLang, type Lang } from '../../core/i18n.ts';
+import { languageOfCatalog, type Catalog } from '../../locales/catalogs.ts';
 
-import { languages, isLang, type Lang } from '../../core/i18n.ts';
+const catalogs = import.meta.glob<Catalog['app']>('../../locales/*.json', { eager: true, import: 'app' });
 
-export const LANGUAGES = languages;
 export type Language = Lang;
 export const DEFAULT_LANGUAGE: Language = 'en';
 export const LANGUAGE_STORAGE_KEY = 'journey-lab.lang';
 
-// Compile-time guard: the two resource files must have exactly the same shape (same keys, all strings).
-type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const resourcesMatch: SameShape<typeof en, typeof zhCN> = true;
-void resourcesMatch;
+/** Every language with a catalog that the core speaks too (its texts are in English and Chinese until they become message keys). */
+export const LANGUAGES: readonly Language[] = Object.keys(catalogs).map(languageOfCatalog).filter(isLang);
 
-declare module 'i18next' {
-  interface CustomTypeOptions {
-    defaultNS: 'translation';
-    resources: { translation: typeof en };
-  }
-}
+export const isLanguage = (value: unknown): value is Language => isLang(value) && LANGUAGES.includes(value);
 
-export const isLanguage = isLang;
+const primarySubtag = (tag: string) => tag.toLowerCase().split(/[-_]/)[0];
 
-/** Maps a BCP 47 tag (navigator.language) onto a supported language (zh* → zh-CN, everything else → en). */
+/** Maps a BCP 47 tag (navigator.language) onto a supported language: the same tag, else the same primary language (zh-TW → zh-CN), else English. */
 export function languageFromTag(tag: string | null | undefined): Language {
-  return tag?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  if (!tag) return DEFAULT_LANGUAGE;
+  return (
+    LANGUAGES.find((language) => language.toLowerCase() === tag.toLowerCase()) ??
+    LANGUAGES.find((language) => primarySubtag(language) === primarySubtag(tag)) ??
+    DEFAULT_LANGUAGE
+  );
 }
 
 function readStoredLanguage(): Language | null {
@@ -59,16 +59,21 @@ function applyToDocument(lang: Language): void {
   document.title = i18n.t('app.title', { lng: lang });
 }
 
-void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
-  lng: detectLanguage(),
-  fallbackLng: DEFAULT_LANGUAGE,
-  supportedLngs: [...LANGUAGES],
-  load: 'currentOnly',
-  interpolation: { escapeValue: false }, // React escapes
-  initAsync: false,
-  returnNull: false,
-});
+void i18n
+  .use(new ICU())
+  .use(initReactI18next)
+  .init({
+    resources: Object.fromEntries(Object.entries(catalogs).map(([path, app]) => [languageOfCatalog(path), { app }])),
+    ns: ['app'],
+    defaultNS: 'app',
+    lng: detectLanguage(),
+    fallbackLng: DEFAULT_LANGUAGE,
+    supportedLngs: [...LANGUAGES],
+    load: 'currentOnly',
+    interpolation: { escapeValue: false }, // React escapes
+    initAsync: false,
+    returnNull: false,
+  });
 
 i18n.on('languageChanged', (lng) => {
   if (!isLanguage(lng)) return;

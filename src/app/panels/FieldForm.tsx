@@ -3,13 +3,13 @@
 // (schema issues, the controls' own, the journey's problems) next to the field it is about.
 import { useId } from 'react';
 import type { z } from 'zod';
-import type { Lang } from '../../core/i18n';
 import { pathKey, type FieldPath, type FieldSpec } from '../../core/journey/fields';
 import { FieldControl } from './FieldControl';
 import { Messages } from './FieldShell';
 import { FormContext, type FormApi, type InspectorT } from './formContext';
-import { assignMessages, collectSlots, issueText, TOP, type PathMessage } from './messages';
+import { assignMessages, collectSlots, issueText, TOP, type PathMessage } from './formMessageSlots';
 import { useDraftForm } from './useDraftForm';
+import { useLang } from '../i18n/useLang';
 
 export interface FieldFormProps<T> {
   fields: readonly FieldSpec[];
@@ -18,14 +18,14 @@ export interface FieldFormProps<T> {
   onCommit(next: T): void;
   /** Messages from elsewhere (the journey's problems), with paths relative to `value`. */
   external?: readonly PathMessage[];
-  lang: Lang;
   t: InspectorT;
   currency: string;
   /** Accessible name of the list of messages that belong to no field. */
   messagesLabel: string;
 }
 
-export function FieldForm<T>({ fields, schema, value, onCommit, external = [], lang, t, currency, messagesLabel }: FieldFormProps<T>) {
+export function FieldForm<T>({ fields, schema, value, onCommit, external = [], t, currency, messagesLabel }: FieldFormProps<T>) {
+  const lang = useLang();
   const form = useDraftForm({ value, schema, onCommit });
   const prefix = useId();
   const { draft, issues, local } = form;

@@ -2,7 +2,7 @@
 // the control's accessible description is the help plus the messages and it is aria-invalid on errors.
 import type { ReactNode } from 'react';
 import type { FieldPath } from '../../core/journey/fields';
-import type { FormMessage } from './messages';
+import type { FormMessage } from './formMessageSlots';
 import { joinIds, useForm, type InspectorT } from './formContext';
 
 const icons = { error: '⛔', warning: '⚠', info: 'ℹ' } as const;

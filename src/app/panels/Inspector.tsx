@@ -13,9 +13,10 @@ import { stageNames, stages, type Stage } from '../../core/journey/stages';
 import { FieldForm } from './FieldForm';
 import { Messages } from './FieldShell';
 import { joinIds, type InspectorT } from './formContext';
-import type { FormMessage, PathMessage } from './messages';
+import type { FormMessage, PathMessage } from './formMessageSlots';
 import { SettingsForm } from './SettingsForm';
 import { useRawText } from './fields/useRawText';
+import { useLang } from '../i18n/useLang';
 
 /** What the inspector asks to change on the selected node; params are always complete and valid. */
 export interface NodePatch {
@@ -30,15 +31,15 @@ export interface InspectorProps {
   settings: JourneySettings;
   /** Every current problem of the journey; the inspector shows those of the node (or of the settings). */
   problems: readonly Problem[];
-  lang: Lang;
   onChangeNode(patch: NodePatch): void;
   onChangeSettings(next: JourneySettings): void;
   /** The node kinds; the built-in registry unless given. */
   registry?: Registry;
 }
 
-export function Inspector({ node, settings, problems, lang, onChangeNode, onChangeSettings, registry = defaultRegistry }: InspectorProps) {
-  const { t } = useTranslation('translation', { keyPrefix: 'inspector', lng: lang });
+export function Inspector({ node, settings, problems, onChangeNode, onChangeSettings, registry = defaultRegistry }: InspectorProps) {
+  const lang = useLang();
+  const { t } = useTranslation('app', { keyPrefix: 'inspector', lng: lang });
   return (
     <section className="inspector" aria-label={t('region')} lang={lang}>
       {node ? (
@@ -48,13 +49,12 @@ export function Inspector({ node, settings, problems, lang, onChangeNode, onChan
           node={node}
           currency={settings.currency}
           problems={problems}
-          lang={lang}
           t={t}
           registry={registry}
           onChangeNode={onChangeNode}
         />
       ) : (
-        <SettingsForm settings={settings} problems={problems} lang={lang} t={t} onChangeSettings={onChangeSettings} />
+        <SettingsForm settings={settings} problems={problems} t={t} onChangeSettings={onChangeSettings} />
       )}
     </section>
   );
@@ -82,7 +82,6 @@ function NodeInspector({
   node,
   currency,
   problems,
-  lang,
   t,
   registry,
   onChangeNode,
@@ -90,11 +89,12 @@ function NodeInspector({
   node: JourneyNode;
   currency: string;
   problems: readonly Problem[];
-  lang: Lang;
+  
   t: InspectorT;
   registry: Registry;
   onChangeNode(patch: NodePatch): void;
 }) {
+  const lang = useLang();
   const id = useId();
   const kind = registry.get(node.kind);
   const messages = nodeMessages(node, problems, lang, registry);
@@ -201,7 +201,6 @@ function NodeInspector({
             value={node.params}
             onCommit={(params) => onChangeNode({ params })}
             external={messages.params}
-            lang={lang}
             t={t}
             currency={currency}
             messagesLabel={t('node.problems')}

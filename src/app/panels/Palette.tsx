@@ -5,12 +5,11 @@ import { useId, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultRegistry, type Registry } from '../../core/journey/registry.ts';
 import { paletteGroups, type NodeKind } from '../../core/journey/kinds/defineKind.ts';
-import type { Lang } from '../../core/i18n.ts';
 import { KIND_DRAG_TYPE } from '../canvas/types.ts';
 import './panels.css';
+import { useLang } from '../i18n/useLang';
 
 export interface PaletteProps {
-  lang: Lang;
   /** Add a node of this kind (keyboard or click); the caller decides where it goes. */
   onAdd(kind: string): void;
   /** The kinds to offer; the product's registry unless a test or a plugin passes another. */
@@ -22,7 +21,8 @@ function onDragStart(event: DragEvent<HTMLButtonElement>, kind: string) {
   event.dataTransfer.effectAllowed = 'copy';
 }
 
-export function Palette({ lang, onAdd, registry = defaultRegistry }: PaletteProps) {
+export function Palette({ onAdd, registry = defaultRegistry }: PaletteProps) {
+  const lang = useLang();
   const { t } = useTranslation(undefined, { lng: lang });
   const headingId = useId();
   const hintId = useId();
@@ -39,7 +39,7 @@ export function Palette({ lang, onAdd, registry = defaultRegistry }: PaletteProp
         {t('palette.hint')}
       </p>
       {groups.map(({ group, kinds }) => (
-        <PaletteGroup key={group} heading={t(`palette.groups.${group}`)} group={group} kinds={kinds} lang={lang} onAdd={onAdd} />
+        <PaletteGroup key={group} heading={t(`palette.groups.${group}`)} group={group} kinds={kinds} onAdd={onAdd} />
       ))}
     </nav>
   );
@@ -49,11 +49,10 @@ interface PaletteGroupProps {
   heading: string;
   group: string;
   kinds: readonly NodeKind[];
-  lang: Lang;
   onAdd(kind: string): void;
 }
 
-function PaletteGroup({ heading, group, kinds, lang, onAdd }: PaletteGroupProps) {
+function PaletteGroup({ heading, group, kinds, onAdd }: PaletteGroupProps) {
   const headingId = useId();
   return (
     <section className="palette__group" aria-labelledby={headingId} data-group={group}>
@@ -62,14 +61,15 @@ function PaletteGroup({ heading, group, kinds, lang, onAdd }: PaletteGroupProps)
       </h3>
       <ul className="palette__list">
         {kinds.map((definition) => (
-          <PaletteItem key={definition.kind} definition={definition} lang={lang} onAdd={onAdd} />
+          <PaletteItem key={definition.kind} definition={definition} onAdd={onAdd} />
         ))}
       </ul>
     </section>
   );
 }
 
-function PaletteItem({ definition, lang, onAdd }: { definition: NodeKind; lang: Lang; onAdd(kind: string): void }) {
+function PaletteItem({ definition, onAdd }: { definition: NodeKind; onAdd(kind: string): void }) {
+  const lang = useLang();
   const descriptionId = useId();
   const description = definition.description[lang];
   return (

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import type { Lang } from '../../core/i18n';
 import type { JourneyEdge, JourneyNode } from '../../core/journey/schema';
 import { defaultRegistry } from '../../core/journey/registry';
 import { nodeAriaLabel } from '../canvas/nodes/describe';
 import { useEditor } from '../store/useEditor';
 import { useJourneyEditor } from '../store/journeyEditor';
+import { useLang } from '../i18n/useLang';
 
 const noEdges: JourneyEdge[] = [];
 
@@ -13,7 +13,8 @@ const noEdges: JourneyEdge[] = [];
  * Where each output port of the selected step leads, as a select per port: the keyboard (and screen
  * reader) way to connect steps, beside dragging between handles on the canvas.
  */
-export function PortConnections({ node, lang }: { node: JourneyNode; lang: Lang }) {
+export function PortConnections({ node }: { node: JourneyNode }) {
+  const lang = useLang();
   const { t } = useTranslation();
   const editor = useJourneyEditor();
   const edges = useEditor((state) => state.journey?.edges ?? noEdges);

@@ -4,17 +4,17 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatLocation, severities, type Problem, type Severity } from '../../core/journey/problems.ts';
-import type { Lang } from '../../core/i18n.ts';
 import './panels.css';
+import { useLang } from '../i18n/useLang';
 
 export interface ProblemsPanelProps {
   problems: readonly Problem[];
-  lang: Lang;
   /** Called when a problem is chosen (click, Enter or Space): select and reveal what it concerns. */
   onSelect(problem: Problem): void;
 }
 
-export function ProblemsPanel({ problems, lang, onSelect }: ProblemsPanelProps) {
+export function ProblemsPanel({ problems, onSelect }: ProblemsPanelProps) {
+  const lang = useLang();
   const { t } = useTranslation(undefined, { lng: lang });
   const headingId = useId();
   const groups = severities.map((severity) => ({ severity, items: problems.filter((problem) => problem.severity === severity) }));
@@ -32,7 +32,7 @@ export function ProblemsPanel({ problems, lang, onSelect }: ProblemsPanelProps) 
       {groups
         .filter(({ items }) => items.length > 0)
         .map(({ severity, items }) => (
-          <ProblemGroup key={severity} severity={severity} items={items} lang={lang} onSelect={onSelect} />
+          <ProblemGroup key={severity} severity={severity} items={items} onSelect={onSelect} />
         ))}
     </section>
   );
@@ -41,11 +41,11 @@ export function ProblemsPanel({ problems, lang, onSelect }: ProblemsPanelProps) 
 interface ProblemGroupProps {
   severity: Severity;
   items: readonly Problem[];
-  lang: Lang;
   onSelect(problem: Problem): void;
 }
 
-function ProblemGroup({ severity, items, lang, onSelect }: ProblemGroupProps) {
+function ProblemGroup({ severity, items, onSelect }: ProblemGroupProps) {
+  const lang = useLang();
   const { t } = useTranslation(undefined, { lng: lang });
   const headingId = useId();
   return (

@@ -7,7 +7,8 @@ import type { Problem } from '../../core/journey/problems';
 import { settingsSchema, type JourneySettings } from '../../core/journey/schema';
 import { FieldForm } from './FieldForm';
 import type { InspectorT } from './formContext';
-import type { PathMessage } from './messages';
+import type { PathMessage } from './formMessageSlots';
+import { useLang } from '../i18n/useLang';
 
 /** The journey's problems about its settings, with paths relative to the settings. */
 export function settingsMessages(problems: readonly Problem[], lang: Lang): PathMessage[] {
@@ -22,12 +23,12 @@ export function settingsMessages(problems: readonly Problem[], lang: Lang): Path
 export interface SettingsFormProps {
   settings: JourneySettings;
   problems: readonly Problem[];
-  lang: Lang;
   t: InspectorT;
   onChangeSettings(next: JourneySettings): void;
 }
 
-export function SettingsForm({ settings, problems, lang, t, onChangeSettings }: SettingsFormProps) {
+export function SettingsForm({ settings, problems, t, onChangeSettings }: SettingsFormProps) {
+  const lang = useLang();
   const headingId = useId();
   return (
     <section className="insp-section" aria-labelledby={headingId}>
@@ -46,7 +47,6 @@ export function SettingsForm({ settings, problems, lang, t, onChangeSettings }: 
         value={settings}
         onCommit={onChangeSettings}
         external={settingsMessages(problems, lang)}
-        lang={lang}
         t={t}
         currency={settings.currency}
         messagesLabel={t('settings.problems')}

@@ -4,10 +4,10 @@ import { createContext, useContext } from 'react';
 import type { TFunction } from 'i18next';
 import type { Lang, Localized } from '../../core/i18n';
 import type { FieldPath, FieldSpec } from '../../core/journey/fields';
-import type { FormMessage } from './messages';
+import type { FormMessage } from './formMessageSlots';
 import type { LocalError } from './useDraftForm';
 
-export type InspectorT = TFunction<'translation', 'inspector'>;
+export type InspectorT = TFunction<'app', 'inspector'>;
 
 export interface FormApi {
   lang: Lang;

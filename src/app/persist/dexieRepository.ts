@@ -8,7 +8,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { JourneyDocument } from '../../core/journey/schema';
 import { createMemoryRepository } from './memoryRepository';
-import { persistMessages } from './messages';
+import { persistMessages } from './persistMessages';
 import type { CohortRecord } from './cohortRepository';
 import { isRunRecord, type RunRecord } from './runRepository';
 import { isScenarioRecord, newestScenarioFirst, type ScenarioRecord } from './scenarioRepository';

@@ -6,7 +6,7 @@ import type { Localized } from '../../core/i18n';
 import { checkDocumentText } from '../../core/journey/limitChecks';
 import { MAX_DOCUMENT_CHARS } from '../../core/journey/limits';
 import { readFileAsText } from './files';
-import { fileTooLarge, fileUnreadable } from './messages';
+import { fileTooLarge, fileUnreadable } from './persistMessages';
 
 /**
  * Bytes beyond which a file surely has more than MAX_DOCUMENT_CHARS characters (UTF-8 spends at most

@@ -9,7 +9,7 @@ import { checkJourney, recheckJourney } from '../../core/journey/validate';
 import { checkDocumentText } from '../../core/journey/limitChecks';
 import { bySeverity, type Problem } from '../../core/journey/problems';
 import { compileJourneyInput } from '../../core/compile/toMachine';
-import { edgesDropped, importMigrated, importRefused, notJson } from './messages';
+import { edgesDropped, importMigrated, importRefused, notJson } from './persistMessages';
 
 export const JOURNEY_FILE_EXTENSION = '.journey.json';
 export const MACHINE_FILE_EXTENSION = '.machine.json';

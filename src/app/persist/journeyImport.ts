@@ -4,7 +4,7 @@
 // it runs here instead. Either way the result is exactly what parseJourneyFile / readJourney return
 // (readJourneyImport.ts), and nothing escapes as an exception: a failure comes back as a message.
 import { runInWorker } from '../workerJob';
-import { persistMessages } from './messages';
+import { persistMessages } from './persistMessages';
 import { readJourneyImport, type JourneyImportRequest, type JourneyImportResult } from './readJourneyImport';
 
 export type { JourneyImportRequest, JourneyImportResult } from './readJourneyImport';

@@ -4,7 +4,7 @@
 // contain the code that starts the worker.
 import type { Localized } from '../../core/i18n';
 import { parseJourneyFile, readJourney, type ReadJourneyResult } from './files';
-import { persistMessages } from './messages';
+import { persistMessages } from './persistMessages';
 import { decodeShareLink } from './shareLink';
 
 export type JourneyImportRequest =

@@ -13,7 +13,7 @@ import { isPlainObject } from '../../core/journey/zodMessages';
 import type { JourneyDocument } from '../../core/journey/schema';
 import type { Problem } from '../../core/journey/problems';
 import { checkJourney, readJourneyDocument } from '../../core/journey/validate';
-import { persistMessages, readFailed, saveFailedUnknown, storedJourneyUnreadable } from './messages';
+import { persistMessages, readFailed, saveFailedUnknown, storedJourneyUnreadable } from './persistMessages';
 import type { CohortRepository } from './cohortRepository';
 import type { RunRepository } from './runRepository';
 import type { ScenarioRepository } from './scenarioRepository';

@@ -10,7 +10,7 @@ import type { Localized } from '../../core/i18n';
 import type { JourneyDocument } from '../../core/journey/schema';
 import { MAX_DOCUMENT_CHARS } from '../../core/journey/limits';
 import { compressForLink, decompressLink } from '../../core/linkCompression';
-import { persistMessages, shareLinkTooLong } from './messages';
+import { persistMessages, shareLinkTooLong } from './persistMessages';
 
 export const SHARE_PREFIX = 'share=';
 /** Links longer than this (characters) may be cut off on the way; see the note at the top. */

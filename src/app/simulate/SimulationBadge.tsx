@@ -1,12 +1,13 @@
 // A node's entries in the last simulation, in a small pill on its frame (dimmed when the journey has
 // changed since). The simulation's canvas overlay (canvasOverlay.ts) draws one on each node it counted.
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../core/i18n';
 import type { NodeCount } from './simulationStore';
 import { formatCount } from './format';
 import './simulate.css';
+import { useLang } from '../i18n/useLang';
 
-export function SimulationBadge({ count, stale, lang }: { count: NodeCount; stale: boolean; lang: Lang }) {
+export function SimulationBadge({ count, stale }: { count: NodeCount; stale: boolean }) {
+  const lang = useLang();
   const { t } = useTranslation(undefined, { lng: lang });
   const entries = formatCount(count.entries, lang);
   const label = t(stale ? 'simulate.badgeStale' : 'simulate.badge', { entries, users: formatCount(count.users, lang) });

@@ -17,8 +17,10 @@ import { formatCount } from './format';
 import { SIMULATE_BUTTON_ID, SIMULATION_PANEL_ID } from './ids';
 import { failureText } from './failure';
 import './simulate.css';
+import { useLang } from '../i18n/useLang';
 
-export function SimulationPanel({ lang, onSelectProblem }: { lang: Lang; onSelectProblem(problem: Problem): void }) {
+export function SimulationPanel({ onSelectProblem }: { onSelectProblem(problem: Problem): void }) {
+  const lang = useLang();
   const { t } = useTranslation();
   const editor = useEditorStore();
   const open = useSimulation((state) => state.open);
@@ -151,10 +153,10 @@ export function SimulationPanel({ lang, onSelectProblem }: { lang: Lang; onSelec
           )}
         </div>
       </form>
-      {running && <Progress lang={lang} />}
+      {running && <Progress />}
       {/* Announced when it changes: results, stopped, failed or problems. */}
       <div aria-live="polite">
-        <Outcome lang={lang} onSelectProblem={onSelectProblem} />
+        <Outcome onSelectProblem={onSelectProblem} />
       </div>
     </section>
   );
@@ -185,7 +187,8 @@ function cohortName(record: CohortRecord, lang: Lang): string {
   return record.id;
 }
 
-function Progress({ lang }: { lang: Lang }) {
+function Progress() {
+  const lang = useLang();
   const { t } = useTranslation();
   const { done, total } = useSimulation((state) => state.progress);
   const percent = total > 0 ? Math.min(100, Math.floor((done / total) * 100)) : 0;
@@ -208,12 +211,13 @@ function Progress({ lang }: { lang: Lang }) {
   );
 }
 
-function Outcome({ lang, onSelectProblem }: { lang: Lang; onSelectProblem(problem: Problem): void }) {
+function Outcome({ onSelectProblem }: { onSelectProblem(problem: Problem): void }) {
+  const lang = useLang();
   const { t } = useTranslation();
   const phase = useSimulation((state) => state.phase);
   const problems = useSimulation((state) => state.problems);
   const headingId = useId();
-  if (phase === 'done') return <SimulationResults lang={lang} />;
+  if (phase === 'done') return <SimulationResults />;
   if (phase === 'stopped')
     return (
       <p className="simulation-panel__note" role="status">

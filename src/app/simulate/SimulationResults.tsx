@@ -1,16 +1,17 @@
 // The headline numbers of the last run, in the interface language and the simulated journey's currency.
 import { lazy, Suspense, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../core/i18n';
 import type { Estimate } from '../../core/sim/engine/report';
 import { cohortLabel } from './cohortLabel';
 import { useSimulation } from './useSimulation';
 import { formatCount, formatMoney, formatPercent, formatPoints } from './format';
+import { useLang } from '../i18n/useLang';
 
 // The dashboard (and, through it, ECharts) is its own chunk, loaded the first time it is opened.
 const Dashboard = lazy(() => import('./dashboard/Dashboard').then((module) => ({ default: module.Dashboard })));
 
-export function SimulationResults({ lang }: { lang: Lang }) {
+export function SimulationResults() {
+  const lang = useLang();
   const { t } = useTranslation();
   const report = useSimulation((state) => state.report);
   const run = useSimulation((state) => state.run);
@@ -104,7 +105,7 @@ export function SimulationResults({ lang }: { lang: Lang }) {
       </button>
       {dashboardOpen && (
         <Suspense fallback={null}>
-          <Dashboard report={report} currency={currency} presetId={run.presetId} cohortName={cohort} stale={stale} lang={lang} onClose={closeDashboard} quietHours={run.journey.settings.quietHours} journey={run.journey} />
+          <Dashboard report={report} currency={currency} presetId={run.presetId} cohortName={cohort} stale={stale} onClose={closeDashboard} quietHours={run.journey.settings.quietHours} journey={run.journey} />
         </Suspense>
       )}
     </section>

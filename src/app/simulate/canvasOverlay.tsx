@@ -10,14 +10,12 @@ import { useSimulationStore } from './useSimulationStore';
 import { SimulationBadge } from './SimulationBadge';
 import { formatCount } from './format';
 
-function useNodeBadges(lang: Lang) {
+// Each badge reads the language itself (useLang), so the map need not be made again when it changes.
+function useNodeBadges() {
   const store = useSimulationStore();
   const counts = useStore(store, (state) => state.nodeCounts);
   const stale = useStore(store, (state) => state.stale);
-  return useMemo(
-    () => counts && new Map([...counts].map(([nodeId, count]) => [nodeId, <SimulationBadge count={count} stale={stale} lang={lang} />])),
-    [counts, stale, lang],
-  );
+  return useMemo(() => counts && new Map([...counts].map(([nodeId, count]) => [nodeId, <SimulationBadge count={count} stale={stale} />])), [counts, stale]);
 }
 
 function useEdgeWeights(lang: Lang) {

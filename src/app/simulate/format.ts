@@ -1,17 +1,6 @@
 // Numbers in the Simulate panel and on node badges, in the interface language and the journey's currency.
 import type { Lang } from '../../core/i18n';
-
-const cache = new Map<string, Intl.NumberFormat>();
-
-function formatter(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${lang}|${JSON.stringify(options)}`;
-  let found = cache.get(key);
-  if (!found) {
-    found = new Intl.NumberFormat(lang, options);
-    cache.set(key, found);
-  }
-  return found;
-}
+import { numberFormat as formatter } from '../i18n/format';
 
 /** A count: whole numbers with grouping (a mean over replications keeps one decimal). */
 export const formatCount = (value: number, lang: Lang): string =>

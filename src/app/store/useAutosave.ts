@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { localized, type Localized } from '../../core/i18n';
 import type { JourneyRepository, StorageError, StoredJourney } from '../persist/repository';
-import { persistMessages } from '../persist/messages';
+import { persistMessages } from '../persist/persistMessages';
 import type { UnsavedCopies } from '../persist/unsavedCopy';
 import type { EditorStore } from './editorStore';
 import { editorFor } from './journeyEditor';

@@ -5,7 +5,6 @@
 import { useEffect, useId, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import type { Lang } from '../../core/i18n';
 import { JourneyCanvas } from '../canvas/JourneyCanvas';
 import type { CanvasOverlay } from '../canvas/overlay';
 import { simulationOverlay } from '../simulate/canvasOverlay';
@@ -30,7 +29,7 @@ const canvasOverlay: CanvasOverlay = { ...simulationOverlay, ...trainerOverlay }
 
 const tabLabelKeys = { lesson: 'trainer.tabs.lesson', follow: 'trainer.tabs.follow', explain: 'trainer.tabs.explain' } as const satisfies Record<TrainerTab, string>;
 
-export function TrainerWorkspace({ lang, lessonId }: { lang: Lang; lessonId: string | null }) {
+export function TrainerWorkspace({ lessonId }: { lessonId: string | null }) {
   const { t } = useTranslation();
   const trainer = useMemo(() => createTrainerStore({ tab: lessonId ? 'lesson' : 'follow' }), [lessonId]);
   const tab = useStore(trainer, (state) => state.tab);
@@ -79,9 +78,9 @@ export function TrainerWorkspace({ lang, lessonId }: { lang: Lang; lessonId: str
       <PlaybackProvider>
         <div className="trainer" data-presenting={presenting || undefined}>
           <section className="trainer__canvas" aria-label={t('canvas.region')}>
-            <JourneyCanvas lang={lang} overlay={canvasOverlay} spaceKeyPans={false} />
+            <JourneyCanvas overlay={canvasOverlay} spaceKeyPans={false} />
           </section>
-          <LessonCaption lessonId={lessonId} lang={lang} />
+          <LessonCaption lessonId={lessonId} />
           <aside className="trainer__side" aria-label={t('trainer.side')}>
             <div className="trainer__presenting">
               <button ref={presentButton} type="button" aria-pressed={presenting} onClick={() => trainer.getState().setPresenting(!presenting)} title={t('trainer.presentShortcut')}>
@@ -107,15 +106,15 @@ export function TrainerWorkspace({ lang, lessonId }: { lang: Lang; lessonId: str
             </div>
             {trainerTabs.map((key) => (
               <div key={key} id={`${panelId}-${key}`} role="tabpanel" aria-labelledby={`${panelId}-tab-${key}`} hidden={tab !== key} className="trainer__panel">
-                {tab === key && key === 'lesson' && <LessonTab lessonId={lessonId} lang={lang} />}
-                {tab === key && key === 'follow' && <FollowUserTab lang={lang} />}
-                {tab === key && key === 'explain' && <ExplainTab lang={lang} />}
+                {tab === key && key === 'lesson' && <LessonTab lessonId={lessonId} />}
+                {tab === key && key === 'follow' && <FollowUserTab />}
+                {tab === key && key === 'explain' && <ExplainTab />}
               </div>
             ))}
           </aside>
           <div className="trainer__playback">
-            <PlaybackBar lang={lang} />
-            <LifecycleStrip lang={lang} />
+            <PlaybackBar />
+            <LifecycleStrip />
           </div>
         </div>
       </PlaybackProvider>

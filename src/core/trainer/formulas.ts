@@ -169,7 +169,7 @@ function explain(metric: MetricId, report: SimulationReport, currency: string): 
         symbol: localized('Lift', '提升'),
         formula: localized('Lift = treated conversion rate − holdout conversion rate', '提升 = 实验组转化率 − 对照组转化率'),
         withNumbers: lift
-          ? both((lang) => `${percent(lift.treatedRate, lang)} − ${percent(lift.holdoutRate, lang)} = ${points(lift.treatedRate - lift.holdoutRate, lang)} ${lang === 'en' ? 'points' : '个百分点'}`)
+          ? both((lang) => `${percent(lift.treatedRate, lang)} − ${percent(lift.holdoutRate, lang)} = ${points(lift.treatedRate - lift.holdoutRate, lang)} ${localized('points', '个百分点')[lang]}`)
           : null,
         unavailable: lift ? null : localized('This journey has no holdout, so there is nothing to measure lift against.', '本旅程没有对照组，无从计算提升。'),
         meaning: localized(

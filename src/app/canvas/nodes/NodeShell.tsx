@@ -61,7 +61,7 @@ export function NodeShell({ data, selected, isConnectable, input, className, chi
           {view.labelled && <span className="journey-node__kind">{view.kindName}</span>}
           <span className="journey-node__title">{view.title}</span>
         </span>
-        <ProblemBadge problems={problems} lang={lang} />
+        <ProblemBadge problems={problems} />
       </div>
       {view.summary && (
         <p className="journey-node__summary" title={view.summary}>

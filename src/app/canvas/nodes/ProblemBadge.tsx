@@ -4,18 +4,18 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Problem, Severity } from '../../../core/journey/problems.ts';
-import type { Lang } from '../../../core/i18n.ts';
 import { worstSeverity } from './describe.ts';
+import { useLang } from '../../i18n/useLang';
 
 export interface ProblemBadgeProps {
   problems: readonly Problem[];
-  lang: Lang;
 }
 
 /** Shape as well as colour tells the severities apart. */
 const GLYPHS: Record<Severity, string> = { error: '✖', warning: '▲', info: 'i' };
 
-export function ProblemBadge({ problems, lang }: ProblemBadgeProps) {
+export function ProblemBadge({ problems }: ProblemBadgeProps) {
+  const lang = useLang();
   const { t } = useTranslation(undefined, { lng: lang });
   const listId = useId();
   const severity = worstSeverity(problems);

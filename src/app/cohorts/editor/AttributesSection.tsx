@@ -3,7 +3,6 @@
 // to every segment's distributions (src/core/sim/cohortVocabulary.ts).
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../../core/i18n';
 import { isPlainObject } from '../../../core/journey/zodMessages';
 import {
   addAttribute,
@@ -21,16 +20,16 @@ import {
 import { problemsAt, textIn, type Json, type Path } from '../draft';
 import { AddForm, NameField, NumberField, ProblemText, Section, type ProblemMap, type SetField } from './fields';
 import type { Update } from './SegmentProfile';
+import { useLang } from '../../i18n/useLang';
 
 interface Props {
   declarations: Json;
   problems: ProblemMap;
-  lang: Lang;
   set: SetField;
   update: Update;
 }
 
-export function AttributesSection({ declarations, problems, lang, set, update }: Props) {
+export function AttributesSection({ declarations, problems, set, update }: Props) {
   const { t } = useTranslation();
   const names = Object.keys(declarations);
   const [kind, setKind] = useState<AttributeKind>('categorical');
@@ -45,13 +44,12 @@ export function AttributesSection({ declarations, problems, lang, set, update }:
     <Section title={t('cohorts.attributesHeading')} help={t('cohorts.attributesHelp')}>
       {names.length === 0 && <p>{t('cohorts.noAttributes')}</p>}
       {names.map((name) => (
-        <AttributeDeclaration key={name} name={name} declaration={isPlainObject(declarations[name]) ? declarations[name] : {}} names={names} problems={problems} lang={lang} set={set} update={update} />
+        <AttributeDeclaration key={name} name={name} declaration={isPlainObject(declarations[name]) ? declarations[name] : {}} names={names} problems={problems} set={set} update={update} />
       ))}
       <AddForm
         label={t('cohorts.newAttribute')}
         help={t('cohorts.newAttributeHelp')}
         button={t('cohorts.addAttribute')}
-        lang={lang}
         validate={(name) => newAttributeProblem(name, names, kind, typedValues)}
         onAdd={(name) => {
           update((draft) => addAttribute(draft, name, kind, typedValues));
@@ -79,7 +77,8 @@ export function AttributesSection({ declarations, problems, lang, set, update }:
   );
 }
 
-function AttributeDeclaration({ name, declaration, names, problems, lang, set, update }: Omit<Props, 'declarations'> & { name: string; declaration: Json; names: string[] }) {
+function AttributeDeclaration({ name, declaration, names, problems, set, update }: Omit<Props, 'declarations'> & { name: string; declaration: Json; names: string[] }) {
+  const lang = useLang();
   const { t } = useTranslation();
   const path: Path = ['attributes', name];
   const categorical = Array.isArray(declaration.values);
@@ -96,33 +95,32 @@ function AttributeDeclaration({ name, declaration, names, problems, lang, set, u
           {t('cohorts.removeAttribute', { attribute: name })}
         </button>
       </div>
-      <ProblemText id={`${headingId}-error`} problems={problemsAt(problems, path, false)} lang={lang} />
+      <ProblemText id={`${headingId}-error`} problems={problemsAt(problems, path, false)} />
       <div className="cohort-grid">
         <NameField
           label={t('cohorts.attributeName', { attribute: name })}
           help={t('cohorts.attributeNameHelp')}
           value={name}
-          lang={lang}
           validate={(text) => attributeNameProblem(text, names)}
           onCommit={(text) => update((draft) => renameAttribute(draft, name, text))}
         />
         {!categorical && (
           <>
-            <NumberField label={t('cohorts.rangeMin', { attribute: name })} help={t('cohorts.rangeMinHelp')} path={[...path, 'numeric', 'min']} value={range.min} problems={problems} lang={lang} onChange={set} />
-            <NumberField label={t('cohorts.rangeMax', { attribute: name })} help={t('cohorts.rangeMaxHelp')} path={[...path, 'numeric', 'max']} value={range.max} problems={problems} lang={lang} onChange={set} />
+            <NumberField label={t('cohorts.rangeMin', { attribute: name })} help={t('cohorts.rangeMinHelp')} path={[...path, 'numeric', 'min']} value={range.min} problems={problems} onChange={set} />
+            <NumberField label={t('cohorts.rangeMax', { attribute: name })} help={t('cohorts.rangeMaxHelp')} path={[...path, 'numeric', 'max']} value={range.max} problems={problems} onChange={set} />
             <label className="cohort-check">
               <input type="checkbox" checked={range.integer === true} onChange={(event) => set([...path, 'numeric', 'integer'], event.target.checked)} /> {t('cohorts.integer', { attribute: name })}
             </label>
           </>
         )}
       </div>
-      {!categorical && <ProblemText id={`${headingId}-range`} problems={problemsAt(problems, [...path, 'numeric'], false)} lang={lang} />}
-      {categorical && <AttributeValues name={name} problems={problems} lang={lang} update={update} values={attributeValues({ attributes: { [name]: declaration } }, name)} />}
+      {!categorical && <ProblemText id={`${headingId}-range`} problems={problemsAt(problems, [...path, 'numeric'], false)} />}
+      {categorical && <AttributeValues name={name} problems={problems} update={update} values={attributeValues({ attributes: { [name]: declaration } }, name)} />}
     </section>
   );
 }
 
-function AttributeValues({ name, values, problems, lang, update }: Pick<Props, 'problems' | 'lang' | 'update'> & { name: string; values: string[] }) {
+function AttributeValues({ name, values, problems, update }: Pick<Props, 'problems' | 'update'> & { name: string; values: string[] }) {
   const { t } = useTranslation();
   return (
     <>
@@ -132,7 +130,6 @@ function AttributeValues({ name, values, problems, lang, update }: Pick<Props, '
             <NameField
               label={t('cohorts.valueName', { attribute: name, n: index + 1 })}
               value={value}
-              lang={lang}
               problems={problemsAt(problems, ['attributes', name, 'values', index])}
               validate={(text) => attributeValueProblem(text, values)}
               onCommit={(text) => update((draft) => renameAttributeValue(draft, name, value, text))}
@@ -149,7 +146,6 @@ function AttributeValues({ name, values, problems, lang, update }: Pick<Props, '
         label={t('cohorts.newValue', { attribute: name })}
         help={t('cohorts.newValueHelp')}
         button={t('cohorts.addValue', { attribute: name })}
-        lang={lang}
         validate={(text) => attributeValueProblem(text, values)}
         onAdd={(text) => update((draft) => addAttributeValue(draft, name, text))}
       />

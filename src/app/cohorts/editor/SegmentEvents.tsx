@@ -7,7 +7,7 @@ import { problemsAt, type Path } from '../draft';
 import { AddForm, NumberField, ProblemText, Section } from './fields';
 import type { PartProps } from './SegmentProfile';
 
-export function SegmentEvents({ base, segment, problems, lang, set, update, index }: PartProps & { index: number }) {
+export function SegmentEvents({ base, segment, problems, set, update, index }: PartProps & { index: number }) {
   const { t } = useTranslation();
   const behaviour = isPlainObject(segment.behaviour) ? segment.behaviour : {};
   const events = isPlainObject(behaviour.events) ? behaviour.events : {};
@@ -23,11 +23,11 @@ export function SegmentEvents({ base, segment, problems, lang, set, update, inde
             const rate = isPlainObject(events[event]) ? events[event] : {};
             return (
               <li key={event}>
-                <NumberField label={t('cohorts.event', { event })} path={[...path, event, 'perDay']} value={rate.perDay} problems={problems} lang={lang} onChange={set} />
+                <NumberField label={t('cohorts.event', { event })} path={[...path, event, 'perDay']} value={rate.perDay} problems={problems} onChange={set} />
                 <button type="button" aria-label={t('cohorts.removeEvent', { event })} title={t('cohorts.removeEvent', { event })} onClick={() => set([...path, event], undefined)}>
                   ×
                 </button>
-                <ProblemText id={`${[...path, event].join('-')}-error`} problems={problemsAt(problems, [...path, event], false)} lang={lang} />
+                <ProblemText id={`${[...path, event].join('-')}-error`} problems={problemsAt(problems, [...path, event], false)} />
               </li>
             );
           })}
@@ -37,7 +37,6 @@ export function SegmentEvents({ base, segment, problems, lang, set, update, inde
         label={t('cohorts.newEvent')}
         help={t('cohorts.newEventHelp')}
         button={t('cohorts.addEvent')}
-        lang={lang}
         validate={(name) => eventRateProblem(name, eventNames)}
         onAdd={(name) => update((draft) => addEventRate(draft, index, name))}
       />

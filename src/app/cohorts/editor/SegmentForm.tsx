@@ -4,7 +4,6 @@
 // other segments keep their identity) unless the problems found in a segment change.
 import { memo, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../../core/i18n';
 import type { Problem } from '../../../core/journey/problems';
 import { channelInfo, channels } from '../../../core/journey/channels';
 import { isPlainObject } from '../../../core/journey/zodMessages';
@@ -13,6 +12,7 @@ import { getAt, problemsByPath, setAt, textIn, type Json, type Path } from '../d
 import { fmt, NumberField, Section, TextField, type SetField } from './fields';
 import { SegmentAttributes, SegmentRfm, SegmentTags, type Update } from './SegmentProfile';
 import { SegmentEvents } from './SegmentEvents';
+import { useLang } from '../../i18n/useLang';
 
 export interface SegmentFormProps {
   index: number;
@@ -23,7 +23,6 @@ export interface SegmentFormProps {
   /** The problems checkCohort found in this segment. */
   problems: readonly Problem[];
   canRemove: boolean;
-  lang: Lang;
   set: SetField;
   update: Update;
   onRemove(index: number): void;
@@ -34,7 +33,8 @@ const responseFields = ['open', 'click', 'unsubscribe'] as const;
 const responseLabel = { open: 'cohorts.open_', click: 'cohorts.click', unsubscribe: 'cohorts.unsubscribe' } as const;
 const responseColumn = { open: 'cohorts.openColumn', click: 'cohorts.clickColumn', unsubscribe: 'cohorts.unsubscribeColumn' } as const;
 
-function SegmentFormView({ index, segment, declarations, tags, problems: found, canRemove, lang, set, update, onRemove }: SegmentFormProps) {
+function SegmentFormView({ index, segment, declarations, tags, problems: found, canRemove, set, update, onRemove }: SegmentFormProps) {
+  const lang = useLang();
   const { t } = useTranslation();
   const problems = useMemo(() => problemsByPath(found), [found]);
   const base: Path = ['segments', index];
@@ -46,8 +46,8 @@ function SegmentFormView({ index, segment, declarations, tags, problems: found, 
   const order = recordAt(behaviour.orderValue);
   const reach = recordAt(segment.reach);
   const response = recordAt(behaviour.response);
-  const common = { problems, lang, onChange: set };
-  const parts = { base, segment, problems, lang, set, update };
+  const common = { problems, onChange: set };
+  const parts = { base, segment, problems, set, update };
   return (
     <section className="cohort-segment" aria-labelledby={headingId}>
       <header className="cohort-segment__header">

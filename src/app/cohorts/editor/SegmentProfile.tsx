@@ -3,13 +3,13 @@
 // RFM score shares. Share groups show their total and can be normalised to 100 %.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../../core/i18n';
 import type { Problem } from '../../../core/journey/problems';
 import { rfmDimensions } from '../../../core/journey/condition';
 import { isPlainObject } from '../../../core/journey/zodMessages';
 import { normaliseShareRecord, normaliseShares, shareTotal, uniformRfmShares } from '../../../core/cohort/editing';
 import { getAt, problemsAt, setAt, type Json, type Path } from '../draft';
 import { fmt, NumberField, ProblemText, Section, type ProblemMap, type SetField } from './fields';
+import { useLang } from '../../i18n/useLang';
 
 export type Update = (change: (draft: Json) => Json) => void;
 
@@ -17,7 +17,6 @@ export interface PartProps {
   base: Path;
   segment: Json;
   problems: ProblemMap;
-  lang: Lang;
   set: SetField;
   update: Update;
 }
@@ -25,7 +24,8 @@ export interface PartProps {
 const recordAt = (value: unknown): Json => (isPlainObject(value) ? value : {});
 
 /** The total of a group of shares, the problems of the group as a whole, and its Normalise button. */
-function ShareTotal({ shares, name, found, lang, onNormalise }: { shares: unknown[]; name: string; found: Problem[]; lang: Lang; onNormalise(): void }) {
+function ShareTotal({ shares, name, found, onNormalise }: { shares: unknown[]; name: string; found: Problem[]; onNormalise(): void }) {
+  const lang = useLang();
   const { t } = useTranslation();
   const id = useId();
   return (
@@ -34,12 +34,12 @@ function ShareTotal({ shares, name, found, lang, onNormalise }: { shares: unknow
       <button type="button" aria-describedby={id} onClick={onNormalise}>
         {t('cohorts.normaliseGroup', { name })}
       </button>
-      <ProblemText id={`${id}-error`} problems={found} lang={lang} />
+      <ProblemText id={`${id}-error`} problems={found} />
     </div>
   );
 }
 
-export function SegmentAttributes({ base, segment, problems, lang, set, update, declarations }: PartProps & { declarations: Json }) {
+export function SegmentAttributes({ base, segment, problems, set, update, declarations }: PartProps & { declarations: Json }) {
   const { t } = useTranslation();
   const names = Object.keys(declarations);
   const own = recordAt(segment.attributes);
@@ -59,14 +59,13 @@ export function SegmentAttributes({ base, segment, problems, lang, set, update, 
               <p className="cohort-field__help">{own[name] === undefined ? t('cohorts.usesCohortShares') : t('cohorts.ownShares')}</p>
               <div className="cohort-grid cohort-grid--narrow">
                 {values.map((value) => (
-                  <NumberField key={value} label={t('cohorts.valueShare', { attribute: name, value })} path={[...path, value]} value={shares[value]} problems={problems} lang={lang} onChange={set} />
+                  <NumberField key={value} label={t('cohorts.valueShare', { attribute: name, value })} path={[...path, value]} value={shares[value]} problems={problems} onChange={set} />
                 ))}
               </div>
               <ShareTotal
                 shares={values.map((value) => shares[value])}
                 name={name}
                 found={problemsAt(problems, path, false)}
-                lang={lang}
                 onNormalise={() => update((draft) => setAt(draft, path, normaliseShareRecord(recordAt(getAt(draft, path)), values)))}
               />
               {own[name] !== undefined && (
@@ -91,10 +90,10 @@ export function SegmentAttributes({ base, segment, problems, lang, set, update, 
           <div key={name} className="cohort-group" role="group" aria-label={t('cohorts.attributeNormal', { attribute: name })}>
             <h5>{t('cohorts.attributeNormal', { attribute: name })}</h5>
             <div className="cohort-grid cohort-grid--narrow">
-              <NumberField label={t('cohorts.mean', { attribute: name })} help={t('cohorts.meanHelp')} path={[...path, 'mean']} value={distribution.mean} problems={problems} lang={lang} onChange={setNumeric} />
-              <NumberField label={t('cohorts.sd', { attribute: name })} help={t('cohorts.sdHelp')} path={[...path, 'sd']} value={distribution.sd} problems={problems} lang={lang} onChange={setNumeric} />
+              <NumberField label={t('cohorts.mean', { attribute: name })} help={t('cohorts.meanHelp')} path={[...path, 'mean']} value={distribution.mean} problems={problems} onChange={setNumeric} />
+              <NumberField label={t('cohorts.sd', { attribute: name })} help={t('cohorts.sdHelp')} path={[...path, 'sd']} value={distribution.sd} problems={problems} onChange={setNumeric} />
             </div>
-            <ProblemText id={`${path.join('-')}-error`} problems={problemsAt(problems, path, false)} lang={lang} />
+            <ProblemText id={`${path.join('-')}-error`} problems={problemsAt(problems, path, false)} />
           </div>
         );
       })}
@@ -105,7 +104,7 @@ export function SegmentAttributes({ base, segment, problems, lang, set, update, 
           const path: Path = [...base, name in own ? 'attributes' : 'numeric', name];
           return (
             <div key={`undeclared-${name}`} className="cohort-group">
-              <ProblemText id={`${path.join('-')}-error`} problems={problemsAt(problems, path)} lang={lang} />
+              <ProblemText id={`${path.join('-')}-error`} problems={problemsAt(problems, path)} />
               <button type="button" onClick={() => set(path, undefined)}>
                 {t('cohorts.removeUndeclared', { attribute: name })}
               </button>
@@ -118,7 +117,7 @@ export function SegmentAttributes({ base, segment, problems, lang, set, update, 
 
 const midpoint = (min: unknown, max: unknown) => (typeof min === 'number' && typeof max === 'number' ? (min + max) / 2 : 0);
 
-export function SegmentTags({ base, segment, problems, lang, set, tags }: PartProps & { tags: readonly string[] }) {
+export function SegmentTags({ base, segment, problems, set, tags }: PartProps & { tags: readonly string[] }) {
   const { t } = useTranslation();
   const chances = recordAt(segment.tags);
   const undeclared = Object.keys(chances).filter((tag) => !tags.includes(tag));
@@ -128,7 +127,7 @@ export function SegmentTags({ base, segment, problems, lang, set, tags }: PartPr
       <div className="cohort-grid cohort-grid--narrow">
         {[...tags, ...undeclared].map((tag) => (
           <div key={tag} className="cohort-inline">
-            <NumberField label={t('cohorts.tagChance', { tag })} path={[...base, 'tags', tag]} value={chances[tag]} scale={100} problems={problems} lang={lang} onChange={set} />
+            <NumberField label={t('cohorts.tagChance', { tag })} path={[...base, 'tags', tag]} value={chances[tag]} scale={100} problems={problems} onChange={set} />
             {undeclared.includes(tag) && (
               <button type="button" onClick={() => set([...base, 'tags', tag], undefined)}>
                 {t('cohorts.removeUndeclaredTag', { tag })}
@@ -141,7 +140,7 @@ export function SegmentTags({ base, segment, problems, lang, set, tags }: PartPr
   );
 }
 
-export function SegmentRfm({ base, segment, problems, lang, update }: PartProps) {
+export function SegmentRfm({ base, segment, problems, update }: PartProps) {
   const { t } = useTranslation();
   const rfm = recordAt(segment.rfm);
   // A dimension the segment leaves out is uniform; editing one score writes the whole five.
@@ -183,13 +182,12 @@ export function SegmentRfm({ base, segment, problems, lang, update }: PartProps)
                       path={[...path, score]}
                       value={shares[score]}
                       problems={problems}
-                      lang={lang}
                       onChange={(_, value) => setScore(dimension, score, value)}
                     />
                   </td>
                 ))}
                 <td>
-                  <ShareTotal shares={[...shares]} name={name} found={problemsAt(problems, path, false)} lang={lang} onNormalise={() => update((draft) => setAt(draft, path, normaliseShares(Array.isArray(getAt(draft, path)) ? (getAt(draft, path) as unknown[]) : uniformRfmShares)))} />
+                  <ShareTotal shares={[...shares]} name={name} found={problemsAt(problems, path, false)} onNormalise={() => update((draft) => setAt(draft, path, normaliseShares(Array.isArray(getAt(draft, path)) ? (getAt(draft, path) as unknown[]) : uniformRfmShares)))} />
                 </td>
               </tr>
             );

@@ -1,13 +1,12 @@
 // The cohort's tag vocabulary: every tag a segment may give a chance for. Adding one gives it 0 % in
 // every segment until edited; removing one removes it from every segment too.
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../../core/i18n';
 import { addTag, removeTag, tagNameProblem } from '../../../core/cohort/vocabulary';
 import { problemsAt } from '../draft';
 import { AddForm, ProblemText, Section, type ProblemMap } from './fields';
 import type { Update } from './SegmentProfile';
 
-export function TagsSection({ tags, problems, lang, update }: { tags: readonly string[]; problems: ProblemMap; lang: Lang; update: Update }) {
+export function TagsSection({ tags, problems, update }: { tags: readonly string[]; problems: ProblemMap; update: Update }) {
   const { t } = useTranslation();
   return (
     <Section title={t('cohorts.tagsHeading')} help={t('cohorts.tagsHelp')}>
@@ -21,12 +20,12 @@ export function TagsSection({ tags, problems, lang, update }: { tags: readonly s
               <button type="button" aria-label={t('cohorts.removeTag', { tag })} title={t('cohorts.removeTag', { tag })} onClick={() => update((draft) => removeTag(draft, tag))}>
                 ×
               </button>
-              <ProblemText id={`tag-${index}-error`} problems={problemsAt(problems, ['tags', index])} lang={lang} />
+              <ProblemText id={`tag-${index}-error`} problems={problemsAt(problems, ['tags', index])} />
             </li>
           ))}
         </ul>
       )}
-      <AddForm label={t('cohorts.newTag')} help={t('cohorts.newTagHelp')} button={t('cohorts.addTag')} lang={lang} validate={(tag) => tagNameProblem(tag, tags)} onAdd={(tag) => update((draft) => addTag(draft, tag))} />
+      <AddForm label={t('cohorts.newTag')} help={t('cohorts.newTagHelp')} button={t('cohorts.addTag')} validate={(tag) => tagNameProblem(tag, tags)} onAdd={(tag) => update((draft) => addTag(draft, tag))} />
     </Section>
   );
 }

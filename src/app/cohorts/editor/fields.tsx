@@ -4,6 +4,7 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { Lang, Localized } from '../../../core/i18n';
 import type { Problem } from '../../../core/journey/problems';
 import { displayNumber, parseNumber, problemsAt, textIn, withText, type Path } from '../draft';
+import { useLang } from '../../i18n/useLang';
 
 export type ProblemMap = Map<string, Problem[]>;
 /** Sets one field of the draft. */
@@ -11,7 +12,8 @@ export type SetField = (path: Path, value: unknown) => void;
 
 export const fmt = (value: number, lang: Lang, digits = 2) => new Intl.NumberFormat(lang, { maximumFractionDigits: digits }).format(value);
 
-export function ProblemText({ id, problems, lang }: { id: string; problems: readonly Problem[]; lang: Lang }) {
+export function ProblemText({ id, problems }: { id: string; problems: readonly Problem[] }) {
+  const lang = useLang();
   if (problems.length === 0) return null;
   return (
     <span id={id} className="cohort-field__error" role="note">
@@ -33,7 +35,6 @@ export interface NumberFieldProps {
   path: Path;
   value: unknown;
   problems: ProblemMap;
-  lang: Lang;
   /** ×100 shows a probability as a percentage. */
   scale?: number;
   onChange: SetField;
@@ -42,7 +43,7 @@ export interface NumberFieldProps {
 }
 
 /** A number typed as text: the typed text is kept while it is not a number (and the check says so). */
-export function NumberField({ label, help, path, value, problems, lang, scale = 1, onChange, compact }: NumberFieldProps) {
+export function NumberField({ label, help, path, value, problems, scale = 1, onChange, compact }: NumberFieldProps) {
   const id = useId();
   const [local, setLocal] = useState(() => ({ text: displayNumber(value, scale), value }));
   let text = local.text;
@@ -75,13 +76,14 @@ export function NumberField({ label, help, path, value, problems, lang, scale = 
           {help}
         </small>
       )}
-      <ProblemText id={`${id}-error`} problems={found} lang={lang} />
+      <ProblemText id={`${id}-error`} problems={found} />
     </div>
   );
 }
 
 /** Text in the shown language (ids are plain strings; names keep their other language). */
-export function TextField({ label, help, path, value, problems, lang, onChange }: Omit<NumberFieldProps, 'scale' | 'compact'>) {
+export function TextField({ label, help, path, value, problems, onChange }: Omit<NumberFieldProps, 'scale' | 'compact'>) {
+  const lang = useLang();
   const id = useId();
   const found = problemsAt(problems, path);
   return (
@@ -100,7 +102,7 @@ export function TextField({ label, help, path, value, problems, lang, onChange }
           {help}
         </small>
       )}
-      <ProblemText id={`${id}-error`} problems={found} lang={lang} />
+      <ProblemText id={`${id}-error`} problems={found} />
     </div>
   );
 }
@@ -124,7 +126,6 @@ interface NameFieldProps {
   label: string;
   help?: string;
   value: string;
-  lang: Lang;
   /** Why the text cannot be used (null when it can); the current value itself is always accepted. */
   validate(text: string): Localized | null;
   onCommit(text: string): void;
@@ -137,7 +138,8 @@ interface NameFieldProps {
  * every segment, so it is applied on Enter or on leaving the field, and only when the new name is
  * usable; until then the typed text stays, with the reason next to it. Escape puts the name back.
  */
-export function NameField({ label, help, value, lang, validate, onCommit, problems = [] }: NameFieldProps) {
+export function NameField({ label, help, value, validate, onCommit, problems = [] }: NameFieldProps) {
+  const lang = useLang();
   const id = useId();
   const [text, setText] = useState(value);
   const [shown, setShown] = useState(value);
@@ -188,7 +190,6 @@ interface AddFormProps {
   label: string;
   help: string;
   button: string;
-  lang: Lang;
   validate(text: string): Localized | null;
   onAdd(text: string): void;
   /** More inputs submitted with the name (e.g. an attribute's kind). */
@@ -196,7 +197,8 @@ interface AddFormProps {
 }
 
 /** One text box and a button that adds what it names, refusing (with the reason in place) what cannot be added. */
-export function AddForm({ label, help, button, lang, validate, onAdd, children }: AddFormProps) {
+export function AddForm({ label, help, button, validate, onAdd, children }: AddFormProps) {
+  const lang = useLang();
   const id = useId();
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<Localized | null>(null);

@@ -4,7 +4,6 @@
 import { useContext, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EChartsCoreOption } from 'echarts/core';
-import type { Lang } from '../../../core/i18n';
 import { downloadDataUrl } from '../../persist/files';
 import { chartPngName, FileBaseContext } from './chartFiles';
 import type * as Renderer from './echartsRenderer';
@@ -21,8 +20,10 @@ function loadRenderer() {
   return renderer;
 }
 
-export function Chart({ option, title, lang, height = 280 }: { option: EChartsCoreOption; title: string; lang: Lang; height?: number }) {
+export function Chart({ option, title, height = 280 }: { option: EChartsCoreOption; title: string; height?: number }) {
   const { t } = useTranslation();
+  // ECharts' own words (its toolbox, "no data") come from the built-in locale the catalog names.
+  const chartLocale = t('dashboard.chartLocale');
   const element = useRef<HTMLDivElement>(null);
   const [phase, setPhase] = useState<Phase>('loading');
   const handle = useRef<Renderer.ChartHandle | null>(null);
@@ -34,7 +35,7 @@ export function Chart({ option, title, lang, height = 280 }: { option: EChartsCo
     loadRenderer()
       .then(({ renderChart }) => {
         if (cancelled || !element.current) return;
-        handle.current = renderChart(element.current, option, lang === 'zh-CN' ? 'ZH' : 'EN');
+        handle.current = renderChart(element.current, option, chartLocale);
         setPhase('ready');
       })
       .catch(() => {
@@ -45,7 +46,7 @@ export function Chart({ option, title, lang, height = 280 }: { option: EChartsCo
       handle.current?.dispose();
       handle.current = null;
     };
-  }, [option, lang]);
+  }, [option, chartLocale]);
 
   const downloadPng = () => {
     if (!handle.current) return;

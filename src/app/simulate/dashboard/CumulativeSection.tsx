@@ -7,6 +7,7 @@ import type { Lang } from '../../../core/i18n';
 import type { SimulationReport } from '../../../core/sim/engine/report';
 import { formatCount, formatMoney } from '../format';
 import { ChartWithData, baseOption } from './sections';
+import { useLang } from '../../i18n/useLang';
 
 export interface CumulativeDay {
   day: number;
@@ -37,7 +38,8 @@ function compactMoney(value: number, currency: string, lang: Lang): string {
   }
 }
 
-export function CumulativeSection({ report, currency, lang }: { report: SimulationReport; currency: string; lang: Lang }) {
+export function CumulativeSection({ report, currency }: { report: SimulationReport; currency: string }) {
+  const lang = useLang();
   const { t } = useTranslation();
   const days = useMemo(() => cumulativeByDay(report), [report]);
   const option = useMemo<EChartsCoreOption>(
@@ -83,7 +85,6 @@ export function CumulativeSection({ report, currency, lang }: { report: Simulati
     <ChartWithData
       title={t('dashboard.cumulative.title')}
       option={option}
-      lang={lang}
       table={
         <table className="dashboard-table">
           <caption>{t('dashboard.cumulative.caption', { currency })}</caption>

@@ -6,7 +6,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../../core/i18n';
 import type { JourneyDocument } from '../../../core/journey/schema';
 import type { SimulationReport } from '../../../core/sim/engine/report';
 import { formatCount } from '../format';
@@ -30,6 +29,7 @@ import { FileBaseContext, fileSlug } from './chartFiles';
 import { PrintableReport } from './PrintableReport';
 import { ErrorBoundary } from '../../ErrorBoundary';
 import './dashboard.css';
+import { useLang } from '../../i18n/useLang';
 
 /** One part of the dashboard that fails to draw shows a message; the other parts and the editor stay usable. */
 function Guard({ children }: { children: ReactNode }) {
@@ -44,7 +44,6 @@ export interface DashboardProps {
   /** What the run's cohort is called (the preset's or saved cohort's name); the preset's name or the report's cohort id when left out. */
   cohortName?: string;
   stale: boolean;
-  lang: Lang;
   onClose(): void;
   /** The journey's quiet hours (shaded on the sends-by-hour chart); null or left out for none. */
   quietHours?: QuietHours;
@@ -52,7 +51,8 @@ export interface DashboardProps {
   journey?: JourneyDocument;
 }
 
-export function Dashboard({ report, currency, presetId, cohortName, stale, lang, onClose, quietHours, journey }: DashboardProps) {
+export function Dashboard({ report, currency, presetId, cohortName, stale, onClose, quietHours, journey }: DashboardProps) {
+  const lang = useLang();
   const { t } = useTranslation();
   const headingId = useId();
   const dialog = useRef<HTMLElement>(null);
@@ -133,29 +133,29 @@ export function Dashboard({ report, currency, presetId, cohortName, stale, lang,
           </div>
         </header>
 
-        {printedAt && <Guard><PrintableReport report={report} journey={journey} kpis={kpis} currency={currency} cohortName={cohort} stale={stale} lang={lang} printedAt={printedAt} /></Guard>}
+        {printedAt && <Guard><PrintableReport report={report} journey={journey} kpis={kpis} currency={currency} cohortName={cohort} stale={stale} printedAt={printedAt} /></Guard>}
 
         <FileBaseContext.Provider value={fileBase}>
 
         <Guard><KpiCards kpis={kpis} label={t('dashboard.kpis')} /></Guard>
 
         <div className="dashboard__grid">
-          <Guard><FunnelSection report={report} lang={lang} /></Guard>
-          <Guard><GoalFunnelSection report={report} lang={lang} /></Guard>
-          <Guard><StagesSection report={report} lang={lang} /></Guard>
-          <Guard><OperationsSection report={report} lang={lang} /></Guard>
-          <Guard><CumulativeSection report={report} currency={currency} lang={lang} /></Guard>
-          <Guard><HourlySection report={report} quietHours={quietHours} lang={lang} /></Guard>
+          <Guard><FunnelSection report={report} /></Guard>
+          <Guard><GoalFunnelSection report={report} /></Guard>
+          <Guard><StagesSection report={report} /></Guard>
+          <Guard><OperationsSection report={report} /></Guard>
+          <Guard><CumulativeSection report={report} currency={currency} /></Guard>
+          <Guard><HourlySection report={report} quietHours={quietHours} /></Guard>
         </div>
 
-        <Guard><FlowSection lang={lang} /></Guard>
-        <Guard><VariantsSection report={report} currency={currency} lang={lang} /></Guard>
-        <Guard><SmartGoalsSection report={report} currency={currency} lang={lang} /></Guard>
-        <Guard><SensitivitySection report={report} currency={currency} lang={lang} /></Guard>
+        <Guard><FlowSection /></Guard>
+        <Guard><VariantsSection report={report} currency={currency} /></Guard>
+        <Guard><SmartGoalsSection report={report} currency={currency} /></Guard>
+        <Guard><SensitivitySection report={report} currency={currency} /></Guard>
 
-        <Guard><SegmentsSection report={report} currency={currency} presetId={presetId} lang={lang} /></Guard>
+        <Guard><SegmentsSection report={report} currency={currency} presetId={presetId} /></Guard>
 
-        <Guard><ScenariosSection lang={lang} /></Guard>
+        <Guard><ScenariosSection /></Guard>
 
         <DashboardSection title={t('dashboard.exports.title')} wide>
           <div className="dashboard__exports">

@@ -13,6 +13,7 @@ import { SimulationStoreContext } from '../SimulationStoreContext';
 import { useSimulationFlow } from '../useSimulationFlow';
 import { formatCount } from '../format';
 import { ChartWithData, baseOption } from './sections';
+import { useLang } from '../../i18n/useLang';
 
 const never = () => () => {};
 
@@ -45,15 +46,16 @@ interface SankeyParams {
   data?: { source?: string; target?: string };
 }
 
-export function FlowSection({ lang }: { lang: Lang }) {
+export function FlowSection() {
   // The store works the flow out once per run (the canvas's edge widths read it too).
   const journey = useSimulatedJourney();
   const { flow } = useSimulationFlow();
   if (!journey || !flow) return null;
-  return <FlowChart journey={journey} flow={flow} lang={lang} />;
+  return <FlowChart journey={journey} flow={flow} />;
 }
 
-function FlowChart({ journey, flow, lang }: { journey: JourneyDocument; flow: JourneyFlow; lang: Lang }) {
+function FlowChart({ journey, flow }: { journey: JourneyDocument; flow: JourneyFlow }) {
+  const lang = useLang();
   const { t } = useTranslation();
   const names = useMemo(() => namesOf(journey, lang), [journey, lang]);
   const count = (value: number) => formatCount(value, lang);
@@ -94,7 +96,6 @@ function FlowChart({ journey, flow, lang }: { journey: JourneyDocument; flow: Jo
     <ChartWithData
       title={t('flow.title')}
       option={option}
-      lang={lang}
       wide
       height={Math.min(960, Math.max(320, flow.sankey.nodes.length * 28))}
       empty={taken.length === 0 ? t('flow.empty') : undefined}

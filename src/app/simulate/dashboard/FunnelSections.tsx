@@ -1,14 +1,15 @@
 // The funnels: users reaching each lifecycle stage, and each goal, as horizontal bars with their tables.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../../core/i18n';
 import type { SimulationReport } from '../../../core/sim/engine/report';
 import { stageNames } from '../../../core/journey/stages';
 import { formatCount, formatPercent } from '../format';
 import { ChartWithData, horizontalBars } from './sections';
 import { goalFunnel, stageFunnel } from './dashboardData';
+import { useLang } from '../../i18n/useLang';
 
-export function FunnelSection({ report, lang }: { report: SimulationReport; lang: Lang }) {
+export function FunnelSection({ report }: { report: SimulationReport }) {
+  const lang = useLang();
   const { t } = useTranslation();
   const rows = useMemo(() => stageFunnel(report), [report]);
   const option = useMemo(
@@ -26,7 +27,6 @@ export function FunnelSection({ report, lang }: { report: SimulationReport; lang
     <ChartWithData
       title={title}
       option={option}
-      lang={lang}
       table={
         <table className="dashboard-table">
           <caption>{t('dashboard.funnel.caption')}</caption>
@@ -52,7 +52,8 @@ export function FunnelSection({ report, lang }: { report: SimulationReport; lang
   );
 }
 
-export function GoalFunnelSection({ report, lang }: { report: SimulationReport; lang: Lang }) {
+export function GoalFunnelSection({ report }: { report: SimulationReport }) {
+  const lang = useLang();
   const { t } = useTranslation();
   const rows = useMemo(() => goalFunnel(report), [report]);
   const option = useMemo(
@@ -70,7 +71,6 @@ export function GoalFunnelSection({ report, lang }: { report: SimulationReport; 
       empty={rows.length === 0 ? t('dashboard.goals.none') : undefined}
       title={t('dashboard.goals.title')}
       option={option}
-      lang={lang}
       height={Math.max(160, 48 * rows.length + 40)}
       table={
         <table className="dashboard-table">

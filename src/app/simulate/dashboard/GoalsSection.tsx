@@ -5,7 +5,6 @@
 import { useContext, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import type { Lang } from '../../../core/i18n';
 import { evaluateGoal, goalMetrics, goalSchema, MAX_GOALS, metricsByDay, type GoalEvaluation, type GoalMetric, type GoalSpec } from '../../../core/sim/analysis/verdicts';
 import type { SimulationReport } from '../../../core/sim/engine/report';
 import { EditorStoreContext } from '../../store/EditorStoreContext';
@@ -14,11 +13,11 @@ import { editorFor } from '../../store/journeyEditor';
 import { MAX_DURATION_DAYS } from '../../../core/journey/limits';
 import { formatMoney, formatPercent, formatPoints } from '../format';
 import './decide.css';
+import { useLang } from '../../i18n/useLang';
 
 export interface GoalsSectionProps {
   report: SimulationReport;
   currency: string;
-  lang: Lang;
 }
 
 /** How a metric's target is typed: proportions as percentages (or points), money as money. */
@@ -35,7 +34,8 @@ export function SmartGoalsSection(props: GoalsSectionProps) {
   return store ? <JourneyGoals {...props} store={store} /> : null;
 }
 
-function JourneyGoals({ report, currency, lang, store }: GoalsSectionProps & { store: EditorStore }) {
+function JourneyGoals({ report, currency, store }: GoalsSectionProps & { store: EditorStore }) {
+  const lang = useLang();
   const { t } = useTranslation();
   const ids = { heading: useId(), metric: useId(), comparison: useId(), target: useId(), targetHint: useId(), targetError: useId(), days: useId(), daysError: useId() };
   const goals = useStore(store, (state) => state.journey?.goals ?? NO_GOALS);

@@ -3,12 +3,12 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EChartsCoreOption } from 'echarts/core';
-import type { Lang } from '../../../core/i18n';
 import { channelInfo, channels, type Channel } from '../../../core/journey/channels';
 import type { JourneySettings } from '../../../core/journey/schema';
 import type { SimulationReport } from '../../../core/sim/engine/report';
 import { formatCount } from '../format';
 import { ChartWithData, baseOption } from './sections';
+import { useLang } from '../../i18n/useLang';
 
 export type QuietHours = JourneySettings['quietHours'];
 
@@ -50,7 +50,8 @@ export function quietRanges(quiet: Set<number>): [number, number][] {
 /** Channels that sent anything (idle channels have no bars). */
 export const sendingChannels = (report: SimulationReport): Channel[] => channels.filter((channel) => report.channels[channel].sent > 0);
 
-export function HourlySection({ report, quietHours, lang }: { report: SimulationReport; quietHours: QuietHours | undefined; lang: Lang }) {
+export function HourlySection({ report, quietHours }: { report: SimulationReport; quietHours: QuietHours | undefined }) {
+  const lang = useLang();
   const { t } = useTranslation();
   const used = useMemo(() => sendingChannels(report), [report]);
   const quiet = useMemo(() => quietHourSet(quietHours), [quietHours]);
@@ -89,7 +90,6 @@ export function HourlySection({ report, quietHours, lang }: { report: Simulation
       empty={used.length === 0 ? t('dashboard.operations.none') : undefined}
       title={title}
       option={option}
-      lang={lang}
       table={
         <table className="dashboard-table">
           <caption>{caption}</caption>

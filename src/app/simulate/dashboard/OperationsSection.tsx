@@ -2,14 +2,15 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EChartsCoreOption } from 'echarts/core';
-import type { Lang } from '../../../core/i18n';
 import type { SimulationReport } from '../../../core/sim/engine/report';
 import { channelInfo } from '../../../core/journey/channels';
 import { formatCount } from '../format';
 import { ChartWithData, baseOption } from './sections';
 import { activeChannels, operationsByDay } from './dashboardData';
+import { useLang } from '../../i18n/useLang';
 
-export function OperationsSection({ report, lang }: { report: SimulationReport; lang: Lang }) {
+export function OperationsSection({ report }: { report: SimulationReport }) {
+  const lang = useLang();
   const { t } = useTranslation();
   const used = useMemo(() => activeChannels(report), [report]);
   const days = useMemo(() => operationsByDay(report), [report]);
@@ -51,7 +52,6 @@ export function OperationsSection({ report, lang }: { report: SimulationReport; 
       empty={used.length === 0 ? t('dashboard.operations.none') : undefined}
       title={title}
       option={option}
-      lang={lang}
       table={
         <>
           {peak.peakSends > 0 && <p className="dashboard-section__note">{t('dashboard.operations.peak', { day: peak.peakDay, sends: formatCount(peak.peakSends, lang) })}</p>}

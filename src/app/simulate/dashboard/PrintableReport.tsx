@@ -3,7 +3,6 @@
 // user asks to print; print.css hides the app around it and the dashboard's controls, so the page holds
 // this followed by the dashboard's charts and tables. On screen it is not shown.
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../../core/i18n';
 import { channelCost, channelInfo, channels } from '../../../core/journey/channels';
 import { describeDuration, parseDuration } from '../../../core/journey/duration';
 import { offerKind } from '../../../core/journey/kinds/offer';
@@ -14,6 +13,7 @@ import { formatCount, formatMoney } from '../format';
 import { journeyPictureSvg, svgDataUrl } from './journeyPicture';
 import type { Kpi } from './kpis';
 import './print.css';
+import { useLang } from '../../i18n/useLang';
 
 export interface PrintableReportProps {
   report: SimulationReport;
@@ -24,11 +24,11 @@ export interface PrintableReportProps {
   /** What the run's cohort is called. */
   cohortName: string;
   stale: boolean;
-  lang: Lang;
   printedAt: Date;
 }
 
-export function PrintableReport({ report, journey, kpis, currency, cohortName, stale, lang, printedAt }: PrintableReportProps) {
+export function PrintableReport({ report, journey, kpis, currency, cohortName, stale, printedAt }: PrintableReportProps) {
+  const lang = useLang();
   const { t } = useTranslation();
   const count = (value: number) => formatCount(value, lang);
   const money = (value: number) => formatMoney(value, currency, lang);

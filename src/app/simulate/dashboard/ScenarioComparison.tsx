@@ -2,12 +2,13 @@
 // baseline), and the assumptions each ran on, those that differ marked in words as well as colour.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../../core/i18n';
 import { compareScenarios } from '../../../core/sim/analysis/scenarios';
 import type { ScenarioRecord } from '../../persist/scenarioRepository';
 import { assumptionLabel, assumptionText, kpiCellText, rateComparisonText, type Formatting } from './scenarioFormat';
+import { useLang } from '../../i18n/useLang';
 
-export function ScenarioComparison({ scenarios, lang }: { scenarios: ScenarioRecord[]; lang: Lang }) {
+export function ScenarioComparison({ scenarios }: { scenarios: ScenarioRecord[] }) {
+  const lang = useLang();
   const { t } = useTranslation();
   const comparison = useMemo(() => compareScenarios(scenarios), [scenarios]);
   const format: Formatting = { t, lang };

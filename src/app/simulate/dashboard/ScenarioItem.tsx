@@ -2,13 +2,12 @@
 // and deleting it. Renaming swaps the name for a text field until saved or cancelled.
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../../core/i18n';
 import type { ScenarioRecord } from '../../persist/scenarioRepository';
 import { cohortName, formatSavedAt } from './scenarioFormat';
+import { useLang } from '../../i18n/useLang';
 
 export interface ScenarioItemProps {
   scenario: ScenarioRecord;
-  lang: Lang;
   checked: boolean;
   /** As many are ticked as can be compared: the others cannot be ticked. */
   full: boolean;
@@ -17,7 +16,8 @@ export interface ScenarioItemProps {
   onRemove(): Promise<void>;
 }
 
-export function ScenarioItem({ scenario, lang, checked, full, onToggle, onRename, onRemove }: ScenarioItemProps) {
+export function ScenarioItem({ scenario, checked, full, onToggle, onRename, onRemove }: ScenarioItemProps) {
+  const lang = useLang();
   const { t } = useTranslation();
   const [renaming, setRenaming] = useState<string | null>(null);
   const field = useRef<HTMLInputElement>(null);

@@ -4,7 +4,6 @@
 import { useCallback, useContext, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import type { Lang } from '../../../core/i18n';
 import { MAX_COMPARED, MIN_COMPARED } from '../../../core/sim/analysis/scenarios';
 import { RepositoryError } from '../../persist/repository';
 import { newScenarioId, type ScenarioRecord, type ScenarioRepository } from '../../persist/scenarioRepository';
@@ -16,15 +15,17 @@ import { ScenarioItem } from './ScenarioItem';
 import { DashboardSection } from './sections';
 import { cohortName, formatSavedAt } from './scenarioFormat';
 import './scenarios.css';
+import { useLang } from '../../i18n/useLang';
 
-export function ScenariosSection({ lang }: { lang: Lang }) {
+export function ScenariosSection() {
   const services = useContext(ServicesContext);
   const store = useContext(SimulationStoreContext);
   if (!services || !store) return null;
-  return <Scenarios repository={services.repository.scenarios} store={store} lang={lang} />;
+  return <Scenarios repository={services.repository.scenarios} store={store} />;
 }
 
-function Scenarios({ repository, store, lang }: { repository: ScenarioRepository; store: SimulationStore; lang: Lang }) {
+function Scenarios({ repository, store }: { repository: ScenarioRepository; store: SimulationStore }) {
+  const lang = useLang();
   const { t } = useTranslation();
   const run = useStore(store, (state) => state.run);
   const report = useStore(store, (state) => state.report);
@@ -145,7 +146,6 @@ function Scenarios({ repository, store, lang }: { repository: ScenarioRepository
               <ScenarioItem
                 key={scenario.id}
                 scenario={scenario}
-                lang={lang}
                 checked={selected.includes(scenario.id)}
                 full={selected.length >= MAX_COMPARED}
                 onToggle={() => toggle(scenario.id)}
@@ -156,7 +156,7 @@ function Scenarios({ repository, store, lang }: { repository: ScenarioRepository
           </ul>
         </>
       )}
-      {compared.length >= MIN_COMPARED && <ScenarioComparison scenarios={compared} lang={lang} />}
+      {compared.length >= MIN_COMPARED && <ScenarioComparison scenarios={compared} />}
     </DashboardSection>
   );
 }

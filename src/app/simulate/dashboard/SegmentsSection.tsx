@@ -1,13 +1,14 @@
 // Every KPI per segment of the cohort, as one table (segments named from the preset when it is one).
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../../core/i18n';
 import type { Estimate, SimulationReport } from '../../../core/sim/engine/report';
 import { getPreset } from '../../../core/cohort/presets';
 import { formatCount, formatMoney, formatPercent } from '../format';
 import { DashboardSection } from './sections';
 import { segmentRows } from './dashboardData';
+import { useLang } from '../../i18n/useLang';
 
-export function SegmentsSection({ report, currency, presetId, lang }: { report: SimulationReport; currency: string; presetId: string; lang: Lang }) {
+export function SegmentsSection({ report, currency, presetId }: { report: SimulationReport; currency: string; presetId: string }) {
+  const lang = useLang();
   const { t } = useTranslation();
   const money = (value: number) => formatMoney(value, currency, lang);
   const percent = (value: number) => formatPercent(value, lang);

@@ -6,7 +6,6 @@
 import { useContext, useId, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EChartsCoreOption } from 'echarts/core';
-import type { Lang } from '../../../core/i18n';
 import { checkCohort } from '../../../core/cohort/schema';
 import type { SimulationReport } from '../../../core/sim/engine/report';
 import { assumptionsFor, figures, type FigureName } from '../../../core/sim/analysis/sensitivity';
@@ -17,6 +16,7 @@ import type { SimulationStore } from '../simulationStore';
 import { workerRunner } from '../workerRunner';
 import { Chart } from './Chart';
 import { SENSITIVITY_MAX_USERS, sweepFactors, TORNADO_SPREAD, useSensitivity, type SensitivityInputs } from './useSensitivity';
+import { useLang } from '../../i18n/useLang';
 
 const figureNames = Object.keys(figures) as FigureName[];
 const percentFigures: ReadonlySet<FigureName> = new Set(['conversionRate', 'roi']);
@@ -28,7 +28,7 @@ function useLastRun(store: SimulationStore | null) {
   return useSyncExternalStore(store?.subscribe ?? noStore, () => store?.getState().run ?? null);
 }
 
-export function SensitivitySection({ report, currency, lang }: { report: SimulationReport; currency: string; lang: Lang }) {
+export function SensitivitySection({ report, currency }: { report: SimulationReport; currency: string }) {
   const store = useContext(SimulationStoreContext);
   const services = useContext(ServicesContext);
   const run = useLastRun(store);
@@ -39,10 +39,11 @@ export function SensitivitySection({ report, currency, lang }: { report: Simulat
     return { journey: run.journey, cohort, seed: run.seed, users: Math.min(run.users, SENSITIVITY_MAX_USERS) };
   }, [run]);
   if (!inputs) return null;
-  return <SensitivityPanel inputs={inputs} runner={services?.simulationRunner ?? workerRunner} report={report} currency={currency} lang={lang} />;
+  return <SensitivityPanel inputs={inputs} runner={services?.simulationRunner ?? workerRunner} report={report} currency={currency} />;
 }
 
-function SensitivityPanel({ inputs, runner, report, currency, lang }: { inputs: SensitivityInputs; runner: NonNullable<Parameters<typeof useSensitivity>[0]>; report: SimulationReport; currency: string; lang: Lang }) {
+function SensitivityPanel({ inputs, runner, report, currency }: { inputs: SensitivityInputs; runner: NonNullable<Parameters<typeof useSensitivity>[0]>; report: SimulationReport; currency: string }) {
+  const lang = useLang();
   const { t } = useTranslation();
   const headingId = useId();
   const assumptions = useMemo(() => assumptionsFor(inputs.journey), [inputs.journey]);
@@ -158,7 +159,6 @@ function SensitivityPanel({ inputs, runner, report, currency, lang }: { inputs: 
           figureName={figureName}
           factorText={factorText}
           format={format}
-          lang={lang}
         />
       )}
       {state.tornado && (
@@ -174,7 +174,6 @@ function SensitivityPanel({ inputs, runner, report, currency, lang }: { inputs: 
           lowLabel={t('sensitivity.tornado.low', { factor: factorText(1 - TORNADO_SPREAD) })}
           highLabel={t('sensitivity.tornado.high', { factor: factorText(1 + TORNADO_SPREAD) })}
           format={format}
-          lang={lang}
         />
       )}
     </section>
@@ -182,14 +181,14 @@ function SensitivityPanel({ inputs, runner, report, currency, lang }: { inputs: 
 }
 
 /** A chart with its data table behind a "Show data" toggle (as the dashboard's other charts). */
-function ChartWithTable({ title, option, lang, table, height }: { title: string; option: EChartsCoreOption; lang: Lang; table: ReactNode; height?: number }) {
+function ChartWithTable({ title, option, table, height }: { title: string; option: EChartsCoreOption; table: ReactNode; height?: number }) {
   const { t } = useTranslation();
   const [shown, setShown] = useState(false);
   const tableId = useId();
   return (
     <div className="sensitivity__result">
       <h4>{title}</h4>
-      <Chart option={option} title={title} lang={lang} height={height} />
+      <Chart option={option} title={title} height={height} />
       <button type="button" className="dashboard-section__toggle" aria-expanded={shown} aria-controls={tableId} onClick={() => setShown(!shown)}>
         {shown ? t('dashboard.hideData') : t('dashboard.showData')}
       </button>
@@ -207,10 +206,9 @@ function SweepView(props: {
   figureName: string;
   factorText(factor: number): string;
   format(value: number): string;
-  lang: Lang;
 }) {
   const { t } = useTranslation();
-  const { title, caption, rows, figureName, factorText, format, lang } = props;
+  const { title, caption, rows, figureName, factorText, format } = props;
   const option = useMemo<EChartsCoreOption>(
     () => ({
       ...baseOption,
@@ -226,7 +224,6 @@ function SweepView(props: {
     <ChartWithTable
       title={title}
       option={option}
-      lang={lang}
       table={
         <table className="dashboard-table">
           <caption>{caption}</caption>
@@ -258,10 +255,9 @@ function TornadoView(props: {
   lowLabel: string;
   highLabel: string;
   format(value: number): string;
-  lang: Lang;
 }) {
   const { t } = useTranslation();
-  const { title, caption, base, lowLabel, highLabel, format, lang } = props;
+  const { title, caption, base, lowLabel, highLabel, format } = props;
   // Largest swing first; a swing that is not a number (a figure without a value) goes last.
   const rows = useMemo(() => [...props.rows].sort((a, b) => (Number.isFinite(b.swing) ? b.swing : -1) - (Number.isFinite(a.swing) ? a.swing : -1)), [props.rows]);
   const option = useMemo<EChartsCoreOption>(
@@ -283,7 +279,6 @@ function TornadoView(props: {
     <ChartWithTable
       title={title}
       option={option}
-      lang={lang}
       height={Math.max(200, 48 + rows.length * 28)}
       table={
         <table className="dashboard-table">

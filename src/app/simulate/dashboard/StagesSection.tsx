@@ -2,13 +2,14 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EChartsCoreOption } from 'echarts/core';
-import type { Lang } from '../../../core/i18n';
 import type { SimulationReport } from '../../../core/sim/engine/report';
 import { stageNames, stages } from '../../../core/journey/stages';
 import { formatCount } from '../format';
 import { ChartWithData, baseOption } from './sections';
+import { useLang } from '../../i18n/useLang';
 
-export function StagesSection({ report, lang }: { report: SimulationReport; lang: Lang }) {
+export function StagesSection({ report }: { report: SimulationReport }) {
+  const lang = useLang();
   const { t } = useTranslation();
   const days = report.stagesByDay[stages[0]].map((_, day) => day);
   const option = useMemo<EChartsCoreOption>(
@@ -26,7 +27,6 @@ export function StagesSection({ report, lang }: { report: SimulationReport; lang
     <ChartWithData
       title={t('dashboard.stages.title')}
       option={option}
-      lang={lang}
       table={
         <table className="dashboard-table">
           <caption>{t('dashboard.stages.caption')}</caption>

@@ -8,17 +8,18 @@ import { compareArms, type ArmComparison } from '../../../core/sim/analysis/verd
 import type { ArmReport, SimulationReport } from '../../../core/sim/engine/report';
 import { formatCount, formatMoney, formatPercent, formatPoints } from '../format';
 import './decide.css';
+import { useLang } from '../../i18n/useLang';
 
 export interface VariantsSectionProps {
   report: SimulationReport;
   currency: string;
-  lang: Lang;
 }
 
 /** An unsigned difference in percentage points, two decimals: 0.021 → 2.10. */
 const unsignedPoints = (value: number, lang: Lang) => new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Math.abs(value) * 100);
 
-export function VariantsSection({ report, currency, lang }: VariantsSectionProps) {
+export function VariantsSection({ report, currency }: VariantsSectionProps) {
+  const lang = useLang();
   const { t } = useTranslation();
   const headingId = useId();
   const splits = useMemo(() => compareArms(report), [report]);

@@ -24,7 +24,7 @@ export interface ChartHandle {
  * `inherit` fonts mean nothing on a canvas, so the text gets the element's computed font. The option
  * comes from getOption(), so its tooltips are plain text already.
  */
-function chartPng(element: HTMLElement, option: EChartsCoreOption, locale: 'EN' | 'ZH', width: number, height: number): string {
+function chartPng(element: HTMLElement, option: EChartsCoreOption, locale: string, width: number, height: number): string {
   const copy = init(document.createElement('div'), null, { renderer: 'canvas', locale, width, height });
   try {
     const fontFamily = getComputedStyle(element).fontFamily || 'sans-serif';
@@ -35,7 +35,8 @@ function chartPng(element: HTMLElement, option: EChartsCoreOption, locale: 'EN' 
   }
 }
 
-export function renderChart(element: HTMLElement, option: EChartsCoreOption, locale: 'EN' | 'ZH'): ChartHandle {
+/** `locale` names one of ECharts' built-in locales ('EN', 'ZH', …), for the words ECharts writes itself. */
+export function renderChart(element: HTMLElement, option: EChartsCoreOption, locale: string): ChartHandle {
   const chart = init(element, null, { renderer: 'svg', locale });
   chart.setOption(withPlainTextTooltips(option));
   const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => chart.resize());

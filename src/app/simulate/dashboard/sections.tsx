@@ -3,7 +3,6 @@
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EChartsCoreOption } from 'echarts/core';
-import type { Lang } from '../../../core/i18n';
 import { Chart } from './Chart';
 import { ErrorBoundary } from '../../ErrorBoundary';
 
@@ -30,7 +29,6 @@ export function DashboardSection({ title, wide, children }: { title: string; wid
 export function ChartWithData({
   title,
   option,
-  lang,
   table,
   height,
   empty,
@@ -39,7 +37,7 @@ export function ChartWithData({
 }: {
   title: string;
   option: EChartsCoreOption;
-  lang: Lang;
+  
   table: ReactNode;
   height?: number;
   empty?: string;
@@ -57,7 +55,7 @@ export function ChartWithData({
     );
   return (
     <DashboardSection title={title} wide={wide}>
-      <Chart option={option} title={title} lang={lang} height={height} />
+      <Chart option={option} title={title} height={height} />
       {children}
       <button type="button" className="dashboard-section__toggle" aria-expanded={shown} aria-controls={tableId} onClick={() => setShown(!shown)}>
         {shown ? t('dashboard.hideData') : t('dashboard.showData')}

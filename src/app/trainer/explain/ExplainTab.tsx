@@ -2,14 +2,13 @@
 // headline metric's formula with this run's numbers plugged in, each linked to the glossary.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../../core/i18n';
 import { useEditor } from '../../store/useEditor';
 import { usePlayback } from '../playback/PlaybackContext';
 import { NodeWhy } from './NodeWhy';
 import { MetricWhy } from './MetricWhy';
 import './explain.css';
 
-export function ExplainTab({ lang }: { lang: Lang }) {
+export function ExplainTab() {
   const { t } = useTranslation();
   const selected = useEditor((state) => (state.selection.nodes.length === 1 ? state.journey?.nodes.find((node) => node.id === state.selection.nodes[0]) ?? null : null));
   const editorCurrency = useEditor((state) => state.journey?.settings.currency ?? 'CNY');
@@ -25,8 +24,8 @@ export function ExplainTab({ lang }: { lang: Lang }) {
       <h2 id={headingId} className="visually-hidden">
         {t('trainer.explain.heading')}
       </h2>
-      {selected ? <NodeWhy node={selected} recorded={recorded} stale={stale} report={report} lang={lang} /> : <p>{t('trainer.explain.noNode')}</p>}
-      <MetricWhy report={report} currency={currency} lang={lang} />
+      {selected ? <NodeWhy node={selected} recorded={recorded} stale={stale} report={report} /> : <p>{t('trainer.explain.noNode')}</p>}
+      <MetricWhy report={report} currency={currency} />
     </section>
   );
 }

@@ -1,11 +1,13 @@
 // Links from an explanation to the glossary entries it rests on. They open in a new tab: leaving the
 // trainer would unmount it and drop the recording being explained.
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../../core/i18n';
 import { glossaryTerm, type GlossaryTermId } from '../../../core/glossary';
 import { routeHash } from '../../useRoute';
+import { listSeparators } from '../../i18n/format';
+import { useLang } from '../../i18n/useLang';
 
-export function GlossaryLinks({ terms, lang }: { terms: readonly GlossaryTermId[]; lang: Lang }) {
+export function GlossaryLinks({ terms }: { terms: readonly GlossaryTermId[] }) {
+  const lang = useLang();
   const { t } = useTranslation();
   return (
     <p className="explain__glossary">
@@ -14,7 +16,7 @@ export function GlossaryLinks({ terms, lang }: { terms: readonly GlossaryTermId[
         const name = glossaryTerm(id).name[lang];
         return (
           <span key={id}>
-            {index > 0 && (lang === 'en' ? ', ' : '、')}
+            {listSeparators(terms.length, lang)[index]}
             <a href={routeHash({ screen: 'glossary', term: id })} target="_blank" rel="noopener noreferrer" aria-label={t('trainer.explain.glossaryLink', { term: name })}>
               {name}
             </a>

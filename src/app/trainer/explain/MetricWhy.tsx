@@ -2,14 +2,15 @@
 // and the glossary terms it rests on.
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../../core/i18n';
 import type { SimulationReport } from '../../../core/sim/engine/report';
 import { metricFormula, metricIds, type MetricId } from '../../../core/trainer/formulas';
 import { GlossaryLinks } from './GlossaryLinks';
+import { useLang } from '../../i18n/useLang';
 
 const isMetricId = (value: string): value is MetricId => (metricIds as readonly string[]).includes(value);
 
-export function MetricWhy({ report, currency, lang }: { report: SimulationReport | null; currency: string; lang: Lang }) {
+export function MetricWhy({ report, currency }: { report: SimulationReport | null; currency: string }) {
+  const lang = useLang();
   const { t } = useTranslation();
   const headingId = useId();
   const [metric, setMetric] = useState<MetricId>('roi');
@@ -45,7 +46,7 @@ export function MetricWhy({ report, currency, lang }: { report: SimulationReport
           {explained.note && <span className="explain__note"> {explained.note[lang]}</span>}
         </dd>
       </dl>
-      <GlossaryLinks terms={explained.terms} lang={lang} />
+      <GlossaryLinks terms={explained.terms} />
     </section>
   );
 }

@@ -2,13 +2,13 @@
 // through it (entries, users, and how many left by each port).
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../../core/i18n';
 import { termsOfKind } from '../../../core/glossary';
 import { defaultRegistry } from '../../../core/journey/registry';
 import type { JourneyNode } from '../../../core/journey/schema';
 import type { SimulationReport } from '../../../core/sim/engine/report';
 import { formatCount, formatPercent } from '../../simulate/format';
 import { GlossaryLinks } from './GlossaryLinks';
+import { useLang } from '../../i18n/useLang';
 
 interface NodeWhyProps {
   node: JourneyNode;
@@ -17,10 +17,10 @@ interface NodeWhyProps {
   /** The journey changed since the recording the counts come from. */
   stale: boolean;
   report: SimulationReport | null;
-  lang: Lang;
 }
 
-export function NodeWhy({ node, recorded, stale, report, lang }: NodeWhyProps) {
+export function NodeWhy({ node, recorded, stale, report }: NodeWhyProps) {
+  const lang = useLang();
   const { t } = useTranslation();
   const headingId = useId();
   const kind = defaultRegistry.get(node.kind);
@@ -74,7 +74,7 @@ export function NodeWhy({ node, recorded, stale, report, lang }: NodeWhyProps) {
           )}
         </>
       )}
-      <GlossaryLinks terms={termsOfKind(node.kind)} lang={lang} />
+      <GlossaryLinks terms={termsOfKind(node.kind)} />
     </section>
   );
 }

@@ -4,7 +4,6 @@
 // step is focused there.
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../../core/i18n';
 import { profileOf } from '../../../core/trainer/profile';
 import { findUser, type UserKind } from '../../../core/trainer/sample';
 import { storyOf } from '../../../core/trainer/story';
@@ -16,10 +15,12 @@ import { UserPicker } from './UserPicker';
 import { UserProfileView } from './UserProfileView';
 import { StoryList, currentStepIndex } from './StoryList';
 import './follow.css';
+import { useLang } from '../../i18n/useLang';
 
 const userKinds: readonly UserKind[] = ['converted', 'churned', 'capProtected', 'any'];
 
-export function FollowUserTab({ lang }: { lang: Lang }) {
+export function FollowUserTab() {
+  const lang = useLang();
   const { t } = useTranslation();
   const playback = usePlaybackStore();
   const phase = usePlayback((state) => state.phase);
@@ -84,15 +85,15 @@ export function FollowUserTab({ lang }: { lang: Lang }) {
               </button>
             ))}
           </div>
-          <UserPicker lang={lang} users={sample.users} followed={followed} onFollow={follow} onNotice={setNotice} />
+          <UserPicker users={sample.users} followed={followed} onFollow={follow} onNotice={setNotice} />
           <p role="status" className="follow__notice">
             {notice}
           </p>
           {!model && <p role="alert">{t('trainer.follow.noModel')}</p>}
           {model && profile && followed !== null && (
             <>
-              <UserProfileView user={followed} profile={profile} cohort={model.cohort} lang={lang} onStop={() => follow(null)} />
-              <StoryList user={followed} steps={steps} current={current} lang={lang} onJump={(at) => playback.getState().seek(at)} />
+              <UserProfileView user={followed} profile={profile} cohort={model.cohort} onStop={() => follow(null)} />
+              <StoryList user={followed} steps={steps} current={current} onJump={(at) => playback.getState().seek(at)} />
             </>
           )}
         </>

@@ -2,9 +2,9 @@
 // outcome, and why. The step at or just before the playback's moment is the current one.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../../core/i18n';
 import { channelInfo } from '../../../core/journey/channels';
 import type { StoryStep } from '../../../core/trainer/story';
+import { useLang } from '../../i18n/useLang';
 
 /** The last step at or before `timeMs` (the opening profile step at worst). */
 export function currentStepIndex(steps: readonly StoryStep[], timeMs: number): number {
@@ -19,11 +19,11 @@ interface Props {
   user: number;
   steps: readonly StoryStep[];
   current: number;
-  lang: Lang;
   onJump(at: number): void;
 }
 
-export function StoryList({ user, steps, current, lang, onJump }: Props) {
+export function StoryList({ user, steps, current, onJump }: Props) {
+  const lang = useLang();
   const { t } = useTranslation();
   const headingId = useId();
   return (

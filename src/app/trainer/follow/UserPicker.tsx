@@ -2,18 +2,18 @@
 // through them and says which ones they are.
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../../core/i18n';
 import { strideOf } from './storyModel';
+import { useLang } from '../../i18n/useLang';
 
 interface Props {
-  lang: Lang;
   users: readonly number[];
   followed: number | null;
   onFollow(user: number): void;
   onNotice(text: string): void;
 }
 
-export function UserPicker({ lang, users, followed, onFollow, onNotice }: Props) {
+export function UserPicker({ users, followed, onFollow, onNotice }: Props) {
+  const lang = useLang();
   const { t } = useTranslation();
   const helpId = useId();
   const [text, setText] = useState(followed === null ? '' : String(followed));

@@ -1,13 +1,15 @@
 // Who the followed user is: segment, attributes, RFM, tags and the channels that reach them.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../../core/i18n';
 import { channelInfo, channels } from '../../../core/journey/channels';
 import { attributeName, formatValue } from '../../../core/trainer/explain';
 import type { CohortSpec } from '../../../core/cohort/schema';
 import type { UserProfile } from '../../../core/trainer/profile';
+import { formatList } from '../../i18n/format';
+import { useLang } from '../../i18n/useLang';
 
-export function UserProfileView({ user, profile, cohort, lang, onStop }: { user: number; profile: UserProfile; cohort: CohortSpec; lang: Lang; onStop(): void }) {
+export function UserProfileView({ user, profile, cohort, onStop }: { user: number; profile: UserProfile; cohort: CohortSpec; onStop(): void }) {
+  const lang = useLang();
   const { t } = useTranslation();
   const headingId = useId();
   const none = t('trainer.follow.none');
@@ -23,13 +25,13 @@ export function UserProfileView({ user, profile, cohort, lang, onStop }: { user:
         <dt>{t('trainer.follow.segment')}</dt>
         <dd>{profile.segmentName[lang]}</dd>
         <dt>{t('trainer.follow.attributes')}</dt>
-        <dd>{attributes.length === 0 ? none : attributes.map(([name, value]) => `${attributeName(cohort, name)[lang]} ${formatValue(value)[lang]}`).join(lang === 'en' ? ', ' : '，')}</dd>
+        <dd>{attributes.length === 0 ? none : formatList(attributes.map(([name, value]) => `${attributeName(cohort, name)[lang]} ${formatValue(value)[lang]}`), lang)}</dd>
         <dt>{t('trainer.follow.rfm')}</dt>
         <dd>{`R${recency} F${frequency} M${monetary}`}</dd>
         <dt>{t('trainer.follow.tags')}</dt>
-        <dd>{profile.tags.length === 0 ? none : profile.tags.join(lang === 'en' ? ', ' : '、')}</dd>
+        <dd>{profile.tags.length === 0 ? none : formatList(profile.tags, lang)}</dd>
         <dt>{t('trainer.follow.reach')}</dt>
-        <dd>{profile.reach.length === 0 ? none : channels.filter((channel) => profile.reach.includes(channel)).map((channel) => channelInfo[channel].name[lang]).join(lang === 'en' ? ', ' : '、')}</dd>
+        <dd>{profile.reach.length === 0 ? none : formatList(channels.filter((channel) => profile.reach.includes(channel)).map((channel) => channelInfo[channel].name[lang]), lang)}</dd>
       </dl>
     </section>
   );

@@ -3,7 +3,6 @@
 // result condition by condition, and hints one at a time.
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../../core/i18n';
 import type { Problem } from '../../../core/journey/problems';
 import type { JourneyDocument } from '../../../core/journey/schema';
 import { checkJourney } from '../../../core/journey/validate';
@@ -19,6 +18,7 @@ import { useEditorStore } from '../../store/useEditorStore';
 import { ProblemList } from './ProblemList';
 import type { ReadyLesson } from './lessonLibrary';
 import { failureText } from '../../simulate/failure';
+import { useLang } from '../../i18n/useLang';
 
 type Check =
   | { phase: 'idle' }
@@ -27,7 +27,8 @@ type Check =
   | { phase: 'problems'; which: 'baseline' | 'attempt'; problems: Problem[] }
   | { phase: 'failed'; failure: Problem };
 
-export function ChallengeCheck({ entry, stepIndex, challenge, lang }: { entry: ReadyLesson; stepIndex: number; challenge: Challenge; lang: Lang }) {
+export function ChallengeCheck({ entry, stepIndex, challenge }: { entry: ReadyLesson; stepIndex: number; challenge: Challenge }) {
+  const lang = useLang();
   const { t } = useTranslation();
   const headingId = useId();
   const { simulationRunner } = useServices();
@@ -105,7 +106,7 @@ export function ChallengeCheck({ entry, stepIndex, challenge, lang }: { entry: R
           {journey !== check.attempt && <p className="lesson-tab__note">{t('trainer.lessons.challenge.changedSince')}</p>}
         </>
       )}
-      {check.phase === 'problems' && <ProblemList problems={check.problems} lang={lang} label={t('trainer.lessons.problems')} />}
+      {check.phase === 'problems' && <ProblemList problems={check.problems} label={t('trainer.lessons.problems')} />}
       {challenge.hints.length > 0 && (
         <div className="lesson-tab__hints">
           {hints > 0 && (

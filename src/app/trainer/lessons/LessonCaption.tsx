@@ -1,19 +1,20 @@
 // Presentation mode's lesson caption: the step's title and text in large type over the canvas, with
 // Previous/Next (and N / Shift+N) so the trainer can move the lesson on without the side panel.
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../../core/i18n';
 import { useTrainer } from '../TrainerStoreContext';
 import type { ReadyLesson } from './lessonLibrary';
 import { useLesson, useLessonSteps, useStepKeys } from './useLessonSteps';
+import { useLang } from '../../i18n/useLang';
 
-export function LessonCaption({ lessonId, lang }: { lessonId: string | null; lang: Lang }) {
+export function LessonCaption({ lessonId }: { lessonId: string | null }) {
   const presenting = useTrainer((state) => state.presenting);
   const found = useLesson(presenting ? lessonId : null);
   if (!presenting || found.state !== 'ready') return null;
-  return <Caption entry={found.entry} lang={lang} />;
+  return <Caption entry={found.entry} />;
 }
 
-function Caption({ entry, lang }: { entry: ReadyLesson; lang: Lang }) {
+function Caption({ entry }: { entry: ReadyLesson }) {
+  const lang = useLang();
   const { t } = useTranslation();
   const steps = useLessonSteps(entry);
   const { index, step, count, goTo } = steps;

@@ -2,7 +2,6 @@
 // with what to read, what to look at, a suggestion to apply and, on a challenge step, the check.
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../../core/i18n';
 import type { JourneyDocument } from '../../../core/journey/schema';
 import { checkJourney } from '../../../core/journey/validate';
 import { applyEdits } from '../../../core/lessons/edits';
@@ -14,11 +13,12 @@ import type { ReadyLesson } from './lessonLibrary';
 import { LookAtList } from './LookAtList';
 import { useLesson, useLessonSteps, useStepKeys } from './useLessonSteps';
 import './lessons.css';
+import { useLang } from '../../i18n/useLang';
 
-export function LessonTab({ lessonId, lang }: { lessonId: string | null; lang: Lang }) {
+export function LessonTab({ lessonId }: { lessonId: string | null }) {
   const { t } = useTranslation();
   const found = useLesson(lessonId);
-  if (found.state === 'ready') return <LessonSteps entry={found.entry} lang={lang} />;
+  if (found.state === 'ready') return <LessonSteps entry={found.entry} />;
   if (found.state === 'loading') return <p role="status">{t('trainer.lessons.tab.loading')}</p>;
   return (
     <div className="lesson-tab lesson-tab--none">
@@ -28,7 +28,8 @@ export function LessonTab({ lessonId, lang }: { lessonId: string | null; lang: L
   );
 }
 
-function LessonSteps({ entry, lang }: { entry: ReadyLesson; lang: Lang }) {
+function LessonSteps({ entry }: { entry: ReadyLesson }) {
+  const lang = useLang();
   const { t } = useTranslation();
   const steps = useLessonSteps(entry);
   const stepHeadingId = useId();
@@ -95,7 +96,7 @@ function LessonSteps({ entry, lang }: { entry: ReadyLesson; lang: Lang }) {
         <h3 id={stepHeadingId}>{step.title[lang]}</h3>
         <p className="lesson-tab__text">{step.text[lang]}</p>
       </section>
-      {step.lookAt.length > 0 && <LookAtList items={step.lookAt} lang={lang} />}
+      {step.lookAt.length > 0 && <LookAtList items={step.lookAt} />}
       {step.tryThis && (
         <section className="lesson-tab__try" aria-labelledby={tryHeadingId}>
           <h4 id={tryHeadingId}>{t('trainer.lessons.tab.tryThis')}</h4>
@@ -115,7 +116,7 @@ function LessonSteps({ entry, lang }: { entry: ReadyLesson; lang: Lang }) {
           )}
         </section>
       )}
-      {step.challenge && <ChallengeCheck key={index} entry={entry} stepIndex={index} challenge={step.challenge} lang={lang} />}
+      {step.challenge && <ChallengeCheck key={index} entry={entry} stepIndex={index} challenge={step.challenge} />}
       {step.setup.length > 0 && <p className="lesson-tab__note">{t('trainer.lessons.tab.setupNote')}</p>}
     </div>
   );

@@ -18,11 +18,11 @@ import { ProblemList } from './ProblemList';
 import { startLesson } from './startLesson';
 import { ImportFileButton } from '../../ImportFileButton';
 import './lessons.css';
+import { useLang } from '../../i18n/useLang';
 
 type Notice = { kind: 'info' | 'error'; text: string; problems?: Problem[]; link?: string };
 
 export interface LessonsScreenProps {
-  lang: Lang;
   /** A lesson shared as a link (its encoded text) when the screen opens, or null; one pasted into the
    *  address while the screen is open is picked up from there. */
   link: string | null;
@@ -86,7 +86,8 @@ function useSharedLesson(link: string | null): SharedLesson | null {
   return shared;
 }
 
-export function LessonsScreen({ lang, link, onStart, onHome }: LessonsScreenProps) {
+export function LessonsScreen({ link, onStart, onHome }: LessonsScreenProps) {
+  const lang = useLang();
   const { t } = useTranslation();
   const { repository, tabId } = useServices();
   const [imported, setImported] = useState<(ReadyLesson | BrokenLesson)[] | null>(null);
@@ -247,7 +248,7 @@ export function LessonsScreen({ lang, link, onStart, onHome }: LessonsScreenProp
           ) : (
             <div role="alert">
               <p>{t('trainer.lessons.sharedRefused')}</p>
-              <ProblemList problems={shared.parsed.problems} lang={lang} label={t('trainer.lessons.problems')} />
+              <ProblemList problems={shared.parsed.problems} label={t('trainer.lessons.problems')} />
             </div>
           )}
         </section>
@@ -257,7 +258,7 @@ export function LessonsScreen({ lang, link, onStart, onHome }: LessonsScreenProp
         <div className={`lessons-notice lessons-notice--${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
           <p>{notice.text}</p>
           {notice.link && <input className="lessons-notice__link" readOnly value={notice.link} aria-label={t('trainer.lessons.linkLabel')} onFocus={(event) => event.target.select()} />}
-          {notice.problems && notice.problems.length > 0 && <ProblemList problems={notice.problems} lang={lang} label={t('trainer.lessons.problems')} />}
+          {notice.problems && notice.problems.length > 0 && <ProblemList problems={notice.problems} label={t('trainer.lessons.problems')} />}
           <button type="button" aria-label={t('editor.close')} onClick={() => setNotice(null)}>
             ×
           </button>
@@ -290,7 +291,7 @@ export function LessonsScreen({ lang, link, onStart, onHome }: LessonsScreenProp
                   <article className="lesson-card lesson-card--broken" aria-label={title}>
                     <h4>{title}</h4>
                     <p>{t('trainer.lessons.unreadable')}</p>
-                    <ProblemList problems={entry.problems} lang={lang} label={t('trainer.lessons.problems')} />
+                    <ProblemList problems={entry.problems} label={t('trainer.lessons.problems')} />
                     <button type="button" aria-label={t('trainer.lessons.named', { action: t('trainer.lessons.remove'), title })} onClick={() => void remove(index, title)}>
                       {t('trainer.lessons.remove')}
                     </button>

@@ -9,6 +9,7 @@ import { challengeMetrics, type ChallengeMetric, type LookAt } from '../../../co
 import type { SimulationReport } from '../../../core/sim/engine/report';
 import { useEditor } from '../../store/useEditor';
 import { useLastReport } from './useLastReport';
+import { useLang } from '../../i18n/useLang';
 
 const isMetric = (target: string): target is ChallengeMetric => (challengeMetrics as readonly string[]).includes(target);
 const asPercent: ReadonlySet<ChallengeMetric> = new Set(['conversionRate', 'lift', 'roi']);
@@ -31,7 +32,8 @@ function valueText(lookAt: LookAt, report: SimulationReport, lang: Lang): string
   return null;
 }
 
-export function LookAtList({ items, lang }: { items: readonly LookAt[]; lang: Lang }) {
+export function LookAtList({ items }: { items: readonly LookAt[] }) {
+  const lang = useLang();
   const { t } = useTranslation();
   const headingId = useId();
   const { report, stale } = useLastReport();

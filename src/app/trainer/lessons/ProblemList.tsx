@@ -1,8 +1,9 @@
-import type { Lang } from '../../../core/i18n';
 import { pathText, type Problem } from '../../../core/journey/problems';
+import { useLang } from '../../i18n/useLang';
 
 /** Every problem of a refused lesson, each with the path it is at (the messages mostly start with it already). */
-export function ProblemList({ problems, lang, label }: { problems: readonly Problem[]; lang: Lang; label: string }) {
+export function ProblemList({ problems, label }: { problems: readonly Problem[]; label: string }) {
+  const lang = useLang();
   return (
     <ul className="lesson-problems" aria-label={label}>
       {problems.map((problem, index) => {

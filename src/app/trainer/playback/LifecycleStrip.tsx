@@ -4,13 +4,13 @@
 import { useId, useMemo } from 'react';
 import { createPlayback } from '../../../core/trainer/playback';
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../../core/i18n';
 import { stageNames, stages } from '../../../core/journey/stages';
 import { usePlayback, usePlaybackStore } from './PlaybackContext';
 import { DAY_MS, momentOf } from './moments';
 import { moveMsFor } from './playbackStore';
 import { useShownTime } from './useShownTime';
 import './playback.css';
+import { useLang } from '../../i18n/useLang';
 
 const STAGE_COLOURS = ['#60a5fa', '#a78bfa', '#f472b6', '#34d399', '#fbbf24'] as const;
 const HEIGHT = 100;
@@ -30,7 +30,8 @@ function stackedAreas(series: readonly (readonly number[])[]): string[] {
   });
 }
 
-export function LifecycleStrip({ lang }: { lang: Lang }) {
+export function LifecycleStrip() {
+  const lang = useLang();
   const { t } = useTranslation(undefined, { lng: lang });
   const titleId = useId();
   const stagesByDay = usePlayback((state) => state.report?.stagesByDay ?? null);

@@ -2,7 +2,6 @@
 // the moment shown and how many users had entered and converted by then. Keys: see usePlaybackKeys.
 import { useMemo, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../../core/i18n';
 import { PLAYBACK_SPEEDS } from './playbackStore';
 import { usePlayback, usePlaybackStore } from './PlaybackContext';
 import { usePlaybackKeys } from './usePlaybackKeys';
@@ -10,8 +9,10 @@ import { useShownTime } from './useShownTime';
 import { countUpTo, DAY_MS, milestonesOf, momentOf } from './moments';
 import { failureText } from '../../simulate/failure';
 import './playback.css';
+import { useLang } from '../../i18n/useLang';
 
-export function PlaybackBar({ lang }: { lang: Lang }) {
+export function PlaybackBar() {
+  const lang = useLang();
   const { t } = useTranslation(undefined, { lng: lang });
   const store = usePlaybackStore();
   usePlaybackKeys(store);

@@ -1,10 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Lang } from '../core/i18n';
 import { formatLocation, type Problem } from '../core/journey/problems';
-import { cliMessages, type CliMessages } from './messages';
+import { cliText, isFileErrorCode } from './i18n';
 import { checkDocumentText } from '../core/journey/limitChecks';
 
-/** What the commands share: the I/O they run against, exit statuses, usage errors and reading JSON files. */
+/** What the commands run against: their I/O (made safe for a terminal), files, exit statuses and usage errors. */
 
 /** Exit statuses, as documented in the usage text. */
 export const EXIT = { ok: 0, problems: 1, usage: 2, unreadable: 2, unwritable: 2, failed: 2 } as const;
@@ -95,38 +95,40 @@ export const formatProblem = (problem: Problem, lang: Lang) =>
 
 export type Loaded = { ok: true; json: unknown } | { ok: false; message: string };
 
-export function loadJson(file: string, io: CliIo, text: CliMessages): Loaded {
+export function loadJson(file: string, io: CliIo, lang: Lang): Loaded {
+  const text = cliText(lang);
   let source: string;
   try {
     source = io.readFile(file);
   } catch (error) {
-    return { ok: false, message: text.cannotRead(file, fileErrorReason(error, text)) };
+    return { ok: false, message: text('cannotRead', { file, reason: fileErrorReason(error, lang) }) };
   }
   // Refused before JSON.parse: the limit on a document's size (src/core/journey/limits.ts).
   const tooLarge = checkDocumentText(source);
-  if (tooLarge) return { ok: false, message: text.cannotRead(file, tooLarge.message[text === cliMessages['zh-CN'] ? 'zh-CN' : 'en']) };
+  if (tooLarge) return { ok: false, message: text('cannotRead', { file, reason: tooLarge.message[lang] }) };
   try {
     return { ok: true, json: JSON.parse(source.replace(/^\uFEFF/, '')) as unknown };
   } catch (error) {
-    return { ok: false, message: text.notJson(file, error instanceof Error ? error.message : String(error)) };
+    return { ok: false, message: text('notJson', { file, reason: error instanceof Error ? error.message : String(error) }) };
   }
 }
 
 /** Why reading or writing a file failed, in the user's language where Node's error code is known. */
-export function fileErrorReason(error: unknown, text: CliMessages, writing = false): string {
+export function fileErrorReason(error: unknown, lang: Lang, writing = false): string {
+  const text = cliText(lang);
   const code = error instanceof Error && 'code' in error ? String(error.code) : '';
-  if (writing && code === 'ENOENT') return text.missingDirectory;
-  if (Object.hasOwn(text.fileErrors, code)) return text.fileErrors[code]!;
+  if (writing && code === 'ENOENT') return text('missingDirectory');
+  if (isFileErrorCode(code)) return text(`fileErrors.${code}`);
   return error instanceof Error ? error.message.replace(/^[A-Z]+: /, '') : String(error);
 }
 
 /** Writes a file; when it cannot, says so in one line (naming the file and why) and returns false. */
-export function writeFileOrSay(file: string, contents: string, io: CliIo, text: CliMessages): boolean {
+export function writeFileOrSay(file: string, contents: string, io: CliIo, lang: Lang): boolean {
   try {
     io.writeFile(file, contents);
     return true;
   } catch (error) {
-    io.stderr(`${text.cannotWrite(file, fileErrorReason(error, text, true))}\n`);
+    io.stderr(`${cliText(lang)('cannotWrite', { file, reason: fileErrorReason(error, lang, true) })}\n`);
     return false;
   }
 }
@@ -135,8 +137,8 @@ export function writeFileOrSay(file: string, contents: string, io: CliIo, text: 
 export const VERSION_CODES = new Set(['unsupported-version', 'not-a-journey']);
 
 /** The one file argument; `usage` is the command's own usage text, printed with the error. */
-export function single(positionals: string[], text: CliMessages, usage?: string): string {
-  if (positionals.length === 0) throw new UsageError(text.missingFile, usage);
-  if (positionals.length > 1) throw new UsageError(text.tooManyArguments, usage);
+export function single(positionals: string[], lang: Lang, usage?: string): string {
+  if (positionals.length === 0) throw new UsageError(cliText(lang)('missingFile'), usage);
+  if (positionals.length > 1) throw new UsageError(cliText(lang)('tooManyArguments'), usage);
   return positionals[0]!;
 }
