@@ -51,6 +51,15 @@ const largeSpreads = [
   },
 ];
 
+// Each core folder's index.ts is its public surface: the shells (app, CLI, benchmarks) import a folder,
+// never a file inside it, so a folder can reorganise without touching them (issue 13). Inside the core,
+// folders import each other's files directly: re-exporting through the indexes there would turn the
+// core's import cycles into load-order failures.
+const coreThroughIndex = {
+  regex: String.raw`/core/(cohort|compile|editor|format|journey|lessons|templates|trainer|sim/(engine|math|analysis))/(?!published$)`,
+  message: "Import the core folder (its index.ts), not a file inside it; add what you need to the folder's index.",
+};
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/'] },
   js.configs.recommended,
@@ -121,6 +130,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/app/**/*.{ts,tsx}', 'src/cli/**/*.ts', 'bench/**/*.{ts,mjs}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [coreThroughIndex] }] },
+  },
+  {
     // The canvas draws the journey and what the screen hosting it hands it (canvas/overlay.ts); it never
     // reaches up into the modes drawn over it (issue 13), so it renders and is tested on its own.
     files: ['src/app/canvas/**/*.{ts,tsx}'],
@@ -133,6 +146,7 @@ export default tseslint.config(
               group: ['**/simulate', '**/simulate/**', '**/trainer', '**/trainer/**'],
               message: 'The canvas depends on nothing above it: take what simulation or trainer mode draws as an overlay (canvas/overlay.ts).',
             },
+            coreThroughIndex,
           ],
         },
       ],

@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import lz from 'lz-string';
 import { benchmarkJourney } from './simulationJourneys.ts';
-import { laneRowY, FIRST_COLUMN_X } from '../src/core/journey/lanes.ts';
+import { laneRowY, FIRST_COLUMN_X } from '../src/core/journey';
 import { BROWSER_ARGS, NO_BROWSER_MESSAGE, findBrowser, withTimeout } from '../test/support/browser.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -34,16 +34,16 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createActor, type Actor, type AnyStateMachine } from 'xstate';
 import { createWorkerPool } from '../src/cli/workerPool';
-import { machineFromConfig } from '../src/core/compile/toMachine';
-import type { JourneyEnvironment } from '../src/core/compile/runtime';
-import type { JourneyDocumentInput } from '../src/core/journey/schema';
-import { simulateUser } from '../src/core/sim/engine/driver';
-import { LAUNCH, type Model } from '../src/core/sim/engine/model';
-import { createDriver, runRange, type EngineName } from '../src/core/sim/engine/runRange';
-import { checkSimulation, modelFor, simulateChecked, type CheckedSimulation } from '../src/core/sim/engine/simulate';
-import { UserWorld } from '../src/core/sim/engine/world';
-import { ecommercePreset } from '../src/core/cohort/presets/ecommerce';
-import { SteppingClock } from '../src/core/sim/engine/steppingClock';
+import { machineFromConfig } from '../src/core/compile';
+import type { JourneyEnvironment } from '../src/core/compile';
+import type { JourneyDocumentInput } from '../src/core/journey';
+import { simulateUser } from '../src/core/sim/engine';
+import { LAUNCH, type Model } from '../src/core/sim/engine';
+import { createDriver, runRange, type EngineName } from '../src/core/sim/engine';
+import { checkSimulation, modelFor, simulateChecked, type CheckedSimulation } from '../src/core/sim/engine';
+import { UserWorld } from '../src/core/sim/engine';
+import { ecommercePreset } from '../src/core/cohort';
+import { SteppingClock } from '../src/core/sim/engine';
 import { BENCH_HORIZON, benchmarkJourney, largestTemplate } from './simulationJourneys';
 
 // Targets of issue 5.

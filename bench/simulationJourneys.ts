@@ -1,6 +1,6 @@
 // Journeys for the simulation benchmark (bench/simulation.ts): the largest built-in template and a
 // 20-node journey made for the benchmark, both with a 90-day horizon.
-import type { JourneyDocumentInput } from '../src/core/journey/schema';
+import type { JourneyDocumentInput } from '../src/core/journey';
 import { templates, instantiateTemplate } from '../src/core/templates';
 
 export const BENCH_HORIZON = 'P90D';

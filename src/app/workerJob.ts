@@ -1,4 +1,4 @@
-import type { Problem } from '../core/journey/problems';
+import type { Problem } from '../core/journey';
 import { workerFailure } from './simulate/failure';
 
 export interface WorkerJobHandlers<Msg> {

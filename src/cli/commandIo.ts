@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Lang } from '../core/i18n';
-import { formatLocation, type Problem } from '../core/journey/problems';
+import { formatLocation, type Problem } from '../core/journey';
 import { cliText, isFileErrorCode } from './i18n';
-import { checkDocumentText } from '../core/journey/limitChecks';
+import { checkDocumentText } from '../core/journey';
 
 /** What the commands run against: their I/O (made safe for a terminal), files, exit statuses and usage errors. */
 

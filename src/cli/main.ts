@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util';
 import { isLang, type Lang } from '../core/i18n';
-import { checkJourney } from '../core/journey/validate';
-import { compileJourneyInput } from '../core/compile/toMachine';
-import type { Problem } from '../core/journey/problems';
-import { getTemplate, industryNames, templates, templateSummaries } from '../core/templates/index';
-import { instantiateTemplate } from '../core/templates/defineTemplate';
+import { checkJourney } from '../core/journey';
+import { compileJourneyInput } from '../core/compile';
+import type { Problem } from '../core/journey';
+import { getTemplate, industryNames, templates, templateSummaries } from '../core/templates';
+import { instantiateTemplate } from '../core/templates';
 import { cliText } from './i18n';
-import { errorDetail } from '../core/sim/engine/runFailure';
+import { errorDetail } from '../core/sim/engine';
 import { EXIT, formatProblem, loadJson, single, terminalSafeIo, UsageError, VERSION_CODES, writeFileOrSay, type CliIo } from './commandIo';
 
 export { EXIT, formatProblem, nodeIo, terminalSafe, type CliIo } from './commandIo';

@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import { localized, type Lang } from '../core/i18n';
-import { pathText, type Problem } from '../core/journey/problems';
-import { engines, type EngineName } from '../core/sim/engine/runRange';
-import { checkSimulation, problemsOfFailure, simulateChecked, simulationProblems } from '../core/sim/engine/simulate';
-import { cohortPresets, getPreset } from '../core/cohort/presets/index';
-import { runFailureProblems } from '../core/sim/engine/runFailure';
+import { pathText, type Problem } from '../core/journey';
+import { engines, type EngineName } from '../core/sim/engine';
+import { checkSimulation, problemsOfFailure, simulateChecked, simulationProblems } from '../core/sim/engine';
+import { cohortPresets, getPreset } from '../core/cohort';
+import { runFailureProblems } from '../core/sim/engine';
 import { cliText } from './i18n';
 import { createProgress } from './progress';
 import { EXIT, formatProblem, loadJson, oneLine, single, UsageError, VERSION_CODES, type CliIo } from './commandIo';

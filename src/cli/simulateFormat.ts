@@ -1,11 +1,11 @@
-import { MS } from '../core/journey/duration';
+import { MS } from '../core/journey';
 import type { Lang } from '../core/i18n';
-import { channelInfo, channels, type Channel } from '../core/journey/channels';
-import { eventLabel } from '../core/journey/events';
-import { defaultRegistry, type Registry } from '../core/journey/registry';
-import type { JourneyDocument } from '../core/journey/schema';
-import type { Estimate, SimulationReport } from '../core/sim/engine/report';
-import type { TraceEntry } from '../core/sim/engine/trace';
+import { channelInfo, channels, type Channel } from '../core/journey';
+import { eventLabel } from '../core/journey';
+import { defaultRegistry, type Registry } from '../core/journey';
+import type { JourneyDocument } from '../core/journey';
+import type { Estimate, SimulationReport } from '../core/sim/engine';
+import type { TraceEntry } from '../core/sim/engine';
 import { formatList, numberFormat } from '../app/i18n/format';
 import { oneLine } from './commandIo';
 import { cliText, type CliText } from './i18n';

@@ -2,7 +2,7 @@
 // posted and answers with their counters, reporting progress on the way. A range that fails is
 // answered with its problems, and the worker takes the next one.
 import { parentPort } from 'node:worker_threads';
-import { problemsOfFailure, runTask, type RangeTask } from '../core/sim/engine/simulate';
+import { problemsOfFailure, runTask, type RangeTask } from '../core/sim/engine';
 import type { WorkerReply } from './workerPool';
 
 const port = parentPort!;

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
-import type { Problem } from '../core/journey/problems';
-import { SimulationError, type RangeRunner, type RangeTask } from '../core/sim/engine/simulate';
-import { simulationFailed } from '../core/sim/engine/runFailure';
+import type { Problem } from '../core/journey';
+import { SimulationError, type RangeRunner, type RangeTask } from '../core/sim/engine';
+import { simulationFailed } from '../core/sim/engine';
 
 export type WorkerReply =
   | { type: 'progress'; done: number }

@@ -1,4 +1,4 @@
-import { addNodeAfter } from '../../core/editor/commands';
+import { addNodeAfter } from '../../core/editor';
 import { register } from './types';
 
 /** Adds a step of a kind after the selected node, connected to it (the palette's keyboard path). */

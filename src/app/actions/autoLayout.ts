@@ -1,5 +1,5 @@
-import { applyPositions } from '../../core/editor/commands';
-import { layoutJourney } from '../../core/editor/layout';
+import { applyPositions } from '../../core/editor';
+import { layoutJourney } from '../../core/editor';
 import { register } from './types';
 
 export const autoLayoutAction = register({

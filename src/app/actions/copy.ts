@@ -1,4 +1,4 @@
-import { copyFragment } from '../../core/editor/commands';
+import { copyFragment } from '../../core/editor';
 import { mod, register } from './types';
 
 export const copyAction = register({

@@ -1,4 +1,4 @@
-import { copyFragment, deleteElements } from '../../core/editor/commands';
+import { copyFragment, deleteElements } from '../../core/editor';
 import { noSelection } from '../store/editorStore';
 import { mod, register } from './types';
 

@@ -1,4 +1,4 @@
-import { deleteElements } from '../../core/editor/commands';
+import { deleteElements } from '../../core/editor';
 import { noSelection } from '../store/editorStore';
 import { register } from './types';
 

@@ -1,4 +1,4 @@
-import { copyFragment, pasteFragment } from '../../core/editor/commands';
+import { copyFragment, pasteFragment } from '../../core/editor';
 import { mod, register } from './types';
 
 export const duplicateAction = register({

@@ -1,4 +1,4 @@
-import { pasteFragment } from '../../core/editor/commands';
+import { pasteFragment } from '../../core/editor';
 import { mod, register } from './types';
 
 export const pasteAction = register({

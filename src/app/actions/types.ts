@@ -1,5 +1,5 @@
-import type { JourneyDocument } from '../../core/journey/schema';
-import type { Fragment } from '../../core/editor/commands';
+import type { JourneyDocument } from '../../core/journey';
+import type { Fragment } from '../../core/editor';
 import type { EditorSnapshot, Selection } from '../store/editorStore';
 
 /**

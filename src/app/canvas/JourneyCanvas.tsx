@@ -11,8 +11,8 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { defaultRegistry } from '../../core/journey/registry';
-import { NODE_WIDTH } from '../../core/editor/commands';
+import { defaultRegistry } from '../../core/journey';
+import { NODE_WIDTH } from '../../core/editor';
 import { useEditor } from '../store/useEditor';
 import { useEditorStore } from '../store/useEditorStore';
 import { editorFor, type JourneyEditor } from '../store/journeyEditor';

@@ -6,8 +6,8 @@
 // assistive technology (and tests).
 import { useTranslation } from 'react-i18next';
 import { ViewportPortal, useStore } from '@xyflow/react';
-import { stages, stageNames } from '../../core/journey/stages.ts';
-import { LANE_HEIGHT, laneTop } from '../../core/journey/lanes.ts';
+import { stages, stageNames } from '../../core/journey';
+import { LANE_HEIGHT, laneTop } from '../../core/journey';
 import './canvas.css';
 import { useLang } from '../i18n/useLang';
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Lang } from '../../core/i18n';
-import type { JourneyDocument } from '../../core/journey/schema';
-import type { Problem } from '../../core/journey/problems';
+import type { JourneyDocument } from '../../core/journey';
+import type { Problem } from '../../core/journey';
 import type { Selection } from '../store/editorStore';
 import { toFlowNode } from './nodes';
 import { toFlowEdge } from './edges';

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Node, Edge } from '@xyflow/react';
-import type { JourneyNode } from '../../core/journey/schema';
-import type { Problem } from '../../core/journey/problems';
+import type { JourneyNode } from '../../core/journey';
+import type { Problem } from '../../core/journey';
 import type { Lang } from '../../core/i18n';
 import type { EdgeWeight } from './overlay';
 

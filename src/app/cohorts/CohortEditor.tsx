@@ -5,9 +5,9 @@
 import { useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import i18n from '../i18n';
-import type { Problem } from '../../core/journey/problems';
-import { isPlainObject } from '../../core/journey/zodMessages';
-import { normaliseShares, shareTotal } from '../../core/cohort/editing';
+import type { Problem } from '../../core/journey';
+import { isPlainObject } from '../../core/journey';
+import { normaliseShares, shareTotal } from '../../core/cohort';
 import { problemsAt, problemsByPath, setAt, textIn, type Json, type Path } from './draft';
 import { fmt, NumberField, ProblemText, Section, TextField } from './editor/fields';
 import { AttributesSection } from './editor/AttributesSection';

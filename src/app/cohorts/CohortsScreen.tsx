@@ -4,10 +4,10 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../core/i18n';
-import { formatLocation, type Problem } from '../../core/journey/problems';
-import { isPlainObject } from '../../core/journey/zodMessages';
-import { checkCohort } from '../../core/cohort/schema';
-import { cohortPresets } from '../../core/cohort/presets';
+import { formatLocation, type Problem } from '../../core/journey';
+import { isPlainObject } from '../../core/journey';
+import { checkCohort } from '../../core/cohort';
+import { cohortPresets } from '../../core/cohort';
 import { useServices } from '../services';
 import { RepositoryError } from '../persist/repository';
 import type { CohortRecord } from '../persist/cohortRepository';

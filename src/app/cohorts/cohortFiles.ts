@@ -1,10 +1,10 @@
 // Cohort files in and out (`.cohort.json`, docs/cohort-format.md): export writes the spec as it is;
 // import reads JSON, checks it with checkCohort (migrating an older version, refusing a newer one) and
 // refuses a spec with errors, with every problem.
-import { checkCohort, type CohortSpec } from '../../core/cohort/schema';
-import type { Problem } from '../../core/journey/problems';
-import { isPlainObject } from '../../core/journey/zodMessages';
-import { checkDocumentText } from '../../core/journey/limitChecks';
+import { checkCohort, type CohortSpec } from '../../core/cohort';
+import type { Problem } from '../../core/journey';
+import { isPlainObject } from '../../core/journey';
+import { checkDocumentText } from '../../core/journey';
 import { journeySlug } from '../persist/files';
 
 export const COHORT_FILE_EXTENSION = '.cohort.json';

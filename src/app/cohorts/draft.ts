@@ -1,8 +1,8 @@
 // The cohort editor's draft: the spec as typed (numbers, or the text typed where it is not a number),
 // edited by path, so nothing typed is lost while it does not check.
 import type { Lang } from '../../core/i18n';
-import { isPlainObject } from '../../core/journey/zodMessages';
-import type { Problem } from '../../core/journey/problems';
+import { isPlainObject } from '../../core/journey';
+import type { Problem } from '../../core/journey';
 
 export type Json = Record<string, unknown>;
 export type Path = readonly (string | number)[];

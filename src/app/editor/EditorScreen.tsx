@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import type { JourneyDocument, JourneySettings } from '../../core/journey/schema';
-import type { Problem } from '../../core/journey/problems';
-import { NODE_WIDTH } from '../../core/editor/commands';
+import type { JourneyDocument, JourneySettings } from '../../core/journey';
+import type { Problem } from '../../core/journey';
+import { NODE_WIDTH } from '../../core/editor';
 import { editorFor } from '../store/journeyEditor';
 import { createEditorStore, type EditorStore } from '../store/editorStore';
 import { EditorStoreContext } from '../store/EditorStoreContext';

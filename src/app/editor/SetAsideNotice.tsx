@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { JourneyDocument } from '../../core/journey/schema';
+import type { JourneyDocument } from '../../core/journey';
 import { downloadText, exportJourneyJson, journeyFileName } from '../persist/files';
 import { persistMessages } from '../persist/persistMessages';
 import { useLang } from '../i18n/useLang';

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang, Localized } from '../../core/i18n';
-import type { JourneyDocument } from '../../core/journey/schema';
-import { formatLocation, type Problem } from '../../core/journey/problems';
-import { duplicateJourney, emptyJourney, renameJourney } from '../../core/editor/commands';
-import { checkJourney } from '../../core/journey/validate';
-import { getTemplate, instantiateTemplate, templateSummaries } from '../../core/templates/index';
+import type { JourneyDocument } from '../../core/journey';
+import { formatLocation, type Problem } from '../../core/journey';
+import { duplicateJourney, emptyJourney, renameJourney } from '../../core/editor';
+import { checkJourney } from '../../core/journey';
+import { getTemplate, instantiateTemplate, templateSummaries } from '../../core/templates';
 import { useServices } from '../services';
 import { RepositoryError, toStorageError, type JourneySummary } from '../persist/repository';
 import { readDocumentFile } from '../persist/documentFile';

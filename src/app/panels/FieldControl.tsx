@@ -1,7 +1,7 @@
 // One field of a form, drawn from its FieldSpec: the right control with its label, unit, help text,
 // "switched off" checkbox for nullable values, and the messages that belong to it.
 import { textFor } from '../../core/i18n';
-import { formatScalar, getIn, isVisible, keyPath, parseScalar, type FieldPath, type FieldSpec } from '../../core/journey/fields';
+import { formatScalar, getIn, isVisible, keyPath, parseScalar, type FieldPath, type FieldSpec } from '../../core/journey';
 import { FieldShell, Messages, useSlot } from './FieldShell';
 import { unitText, useForm, type FormApi } from './formContext';
 import { ConditionEditor } from './fields/ConditionEditor';

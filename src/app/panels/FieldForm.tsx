@@ -3,7 +3,7 @@
 // (schema issues, the controls' own, the journey's problems) next to the field it is about.
 import { useId } from 'react';
 import type { z } from 'zod';
-import { pathKey, type FieldPath, type FieldSpec } from '../../core/journey/fields';
+import { pathKey, type FieldPath, type FieldSpec } from '../../core/journey';
 import { FieldControl } from './FieldControl';
 import { Messages } from './FieldShell';
 import { FormContext, type FormApi, type InspectorT } from './formContext';

@@ -1,7 +1,7 @@
 // The frame around one control: its label, the control, its unit, help text and messages, wired so that
 // the control's accessible description is the help plus the messages and it is aria-invalid on errors.
 import type { ReactNode } from 'react';
-import type { FieldPath } from '../../core/journey/fields';
+import type { FieldPath } from '../../core/journey';
 import type { FormMessage } from './formMessageSlots';
 import { joinIds, useForm, type InspectorT } from './formContext';
 

@@ -3,8 +3,8 @@
 // (onAdd), and dragging it onto the canvas drops it where it is let go (the canvas reads KIND_DRAG_TYPE).
 import { useId, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { defaultRegistry, type Registry } from '../../core/journey/registry.ts';
-import { paletteGroups, type NodeKind } from '../../core/journey/kinds/defineKind.ts';
+import { defaultRegistry, type Registry } from '../../core/journey';
+import { paletteGroups, type NodeKind } from '../../core/journey';
 import { KIND_DRAG_TYPE } from '../canvas/types.ts';
 import './panels.css';
 import { useLang } from '../i18n/useLang';

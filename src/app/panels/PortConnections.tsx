@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import type { JourneyEdge, JourneyNode } from '../../core/journey/schema';
-import { defaultRegistry } from '../../core/journey/registry';
+import type { JourneyEdge, JourneyNode } from '../../core/journey';
+import { defaultRegistry } from '../../core/journey';
 import { nodeAriaLabel } from '../canvas/nodes/describe';
 import { useEditor } from '../store/useEditor';
 import { useJourneyEditor } from '../store/journeyEditor';

@@ -3,7 +3,7 @@
 // change; empty groups are left out, and with no errors or warnings the panel says so.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatLocation, severities, type Problem, type Severity } from '../../core/journey/problems.ts';
+import { formatLocation, severities, type Problem, type Severity } from '../../core/journey';
 import './panels.css';
 import { useLang } from '../i18n/useLang';
 

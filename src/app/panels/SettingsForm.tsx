@@ -2,9 +2,9 @@
 // channel costs), shown in the inspector when no step is selected.
 import { useId } from 'react';
 import type { Lang } from '../../core/i18n';
-import { settingsFields } from '../../core/journey/fields';
-import type { Problem } from '../../core/journey/problems';
-import { settingsSchema, type JourneySettings } from '../../core/journey/schema';
+import { settingsFields } from '../../core/journey';
+import type { Problem } from '../../core/journey';
+import { settingsSchema, type JourneySettings } from '../../core/journey';
 import { FieldForm } from './FieldForm';
 import type { InspectorT } from './formContext';
 import type { PathMessage } from './formMessageSlots';

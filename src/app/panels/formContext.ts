@@ -3,7 +3,7 @@
 import { createContext, useContext } from 'react';
 import type { TFunction } from 'i18next';
 import type { Lang, Localized } from '../../core/i18n';
-import type { FieldPath, FieldSpec } from '../../core/journey/fields';
+import type { FieldPath, FieldSpec } from '../../core/journey';
 import type { FormMessage } from './formMessageSlots';
 import type { LocalError } from './useDraftForm';
 

@@ -1,9 +1,9 @@
 // Where a message belongs in a form: each field, list item and condition row is a "slot" with a path;
 // a message goes to the slot with the longest path that begins its own path, or to the top of the form.
 import type { Lang } from '../../core/i18n';
-import type { Severity } from '../../core/journey/problems';
-import { localizeIssue } from '../../core/journey/zodMessages';
-import { getIn, isVisible, keyPath, pathKey, type FieldPath, type FieldSpec } from '../../core/journey/fields';
+import type { Severity } from '../../core/journey';
+import { localizeIssue } from '../../core/journey';
+import { getIn, isVisible, keyPath, pathKey, type FieldPath, type FieldSpec } from '../../core/journey';
 import { conditionSlots } from './fields/conditionRows';
 import type { Issue } from './useDraftForm';
 import type { InspectorT } from './formContext';

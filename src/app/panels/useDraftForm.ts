@@ -2,9 +2,9 @@
 // handed on only when the whole value is valid. Changes from outside (undo, another panel) are taken in
 // without throwing away what the user is typing in a field that is currently invalid.
 import { useState } from 'react';
-import { isPlainObject, plainPath } from '../../core/journey/zodMessages';
+import { isPlainObject, plainPath } from '../../core/journey';
 import type { z } from 'zod';
-import { getIn, hasIn, isPrefix, pathKey, setIn, type FieldPath } from '../../core/journey/fields';
+import { getIn, hasIn, isPrefix, pathKey, setIn, type FieldPath } from '../../core/journey';
 import { deepEqual } from './deepEqual';
 
 /** A problem the control itself found before the schema could (an empty number, broken JSON, JSON

@@ -1,7 +1,7 @@
 // Saved cohorts (模拟人群): named cohort specs a strategist edits on the Cohorts screen and picks in any
 // journey's Simulate panel. Stored as given (a spec that passed checkCohort when saved), keyed by the
 // spec's id, beside the journeys (IndexedDB table `cohorts`, or memory).
-import { isPlainObject } from '../../core/journey/zodMessages';
+import { isPlainObject } from '../../core/journey';
 
 export interface CohortRecord {
   /** The spec's id. */

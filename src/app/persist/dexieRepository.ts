@@ -6,7 +6,7 @@
 // simulation run of each journey (see runRepository.ts). Version 4 adds table `scenarios` (primary key
 // id, indexes journeyId and savedAt): runs saved by name for comparison (see scenarioRepository.ts).
 import Dexie, { type EntityTable } from 'dexie';
-import type { JourneyDocument } from '../../core/journey/schema';
+import type { JourneyDocument } from '../../core/journey';
 import { createMemoryRepository } from './memoryRepository';
 import { persistMessages } from './persistMessages';
 import type { CohortRecord } from './cohortRepository';

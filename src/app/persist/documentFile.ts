@@ -3,8 +3,8 @@
 // before a byte of it is read (reading 1 GB into a string could crash the tab), and a text over
 // MAX_DOCUMENT_CHARS is refused before anyone parses it. Never throws.
 import type { Localized } from '../../core/i18n';
-import { checkDocumentText } from '../../core/journey/limitChecks';
-import { MAX_DOCUMENT_CHARS } from '../../core/journey/limits';
+import { checkDocumentText } from '../../core/journey';
+import { MAX_DOCUMENT_CHARS } from '../../core/journey';
 import { readFileAsText } from './files';
 import { fileTooLarge, fileUnreadable } from './persistMessages';
 

@@ -2,13 +2,13 @@
 // compiled XState machine, and the small browser helpers that download text or a data URL and read a
 // chosen file.
 import { localized, type Localized } from '../../core/i18n';
-import { CURRENT_SCHEMA_VERSION, type JourneyDocument } from '../../core/journey/schema';
-import type { Migration } from '../../core/journey/migrate';
-import { defaultRegistry } from '../../core/journey/registry';
-import { checkJourney, recheckJourney } from '../../core/journey/validate';
-import { checkDocumentText } from '../../core/journey/limitChecks';
-import { bySeverity, type Problem } from '../../core/journey/problems';
-import { compileJourneyInput } from '../../core/compile/toMachine';
+import { CURRENT_SCHEMA_VERSION, type JourneyDocument } from '../../core/journey';
+import type { Migration } from '../../core/journey';
+import { defaultRegistry } from '../../core/journey';
+import { checkJourney, recheckJourney } from '../../core/journey';
+import { checkDocumentText } from '../../core/journey';
+import { bySeverity, type Problem } from '../../core/journey';
+import { compileJourneyInput } from '../../core/compile';
 import { edgesDropped, importMigrated, importRefused, notJson } from './persistMessages';
 
 export const JOURNEY_FILE_EXTENSION = '.journey.json';

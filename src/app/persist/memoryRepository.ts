@@ -1,6 +1,6 @@
 // The repository in memory: for tests, and the fallback when the browser gives the page no IndexedDB
 // (the app keeps working; `persistent: false` tells the UI to say that nothing is kept).
-import type { JourneyDocument } from '../../core/journey/schema';
+import type { JourneyDocument } from '../../core/journey';
 import {
   checkRecord,
   conflictWith,

@@ -2,7 +2,7 @@
 // because these travel inside results (SaveResult, LoadResult, share-link and import results) and are
 // shown by whichever panel receives them: pick the language with `message[lang]`.
 import { grouped, localized, type Localized } from '../../core/i18n';
-import { MAX_DOCUMENT_CHARS } from '../../core/journey/limits';
+import { MAX_DOCUMENT_CHARS } from '../../core/journey';
 
 export const persistMessages = {
   saveFailedQuota: localized(

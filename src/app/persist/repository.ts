@@ -9,10 +9,10 @@
 //   as { reason: 'failed' } and leaves what was stored before untouched.
 // - watch() reports writes made by OTHER tabs (other repository instances), never this one's own.
 import { localized, type Localized } from '../../core/i18n';
-import { isPlainObject } from '../../core/journey/zodMessages';
-import type { JourneyDocument } from '../../core/journey/schema';
-import type { Problem } from '../../core/journey/problems';
-import { checkJourney, readJourneyDocument } from '../../core/journey/validate';
+import { isPlainObject } from '../../core/journey';
+import type { JourneyDocument } from '../../core/journey';
+import type { Problem } from '../../core/journey';
+import { checkJourney, readJourneyDocument } from '../../core/journey';
 import { persistMessages, readFailed, saveFailedUnknown, storedJourneyUnreadable } from './persistMessages';
 import type { CohortRepository } from './cohortRepository';
 import type { RunRepository } from './runRepository';

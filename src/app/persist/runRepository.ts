@@ -1,9 +1,9 @@
 // The latest finished simulation run of each journey, kept beside the journeys (IndexedDB table `runs`,
 // keyed by journey id, or memory) so a reload shows its results again. The record keeps the exact
 // journey that was simulated, so the results can say whether the journey has changed since.
-import { isPlainObject } from '../../core/journey/zodMessages';
-import type { JourneyDocument } from '../../core/journey/schema';
-import type { SimulationReport } from '../../core/sim/engine/report';
+import { isPlainObject } from '../../core/journey';
+import type { JourneyDocument } from '../../core/journey';
+import type { SimulationReport } from '../../core/sim/engine';
 
 export interface RunRecord {
   /** The journey's id (one record per journey: the latest run replaces the one before). */

@@ -2,7 +2,7 @@
 // or memory). Each keeps the exact journey, cohort spec, run settings and report of its run, so its
 // assumptions (costs, offers, order values, horizon) stay what they were whatever is edited later.
 // Unlike the latest run (runRepository.ts), a scenario outlives its journey.
-import { isPlainObject } from '../../core/journey/zodMessages';
+import { isPlainObject } from '../../core/journey';
 import { isRunRecord, type RunRecord } from './runRepository';
 
 export interface ScenarioRecord extends RunRecord {

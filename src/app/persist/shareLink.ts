@@ -7,8 +7,8 @@
 // A link someone sent is untrusted: it is unpacked with a cap (MAX_DOCUMENT_CHARS, the same as a file),
 // so a short link that unpacks to hundreds of megabytes is refused before it is ever built.
 import type { Localized } from '../../core/i18n';
-import type { JourneyDocument } from '../../core/journey/schema';
-import { MAX_DOCUMENT_CHARS } from '../../core/journey/limits';
+import type { JourneyDocument } from '../../core/journey';
+import { MAX_DOCUMENT_CHARS } from '../../core/journey';
 import { compressForLink, decompressLink } from '../../core/linkCompression';
 import { persistMessages, shareLinkTooLong } from './persistMessages';
 

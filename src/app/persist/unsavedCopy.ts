@@ -22,8 +22,8 @@
 // A copy read back is untrusted like any file: checked by readJourney (migrate, schema, limits); a corrupt
 // or foreign entry is removed and ignored, never thrown.
 import { z } from 'zod';
-import type { JourneyDocument } from '../../core/journey/schema';
-import { MAX_DOCUMENT_CHARS } from '../../core/journey/limits';
+import type { JourneyDocument } from '../../core/journey';
+import { MAX_DOCUMENT_CHARS } from '../../core/journey';
 import { readJourney } from './files';
 import { toStorageError, type JourneyRepository, type LoadResult, type StorageError } from './repository';
 

@@ -4,8 +4,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../core/i18n';
-import { formatLocation, type Problem } from '../../core/journey/problems';
-import { cohortPresets } from '../../core/cohort/presets';
+import { formatLocation, type Problem } from '../../core/journey';
+import { cohortPresets } from '../../core/cohort';
 import { useEditorStore } from '../store/useEditorStore';
 import { useServices } from '../services';
 import type { CohortRecord } from '../persist/cohortRepository';

@@ -1,7 +1,7 @@
 // The headline numbers of the last run, in the interface language and the simulated journey's currency.
 import { lazy, Suspense, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Estimate } from '../../core/sim/engine/report';
+import type { Estimate } from '../../core/sim/engine';
 import { cohortLabel } from './cohortLabel';
 import { useSimulation } from './useSimulation';
 import { formatCount, formatMoney, formatPercent, formatPoints } from './format';

@@ -1,8 +1,8 @@
 // What a run's cohort is called wherever results name it: the preset's name, or a saved cohort's own
 // name from the spec the run used (not its generated id).
 import type { Lang } from '../../core/i18n';
-import { checkCohort, type LocalizedText } from '../../core/cohort/schema';
-import { getPreset } from '../../core/cohort/presets';
+import { checkCohort, type LocalizedText } from '../../core/cohort';
+import { getPreset } from '../../core/cohort';
 
 export const nameText = (text: LocalizedText, lang: Lang): string => (typeof text === 'string' ? text : text[lang]);
 

@@ -2,8 +2,8 @@
 // of memory, a fault of ours) still reaches the user as a problem: its code and its sentence in the
 // interface language, never the raw error text on its own.
 import type { Lang } from '../../core/i18n';
-import type { Problem } from '../../core/journey/problems';
-import { simulationFailed } from '../../core/sim/engine/runFailure';
+import type { Problem } from '../../core/journey';
+import { simulationFailed } from '../../core/sim/engine';
 
 /** The failure of a run, said in one line: "<sentence> (<code>)". */
 export const failureText = (problem: Problem, lang: Lang): string => `${problem.message[lang]} (${problem.code})`;

@@ -1,8 +1,8 @@
 // What the editor and the simulation worker say to each other, and the runner seam between the store
 // and the worker (tests hand the store a runner of their own instead of a real Worker).
-import type { JourneyDocument } from '../../core/journey/schema';
-import type { Problem } from '../../core/journey/problems';
-import type { SimulationReport } from '../../core/sim/engine/report';
+import type { JourneyDocument } from '../../core/journey';
+import type { Problem } from '../../core/journey';
+import type { SimulationReport } from '../../core/sim/engine';
 
 /** One run, as posted to the worker: plain data (structured-cloned). */
 export interface SimulationRequest {

@@ -6,10 +6,10 @@
 // plain document that changes with every edit; a brand would not survive postMessage anyway), and the
 // worker checks it once per run with checkSimulation. Every replication's model takes the checked
 // documents and never checks them again.
-import type { Problem } from '../../core/journey/problems';
-import { asSimulationError, checkSimulation, modelFor, problemsOfFailure, type CheckedSimulation } from '../../core/sim/engine/simulate';
-import { runRange } from '../../core/sim/engine/runRange';
-import { buildReport } from '../../core/sim/engine/report';
+import type { Problem } from '../../core/journey';
+import { asSimulationError, checkSimulation, modelFor, problemsOfFailure, type CheckedSimulation } from '../../core/sim/engine';
+import { runRange } from '../../core/sim/engine';
+import { buildReport } from '../../core/sim/engine';
 import type { SimulationMessage, SimulationRequest } from './protocol';
 
 /** Users between looks at the clock for progress. */

@@ -3,11 +3,11 @@
 // Runs go through a SimulationRunner (a Web Worker in the app, a fake in tests); nothing here simulates.
 // Given a RunRepository, the store keeps each finished run and shows it again when the journey is opened.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { JourneyDocument } from '../../core/journey/schema';
-import type { Problem } from '../../core/journey/problems';
-import type { SimulationReport } from '../../core/sim/engine/report';
-import { flowOf, type JourneyFlow } from '../../core/sim/analysis/flow';
-import { cohortPresets, getPreset } from '../../core/cohort/presets';
+import type { JourneyDocument } from '../../core/journey';
+import type { Problem } from '../../core/journey';
+import type { SimulationReport } from '../../core/sim/engine';
+import { flowOf, type JourneyFlow } from '../../core/sim/analysis';
+import { cohortPresets, getPreset } from '../../core/cohort';
 import type { RunRecord, RunRepository } from '../persist/runRepository';
 import type { SimulationRun, SimulationRunner } from './protocol';
 import { sameForSimulation, sameForSimulationByValue, sameValue } from './staleness';

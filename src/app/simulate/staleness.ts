@@ -1,4 +1,4 @@
-import type { JourneyDocument } from '../../core/journey/schema';
+import type { JourneyDocument } from '../../core/journey';
 
 /**
  * Whether two versions of a journey simulate alike: the same settings, edges and nodes, where moving a

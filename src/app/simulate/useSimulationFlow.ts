@@ -1,6 +1,6 @@
 import { useCallback, useContext, useSyncExternalStore } from 'react';
 import { SimulationStoreContext } from './SimulationStoreContext';
-import type { JourneyFlow } from '../../core/sim/analysis/flow';
+import type { JourneyFlow } from '../../core/sim/analysis';
 
 const never = () => () => {};
 

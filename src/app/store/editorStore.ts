@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
-import type { JourneyDocument } from '../../core/journey/schema';
-import type { Fragment } from '../../core/editor/commands';
+import type { JourneyDocument } from '../../core/journey';
+import type { Fragment } from '../../core/editor';
 import { emptyHistory, record, redo, undo, type History } from './history';
 
 export interface Selection {

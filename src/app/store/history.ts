@@ -1,4 +1,4 @@
-import type { JourneyDocument } from '../../core/journey/schema';
+import type { JourneyDocument } from '../../core/journey';
 
 /** Undo history of whole documents: immer shares unchanged parts, so a step costs what changed. */
 export interface History {

@@ -1,6 +1,6 @@
-import { addNode, connect, deleteElements, moveNodes, renameJourney, setGoals, updateNode, updateSettings, type Fragment, type Position } from '../../core/editor/commands';
-import type { JourneyDocument, JourneySettings } from '../../core/journey/schema';
-import type { GoalSpec } from '../../core/journey/goals';
+import { addNode, connect, deleteElements, moveNodes, renameJourney, setGoals, updateNode, updateSettings, type Fragment, type Position } from '../../core/editor';
+import type { JourneyDocument, JourneySettings } from '../../core/journey';
+import type { GoalSpec } from '../../core/journey';
 import { everything, noSelection, type EditorStore, type Selection } from './editorStore';
 import { useEditorStore } from './useEditorStore';
 

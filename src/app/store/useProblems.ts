@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { validate } from '../../core/journey/validate';
-import type { JourneyDocument } from '../../core/journey/schema';
-import type { Problem } from '../../core/journey/problems';
+import { validate } from '../../core/journey';
+import type { JourneyDocument } from '../../core/journey';
+import type { Problem } from '../../core/journey';
 import { useEditor } from './useEditor';
 
 const none: Problem[] = [];

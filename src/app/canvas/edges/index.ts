@@ -8,8 +8,8 @@ export const edgeTypes = { [PORT_EDGE_TYPE]: PortEdge } satisfies EdgeTypes;
 
 export { PortEdge, type PortEdgeProps } from './PortEdge.tsx';
 
-import type { JourneyEdge, JourneyNode } from '../../../core/journey/schema.ts';
-import type { Problem } from '../../../core/journey/problems.ts';
+import type { JourneyEdge, JourneyNode } from '../../../core/journey';
+import type { Problem } from '../../../core/journey';
 import type { Lang } from '../../../core/i18n.ts';
 import type { JourneyFlowEdge } from '../types.ts';
 import { describeNode } from '../nodes/describe.ts';

@@ -3,7 +3,7 @@
 // in the accessibility tree all the time, the badge's description for screen readers.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Problem, Severity } from '../../../core/journey/problems.ts';
+import type { Problem, Severity } from '../../../core/journey';
 import { worstSeverity } from './describe.ts';
 import { useLang } from '../../i18n/useLang';
 

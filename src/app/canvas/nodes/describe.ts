@@ -1,10 +1,10 @@
 // What a journey node looks like on the canvas, worked out from the node-kind registry: icon, names,
 // summary and ports in one language. Pure (no React), so the canvas can use it to build flow nodes
 // (their `ariaLabel`) and the node components to draw themselves.
-import { defaultRegistry, type Registry } from '../../../core/journey/registry.ts';
-import type { JourneyNode } from '../../../core/journey/schema.ts';
-import type { NodeKind } from '../../../core/journey/kinds/defineKind.ts';
-import { severities, type Problem, type Severity } from '../../../core/journey/problems.ts';
+import { defaultRegistry, type Registry } from '../../../core/journey';
+import type { JourneyNode } from '../../../core/journey';
+import type { NodeKind } from '../../../core/journey';
+import { severities, type Problem, type Severity } from '../../../core/journey';
 import type { Lang } from '../../../core/i18n.ts';
 import i18n from '../../i18n/index.ts';
 

@@ -54,8 +54,8 @@ export { NodeShell, type NodeShellProps, type JourneyNodeProps } from './NodeShe
 export { ProblemBadge, type ProblemBadgeProps } from './ProblemBadge.tsx';
 export { describeNode, nodeAriaLabel, worstSeverity, type NodeView, type NodePort } from './describe.ts';
 
-import type { JourneyNode } from '../../../core/journey/schema.ts';
-import type { Problem } from '../../../core/journey/problems.ts';
+import type { JourneyNode } from '../../../core/journey';
+import type { Problem } from '../../../core/journey';
 import type { Lang } from '../../../core/i18n.ts';
 import type { JourneyFlowNode } from '../types.ts';
 import { nodeAriaLabel } from './describe.ts';

@@ -3,7 +3,7 @@
 // to every segment's distributions (src/core/sim/cohortVocabulary.ts).
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isPlainObject } from '../../../core/journey/zodMessages';
+import { isPlainObject } from '../../../core/journey';
 import {
   addAttribute,
   addAttributeValue,
@@ -16,7 +16,7 @@ import {
   renameAttribute,
   renameAttributeValue,
   type AttributeKind,
-} from '../../../core/cohort/vocabulary';
+} from '../../../core/cohort';
 import { problemsAt, textIn, type Json, type Path } from '../draft';
 import { AddForm, NameField, NumberField, ProblemText, Section, type ProblemMap, type SetField } from './fields';
 import type { Update } from './SegmentProfile';

@@ -1,8 +1,8 @@
 // A segment's rates of the events users do on their own: edit, remove, and add one for a new event
 // name (refused in place when it is not snake_case, is made by the model itself, or is already rated).
 import { useTranslation } from 'react-i18next';
-import { addEventRate, eventRateProblem } from '../../../core/cohort/vocabulary';
-import { isPlainObject } from '../../../core/journey/zodMessages';
+import { addEventRate, eventRateProblem } from '../../../core/cohort';
+import { isPlainObject } from '../../../core/journey';
 import { problemsAt, type Path } from '../draft';
 import { AddForm, NumberField, ProblemText, Section } from './fields';
 import type { PartProps } from './SegmentProfile';

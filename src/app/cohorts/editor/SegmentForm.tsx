@@ -4,10 +4,10 @@
 // other segments keep their identity) unless the problems found in a segment change.
 import { memo, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Problem } from '../../../core/journey/problems';
-import { channelInfo, channels } from '../../../core/journey/channels';
-import { isPlainObject } from '../../../core/journey/zodMessages';
-import { allFinite, lapseChance, meanOrderValue, purchasesPerMonth } from '../../../core/cohort/editing';
+import type { Problem } from '../../../core/journey';
+import { channelInfo, channels } from '../../../core/journey';
+import { isPlainObject } from '../../../core/journey';
+import { allFinite, lapseChance, meanOrderValue, purchasesPerMonth } from '../../../core/cohort';
 import { getAt, problemsByPath, setAt, textIn, type Json, type Path } from '../draft';
 import { fmt, NumberField, Section, TextField, type SetField } from './fields';
 import { SegmentAttributes, SegmentRfm, SegmentTags, type Update } from './SegmentProfile';

@@ -3,10 +3,10 @@
 // RFM score shares. Share groups show their total and can be normalised to 100 %.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Problem } from '../../../core/journey/problems';
-import { rfmDimensions } from '../../../core/journey/condition';
-import { isPlainObject } from '../../../core/journey/zodMessages';
-import { normaliseShareRecord, normaliseShares, shareTotal, uniformRfmShares } from '../../../core/cohort/editing';
+import type { Problem } from '../../../core/journey';
+import { rfmDimensions } from '../../../core/journey';
+import { isPlainObject } from '../../../core/journey';
+import { normaliseShareRecord, normaliseShares, shareTotal, uniformRfmShares } from '../../../core/cohort';
 import { getAt, problemsAt, setAt, type Json, type Path } from '../draft';
 import { fmt, NumberField, ProblemText, Section, type ProblemMap, type SetField } from './fields';
 import { useLang } from '../../i18n/useLang';

@@ -1,7 +1,7 @@
 // The cohort's tag vocabulary: every tag a segment may give a chance for. Adding one gives it 0 % in
 // every segment until edited; removing one removes it from every segment too.
 import { useTranslation } from 'react-i18next';
-import { addTag, removeTag, tagNameProblem } from '../../../core/cohort/vocabulary';
+import { addTag, removeTag, tagNameProblem } from '../../../core/cohort';
 import { problemsAt } from '../draft';
 import { AddForm, ProblemText, Section, type ProblemMap } from './fields';
 import type { Update } from './SegmentProfile';

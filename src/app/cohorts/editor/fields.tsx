@@ -2,7 +2,7 @@
 // problems checkCohort found at its path (described to screen readers with aria-describedby).
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { Lang, Localized } from '../../../core/i18n';
-import type { Problem } from '../../../core/journey/problems';
+import type { Problem } from '../../../core/journey';
 import { displayNumber, parseNumber, problemsAt, textIn, withText, type Path } from '../draft';
 import { useLang } from '../../i18n/useLang';
 

@@ -2,11 +2,11 @@
 // comparison, a tag, a segment, an RFM score or a count of recent events. Conditions with nested groups
 // or "not" do not fit rows and are edited as JSON, checked by the same schema.
 import { useState } from 'react';
-import { comparisonOps, conditionSchema, describeCondition, rfmDimensions, type ComparisonOp } from '../../../core/journey/condition';
-import { formatScalar, parseScalar, pathKey, type FieldPath } from '../../../core/journey/fields';
+import { comparisonOps, conditionSchema, describeCondition, rfmDimensions, type ComparisonOp } from '../../../core/journey';
+import { formatScalar, parseScalar, pathKey, type FieldPath } from '../../../core/journey';
 import { grouped } from '../../../core/i18n';
-import { measureDocument } from '../../../core/journey/limitChecks';
-import { MAX_CONDITION_DEPTH, MAX_DOCUMENT_CHARS, MAX_DOCUMENT_DEPTH, MAX_DOCUMENT_VALUES } from '../../../core/journey/limits';
+import { measureDocument } from '../../../core/journey';
+import { MAX_CONDITION_DEPTH, MAX_DOCUMENT_CHARS, MAX_DOCUMENT_DEPTH, MAX_DOCUMENT_VALUES } from '../../../core/journey';
 import type { LocalError } from '../useDraftForm';
 import { FieldShell, Messages, useSlot } from '../FieldShell';
 import { useForm, type FormApi } from '../formContext';

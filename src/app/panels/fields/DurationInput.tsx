@@ -1,8 +1,8 @@
 // A duration as an amount and a unit (minutes, hours, days, weeks), written back as ISO-8601:
 // 30 minutes → PT30M, 24 hours → PT24H, 3 days → P3D, 2 weeks → P2W.
 import { useState } from 'react';
-import { parseDuration } from '../../../core/journey/duration';
-import { durationUnits, joinDuration, splitDuration, type DurationUnit, type FieldPath } from '../../../core/journey/fields';
+import { parseDuration } from '../../../core/journey';
+import { durationUnits, joinDuration, splitDuration, type DurationUnit, type FieldPath } from '../../../core/journey';
 import { useForm } from '../formContext';
 import type { ControlProps } from '../FieldShell';
 import { deepEqual } from '../deepEqual';

@@ -1,7 +1,7 @@
 // A behaviour event: one of the events the product knows (localized), or a custom snake_case name.
 import { useState } from 'react';
-import { knownEvents } from '../../../core/journey/events';
-import type { FieldPath } from '../../../core/journey/fields';
+import { knownEvents } from '../../../core/journey';
+import type { FieldPath } from '../../../core/journey';
 import { useForm } from '../formContext';
 import type { ControlProps } from '../FieldShell';
 

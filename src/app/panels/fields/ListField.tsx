@@ -1,7 +1,7 @@
 // A list of items (branch cases, split variants): one fieldset per item with its fields, a remove
 // button per item, an add button, and a running total where the list has one (weights → 100 %).
 import type { ReactNode } from 'react';
-import { getIn, keyPath, numbered, type FieldPath, type FieldSpec } from '../../../core/journey/fields';
+import { getIn, keyPath, numbered, type FieldPath, type FieldSpec } from '../../../core/journey';
 import { Messages, useSlot } from '../FieldShell';
 import { unitText, useForm } from '../formContext';
 

@@ -1,6 +1,6 @@
 // A number, typed as text so that "-" or "0." on the way to a value is kept; empty leaves the key out
 // for optional values (the default applies) and is an error otherwise.
-import type { FieldPath } from '../../../core/journey/fields';
+import type { FieldPath } from '../../../core/journey';
 import { useForm } from '../formContext';
 import type { ControlProps } from '../FieldShell';
 import { useRawText } from './useRawText';

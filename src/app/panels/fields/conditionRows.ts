@@ -1,8 +1,8 @@
 // The flat shape the condition builder shows: a top-level all/any over simple tests. Conditions that do
 // not fit it (nested groups, "not") are edited as JSON instead.
-import type { AttributeTest, Condition, EventCountTest, RfmTest, SegmentTest, TagTest } from '../../../core/journey/condition';
-import { isPlainObject } from '../../../core/journey/zodMessages';
-import type { FieldPath } from '../../../core/journey/fields';
+import type { AttributeTest, Condition, EventCountTest, RfmTest, SegmentTest, TagTest } from '../../../core/journey';
+import { isPlainObject } from '../../../core/journey';
+import type { FieldPath } from '../../../core/journey';
 
 export type Test = AttributeTest | TagTest | SegmentTest | RfmTest | EventCountTest;
 export const testTypes = ['attribute', 'tag', 'segment', 'rfm', 'event'] as const;

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { Lang } from '../../../core/i18n';
-import type { SimulationReport } from '../../../core/sim/engine/report';
+import type { SimulationReport } from '../../../core/sim/engine';
 import { formatCount, formatMoney } from '../format';
 import { ChartWithData, baseOption } from './sections';
 import { useLang } from '../../i18n/useLang';

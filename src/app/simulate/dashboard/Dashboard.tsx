@@ -6,8 +6,8 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import type { JourneyDocument } from '../../../core/journey/schema';
-import type { SimulationReport } from '../../../core/sim/engine/report';
+import type { JourneyDocument } from '../../../core/journey';
+import type { SimulationReport } from '../../../core/sim/engine';
 import { formatCount } from '../format';
 import { cohortLabel } from '../cohortLabel';
 import { DashboardSection } from './sections';

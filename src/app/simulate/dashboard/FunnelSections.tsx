@@ -1,8 +1,8 @@
 // The funnels: users reaching each lifecycle stage, and each goal, as horizontal bars with their tables.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SimulationReport } from '../../../core/sim/engine/report';
-import { stageNames } from '../../../core/journey/stages';
+import type { SimulationReport } from '../../../core/sim/engine';
+import { stageNames } from '../../../core/journey';
 import { formatCount, formatPercent } from '../format';
 import { ChartWithData, horizontalBars } from './sections';
 import { goalFunnel, stageFunnel } from './dashboardData';

@@ -5,12 +5,12 @@
 import { useContext, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { evaluateGoal, goalMetrics, goalSchema, MAX_GOALS, metricsByDay, type GoalEvaluation, type GoalMetric, type GoalSpec } from '../../../core/sim/analysis/verdicts';
-import type { SimulationReport } from '../../../core/sim/engine/report';
+import { evaluateGoal, goalMetrics, goalSchema, MAX_GOALS, metricsByDay, type GoalEvaluation, type GoalMetric, type GoalSpec } from '../../../core/sim/analysis';
+import type { SimulationReport } from '../../../core/sim/engine';
 import { EditorStoreContext } from '../../store/EditorStoreContext';
 import type { EditorStore } from '../../store/editorStore';
 import { editorFor } from '../../store/journeyEditor';
-import { MAX_DURATION_DAYS } from '../../../core/journey/limits';
+import { MAX_DURATION_DAYS } from '../../../core/journey';
 import { formatMoney, formatPercent, formatPoints } from '../format';
 import './decide.css';
 import { useLang } from '../../i18n/useLang';

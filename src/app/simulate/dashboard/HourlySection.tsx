@@ -3,9 +3,9 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EChartsCoreOption } from 'echarts/core';
-import { channelInfo, channels, type Channel } from '../../../core/journey/channels';
-import type { JourneySettings } from '../../../core/journey/schema';
-import type { SimulationReport } from '../../../core/sim/engine/report';
+import { channelInfo, channels, type Channel } from '../../../core/journey';
+import type { JourneySettings } from '../../../core/journey';
+import type { SimulationReport } from '../../../core/sim/engine';
 import { formatCount } from '../format';
 import { ChartWithData, baseOption } from './sections';
 import { useLang } from '../../i18n/useLang';

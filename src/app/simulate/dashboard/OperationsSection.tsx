@@ -2,8 +2,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EChartsCoreOption } from 'echarts/core';
-import type { SimulationReport } from '../../../core/sim/engine/report';
-import { channelInfo } from '../../../core/journey/channels';
+import type { SimulationReport } from '../../../core/sim/engine';
+import { channelInfo } from '../../../core/journey';
 import { formatCount } from '../format';
 import { ChartWithData, baseOption } from './sections';
 import { activeChannels, operationsByDay } from './dashboardData';

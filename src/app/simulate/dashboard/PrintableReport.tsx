@@ -3,12 +3,12 @@
 // user asks to print; print.css hides the app around it and the dashboard's controls, so the page holds
 // this followed by the dashboard's charts and tables. On screen it is not shown.
 import { useTranslation } from 'react-i18next';
-import { channelCost, channelInfo, channels } from '../../../core/journey/channels';
-import { describeDuration, parseDuration } from '../../../core/journey/duration';
-import { offerKind } from '../../../core/journey/kinds/offer';
-import { defaultRegistry } from '../../../core/journey/registry';
-import type { JourneyDocument } from '../../../core/journey/schema';
-import type { SimulationReport } from '../../../core/sim/engine/report';
+import { channelCost, channelInfo, channels } from '../../../core/journey';
+import { describeDuration, parseDuration } from '../../../core/journey';
+import { offerKind } from '../../../core/journey';
+import { defaultRegistry } from '../../../core/journey';
+import type { JourneyDocument } from '../../../core/journey';
+import type { SimulationReport } from '../../../core/sim/engine';
 import { formatCount, formatMoney } from '../format';
 import { journeyPictureSvg, svgDataUrl } from './journeyPicture';
 import type { Kpi } from './kpis';

@@ -2,7 +2,7 @@
 // baseline), and the assumptions each ran on, those that differ marked in words as well as colour.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { compareScenarios } from '../../../core/sim/analysis/scenarios';
+import { compareScenarios } from '../../../core/sim/analysis';
 import type { ScenarioRecord } from '../../persist/scenarioRepository';
 import { assumptionLabel, assumptionText, kpiCellText, rateComparisonText, type Formatting } from './scenarioFormat';
 import { useLang } from '../../i18n/useLang';

@@ -4,7 +4,7 @@
 import { useCallback, useContext, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { MAX_COMPARED, MIN_COMPARED } from '../../../core/sim/analysis/scenarios';
+import { MAX_COMPARED, MIN_COMPARED } from '../../../core/sim/analysis';
 import { RepositoryError } from '../../persist/repository';
 import { newScenarioId, type ScenarioRecord, type ScenarioRepository } from '../../persist/scenarioRepository';
 import { ServicesContext } from '../../services';

@@ -1,7 +1,7 @@
 // Every KPI per segment of the cohort, as one table (segments named from the preset when it is one).
 import { useTranslation } from 'react-i18next';
-import type { Estimate, SimulationReport } from '../../../core/sim/engine/report';
-import { getPreset } from '../../../core/cohort/presets';
+import type { Estimate, SimulationReport } from '../../../core/sim/engine';
+import { getPreset } from '../../../core/cohort';
 import { formatCount, formatMoney, formatPercent } from '../format';
 import { DashboardSection } from './sections';
 import { segmentRows } from './dashboardData';

@@ -6,9 +6,9 @@
 import { useContext, useId, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EChartsCoreOption } from 'echarts/core';
-import { checkCohort } from '../../../core/cohort/schema';
-import type { SimulationReport } from '../../../core/sim/engine/report';
-import { assumptionsFor, figures, type FigureName } from '../../../core/sim/analysis/sensitivity';
+import { checkCohort } from '../../../core/cohort';
+import type { SimulationReport } from '../../../core/sim/engine';
+import { assumptionsFor, figures, type FigureName } from '../../../core/sim/analysis';
 import { ServicesContext } from '../../services';
 import { formatCount, formatMoney, formatPercent } from '../format';
 import { SimulationStoreContext } from '../SimulationStoreContext';

@@ -2,8 +2,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EChartsCoreOption } from 'echarts/core';
-import type { SimulationReport } from '../../../core/sim/engine/report';
-import { stageNames, stages } from '../../../core/journey/stages';
+import type { SimulationReport } from '../../../core/sim/engine';
+import { stageNames, stages } from '../../../core/journey';
 import { formatCount } from '../format';
 import { ChartWithData, baseOption } from './sections';
 import { useLang } from '../../i18n/useLang';

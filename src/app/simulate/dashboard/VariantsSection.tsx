@@ -4,8 +4,8 @@
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../core/i18n';
-import { compareArms, type ArmComparison } from '../../../core/sim/analysis/verdicts';
-import type { ArmReport, SimulationReport } from '../../../core/sim/engine/report';
+import { compareArms, type ArmComparison } from '../../../core/sim/analysis';
+import type { ArmReport, SimulationReport } from '../../../core/sim/engine';
 import { formatCount, formatMoney, formatPercent, formatPoints } from '../format';
 import './decide.css';
 import { useLang } from '../../i18n/useLang';

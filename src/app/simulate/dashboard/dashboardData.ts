@@ -2,9 +2,9 @@
 // by goal, the stage population and the operations load per day, the per-segment figures, and the two
 // CSV exports. Plain functions, so tests read them without rendering a chart.
 import { toCsv } from '../../../core/csv';
-import { channels, type Channel } from '../../../core/journey/channels';
-import { stages, type Stage } from '../../../core/journey/stages';
-import type { Estimate, SimulationReport } from '../../../core/sim/engine/report';
+import { channels, type Channel } from '../../../core/journey';
+import { stages, type Stage } from '../../../core/journey';
+import type { Estimate, SimulationReport } from '../../../core/sim/engine';
 
 const ratio = (top: number, bottom: number) => (bottom > 0 ? top / bottom : 0);
 

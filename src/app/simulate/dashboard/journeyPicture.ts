@@ -3,9 +3,9 @@
 // to the target's left side (where the canvas puts their handles). It needs no React Flow instance and
 // no screenshot of the DOM, so it prints the same whatever the canvas shows. Pure: a string out.
 import type { Lang } from '../../../core/i18n';
-import { LANE_HEIGHT, laneTop } from '../../../core/journey/lanes';
-import type { JourneyDocument } from '../../../core/journey/schema';
-import { stageNames, stages, type Stage } from '../../../core/journey/stages';
+import { LANE_HEIGHT, laneTop } from '../../../core/journey';
+import type { JourneyDocument } from '../../../core/journey';
+import { stageNames, stages, type Stage } from '../../../core/journey';
 
 /** The box drawn for a node: the canvas's node width, tall enough for two lines of label and the kind. */
 export const PICTURE_NODE = { width: 220, height: 76 } as const;

@@ -2,7 +2,7 @@
 // a label, the value, its interval (where the report has one) and the formula in one line.
 import type { TFunction } from 'i18next';
 import type { Lang } from '../../../core/i18n';
-import type { Estimate, SimulationReport } from '../../../core/sim/engine/report';
+import type { Estimate, SimulationReport } from '../../../core/sim/engine';
 import { formatCount, formatMoney, formatPercent, formatPoints } from '../format';
 
 export interface Kpi {

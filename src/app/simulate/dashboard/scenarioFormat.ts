@@ -1,10 +1,10 @@
 // How the scenario comparison reads: each KPI, its interval and its difference from the first scenario,
 // and each assumption, in the interface language and the scenario's own currency.
 import type { TFunction } from 'i18next';
-import { channelInfo, channels, type Channel } from '../../../core/journey/channels';
-import { describeDuration } from '../../../core/journey/duration';
+import { channelInfo, channels, type Channel } from '../../../core/journey';
+import { describeDuration } from '../../../core/journey';
 import type { Lang } from '../../../core/i18n';
-import type { AssumptionRow, AssumptionValue, RateComparison, ScenarioKpi, ScenarioKpiRow } from '../../../core/sim/analysis/scenarios';
+import type { AssumptionRow, AssumptionValue, RateComparison, ScenarioKpi, ScenarioKpiRow } from '../../../core/sim/analysis';
 import { formatCount, formatMoney, formatPercent, formatPoints } from '../format';
 import { nameText } from '../cohortLabel';
 export { cohortName, nameText } from '../cohortLabel';

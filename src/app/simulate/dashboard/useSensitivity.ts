@@ -4,10 +4,10 @@
 // shown can change without running again. Cancel stops the run in progress and starts no more.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Lang } from '../../../core/i18n';
-import type { JourneyDocument } from '../../../core/journey/schema';
-import type { CohortSpec } from '../../../core/cohort/schema';
-import type { SimulationReport } from '../../../core/sim/engine/report';
-import type { Assumption } from '../../../core/sim/analysis/sensitivity';
+import type { JourneyDocument } from '../../../core/journey';
+import type { CohortSpec } from '../../../core/cohort';
+import type { SimulationReport } from '../../../core/sim/engine';
+import type { Assumption } from '../../../core/sim/analysis';
 import type { SimulationRun, SimulationRunner } from '../protocol';
 import { failureText } from '../failure';
 

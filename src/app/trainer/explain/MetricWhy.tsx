@@ -2,8 +2,8 @@
 // and the glossary terms it rests on.
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SimulationReport } from '../../../core/sim/engine/report';
-import { metricFormula, metricIds, type MetricId } from '../../../core/trainer/formulas';
+import type { SimulationReport } from '../../../core/sim/engine';
+import { metricFormula, metricIds, type MetricId } from '../../../core/trainer';
 import { GlossaryLinks } from './GlossaryLinks';
 import { useLang } from '../../i18n/useLang';
 

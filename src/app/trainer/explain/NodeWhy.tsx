@@ -3,9 +3,9 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { termsOfKind } from '../../../core/glossary';
-import { defaultRegistry } from '../../../core/journey/registry';
-import type { JourneyNode } from '../../../core/journey/schema';
-import type { SimulationReport } from '../../../core/sim/engine/report';
+import { defaultRegistry } from '../../../core/journey';
+import type { JourneyNode } from '../../../core/journey';
+import type { SimulationReport } from '../../../core/sim/engine';
 import { formatCount, formatPercent } from '../../simulate/format';
 import { GlossaryLinks } from './GlossaryLinks';
 import { useLang } from '../../i18n/useLang';

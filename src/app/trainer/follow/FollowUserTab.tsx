@@ -4,9 +4,9 @@
 // step is focused there.
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { profileOf } from '../../../core/trainer/profile';
-import { findUser, type UserKind } from '../../../core/trainer/sample';
-import { storyOf } from '../../../core/trainer/story';
+import { profileOf } from '../../../core/trainer';
+import { findUser, type UserKind } from '../../../core/trainer';
+import { storyOf } from '../../../core/trainer';
 import { usePlayback, usePlaybackStore } from '../playback/PlaybackContext';
 import { useShownTime } from '../playback/useShownTime';
 import { useTrainerStore } from '../TrainerStoreContext';

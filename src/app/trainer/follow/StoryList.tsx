@@ -2,8 +2,8 @@
 // outcome, and why. The step at or just before the playback's moment is the current one.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { channelInfo } from '../../../core/journey/channels';
-import type { StoryStep } from '../../../core/trainer/story';
+import { channelInfo } from '../../../core/journey';
+import type { StoryStep } from '../../../core/trainer';
 import { useLang } from '../../i18n/useLang';
 
 /** The last step at or before `timeMs` (the opening profile step at worst). */

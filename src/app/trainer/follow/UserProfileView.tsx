@@ -1,10 +1,10 @@
 // Who the followed user is: segment, attributes, RFM, tags and the channels that reach them.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { channelInfo, channels } from '../../../core/journey/channels';
-import { attributeName, formatValue } from '../../../core/trainer/explain';
-import type { CohortSpec } from '../../../core/cohort/schema';
-import type { UserProfile } from '../../../core/trainer/profile';
+import { channelInfo, channels } from '../../../core/journey';
+import { attributeName, formatValue } from '../../../core/trainer';
+import type { CohortSpec } from '../../../core/cohort';
+import type { UserProfile } from '../../../core/trainer';
 import { formatList } from '../../i18n/format';
 import { useLang } from '../../i18n/useLang';
 

@@ -3,10 +3,10 @@
 // the worker; the brands of those checks do not cross postMessage, so the journey and the cohort pass
 // their gates once more here and the journey is compiled (tens of milliseconds for a template, none of
 // the fast engine's planning), once per recording — the input object is the recording's identity.
-import { checkCohort } from '../../../core/cohort/schema';
-import { checkJourney } from '../../../core/journey/validate';
-import { modelFor, SimulationError } from '../../../core/sim/engine/simulate';
-import type { Model } from '../../../core/sim/engine/model';
+import { checkCohort } from '../../../core/cohort';
+import { checkJourney } from '../../../core/journey';
+import { modelFor, SimulationError } from '../../../core/sim/engine';
+import type { Model } from '../../../core/sim/engine';
 import type { PlaybackInput } from '../playback/playbackStore';
 
 const models = new WeakMap<PlaybackInput, Model | null>();

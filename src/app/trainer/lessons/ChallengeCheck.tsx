@@ -3,13 +3,13 @@
 // result condition by condition, and hints one at a time.
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Problem } from '../../../core/journey/problems';
-import type { JourneyDocument } from '../../../core/journey/schema';
-import { checkJourney } from '../../../core/journey/validate';
-import { checkChallenge, type ChallengeResult } from '../../../core/lessons/challenge';
-import { journeyAtStep } from '../../../core/lessons/edits';
-import type { Challenge } from '../../../core/lessons/schema';
-import type { SimulationReport } from '../../../core/sim/engine/report';
+import type { Problem } from '../../../core/journey';
+import type { JourneyDocument } from '../../../core/journey';
+import { checkJourney } from '../../../core/journey';
+import { checkChallenge, type ChallengeResult } from '../../../core/lessons';
+import { journeyAtStep } from '../../../core/lessons';
+import type { Challenge } from '../../../core/lessons';
+import type { SimulationReport } from '../../../core/sim/engine';
 import { useServices } from '../../services';
 import type { SimulationRun } from '../../simulate/protocol';
 import { workerRunner } from '../../simulate/workerRunner';

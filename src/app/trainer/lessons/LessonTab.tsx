@@ -2,9 +2,9 @@
 // with what to read, what to look at, a suggestion to apply and, on a challenge step, the check.
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JourneyDocument } from '../../../core/journey/schema';
-import { checkJourney } from '../../../core/journey/validate';
-import { applyEdits } from '../../../core/lessons/edits';
+import type { JourneyDocument } from '../../../core/journey';
+import { checkJourney } from '../../../core/journey';
+import { applyEdits } from '../../../core/lessons';
 import { useEditor } from '../../store/useEditor';
 import { useEditorStore } from '../../store/useEditorStore';
 import { editorFor } from '../../store/journeyEditor';

@@ -4,10 +4,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../core/i18n';
-import type { Problem } from '../../../core/journey/problems';
-import { parseLesson, type ParsedLesson } from '../../../core/lessons/load';
-import { decodeLesson, encodeLesson } from '../../../core/lessons/share';
-import type { LessonInput } from '../../../core/lessons/schema';
+import type { Problem } from '../../../core/journey';
+import { parseLesson, type ParsedLesson } from '../../../core/lessons';
+import { decodeLesson, encodeLesson } from '../../../core/lessons';
+import type { LessonInput } from '../../../core/lessons';
 import { useServices } from '../../services';
 import { parseRoute } from '../../useRoute';
 import { RepositoryError } from '../../persist/repository';

@@ -3,10 +3,10 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../core/i18n';
-import { stageNames } from '../../../core/journey/stages';
-import { metricNames, metricValue } from '../../../core/lessons/challenge';
-import { challengeMetrics, type ChallengeMetric, type LookAt } from '../../../core/lessons/schema';
-import type { SimulationReport } from '../../../core/sim/engine/report';
+import { stageNames } from '../../../core/journey';
+import { metricNames, metricValue } from '../../../core/lessons';
+import { challengeMetrics, type ChallengeMetric, type LookAt } from '../../../core/lessons';
+import type { SimulationReport } from '../../../core/sim/engine';
 import { useEditor } from '../../store/useEditor';
 import { useLastReport } from './useLastReport';
 import { useLang } from '../../i18n/useLang';

@@ -1,4 +1,4 @@
-import { pathText, type Problem } from '../../../core/journey/problems';
+import { pathText, type Problem } from '../../../core/journey';
 import { useLang } from '../../i18n/useLang';
 
 /** Every problem of a refused lesson, each with the path it is at (the messages mostly start with it already). */

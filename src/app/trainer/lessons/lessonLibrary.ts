@@ -2,12 +2,12 @@
 // link, kept in the repository's settings as the JSON they arrived as (re-checked by parseLesson each
 // time they are read, so a lesson stored by an older build is checked by this one's rules).
 import { localized, type Localized } from '../../../core/i18n';
-import type { JourneyDocumentInput } from '../../../core/journey/schema';
-import type { Problem } from '../../../core/journey/problems';
-import type { CohortSpecInput } from '../../../core/cohort/schema';
-import { builtinLessons } from '../../../core/lessons/builtin/index';
-import { parseLesson } from '../../../core/lessons/load';
-import type { Lesson, LessonInput } from '../../../core/lessons/schema';
+import type { JourneyDocumentInput } from '../../../core/journey';
+import type { Problem } from '../../../core/journey';
+import type { CohortSpecInput } from '../../../core/cohort';
+import { builtinLessons } from '../../../core/lessons';
+import { parseLesson } from '../../../core/lessons';
+import type { Lesson, LessonInput } from '../../../core/lessons';
 import type { JourneyRepository } from '../../persist/repository';
 
 export const IMPORTED_LESSONS_SETTING = 'importedLessons';

@@ -2,12 +2,12 @@
 // stands at the first step, saved as a new journey named after the lesson, like a journey made from
 // a template on the home screen.
 import type { Lang, Localized } from '../../../core/i18n';
-import { journeyAtStep } from '../../../core/lessons/edits';
-import { resolveLessonJourney } from '../../../core/lessons/load';
-import type { Lesson } from '../../../core/lessons/schema';
-import { checkJourney } from '../../../core/journey/validate';
-import type { JourneyDocument } from '../../../core/journey/schema';
-import { layoutJourney } from '../../../core/editor/layout';
+import { journeyAtStep } from '../../../core/lessons';
+import { resolveLessonJourney } from '../../../core/lessons';
+import type { Lesson } from '../../../core/lessons';
+import { checkJourney } from '../../../core/journey';
+import type { JourneyDocument } from '../../../core/journey';
+import { layoutJourney } from '../../../core/editor';
 import { localized } from '../../../core/i18n';
 import type { JourneyRepository } from '../../persist/repository';
 import { newJourneyId } from '../../home/newJourneyId';

@@ -2,9 +2,9 @@
 // stands at that step, and the learner may have changed the journey meanwhile. The rule: every param
 // and setting that any step's setup sets is put to its value at the target step (so stepping back
 // undoes a later step's setup too); everything else the learner changed stays as it is.
-import type { JourneyDocumentInput } from '../../../core/journey/schema';
-import { journeyAtStep } from '../../../core/lessons/edits';
-import type { Lesson } from '../../../core/lessons/schema';
+import type { JourneyDocumentInput } from '../../../core/journey';
+import { journeyAtStep } from '../../../core/lessons';
+import type { Lesson } from '../../../core/lessons';
 
 export function journeyForStep(lesson: Lesson, lessonJourney: JourneyDocumentInput, current: JourneyDocumentInput, index: number): JourneyDocumentInput {
   const edits = lesson.steps.flatMap((step) => step.setup);

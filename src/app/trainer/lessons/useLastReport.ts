@@ -1,5 +1,5 @@
 import { useCallback, useContext, useSyncExternalStore } from 'react';
-import type { SimulationReport } from '../../../core/sim/engine/report';
+import type { SimulationReport } from '../../../core/sim/engine';
 import { SimulationStoreContext } from '../../simulate/SimulationStoreContext';
 
 /** The open journey's last simulation report, if any (none around a component shown without the editor). */

@@ -3,8 +3,8 @@
 // step's setup to the learner's journey (stepSetup.ts says how) and highlights the step's nodes.
 import { useCallback, useEffect, useState } from 'react';
 import { useStore } from 'zustand';
-import { checkJourney } from '../../../core/journey/validate';
-import type { LessonStep } from '../../../core/lessons/schema';
+import { checkJourney } from '../../../core/journey';
+import type { LessonStep } from '../../../core/lessons';
 import { isTyping } from '../../isTyping';
 import { useServices } from '../../services';
 import { useEditorStore } from '../../store/useEditorStore';

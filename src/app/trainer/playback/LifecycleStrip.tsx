@@ -2,9 +2,9 @@
 // (the full run's stagesByDay, stacked), a marker at the moment played, and the populations at that
 // moment as a list — from the sample, like the lanes and dots on the canvas, so the figures agree.
 import { useId, useMemo } from 'react';
-import { createPlayback } from '../../../core/trainer/playback';
+import { createPlayback } from '../../../core/trainer';
 import { useTranslation } from 'react-i18next';
-import { stageNames, stages } from '../../../core/journey/stages';
+import { stageNames, stages } from '../../../core/journey';
 import { usePlayback, usePlaybackStore } from './PlaybackContext';
 import { DAY_MS, momentOf } from './moments';
 import { moveMsFor } from './playbackStore';

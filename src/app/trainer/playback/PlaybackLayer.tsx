@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore, useStoreApi } from '@xyflow/react';
-import { createPlayback } from '../../../core/trainer/playback';
+import { createPlayback } from '../../../core/trainer';
 import { drawPlayback, jitterOf, type DrawInput, type NodeBoxes } from './drawPlayback';
 import { moveMsFor } from './playbackStore';
 import { usePlayback, usePlaybackStore } from './PlaybackContext';

@@ -2,9 +2,9 @@
 // jittered so dots do not stack; or on the straight line between the ports of the edge it walks), each
 // node's live population in a pill above it, and each lane's population at its bottom-left corner.
 // Plain canvas calls on numbers, so a frame of thousands of dots stays well inside its budget.
-import { stages } from '../../../core/journey/stages';
-import { LANE_HEIGHT } from '../../../core/journey/lanes';
-import { AT_NODE, MOVING, type PlaybackFrame } from '../../../core/trainer/playback';
+import { stages } from '../../../core/journey';
+import { LANE_HEIGHT } from '../../../core/journey';
+import { AT_NODE, MOVING, type PlaybackFrame } from '../../../core/trainer';
 
 /** Where each node of the timeline sits on the canvas now, in flow coordinates (NaN: not drawn). */
 export interface NodeBoxes {

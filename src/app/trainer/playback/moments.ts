@@ -1,5 +1,5 @@
 // Simulated moments as the bar reads them, and the sample's milestones counted up to a moment.
-import type { TraceEntry } from '../../../core/sim/engine/trace';
+import type { TraceEntry } from '../../../core/sim/engine';
 import { DAY_MS, HOUR_MS } from './playbackStore';
 
 /** Days since launch (day 0 is launch day) and the clock since that day began, "09:00". */

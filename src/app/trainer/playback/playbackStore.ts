@@ -2,11 +2,11 @@
 // and the simulated moment shown, which an animation loop advances while playing. Recordings go through
 // a RecordingRunner (a Web Worker in the app, a synchronous fake in tests); nothing here simulates.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { JourneyDocument } from '../../../core/journey/schema';
-import type { Problem } from '../../../core/journey/problems';
-import type { SimulationReport } from '../../../core/sim/engine/report';
-import type { TraceEntry } from '../../../core/sim/engine/trace';
-import { buildTimeline, type PlaybackTimeline } from '../../../core/trainer/playback';
+import type { JourneyDocument } from '../../../core/journey';
+import type { Problem } from '../../../core/journey';
+import type { SimulationReport } from '../../../core/sim/engine';
+import type { TraceEntry } from '../../../core/sim/engine';
+import { buildTimeline, type PlaybackTimeline } from '../../../core/trainer';
 import { sameForSimulation } from '../../simulate/staleness';
 import type { SimulationRun } from '../../simulate/protocol';
 import type { RecordingRunner } from './recordingProtocol';

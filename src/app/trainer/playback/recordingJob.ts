@@ -1,7 +1,7 @@
 // One recording as the worker does it: the Simulate panel's job for the full run (one replication),
 // then the sample's traces with the same checked input, so the dots are users of that very run. The
 // input passes the run's gate once, for both.
-import { recordSample } from '../../../core/trainer/sample';
+import { recordSample } from '../../../core/trainer';
 import { checkRequest, failureMessage, runCheckedSimulationJob, type JobOptions } from '../../simulate/simulationJob';
 import type { RecordingMessage, RecordingRequest } from './recordingProtocol';
 

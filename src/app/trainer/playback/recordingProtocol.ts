@@ -1,9 +1,9 @@
 // What trainer mode asks of a worker to play a simulation back: the full run (every count) and the
 // traces of a sample of its users (the dots). A sibling of ../../simulate/protocol.ts, so the Simulate
 // panel's path stays as it is.
-import type { Problem } from '../../../core/journey/problems';
-import type { SimulationReport } from '../../../core/sim/engine/report';
-import type { TraceEntry } from '../../../core/sim/engine/trace';
+import type { Problem } from '../../../core/journey';
+import type { SimulationReport } from '../../../core/sim/engine';
+import type { TraceEntry } from '../../../core/sim/engine';
 import type { SimulationRequest, SimulationRun } from '../../simulate/protocol';
 
 export interface RecordingRequest extends Omit<SimulationRequest, 'replications'> {

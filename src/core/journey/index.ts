@@ -1,0 +1,27 @@
+/** The public surface of this folder: code outside it imports from here (lint keeps it so). */
+export { channelCost, channelInfo, channels } from './channels';
+export type { Channel } from './channels';
+export { comparisonOps, conditionSchema, describeCondition, rfmDimensions } from './condition';
+export type { AttributeTest, ComparisonOp, Condition, EventCountTest, RfmTest, SegmentTest, TagTest } from './condition';
+export { MS, describeDuration, parseDuration } from './duration';
+export { eventLabel, knownEvents } from './events';
+export { durationUnits, formatScalar, getIn, hasIn, isPrefix, isVisible, joinDuration, keyPath, numbered, parseScalar, pathKey, setIn, settingsFields, splitDuration } from './fields';
+export type { DurationUnit, FieldPath, FieldSpec } from './fields';
+export type { GoalSpec } from './goals';
+export { paletteGroups } from './kinds/defineKind';
+export type { NodeKind } from './kinds/defineKind';
+export { offerKind } from './kinds/offer';
+export { FIRST_COLUMN_X, LANE_HEIGHT, laneRowY, laneTop } from './lanes';
+export { checkDocumentText, measureDocument } from './limitChecks';
+export { MAX_CONDITION_DEPTH, MAX_DOCUMENT_CHARS, MAX_DOCUMENT_DEPTH, MAX_DOCUMENT_VALUES, MAX_DURATION_DAYS } from './limits';
+export type { Migration } from './migrate';
+export { bySeverity, formatLocation, pathText, severities } from './problems';
+export type { Problem, Severity } from './problems';
+export { defaultRegistry } from './registry';
+export type { Registry } from './registry';
+export { CURRENT_SCHEMA_VERSION, settingsSchema } from './schema';
+export type { JourneyDocument, JourneyDocumentInput, JourneyEdge, JourneyNode, JourneySettings } from './schema';
+export { stageNames, stages } from './stages';
+export type { Stage } from './stages';
+export { checkJourney, readJourneyDocument, recheckJourney, validate } from './validate';
+export { isPlainObject, localizeIssue, plainPath } from './zodMessages';

@@ -1,0 +1,10 @@
+/** The public surface of this folder: code outside it imports from here (lint keeps it so). */
+export { builtinLessons } from './builtin/index';
+export { checkChallenge, metricNames, metricValue } from './challenge';
+export type { ChallengeResult } from './challenge';
+export { applyEdits, journeyAtStep } from './edits';
+export { parseLesson, resolveLessonJourney } from './load';
+export type { ParsedLesson } from './load';
+export { challengeMetrics } from './schema';
+export type { Challenge, ChallengeMetric, Lesson, LessonInput, LessonStep, LookAt } from './schema';
+export { decodeLesson, encodeLesson } from './share';

@@ -1,0 +1,14 @@
+/** The public surface of this folder: code outside it imports from here (lint keeps it so). */
+export { simulateUser } from './driver';
+export { LAUNCH } from './model';
+export type { Model } from './model';
+export { buildReport } from './report';
+export type { ArmReport, Estimate, SimulationReport } from './report';
+export { errorDetail, runFailureProblems, simulationFailed } from './runFailure';
+export { createDriver, engines, runRange } from './runRange';
+export type { EngineName } from './runRange';
+export { SimulationError, asSimulationError, checkSimulation, modelFor, problemsOfFailure, runTask, simulateChecked, simulationProblems } from './simulate';
+export type { CheckedSimulation, RangeRunner, RangeTask } from './simulate';
+export { SteppingClock } from './steppingClock';
+export type { TraceEntry } from './trace';
+export { UserWorld } from './world';
