@@ -168,21 +168,6 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.{ts,tsx}'],
-    // Core texts still written with a language test, until they become message keys (issue 13 §4).
-    ignores: [
-      'src/core/journey/condition.ts',
-      'src/core/journey/conditions/eventCount.ts',
-      'src/core/journey/conditions/rfm.ts',
-      'src/core/journey/conditions/segment.ts',
-      'src/core/journey/conditions/tag.ts',
-      'src/core/journey/duration.ts',
-      'src/core/journey/kinds/branch.ts',
-      'src/core/journey/kinds/entry.ts',
-      'src/core/journey/kinds/exit.ts',
-      'src/core/journey/kinds/offer.ts',
-      'src/core/journey/kinds/split.ts',
-      'src/core/journey/kinds/wait.ts',
-    ],
     plugins: { 'journey-lab': languageTests },
     rules: { 'journey-lab/no-language-test': 'error' },
   },

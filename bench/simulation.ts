@@ -45,6 +45,7 @@ import { UserWorld } from '../src/core/sim/engine';
 import { ecommercePreset } from '../src/core/cohort';
 import { SteppingClock } from '../src/core/sim/engine';
 import { BENCH_HORIZON, benchmarkJourney, largestTemplate } from './simulationJourneys';
+import { say } from '../src/cli/i18n';
 
 // Targets of issue 5.
 export const TARGETS = {
@@ -211,7 +212,7 @@ export function workerCounts(max: number): number[] {
 function check(journey: JourneyDocumentInput, users: number): CheckedSimulation {
   const result = checkSimulation({ journey, cohort: ecommercePreset.spec, seed: SEED, users, engine: 'fast' });
   if (!result.ok)
-    throw new Error(`The benchmark journey "${journey.id}" cannot be simulated:\n${result.problems.map((problem) => `${problem.code}: ${problem.message.en}`).join('\n')}`);
+    throw new Error(`The benchmark journey "${journey.id}" cannot be simulated:\n${result.problems.map((problem) => `${problem.code}: ${say(problem.message, 'en')}`).join('\n')}`);
   return result.checked;
 }
 

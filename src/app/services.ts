@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Localized } from '../core/i18n';
+import type { Message } from '../core/i18n';
 import type { JourneyRepository } from './persist/repository';
 import type { UnsavedCopies } from './persist/unsavedCopy';
 import type { SimulationRunner } from './simulate/protocol';
@@ -10,7 +10,7 @@ export interface AppServices {
   repository: JourneyRepository;
   tabId: string;
   /** Set when storage is not kept across reloads (the in-memory fallback). */
-  storageWarning: Localized | null;
+  storageWarning: Message | null;
   /** Where the editor keeps unsaved changes synchronously (see persist/unsavedCopy.ts); this tab's sessionStorage when left out. */
   unsavedCopies?: UnsavedCopies;
   /** Where simulations run; a Web Worker per run when left out (tests pass a fake). */

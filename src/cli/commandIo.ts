@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Lang } from '../core/i18n';
 import { formatLocation, type Problem } from '../core/journey';
-import { cliText, isFileErrorCode } from './i18n';
+import { cliText, isFileErrorCode, say } from './i18n';
 import { checkDocumentText } from '../core/journey';
 
 /** What the commands run against: their I/O (made safe for a terminal), files, exit statuses and usage errors. */
@@ -91,7 +91,7 @@ export class UsageError extends Error {
 }
 
 export const formatProblem = (problem: Problem, lang: Lang) =>
-  oneLine(`${problem.severity.toUpperCase()} ${problem.code} ${formatLocation(problem.location, lang)}: ${problem.message[lang]}`);
+  oneLine(`${problem.severity.toUpperCase()} ${problem.code} ${say(formatLocation(problem.location), lang)}: ${say(problem.message, lang)}`);
 
 export type Loaded = { ok: true; json: unknown } | { ok: false; message: string };
 
@@ -105,7 +105,7 @@ export function loadJson(file: string, io: CliIo, lang: Lang): Loaded {
   }
   // Refused before JSON.parse: the limit on a document's size (src/core/journey/limits.ts).
   const tooLarge = checkDocumentText(source);
-  if (tooLarge) return { ok: false, message: text('cannotRead', { file, reason: tooLarge.message[lang] }) };
+  if (tooLarge) return { ok: false, message: text('cannotRead', { file, reason: say(tooLarge.message, lang) }) };
   try {
     return { ok: true, json: JSON.parse(source.replace(/^\uFEFF/, '')) as unknown };
   } catch (error) {

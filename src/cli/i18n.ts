@@ -1,11 +1,13 @@
 // The CLI's texts: the "cli" section of the catalogs the app uses too (src/locales/*.json), formatted by
-// i18next with i18next-icu as in the app. Every catalog found there is loaded.
+// i18next with i18next-icu as in the app. Every catalog found there is loaded, each section a namespace:
+// "cli" for the CLI's own texts, "core" (and "app") for the messages core returns, rendered by `say`.
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import i18next, { type TFunction } from 'i18next';
 import type IcuPlugin from 'i18next-icu';
 import type { Lang } from '../core/i18n';
 import { languageOfCatalog, type Catalog } from '../locales/catalogs';
+import { sayWith } from '../locales/say';
 
 // i18next-icu's CommonJS build: its ES build imports intl-messageformat's default export, which Node's
 // loader gives as the CommonJS exports object, not the class ("IntlMessageFormat is not a constructor").
@@ -20,8 +22,8 @@ const catalogs = new Map(
 
 const cliI18n = i18next.createInstance();
 void cliI18n.use(new ICU()).init({
-  resources: Object.fromEntries([...catalogs].map(([language, catalog]) => [language, { cli: catalog.cli }])),
-  ns: ['cli'],
+  resources: Object.fromEntries(catalogs),
+  ns: ['cli', 'core', 'app'],
   defaultNS: 'cli',
   fallbackLng: 'en',
   initAsync: false,
@@ -37,3 +39,6 @@ export const cliText = (lang: Lang): CliText => cliI18n.getFixedT(lang, 'cli');
 export type FileErrorCode = keyof Catalog['cli']['fileErrors'];
 const fileErrorCodes = new Set(Object.keys(catalogs.get('en')?.cli.fileErrors ?? {}));
 export const isFileErrorCode = (code: string): code is FileErrorCode => fileErrorCodes.has(code);
+
+/** Core messages (and any catalog message) in a language, through this instance. */
+export const say = sayWith(cliI18n);

@@ -5,7 +5,7 @@ import { compileJourneyInput } from '../core/compile';
 import type { Problem } from '../core/journey';
 import { getTemplate, industryNames, templates, templateSummaries } from '../core/templates';
 import { instantiateTemplate } from '../core/templates';
-import { cliText } from './i18n';
+import { cliText, say } from './i18n';
 import { errorDetail } from '../core/sim/engine';
 import { EXIT, formatProblem, loadJson, single, terminalSafeIo, UsageError, VERSION_CODES, writeFileOrSay, type CliIo } from './commandIo';
 
@@ -74,7 +74,7 @@ function templatesCommand(args: string[], lang: Lang, io: CliIo): number {
   const width = summaries.reduce((widest, summary) => Math.max(widest, summary.id.length), 0);
   for (const summary of summaries)
     io.stdout(
-      `${summary.id.padEnd(width)}  ${summary.name}  (${text('templateLine', { caseNumber: summary.caseNumber, industry: industryNames[summary.industry][lang], nodes: summary.nodeCount })})\n`,
+      `${summary.id.padEnd(width)}  ${summary.name}  (${text('templateLine', { caseNumber: summary.caseNumber, industry: say(industryNames[summary.industry], lang), nodes: summary.nodeCount })})\n`,
     );
   return EXIT.ok;
 }

@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
-import { localized, type Lang } from '../core/i18n';
+import { message, type Lang } from '../core/i18n';
 import { pathText, type Problem } from '../core/journey';
 import { engines, type EngineName } from '../core/sim/engine';
 import { checkSimulation, problemsOfFailure, simulateChecked, simulationProblems } from '../core/sim/engine';
 import { cohortPresets, getPreset } from '../core/cohort';
 import { runFailureProblems } from '../core/sim/engine';
-import { cliText } from './i18n';
+import { cliText, say } from './i18n';
 import { createProgress } from './progress';
 import { EXIT, formatProblem, loadJson, oneLine, single, UsageError, VERSION_CODES, type CliIo } from './commandIo';
 import { formatSummary, formatTrace } from './simulateFormat';
@@ -82,7 +82,7 @@ export async function simulateCommand(args: string[], lang: Lang, io: CliIo): Pr
   // Cohort problems are located in the cohort file, the others in the journey (or the settings).
   const describe = (problem: Problem) =>
     problem.code.startsWith('cohort-')
-      ? oneLine(`${problem.severity.toUpperCase()} ${problem.code} ${[values.cohort ?? preset!.id, pathText(problem.location.path) && `(${pathText(problem.location.path)})`].filter(Boolean).join(' ')}: ${problem.message[lang]}`)
+      ? oneLine(`${problem.severity.toUpperCase()} ${problem.code} ${[values.cohort ?? preset!.id, pathText(problem.location.path) && `(${pathText(problem.location.path)})`].filter(Boolean).join(' ')}: ${say(problem.message, lang)}`)
       : formatProblem(problem, lang);
   const report = (heading: string, problems: Problem[]) => {
     io.stderr(`${heading}\n`);
@@ -99,10 +99,7 @@ export async function simulateCommand(args: string[], lang: Lang, io: CliIo): Pr
       {
         severity: simulationProblems['simulation-settings'].severity,
         code: 'simulation-settings',
-        message: localized(
-          cliText('en')('simulate.traceOutside', { user: traceUser, lastUser: run.users - 1 }),
-          cliText('zh-CN')('simulate.traceOutside', { user: traceUser, lastUser: run.users - 1 }),
-        ),
+        message: message('cli.simulate.traceOutside', { user: traceUser, lastUser: run.users - 1 }),
         location: { path: ['trace'] },
       },
     ]);

@@ -8,7 +8,7 @@ import type { Estimate, SimulationReport } from '../core/sim/engine';
 import type { TraceEntry } from '../core/sim/engine';
 import { formatList, numberFormat } from '../app/i18n/format';
 import { oneLine } from './commandIo';
-import { cliText, type CliText } from './i18n';
+import { cliText, say, type CliText } from './i18n';
 
 /**
  * The readable forms of a simulation: the summary of a report and one user's path, in either language.
@@ -88,7 +88,7 @@ function table(cells: string[][], left: number, indent = '  '): string[] {
 // ---------------------------------------------------------------------------------------------------
 // Names
 
-const channelName = (channel: Channel, lang: Lang) => channelInfo[channel].name[lang];
+const channelName = (channel: Channel, lang: Lang) => say(channelInfo[channel].name, lang);
 
 /** The labels of a node's ports in the chosen language (the port id where the kind does not say). */
 function portLabels(journey: JourneyDocument, registry: Registry, lang: Lang): Map<string, Map<string, string>> {
@@ -97,7 +97,7 @@ function portLabels(journey: JourneyDocument, registry: Registry, lang: Lang): M
     const kind = registry.get(node.kind);
     const ports = new Map<string, string>();
     try {
-      for (const port of kind?.ports(node.params) ?? []) ports.set(port.id, port.label[lang]);
+      for (const port of kind?.ports(node.params) ?? []) ports.set(port.id, say(port.label, lang));
     } catch {
       // A kind that cannot name its ports for these params: the ids are shown.
     }
@@ -314,7 +314,7 @@ export function formatTrace(user: number, entries: readonly TraceEntry[], journe
       case 'port':
         return text('simulate.tracePort', { node: entry.node, port: ports.get(entry.node)?.get(entry.port) ?? entry.port });
       case 'event': {
-        const label = eventLabel(entry.event)[lang];
+        const label = say(eventLabel(entry.event), lang);
         // What else is known of the event, one fact after another (not a list of like items, as formatList makes).
         const detail = [label === entry.event ? '' : entry.event, entry.value === undefined ? '' : money(entry.value), entry.channel ? channelName(entry.channel, lang) : '']
           .filter(Boolean)

@@ -22,3 +22,34 @@ export function isLang(value: unknown): value is Lang {
 
 /** A text that may be one plain string or both languages, in the language asked for. */
 export const textFor = (text: Localized | string, lang: Lang): string => (typeof text === 'string' ? text : text[lang]);
+
+/**
+ * A user-visible text as a catalog key with its parameters. Core never renders it: the shells (app,
+ * CLI) do, through the ICU catalogs in src/locales, so adding a language means adding a catalog.
+ */
+export interface Message {
+  key: string;
+  values?: Readonly<Record<string, MessageValue>>;
+}
+
+/** A parameter: text, a number (shown as String(n)), another message, or bilingual data from a file. */
+export type MessageValue = string | number | Message | Localized;
+
+export const message = (key: string, values?: Record<string, MessageValue>): Message => (values ? { key, values } : { key });
+
+export const isMessage = (value: unknown): value is Message =>
+  typeof value === 'object' && value !== null && typeof (value as { key?: unknown }).key === 'string';
+
+/** A text shown as it is in every language (a name, a formatted number), bilingual data from a file, or a message already. */
+export const verbatim = (text: string | Localized | Message): Message => (isMessage(text) ? text : message('core.i18n.verbatim', { text }));
+
+/** How parts are put in a row, per language (catalog keys core.i18n.join.*). */
+export type Joiner = 'sentences' | 'list' | 'clauses' | 'and' | 'or' | 'units' | 'all' | 'any' | 'semicolons' | 'slashes' | 'arrows' | 'plus';
+
+/** Parts in a row: sentences spaced in English and run together in Chinese, lists with , or 、 … */
+export function joinedMessages(parts: readonly (string | Localized | Message)[], joiner: Joiner = 'sentences'): Message {
+  const shown = parts.map((part) => verbatim(part));
+  const last = shown.pop();
+  if (!last) return verbatim('');
+  return shown.reduceRight((tail, head) => message(`core.i18n.join.${joiner}`, { head, tail }), last);
+}

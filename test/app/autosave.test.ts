@@ -12,6 +12,7 @@ import { checkJourney } from '../../src/core/journey/validate';
 import type { JourneyDocument } from '../../src/core/journey/schema';
 import { validJourney } from '../fixtures/journeys';
 import { MapStorage } from './mapStorage';
+import { inEnglish, inChinese } from '../support/messages.ts';
 
 const journey = (): JourneyDocument => checkJourney(validJourney()).document!;
 const writer = 'this-tab';
@@ -166,9 +167,9 @@ describe('autosave with an unsaved copy', () => {
     await vi.waitFor(() => expect(result.current.status.state).toBe('failed'));
     const status = result.current.status;
     if (status.state !== 'failed') return;
-    expect(status.message.en).toContain(persistMessages.saveFailedQuota.en);
-    expect(status.message.en).toContain(persistMessages.unsavedCopyKept.en);
-    expect(status.message['zh-CN']).toContain(persistMessages.unsavedCopyKept['zh-CN']);
+    expect(inEnglish(status.message)).toContain(inEnglish(persistMessages.saveFailedQuota));
+    expect(inEnglish(status.message)).toContain(inEnglish(persistMessages.unsavedCopyKept));
+    expect(inChinese(status.message)).toContain(inChinese(persistMessages.unsavedCopyKept));
     expect(copies.read('basic')?.document.name).toBe('Kept while the disk is full');
     // A reload now would restore it.
     expect(await loadForEditing(repository, 'basic', copies)).toMatchObject({ restored: true, document: { name: 'Kept while the disk is full' } });
@@ -190,6 +191,6 @@ describe('autosave with an unsaved copy', () => {
     rename(store, 'Only on this page');
     await vi.waitFor(() => expect(result.current.status.state).toBe('failed'));
     const status = result.current.status;
-    expect(status.state === 'failed' && status.message.en).toContain(persistMessages.unsavedCopyNotKept.en);
+    expect(status.state === 'failed' && inEnglish(status.message)).toContain(inEnglish(persistMessages.unsavedCopyNotKept));
   });
 });

@@ -13,6 +13,7 @@ import type { JourneyFlowEdge, JourneyFlowNode } from '../../src/app/canvas/type
 import { nodeTypes, nodeTypeFor, nodeAriaLabel, toFlowNode, GenericNode } from '../../src/app/canvas/nodes/index.ts';
 import { edgeTypes, toFlowEdge } from '../../src/app/canvas/edges/index.ts';
 import { StageLanesLayer } from '../../src/app/canvas/StageLanesLayer.tsx';
+import { verbatim } from '../../src/core/i18n';
 
 afterEach(() => setLanguage('en'));
 
@@ -57,7 +58,7 @@ const handleIds = (group: HTMLElement, type: 'source' | 'target') =>
 const problem = (severity: Problem['severity'], code: string, en: string, zh: string, nodeId: string): Problem => ({
   severity,
   code,
-  message: localized(en, zh),
+  message: verbatim(localized(en, zh)),
   location: { nodeId, path: ['nodes', 0] },
 });
 
@@ -234,7 +235,7 @@ describe('port edges', () => {
 
   it('turns red with its problems as title', () => {
     const { container } = renderEdge([
-      { severity: 'error', code: 'edge-cycle', message: localized('This connection closes a loop.', '这条连线构成了环。'), location: { edgeId: 'e1', path: ['edges', 0] } },
+      { severity: 'error', code: 'edge-cycle', message: verbatim(localized('This connection closes a loop.', '这条连线构成了环。')), location: { edgeId: 'e1', path: ['edges', 0] } },
     ]);
     expect(container.querySelector('.port-edge__path')).toHaveClass('port-edge--error');
     expect(container.querySelector('.react-flow__edge-text')).toHaveTextContent('! timeout');

@@ -1,5 +1,6 @@
 // Every catalog in src/locales against the English one: the same keys, every message valid ICU
-// MessageFormat with the same arguments (a translation cannot drop or rename one the code passes).
+// MessageFormat with the same arguments (a translation cannot drop or rename one the code passes); and
+// every message key the sources name (core's `message('core.…')`) is in the catalogs.
 import IntlMessageFormat from 'intl-messageformat';
 import { languageOfCatalog } from '../../src/locales/catalogs';
 
@@ -43,10 +44,21 @@ function argumentsOf(elements: readonly Element[], { selectorsOnly = false } = {
 const parse = (message: string, language: string) => new IntlMessageFormat(message, language, undefined, { ignoreTag: true, requiresOtherClause: true });
 
 const english = messages(catalogs.get('en'));
+const sources = import.meta.glob<string>('../../src/**/*.{ts,tsx}', { eager: true, query: '?raw', import: 'default' });
 
 describe('message catalogs', () => {
   it('has English and Simplified Chinese', () => {
     expect([...catalogs.keys()]).toEqual(expect.arrayContaining(['en', 'zh-CN']));
+  });
+
+  it('has a section per shell and one for the core, each an i18next namespace', () => {
+    for (const catalog of catalogs.values()) expect(Object.keys(catalog as object).sort()).toEqual(['app', 'cli', 'core']);
+  });
+
+  it('has every message the sources name by key', () => {
+    const keys = [...Object.values(sources)].flatMap((text) => [...text.matchAll(/\b(?:message|catalogMessage)\('((?:core|app|cli)\.[\w.]+)'/g)].map((match) => match[1]!));
+    expect(keys.length).toBeGreaterThan(500);
+    expect(keys.filter((key) => !english.has(key))).toEqual([]);
   });
 
   it.each([...catalogs.keys()])('%s has the same keys as English, all of them messages', (language) => {

@@ -15,6 +15,7 @@ import { checkJourney } from '../../src/core/journey/validate';
 import { CURRENT_SCHEMA_VERSION, type JourneyDocument } from '../../src/core/journey/schema';
 import { instantiateTemplate, templates } from '../../src/core/templates';
 import { problemFixtures, validJourney } from '../fixtures/journeys';
+import { inEnglish, inChinese } from '../support/messages.ts';
 
 function checked(input: unknown): JourneyDocument {
   const document = checkJourney(input).document;
@@ -53,8 +54,8 @@ describe('share links', () => {
     const link = encodeShareLink(big);
     expect(link.length).toBeGreaterThan(SHARE_LINK_WARN_LENGTH);
     expect(link.tooLong).toBe(true);
-    expect(link.warning?.en).toContain(String(SHARE_LINK_WARN_LENGTH.toLocaleString('en')));
-    expect(link.warning?.['zh-CN']).toContain('截断');
+    expect(inEnglish(link.warning)).toContain(String(SHARE_LINK_WARN_LENGTH.toLocaleString('en')));
+    expect(inChinese(link.warning)).toContain('截断');
   });
 
   it('returns null when there is no share fragment', () => {
@@ -76,7 +77,7 @@ describe('share links', () => {
     const result = decodeShareLink(hash);
     expect(result).not.toBeNull();
     expect(result!.ok).toBe(false);
-    if (result && !result.ok) expect(result.message.en.length).toBeGreaterThan(0);
+    if (result && !result.ok) expect(inEnglish(result.message).length).toBeGreaterThan(0);
   });
 
   it('says what is wrong with an empty link', () => {
@@ -123,9 +124,9 @@ describe('journey files', () => {
     if (parsed.ok) return;
     expect(parsed.problems).toHaveLength(1);
     expect(parsed.problems[0]).toMatchObject({ severity: 'error', code: 'not-a-journey' });
-    expect(parsed.problems[0]!.message.en).toMatch(pattern);
-    expect(parsed.problems[0]!.message['zh-CN'].length).toBeGreaterThan(0);
-    expect(parsed.message.en).toMatch(/not opened/);
+    expect(inEnglish(parsed.problems[0]!.message)).toMatch(pattern);
+    expect(inChinese(parsed.problems[0]!.message).length).toBeGreaterThan(0);
+    expect(inEnglish(parsed.message)).toMatch(/not opened/);
   });
 
   it('refuses a newer format version, naming it', () => {
@@ -133,7 +134,7 @@ describe('journey files', () => {
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.problems[0]).toMatchObject({ code: 'unsupported-version' });
-    expect(parsed.problems[0]!.message.en).toContain('version 7');
+    expect(inEnglish(parsed.problems[0]!.message)).toContain('version 7');
   });
 
   it('refuses a journey with duplicate ids and lists all its problems, errors first', () => {
@@ -148,7 +149,7 @@ describe('journey files', () => {
     const firstNonError = parsed.problems.findIndex((problem) => problem.severity !== 'error');
     if (firstNonError >= 0) expect(parsed.problems.slice(firstNonError).every((problem) => problem.severity !== 'error')).toBe(true);
     const errors = parsed.problems.filter((problem) => problem.severity === 'error').length;
-    expect(parsed.message.en).toContain(`${errors} error`);
+    expect(inEnglish(parsed.message)).toContain(`${errors} error`);
   });
 
   it('drops edges to missing nodes or ports and says so', () => {
@@ -159,7 +160,7 @@ describe('journey files', () => {
     if (!parsed.ok) return;
     expect(parsed.droppedEdges?.sort()).toEqual(['badPort', 'toGhost']);
     expect(parsed.document.edges.map((edge) => edge.id)).not.toContain('toGhost');
-    expect(parsed.notice?.en).toContain('2 connection(s)');
+    expect(inEnglish(parsed.notice)).toContain('2 connection(s)');
     expect(parsed.problems.some((problem) => problem.severity === 'error')).toBe(false);
   });
 
@@ -186,7 +187,7 @@ describe('journey files', () => {
     const old = { ...withoutName, schemaVersion: 0, title: name };
     const parsed = readJourney(JSON.parse(JSON.stringify(old)), { migrations: [titleToName, ...migrations], oldest: 0 });
     expect(parsed).toMatchObject({ ok: true, migratedFrom: 0, document: { schemaVersion: CURRENT_SCHEMA_VERSION, name, goals: [] } });
-    if (parsed.ok) expect(parsed.notice?.en).toContain('version 0');
+    if (parsed.ok) expect(inEnglish(parsed.notice)).toContain('version 0');
     // Without that step, version 0 is refused.
     expect(parseJourneyFile(JSON.stringify(old)).ok).toBe(false);
   });
@@ -194,7 +195,7 @@ describe('journey files', () => {
   it('opens a version 1 file (before goals) as version 2 with no goals, and says so', () => {
     const parsed = parseJourneyFile(JSON.stringify({ ...validJourney(), schemaVersion: 1 }));
     expect(parsed).toMatchObject({ ok: true, migratedFrom: 1, document: { schemaVersion: 2, goals: [] } });
-    if (parsed.ok) expect(parsed.notice?.en).toContain('version 1');
+    if (parsed.ok) expect(inEnglish(parsed.notice)).toContain('version 1');
   });
 
   it('exports goals with the journey and reads them back', () => {

@@ -7,6 +7,7 @@ import { setLanguage } from '../../src/app/i18n/index.ts';
 import { createMemoryRepository } from '../../src/app/persist/memoryRepository';
 import type { AppServices } from '../../src/app/services';
 import { glossary } from '../../src/core/glossary';
+import { inEnglish } from '../support/messages.ts';
 
 const services = (): AppServices => ({ repository: createMemoryRepository(), tabId: 'test-tab', storageWarning: null });
 
@@ -25,7 +26,7 @@ describe('the glossary', () => {
   it('lists every term, named in both languages', () => {
     openAt('#/glossary');
     expect(screen.getByRole('heading', { level: 2, name: 'Glossary' })).toBeInTheDocument();
-    for (const term of glossary) expect(screen.getByRole('heading', { level: 3, name: term.name.en })).toBeInTheDocument();
+    for (const term of glossary) expect(screen.getByRole('heading', { level: 3, name: inEnglish(term.name) })).toBeInTheDocument();
     expect(screen.getByText('In Chinese: 分层')).toBeInTheDocument();
     expect(screen.getByText('In Chinese: 对照组')).toBeInTheDocument();
   });

@@ -15,6 +15,7 @@ import { compressForLink } from '../../src/core/linkCompression';
 import { problemFixtures, validJourney } from '../fixtures/journeys';
 import { bombLink, deepJourneyJson } from '../support/linkBombs';
 import { FakeWorker, useFakeWorkers } from '../support/fakeWorker';
+import { inEnglish, inChinese } from '../support/messages.ts';
 
 // Reading a journey named THROWS throws, as reading a condition nested thousands deep did: whatever
 // limits the checker has, the page must survive a checker that throws.
@@ -71,7 +72,7 @@ describe('opening a share link', () => {
     // Out of the address at once: a link that breaks the page cannot come back on reload.
     expect(window.location.hash).toBe('#view=1');
     const address = window.location.href;
-    expect(await screen.findByRole('alert')).toHaveTextContent(persistMessages.importCheckFailed.en);
+    expect(await screen.findByRole('alert')).toHaveTextContent(inEnglish(persistMessages.importCheckFailed));
     expect(screen.getByRole('heading', { name: 'Journeys' })).toBeInTheDocument();
     expect(reads.count).toBe(1);
     view.unmount();
@@ -97,7 +98,7 @@ describe('opening a share link', () => {
     await setLanguage('zh-CN');
     openAt(`#share=${bombLink(6_500)}`);
     expect(window.location.hash).toBe('');
-    expect(await screen.findByRole('alert')).toHaveTextContent(persistMessages.shareLinkTooLarge['zh-CN']);
+    expect(await screen.findByRole('alert')).toHaveTextContent(inChinese(persistMessages.shareLinkTooLarge));
   });
 
   it('still offers a good shared journey as a copy', async () => {
@@ -172,8 +173,8 @@ describe('keeping an imported copy fails', () => {
     await screen.findByText('No journeys yet. Start with a template or an empty journey.');
     await user.upload(screen.getByLabelText('Import file'), file('good.journey.json', JSON.stringify(validJourney())));
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent(`“good.journey.json”: ${persistMessages.saveFailedQuota.en}`);
-    expect(alert).not.toHaveTextContent(persistMessages.importCheckFailed.en);
+    expect(alert).toHaveTextContent(`“good.journey.json”: ${inEnglish(persistMessages.saveFailedQuota)}`);
+    expect(alert).not.toHaveTextContent(inEnglish(persistMessages.importCheckFailed));
   });
 
   it('says what storage said for a shared journey, also for an error storage did not name', async () => {
@@ -183,7 +184,7 @@ describe('keeping an imported copy fails', () => {
     await user.click(within(offer).getByRole('button', { name: 'Import as a copy' }));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent(/^Could not save: .*disk went away\./);
-    expect(alert).not.toHaveTextContent(persistMessages.importCheckFailed.en);
+    expect(alert).not.toHaveTextContent(inEnglish(persistMessages.importCheckFailed));
   });
 });
 
@@ -204,7 +205,7 @@ describe('importing files one after another', () => {
 
     await user.upload(screen.getByLabelText('Import file'), file('deep.journey.json', throwing()));
     const alert = await screen.findByText(/“deep\.journey\.json”/);
-    expect(alert).toHaveTextContent(persistMessages.importCheckFailed.en);
+    expect(alert).toHaveTextContent(inEnglish(persistMessages.importCheckFailed));
     expect(screen.queryByText(/future\.journey\.json/)).toBeNull();
     expect(screen.getAllByRole('alert')).toHaveLength(1);
 

@@ -7,6 +7,7 @@ import { conditionSchema } from '../../src/core/journey/condition';
 import { localized, type Lang } from '../../src/core/i18n';
 import { setLanguage } from '../../src/app/i18n/index.ts';
 import type { Problem } from '../../src/core/journey/problems';
+import { verbatim } from '../../src/core/i18n';
 
 function makeNode(kind: string, params: Record<string, unknown> = {}, extra: Partial<JourneyNode> = {}): JourneyNode {
   return {
@@ -308,19 +309,19 @@ describe('Inspector: a selected node', () => {
       {
         severity: 'error',
         code: 'split-weights',
-        message: localized('Weights of "s1" add up to 120 %, not 100 %.', '「s1」的权重之和为 120%，而不是 100%。'),
+        message: verbatim(localized('Weights of "s1" add up to 120 %, not 100 %.', '「s1」的权重之和为 120%，而不是 100%。')),
         location: { nodeId: 's1', path: ['nodes', 3, 'params', 'variants'] },
       },
       {
         severity: 'warning',
         code: 'unreachable-node',
-        message: localized('No user can reach "s1".', '没有用户能到达「s1」。'),
+        message: verbatim(localized('No user can reach "s1".', '没有用户能到达「s1」。')),
         location: { nodeId: 's1', path: ['nodes', 3] },
       },
       {
         severity: 'error',
         code: 'split-weights',
-        message: localized('Weights of "other" add up to 90 %.', '「other」的权重之和为 90%。'),
+        message: verbatim(localized('Weights of "other" add up to 90 %.', '「other」的权重之和为 90%。')),
         location: { nodeId: 'other', path: ['nodes', 4, 'params', 'variants'] },
       },
     ];
@@ -341,7 +342,7 @@ describe('Inspector: a selected node', () => {
       {
         severity: 'warning',
         code: 'offer-exceeds-min-spend',
-        message: localized('Coupon value 50 is not below its minimum spend 30.', '优惠券金额 50 不低于最低消费 30。'),
+        message: verbatim(localized('Coupon value 50 is not below its minimum spend 30.', '优惠券金额 50 不低于最低消费 30。')),
         location: { nodeId: 'o1', path: ['nodes', 0, 'params', 'value'] },
       },
     ];
@@ -446,7 +447,7 @@ describe('Inspector: journey settings', () => {
       {
         severity: 'warning',
         code: 'costs-in-another-currency',
-        message: localized('Channels sms use the default cost in yuan.', '渠道 sms 使用了以人民币计的默认成本。'),
+        message: verbatim(localized('Channels sms use the default cost in yuan.', '渠道 sms 使用了以人民币计的默认成本。')),
         location: { path: ['settings', 'channelCosts'] },
       },
     ];

@@ -8,6 +8,8 @@ import { defaultRegistry } from '../../src/core/journey/registry.ts';
 import { localized } from '../../src/core/i18n.ts';
 import type { Problem } from '../../src/core/journey/problems.ts';
 import { setLanguage } from '../../src/app/i18n/index.ts';
+import { inEnglish, inChinese } from '../support/messages.ts';
+import { verbatim } from '../../src/core/i18n';
 
 beforeEach(() => setLanguage('en'));
 
@@ -19,7 +21,7 @@ describe('Palette', () => {
     const palette = screen.getByRole('navigation', { name: 'Steps' });
     expect(headingsOf(palette)).toEqual(['Triggers', 'Touches', 'Timing', 'Logic', 'Outcomes']);
     const buttons = within(palette).getAllByRole('button');
-    expect(buttons.map((button) => button.textContent)).toEqual(defaultRegistry.kinds.map((kind) => `${kind.icon}${kind.name.en}`));
+    expect(buttons.map((button) => button.textContent)).toEqual(defaultRegistry.kinds.map((kind) => `${kind.icon}${inEnglish(kind.name)}`));
     expect(buttons.map((button) => button.getAttribute('data-kind'))).toEqual(defaultRegistry.kinds.map((kind) => kind.kind));
 
     const touches = within(palette).getByRole('region', { name: 'Touches' });
@@ -28,7 +30,7 @@ describe('Palette', () => {
     expect(within(outcomes).getAllByRole('button')).toHaveLength(3);
 
     const message = within(palette).getByRole('button', { name: 'Message' });
-    const description = defaultRegistry.get('message')!.description.en;
+    const description = inEnglish(defaultRegistry.get('message')!.description);
     expect(message).toHaveAccessibleDescription(description);
     expect(message).toHaveAttribute('title', description);
     expect(message).toHaveAttribute('draggable', 'true');
@@ -40,9 +42,9 @@ describe('Palette', () => {
     const palette = screen.getByRole('navigation', { name: '步骤' });
     expect(headingsOf(palette)).toEqual(['触发', '触达', '时间', '逻辑', '结果']);
     expect(within(palette).getAllByRole('button').map((button) => button.textContent)).toEqual(
-      defaultRegistry.kinds.map((kind) => `${kind.icon}${kind.name['zh-CN']}`),
+      defaultRegistry.kinds.map((kind) => `${kind.icon}${inChinese(kind.name)}`),
     );
-    expect(within(palette).getByRole('button', { name: 'A/B 分流' })).toHaveAccessibleDescription(defaultRegistry.get('split')!.description['zh-CN']);
+    expect(within(palette).getByRole('button', { name: 'A/B 分流' })).toHaveAccessibleDescription(inChinese(defaultRegistry.get('split')!.description));
   });
 
   it('adds a kind with Enter, Space or a click', async () => {
@@ -77,19 +79,19 @@ describe('ProblemsPanel', () => {
     {
       severity: 'warning',
       code: 'wait-zero-duration',
-      message: localized('Wait "Cool down" lasts zero time.', '等待节点「Cool down」的时长为零。'),
+      message: verbatim(localized('Wait "Cool down" lasts zero time.', '等待节点「Cool down」的时长为零。')),
       location: { nodeId: 'n3', path: ['nodes', 2, 'params', 'duration'] },
     },
     {
       severity: 'error',
       code: 'edge-dangling',
-      message: localized('Edge e1 leads to a node that does not exist.', '连线 e1 指向不存在的节点。'),
+      message: verbatim(localized('Edge e1 leads to a node that does not exist.', '连线 e1 指向不存在的节点。')),
       location: { edgeId: 'e1', path: ['edges', 0, 'target'] },
     },
     {
       severity: 'error',
       code: 'no-entry',
-      message: localized('The journey has no entry.', '旅程没有进入节点。'),
+      message: verbatim(localized('The journey has no entry.', '旅程没有进入节点。')),
       location: { path: [] },
     },
   ];
@@ -130,7 +132,7 @@ describe('ProblemsPanel', () => {
     expect(within(panel).queryAllByRole('heading', { level: 3 })).toHaveLength(0);
     expect(within(panel).queryAllByRole('button')).toHaveLength(0);
 
-    const info: Problem = { severity: 'info', code: 'unused-tag', message: localized('Tag "vip" is never read.', '标签「vip」从未被读取。'), location: { nodeId: 'n5', path: [] } };
+    const info: Problem = { severity: 'info', code: 'unused-tag', message: verbatim(localized('Tag "vip" is never read.', '标签「vip」从未被读取。')), location: { nodeId: 'n5', path: [] } };
     rerender(<ProblemsPanel problems={[info]} onSelect={() => {}} />);
     expect(within(panel).getByRole('status')).toHaveTextContent('No errors or warnings');
     expect(headingsOf(panel)).toEqual(['Info (1)']);

@@ -7,6 +7,7 @@ import { newTabId, tabId } from '../../src/app/persist/tabId';
 import { checkJourney } from '../../src/core/journey/validate';
 import type { JourneyDocument } from '../../src/core/journey/schema';
 import { validJourney } from '../fixtures/journeys';
+import { inEnglish, inChinese } from '../support/messages.ts';
 
 /** A checked (defaults filled in) journey with the given id and name. */
 function journey(id = 'basic', name = 'Basic cart reminder'): JourneyDocument {
@@ -166,8 +167,8 @@ describe.each(implementations)('journey repository contract: %s', (_name, make) 
     const list = await tabA.list();
     expect(list.map((summary) => summary.id).sort()).toEqual(['fine', 'odd']);
     const odd = list.find((summary) => summary.id === 'odd')!;
-    expect(odd.problem?.en).toMatch(/cannot be opened/);
-    expect(odd.problem?.['zh-CN']).toMatch(/无法打开/);
+    expect(inEnglish(odd.problem)).toMatch(/cannot be opened/);
+    expect(inChinese(odd.problem)).toMatch(/无法打开/);
     expect(list.find((summary) => summary.id === 'fine')!.problem).toBeUndefined();
 
     const loaded = await tabA.load('odd');

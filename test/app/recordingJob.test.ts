@@ -9,6 +9,7 @@ import { getTemplate } from '../../src/core/templates';
 import { instantiateTemplate } from '../../src/core/templates/defineTemplate';
 import { checkJourney } from '../../src/core/journey/validate';
 import type { JourneyDocument } from '../../src/core/journey/schema';
+import { inEnglish, inChinese } from '../support/messages.ts';
 
 const failure = vi.hoisted(() => ({ error: null as unknown }));
 vi.mock('../../src/core/trainer/sample', async (importOriginal) => {
@@ -40,8 +41,8 @@ describe('recording job when the sample stops', () => {
     const last = lastMessage();
     expect(last).toMatchObject({ type: 'problems', problems: [{ code: 'simulation-step-budget', severity: 'error' }] });
     if (last.type !== 'problems') return;
-    expect(last.problems[0]!.message.en).toContain('remind → wait');
-    expect(last.problems[0]!.message['zh-CN']).toContain('旅程循环过快');
+    expect(inEnglish(last.problems[0]!.message)).toContain('remind → wait');
+    expect(inChinese(last.problems[0]!.message)).toContain('旅程循环过快');
   });
 
   it('reports a loop without time passing as simulation-runaway', () => {
@@ -51,7 +52,9 @@ describe('recording job when the sample stops', () => {
 
   it('reports anything else as simulation-failed', () => {
     failure.error = new RangeError('Invalid typed array length: 2.3e+21');
-    expect(lastMessage()).toMatchObject({ type: 'failed', problem: { code: 'simulation-failed', message: { en: expect.stringContaining('RangeError: Invalid typed array length') } } });
+    const failed = lastMessage();
+    expect(failed).toMatchObject({ type: 'failed', problem: { code: 'simulation-failed' } });
+    expect(failed.type === 'failed' && inEnglish(failed.problem.message)).toContain('RangeError: Invalid typed array length');
   });
 
   it('records the sample when nothing stops it', () => {

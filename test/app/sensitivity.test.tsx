@@ -19,6 +19,7 @@ import { assumptionsFor } from '../../src/core/sim/analysis/sensitivity';
 import { getTemplate } from '../../src/core/templates';
 import { instantiateTemplate } from '../../src/core/templates/defineTemplate';
 import { deliverSimulation } from '../../src/app/simulate/protocol';
+import { inEnglish } from '../support/messages.ts';
 
 const renderChart = vi.hoisted(() => vi.fn(() => ({ dispose: () => {} })));
 vi.mock('../../src/app/simulate/dashboard/echartsRenderer', () => ({ renderChart }));
@@ -123,7 +124,7 @@ describe('sensitivity', () => {
     const rows = bodyRows(table);
     expect(rows).toHaveLength(assumptions.length);
     const names = rows.map((row) => within(row).getByRole('rowheader').textContent);
-    expect(new Set(names)).toEqual(new Set(assumptions.map((assumption) => assumption.name.en)));
+    expect(new Set(names)).toEqual(new Set(assumptions.map((assumption) => inEnglish(assumption.name))));
     const swings = rows.map((row) => percent(within(row).getAllByRole('cell')[2]!.textContent ?? ''));
     for (let index = 1; index < swings.length; index += 1) expect(swings[index - 1]).toBeGreaterThanOrEqual(swings[index]!);
     expect(swings[0]).toBeGreaterThan(0);

@@ -15,6 +15,7 @@ import { checkJourney } from '../../src/core/journey/validate';
 import type { JourneyDocument } from '../../src/core/journey/schema';
 import { validJourney } from '../fixtures/journeys';
 import { MapStorage } from './mapStorage';
+import { inEnglish } from '../support/messages.ts';
 
 const journey = (): JourneyDocument => checkJourney(validJourney()).document!;
 
@@ -49,11 +50,11 @@ describe('unsaved edits overtaken by another tab', () => {
   it('opens the other tab’s version, says so, and restores mine as one undoable change that is saved', async () => {
     const { services, user, name } = await reloadAfterAnotherTabSaved();
     expect(name()).toHaveValue('Their version');
-    expect(screen.getByRole('alert')).toHaveTextContent(persistMessages.unsavedCopySetAside.en);
+    expect(screen.getByRole('alert')).toHaveTextContent(inEnglish(persistMessages.unsavedCopySetAside));
 
     await user.click(screen.getByRole('button', { name: 'Restore my unsaved version' }));
     expect(name()).toHaveValue('My unsaved edit');
-    expect(screen.queryByText(persistMessages.unsavedCopySetAside.en)).toBeNull();
+    expect(screen.queryByText(inEnglish(persistMessages.unsavedCopySetAside))).toBeNull();
     await waitFor(async () => expect(await storedName(services)).toBe('My unsaved edit'));
 
     await user.click(screen.getByRole('button', { name: /Undo/ }));
@@ -70,7 +71,7 @@ describe('unsaved edits overtaken by another tab', () => {
     expect(JSON.parse(await readFileAsText(blobs[0]!))).toMatchObject({ id: 'basic', name: 'My unsaved edit' });
 
     await user.click(screen.getByRole('button', { name: 'Close' }));
-    expect(screen.queryByText(persistMessages.unsavedCopySetAside.en)).toBeNull();
+    expect(screen.queryByText(inEnglish(persistMessages.unsavedCopySetAside))).toBeNull();
     expect(name()).toHaveValue('Their version');
     expect(await storedName(services)).toBe('Their version');
   });

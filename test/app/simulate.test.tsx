@@ -17,6 +17,7 @@ import { instantiateTemplate } from '../../src/core/templates/defineTemplate';
 import { validJourney } from '../fixtures/journeys';
 import { simulationFailed } from '../../src/core/sim/engine/runFailure';
 import { deliverSimulation } from '../../src/app/simulate/protocol';
+import { verbatim } from '../../src/core/i18n';
 
 interface FakeRun {
   request: SimulationRequest;
@@ -183,7 +184,7 @@ describe('simulate', () => {
         {
           severity: 'error',
           code: 'simulation-runaway',
-          message: localized('The journey loops without time passing at remind.', '旅程在 remind 处无限循环。'),
+          message: verbatim(localized('The journey loops without time passing at remind.', '旅程在 remind 处无限循环。')),
           location: { nodeId: 'remind', path: ['nodes'] },
         },
       ]),

@@ -9,6 +9,7 @@ import { checkJourney } from '../../src/core/journey/validate';
 import type { JourneyDocument } from '../../src/core/journey/schema';
 import { cohortPresets } from '../../src/core/cohort/presets';
 import { problemFixtures } from '../fixtures/journeys';
+import { inEnglish, inChinese } from '../support/messages.ts';
 
 const journey = (id: string) => checkJourney(instantiateTemplate(getTemplate(id)!, 'en')).document as JourneyDocument;
 const cohort = cohortPresets[0]!.spec;
@@ -67,6 +68,6 @@ describe('simulation job', () => {
     const codes = message.problems.map((problem) => problem.code);
     expect(codes).toEqual(expect.arrayContaining(['instant-loop', 'simulation-settings']));
     expect(codes.filter((code) => code === 'simulation-settings')).toHaveLength(2);
-    expect(message.problems.every((problem) => problem.message.en && problem.message['zh-CN'])).toBe(true);
+    expect(message.problems.every((problem) => inEnglish(problem.message) && inChinese(problem.message))).toBe(true);
   });
 });

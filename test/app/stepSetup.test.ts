@@ -5,13 +5,14 @@ import { frequencyCapsLesson } from '../../src/core/lessons/builtin/frequencyCap
 import { journeyAtStep } from '../../src/core/lessons/edits';
 import { parseLesson } from '../../src/core/lessons/load';
 import type { LessonInput } from '../../src/core/lessons/schema';
+import { inEnglish } from '../support/messages.ts';
 
 function lessonWithSetups() {
   const input = structuredClone(frequencyCapsLesson) as LessonInput;
   input.steps[0]!.setup = [{ type: 'setParam', node: 'sms1', param: 'content', value: 'Step one text' }];
   input.steps[1]!.setup = [{ type: 'setSetting', setting: 'frequencyCap', value: { touches: 3, window: 'P7D' } }];
   const parsed = parseLesson(input);
-  if (!parsed.ok) throw new Error(parsed.problems.map((problem) => problem.message.en).join('\n'));
+  if (!parsed.ok) throw new Error(parsed.problems.map((problem) => inEnglish(problem.message)).join('\n'));
   return parsed;
 }
 

@@ -5,6 +5,7 @@ import type { SimulationCallbacks, SimulationRequest } from '../../src/app/simul
 import type { SimulationReport } from '../../src/core/sim/engine/report';
 import type { Problem } from '../../src/core/journey/problems';
 import { FakeWorker, useFakeWorkers } from '../support/fakeWorker';
+import { inEnglish, inChinese } from '../support/messages.ts';
 
 const request = { journey: { id: 'j' }, cohort: {}, seed: 1, users: 10 } as unknown as SimulationRequest;
 
@@ -57,8 +58,8 @@ describe('worker runner', () => {
     // Not the raw message: a problem with a code and a sentence in both languages, the detail kept in it.
     const [failure] = failing.onFailed.mock.calls[0]! as [Problem];
     expect(failure.code).toBe('simulation-failed');
-    expect(failure.message.en).toMatch(/^The simulation stopped unexpectedly \(Uncaught RangeError: Invalid typed array length: 2\.3e\+21\)\./);
-    expect(failure.message['zh-CN']).toMatch(/^模拟意外中止/);
+    expect(inEnglish(failure.message)).toMatch(/^The simulation stopped unexpectedly \(Uncaught RangeError: Invalid typed array length: 2\.3e\+21\)\./);
+    expect(inChinese(failure.message)).toMatch(/^模拟意外中止/);
     expect(FakeWorker.made[1]!.terminated).toBe(true);
   });
 
@@ -77,6 +78,6 @@ describe('worker runner', () => {
     await Promise.resolve();
     const [failure] = refused.onFailed.mock.calls[0]! as [Problem];
     expect(failure.code).toBe('simulation-failed');
-    expect(failure.message.en).toContain('module workers are not allowed');
+    expect(inEnglish(failure.message)).toContain('module workers are not allowed');
   });
 });

@@ -10,6 +10,7 @@ import { ecommercePreset } from '../../src/core/cohort/presets/ecommerce';
 import { instantiateTemplate } from '../../src/core/templates/defineTemplate';
 import { getTemplate } from '../../src/core/templates/index';
 import { runCli } from '../support/cliRun';
+import { withText } from '../support/messages';
 
 const failure = vi.hoisted(() => ({ error: null as unknown }));
 vi.mock('../../src/core/sim/engine/simulate', async (importOriginal) => {
@@ -70,10 +71,10 @@ describe('the worker pool', () => {
     try {
       // A task that cannot be posted at all (the worker is fine and is kept).
       const unclonable = await failedWith(pool.runner({ ...task, onProgress: () => {} } as unknown as RangeTask, () => {}));
-      expect(unclonable).toMatchObject([{ code: 'simulation-failed', message: { en: expect.stringContaining('could not be cloned') } }]);
+      expect(unclonable.map(withText)).toMatchObject([{ code: 'simulation-failed', message: { en: expect.stringContaining('could not be cloned') } }]);
       // An exception inside the worker that is no problem of the run: the raw message becomes a sentence.
       const thrown = await failedWith(pool.runner({ ...task, cohort: { ...task.cohort, segments: null } } as unknown as RangeTask, () => {}));
-      expect(thrown).toMatchObject([{ code: 'simulation-failed', severity: 'error', message: { en: expect.stringMatching(/^The simulation stopped unexpectedly \(TypeError: /), 'zh-CN': expect.stringMatching(/^模拟意外中止/) } }]);
+      expect(thrown.map(withText)).toMatchObject([{ code: 'simulation-failed', severity: 'error', message: { en: expect.stringMatching(/^The simulation stopped unexpectedly \(TypeError: /), 'zh-CN': expect.stringMatching(/^模拟意外中止/) } }]);
       // The worker caught it and answered: it is still the one that runs the next range.
       expect((await pool.runner(task, () => {})).length).toBeGreaterThan(0);
       expect(started).toBe(1);
@@ -115,7 +116,7 @@ describe('the worker pool, with stand-in workers', () => {
     const workers = stubs(['problems', 'done']);
     const pool = createWorkerPool(1, workers.start);
     try {
-      expect(await failedWith(pool.runner(range, () => {}))).toMatchObject([{ code: 'simulation-step-budget' }]);
+      expect((await failedWith(pool.runner(range, () => {}))).map(withText)).toMatchObject([{ code: 'simulation-step-budget' }]);
       expect([...(await pool.runner(range, () => {}))]).toEqual([1]);
       expect(workers.started()).toBe(1);
     } finally {
@@ -127,9 +128,9 @@ describe('the worker pool, with stand-in workers', () => {
     const workers = stubs(['crash', 'done']);
     const pool = createWorkerPool(1, workers.start);
     try {
-      expect(await failedWith(pool.runner(range, () => {}))).toMatchObject([{ code: 'simulation-failed', message: { en: expect.stringContaining('RangeError: Invalid typed array length') } }]);
+      expect((await failedWith(pool.runner(range, () => {}))).map(withText)).toMatchObject([{ code: 'simulation-failed', message: { en: expect.stringContaining('RangeError: Invalid typed array length') } }]);
       // The fresh worker starts with its first behaviour again: crash, and then another fresh one.
-      expect(await failedWith(pool.runner(range, () => {}))).toMatchObject([{ code: 'simulation-failed' }]);
+      expect((await failedWith(pool.runner(range, () => {}))).map(withText)).toMatchObject([{ code: 'simulation-failed' }]);
       expect(workers.started()).toBe(2);
     } finally {
       await pool.close();
@@ -143,8 +144,8 @@ describe('the worker pool, with stand-in workers', () => {
       const results = await Promise.allSettled([0, 1, 2].map(() => pool.runner(range, () => {})));
       expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected', 'rejected']);
       const reasons = results.map((result) => (result as PromiseRejectedResult).reason as SimulationError);
-      expect(reasons[0]!.problems).toMatchObject([{ code: 'simulation-failed', message: { en: expect.stringContaining('RangeError') } }]);
-      for (const reason of reasons.slice(1)) expect(reason.problems).toMatchObject([{ code: 'simulation-failed', message: { en: expect.stringContaining('(Too many threads)') } }]);
+      expect(reasons[0]!.problems.map(withText)).toMatchObject([{ code: 'simulation-failed', message: { en: expect.stringContaining('RangeError') } }]);
+      for (const reason of reasons.slice(1)) expect(reason.problems.map(withText)).toMatchObject([{ code: 'simulation-failed', message: { en: expect.stringContaining('(Too many threads)') } }]);
       // Not even the first worker: a SimulationError too, never the raw error.
       expect(await failedWith(createWorkerPool(1, stubs([], 0).start).runner(range, () => {}))).toMatchObject([{ code: 'simulation-failed' }]);
     } finally {
@@ -162,7 +163,8 @@ describe('the worker pool, with stand-in workers', () => {
     await pool.close();
     const [first, second] = await settled;
     expect(first!.status).toBe('rejected');
-    expect(second).toMatchObject({ status: 'rejected', reason: { problems: [{ code: 'simulation-failed', message: { en: expect.stringContaining(POOL_CLOSED) } }] } });
-    expect(await failedWith(pool.runner(range, () => {}))).toMatchObject([{ code: 'simulation-failed', message: { en: expect.stringContaining(POOL_CLOSED) } }]);
+    expect(second!.status).toBe('rejected');
+    expect(((second as PromiseRejectedResult).reason as SimulationError).problems.map(withText)).toMatchObject([{ code: 'simulation-failed', message: { en: expect.stringContaining(POOL_CLOSED) } }]);
+    expect((await failedWith(pool.runner(range, () => {}))).map(withText)).toMatchObject([{ code: 'simulation-failed', message: { en: expect.stringContaining(POOL_CLOSED) } }]);
   });
 });

@@ -7,6 +7,7 @@ import { channels } from '../../src/core/journey/channels';
 import { templates, type Industry } from '../../src/core/templates';
 import type { JourneyUser } from '../../src/core/compile/runtime';
 import type { Problem } from '../../src/core/journey/problems';
+import { inEnglish, inChinese } from '../support/messages.ts';
 
 const behaviour = { purchase: { r: 0.243, alpha: 30.9, a: 0.793, b: 2.426 }, orderValue: { p: 6.25, q: 3.74, gamma: 52.6 } };
 
@@ -60,9 +61,9 @@ describe('checkCohort', () => {
     const { spec, problems } = checkCohort(input);
     expect(spec).toBeNull();
     expect(brief(problems)).toEqual([['cohort-shares', ['segments']]]);
-    expect(problems[0]!.message.en).toContain('90 %');
-    expect(problems[0]!.message.en).toContain('new_users 60 %');
-    expect(problems[0]!.message['zh-CN']).toContain('90%');
+    expect(inEnglish(problems[0]!.message)).toContain('90 %');
+    expect(inEnglish(problems[0]!.message)).toContain('new_users 60 %');
+    expect(inChinese(problems[0]!.message)).toContain('90%');
   });
 
   it('refuses a probability outside [0, 1] with the path to it', () => {
@@ -77,8 +78,8 @@ describe('checkCohort', () => {
       ['cohort-invalid', ['segments', 0, 'reach', 'sms']],
       ['cohort-invalid', ['segments', 0, 'behaviour', 'response', 'sms', 'click']],
     ]);
-    expect(problems[1]!.message.en).toBe('segments[0].reach.sms: Probabilities are between 0 and 1 (e.g. 0.25 for 25 %)');
-    expect(problems[1]!.message['zh-CN']).toContain('概率取值在 0 到 1 之间');
+    expect(inEnglish(problems[1]!.message)).toBe('segments[0].reach.sms: Probabilities are between 0 and 1 (e.g. 0.25 for 25 %)');
+    expect(inChinese(problems[1]!.message)).toContain('概率取值在 0 到 1 之间');
   });
 
   it('refuses a negative or fractional size', () => {
@@ -100,8 +101,8 @@ describe('checkCohort', () => {
       ['cohort-unknown-attribute', ['segments', 0, 'attributes', 'region', 'west']],
       ['cohort-unknown-attribute', ['segments', 1, 'numeric', 'height']],
     ]);
-    expect(problems[0]!.message.en).toContain('"colour"');
-    expect(problems[0]!.message['zh-CN']).toContain('“colour”');
+    expect(inEnglish(problems[0]!.message)).toContain('"colour"');
+    expect(inChinese(problems[0]!.message)).toContain('“colour”');
   });
 
   it('refuses attribute, declaration and RFM shares that do not add up to 100', () => {
@@ -153,8 +154,8 @@ describe('checkCohort', () => {
       ['cohort-invalid', [...behaviourPath, 'clickLift']],
       ['cohort-invalid', [...behaviourPath, 'responseWindowDays']],
     ]);
-    expect(problems[0]!.message.en).toContain('Must be greater than 0');
-    expect(problems[0]!.message['zh-CN']).toContain('必须大于 0');
+    expect(inEnglish(problems[0]!.message)).toContain('Must be greater than 0');
+    expect(inChinese(problems[0]!.message)).toContain('必须大于 0');
   });
 
   it('reports every problem of a spec that is wrong in many ways at once', () => {
@@ -181,8 +182,8 @@ describe('checkCohort', () => {
     );
     expect(problems.filter((problem) => problem.severity === 'error')).toHaveLength(7);
     for (const problem of problems) {
-      expect(problem.message.en.length).toBeGreaterThan(0);
-      expect(problem.message['zh-CN'].length).toBeGreaterThan(0);
+      expect(inEnglish(problem.message).length).toBeGreaterThan(0);
+      expect(inChinese(problem.message).length).toBeGreaterThan(0);
       expect(problem.code in cohortProblems).toBe(true);
     }
   });
@@ -233,15 +234,15 @@ describe('checkCohort', () => {
       const { spec, problems } = checkCohort({ ...baseSpec(), schemaVersion: version });
       expect(spec).toBeNull();
       expect(brief(problems)).toEqual([['cohort-unsupported-version', ['schemaVersion']]]);
-      expect(problems[0]!.message.en).toContain(`version ${version}`);
-      expect(problems[0]!.message.en).toContain('(1–2)');
-      expect(problems[0]!.message['zh-CN']).toContain(String(version));
-      expect(problems[0]!.message['zh-CN']).toContain('1–2');
+      expect(inEnglish(problems[0]!.message)).toContain(`version ${version}`);
+      expect(inEnglish(problems[0]!.message)).toContain('(1–2)');
+      expect(inChinese(problems[0]!.message)).toContain(String(version));
+      expect(inChinese(problems[0]!.message)).toContain('1–2');
     }
-    expect(checkCohort({ ...baseSpec(), schemaVersion: 3 }).problems[0]!.message.en).toBe(
+    expect(inEnglish(checkCohort({ ...baseSpec(), schemaVersion: 3 }).problems[0]!.message)).toBe(
       'The cohort is format version 3, newer than the versions this Journey Lab supports (1–2). Update Journey Lab to use it.',
     );
-    expect(cohortProblems['cohort-unsupported-version'].fix.en).toContain('1–2');
+    expect(inEnglish(cohortProblems['cohort-unsupported-version'].fix)).toContain('1–2');
     const { schemaVersion: _version, ...unversioned } = baseSpec();
     expect(brief(checkCohort(unversioned).problems)).toEqual([['cohort-invalid', ['schemaVersion']]]);
     expect(brief(checkCohort({ ...baseSpec(), schemaVersion: '2' }).problems)).toEqual([['cohort-invalid', ['schemaVersion']]]);
@@ -295,7 +296,7 @@ describe('checkCohort', () => {
       expect.arrayContaining(['segments.0.behaviour.events.add_to_cart.perDay', 'segments.0.behaviour.events.visit', 'segments.0.behaviour.responseDelayHours']),
     );
     expect(paths.some((path) => path.startsWith('segments.0.behaviour.events'))).toBe(true);
-    expect(problems.find((found) => found.location.path.at(-1) === 'perDay')!.message['zh-CN']).toContain('不能为负数');
+    expect(inChinese(problems.find((found) => found.location.path.at(-1) === 'perDay')!.message)).toContain('不能为负数');
   });
 
   it('refuses rates for the events the behaviour model makes (purchase, open, click, unsubscribe), at the event, but allows visit', () => {
@@ -311,14 +312,14 @@ describe('checkCohort', () => {
       (['purchase', 'open', 'click', 'unsubscribe'] as const).map((event) => ['cohort-modelled-event', ['segments', 1, 'behaviour', 'events', event]]),
     );
     expect(problems.every((found) => found.severity === 'error')).toBe(true);
-    expect(problems[0]!.message.en).toBe(
+    expect(inEnglish(problems[0]!.message)).toBe(
       'Segment "vip" gives a rate for the event "purchase", which the behaviour model makes itself: purchases come from the BG/NBD model (behaviour.purchase).',
     );
-    expect(problems[0]!.message['zh-CN']).toContain('“vip”');
-    expect(problems[0]!.message['zh-CN']).toContain('“purchase”');
-    expect(problems[1]!.message.en).toContain('"open"');
-    expect(problems[1]!.message.en).toContain('behaviour.response');
-    expect(cohortProblems['cohort-modelled-event'].title['zh-CN']).not.toBe(cohortProblems['cohort-modelled-event'].title.en);
+    expect(inChinese(problems[0]!.message)).toContain('“vip”');
+    expect(inChinese(problems[0]!.message)).toContain('“purchase”');
+    expect(inEnglish(problems[1]!.message)).toContain('"open"');
+    expect(inEnglish(problems[1]!.message)).toContain('behaviour.response');
+    expect(inChinese(cohortProblems['cohort-modelled-event'].title)).not.toBe(inEnglish(cohortProblems['cohort-modelled-event'].title));
   });
 
   it('refuses strict-object typos and inputs that are not objects', () => {

@@ -2,6 +2,7 @@ import { checkCohort, COHORT_SCHEMA_VERSION } from '../../src/core/cohort/schema
 import { AddSegmentEventRates, cohortMigrations, migrateCohort, migrateCohortDown, OLDEST_COHORT_SCHEMA_VERSION } from '../../src/core/cohort/migrations';
 import { cohortPresets } from '../../src/core/cohort/presets';
 import type { Migration } from '../../src/core/journey/migrate';
+import { inEnglish, inChinese } from '../support/messages.ts';
 
 const behaviour = { purchase: { r: 0.243, alpha: 30.9, a: 0.793, b: 2.426 }, orderValue: { p: 6.25, q: 3.74, gamma: 52.6 } };
 
@@ -85,14 +86,14 @@ describe('cohort migrations', () => {
     expect(newer.ok).toBe(false);
     if (!newer.ok) {
       expect(newer.problem).toMatchObject({ severity: 'error', code: 'cohort-unsupported-version', location: { path: ['schemaVersion'] } });
-      expect(newer.problem.message.en).toBe('The cohort is format version 3, newer than the versions this Journey Lab supports (1–2). Update Journey Lab to use it.');
-      expect(newer.problem.message['zh-CN']).toContain('3');
-      expect(newer.problem.message['zh-CN']).toContain('1–2');
+      expect(inEnglish(newer.problem.message)).toBe('The cohort is format version 3, newer than the versions this Journey Lab supports (1–2). Update Journey Lab to use it.');
+      expect(inChinese(newer.problem.message)).toContain('3');
+      expect(inChinese(newer.problem.message)).toContain('1–2');
     }
     for (const version of [0, 1.5, '2', null]) {
       const result = migrateCohort({ ...v1Spec(), schemaVersion: version });
       expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.problem.message.en).toContain(`format version ${JSON.stringify(version)}, not one of the versions this Journey Lab supports (1–2)`);
+      if (!result.ok) expect(inEnglish(result.problem.message)).toContain(`format version ${JSON.stringify(version)}, not one of the versions this Journey Lab supports (1–2)`);
     }
     const { schemaVersion: _version, ...unversioned } = v1Spec();
     expect(migrateCohort(unversioned)).toMatchObject({ ok: false, problem: { code: 'cohort-invalid', location: { path: ['schemaVersion'] } } });
@@ -107,7 +108,7 @@ describe('cohort migrations', () => {
     if (result.ok) expect(migrateCohortDown(result.document, 1, steps)).toEqual(v1Spec());
     const gap = migrateCohort(v1Spec(), { migrations: [AddB], current: 3 });
     expect(gap).toMatchObject({ ok: false, problem: { code: 'cohort-unsupported-version' } });
-    if (!gap.ok) expect(gap.problem.message.en).toBe('No migration from cohort format version 1 to 2; this Journey Lab supports 1–3.');
+    if (!gap.ok) expect(inEnglish(gap.problem.message)).toBe('No migration from cohort format version 1 to 2; this Journey Lab supports 1–3.');
     expect(() => migrateCohortDown({ schemaVersion: 2 }, 0)).toThrow('No cohort migration between format versions 0 and 1');
   });
 });

@@ -5,13 +5,14 @@ import { SteppingClock } from '../../src/core/sim/engine/steppingClock';
 import type { MachineConfig } from '../../src/core/compile/machineConfig';
 import type { JourneyEffect } from '../../src/core/compile/runtime';
 import { validJourney, node, edge, problemFixtures } from '../fixtures/journeys';
+import { inEnglish } from '../support/messages.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 function compiled(input: unknown): MachineConfig {
   const result = compileJourneyInput(input);
-  if (!result.ok) throw new Error(result.problems.map((problem) => problem.message.en).join('\n'));
+  if (!result.ok) throw new Error(result.problems.map((problem) => inEnglish(problem.message)).join('\n'));
   return result.config;
 }
 

@@ -2,6 +2,7 @@ import { validate } from '../../src/core/journey/validate';
 import { fastLoopProblems } from '../../src/core/journey/fastLoops';
 import type { Problem } from '../../src/core/journey/problems';
 import { edge, node, problemFixtures, validJourney } from '../fixtures/journeys';
+import { inBoth, inEnglish, inChinese } from '../support/messages.ts';
 
 /**
  * Issue 12, item 5: `tag → wait PT0.001S → tag` passed validation and kept a run busy for minutes.
@@ -32,16 +33,16 @@ describe('loop-too-fast', () => {
     const [problem, ...more] = problems.filter((found) => found.code === 'loop-too-fast');
     expect(more).toEqual([]);
     expect(problem).toMatchObject({ severity: 'warning', location: { nodeId: 'mark', path: ['nodes', 6] } });
-    expect(problem!.message.en).toContain('mark → blink');
-    expect(problem!.message.en).toContain('1 ms');
-    expect(problem!.message.en).toContain('86,400,000 times a day');
-    expect(problem!.message['zh-CN']).toMatch(/循环 mark → blink 中的等待合计只有 1毫秒/);
-    expect(fastLoopProblems['loop-too-fast'].title['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+    expect(inEnglish(problem!.message)).toContain('mark → blink');
+    expect(inEnglish(problem!.message)).toContain('1 ms');
+    expect(inEnglish(problem!.message)).toContain('86,400,000 times a day');
+    expect(inChinese(problem!.message)).toMatch(/循环 mark → blink 中的等待合计只有 1毫秒/);
+    expect(inChinese(fastLoopProblems['loop-too-fast'].title)).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('draws the line at a minute: 59 s warns, 60 s and a day do not', () => {
     const loop = (duration: string) => withLoop([tag('mark'), wait('pause', duration)], [edge('mark', 'next', 'pause'), edge('pause', 'next', 'mark')]);
-    expect(fastLoops(loop('PT59S')).map((problem) => problem.message.en)).toEqual([expect.stringContaining('add up to only 59 s')]);
+    expect(fastLoops(loop('PT59S')).map((problem) => inEnglish(problem.message))).toEqual([expect.stringContaining('add up to only 59 s')]);
     expect(fastLoops(loop('PT60S'))).toEqual([]);
     expect(fastLoops(loop('P1D'))).toEqual([]);
   });
@@ -66,7 +67,7 @@ describe('loop-too-fast', () => {
     expect(errors).toEqual([]);
     const found = fastLoops(journey);
     expect(found).toHaveLength(1);
-    expect(found[0]!.message.en).toContain('mark → pick → quick add up to only 1 s');
+    expect(inEnglish(found[0]!.message)).toContain('mark → pick → quick add up to only 1 s');
   });
 
   it('warns of a wait that loops to itself', () => {
@@ -96,9 +97,9 @@ describe('loop-too-fast', () => {
     const ring = Array.from({ length: count }, (_, index) => ({ ...tag(`t${index}`), label: `${index}`.padEnd(200, '.') }));
     const edges = ring.map((current, index) => edge(current.id, 'next', ring[(index + 1) % count]!.id));
     const problem = validate(withLoop(ring, edges)).find((candidate) => candidate.code === 'instant-loop');
-    expect(problem!.message.en).toMatch(/^Loop without any wait: "0\.+" \(t0\) → "1\.+" \(t1\) → .* → "11\.+" \(t11\) → … and 4,888 more nodes\. A user/);
-    expect(problem!.message['zh-CN']).toContain('(t11) → …以及另外 4,888 个节点。');
-    for (const text of Object.values(problem!.message)) expect(text.length).toBeLessThan(3_000);
+    expect(inEnglish(problem!.message)).toMatch(/^Loop without any wait: "0\.+" \(t0\) → "1\.+" \(t1\) → .* → "11\.+" \(t11\) → … and 4,888 more nodes\. A user/);
+    expect(inChinese(problem!.message)).toContain('(t11) → …以及另外 4,888 个节点。');
+    for (const text of Object.values(inBoth(problem!.message))) expect(text.length).toBeLessThan(3_000);
   });
 
   it('copes with a loop of thousands of nodes, naming only its first few', () => {
@@ -107,9 +108,9 @@ describe('loop-too-fast', () => {
     const edges = ring.map((current, index) => edge(current.id, 'next', ring[(index + 1) % count]!.id));
     const [problem, ...more] = fastLoops(withLoop(ring, edges));
     expect(more).toEqual([]);
-    expect(problem!.message.en).toContain('t0 → w1 → t2 → w3 → t4 → w5 → t6 → w7 → t8 → w9 → t10 → w11 → … and 1,988 more nodes add up');
-    expect(problem!.message['zh-CN']).toContain('w11 → …以及另外 1,988 个节点');
-    expect(problem!.message.en.length).toBeLessThan(1_000);
+    expect(inEnglish(problem!.message)).toContain('t0 → w1 → t2 → w3 → t4 → w5 → t6 → w7 → t8 → w9 → t10 → w11 → … and 1,988 more nodes add up');
+    expect(inChinese(problem!.message)).toContain('w11 → …以及另外 1,988 个节点');
+    expect(inEnglish(problem!.message).length).toBeLessThan(1_000);
     // The same ring with a second per wait takes 1,000 s a round: no warning.
     const slow = ring.map((current) => (current.kind === 'wait' ? wait(current.id, 'PT1S') : current));
     expect(fastLoops(withLoop(slow, edges))).toEqual([]);

@@ -18,7 +18,9 @@ import {
   type FieldPath,
   type FieldSpec,
 } from '../../src/core/journey/fields';
-import type { Localized } from '../../src/core/i18n';
+import type { Message } from '../../src/core/i18n';
+import { inBoth, inEnglish, inChinese } from '../support/messages.ts';
+import { message } from '../../src/core/i18n';
 
 const cjk = /[\u4e00-\u9fff]/;
 
@@ -59,7 +61,8 @@ function revealing(field: FieldSpec, siblings: readonly FieldSpec[], root: unkno
   return option!.replaces ? setIn(root, path.slice(0, -1), option!.replaces()) : setIn(root, path, option!.value);
 }
 
-function expectLocalized(text: Localized, what: string, needsChinese = true) {
+function expectLocalized(message: Message, what: string, needsChinese = true) {
+  const text = inBoth(message);
   expect(text.en.trim().length, `${what} (en)`).toBeGreaterThan(0);
   expect(text['zh-CN'].trim().length, `${what} (zh-CN)`).toBeGreaterThan(0);
   if (needsChinese) expect(text['zh-CN'], `${what} (zh-CN)`).toMatch(cjk);
@@ -71,7 +74,7 @@ function checkFields(schema: z.ZodType, start: unknown, fields: readonly FieldSp
     expect(fieldControls).toContain(field.control);
     expectLocalized(field.label, `${what} label`);
     expectLocalized(field.help, `${what} help`);
-    expect(field.help.en.length, `${what} help says something`).toBeGreaterThan(20);
+    expect(inEnglish(field.help).length, `${what} help says something`).toBeGreaterThan(20);
     if (field.unit && field.unit !== 'currency') expectLocalized(field.unit, `${what} unit`, false);
     for (const option of field.options ?? []) expectLocalized(option.label, `${what} option ${String(option.value)}`);
     if (field.nullable) expectLocalized(field.nullable.label, `${what} nullable label`);
@@ -105,8 +108,8 @@ function checkFields(schema: z.ZodType, start: unknown, fields: readonly FieldSp
       expect(field.item, `${what}: a list names and makes its items`).toBeDefined();
       const item = field.item!;
       for (const text of [item.name, item.add, item.remove]) expectLocalized(text, `${what} item text`);
-      expect(item.name.en).toContain('{n}');
-      expect(item.remove['zh-CN']).toContain('{n}');
+      expect(inEnglish(item.name)).toContain('{n}');
+      expect(inChinese(item.remove)).toContain('{n}');
       if (field.sum) expectLocalized(field.sum.label, `${what} sum label`);
       const items = getIn(root, path);
       expect(Array.isArray(items)).toBe(true);
@@ -188,6 +191,6 @@ describe('field helpers', () => {
     expect(setIn({ a: 1, b: 2 }, ['a'], undefined, true)).toEqual({ b: 2 });
     expect(hasIn({ a: { b: 1 } }, ['a', 'b'])).toBe(true);
     expect(hasIn({ a: { b: 1 } }, ['a', 'c'])).toBe(false);
-    expect(numbered({ en: 'Case {n}', 'zh-CN': '条件 {n}' }, 2)).toEqual({ en: 'Case 2', 'zh-CN': '条件 2' });
+    expect(inBoth(numbered(message('core.journey.kinds.branch.case'), 2))).toEqual({ en: 'Case 2', 'zh-CN': '条件 2' });
   });
 });

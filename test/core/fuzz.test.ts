@@ -14,6 +14,7 @@ import { builtinLessons } from '../../src/core/lessons/builtin';
 import { instantiateTemplate, templates } from '../../src/core/templates';
 import { severities, type Problem } from '../../src/core/journey/problems';
 import { nestedArray, nestedCondition } from '../fixtures/journeys';
+import { inEnglish, inChinese } from '../support/messages.ts';
 
 const SEED = 20_240_612;
 const HANG = 120_000;
@@ -28,8 +29,8 @@ function expectWellFormed(problems: Problem[], codes: ReadonlySet<string>): void
   for (const problem of problems) {
     expect(codes.has(problem.code), problem.code).toBe(true);
     expect(severities).toContain(problem.severity);
-    expect(typeof problem.message.en === 'string' && problem.message.en.length > 0).toBe(true);
-    expect(typeof problem.message['zh-CN'] === 'string' && problem.message['zh-CN'].length > 0).toBe(true);
+    expect(typeof inEnglish(problem.message) === 'string' && inEnglish(problem.message).length > 0).toBe(true);
+    expect(typeof inChinese(problem.message) === 'string' && inChinese(problem.message).length > 0).toBe(true);
     expect(Array.isArray(problem.location.path)).toBe(true);
   }
 }

@@ -3,6 +3,7 @@ import zhCatalog from '../../src/locales/zh-CN.json';
 import { glossary, glossaryTerm, glossaryTermIds, isGlossaryTermId } from '../../src/core/glossary';
 import { stageNames, stages } from '../../src/core/journey/stages';
 import { splitKind } from '../../src/core/journey/kinds/split';
+import { say, inEnglish, inChinese, inBoth } from '../support/messages.ts';
 
 const en = enCatalog.app;
 const zh = zhCatalog.app;
@@ -14,14 +15,14 @@ describe('the domain glossary', () => {
     expect(glossary.map((term) => term.id)).toEqual([...glossaryTermIds]);
     for (const term of glossary)
       for (const field of fields) {
-        expect(term[field].en.trim(), `${term.id}.${field}`).not.toBe('');
-        expect(term[field]['zh-CN'].trim(), `${term.id}.${field}`).not.toBe('');
-        expect(term[field]['zh-CN'], `${term.id}.${field} is not translated`).not.toBe(term[field].en.length > 6 ? term[field].en : '');
+        expect(inEnglish(term[field]).trim(), `${term.id}.${field}`).not.toBe('');
+        expect(inChinese(term[field]).trim(), `${term.id}.${field}`).not.toBe('');
+        expect(inChinese(term[field]), `${term.id}.${field} is not translated`).not.toBe(inEnglish(term[field]).length > 6 ? inEnglish(term[field]) : '');
       }
   });
 
   it('covers the terms the domain brief names', () => {
-    const names = glossary.map((term) => term.name['zh-CN']);
+    const names = glossary.map((term) => inChinese(term.name));
     for (const wanted of ['分层', '分组', '分群', '细分', 'RFM', '对照组', '流失', '转化', '频次上限', '免打扰时段', '召回', '标签', '模拟人群', 'BG/NBD'])
       expect(names.some((name) => name.includes(wanted)), wanted).toBe(true);
   });
@@ -29,16 +30,16 @@ describe('the domain glossary', () => {
   it('names terms exactly as the dashboard, the settings and the node kinds do', () => {
     const kpi = { roi: 'roi', cac: 'cac', arpu: 'arpu', ltv: 'ltv', churn: 'churn', lift: 'lift', unsubscribes: 'unsubscribes' } as const;
     for (const [term, key] of Object.entries(kpi)) {
-      expect(glossaryTerm(term as keyof typeof kpi).name).toEqual({ en: en.dashboard.kpi[key], 'zh-CN': zh.dashboard.kpi[key] });
+      expect(inBoth(glossaryTerm(term as keyof typeof kpi).name)).toEqual({ en: en.dashboard.kpi[key], 'zh-CN': zh.dashboard.kpi[key] });
     }
-    expect(glossaryTerm('frequencyCap').name).toEqual({ en: en.report.assumption.frequencyCap, 'zh-CN': zh.report.assumption.frequencyCap });
-    expect(glossaryTerm('quietHours').name).toEqual({ en: en.report.assumption.quietHours, 'zh-CN': zh.report.assumption.quietHours });
+    expect(inBoth(glossaryTerm('frequencyCap').name)).toEqual({ en: en.report.assumption.frequencyCap, 'zh-CN': zh.report.assumption.frequencyCap });
+    expect(inBoth(glossaryTerm('quietHours').name)).toEqual({ en: en.report.assumption.quietHours, 'zh-CN': zh.report.assumption.quietHours });
     expect(glossaryTerm('abSplit').name).toEqual(splitKind.name);
   });
 
   it('lists the lifecycle stages by the names the canvas gives them, in order', () => {
     const { definition } = glossaryTerm('stages');
-    for (const lang of ['en', 'zh-CN'] as const) expect(definition[lang]).toContain(stages.map((stage) => stageNames[stage][lang]).join(' → '));
+    for (const lang of ['en', 'zh-CN'] as const) expect(say(definition, lang)).toContain(stages.map((stage) => say(stageNames[stage], lang)).join(' → '));
   });
 
   it('refers only to terms it has', () => {

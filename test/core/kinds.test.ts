@@ -8,6 +8,8 @@ import { defineEffect } from '../../src/core/compile/runtime';
 import { runScripted } from '../support/scriptedRun';
 import { validate } from '../../src/core/journey/validate';
 import { validJourney, node, edge } from '../fixtures/journeys';
+import { inBoth, inEnglish, inChinese } from '../support/messages.ts';
+import { verbatim } from '../../src/core/i18n';
 
 const expectedPorts: Record<string, string[]> = {
   entry: ['next'],
@@ -38,10 +40,10 @@ describe('node kinds', () => {
       it('is named and explained in both languages, in a palette group', () => {
         expect(paletteGroups).toContain(kind.group);
         for (const text of [kind.name, kind.description]) {
-          expect(text.en.length).toBeGreaterThan(2);
-          expect(text['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+          expect(inEnglish(text).length).toBeGreaterThan(2);
+          expect(inChinese(text)).toMatch(/[\u4e00-\u9fff]/);
         }
-        for (const lang of ['en', 'zh-CN'] as const) expect(defaultRegistry.get(kind.kind)!.summary(defaults, lang).length).toBeGreaterThan(0);
+        for (const text of Object.values(inBoth(defaultRegistry.get(kind.kind)!.summary(defaults)))) expect(text.length).toBeGreaterThan(0);
       });
 
       it('rejects params of the wrong shape', () => {
@@ -50,8 +52,8 @@ describe('node kinds', () => {
 
       it('declares every problem code it can raise in both languages', () => {
         for (const definition of Object.values(kind.problems ?? {})) {
-          expect(definition.title['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
-          expect(definition.fix.en.length).toBeGreaterThan(10);
+          expect(inChinese(definition.title)).toMatch(/[\u4e00-\u9fff]/);
+          expect(inEnglish(definition.fix).length).toBeGreaterThan(10);
         }
       });
     });
@@ -60,14 +62,14 @@ describe('node kinds', () => {
   it('gives ports of branches and splits from their cases and variants', () => {
     const branch = defaultRegistry.get('branch')!;
     const params = { cases: [{ label: 'VIP', condition: { tag: 'vip', present: true } }, { label: '', condition: { segment: 'new' } }] };
-    expect(branch.ports(params).map((port) => [port.id, port.label.en])).toEqual([
+    expect(branch.ports(params).map((port) => [port.id, inEnglish(port.label)])).toEqual([
       ['case-1', 'VIP'],
       ['case-2', 'case 2'],
       ['else', 'else'],
     ]);
     const split = defaultRegistry.get('split')!;
     const ports = split.ports({ variants: [{ label: 'A', weight: 90, holdout: false }, { label: 'H', weight: 10, holdout: true }] });
-    expect(ports.map((port) => port.label['zh-CN'])).toEqual(['A 90%', 'H（对照组）10%']);
+    expect(ports.map((port) => inChinese(port.label))).toEqual(['A 90%', 'H（对照组）10%']);
   });
 
   it('prices every channel by default and lets a journey override it', () => {
@@ -90,20 +92,20 @@ describe('adding a kind', () => {
     kind: 'awardPoints',
     group: 'outcomes',
     icon: '◎',
-    name: localized('Award points', '赠送积分'),
-    description: localized('Gives the user loyalty points.', '给用户赠送会员积分。'),
+    name: verbatim(localized('Award points', '赠送积分')),
+    description: verbatim(localized('Gives the user loyalty points.', '给用户赠送会员积分。')),
     params: z.strictObject({ points: z.number().int().min(1).default(100) }),
-    ports: () => [{ id: 'next', label: localized('next', '下一步') }],
-    summary: (p, lang) => (lang === 'en' ? `+${p.points} points` : `+${p.points} 积分`),
+    ports: () => [{ id: 'next', label: verbatim(localized('next', '下一步')) }],
+    summary: (p) => verbatim(localized(`+${p.points} points`, `+${p.points} 积分`)),
     problems: {
       'points-too-generous': {
         severity: 'warning',
-        title: localized('Very many points', '积分过多'),
-        fix: localized('Award fewer than 10,000 points at a time.', '单次赠送少于 10,000 积分。'),
+        title: verbatim(localized('Very many points', '积分过多')),
+        fix: verbatim(localized('Award fewer than 10,000 points at a time.', '单次赠送少于 10,000 积分。')),
       },
     },
     validate(node, context) {
-      if (node.params.points >= 10_000) context.report('points-too-generous', localized('Too many points.', '积分过多。'), ['points']);
+      if (node.params.points >= 10_000) context.report('points-too-generous', verbatim(localized('Too many points.', '积分过多。')), ['points']);
     },
     compile: (node, context) => ({
       entry: [...context.enter, { type: 'awardPoints', params: { node: node.id, points: node.params.points } }],
@@ -137,7 +139,7 @@ describe('adding a kind', () => {
     heavy.nodes[6] = node('points', 'awardPoints', { points: 50_000 });
     expect(validate(heavy, registry).map((problem) => problem.code)).toContain('points-too-generous');
     const result = compileJourneyInput(journey(), registry);
-    if (!result.ok) throw new Error(result.problems.map((problem) => problem.message.en).join('\n'));
+    if (!result.ok) throw new Error(result.problems.map((problem) => inEnglish(problem.message)).join('\n'));
     const run = runScripted(result.config, [{ at: 0, type: 'add_to_cart' }], { until: 3 * 86_400_000, registry });
     expect(run.visited).toEqual(['start', 'waitBuy', 'remind', 'points', 'giveUp']);
     expect(run.effects).toContainEqual(expect.objectContaining({ type: 'custom', name: 'points', detail: { points: 200 } }));

@@ -21,6 +21,7 @@ import * as limits from '../../src/core/journey/limits';
 import type { JourneyDocument } from '../../src/core/journey/schema';
 import { loadJson, type CliIo } from '../../src/cli/commandIo';
 import { edge, largeJourney, nestedArray, nestedCondition, node, validJourney, withNode } from '../fixtures/journeys';
+import { inEnglish, inChinese, inBoth } from '../support/messages.ts';
 
 const codes = (input: unknown) => checkJourney(input).problems.map((problem) => problem.code);
 const errorsOf = (input: unknown) => checkJourney(input).problems.filter((problem) => problem.severity === 'error');
@@ -31,14 +32,14 @@ describe('limits', () => {
   it('registers every limit code with a title and a fix in both languages', () => {
     for (const [code, definition] of Object.entries(limitProblems)) {
       expect(problemCatalogue()[code]).toEqual(definition);
-      expect(definition.fix['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+      expect(inChinese(definition.fix)).toMatch(/[\u4e00-\u9fff]/);
     }
   });
 
   it('writes numbers grouped by thousands, the same in English and Chinese', () => {
     expect([0, 999, 1_000, 20_000_000, -12_345, 1.5, 0.12345].map(grouped)).toEqual(['0', '999', '1,000', '20,000,000', '-12,345', '1.5', '0.12345']);
     const definitions = [...Object.values(problemCatalogue()), ...Object.values(simulationProblems), ...Object.values(cohortProblems), ...Object.values(lessonProblems)];
-    for (const text of definitions.flatMap((definition) => [...Object.values(definition.title), ...Object.values(definition.fix)])) expect(text).not.toMatch(/\d{4}/);
+    for (const text of definitions.flatMap((definition) => [...Object.values(inBoth(definition.title)), ...Object.values(inBoth(definition.fix))])) expect(text).not.toMatch(/\d{4}/);
   });
 
   it('keeps the numbers the README and the formats document', () => {
@@ -58,16 +59,16 @@ describe('limits', () => {
   it('lists at most 1,000 format problems, and counts the rest', () => {
     const { problems } = checkJourney({ ...validJourney(), edges: new Array(5_000).fill(1) });
     expect(problems).toHaveLength(limits.MAX_LISTED_PROBLEMS + 1);
-    expect(problems.at(-1)!.message.en).toBe('…and 4,000 more problems like these, not listed: fix the ones above first.');
+    expect(inEnglish(problems.at(-1)!.message)).toBe('…and 4,000 more problems like these, not listed: fix the ones above first.');
     const cohort = checkCohort({ ...cohortPresets[0]!.spec, tags: new Array(5_000).fill(1) });
-    expect(cohort.problems.filter((problem) => problem.message.en.startsWith('…and 4,000 more'))).toHaveLength(1);
+    expect(cohort.problems.filter((problem) => inEnglish(problem.message).startsWith('…and 4,000 more'))).toHaveLength(1);
     // 30 steps (the most a lesson has) of 50 focus ids (the most a step has) that are not texts: 1,500 issues.
     const step = { title: { en: 'Step', 'zh-CN': '步骤' }, text: { en: 'Read.', 'zh-CN': '阅读。' }, focus: new Array(50).fill(1) };
     const lesson = parseLesson({ ...builtinLessons[0]!, steps: new Array(30).fill(step) });
     if (lesson.ok) throw new Error('a lesson with 1,500 bad ids was accepted');
     expect(lesson.problems).toHaveLength(limits.MAX_LISTED_PROBLEMS + 1);
     expect(lesson.problems[0]).toMatchObject({ code: 'lesson-invalid', location: { path: ['steps', 0, 'focus', 0] } });
-    expect(lesson.problems.at(-1)!.message).toEqual({
+    expect(inBoth(lesson.problems.at(-1)!.message)).toEqual({
       en: '…and 500 more problems like these, not listed: fix the ones above first.',
       'zh-CN': '……另有 500 个类似问题未列出：请先修正上面的问题。',
     });
@@ -84,9 +85,9 @@ describe('durations', () => {
       const [problem, ...more] = errorsOf(withHorizon(horizon));
       expect(more).toEqual([]);
       expect(problem).toMatchObject({ code: 'duration-too-long', location: { path: ['settings', 'horizon'] } });
-      expect(problem!.message.en).toContain(horizon);
-      expect(problem!.message.en).toContain('3,650 days');
-      expect(problem!.message['zh-CN']).toContain('3,650 天');
+      expect(inEnglish(problem!.message)).toContain(horizon);
+      expect(inEnglish(problem!.message)).toContain('3,650 days');
+      expect(inChinese(problem!.message)).toContain('3,650 天');
     }
   });
 
@@ -110,8 +111,8 @@ describe('texts', () => {
     const label = withNode('remind', { ...node('remind', 'message', { channel: 'push' }), label: 'x'.repeat(201) });
     const [problem] = errorsOf(label);
     expect(problem).toMatchObject({ code: 'text-too-long', location: { nodeId: 'remind', path: ['nodes', 4, 'label'] } });
-    expect(problem!.message.en).toBe('The text has 201 characters; the limit here is 200.');
-    expect(problem!.message['zh-CN']).toContain('200');
+    expect(inEnglish(problem!.message)).toBe('The text has 201 characters; the limit here is 200.');
+    expect(inChinese(problem!.message)).toContain('200');
     expect(errorsOf({ ...validJourney(), description: 'x'.repeat(10_000) })).toEqual([]);
     expect(errorsOf({ ...validJourney(), description: 'x'.repeat(10_001) })).toMatchObject([{ code: 'text-too-long', location: { path: ['description'] } }]);
     expect(errorsOf({ ...validJourney(), name: 'x'.repeat(201) }).map((problem) => problem.code)).toEqual(['text-too-long']);
@@ -132,7 +133,7 @@ describe('conditions', () => {
       const [problem, ...more] = errorsOf(withFilter(nestedCondition(40, wrap)));
       expect(more).toEqual([]);
       expect(problem).toMatchObject({ code: 'condition-too-deep', location: { nodeId: 'start', path: ['nodes', 0, 'params', 'filter'] } });
-      expect(problem!.message.en).toContain('40 levels deep; the limit is 32');
+      expect(inEnglish(problem!.message)).toContain('40 levels deep; the limit is 32');
     }
   });
 
@@ -151,7 +152,7 @@ describe('deep nesting', () => {
     expect(more).toEqual([]);
     expect(problem).toMatchObject({ code: 'document-too-deep', location: { nodeId: 'start' } });
     expect(problem!.location.path.slice(0, 4)).toEqual(['nodes', 0, 'params', 'filter']);
-    expect(problem!.message.en).toContain('96 levels');
+    expect(inEnglish(problem!.message)).toContain('96 levels');
     expect(compileJourneyInput(deep)).toMatchObject({ ok: false, problems: [{ code: 'document-too-deep' }] });
     expect(readJourney(deep)).toMatchObject({ ok: false, problems: [{ code: 'document-too-deep' }] });
     // Written out by hand: JSON.stringify itself recurses.
@@ -174,7 +175,7 @@ describe('deep nesting', () => {
     expect(checked.problems).toMatchObject([{ code: 'cohort-invalid' }]);
     // The path names where the nesting starts (its first 16 steps).
     expect(checked.problems[0]!.location.path).toEqual(['description', ...new Array<number>(15).fill(0)]);
-    expect(checked.problems[0]!.message.en).toMatch(/^description\[0\]\[0\].*: Arrays and objects are nested more than 96 levels deep here\.$/);
+    expect(inEnglish(checked.problems[0]!.message)).toMatch(/^description\[0\]\[0\].*: Arrays and objects are nested more than 96 levels deep here\.$/);
     const lesson = { ...builtinLessons[0]!, journey: { document: deep } };
     const parsed = parseLesson(lesson);
     expect(parsed.ok ? [] : parsed.problems.map((problem) => problem.code)).toEqual(['lesson-invalid']);
@@ -186,7 +187,7 @@ describe('document size', () => {
     const text = `{"schemaVersion":2,"id":"big","name":"Big","description":"${'x'.repeat(20_000_000)}"}`;
     const result = parseJourneyFile(text);
     expect(result).toMatchObject({ ok: false, problems: [{ code: 'document-too-large' }] });
-    expect(result.ok ? '' : result.problems[0]!.message.en).toContain('the limit is 20,000,000');
+    expect(result.ok ? '' : inEnglish(result.problems[0]!.message)).toContain('the limit is 20,000,000');
     expect(checkDocumentText('x'.repeat(20_000_000))).toBeNull();
   });
 
@@ -213,7 +214,7 @@ describe('document size', () => {
   it('refuses a cohort name over 200 characters, naming the field and the limit', () => {
     const { problems } = checkCohort({ ...cohortPresets[0]!.spec, name: 'x'.repeat(201) });
     expect(problems.map((problem) => problem.code)).toContain('cohort-invalid');
-    expect(problems.some((problem) => problem.message.en.startsWith('name: The text has 201 characters; the limit here is 200.'))).toBe(true);
+    expect(problems.some((problem) => inEnglish(problem.message).startsWith('name: The text has 201 characters; the limit here is 200.'))).toBe(true);
   });
 });
 
@@ -223,7 +224,7 @@ describe('scale', () => {
     const { document, problems } = checkJourney(journey);
     expect(document?.nodes).toHaveLength(5_000);
     expect(problems.map((problem) => problem.code)).toEqual(['path-summary']);
-    expect(problems[0]!.message.en).toContain('1 distinct path(s)');
+    expect(inEnglish(problems[0]!.message)).toContain('1 distinct path(s)');
     // A problem on its last node is located by index, found through a map.
     journey.nodes[4_999] = { ...journey.nodes[4_999]!, label: 'x'.repeat(201) };
     expect(errorsOf(journey)).toMatchObject([{ code: 'text-too-long', location: { nodeId: 'end', path: ['nodes', 4_999, 'label'] } }]);
@@ -239,7 +240,7 @@ describe('scale', () => {
   it('refuses a journey of 60,000 nodes by its count, before the format check', () => {
     const problems = journeyLimitProblems(largeJourney(60_000));
     expect(problems.map((problem) => problem.code)).toEqual(['too-many-nodes', 'too-many-edges']);
-    expect(problems[0]!.message).toEqual({ en: 'The journey has 60,000 nodes; the limit is 5,000.', 'zh-CN': '旅程有 60,000 个节点，上限为 5,000 个节点。' });
+    expect(inBoth(problems[0]!.message)).toEqual({ en: 'The journey has 60,000 nodes; the limit is 5,000.', 'zh-CN': '旅程有 60,000 个节点，上限为 5,000 个节点。' });
     // Even with every node broken, only the count is reported: nothing else was read.
     const broken = largeJourney(60_000);
     broken.nodes = broken.nodes.map((candidate) => ({ ...candidate, kind: 'nonsense' }));
@@ -272,7 +273,7 @@ describe('bounded analysis', () => {
     expect(summary.paths).toBeLessThan(MAX_PATHS);
     expect(summary.paths * 4_000).toBeLessThanOrEqual(2 * limits.MAX_GRAPH_WALK_STEPS);
     const info = checkJourney(document).problems.find((problem) => problem.code === 'path-summary');
-    expect(info?.message.en).toContain(`more than ${summary.paths} distinct path(s)`);
+    expect(inEnglish(info?.message)).toContain(`more than ${summary.paths} distinct path(s)`);
   });
 
   it('calls a condition undecided, never unsatisfiable, once its analysis budget is spent', () => {

@@ -12,23 +12,24 @@ import { compressForLink } from '../../src/core/linkCompression';
 import type { JourneyDocument } from '../../src/core/journey/schema';
 import { validJourney } from '../fixtures/journeys';
 import { bombLink } from '../support/linkBombs';
+import { isMessage } from '../../src/core/i18n';
+import { inEnglish, inChinese } from '../support/messages.ts';
 
 const SEED = 1_212;
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$';
 
-const isLocalized = (message: unknown) =>
-  typeof message === 'object' && message !== null && typeof (message as Record<string, unknown>).en === 'string' && typeof (message as Record<string, unknown>)['zh-CN'] === 'string';
+const isLocalized = isMessage;
 
 function expectShareAnswer(result: DecodedShareLink | null) {
   if (result === null) return;
   if (result.ok) expect(typeof result.document === 'object' && result.document !== null && !Array.isArray(result.document)).toBe(true);
-  else expect(isLocalized(result.message) && result.message.en.length > 0 && result.message['zh-CN'].length > 0).toBe(true);
+  else expect(isLocalized(result.message) && inEnglish(result.message).length > 0 && inChinese(result.message).length > 0).toBe(true);
 }
 
 function expectLessonAnswer(result: ParsedLesson) {
   if (result.ok) return expect(result.lesson.id).toEqual(expect.any(String));
   expect(result.problems.length).toBeGreaterThan(0);
-  for (const problem of result.problems) expect(isLocalized(problem.message) && problem.message.en.length > 0).toBe(true);
+  for (const problem of result.problems) expect(isLocalized(problem.message) && inEnglish(problem.message).length > 0).toBe(true);
 }
 
 /** A valid link damaged the ways links get damaged: cut, characters changed, dropped, inserted, doubled. */
@@ -85,8 +86,8 @@ describe('share-link fuzzing', HANG, () => {
 
   it('refuses a bomb with its own message, in both languages', () => {
     expect(decodeShareLink(`#share=${bombLink(6_500)}`)).toEqual({ ok: false, message: persistMessages.shareLinkTooLarge });
-    expect(persistMessages.shareLinkTooLarge.en).toContain('20,000,000 characters');
-    expect(persistMessages.shareLinkTooLarge['zh-CN']).toContain('20,000,000 个字符');
+    expect(inEnglish(persistMessages.shareLinkTooLarge)).toContain('20,000,000 characters');
+    expect(inChinese(persistMessages.shareLinkTooLarge)).toContain('20,000,000 个字符');
   });
 });
 
@@ -127,7 +128,7 @@ describe('lesson-link fuzzing', HANG, () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems).toMatchObject([{ code: 'lesson-invalid', severity: 'error' }]);
-    expect(result.problems[0]!.message.en).toContain('more than 20,000,000 characters');
-    expect(result.problems[0]!.message['zh-CN']).toContain('超过 20,000,000 个字符');
+    expect(inEnglish(result.problems[0]!.message)).toContain('more than 20,000,000 characters');
+    expect(inChinese(result.problems[0]!.message)).toContain('超过 20,000,000 个字符');
   });
 });

@@ -2,6 +2,7 @@ import { AddGoals, migrate, migrateDown, migrations, OLDEST_SCHEMA_VERSION, type
 import { CURRENT_SCHEMA_VERSION } from '../../src/core/journey/schema';
 import { checkJourney, validate } from '../../src/core/journey/validate';
 import { validJourney } from '../fixtures/journeys';
+import { inEnglish, inChinese } from '../support/messages.ts';
 
 describe('migrate', () => {
   it('passes a current document through unchanged, without touching the input', () => {
@@ -18,10 +19,10 @@ describe('migrate', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problem.code).toBe('unsupported-version');
-    expect(result.problem.message.en).toBe(
+    expect(inEnglish(result.problem.message)).toBe(
       'The file is format version 3, newer than the versions this Journey Lab supports (1–2). Update Journey Lab to open it.',
     );
-    expect(result.problem.message['zh-CN']).toContain('3');
+    expect(inChinese(result.problem.message)).toContain('3');
     expect(result.problem.location.path).toEqual(['schemaVersion']);
   });
 
@@ -33,7 +34,7 @@ describe('migrate', () => {
   ])('refuses %s as unsupported', (_name, version) => {
     const result = migrate({ ...validJourney(), schemaVersion: version });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problem.message.en).toContain(JSON.stringify(version));
+    if (!result.ok) expect(inEnglish(result.problem.message)).toContain(JSON.stringify(version));
   });
 
   it.each([
@@ -137,7 +138,7 @@ describe('migrate', () => {
     it('refuses when a step is missing from the chain', () => {
       const result = migrate(v1, { migrations: [RenameCurrency], current: 3 });
       expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.problem.message.en).toContain('No migration from format version 1 to 2');
+      if (!result.ok) expect(inEnglish(result.problem.message)).toContain('No migration from format version 1 to 2');
     });
   });
 });

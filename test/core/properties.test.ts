@@ -6,6 +6,7 @@ import { isSatisfiable, implies } from '../../src/core/journey/conditionLogic';
 import { evaluateCondition } from '../../src/core/journey/condition';
 import { validJourney } from '../fixtures/journeys';
 import { conditionArbitrary, factsArbitrary, journeyArbitrary } from '../support/arbitraries';
+import { inEnglish, inChinese } from '../support/messages.ts';
 
 const DAY = 86_400_000;
 const events = ['purchase', 'click', 'visit', 'add_to_cart'] as const;
@@ -33,8 +34,8 @@ describe('properties', () => {
         at[keys.at(-1)!] = value;
         const problems = validate(mutated);
         for (const problem of problems) {
-          expect(problem.message.en).toBeTruthy();
-          expect(problem.message['zh-CN']).toBeTruthy();
+          expect(inEnglish(problem.message)).toBeTruthy();
+          expect(inChinese(problem.message)).toBeTruthy();
         }
       }),
       { numRuns: 400 },

@@ -7,6 +7,7 @@ import { languages, type Localized } from '../../src/core/i18n';
 import type { MachineConfig } from '../../src/core/compile/machineConfig';
 import type { JourneyUser } from '../../src/core/compile/runtime';
 import { templates, getTemplate, templateSummaries, instantiateTemplate, type JourneyTemplate } from '../../src/core/templates/index';
+import { inEnglish } from '../support/messages.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -19,7 +20,7 @@ function template(id: string): JourneyTemplate {
 
 function compiled(id: string): MachineConfig {
   const result = compileJourneyInput(instantiateTemplate(template(id), 'en'));
-  if (!result.ok) throw new Error(result.problems.map((problem) => problem.message.en).join('\n'));
+  if (!result.ok) throw new Error(result.problems.map((problem) => inEnglish(problem.message)).join('\n'));
   return result.config;
 }
 

@@ -1,5 +1,6 @@
 import { validate, problemCatalogue, checkJourney } from '../../src/core/journey/validate';
 import { problemFixtures, validJourney, node, edge, withNode } from '../fixtures/journeys';
+import { inEnglish, inChinese } from '../support/messages.ts';
 
 const codes = (input: unknown) => validate(input).map((problem) => problem.code);
 
@@ -20,8 +21,8 @@ describe('validate', () => {
       expect(problems.length).toBeGreaterThan(0);
       for (const problem of problems) {
         expect(problem.severity).toBe(problemCatalogue()[code]!.severity);
-        expect(problem.message.en.length).toBeGreaterThan(5);
-        expect(problem.message['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+        expect(inEnglish(problem.message).length).toBeGreaterThan(5);
+        expect(inChinese(problem.message)).toMatch(/[\u4e00-\u9fff]/);
         expect(Array.isArray(problem.location.path)).toBe(true);
       }
     });
@@ -40,8 +41,8 @@ describe('validate', () => {
 
   it('names the nodes of an instant loop', () => {
     const problem = validate(problemFixtures['instant-loop']).find((candidate) => candidate.code === 'instant-loop');
-    expect(problem?.message.en).toContain('remind');
-    expect(problem?.message.en).toContain('mark');
+    expect(inEnglish(problem?.message)).toContain('remind');
+    expect(inEnglish(problem?.message)).toContain('mark');
   });
 
   it('does not call a loop through a wait an instant loop', () => {
@@ -87,6 +88,6 @@ describe('validate', () => {
   it('reports an unsupported version alone, naming both versions', () => {
     const problems = validate({ ...validJourney(), schemaVersion: 7 });
     expect(problems).toHaveLength(1);
-    expect(problems[0]!.message.en).toMatch(/version 7.*\(1–2\)/);
+    expect(inEnglish(problems[0]!.message)).toMatch(/version 7.*\(1–2\)/);
   });
 });

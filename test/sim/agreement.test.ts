@@ -10,6 +10,7 @@ import { buildReport } from '../../src/core/sim/engine/report';
 import type { TraceEntry } from '../../src/core/sim/engine/trace';
 import type { JourneyDocumentInput } from '../../src/core/journey/schema';
 import { journeyArbitrary } from '../support/arbitraries';
+import { inEnglish } from '../support/messages.ts';
 
 /**
  * Two engines, one truth: for every template and for generated journeys and cohorts, the XState
@@ -31,13 +32,13 @@ function cohortFor(journey: JourneyDocumentInput, industry: string): CheckedCoho
     for (const event of read) segment.behaviour.events[event] ??= { perDay: 0.05 };
   }
   const checked = checkCohort(preset);
-  if (!checked.spec) throw new Error(checked.problems.map((p) => p.message.en).join('\n'));
+  if (!checked.spec) throw new Error(checked.problems.map((p) => inEnglish(p.message)).join('\n'));
   return checked.spec;
 }
 
 function modelOf(journey: JourneyDocumentInput, cohort: CheckedCohortSpec, seed: number, users = USERS): Model {
   const compiled = compileJourneyInput(journey);
-  if (!compiled.ok) throw new Error(compiled.problems.map((p) => `${p.code}: ${p.message.en}`).join('\n'));
+  if (!compiled.ok) throw new Error(compiled.problems.map((p) => `${p.code}: ${inEnglish(p.message)}`).join('\n'));
   return buildModel(compiled.document, compiled.config, cohort, { seed, users });
 }
 
@@ -156,6 +157,6 @@ function generatedCohort(n: { share: number; addToCart: number; visit: number; o
     tags: ['vip', 'new'],
     segments: [segment('s1', n.share, 1), segment('s2', 100 - n.share, 0.5)],
   });
-  if (!checked.spec) throw new Error(checked.problems.map((p) => p.message.en).join('\n'));
+  if (!checked.spec) throw new Error(checked.problems.map((p) => inEnglish(p.message)).join('\n'));
   return checked.spec;
 }

@@ -9,11 +9,12 @@ import { getPreset } from '../../src/core/cohort/presets';
 import { getTemplate } from '../../src/core/templates';
 import { instantiateTemplate } from '../../src/core/templates/defineTemplate';
 import { edge, node, validJourney } from '../fixtures/journeys';
+import { inEnglish } from '../support/messages.ts';
 
 async function run(input: unknown, users = 1_500): Promise<{ journey: JourneyDocument; report: SimulationReport }> {
   const request = { journey: input, cohort: getPreset('ecommerce')!.spec, users, seed: 3 };
   const checked = checkSimulation(request);
-  if (!checked.ok) throw new Error(`does not simulate: ${checked.problems.map((problem) => problem.message.en).join('; ')}`);
+  if (!checked.ok) throw new Error(`does not simulate: ${checked.problems.map((problem) => inEnglish(problem.message)).join('; ')}`);
   return { journey: checked.checked.journey, report: (await simulate(request)).report };
 }
 

@@ -8,6 +8,7 @@ import { buildModel } from '../../src/core/sim/engine/model';
 import { buildReport } from '../../src/core/sim/engine/report';
 import { edge } from '../fixtures/journeys';
 import { cohort, DAY, HOUR, journey, model } from './support';
+import { inEnglish, inChinese, withText } from '../support/messages.ts';
 
 /**
  * Issue 12, item 5: a loop that time hardly moves through (tag → wait 1 ms → tag) passed validation
@@ -72,8 +73,8 @@ describe('the step budget over the horizon', () => {
     const [problem, ...more] = (failure as SimulationError).problems;
     expect(more).toEqual([]);
     expect(problem).toMatchObject({ code: 'simulation-step-budget', severity: 'error', location: { path: ['nodes'] } });
-    expect(problem!.message.en).toMatch(/450,000 nodes within 3 min 44 s of launch.*mark/);
-    expect(problem!.message['zh-CN']).toMatch(/旅程循环过快：用户 0 在开始后 3分钟44秒 内已进入节点 450,000 次.*mark/);
+    expect(inEnglish(problem!.message)).toMatch(/450,000 nodes within 3 min 44 s of launch.*mark/);
+    expect(inChinese(problem!.message)).toMatch(/旅程循环过快：用户 0 在开始后 3分钟44秒 内已进入节点 450,000 次.*mark/);
   });
 
   it('still reports a loop within one instant as a runaway, before the budget', () => {
@@ -109,7 +110,7 @@ describe('run sizes are checked before anything is allocated', () => {
     expect(checked.ok ? [] : checked.problems.map((problem) => [problem.code, problem.location.path])).toEqual([['simulation-settings', ['users']]]);
     const built = failureOf(() => modelFor({ journey: checkedJourney(), cohort: cohort(), seed: 1, users }, 0));
     expect(built).toBeInstanceOf(SimulationError);
-    expect((built as SimulationError).problems[0]?.message['zh-CN']).toMatch(/用户数/);
+    expect(inChinese((built as SimulationError).problems[0]?.message)).toMatch(/用户数/);
   });
 
   it('refuses an engine it does not have', () => {
@@ -124,18 +125,18 @@ describe('problemsOfFailure: every failure as a problem', () => {
     if (settings.ok) throw new Error('should not check');
     expect(problemsOfFailure(new SimulationError(settings.problems))).toEqual(settings.problems);
     expect(problemsOfFailure(new RunawayError(['a', 'b'], 5, 3)).map((problem) => problem.code)).toEqual(['simulation-runaway']);
-    expect(problemsOfFailure(new StepBudgetError(['a', 'b'], 5, 3, 20_000))[0]).toMatchObject({ code: 'simulation-step-budget', message: { 'zh-CN': expect.stringContaining('a → b') } });
+    expect(withText(problemsOfFailure(new StepBudgetError(['a', 'b'], 5, 3, 20_000))[0]!)).toMatchObject({ code: 'simulation-step-budget', message: { 'zh-CN': expect.stringContaining('a → b') } });
   });
 
   it('names at most twelve nodes of a long loop, in both languages', () => {
     const loop = Array.from({ length: 64 }, (_, index) => `step_${index}`);
     for (const error of [new RunawayError(loop, 5, 3), new StepBudgetError(loop, 5, 3, 20_000)]) {
       const [found] = problemsOfFailure(error);
-      expect(found!.message.en).toContain('step_0 → step_1');
-      expect(found!.message.en).toContain('step_11 → … and 52 more nodes');
-      expect(found!.message.en).not.toContain('step_12');
-      expect(found!.message['zh-CN']).toContain('step_11 → …以及另外 52 个节点');
-      expect(found!.message['zh-CN']).not.toContain('step_12');
+      expect(inEnglish(found!.message)).toContain('step_0 → step_1');
+      expect(inEnglish(found!.message)).toContain('step_11 → … and 52 more nodes');
+      expect(inEnglish(found!.message)).not.toContain('step_12');
+      expect(inChinese(found!.message)).toContain('step_11 → …以及另外 52 个节点');
+      expect(inChinese(found!.message)).not.toContain('step_12');
     }
   });
 
@@ -143,9 +144,9 @@ describe('problemsOfFailure: every failure as a problem', () => {
     const [problem, ...more] = problemsOfFailure(new RangeError('Invalid typed array length: 2.3e+21'));
     expect(more).toEqual([]);
     expect(problem).toMatchObject({ code: 'simulation-failed', severity: 'error' });
-    expect(problem!.message.en).toContain('Invalid typed array length: 2.3e+21');
-    expect(problem!.message['zh-CN']).toContain('Invalid typed array length: 2.3e+21');
-    expect(simulationProblems['simulation-failed'].fix['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+    expect(inEnglish(problem!.message)).toContain('Invalid typed array length: 2.3e+21');
+    expect(inChinese(problem!.message)).toContain('Invalid typed array length: 2.3e+21');
+    expect(inChinese(simulationProblems['simulation-failed'].fix)).toMatch(/[\u4e00-\u9fff]/);
     for (const thrown of [undefined, null, 42, 'text', { toString: () => { throw new Error('no'); } }, new SimulationCancelled()])
       expect(problemsOfFailure(thrown).map((found) => found.code)).toEqual(['simulation-failed']);
   });

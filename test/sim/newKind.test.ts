@@ -13,6 +13,8 @@ import { storyOf } from '../../src/core/trainer/story';
 import type { JourneyDocumentInput } from '../../src/core/journey/schema';
 import { edge, node } from '../fixtures/journeys';
 import { cohort } from './support';
+import { inEnglish } from '../support/messages.ts';
+import { verbatim } from '../../src/core/i18n';
 
 /**
  * A kind the product does not have, built only from existing operations, needs its definition and a
@@ -26,14 +28,14 @@ const nudgeKind = defineNodeKind({
   kind: 'nudge',
   group: 'touches',
   icon: '👉',
-  name: localized('Nudge', '轻推'),
-  description: localized('A touch for users not nudged yet; it tags them.', '只触达尚未被轻推的用户，并给他们打标签。'),
+  name: verbatim(localized('Nudge', '轻推')),
+  description: verbatim(localized('A touch for users not nudged yet; it tags them.', '只触达尚未被轻推的用户，并给他们打标签。')),
   params: z.strictObject({ channel: z.enum(channels).default('push'), tag: z.string().min(1).default('nudged') }),
   ports: () => [
-    { id: 'sent', label: localized('sent', '已发送') },
-    { id: 'skipped', label: localized('already nudged', '已轻推过') },
+    { id: 'sent', label: verbatim(localized('sent', '已发送')) },
+    { id: 'skipped', label: verbatim(localized('already nudged', '已轻推过')) },
   ],
-  summary: (p) => `${p.channel} · ${p.tag}`,
+  summary: (p) => verbatim(`${p.channel} · ${p.tag}`),
   touches: () => 1,
   treatment: true,
   channel: (p) => p.channel,
@@ -63,14 +65,14 @@ const coinKind = defineNodeKind({
   kind: 'coinFlip',
   group: 'logic',
   icon: '🪙',
-  name: localized('Coin flip', '抛硬币'),
-  description: localized('Heads or tails, half and half; tails is the holdout.', '正面或反面各一半；反面为对照组。'),
+  name: verbatim(localized('Coin flip', '抛硬币')),
+  description: verbatim(localized('Heads or tails, half and half; tails is the holdout.', '正面或反面各一半；反面为对照组。')),
   params: z.strictObject({}),
   ports: () => [
-    { id: 'heads', label: localized('heads', '正面') },
-    { id: 'tails', label: localized('tails (holdout)', '反面（对照组）') },
+    { id: 'heads', label: verbatim(localized('heads', '正面')) },
+    { id: 'tails', label: verbatim(localized('tails (holdout)', '反面（对照组）')) },
   ],
-  summary: () => '50 / 50',
+  summary: () => verbatim('50 / 50'),
   arms: () => [
     { label: 'heads', holdout: false },
     { label: 'tails', holdout: true },
@@ -110,7 +112,7 @@ const document: JourneyDocumentInput = {
 
 function modelOf() {
   const compiled = compileJourneyInput(document, registry);
-  if (!compiled.ok) throw new Error(compiled.problems.map((problem) => `${problem.code}: ${problem.message.en}`).join('\n'));
+  if (!compiled.ok) throw new Error(compiled.problems.map((problem) => `${problem.code}: ${inEnglish(problem.message)}`).join('\n'));
   return buildModel(compiled.document, compiled.config, cohort(), { seed: 5, users: USERS, registry });
 }
 
@@ -165,7 +167,7 @@ describe('a kind made of existing operations', () => {
     const { traces } = runRange(model, 'fast', 0, USERS, { trace: () => true });
     const user = [...traces.keys()].find((candidate) => traces.get(candidate)!.some((entry) => entry.type === 'touch'))!;
     const steps = storyOf(model, user, traces.get(user)!);
-    expect(steps.map((step) => step.text.en)).toEqual(
+    expect(steps.map((step) => inEnglish(step.text))).toEqual(
       expect.arrayContaining(['Reached “first” (Nudge).', 'Tagged “nudged”.', expect.stringMatching(/push/i)]),
     );
   });

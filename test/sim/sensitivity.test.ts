@@ -3,6 +3,7 @@ import { assumptionsFor, sweep, tornado } from '../../src/core/sim/analysis/sens
 import { getTemplate } from '../../src/core/templates';
 import { instantiateTemplate } from '../../src/core/templates/defineTemplate';
 import { ecommercePreset } from '../../src/core/cohort/presets/ecommerce';
+import { inEnglish, inChinese } from '../support/messages.ts';
 
 function checked() {
   const result = checkSimulation({ journey: instantiateTemplate(getTemplate('cart-abandonment')!, 'en'), cohort: ecommercePreset.spec, users: 3_000, seed: 5 });
@@ -15,7 +16,7 @@ describe('sensitivity', { timeout: 60_000 }, () => {
     const ids = assumptionsFor(checked().journey).map((assumption) => assumption.id);
     expect(ids).toEqual(expect.arrayContaining(['sms.click', 'sms.cost', 'push.open', 'clickLift', 'offerLift', 'purchaseRate', 'orderValue']));
     expect(ids).not.toContain('email.click');
-    for (const assumption of assumptionsFor(checked().journey)) expect(assumption.name['zh-CN']).not.toBe(assumption.name.en);
+    for (const assumption of assumptionsFor(checked().journey)) expect(inChinese(assumption.name)).not.toBe(inEnglish(assumption.name));
   });
 
   it('sweeps one assumption on the same users: factor 1 is the base run, and costs scale exactly', async () => {

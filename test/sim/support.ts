@@ -5,6 +5,7 @@ import { runRange, type EngineName } from '../../src/core/sim/engine/runRange';
 import type { TraceEntry } from '../../src/core/sim/engine/trace';
 import type { JourneyDocumentInput } from '../../src/core/journey/schema';
 import { edge, node } from '../fixtures/journeys';
+import { inEnglish } from '../support/messages.ts';
 
 /** Small journeys and a one-segment cohort for the simulation tests. */
 
@@ -33,7 +34,7 @@ export function cohort(behaviour: Record<string, unknown> = {}, reach: Record<st
       },
     ],
   });
-  if (!checked.spec) throw new Error(checked.problems.map((p) => p.message.en).join('\n'));
+  if (!checked.spec) throw new Error(checked.problems.map((p) => inEnglish(p.message)).join('\n'));
   return checked.spec;
 }
 
@@ -56,7 +57,7 @@ export function journey(steps: { id: string; kind: string; params?: Record<strin
 
 export function model(document: JourneyDocumentInput, spec: CheckedCohortSpec, users: number, seed = 11): Model {
   const compiled = compileJourneyInput(document);
-  if (!compiled.ok) throw new Error(compiled.problems.map((p) => `${p.code}: ${p.message.en}`).join('\n'));
+  if (!compiled.ok) throw new Error(compiled.problems.map((p) => `${p.code}: ${inEnglish(p.message)}`).join('\n'));
   return buildModel(compiled.document, compiled.config, spec, { seed, users });
 }
 

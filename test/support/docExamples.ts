@@ -1,6 +1,7 @@
 // What the documentation tests share: reading the examples marked in a markdown file, the property
 // names of a JSON Schema, and the "### `code`" sections of a problem catalogue.
 import type { ProblemDefinition } from '../../src/core/journey/problems';
+import { inEnglish, inChinese } from './messages.ts';
 
 export interface Example {
   /** What the marker says the block is, e.g. "journey", "node", "problem instant-loop". */
@@ -37,7 +38,7 @@ export function expectSectionsDescribe(markdown: string, catalogue: Record<strin
   for (const [code, definition] of Object.entries(catalogue)) {
     const section = sections.find((text) => text.startsWith(`### \`${code}\``)) ?? '';
     expect(section, code).toContain(`Severity: **${definition.severity}**`);
-    expect(section, code).toContain(definition.title.en);
-    expect(section, code).toContain(definition.title['zh-CN']);
+    expect(section, code).toContain(inEnglish(definition.title));
+    expect(section, code).toContain(inChinese(definition.title));
   }
 }

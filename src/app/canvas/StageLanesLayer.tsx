@@ -10,6 +10,7 @@ import { stages, stageNames } from '../../core/journey';
 import { LANE_HEIGHT, laneTop } from '../../core/journey';
 import './canvas.css';
 import { useLang } from '../i18n/useLang';
+import { say } from '../i18n/say';
 
 /** Horizontal extent of the bands in flow coordinates: far wider than any journey. */
 export const LANES_X_MIN = -5000;
@@ -42,7 +43,7 @@ export function StageLanesLayer() {
             style={{ left: LANES_X_MIN, top: laneTop(stage), width: LANES_X_MAX - LANES_X_MIN, height: LANE_HEIGHT }}
           >
             <span className="lanes-layer__label" style={labelStyle}>
-              {stageNames[stage][lang]}
+              {say(stageNames[stage], lang)}
             </span>
           </li>
         ))}

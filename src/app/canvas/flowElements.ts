@@ -7,6 +7,7 @@ import { toFlowNode } from './nodes';
 import { toFlowEdge } from './edges';
 import type { JourneyFlowEdge, JourneyFlowNode } from './types';
 import type { EdgeWeight } from './overlay';
+import { say } from '../i18n/say';
 
 /** What the host's overlay adds to nodes (overlay.ts), by node id. */
 export interface NodeAdditions {
@@ -24,7 +25,7 @@ interface Cached<T> {
 }
 
 const same = (a: unknown[], b: unknown[]) => a.length === b.length && a.every((value, index) => Object.is(value, b[index]));
-const problemKey = (problems: Problem[]) => problems.map((problem) => `${problem.code}:${problem.message.en}`).join('|');
+const problemKey = (problems: Problem[]) => problems.map((problem) => `${problem.code}:${say(problem.message, 'en')}`).join('|');
 
 /**
  * Turns the journey into React Flow nodes and edges, reusing the previous object for every element

@@ -19,10 +19,11 @@ import { newCohortId, textIn, withText, type Json } from './draft';
 import { ImportFileButton } from '../ImportFileButton';
 import './cohorts.css';
 import { useLang } from '../i18n/useLang';
+import { say } from '../i18n/say';
 
 type Notice = { kind: 'info' | 'error'; text: string; problems?: Problem[] };
 
-const errorText = (error: unknown, lang: Lang) => (error instanceof RepositoryError ? error.localizedMessage[lang] : error instanceof Error ? error.message : String(error));
+const errorText = (error: unknown, lang: Lang) => (error instanceof RepositoryError ? say(error.localizedMessage, lang) : error instanceof Error ? error.message : String(error));
 
 export interface CohortsScreenProps {
   /** The cohort being edited; null for the list. */
@@ -61,7 +62,7 @@ function NoticeView({ notice, onClose }: { notice: Notice; onClose(): void }) {
         <ul>
           {notice.problems.map((problem, index) => (
             <li key={index}>
-              <code>{problem.code}</code> {formatLocation(problem.location, lang)}: {problem.message[lang]}
+              <code>{problem.code}</code> {say(formatLocation(problem.location), lang)}: {say(problem.message, lang)}
             </li>
           ))}
         </ul>
@@ -151,7 +152,7 @@ function CohortList({ onOpen }: { onOpen(id: string): void }) {
     setNotice(null);
     try {
       const chosen = await readDocumentFile(file);
-      if (!chosen.ok) return setNotice({ kind: 'error', text: chosen.message[lang] });
+      if (!chosen.ok) return setNotice({ kind: 'error', text: say(chosen.message, lang) });
       const read = parseCohortFile(chosen.text);
       if (!read.ok) {
         setNotice({ kind: 'error', text: read.notJson ? t('cohorts.notJson') : t('cohorts.importRefused'), problems: read.problems });

@@ -31,6 +31,7 @@ import { TrainerWorkspace } from '../trainer/TrainerWorkspace';
 import './editor.css';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { useLang } from '../i18n/useLang';
+import { say } from '../i18n/say';
 
 type Loaded =
   | { state: 'loading' }
@@ -66,7 +67,7 @@ export function EditorScreen({ journeyId, onBack, mode = { kind: 'editor' }, onS
     void loadForEditing(repository, journeyId, unsavedCopiesFor(repository, unsavedCopies)).then((result) => {
       if (cancelled) return;
       if (!result.ok) {
-        const message = result.reason === 'missing' ? t('editor.missing') : result.reason === 'unreadable' ? result.message[lang] : result.error.message[lang];
+        const message = result.reason === 'missing' ? t('editor.missing') : result.reason === 'unreadable' ? say(result.message, lang) : say(result.error.message, lang);
         setLoaded({ state: 'error', message });
         return;
       }

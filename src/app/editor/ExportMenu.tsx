@@ -6,6 +6,7 @@ import { downloadDataUrl, downloadText, exportJourneyJson, exportMachineJson, jo
 import { exportCanvasImage } from '../persist/imageExport';
 import { persistMessages } from '../persist/persistMessages';
 import { useLang } from '../i18n/useLang';
+import { say } from '../i18n/say';
 
 /** Export the journey file, the compiled machine, or a picture of the canvas. */
 export function ExportMenu() {
@@ -26,7 +27,7 @@ export function ExportMenu() {
     if (what === 'machine') {
       const machine = exportMachineJson(journey);
       if (machine.ok) downloadText(machine.fileName, machine.text);
-      else setError(persistMessages.exportRefused[lang]);
+      else setError(say(persistMessages.exportRefused, lang));
       return;
     }
     const element = document.querySelector<HTMLElement>('.journey-canvas .react-flow');

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SaveStatus } from '../store/useAutosave';
 import { useLang } from '../i18n/useLang';
+import { say } from '../i18n/say';
 
 /** Tells the user when saving failed or another tab changed the journey, and what they can do. */
 export function SaveBanner({ status, onRetry, onLoadTheirs, onKeepMine }: { status: SaveStatus; onRetry(): void; onLoadTheirs(): void; onKeepMine(): void }) {
@@ -9,7 +10,7 @@ export function SaveBanner({ status, onRetry, onLoadTheirs, onKeepMine }: { stat
   if (status.state !== 'failed' && status.state !== 'conflict' && status.state !== 'changedElsewhere') return null;
   return (
     <div className={`save-banner save-banner--${status.state}`} role="alert">
-      <p>{status.message[lang]}</p>
+      <p>{say(status.message, lang)}</p>
       {status.state === 'failed' && (
         <button type="button" onClick={onRetry}>
           {t('editor.retrySave')}

@@ -3,6 +3,7 @@ import type { JourneyDocument } from '../../core/journey';
 import { downloadText, exportJourneyJson, journeyFileName } from '../persist/files';
 import { persistMessages } from '../persist/persistMessages';
 import { useLang } from '../i18n/useLang';
+import { say } from '../i18n/say';
 
 /**
  * Unsaved edits from before a reload that lost to another tab's save (persist/unsavedCopy.ts): the
@@ -14,7 +15,7 @@ export function SetAsideNotice({ document, onRestore, onDismiss }: { document: J
   const { t } = useTranslation();
   return (
     <div className="save-banner save-banner--set-aside" role="alert">
-      <p>{persistMessages.unsavedCopySetAside[lang]}</p>
+      <p>{say(persistMessages.unsavedCopySetAside, lang)}</p>
       <button type="button" onClick={onRestore}>
         {t('editor.restoreSetAside')}
       </button>

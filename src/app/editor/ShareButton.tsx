@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useEditorStore } from '../store/useEditorStore';
 import { encodeShareLink } from '../persist/shareLink';
 import { useLang } from '../i18n/useLang';
+import { say } from '../i18n/say';
 
 /** Copies a link that carries the whole journey in its fragment (nothing is uploaded). */
 export function ShareButton() {
@@ -22,7 +23,7 @@ export function ShareButton() {
     } catch {
       // No clipboard permission (e.g. an insecure origin): the link is shown to copy by hand.
     }
-    setResult({ url: link.url, copied, ...(link.warning ? { warning: link.warning[lang] } : {}) });
+    setResult({ url: link.url, copied, ...(link.warning ? { warning: say(link.warning, lang) } : {}) });
   };
 
   return (

@@ -9,6 +9,7 @@ import './glossary.css';
 import { LANGUAGES } from '../i18n/index.ts';
 import { listSeparators } from '../i18n/format';
 import { useLang } from '../i18n/useLang';
+import { say } from '../i18n/say';
 
 export const glossaryHeadingId = (term: string) => `glossary-${term}`;
 
@@ -51,24 +52,24 @@ export function GlossaryScreen({ term, onHome }: { term: string | null; onHome()
               aria-current={entry.id === known ? 'true' : undefined}
             >
               <h3 id={glossaryHeadingId(entry.id)} tabIndex={-1}>
-                {entry.name[lang]}
+                {say(entry.name, lang)}
               </h3>
               {LANGUAGES.filter((language) => language !== lang).map((language) => (
                 <p key={language} className="glossary-term__other" lang={language}>
-                  {t('glossary.otherLanguage', { language: t(`glossary.languageNames.${language}`), name: entry.name[language] })}
+                  {t('glossary.otherLanguage', { language: t(`glossary.languageNames.${language}`), name: say(entry.name, language) })}
                 </p>
               ))}
-              <p>{entry.definition[lang]}</p>
+              <p>{say(entry.definition, lang)}</p>
               <p>
                 <strong>{t('glossary.inJourneyLab')}</strong>
-                {entry.inJourneyLab[lang]}
+                {say(entry.inJourneyLab, lang)}
               </p>
               <p>
                 {t('glossary.seeAlso')}
                 {entry.seeAlso.map((id, index, all) => (
                   <span key={id}>
                     {listSeparators(all.length, lang)[index]}
-                    <a href={routeHash({ screen: 'glossary', term: id })}>{glossaryTerm(id).name[lang]}</a>
+                    <a href={routeHash({ screen: 'glossary', term: id })}>{say(glossaryTerm(id).name, lang)}</a>
                   </span>
                 ))}
               </p>

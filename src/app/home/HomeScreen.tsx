@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lang, Localized } from '../../core/i18n';
+import type { Lang, Message } from '../../core/i18n';
 import type { JourneyDocument } from '../../core/journey';
 import { formatLocation, type Problem } from '../../core/journey';
 import { duplicateJourney, emptyJourney, renameJourney } from '../../core/editor';
@@ -16,12 +16,13 @@ import { newJourneyId } from './newJourneyId';
 import { ImportFileButton } from '../ImportFileButton';
 import './home.css';
 import { useLang } from '../i18n/useLang';
+import { say } from '../i18n/say';
 
 type Notice = { kind: 'info' | 'error'; text: string; problems?: Problem[]; undo?: () => void };
 
 /** What storing went wrong with, in the user's words: the repository's own sentence (quota…), or the
  *  browser's error as a failed save. */
-const storageErrorText = (error: unknown, lang: Lang): string => (error instanceof RepositoryError ? error.localizedMessage : toStorageError(error).message)[lang];
+const storageErrorText = (error: unknown, lang: Lang): string => say((error instanceof RepositoryError ? error.localizedMessage : toStorageError(error).message), lang);
 
 /**
  * Takes the share link out of the address bar, before anything reads it: a link that cannot be read
@@ -99,8 +100,8 @@ export function HomeScreen({ onOpen }: { onOpen(id: string): void }) {
       if (stop.signal.aborted) return;
       setReadingShare(false);
       if (result.kind === 'read' && result.read.ok) setShared(result.read.document);
-      else if (result.kind === 'read' && !result.read.ok) setNotice({ kind: 'error', text: result.read.message[lang], problems: result.read.problems });
-      else if (result.kind === 'unreadable') setNotice({ kind: 'error', text: result.message[lang] });
+      else if (result.kind === 'read' && !result.read.ok) setNotice({ kind: 'error', text: say(result.read.message, lang), problems: result.read.problems });
+      else if (result.kind === 'unreadable') setNotice({ kind: 'error', text: say(result.message, lang) });
     });
     return () => stop.abort();
     // Once per arrival; the language at that moment is the one the message is in.
@@ -109,7 +110,7 @@ export function HomeScreen({ onOpen }: { onOpen(id: string): void }) {
 
   const store = async (journey: JourneyDocument): Promise<boolean> => {
     const result = await repository.save(journey, { expectedRevision: null, writer: tabId });
-    if (!result.ok) setNotice({ kind: 'error', text: result.reason === 'failed' ? result.error.message[lang] : result.message[lang] });
+    if (!result.ok) setNotice({ kind: 'error', text: result.reason === 'failed' ? say(result.error.message, lang) : say(result.message, lang) });
     return result.ok;
   };
 
@@ -125,12 +126,12 @@ export function HomeScreen({ onOpen }: { onOpen(id: string): void }) {
     if (document && (await store(document))) onOpen(document.id);
   };
 
-  const importCopy = async (journey: JourneyDocument, problems: Problem[] = [], notice?: Localized) => {
+  const importCopy = async (journey: JourneyDocument, problems: Problem[] = [], notice?: Message) => {
     const copy = duplicateJourney(journey, newJourneyId(), journey.name);
     if (!(await store(copy))) return;
     const issues = problems.filter((problem) => problem.severity !== 'info').length;
     const text = issues ? t('home.importedWithIssues', { name: copy.name, count: issues }) : t('home.imported', { name: copy.name });
-    setNotice({ kind: 'info', text: notice ? `${text} ${notice[lang]}` : text });
+    setNotice({ kind: 'info', text: notice ? `${text} ${say(notice, lang)}` : text });
     await refresh();
   };
 
@@ -147,15 +148,15 @@ export function HomeScreen({ onOpen }: { onOpen(id: string): void }) {
         // Too large a file is refused from its size, before it is read; checking never throws, but
         // whatever else might is this file's message, not an uncaught error.
         const chosen = await readDocumentFile(file);
-        if (!chosen.ok) return refuse(chosen.message[lang]);
+        if (!chosen.ok) return refuse(say(chosen.message, lang));
         const result = await checkJourneyImport({ source: 'file', text: chosen.text });
         if (!isLatest()) return;
-        if (result.kind !== 'read') return refuse(t('home.fileMessage', { name: file.name, message: (result.kind === 'unreadable' ? result.message : persistMessages.importCheckFailed)[lang] }));
+        if (result.kind !== 'read') return refuse(t('home.fileMessage', { name: file.name, message: say((result.kind === 'unreadable' ? result.message : persistMessages.importCheckFailed), lang) }));
         read = result.read;
       } catch {
-        return refuse(t('home.fileMessage', { name: file.name, message: persistMessages.importCheckFailed[lang] }));
+        return refuse(t('home.fileMessage', { name: file.name, message: say(persistMessages.importCheckFailed, lang) }));
       }
-      if (!read.ok) return refuse(t('home.fileMessage', { name: file.name, message: read.message[lang] }), read.problems);
+      if (!read.ok) return refuse(t('home.fileMessage', { name: file.name, message: say(read.message, lang) }), read.problems);
       try {
         await importCopy(read.document, read.problems, read.notice);
       } catch (error) {
@@ -182,7 +183,7 @@ export function HomeScreen({ onOpen }: { onOpen(id: string): void }) {
     const loaded = await repository.load(summary.id);
     if (!loaded.ok || !name.trim() || name.trim() === summary.name) return;
     const result = await repository.save(renameJourney(loaded.stored.document, name.trim()), { expectedRevision: loaded.stored.revision, writer: tabId });
-    if (!result.ok) setNotice({ kind: 'error', text: result.reason === 'failed' ? result.error.message[lang] : result.message[lang] });
+    if (!result.ok) setNotice({ kind: 'error', text: result.reason === 'failed' ? say(result.error.message, lang) : say(result.message, lang) });
     await refresh();
   };
 
@@ -215,7 +216,7 @@ export function HomeScreen({ onOpen }: { onOpen(id: string): void }) {
     <div className="home">
       {storageWarning && (
         <p className="home__warning" role="alert">
-          {storageWarning[lang]}
+          {say(storageWarning, lang)}
         </p>
       )}
       {shared && (
@@ -252,7 +253,7 @@ export function HomeScreen({ onOpen }: { onOpen(id: string): void }) {
             <ul aria-label={t('home.importRefused')}>
               {notice.problems.map((problem, index) => (
                 <li key={index}>
-                  <code>{problem.code}</code> {formatLocation(problem.location, lang)}: {problem.message[lang]}
+                  <code>{problem.code}</code> {say(formatLocation(problem.location), lang)}: {say(problem.message, lang)}
                 </li>
               ))}
             </ul>
@@ -318,7 +319,7 @@ export function HomeScreen({ onOpen }: { onOpen(id: string): void }) {
                   <span className="journey-list__meta">
                     {t('home.nodes', { count: journey.nodeCount })} · {t('home.updated', { when: when.format(journey.updatedAt) })}
                   </span>
-                  {journey.problem && <span className="journey-list__problem">{journey.problem[lang]}</span>}
+                  {journey.problem && <span className="journey-list__problem">{say(journey.problem, lang)}</span>}
                 </button>
               )}
               <span className="journey-list__actions">

@@ -1,6 +1,6 @@
 /// <reference types="vite/client" />
 // i18next + react-i18next + i18next-icu for the app shell. The catalogs (src/locales/*.json, their "app"
-// section) are bundled, not fetched, so initialisation is synchronous and the first render already has
+// and "core" sections) are bundled, not fetched, so initialisation is synchronous and the first render already has
 // its strings; the languages offered are the catalogs found there.
 import i18n from 'i18next';
 import ICU from 'i18next-icu';
@@ -8,7 +8,7 @@ import { initReactI18next } from 'react-i18next';
 import { isLang, type Lang } from '../../core/i18n.ts';
 import { languageOfCatalog, type Catalog } from '../../locales/catalogs.ts';
 
-const catalogs = import.meta.glob<Catalog['app']>('../../locales/*.json', { eager: true, import: 'app' });
+const catalogs = import.meta.glob<Catalog>('../../locales/*.json', { eager: true, import: 'default' });
 
 export type Language = Lang;
 export const DEFAULT_LANGUAGE: Language = 'en';
@@ -63,8 +63,9 @@ void i18n
   .use(new ICU())
   .use(initReactI18next)
   .init({
-    resources: Object.fromEntries(Object.entries(catalogs).map(([path, app]) => [languageOfCatalog(path), { app }])),
-    ns: ['app'],
+    // the app's own texts and the core's messages (rendered by say.ts)
+    resources: Object.fromEntries(Object.entries(catalogs).map(([path, { app, core }]) => [languageOfCatalog(path), { app, core }])),
+    ns: ['app', 'core'],
     defaultNS: 'app',
     lng: detectLanguage(),
     fallbackLng: DEFAULT_LANGUAGE,

@@ -1,6 +1,5 @@
 // One field of a form, drawn from its FieldSpec: the right control with its label, unit, help text,
 // "switched off" checkbox for nullable values, and the messages that belong to it.
-import { textFor } from '../../core/i18n';
 import { formatScalar, getIn, isVisible, keyPath, parseScalar, type FieldPath, type FieldSpec } from '../../core/journey';
 import { FieldShell, Messages, useSlot } from './FieldShell';
 import { unitText, useForm, type FormApi } from './formContext';
@@ -10,6 +9,7 @@ import { EventInput } from './fields/EventInput';
 import { ListField } from './fields/ListField';
 import { NumberInput } from './fields/NumberInput';
 import { useRawText } from './fields/useRawText';
+import { say } from '../i18n/say';
 
 const isOff = (field: FieldSpec, value: unknown) => field.nullable !== undefined && (field.nullable.omit ? value === undefined : value === null);
 
@@ -29,7 +29,7 @@ function NullToggle({ field, path, value, form }: { field: FieldSpec; path: Fiel
           else form.setAt(path, null);
         }}
       />
-      <label htmlFor={id}>{nullable.label[form.lang]}</label>
+      <label htmlFor={id}>{say(nullable.label, form.lang)}</label>
     </div>
   );
 }
@@ -59,9 +59,9 @@ export function FieldControl({ field, scope, at }: { field: FieldSpec; scope: un
   if (!isVisible(field, scope)) return null;
   const path = [...at, ...keyPath(field.key)];
   const value = getIn(scope, keyPath(field.key));
-  const label = field.label[form.lang];
-  const help = field.help[form.lang];
-  const placeholder = field.placeholder === undefined ? undefined : textFor(field.placeholder, form.lang);
+  const label = say(field.label, form.lang);
+  const help = say(field.help, form.lang);
+  const placeholder = field.placeholder === undefined ? undefined : say(field.placeholder, form.lang);
   const off = isOff(field, value);
 
   if (field.control === 'group') return <GroupField field={field} path={path} value={value} />;
@@ -136,7 +136,7 @@ export function FieldControl({ field, scope, at }: { field: FieldSpec; scope: un
                 {selected === -1 ? <option value="">{formatScalar(value)}</option> : null}
                 {options.map((option, index) => (
                   <option key={String(option.value)} value={String(index)}>
-                    {option.label[form.lang]}
+                    {say(option.label, form.lang)}
                   </option>
                 ))}
               </select>
@@ -194,9 +194,9 @@ function GroupField({ field, path, value }: { field: FieldSpec; path: FieldPath;
   const scope = value !== null && typeof value === 'object' ? value : {};
   return (
     <fieldset className="insp-group" aria-describedby={slot.describedBy}>
-      <legend className="insp-group__legend">{field.label[form.lang]}</legend>
+      <legend className="insp-group__legend">{say(field.label, form.lang)}</legend>
       <p id={helpId} className="insp-field__help">
-        {field.help[form.lang]}
+        {say(field.help, form.lang)}
       </p>
       <NullToggle field={field} path={path} value={value} form={form} />
       {off ? null : (field.fields ?? []).map((sub) => <FieldControl key={sub.key} field={sub} scope={scope} at={path} />)}
@@ -207,7 +207,7 @@ function GroupField({ field, path, value }: { field: FieldSpec; path: FieldPath;
 
 function ConditionField({ field, path, value }: { field: FieldSpec; path: FieldPath; value: unknown }) {
   const form = useForm();
-  const label = field.label[form.lang];
+  const label = say(field.label, form.lang);
   const helpId = form.idFor(path, 'help');
   const slot = useSlot(path, [helpId]);
   const off = isOff(field, value);
@@ -215,7 +215,7 @@ function ConditionField({ field, path, value }: { field: FieldSpec; path: FieldP
     <fieldset className="insp-group insp-condition" aria-describedby={slot.describedBy}>
       <legend className="insp-group__legend">{label}</legend>
       <p id={helpId} className="insp-field__help">
-        {field.help[form.lang]}
+        {say(field.help, form.lang)}
       </p>
       <NullToggle field={field} path={path} value={value} form={form} />
       {off ? null : <ConditionEditor path={path} value={value} label={label} describedBy={slot.describedBy} invalid={slot.invalid} />}

@@ -17,6 +17,7 @@ import type { FormMessage, PathMessage } from './formMessageSlots';
 import { SettingsForm } from './SettingsForm';
 import { useRawText } from './fields/useRawText';
 import { useLang } from '../i18n/useLang';
+import { say } from '../i18n/say';
 
 /** What the inspector asks to change on the selected node; params are always complete and valid. */
 export interface NodePatch {
@@ -66,8 +67,8 @@ export function nodeMessages(node: JourneyNode, problems: readonly Problem[], la
   const result = { label: [] as FormMessage[], stage: [] as FormMessage[], params: [] as PathMessage[], other: [] as FormMessage[] };
   for (const problem of problems) {
     if (problem.location.nodeId !== node.id) continue;
-    const message: FormMessage = { severity: problem.severity, text: problem.message[lang], code: problem.code };
-    const hint = definitions[problem.code]?.fix[lang];
+    const message: FormMessage = { severity: problem.severity, text: say(problem.message, lang), code: problem.code };
+    const hint = say(definitions[problem.code]?.fix, lang);
     if (hint) message.hint = hint;
     const [collection, , field, ...rest] = problem.location.path;
     if (collection === 'nodes' && field === 'params') result.params.push({ path: rest, message });
@@ -120,11 +121,11 @@ function NodeInspector({
           <span className="insp-header__icon" aria-hidden="true">
             {kind?.icon ?? '?'}
           </span>
-          {kind ? kind.name[lang] : node.kind}
+          {kind ? say(kind.name, lang) : node.kind}
         </h2>
         {kind ? (
           <p id={ids.description} className="insp-header__description">
-            {kind.description[lang]}
+            {say(kind.description, lang)}
           </p>
         ) : null}
         <p className="insp-header__id">
@@ -179,7 +180,7 @@ function NodeInspector({
             >
               {stages.map((stage) => (
                 <option key={stage} value={stage}>
-                  {stageNames[stage][lang]}
+                  {say(stageNames[stage], lang)}
                 </option>
               ))}
             </select>

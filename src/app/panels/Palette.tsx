@@ -8,6 +8,7 @@ import { paletteGroups, type NodeKind } from '../../core/journey';
 import { KIND_DRAG_TYPE } from '../canvas/types.ts';
 import './panels.css';
 import { useLang } from '../i18n/useLang';
+import { say } from '../i18n/say';
 
 export interface PaletteProps {
   /** Add a node of this kind (keyboard or click); the caller decides where it goes. */
@@ -71,7 +72,7 @@ function PaletteGroup({ heading, group, kinds, onAdd }: PaletteGroupProps) {
 function PaletteItem({ definition, onAdd }: { definition: NodeKind; onAdd(kind: string): void }) {
   const lang = useLang();
   const descriptionId = useId();
-  const description = definition.description[lang];
+  const description = say(definition.description, lang);
   return (
     <li className="palette__item">
       <button
@@ -87,7 +88,7 @@ function PaletteItem({ definition, onAdd }: { definition: NodeKind; onAdd(kind: 
         <span className="palette__icon" aria-hidden="true">
           {definition.icon}
         </span>
-        <span className="palette__name">{definition.name[lang]}</span>
+        <span className="palette__name">{say(definition.name, lang)}</span>
       </button>
       <span id={descriptionId} className="visually-hidden">
         {description}

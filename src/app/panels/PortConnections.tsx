@@ -6,6 +6,7 @@ import { nodeAriaLabel } from '../canvas/nodes/describe';
 import { useEditor } from '../store/useEditor';
 import { useJourneyEditor } from '../store/journeyEditor';
 import { useLang } from '../i18n/useLang';
+import { say } from '../i18n/say';
 
 const noEdges: JourneyEdge[] = [];
 
@@ -31,7 +32,7 @@ export function PortConnections({ node }: { node: JourneyNode }) {
         const edge = edges.find((candidate) => candidate.source === node.id && candidate.sourcePort === port.id);
         return (
           <label key={port.id} className="port-connections__row">
-            <span>{t('connections.leadsTo', { port: port.label[lang] })}</span>
+            <span>{t('connections.leadsTo', { port: say(port.label, lang) })}</span>
             <select
               value={edge?.target ?? ''}
               onChange={(event) => {

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { formatLocation, severities, type Problem, type Severity } from '../../core/journey';
 import './panels.css';
 import { useLang } from '../i18n/useLang';
+import { say } from '../i18n/say';
 
 export interface ProblemsPanelProps {
   problems: readonly Problem[];
@@ -59,9 +60,9 @@ function ProblemGroup({ severity, items, onSelect }: ProblemGroupProps) {
             <button type="button" className="problems__button" onClick={() => onSelect(problem)}>
               <span className="problems__meta">
                 <code className="problems__code">{problem.code}</code>
-                <span className="problems__location">{formatLocation(problem.location, lang)}</span>
+                <span className="problems__location">{say(formatLocation(problem.location), lang)}</span>
               </span>
-              <span className="problems__message">{problem.message[lang]}</span>
+              <span className="problems__message">{say(problem.message, lang)}</span>
             </button>
           </li>
         ))}

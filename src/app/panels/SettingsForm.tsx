@@ -9,6 +9,7 @@ import { FieldForm } from './FieldForm';
 import type { InspectorT } from './formContext';
 import type { PathMessage } from './formMessageSlots';
 import { useLang } from '../i18n/useLang';
+import { say } from '../i18n/say';
 
 /** The journey's problems about its settings, with paths relative to the settings. */
 export function settingsMessages(problems: readonly Problem[], lang: Lang): PathMessage[] {
@@ -16,7 +17,7 @@ export function settingsMessages(problems: readonly Problem[], lang: Lang): Path
     .filter((problem) => !problem.location.nodeId && !problem.location.edgeId && problem.location.path[0] === 'settings')
     .map((problem) => ({
       path: problem.location.path.slice(1),
-      message: { severity: problem.severity, text: problem.message[lang], code: problem.code },
+      message: { severity: problem.severity, text: say(problem.message, lang), code: problem.code },
     }));
 }
 

@@ -2,10 +2,11 @@
 // messages that belong to a place in it, and the language.
 import { createContext, useContext } from 'react';
 import type { TFunction } from 'i18next';
-import type { Lang, Localized } from '../../core/i18n';
+import type { Lang, Message } from '../../core/i18n';
 import type { FieldPath, FieldSpec } from '../../core/journey';
 import type { FormMessage } from './formMessageSlots';
 import type { LocalError } from './useDraftForm';
+import { say } from '../i18n/say';
 
 export type InspectorT = TFunction<'app', 'inspector'>;
 
@@ -34,7 +35,7 @@ export function useForm(): FormApi {
 export function unitText(unit: FieldSpec['unit'], form: Pick<FormApi, 'lang' | 't' | 'currency'>): string | undefined {
   if (unit === undefined) return undefined;
   if (unit === 'currency') return form.currency === 'CNY' ? form.t('units.yuan') : form.currency;
-  return (unit as Localized)[form.lang];
+  return say((unit as Message), form.lang);
 }
 
 export const joinIds = (...ids: (string | false | null | undefined)[]): string | undefined => ids.filter(Boolean).join(' ') || undefined;

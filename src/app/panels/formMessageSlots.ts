@@ -7,6 +7,7 @@ import { getIn, isVisible, keyPath, pathKey, type FieldPath, type FieldSpec } fr
 import { conditionSlots } from './fields/conditionRows';
 import type { Issue } from './useDraftForm';
 import type { InspectorT } from './formContext';
+import { say } from '../i18n/say';
 
 export interface FormMessage {
   severity: Severity;
@@ -94,5 +95,5 @@ export function issueText(issue: Issue, lang: Lang, t: InspectorT): string {
         break;
       }
     }
-  return localizeIssue(issue)[lang];
+  return say(localizeIssue(issue), lang);
 }

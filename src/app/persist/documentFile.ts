@@ -2,7 +2,7 @@
 // documents. One guard for every import: a file far over the limit is refused from its size alone,
 // before a byte of it is read (reading 1 GB into a string could crash the tab), and a text over
 // MAX_DOCUMENT_CHARS is refused before anyone parses it. Never throws.
-import type { Localized } from '../../core/i18n';
+import type { Message } from '../../core/i18n';
 import { checkDocumentText } from '../../core/journey';
 import { MAX_DOCUMENT_CHARS } from '../../core/journey';
 import { readFileAsText } from './files';
@@ -14,7 +14,7 @@ import { fileTooLarge, fileUnreadable } from './persistMessages';
  */
 export const MAX_FILE_BYTES_READ = 3 * MAX_DOCUMENT_CHARS + 3;
 
-export type DocumentFileText = { ok: true; text: string } | { ok: false; reason: 'too-large' | 'unreadable'; message: Localized };
+export type DocumentFileText = { ok: true; text: string } | { ok: false; reason: 'too-large' | 'unreadable'; message: Message };
 
 /** The text of a chosen file, or why it was not read, in a sentence that names the file. */
 export async function readDocumentFile(file: File): Promise<DocumentFileText> {

@@ -1,7 +1,7 @@
 // Journey files in and out: export as .journey.json, import (migrate + check, refuse errors), export the
 // compiled XState machine, and the small browser helpers that download text or a data URL and read a
 // chosen file.
-import { localized, type Localized } from '../../core/i18n';
+import { message, type Message, joinedMessages } from '../../core/i18n';
 import { CURRENT_SCHEMA_VERSION, type JourneyDocument } from '../../core/journey';
 import type { Migration } from '../../core/journey';
 import { defaultRegistry } from '../../core/journey';
@@ -49,13 +49,13 @@ export type ReadJourneyResult =
       /** The file's format version, when older than the current one and migrated. */
       migratedFrom?: number;
       /** Set when migrated or repaired: a note to show the user. */
-      notice?: Localized;
+      notice?: Message;
     }
   | {
       ok: false;
       problems: Problem[];
       /** "The journey was not opened: it has N errors…" (a file or a share link), to show above the problems. */
-      message: Localized;
+      message: Message;
     };
 
 export interface ReadJourneyOptions {
@@ -104,7 +104,7 @@ export function readJourney(value: unknown, options: ReadJourneyOptions = {}): R
     problems,
     ...(from < CURRENT_SCHEMA_VERSION ? { migratedFrom: from } : {}),
     ...(dropped.size ? { droppedEdges: [...dropped] } : {}),
-    ...(notices.length ? { notice: localized(notices.map((notice) => notice.en).join(' '), notices.map((notice) => notice['zh-CN']).join('')) } : {}),
+    ...(notices.length ? { notice: message('app.persist.files.text', { notices: joinedMessages(notices, 'sentences') }) } : {}),
   };
 }
 
@@ -121,7 +121,7 @@ export function parseJourneyFile(text: string, options: ReadJourneyOptions = {})
       {
         severity: 'error',
         code: 'not-a-journey',
-        message: text.trim() ? notJson(detail) : localized('The file is empty.', '文件是空的。'),
+        message: text.trim() ? notJson(detail) : message('app.persist.files.theFileIsEmpty'),
         location: { path: [] },
       },
     ]);

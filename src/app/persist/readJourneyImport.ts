@@ -2,7 +2,7 @@
 // this one where there is no Worker): exactly parseJourneyFile / readJourney, with every exception
 // turned into a message to show. Kept apart from journeyImport.ts so the worker bundle does not
 // contain the code that starts the worker.
-import type { Localized } from '../../core/i18n';
+import type { Message } from '../../core/i18n';
 import { parseJourneyFile, readJourney, type ReadJourneyResult } from './files';
 import { persistMessages } from './persistMessages';
 import { decodeShareLink } from './shareLink';
@@ -17,7 +17,7 @@ export type JourneyImportResult =
   /** Read: opened (`read.ok`) or refused with its problems. */
   | { kind: 'read'; read: ReadJourneyResult }
   /** Not read at all: a damaged or oversized link, or checking itself failed. */
-  | { kind: 'unreadable'; message: Localized }
+  | { kind: 'unreadable'; message: Message }
   /** The fragment had no share link. */
   | { kind: 'none' };
 

@@ -8,7 +8,7 @@
 // - save() uses optimistic concurrency on `revision` and never rejects: a storage failure comes back
 //   as { reason: 'failed' } and leaves what was stored before untouched.
 // - watch() reports writes made by OTHER tabs (other repository instances), never this one's own.
-import { localized, type Localized } from '../../core/i18n';
+import { message as catalogMessage, type Message } from '../../core/i18n';
 import { isPlainObject } from '../../core/journey';
 import type { JourneyDocument } from '../../core/journey';
 import type { Problem } from '../../core/journey';
@@ -17,6 +17,7 @@ import { persistMessages, readFailed, saveFailedUnknown, storedJourneyUnreadable
 import type { CohortRepository } from './cohortRepository';
 import type { RunRepository } from './runRepository';
 import type { ScenarioRepository } from './scenarioRepository';
+import { say } from '../i18n/say';
 
 export interface StoredJourney {
   /** The document as checked on the way out (defaults filled in); on save, the very object given. */
@@ -36,7 +37,7 @@ export interface JourneySummary {
   updatedAt: number;
   revision: number;
   /** Set when the stored document cannot be opened by this build (newer version, malformed). */
-  problem?: Localized;
+  problem?: Message;
 }
 
 export type StorageErrorCode = 'quota' | 'unavailable' | 'unknown';
@@ -44,7 +45,7 @@ export type StorageErrorCode = 'quota' | 'unavailable' | 'unknown';
 export interface StorageError {
   code: StorageErrorCode;
   /** What to show the user. */
-  message: Localized;
+  message: Message;
   /** The browser's own error name and text, for logs. */
   detail: string;
 }
@@ -58,7 +59,7 @@ export type SaveResult =
       current: StoredJourney | null;
       /** The revision stored now (null: nothing stored). To keep your version, save again with this. */
       currentRevision: number | null;
-      message: Localized;
+      message: Message;
     }
   | { ok: false; reason: 'failed'; error: StorageError };
 
@@ -77,7 +78,7 @@ export type LoadResult =
       /** Stored, but newer than this build or malformed: shown, never overwritten behind the user's back. */
       reason: 'unreadable';
       problems: Problem[];
-      message: Localized;
+      message: Message;
       revision: number;
       updatedAt: number;
       writer: string;
@@ -126,9 +127,9 @@ export const settingKeys = { lastJourneyId: 'lastJourneyId' } as const;
 
 export class RepositoryError extends Error {
   readonly code: StorageErrorCode;
-  readonly localizedMessage: Localized;
+  readonly localizedMessage: Message;
   constructor(error: StorageError) {
-    super(error.detail || error.message.en);
+    super(error.detail || say(error.message, 'en'));
     this.name = 'RepositoryError';
     this.code = error.code;
     this.localizedMessage = error.message;
@@ -201,7 +202,7 @@ export function toReadError(error: unknown): StorageError {
   return mapped.code === 'unavailable' ? mapped : { ...mapped, message: readFailed(mapped.detail) };
 }
 
-const storedJourneyUnreadableFallback = localized('it is not a journey document.', '它不是旅程文件。');
+const storedJourneyUnreadableFallback = catalogMessage('app.persist.repository.storedJourneyUnreadableFallback');
 
 const isObject = isPlainObject;
 

@@ -6,7 +6,7 @@
 // than SHARE_LINK_WARN_LENGTH come back with `tooLong` and a message suggesting a file export instead.
 // A link someone sent is untrusted: it is unpacked with a cap (MAX_DOCUMENT_CHARS, the same as a file),
 // so a short link that unpacks to hundreds of megabytes is refused before it is ever built.
-import type { Localized } from '../../core/i18n';
+import type { Message } from '../../core/i18n';
 import type { JourneyDocument } from '../../core/journey';
 import { MAX_DOCUMENT_CHARS } from '../../core/journey';
 import { compressForLink, decompressLink } from '../../core/linkCompression';
@@ -27,7 +27,7 @@ export interface ShareLink {
   length: number;
   tooLong: boolean;
   /** Set when tooLong: what to tell the user. */
-  warning?: Localized;
+  warning?: Message;
 }
 
 /** Encodes a journey as a share fragment; with `baseUrl` (e.g. location.href) also the whole link. */
@@ -38,7 +38,7 @@ export function encodeShareLink(document: JourneyDocument, baseUrl?: string): Sh
   return { hash, url, length: url.length, tooLong, ...(tooLong ? { warning: shareLinkTooLong(url.length, SHARE_LINK_WARN_LENGTH) } : {}) };
 }
 
-export type DecodedShareLink = { ok: true; document: unknown } | { ok: false; message: Localized };
+export type DecodedShareLink = { ok: true; document: unknown } | { ok: false; message: Message };
 
 /** The share part of a fragment ("#share=…", "share=…", or a whole URL), if it has one. */
 function sharePart(hash: string): string | undefined {

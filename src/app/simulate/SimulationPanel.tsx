@@ -18,6 +18,7 @@ import { SIMULATE_BUTTON_ID, SIMULATION_PANEL_ID } from './ids';
 import { failureText } from './failure';
 import './simulate.css';
 import { useLang } from '../i18n/useLang';
+import { say } from '../i18n/say';
 
 export function SimulationPanel({ onSelectProblem }: { onSelectProblem(problem: Problem): void }) {
   const lang = useLang();
@@ -240,9 +241,9 @@ function Outcome({ onSelectProblem }: { onSelectProblem(problem: Problem): void 
           <li key={`${problem.code}-${index}`}>
             <button type="button" className="simulation-problems__item" onClick={() => onSelectProblem(problem)}>
               <span className="simulation-problems__meta">
-                <code>{problem.code}</code> {formatLocation(problem.location, lang)}
+                <code>{problem.code}</code> {say(formatLocation(problem.location), lang)}
               </span>
-              <span>{problem.message[lang]}</span>
+              <span>{say(problem.message, lang)}</span>
             </button>
           </li>
         ))}

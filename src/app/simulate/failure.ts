@@ -4,9 +4,10 @@
 import type { Lang } from '../../core/i18n';
 import type { Problem } from '../../core/journey';
 import { simulationFailed } from '../../core/sim/engine';
+import { say } from '../i18n/say';
 
 /** The failure of a run, said in one line: "<sentence> (<code>)". */
-export const failureText = (problem: Problem, lang: Lang): string => `${problem.message[lang]} (${problem.code})`;
+export const failureText = (problem: Problem, lang: Lang): string => `${say(problem.message, lang)} (${problem.code})`;
 
 /** The problem for a worker that died or whose message could not be read. */
 export const workerFailure = (detail: string): Problem => simulationFailed(new Error(detail));

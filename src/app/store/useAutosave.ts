@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { localized, type Localized } from '../../core/i18n';
+import { message as catalogMessage, type Message } from '../../core/i18n';
 import type { JourneyRepository, StorageError, StoredJourney } from '../persist/repository';
 import { persistMessages } from '../persist/persistMessages';
 import type { UnsavedCopies } from '../persist/unsavedCopy';
@@ -8,20 +8,20 @@ import { editorFor } from './journeyEditor';
 
 export type SaveStatus =
   | { state: 'saved' | 'saving' | 'unsaved' }
-  | { state: 'failed'; message: Localized }
+  | { state: 'failed'; message: Message }
   /** Another tab saved a newer version: nothing more is written until the user chooses. */
-  | { state: 'conflict'; message: Localized; current: StoredJourney | null; currentRevision: number | null }
+  | { state: 'conflict'; message: Message; current: StoredJourney | null; currentRevision: number | null }
   /** Another tab saved (or deleted) this journey while we had nothing unsaved. */
-  | { state: 'changedElsewhere'; message: Localized };
+  | { state: 'changedElsewhere'; message: Message };
 
 const SAVE_DELAY_MS = 300;
 const UNSAVED: SaveStatus = { state: 'unsaved' };
 const SAVED: SaveStatus = { state: 'saved' };
 
 /** The failure, and whether the unsaved changes are at least kept in this tab meanwhile. */
-function failedMessage(message: Localized, copyError: StorageError | null): Localized {
+function failedMessage(message: Message, copyError: StorageError | null): Message {
   const note = copyError ? persistMessages.unsavedCopyNotKept : persistMessages.unsavedCopyKept;
-  return localized(`${message.en} ${note.en}`, `${message['zh-CN']}${note['zh-CN']}`);
+  return catalogMessage('app.store.useAutosave.text', { message, note });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { localized } from '../i18n';
+import { message } from '../i18n';
 import { downgrade, upgrade, type FormatOverrides, type Migration, type MigrationResult, type RawDocument, type VersionedFormat } from '../format';
 import { isPlainObject } from '../journey/zodMessages';
 import { cohortSpecSchema, type CohortProblemCode } from './schema';
@@ -58,10 +58,10 @@ export const cohortFormat: VersionedFormat<MigrationProblemCode> = {
   migrations: cohortMigrations,
   codes: { notAnObject: 'cohort-invalid', missingVersion: 'cohort-invalid', unsupportedVersion: 'cohort-unsupported-version', newerVersion: 'cohort-unsupported-version' },
   words: {
-    subject: localized('The cohort', '人群设定'),
-    formatName: localized('cohort', '人群'),
-    action: localized('use it', '使用'),
-    notAnObject: localized('A cohort spec is a JSON object.', '人群设定应为 JSON 对象。'),
+    subject: message('core.cohort.migrations.theCohort'),
+    formatVersion: message('core.cohort.migrations.formatVersion'),
+    action: message('core.cohort.migrations.useIt'),
+    notAnObject: message('core.cohort.migrations.notAnObject'),
   },
   schema: () => cohortSpecSchema,
   describedAs: {

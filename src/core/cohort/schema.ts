@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { grouped, localized, type Localized } from '../i18n';
+import { grouped, message, type Message, verbatim, joinedMessages, localized } from '../i18n';
 import { pathText } from '../journey/problems';
 import { channels } from '../journey/channels';
 import { rfmDimensions } from '../journey/condition';
@@ -31,15 +31,15 @@ export { COHORT_SCHEMA_VERSION };
 
 const probability = z
   .number()
-  .min(0, zodMessage('Probabilities are between 0 and 1 (e.g. 0.25 for 25 %)', '概率取值在 0 到 1 之间（例如 0.25 表示 25%）'))
-  .max(1, zodMessage('Probabilities are between 0 and 1 (e.g. 0.25 for 25 %)', '概率取值在 0 到 1 之间（例如 0.25 表示 25%）'));
+  .min(0, zodMessage(message('core.cohort.schema.probabilitiesAreBetween0And')))
+  .max(1, zodMessage(message('core.cohort.schema.probabilitiesAreBetween0And')));
 
 const percent = z
   .number()
-  .min(0, zodMessage('Shares are percentages from 0 to 100', '占比是 0 到 100 之间的百分数'))
-  .max(100, zodMessage('Shares are percentages from 0 to 100', '占比是 0 到 100 之间的百分数'));
+  .min(0, zodMessage(message('core.cohort.schema.sharesArePercentagesFrom0')))
+  .max(100, zodMessage(message('core.cohort.schema.sharesArePercentagesFrom0')));
 
-const positive = z.number().positive(zodMessage('Must be greater than 0', '必须大于 0'));
+const positive = z.number().positive(zodMessage(message('core.cohort.schema.mustBeGreaterThan0')));
 
 const nameText = z.string().min(1).max(MAX_LABEL_CHARS);
 
@@ -55,11 +55,11 @@ const descriptionText = z.union([z.string().max(5000), z.strictObject({ en: z.st
 /** Attribute names are what journey conditions compare: snake_case, like "member_tier". */
 export const attributeNameSchema = z
   .string()
-  .regex(/^[a-z][a-z0-9_]{0,63}$/, zodMessage('Attribute names are snake_case, e.g. "member_tier"', '属性名使用小写加下划线，例如 "member_tier"'));
+  .regex(/^[a-z][a-z0-9_]{0,63}$/, zodMessage(message('core.cohort.schema.attributeNamesAreSnakeCase')));
 
 export const tagNameSchema = z
   .string()
-  .regex(/^[A-Za-z0-9_][A-Za-z0-9_:-]{0,63}$/, zodMessage('Tags are 1–64 letters, digits, "_", ":" or "-", e.g. "price_sensitive"', '标签由 1–64 个字母、数字、"_"、":" 或 "-" 组成，例如 "price_sensitive"'));
+  .regex(/^[A-Za-z0-9_][A-Za-z0-9_:-]{0,63}$/, zodMessage(message('core.cohort.schema.tagsAre164Letters')));
 
 const attributeValue = z.union([z.string().min(1).max(100), z.number(), z.boolean()]);
 export type AttributeValue = z.output<typeof attributeValue>;
@@ -72,7 +72,7 @@ const sharesSchema = z
 export const numericDistributionSchema = z
   .strictObject({
     mean: z.number().meta({ description: 'Mean of the normal distribution values are drawn from.' }),
-    sd: z.number().min(0, zodMessage('A standard deviation cannot be negative', '标准差不能为负数')).meta({ description: 'Its standard deviation (0 gives every user the mean).' }),
+    sd: z.number().min(0, zodMessage(message('core.cohort.schema.aStandardDeviationCannotBe'))).meta({ description: 'Its standard deviation (0 gives every user the mean).' }),
   })
   .meta({ description: 'Normal distribution of a numeric attribute; draws are clamped to the declared range (and rounded when it is integer).' });
 export type NumericDistribution = z.output<typeof numericDistributionSchema>;
@@ -130,7 +130,7 @@ export const orderValueParamsSchema = z
     p: positive.meta({ description: 'Gamma-gamma: shape of the spend of one order around the user’s own mean.' }),
     q: z
       .number()
-      .gt(1, zodMessage('q must be greater than 1, or the mean order value is infinite', 'q 必须大于 1，否则平均订单金额为无穷大'))
+      .gt(1, zodMessage(message('core.cohort.schema.qMustBeGreaterThan')))
       .meta({ description: 'Gamma-gamma: shape of the distribution of users’ mean spend (must exceed 1).' }),
     gamma: positive.meta({ description: 'Gamma-gamma: rate parameter of the distribution of users’ spend level, in yuan (mean order value = p × gamma / (q − 1)).' }),
   })
@@ -158,7 +158,7 @@ export const eventRateSchema = z
   .strictObject({
     perDay: z
       .number()
-      .min(0, zodMessage('A rate per day cannot be negative', '每天的发生率不能为负数'))
+      .min(0, zodMessage(message('core.cohort.schema.aRatePerDayCannot')))
       .meta({ description: 'Mean number of times a day a user of the segment does the event (0 = never).' }),
   })
   .meta({ description: 'The rate of one behaviour event.' });
@@ -180,7 +180,7 @@ export const segmentBehaviourSchema = z
       .default({})
       .meta({ description: 'Response per channel; a channel left out is never opened.' }),
     responseDelayHours: positive
-      .max(MAX_DURATION_DAYS * 24, zodMessage(`A delay is at most ${grouped(MAX_DURATION_DAYS * 24)} hours (${grouped(MAX_DURATION_DAYS)} days)`, `延迟最长为 ${grouped(MAX_DURATION_DAYS * 24)} 小时（${grouped(MAX_DURATION_DAYS)} 天）`))
+      .max(MAX_DURATION_DAYS * 24, zodMessage(message('core.cohort.schema.aDelayIsAtMost', { v: grouped(MAX_DURATION_DAYS * 24), MAX_DURATION_DAYS: grouped(MAX_DURATION_DAYS) })))
       .default(2)
       .meta({ description: 'Mean time from a delivered touch to its open (and click, and unsubscribe), in hours; delays are exponential.' }),
     fatigue: probability
@@ -193,7 +193,7 @@ export const segmentBehaviourSchema = z
       .default(1)
       .meta({ description: 'Multiplier on the purchase rate while an offer received is valid (1 = no effect).' }),
     responseWindowDays: positive
-      .max(MAX_DURATION_DAYS, zodMessage(`A window is at most ${grouped(MAX_DURATION_DAYS)} days`, `时间窗口最长为 ${grouped(MAX_DURATION_DAYS)} 天`))
+      .max(MAX_DURATION_DAYS, zodMessage(message('core.cohort.schema.aWindowIsAtMost', { MAX_DURATION_DAYS: grouped(MAX_DURATION_DAYS) })))
       .default(7).meta({ description: 'Days a click keeps lifting purchases, and over which recent touches count towards fatigue.' }),
   })
   .meta({ description: 'Numbers the behaviour model reads for users of the segment.' });
@@ -235,9 +235,9 @@ export const cohortSpecSchema = z
     description: descriptionText.default('').meta({ description: 'What the cohort represents and where its numbers come from.' }),
     size: z
       .number()
-      .int(zodMessage('The size is a whole number of users', '人数必须是整数'))
-      .min(1, zodMessage('A cohort has at least 1 user', '人群至少有 1 个用户'))
-      .max(MAX_USERS, zodMessage(`A cohort has at most ${grouped(MAX_USERS)} users`, `人群最多 ${grouped(MAX_USERS)} 个用户`))
+      .int(zodMessage(message('core.cohort.schema.theSizeIsAWhole')))
+      .min(1, zodMessage(message('core.cohort.schema.aCohortHasAtLeast')))
+      .max(MAX_USERS, zodMessage(message('core.cohort.schema.aCohortHasAtMost', { MAX_USERS: grouped(MAX_USERS) })))
       .default(10_000)
       .meta({ description: 'Number of synthetic users.' }),
     attributes: z
@@ -247,7 +247,7 @@ export const cohortSpecSchema = z
     tags: z.array(tagNameSchema).default([]).meta({ description: 'The tag vocabulary: every tag a segment may give a chance for.' }),
     segments: z
       .array(cohortSegmentSchema)
-      .min(1, zodMessage('A cohort needs at least one segment', '人群至少需要一个细分'))
+      .min(1, zodMessage(message('core.cohort.schema.aCohortNeedsAtLeast')))
       .meta({ description: 'The segments; their shares add up to 100.' }),
   })
   .meta({ id: 'CohortSpec', title: 'Journey Lab cohort', description: `A synthetic cohort to simulate journeys on (cohort format v${COHORT_SCHEMA_VERSION}).` });
@@ -263,72 +263,63 @@ export type CohortSpecInput = z.input<typeof cohortSpecSchema>;
 export const cohortProblems = {
   'cohort-invalid': {
     severity: 'error',
-    title: localized('Cohort does not match the format', '人群设定不符合格式'),
-    fix: localized('Correct the field at the path shown; docs/cohort-format.md describes every field.', '按提示路径修正字段；docs/cohort-format.md 说明了每个字段。'),
+    title: message('core.cohort.schema.cohortDoesNotMatchThe'),
+    fix: message('core.cohort.schema.correctTheFieldAtThe'),
   },
   'cohort-unsupported-version': {
     severity: 'error',
-    title: localized('Unsupported cohort format version', '不支持的人群格式版本'),
-    fix: localized(
-      `A newer version needs a newer Journey Lab: update it, or write the cohort in a version this one supports (${OLDEST_COHORT_SCHEMA_VERSION}–${COHORT_SCHEMA_VERSION}; older ones are migrated when read).`,
-      `更新的版本需要更新的 Journey Lab：请升级，或按本版支持的格式版本（${OLDEST_COHORT_SCHEMA_VERSION}–${COHORT_SCHEMA_VERSION}，旧版本读取时会自动迁移）编写人群设定。`,
-    ),
+    title: message('core.cohort.schema.unsupportedCohortFormatVersion'),
+    fix: message('core.cohort.schema.aNewerVersionNeedsA', { OLDEST_COHORT_SCHEMA_VERSION, COHORT_SCHEMA_VERSION }),
   },
   'cohort-shares': {
     severity: 'error',
-    title: localized('Segment shares do not add up to 100 %', '细分占比合计不等于 100%'),
-    fix: localized('Change the segments’ shares so that together they make 100.', '调整各细分的占比，使合计为 100。'),
+    title: message('core.cohort.schema.segmentSharesDoNotAdd'),
+    fix: message('core.cohort.schema.changeTheSegmentsSharesSo'),
   },
   'cohort-attribute-shares': {
     severity: 'error',
-    title: localized('Attribute shares do not add up to 100 %', '属性取值占比合计不等于 100%'),
-    fix: localized('Change the shares of the attribute’s values so that together they make 100.', '调整该属性各取值的占比，使合计为 100。'),
+    title: message('core.cohort.schema.attributeSharesDoNotAdd'),
+    fix: message('core.cohort.schema.changeTheSharesOfThe'),
   },
   'cohort-rfm-shares': {
     severity: 'error',
-    title: localized('RFM score shares do not add up to 100 %', 'RFM 分值占比合计不等于 100%'),
-    fix: localized('Give five percentages (scores 1 to 5) that together make 100.', '给出 5 个百分数（分值 1 到 5），合计为 100。'),
+    title: message('core.cohort.schema.rfmScoreSharesDoNot'),
+    fix: message('core.cohort.schema.giveFivePercentagesScores1'),
   },
   'cohort-unknown-attribute': {
     severity: 'error',
-    title: localized('Unknown attribute or value', '未声明的属性或取值'),
-    fix: localized('Declare the attribute (and its values) under "attributes", or correct the name.', '在 "attributes" 中声明该属性（及其取值），或更正名称。'),
+    title: message('core.cohort.schema.unknownAttributeOrValue'),
+    fix: message('core.cohort.schema.declareTheAttributeAndIts'),
   },
   'cohort-unknown-tag': {
     severity: 'error',
-    title: localized('Unknown tag', '未声明的标签'),
-    fix: localized('Add the tag to the cohort’s "tags" list, or correct its name.', '把标签加入人群的 "tags" 列表，或更正其名称。'),
+    title: message('core.cohort.schema.unknownTag'),
+    fix: message('core.cohort.schema.addTheTagToThe'),
   },
   'cohort-attribute-kind': {
     severity: 'error',
-    title: localized('Categorical and numeric attribute mixed up', '分类属性与数值属性混用'),
-    fix: localized(
-      'Declare an attribute with either "values" (categorical; segments give shares under "attributes") or "numeric" (segments give mean and sd under "numeric").',
-      '属性要么用 "values" 声明为分类属性（细分在 "attributes" 中给出占比），要么用 "numeric" 声明为数值属性（细分在 "numeric" 中给出均值和标准差）。',
-    ),
+    title: message('core.cohort.schema.categoricalAndNumericAttributeMixed'),
+    fix: message('core.cohort.schema.declareAnAttributeWithEither'),
   },
   'cohort-numeric-range': {
     severity: 'error',
-    title: localized('Numeric range or mean out of order', '数值范围或均值不合理'),
-    fix: localized('Make min at most max, and put every mean inside [min, max].', '让 min 不大于 max，并让每个均值落在 [min, max] 之内。'),
+    title: message('core.cohort.schema.numericRangeOrMeanOut'),
+    fix: message('core.cohort.schema.makeMinAtMostMax'),
   },
   'cohort-duplicate': {
     severity: 'error',
-    title: localized('Listed twice', '重复出现'),
-    fix: localized('Give every segment its own id, and list every tag and attribute value once.', '每个细分使用唯一的 id，每个标签和属性取值只列一次。'),
+    title: message('core.cohort.schema.listedTwice'),
+    fix: message('core.cohort.schema.giveEverySegmentItsOwn'),
   },
   'cohort-modelled-event': {
     severity: 'error',
-    title: localized('Rate given for an event the model makes', '为模型生成的事件设置了发生率'),
-    fix: localized(
-      'Remove the rate: purchases come from behaviour.purchase (the BG/NBD model), and opens, clicks and unsubscribes from behaviour.response to touches.',
-      '删除该发生率：购买由 behaviour.purchase（BG/NBD 模型）产生，打开、点击和退订由 behaviour.response 对触达的响应产生。',
-    ),
+    title: message('core.cohort.schema.rateGivenForAnEvent'),
+    fix: message('core.cohort.schema.removeTheRatePurchasesCome'),
   },
   'cohort-no-response': {
     severity: 'warning',
-    title: localized('Reachable channel without a response', '可触达的渠道没有响应参数'),
-    fix: localized('Add behaviour.response for the channel, or set its reach to 0: touches there are never opened.', '为该渠道添加 behaviour.response，或把触达率设为 0：否则该渠道的触达永远不会被打开。'),
+    title: message('core.cohort.schema.reachableChannelWithoutAResponse'),
+    fix: message('core.cohort.schema.addBehaviourResponseForThe'),
   },
 } satisfies Record<string, ProblemDefinition>;
 
@@ -357,8 +348,8 @@ const round = (value: number) => Math.round(value * 10_000) / 10_000;
 /** A path as people read it, e.g. `segments[1].reach.sms`. */
 export const cohortPathText = (path: Path): string => pathText(path) || '(cohort)';
 
-function problem(code: CohortProblemCode, path: Path, en: string, zh: string): Problem {
-  return { severity: cohortProblems[code].severity, code, message: localized(en, zh), location: { path } };
+function problem(code: CohortProblemCode, path: Path, text: Message): Problem {
+  return { severity: cohortProblems[code].severity, code, message: text, location: { path } };
 }
 
 function zodProblems(error: z.ZodError): Problem[] {
@@ -367,9 +358,9 @@ function zodProblems(error: z.ZodError): Problem[] {
     const path = plainPath(issue.path);
     const text = limitOfIssue(issue)?.message ?? localizeIssue(issue);
     const where = cohortPathText(path);
-    return problem('cohort-invalid', path, `${where}: ${text.en}`, `${where}：${text['zh-CN']}`);
+    return problem('cohort-invalid', path, message('core.cohort.schema.text', { where, text }));
   });
-  if (more) problems.push(problem('cohort-invalid', [], more.en, more['zh-CN']));
+  if (more) problems.push(problem('cohort-invalid', [], verbatim(more)));
   return problems;
 }
 
@@ -377,7 +368,7 @@ const listText = (entries: [string, number][]) => entries.map(([key, value]) => 
 const listTextZh = (entries: [string, number][]) => entries.map(([key, value]) => `${key} ${round(value)}%`).join('、');
 
 /** Keys of a shares record: each must be a declared value; together they must make 100. */
-function checkShares(shares: Raw, declared: Set<string> | null, path: Path, subject: Localized, into: Problem[]): void {
+function checkShares(shares: Raw, declared: Set<string> | null, path: Path, subject: Message, into: Problem[]): void {
   const entries = Object.entries(shares);
   if (declared)
     for (const [key] of entries)
@@ -386,8 +377,7 @@ function checkShares(shares: Raw, declared: Set<string> | null, path: Path, subj
           problem(
             'cohort-unknown-attribute',
             [...path, key],
-            `${subject.en}: "${key}" is not one of the declared values (${[...declared].join(', ')}).`,
-            `${subject['zh-CN']}：“${key}” 不是已声明的取值（${[...declared].join('、')}）。`,
+            message('core.cohort.schema.isNotOneOfThe', { subject, keyValue: key, declared: joinedMessages([...declared], 'list') }),
           ),
         );
   const numbers = entries.filter((entry): entry is [string, number] => isFiniteNumber(entry[1]));
@@ -398,13 +388,12 @@ function checkShares(shares: Raw, declared: Set<string> | null, path: Path, subj
       problem(
         'cohort-attribute-shares',
         path,
-        `${subject.en}: the shares add up to ${round(sum)} %, not 100 %${entries.length ? ` (${listText(numbers)})` : ''}.`,
-        `${subject['zh-CN']}：各取值占比合计为 ${round(sum)}%，应为 100%${entries.length ? `（${listTextZh(numbers)}）` : ''}。`,
+        message('core.cohort.schema.theSharesAddUpTo', { subject, sum: round(sum), choice: String(Boolean(entries.length)), numbers: entries.length ? localized(listText(numbers), listTextZh(numbers)) : '' }),
       ),
     );
 }
 
-function checkMean(distribution: unknown, range: { min: number; max: number } | null, path: Path, subject: Localized, into: Problem[]): void {
+function checkMean(distribution: unknown, range: { min: number; max: number } | null, path: Path, subject: Message, into: Problem[]): void {
   if (!range || !isRecord(distribution) || !isFiniteNumber(distribution.mean)) return;
   const { mean } = distribution;
   if (mean < range.min || mean > range.max)
@@ -412,8 +401,7 @@ function checkMean(distribution: unknown, range: { min: number; max: number } | 
       problem(
         'cohort-numeric-range',
         [...path, 'mean'],
-        `${subject.en}: the mean ${mean} is outside the declared range ${range.min}–${range.max}.`,
-        `${subject['zh-CN']}：均值 ${mean} 超出了声明的范围 ${range.min}–${range.max}。`,
+        message('core.cohort.schema.theMeanIsOutsideThe', { subject, mean, min: range.min, max: range.max }),
       ),
     );
 }
@@ -429,7 +417,7 @@ function checkDeclarations(raw: Raw, into: Problem[]): Vocabulary {
   for (const [name, declaration] of Object.entries(declarations)) {
     if (!isRecord(declaration)) continue;
     const path: Path = ['attributes', name];
-    const subject = localized(`Attribute "${name}"`, `属性“${name}”`);
+    const subject = message('core.cohort.schema.attribute', { name });
     const hasValues = declaration.values !== undefined;
     const hasNumeric = declaration.numeric !== undefined;
     if (hasValues === hasNumeric) {
@@ -437,8 +425,7 @@ function checkDeclarations(raw: Raw, into: Problem[]): Vocabulary {
         problem(
           'cohort-attribute-kind',
           path,
-          `${subject.en} needs exactly one of "values" (categorical) and "numeric" (a range).`,
-          `${subject['zh-CN']} 必须且只能给出 "values"（分类）或 "numeric"（数值范围）之一。`,
+          message('core.cohort.schema.needsExactlyOneOfValues', { subject }),
         ),
       );
     }
@@ -448,12 +435,12 @@ function checkDeclarations(raw: Raw, into: Problem[]): Vocabulary {
       values.forEach((value, index) => {
         const key = String(value);
         if (seen.has(key))
-          into.push(problem('cohort-duplicate', [...path, 'values', index], `${subject.en}: the value "${key}" is listed twice.`, `${subject['zh-CN']}：取值“${key}”重复出现。`));
+          into.push(problem('cohort-duplicate', [...path, 'values', index], message('core.cohort.schema.theValueIsListedTwice', { subject, keyValue: key })));
         seen.add(key);
       });
       vocabulary.categorical.set(name, seen);
       if (declaration.normal !== undefined)
-        into.push(problem('cohort-attribute-kind', [...path, 'normal'], `${subject.en} is categorical: give "shares", not "normal".`, `${subject['zh-CN']} 是分类属性：请给出 "shares"，而不是 "normal"。`));
+        into.push(problem('cohort-attribute-kind', [...path, 'normal'], message('core.cohort.schema.isCategoricalGiveSharesNot', { subject })));
       if (isRecord(declaration.shares)) checkShares(declaration.shares, seen, [...path, 'shares'], subject, into);
     }
     if (hasNumeric && !hasValues) {
@@ -465,15 +452,14 @@ function checkDeclarations(raw: Raw, into: Problem[]): Vocabulary {
             problem(
               'cohort-numeric-range',
               [...path, 'numeric'],
-              `${subject.en}: min ${numeric.min} is greater than max ${numeric.max}.`,
-              `${subject['zh-CN']}：min ${numeric.min} 大于 max ${numeric.max}。`,
+              message('core.cohort.schema.minIsGreaterThanMax', { subject, min: numeric.min, max: numeric.max }),
             ),
           );
         else range = { min: numeric.min, max: numeric.max };
       }
       vocabulary.numeric.set(name, range);
       if (declaration.shares !== undefined)
-        into.push(problem('cohort-attribute-kind', [...path, 'shares'], `${subject.en} is numeric: give "normal", not "shares".`, `${subject['zh-CN']} 是数值属性：请给出 "normal"，而不是 "shares"。`));
+        into.push(problem('cohort-attribute-kind', [...path, 'shares'], message('core.cohort.schema.isNumericGiveNormalNot', { subject })));
       checkMean(declaration.normal, range, [...path, 'normal'], subject, into);
     }
   }
@@ -486,18 +472,17 @@ function checkSegment(segment: Raw, index: number, vocabulary: Vocabulary, tags:
   const attributes = isRecord(segment.attributes) ? segment.attributes : {};
   for (const [name, shares] of Object.entries(attributes)) {
     const path: Path = [...base, 'attributes', name];
-    const subject = localized(`Segment "${label}", attribute "${name}"`, `细分“${label}”的属性“${name}”`);
+    const subject = message('core.cohort.schema.segmentAttribute', { label, name });
     if (vocabulary.numeric.has(name))
       into.push(
-        problem('cohort-attribute-kind', path, `${subject.en} is numeric: give its mean and sd under "numeric".`, `${subject['zh-CN']} 是数值属性：请在 "numeric" 中给出均值和标准差。`),
+        problem('cohort-attribute-kind', path, message('core.cohort.schema.isNumericGiveItsMean', { subject })),
       );
     else if (!vocabulary.categorical.has(name))
       into.push(
         problem(
           'cohort-unknown-attribute',
           path,
-          `Segment "${label}" refers to attribute "${name}", which the cohort does not declare under "attributes".`,
-          `细分“${label}”引用了属性“${name}”，但人群未在 "attributes" 中声明它。`,
+          message('core.cohort.schema.segmentRefersToAttributeWhich', { label, name }),
         ),
       );
     else if (isRecord(shares)) checkShares(shares, vocabulary.categorical.get(name) ?? null, path, subject, into);
@@ -505,18 +490,17 @@ function checkSegment(segment: Raw, index: number, vocabulary: Vocabulary, tags:
   const numeric = isRecord(segment.numeric) ? segment.numeric : {};
   for (const [name, distribution] of Object.entries(numeric)) {
     const path: Path = [...base, 'numeric', name];
-    const subject = localized(`Segment "${label}", attribute "${name}"`, `细分“${label}”的属性“${name}”`);
+    const subject = message('core.cohort.schema.segmentAttribute', { label, name });
     if (vocabulary.categorical.has(name))
       into.push(
-        problem('cohort-attribute-kind', path, `${subject.en} is categorical: give its shares under "attributes".`, `${subject['zh-CN']} 是分类属性：请在 "attributes" 中给出各取值占比。`),
+        problem('cohort-attribute-kind', path, message('core.cohort.schema.isCategoricalGiveItsShares', { subject })),
       );
     else if (!vocabulary.numeric.has(name))
       into.push(
         problem(
           'cohort-unknown-attribute',
           path,
-          `Segment "${label}" refers to numeric attribute "${name}", which the cohort does not declare under "attributes".`,
-          `细分“${label}”引用了数值属性“${name}”，但人群未在 "attributes" 中声明它。`,
+          message('core.cohort.schema.segmentRefersToNumericAttribute', { label, name }),
         ),
       );
     else checkMean(distribution, vocabulary.numeric.get(name) ?? null, path, subject, into);
@@ -531,8 +515,7 @@ function checkSegment(segment: Raw, index: number, vocabulary: Vocabulary, tags:
           problem(
             'cohort-rfm-shares',
             [...base, 'rfm', dimension],
-            `Segment "${label}": the ${dimension} score shares add up to ${round(sum)} %, not 100 % (${shares.join(', ')}).`,
-            `细分“${label}”：${dimension} 各分值占比合计为 ${round(sum)}%，应为 100%（${shares.join('、')}）。`,
+            message('core.cohort.schema.segmentTheScoreSharesAdd', { label, dimension, sum: round(sum), shares: joinedMessages(shares.map(String), 'list') }),
           ),
         );
     }
@@ -543,8 +526,7 @@ function checkSegment(segment: Raw, index: number, vocabulary: Vocabulary, tags:
           problem(
             'cohort-unknown-tag',
             [...base, 'tags', tag],
-            `Segment "${label}" gives a chance for tag "${tag}", which is not in the cohort's "tags" list.`,
-            `细分“${label}”为标签“${tag}”设置了概率，但该标签不在人群的 "tags" 列表中。`,
+            message('core.cohort.schema.segmentGivesAChanceFor', { label, tag }),
           ),
         );
   const reach = isRecord(segment.reach) ? segment.reach : {};
@@ -552,16 +534,11 @@ function checkSegment(segment: Raw, index: number, vocabulary: Vocabulary, tags:
   if (behaviour && isRecord(behaviour.events))
     for (const event of Object.keys(behaviour.events))
       if ((modelledEvents as readonly string[]).includes(event)) {
-        const [en, zh] =
-          event === 'purchase'
-            ? ['purchases come from the BG/NBD model (behaviour.purchase)', '购买由 BG/NBD 模型（behaviour.purchase）产生']
-            : ['opens, clicks and unsubscribes come from responses to touches (behaviour.response)', '打开、点击和退订由对触达的响应（behaviour.response）产生'];
         into.push(
           problem(
             'cohort-modelled-event',
             [...base, 'behaviour', 'events', event],
-            `Segment "${label}" gives a rate for the event "${event}", which the behaviour model makes itself: ${en}.`,
-            `细分“${label}”为事件“${event}”设置了发生率，但该事件由行为模型生成：${zh}。`,
+            message('core.cohort.schema.segmentGivesARateFor', { label, event, purchase: String(event === 'purchase') }),
           ),
         );
       }
@@ -573,8 +550,7 @@ function checkSegment(segment: Raw, index: number, vocabulary: Vocabulary, tags:
           problem(
             'cohort-no-response',
             [...base, 'reach', channel],
-            `Segment "${label}" can be reached on ${channel} (reach ${String(reach[channel])}) but has no response for it: touches there are never opened.`,
-            `细分“${label}”可通过 ${channel} 触达（触达率 ${String(reach[channel])}），但没有该渠道的响应参数：该渠道的触达永远不会被打开。`,
+            message('core.cohort.schema.segmentCanBeReachedOn', { label, channel, channel2: String(reach[channel]) }),
           ),
         );
 }
@@ -586,7 +562,7 @@ function semanticProblems(raw: Raw): Problem[] {
   if (Array.isArray(raw.tags))
     raw.tags.forEach((tag, index) => {
       if (typeof tag !== 'string') return;
-      if (tags.has(tag)) found.push(problem('cohort-duplicate', ['tags', index], `The tag "${tag}" is listed twice.`, `标签“${tag}”重复出现。`));
+      if (tags.has(tag)) found.push(problem('cohort-duplicate', ['tags', index], message('core.cohort.schema.theTagIsListedTwice', { tag })));
       tags.add(tag);
     });
   if (!Array.isArray(raw.segments)) return found;
@@ -601,8 +577,7 @@ function semanticProblems(raw: Raw): Problem[] {
           problem(
             'cohort-shares',
             ['segments'],
-            `The segments' shares add up to ${round(sum)} %, not 100 % (${listText(entries)}).`,
-            `各细分占比合计为 ${round(sum)}%，应为 100%（${listTextZh(entries)}）。`,
+            message('core.cohort.schema.theSegmentsSharesAddUp', { sum: round(sum), entries: localized(listText(entries), listTextZh(entries)) }),
           ),
         );
       }
@@ -613,7 +588,7 @@ function semanticProblems(raw: Raw): Problem[] {
     if (!isRecord(segment)) return;
     if (typeof segment.id === 'string') {
       if (ids.has(segment.id))
-        found.push(problem('cohort-duplicate', ['segments', index, 'id'], `Two segments have the id "${segment.id}".`, `两个细分使用了相同的 id“${segment.id}”。`));
+        found.push(problem('cohort-duplicate', ['segments', index, 'id'], message('core.cohort.schema.twoSegmentsHaveTheId', { id: segment.id })));
       ids.add(segment.id);
     }
     checkSegment(segment, index, vocabulary, tags, found);
@@ -635,7 +610,7 @@ export function checkCohort(input: unknown): CheckedCohort {
     const breach = measureDocument(input);
     if (breach) {
       const where = cohortPathText(breach.path);
-      return { spec: null, problems: [problem('cohort-invalid', breach.path, `${where}: ${breach.message.en}`, `${where}：${breach.message['zh-CN']}`)] };
+      return { spec: null, problems: [problem('cohort-invalid', breach.path, message('core.cohort.schema.text2', { where, message: breach.message }))] };
     }
     if (isRecord(input) && typeof input.schemaVersion === 'number') {
       // A missing or non-numeric version is left to the format check, which reports it at schemaVersion.
@@ -651,7 +626,7 @@ export function checkCohort(input: unknown): CheckedCohort {
     return { spec, problems };
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
-    return { spec: null, problems: [problem('cohort-invalid', [], `Could not check the cohort: ${text}`, `无法检查人群设定：${text}`)] };
+    return { spec: null, problems: [problem('cohort-invalid', [], message('core.cohort.schema.couldNotCheckTheCohort', { text }))] };
   }
 }
 

@@ -3,7 +3,7 @@
 // and returns plain records and never throws; a rename or removal carries through to every segment,
 // so no segment is left giving shares for a name that no longer exists.
 import type { z } from 'zod';
-import { localized, type Localized } from '../i18n';
+import { message, type Message } from '../i18n';
 import { eventNameSchema } from '../journey/events';
 import { isPlainObject, localizeIssue } from '../journey/zodMessages';
 import { attributeNameSchema, modelledEvents, tagNameSchema } from './schema';
@@ -15,35 +15,35 @@ const record = (value: unknown): Raw => (isPlainObject(value) ? value : {});
 const segmentsOf = (spec: Raw): unknown[] => (Array.isArray(spec.segments) ? spec.segments : []);
 
 /** The first message of a failed parse, in both languages. */
-function schemaMessage(schema: z.ZodType, value: string): Localized | null {
+function schemaMessage(schema: z.ZodType, value: string): Message | null {
   const parsed = schema.safeParse(value);
   const issue = parsed.success ? undefined : parsed.error.issues[0];
   return issue ? localizeIssue(issue) : null;
 }
 
-const listedTwice = (name: string) => localized(`“${name}” is already there.`, `“${name}” 已存在。`);
+const listedTwice = (name: string) => message('core.cohort.vocabulary.listedTwice', { name });
 
 /** Why `name` cannot be a new attribute (not snake_case, or already declared); null when it can. */
-export function attributeNameProblem(name: string, existing: readonly string[]): Localized | null {
+export function attributeNameProblem(name: string, existing: readonly string[]): Message | null {
   return schemaMessage(attributeNameSchema, name) ?? (existing.includes(name) ? listedTwice(name) : null);
 }
 
 /** Why `tag` cannot be a new tag; null when it can. */
-export function tagNameProblem(tag: string, existing: readonly string[]): Localized | null {
+export function tagNameProblem(tag: string, existing: readonly string[]): Message | null {
   return schemaMessage(tagNameSchema, tag) ?? (existing.includes(tag) ? listedTwice(tag) : null);
 }
 
 /** Why `value` cannot be a new value of a categorical attribute (empty, too long, or already listed). */
-export function attributeValueProblem(value: string, existing: readonly string[]): Localized | null {
-  if (value.trim() === '' || value.length > 100) return localized('A value is 1–100 characters.', '取值为 1–100 个字符。');
+export function attributeValueProblem(value: string, existing: readonly string[]): Message | null {
+  if (value.trim() === '' || value.length > 100) return message('core.cohort.vocabulary.aValueIs1100');
   return existing.includes(value) ? listedTwice(value) : null;
 }
 
 /** Why a new attribute cannot be declared: its name, or (categorical) no values or a bad one. */
-export function newAttributeProblem(name: string, existing: readonly string[], kind: AttributeKind, values: readonly string[]): Localized | null {
+export function newAttributeProblem(name: string, existing: readonly string[], kind: AttributeKind, values: readonly string[]): Message | null {
   const problem = attributeNameProblem(name, existing);
   if (problem || kind === 'numeric') return problem;
-  if (values.length === 0) return localized('List at least one value, separated by commas.', '至少列出一个取值，用逗号分隔。');
+  if (values.length === 0) return message('core.cohort.vocabulary.listAtLeastOneValue');
   return values.map((value, at) => attributeValueProblem(value, values.slice(0, at))).find(Boolean) ?? null;
 }
 
@@ -51,13 +51,13 @@ export function newAttributeProblem(name: string, existing: readonly string[], k
  * Why `event` cannot get a rate in a segment: not a snake_case event name, an event the behaviour
  * model makes itself (the same rule checkCohort reports as cohort-modelled-event), or already rated.
  */
-export function eventRateProblem(event: string, existing: readonly string[]): Localized | null {
+export function eventRateProblem(event: string, existing: readonly string[]): Message | null {
   const invalid = schemaMessage(eventNameSchema, event);
   if (invalid) return invalid;
   if ((modelledEvents as readonly string[]).includes(event))
     return event === 'purchase'
-      ? localized('Purchases come from the purchase model (BG/NBD) above, not from a rate.', '购买由上方的购买模型（BG/NBD）产生，不能设置发生率。')
-      : localized(`“${event}” comes from responses to touches (per channel above), not from a rate.`, `“${event}” 由对触达的响应（上方各渠道）产生，不能设置发生率。`);
+      ? message('core.cohort.vocabulary.purchasesComeFromThePurchase')
+      : message('core.cohort.vocabulary.comesFromResponsesToTouches', { event });
   return existing.includes(event) ? listedTwice(event) : null;
 }
 

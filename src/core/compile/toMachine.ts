@@ -27,7 +27,7 @@ export type CompileResult = ({ ok: true } & CompiledJourney) | { ok: false; prob
 
 export class JourneyCompileError extends Error {
   constructor(readonly problems: Problem[]) {
-    super(`The journey has ${problems.length} error(s): ${problems.map((problem) => `${problem.code}: ${problem.message.en}`).join('; ')}`);
+    super(`The journey has ${problems.length} error(s): ${problems.map((problem) => `${problem.code}: ${problem.message.key}`).join('; ')}`);
     this.name = 'JourneyCompileError';
   }
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { localized, type Localized } from '../i18n';
+import { message as catalogMessage, type Message } from '../i18n';
 import type { Problem } from '../journey/problems';
 
 /**
@@ -26,13 +26,13 @@ export interface Migration {
 /** How a format's refusals name the document; the sentences around these words are shared. */
 export interface FormatWords {
   /** The document as a sentence's subject: "The file", "The cohort". */
-  subject: Localized;
-  /** The format's name before "format version" ("cohort format version"); journeys' English messages say only "format version". */
-  formatName: Localized;
+  subject: Message;
+  /** The words for the format's versions, whole: "cohort format version" (journeys say only "format version"). */
+  formatVersion: Message;
   /** What an updated Journey Lab lets the user do with a newer document: "open it", "use it". */
-  action: Localized;
+  action: Message;
   /** The whole message for a value that is not a JSON object at all. */
-  notAnObject: Localized;
+  notAnObject: Message;
 }
 
 export interface VersionedFormat<Code extends string = string> {
@@ -72,10 +72,7 @@ const isPlainObject = (value: unknown): value is RawDocument => typeof value ===
 /** "1–2", or just "2" when a build reads one version. */
 const supportedVersions = (format: VersionedFormat): string => (format.oldest === format.current ? `${format.current}` : `${format.oldest}–${format.current}`);
 
-/** "cohort format version" in English; journeys say only "format version". */
-const formatVersion = (format: VersionedFormat): string => `${format.words.formatName.en ? `${format.words.formatName.en} ` : ''}format version`;
-
-function refuse(code: string, message: Localized, path: (string | number)[]): MigrationResult {
+function refuse(code: string, message: Message, path: (string | number)[]): MigrationResult {
   return { ok: false, problem: { severity: 'error', code, message, location: { path } } };
 }
 
@@ -86,10 +83,7 @@ function versionProblem(format: VersionedFormat, version: unknown): MigrationRes
   if (version === undefined)
     return refuse(
       codes.missingVersion,
-      localized(
-        `${words.subject.en} has no schemaVersion; this Journey Lab reads ${formatVersion(format)}s ${supported}.`,
-        `${words.subject['zh-CN']}缺少 schemaVersion；本版 Journey Lab 支持的${words.formatName['zh-CN']}格式版本为 ${supported}。`,
-      ),
+      catalogMessage('core.format.versioned.hasNoSchemaversionThisJourney', { subject: words.subject, formatVersion: words.formatVersion, supported }),
       ['schemaVersion'],
     );
   const found = JSON.stringify(version);
@@ -97,19 +91,13 @@ function versionProblem(format: VersionedFormat, version: unknown): MigrationRes
   if (isVersion && version > format.current)
     return refuse(
       codes.newerVersion,
-      localized(
-        `${words.subject.en} is format version ${found}, newer than the ${format.oldest === format.current ? 'version' : 'versions'} this Journey Lab supports (${supported}). Update Journey Lab to ${words.action.en}.`,
-        `${words.formatName['zh-CN']}格式版本为 ${found}，比本版 Journey Lab 支持的版本新（${supported}）。请升级 Journey Lab 后再${words.action['zh-CN']}。`,
-      ),
+      catalogMessage('core.format.versioned.isFormatVersionNewerThan', { subject: words.subject, found, choice: String(format.oldest === format.current), supported, action: words.action }),
       ['schemaVersion'],
     );
   if (!isVersion || version < format.oldest)
     return refuse(
       codes.unsupportedVersion,
-      localized(
-        `${words.subject.en} is format version ${found}, not one of the versions this Journey Lab supports (${supported}).`,
-        `${words.formatName['zh-CN']}格式版本为 ${found}，不在本版 Journey Lab 支持的范围内（${supported}）。`,
-      ),
+      catalogMessage('core.format.versioned.isFormatVersionNotOne', { subject: words.subject, found, supported }),
       ['schemaVersion'],
     );
   return null;
@@ -134,10 +122,7 @@ export function upgrade(format: VersionedFormat, input: unknown): MigrationResul
     if (!step)
       return refuse(
         format.codes.unsupportedVersion,
-        localized(
-          `No migration from ${formatVersion(format)} ${at} to ${at + 1}; this Journey Lab supports ${supportedVersions(format)}.`,
-          `缺少从${format.words.formatName['zh-CN']}格式版本 ${at} 到 ${at + 1} 的迁移；本版 Journey Lab 支持 ${supportedVersions(format)}。`,
-        ),
+        catalogMessage('core.format.versioned.noMigrationFromToThis', { formatVersion: format.words.formatVersion, at, next: at + 1, supported: supportedVersions(format) }),
         ['schemaVersion'],
       );
     document = { ...step.up(document), schemaVersion: at + 1 };

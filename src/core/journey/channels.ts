@@ -1,10 +1,10 @@
-import { localized, type Localized } from '../i18n';
+import { message, type Message } from '../i18n';
 
 export const channels = ['sms', 'push', 'email', 'wechat_oa', 'wecom', 'in_app', 'community', 'call'] as const;
 export type Channel = (typeof channels)[number];
 
 export interface ChannelInfo {
-  name: Localized;
+  name: Message;
   /**
    * Default cost of one touch, in yuan (CNY). Typical list prices in China in 2025–26: SMS is sold per
    * message at 3–6 fen; push and e-mail cost almost nothing per send; a WeCom 1:1 message or community
@@ -15,14 +15,14 @@ export interface ChannelInfo {
 }
 
 export const channelInfo: Record<Channel, ChannelInfo> = {
-  sms: { name: localized('SMS', '短信'), defaultCost: 0.05 },
-  push: { name: localized('App push', 'App 推送'), defaultCost: 0.001 },
-  email: { name: localized('E-mail', '电子邮件'), defaultCost: 0.002 },
-  wechat_oa: { name: localized('WeChat official account', '微信公众号'), defaultCost: 0.01 },
-  wecom: { name: localized('WeCom 1:1', '企业微信 1 对 1'), defaultCost: 0.1 },
-  in_app: { name: localized('In-app pop-up', '应用内弹窗'), defaultCost: 0 },
-  community: { name: localized('Community group', '社群'), defaultCost: 0.05 },
-  call: { name: localized('Outbound call', '外呼'), defaultCost: 1.5 },
+  sms: { name: message('core.journey.channels.sms'), defaultCost: 0.05 },
+  push: { name: message('core.journey.channels.push'), defaultCost: 0.001 },
+  email: { name: message('core.journey.channels.email'), defaultCost: 0.002 },
+  wechat_oa: { name: message('core.journey.channels.wechat_oa'), defaultCost: 0.01 },
+  wecom: { name: message('core.journey.channels.wecom'), defaultCost: 0.1 },
+  in_app: { name: message('core.journey.channels.in_app'), defaultCost: 0 },
+  community: { name: message('core.journey.channels.community'), defaultCost: 0.05 },
+  call: { name: message('core.journey.channels.call'), defaultCost: 1.5 },
 };
 
 /** The cost of one touch on a channel, honouring a journey's overrides. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { zodMessage } from './zodMessages';
-import type { Lang } from '../i18n';
+import { message, type Message, joinedMessages } from '../i18n';
 import { MAX_CONDITION_DEPTH } from './limits';
 import { limitParams } from './limitChecks';
 import { conditionLeaves, leafOf, type ConditionLeafValue } from './conditions';
@@ -59,7 +59,7 @@ export const conditionSchema: z.ZodType<Condition> = conditionShape.superRefine(
   if (depth > MAX_CONDITION_DEPTH)
     context.addIssue({
       code: 'custom',
-      message: zodMessage(`A condition nests all / any / not at most ${MAX_CONDITION_DEPTH} levels deep`, `条件中 all / any / not 最多嵌套 ${MAX_CONDITION_DEPTH} 层`),
+      message: zodMessage(message('core.journey.condition.aConditionNestsAllAny', { MAX_CONDITION_DEPTH })),
       params: limitParams('condition-too-deep', { depth }),
       input: condition,
     });
@@ -81,22 +81,12 @@ export function evaluateCondition(condition: Condition, facts: ConditionFacts): 
 }
 
 /** A one-line reading of a condition for the canvas and the problems panel. */
-export function describeCondition(condition: Condition, lang: Lang): string {
-  const en = lang === 'en';
-  const joined = (parts: Condition[], enWord: string, zhWord: string) =>
-    parts.length === 0
-      ? en
-        ? enWord === 'and'
-          ? 'always'
-          : 'never'
-        : enWord === 'and'
-          ? '总是'
-          : '从不'
-      : parts.map((part) => wrap(part)).join(en ? ` ${enWord} ` : ` ${zhWord} `);
-  const wrap = (part: Condition) =>
-    'all' in part || 'any' in part ? `(${describeCondition(part, lang)})` : describeCondition(part, lang);
-  if ('all' in condition) return joined(condition.all, 'and', '且');
-  if ('any' in condition) return joined(condition.any, 'or', '或');
-  if ('not' in condition) return `${en ? 'not ' : '非 '}${wrap(condition.not)}`;
-  return leafOf(condition).describe(condition, lang);
+export function describeCondition(condition: Condition): Message {
+  const joined = (parts: Condition[], joiner: 'all' | 'any') =>
+    parts.length === 0 ? message(`core.journey.condition.${joiner === 'all' ? 'always' : 'never'}`) : joinedMessages(parts.map((part) => wrap(part)), joiner);
+  const wrap = (part: Condition): Message => ('all' in part || 'any' in part ? message('core.journey.condition.grouped', { text: describeCondition(part) }) : describeCondition(part));
+  if ('all' in condition) return joined(condition.all, 'all');
+  if ('any' in condition) return joined(condition.any, 'any');
+  if ('not' in condition) return message('core.journey.condition.not', { text: wrap(condition.not) });
+  return leafOf(condition).describe(condition);
 }

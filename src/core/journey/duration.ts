@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { grouped } from '../i18n';
+import { grouped, joinedMessages, message, type Message } from '../i18n';
 import { zodMessage } from './zodMessages';
 import { MAX_DURATION_DAYS, MAX_DURATION_MS } from './limits';
 import { limitParams } from './limitChecks';
@@ -23,28 +23,42 @@ export function parseDuration(text: string): number | null {
   );
 }
 
-/** A human reading of a duration: "3 d 4 h" / "3天4小时". */
-export function describeDuration(ms: number, lang: 'en' | 'zh-CN'): string {
-  const units: [number, string, string][] = [
-    [MS.day, ' d', '天'],
-    [MS.hour, ' h', '小时'],
-    [MS.minute, ' min', '分钟'],
-    [MS.second, ' s', '秒'],
-  ];
+const units = [
+  [MS.day, 'days'],
+  [MS.hour, 'hours'],
+  [MS.minute, 'minutes'],
+  [MS.second, 'seconds'],
+] as const;
+
+/** A human reading of a duration: "3 d 4 h" / "3天4小时" (catalog keys core.journey.duration.*). */
+export function describeDuration(ms: number): Message {
+  let rest = Math.round(ms);
+  const parts: Message[] = [];
+  for (const [size, unit] of units) {
+    const n = Math.floor(rest / size);
+    if (n > 0) parts.push(message(`core.journey.duration.${unit}`, { n }));
+    rest -= n * size;
+  }
+  return parts.length === 0 ? message('core.journey.duration.seconds', { n: 0 }) : joinedMessages(parts, 'units');
+}
+
+/** describeElapsed's English, for developers' error texts (Error.message), which are not translated. */
+export function elapsedInEnglish(ms: number): string {
+  if (ms < MS.second) return `${ms} ms`;
+  const suffixes = { days: 'd', hours: 'h', minutes: 'min', seconds: 's' } as const;
   let rest = Math.round(ms);
   const parts: string[] = [];
-  for (const [size, en, zh] of units) {
-    const count = Math.floor(rest / size);
-    if (count > 0) parts.push(`${count}${lang === 'en' ? en : zh}`);
-    rest -= count * size;
+  for (const [size, unit] of units) {
+    const n = Math.floor(rest / size);
+    if (n > 0) parts.push(`${n} ${suffixes[unit]}`);
+    rest -= n * size;
   }
-  if (parts.length === 0) return lang === 'en' ? '0 s' : '0秒';
-  return parts.join(lang === 'en' ? ' ' : '');
+  return parts.join(' ');
 }
 
 /** Like describeDuration, but milliseconds under a second: a fast loop's round can take only that long. */
-export function describeElapsed(ms: number, lang: 'en' | 'zh-CN'): string {
-  return ms < MS.second ? `${ms}${lang === 'en' ? ' ms' : '毫秒'}` : describeDuration(ms, lang);
+export function describeElapsed(ms: number): Message {
+  return ms < MS.second ? message('core.journey.duration.milliseconds', { n: ms }) : describeDuration(ms);
 }
 
 export const durationSchema = z
@@ -52,14 +66,13 @@ export const durationSchema = z
   .regex(
     isoDurationPattern,
     zodMessage(
-      'Expected an ISO-8601 duration in weeks, days, hours, minutes or seconds, e.g. "PT24H" or "P3D"',
-      '应为以周、天、小时、分钟或秒表示的 ISO-8601 时长，例如 "PT24H" 或 "P3D"',
+      message('core.journey.duration.expectedAnIso8601Duration'),
     ),
   )
   // Every duration is bounded: the simulation allocates per-day arrays over the horizon, and a wait of
   // a million days is a typo, not a plan. A text that is not a duration is left to the pattern above.
   .refine((text) => (parseDuration(text) ?? 0) <= MAX_DURATION_MS, {
-    message: zodMessage(`A duration is at most ${grouped(MAX_DURATION_DAYS)} days`, `时长最长为 ${grouped(MAX_DURATION_DAYS)} 天`),
+    message: zodMessage(message('core.journey.duration.aDurationIsAtMost', { MAX_DURATION_DAYS: grouped(MAX_DURATION_DAYS) })),
     params: limitParams('duration-too-long'),
   })
   .meta({

@@ -1,4 +1,4 @@
-import { grouped, localized } from '../i18n';
+import { grouped, message } from '../i18n';
 import { describeElapsed, MS } from './duration';
 import { stronglyConnected, type JourneyGraph } from './graph';
 import { loopNames } from './loopNames';
@@ -23,11 +23,8 @@ const MAX_SEARCH_STEPS = 2_000_000;
 export const fastLoopProblems = {
   'loop-too-fast': {
     severity: 'warning',
-    title: localized('Loop whose waits add up to less than a minute', '循环中的等待合计不足一分钟'),
-    fix: localized(
-      'Make the waits in the loop add up to a minute or more (a reminder loop usually waits hours or days), or give the loop a way out; otherwise a user goes round it thousands of times a day and the simulation stops them.',
-      '让循环中的等待合计至少一分钟（提醒类循环通常等待数小时或数天），或为循环加一个出口；否则用户每天会在其中循环成千上万次，模拟会将其中止。',
-    ),
+    title: message('core.journey.fastLoops.loopWhoseWaitsAddUp'),
+    fix: message('core.journey.fastLoops.makeTheWaitsInThe'),
   },
 } satisfies Record<string, ProblemDefinition>;
 
@@ -127,10 +124,7 @@ function warning(graph: JourneyGraph, loop: string[], ms: number, index: number)
   return {
     severity: fastLoopProblems['loop-too-fast'].severity,
     code: 'loop-too-fast',
-    message: localized(
-      `The waits of the loop ${names.en} add up to only ${describeElapsed(ms, 'en')}: a user caught in it could go round up to ${rounds} times a day, and a simulation may stop when they use up their step budget.`,
-      `循环 ${names['zh-CN']} 中的等待合计只有 ${describeElapsed(ms, 'zh-CN')}：用户每天最多可能在其中循环 ${rounds} 次，模拟可能在其步数用尽时中止。`,
-    ),
+    message: message('core.journey.fastLoops.theWaitsOfTheLoop', { names, ms: describeElapsed(ms), rounds }),
     location: { nodeId: loop[0]!, path: ['nodes', index] },
   };
 }

@@ -2,7 +2,7 @@ import { MS } from './duration';
 // Declarative form fields: what the inspector shows for a node kind's params and for the journey's
 // settings. Pure data plus a few path helpers; the app turns a FieldSpec into controls, labels, units
 // and help, and validates what is typed with the kind's (or the settings') zod schema.
-import { localized, type Localized } from '../i18n';
+import { message, type Message , verbatim } from '../i18n';
 import { channels, channelInfo } from './channels';
 
 /** A path into params or settings: object keys and array indices. */
@@ -39,7 +39,7 @@ export type FieldValue = string | number | boolean | null;
 
 export interface FieldOption {
   value: string | number | boolean;
-  label: Localized;
+  label: Message;
   /**
    * Choosing this option replaces the whole object that holds the field with this value: how a
    * discriminated union switches variant (e.g. an entry trigger from "event" to "schedule").
@@ -50,7 +50,7 @@ export interface FieldOption {
 /** The value may be switched off with a checkbox (e.g. "No cap"): null, or left out with `omit`. */
 export interface NullableSpec {
   /** The checkbox's label; checked means switched off. */
-  label: Localized;
+  label: Message;
   /** The value the field takes when the checkbox is cleared again. */
   enable: () => unknown;
   /** Switched off, the key is left out (an optional field) rather than set to null. */
@@ -60,11 +60,11 @@ export interface NullableSpec {
 /** How the items of a list are named and made. `{n}` in a text is the item's number, from 1. */
 export interface ListItemSpec {
   /** Legend of one item, e.g. "Case {n}". */
-  name: Localized;
+  name: Message;
   /** The add button, e.g. "Add case". */
-  add: Localized;
+  add: Message;
   /** The remove button of one item, e.g. "Remove case {n}". */
-  remove: Localized;
+  remove: Message;
   /** A new item, given the items there are (to pick a fresh label). */
   create: (items: readonly unknown[]) => Record<string, unknown>;
   /** Fewest items the list may have: remove is disabled at this count. */
@@ -74,20 +74,20 @@ export interface ListItemSpec {
 /** A running total over one numeric key of a list's items, e.g. split weights (should be 100). */
 export interface ListSumSpec {
   key: string;
-  label: Localized;
+  label: Message;
   target?: number;
 }
 
 export interface FieldSpec {
   /** Param name or dotted path ("trigger.event"), relative to the params, settings, group or list item. */
   key: string;
-  label: Localized;
+  label: Message;
   /** What the field means in marketing terms, in a sentence or two. */
-  help: Localized;
+  help: Message;
   control: FieldControl;
   /** Shown after the input; 'currency' is the journey's currency (yuan for CNY). */
-  unit?: Localized | 'currency';
-  placeholder?: string | Localized;
+  unit?: Message | 'currency';
+  placeholder?: string | Message;
   options?: readonly FieldOption[];
   min?: number;
   max?: number;
@@ -167,10 +167,7 @@ export function isVisible(field: FieldSpec, scope: unknown): boolean {
 }
 
 /** `{n}` in a list text, filled with an item number. */
-export const numbered = (text: Localized, n: number): Localized => ({
-  en: text.en.replaceAll('{n}', String(n)),
-  'zh-CN': text['zh-CN'].replaceAll('{n}', String(n)),
-});
+export const numbered = (text: Message, n: number): Message => ({ ...text, values: { ...text.values, n } });
 
 /* ------------------------------------------------------------------------------------------------ */
 /* Durations as amount + unit                                                                       */
@@ -237,61 +234,52 @@ const currencyUnit = 'currency' as const;
 export const settingsFields: readonly FieldSpec[] = [
   {
     key: 'horizon',
-    label: localized('Horizon', '模拟周期'),
-    help: localized(
-      'How long after launch the journey is simulated and reported. Make it longer than the slowest path, or late conversions are not counted.',
-      '旅程上线后模拟和统计多长时间。应长于最慢的一条路径，否则较晚发生的转化不会被统计。',
-    ),
+    label: message('core.journey.fields.horizon'),
+    help: message('core.journey.fields.howLongAfterLaunchThe'),
     control: 'duration',
   },
   {
     key: 'frequencyCap',
-    label: localized('Frequency cap', '频次上限'),
-    help: localized(
-      'At most this many touches per user in any window, across all channels. Touches over the cap are suppressed, so users are not bombarded until they unsubscribe.',
-      '每个用户在任一时间窗口内最多收到的触达次数（所有渠道合计）。超出上限的触达会被拦截，避免过度打扰导致用户退订。',
-    ),
+    label: message('core.journey.fields.frequencyCap'),
+    help: message('core.journey.fields.atMostThisManyTouches'),
     control: 'group',
-    nullable: { label: localized('No cap', '不设上限'), enable: () => ({ touches: 3, window: 'P7D' }) },
+    nullable: { label: message('core.journey.fields.noCap'), enable: () => ({ touches: 3, window: 'P7D' }) },
     fields: [
       {
         key: 'touches',
-        label: localized('Touches', '触达次数'),
-        help: localized('The most touches one user may receive in any one window, counting every channel.', '一个用户在一个窗口内最多收到的触达次数（所有渠道合计）。'),
-        unit: localized('touches', '次'),
+        label: message('core.journey.fields.touches'),
+        help: message('core.journey.fields.theMostTouchesOneUser'),
+        unit: message('core.journey.fields.touches2'),
         control: 'number',
         min: 1,
         step: 1,
       },
       {
         key: 'window',
-        label: localized('Per window', '时间窗口'),
-        help: localized('The rolling window the cap counts over, e.g. 7 days.', '频次上限的滚动统计窗口，例如 7 天。'),
+        label: message('core.journey.fields.perWindow'),
+        help: message('core.journey.fields.theRollingWindowTheCap'),
         control: 'duration',
       },
     ],
   },
   {
     key: 'quietHours',
-    label: localized('Quiet hours', '免打扰时段'),
-    help: localized(
-      'Local times between which no touch is sent; touches due then wait until the quiet hours end. Night-time SMS and calls annoy users and break rules in many markets.',
-      '在此时段内不发送任何触达，期间到期的触达顺延到时段结束。深夜的短信和外呼会打扰用户，在很多地区也不合规。',
-    ),
+    label: message('core.journey.fields.quietHours'),
+    help: message('core.journey.fields.localTimesBetweenWhichNo'),
     control: 'group',
-    nullable: { label: localized('No quiet hours', '不设免打扰时段'), enable: () => ({ start: '22:00', end: '08:00' }) },
+    nullable: { label: message('core.journey.fields.noQuietHours'), enable: () => ({ start: '22:00', end: '08:00' }) },
     fields: [
       {
         key: 'start',
-        label: localized('From', '开始'),
-        help: localized('When quiet hours begin, as HH:MM (24-hour clock).', '免打扰开始时刻，格式 HH:MM（24 小时制）。'),
+        label: message('core.journey.fields.from'),
+        help: message('core.journey.fields.whenQuietHoursBeginAs'),
         control: 'time',
         placeholder: '22:00',
       },
       {
         key: 'end',
-        label: localized('Until', '结束'),
-        help: localized('When touches may be sent again, as HH:MM; may be on the next morning.', '恢复发送的时刻，格式 HH:MM；可以是次日早上。'),
+        label: message('core.journey.fields.until'),
+        help: message('core.journey.fields.whenTouchesMayBeSent'),
         control: 'time',
         placeholder: '08:00',
       },
@@ -299,79 +287,58 @@ export const settingsFields: readonly FieldSpec[] = [
   },
   {
     key: 'exitOnGoal',
-    label: localized('Exit on goal', '达成目标即退出'),
-    help: localized(
-      'When a user does a goal’s event anywhere in the journey, move them straight to that goal, so converted users stop receiving reminders and coupons.',
-      '用户在旅程任意位置完成某个转化目标的事件时，立即把他移到该目标节点，已转化的用户不再收到提醒和优惠券。',
-    ),
+    label: message('core.journey.fields.exitOnGoal'),
+    help: message('core.journey.fields.whenAUserDoesA'),
     control: 'boolean',
   },
   {
     key: 'reentry',
-    label: localized('Re-entry', '重复进入'),
-    help: localized(
-      'Whether a user who has left the journey may enter it again, e.g. a second abandoned cart a month later.',
-      '离开旅程的用户能否再次进入，例如一个月后又一次加购未下单。',
-    ),
+    label: message('core.journey.fields.reEntry'),
+    help: message('core.journey.fields.whetherAUserWhoHas'),
     control: 'group',
     fields: [
       {
         key: 'policy',
-        label: localized('Policy', '策略'),
-        help: localized(
-          'Never: each user goes through once. After exit: a user may come in again once they have left.',
-          '不允许：每个用户只经历一次。退出后可再次进入：用户离开后可以重新进入。',
-        ),
+        label: message('core.journey.fields.policy'),
+        help: message('core.journey.fields.neverEachUserGoesThrough'),
         control: 'select',
         options: [
-          { value: 'never', label: localized('Never', '不允许'), replaces: () => ({ policy: 'never' }) },
+          { value: 'never', label: message('core.journey.fields.never'), replaces: () => ({ policy: 'never' }) },
           {
             value: 'afterExit',
-            label: localized('After exit', '退出后可再次进入'),
+            label: message('core.journey.fields.afterExit'),
             replaces: () => ({ policy: 'afterExit', cooldown: 'P30D' }),
           },
         ],
       },
       {
         key: 'cooldown',
-        label: localized('Cooldown', '冷却期'),
-        help: localized(
-          'How long after leaving before a user may enter again, so the same user is not run through the journey back to back.',
-          '用户离开后需要间隔多久才能再次进入，避免同一用户被连续反复触达。',
-        ),
+        label: message('core.journey.fields.cooldown'),
+        help: message('core.journey.fields.howLongAfterLeavingBefore'),
         control: 'duration',
         when: { key: 'policy', in: ['afterExit'] },
-        nullable: { label: localized('No cooldown', '无冷却期'), enable: () => 'P30D', omit: true },
+        nullable: { label: message('core.journey.fields.noCooldown'), enable: () => 'P30D', omit: true },
       },
     ],
   },
   {
     key: 'currency',
-    label: localized('Currency', '币种'),
-    help: localized(
-      'ISO 4217 code of all costs and offer values, e.g. CNY. Default channel costs are in yuan: set them below for another currency.',
-      '所有成本和优惠金额使用的 ISO 4217 币种代码，例如 CNY。默认渠道成本以人民币计，使用其他币种时请在下方填写。',
-    ),
+    label: message('core.journey.fields.currency'),
+    help: message('core.journey.fields.iso4217CodeOfAll'),
     control: 'text',
     placeholder: 'CNY',
     maxLength: 3,
   },
   {
     key: 'channelCosts',
-    label: localized('Cost per touch', '单次触达成本'),
-    help: localized(
-      'What one touch costs on each channel, for cost and ROI. Leave a channel empty to use its typical list price (shown greyed).',
-      '各渠道每次触达的成本，用于计算成本和 ROI。留空则使用该渠道的常见价格（灰色显示）。',
-    ),
+    label: message('core.journey.fields.costPerTouch'),
+    help: message('core.journey.fields.whatOneTouchCostsOn'),
     control: 'group',
     fields: channels.map(
       (channel): FieldSpec => ({
         key: channel,
-        label: channelInfo[channel].name,
-        help: localized(
-          `Empty uses the default, ${channelInfo[channel].defaultCost} yuan per touch.`,
-          `留空则使用默认值：每次 ${channelInfo[channel].defaultCost} 元。`,
-        ),
+        label: verbatim(channelInfo[channel].name),
+        help: message('core.journey.fields.emptyUsesTheDefaultYuan', { defaultCost: channelInfo[channel].defaultCost }),
         unit: currencyUnit,
         control: 'number',
         min: 0,

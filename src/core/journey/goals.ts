@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { grouped } from '../i18n';
+import { grouped, message } from '../i18n';
 import { zodMessage } from './zodMessages';
 import { MAX_DURATION_DAYS } from './limits';
 import { limitParams } from './limitChecks';
@@ -25,10 +25,10 @@ export const goalSchema = z.strictObject({
   target: z.number().meta({ description: 'Proportions for conversionRate, liftVsHoldout and roi (0.02 = 2 %); money for revenue and cac.' }),
   withinDays: z
     .number()
-    .int(zodMessage('Days are a whole number', '天数须为整数'))
-    .positive(zodMessage('Days are above 0', '天数须大于 0'))
+    .int(zodMessage(message('core.journey.goals.daysAreAWholeNumber')))
+    .positive(zodMessage(message('core.journey.goals.daysAreAbove0')))
     .refine((days) => days <= MAX_DURATION_DAYS, {
-      message: zodMessage(`A duration is at most ${grouped(MAX_DURATION_DAYS)} days`, `时长最长为 ${grouped(MAX_DURATION_DAYS)} 天`),
+      message: zodMessage(message('core.journey.goals.aDurationIsAtMost', { MAX_DURATION_DAYS: grouped(MAX_DURATION_DAYS) })),
       params: limitParams('duration-too-long'),
     })
     .optional()
@@ -39,5 +39,5 @@ export type GoalSpec = z.output<typeof goalSchema>;
 /** At most three goals per journey. */
 export const goalsSchema = z
   .array(goalSchema)
-  .max(MAX_GOALS, zodMessage('At most three goals per journey', '每个旅程最多三个目标'))
+  .max(MAX_GOALS, zodMessage(message('core.journey.goals.atMostThreeGoalsPer')))
   .meta({ description: 'SMART goals checked against the simulation’s forecast (at most three).' });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { grouped, localized, type Localized } from '../i18n';
+import { grouped, message, type Message } from '../i18n';
 import type { ProblemDefinition } from './problems';
 import {
   MAX_CONDITION_DEPTH,
@@ -26,53 +26,38 @@ export { grouped } from '../i18n';
 export const limitProblems = {
   'document-too-large': {
     severity: 'error',
-    title: localized('Document too large', '文件过大'),
-    fix: localized(
-      `A journey, cohort or lesson is at most ${grouped(MAX_DOCUMENT_CHARS)} characters (about 20 MB) and ${grouped(MAX_DOCUMENT_VALUES)} JSON values. Split it into smaller journeys.`,
-      `旅程、人群设定或课程最多 ${grouped(MAX_DOCUMENT_CHARS)} 个字符（约 20 MB）、${grouped(MAX_DOCUMENT_VALUES)} 个 JSON 值。请拆分成几个较小的旅程。`,
-    ),
+    title: message('core.journey.limitChecks.documentTooLarge'),
+    fix: message('core.journey.limitChecks.aJourneyCohortOrLesson', { MAX_DOCUMENT_CHARS: grouped(MAX_DOCUMENT_CHARS), MAX_DOCUMENT_VALUES: grouped(MAX_DOCUMENT_VALUES) }),
   },
   'document-too-deep': {
     severity: 'error',
-    title: localized('Document nested too deeply', '文件嵌套过深'),
-    fix: localized(
-      `Arrays and objects nest at most ${MAX_DOCUMENT_DEPTH} levels deep. The file was probably not made by Journey Lab: export it again, or simplify the deeply nested value at the path shown.`,
-      `数组和对象最多嵌套 ${MAX_DOCUMENT_DEPTH} 层。该文件可能不是 Journey Lab 生成的：请重新导出，或简化提示路径处嵌套过深的值。`,
-    ),
+    title: message('core.journey.limitChecks.documentNestedTooDeeply'),
+    fix: message('core.journey.limitChecks.arraysAndObjectsNestAt', { MAX_DOCUMENT_DEPTH }),
   },
   'too-many-nodes': {
     severity: 'error',
-    title: localized('Too many nodes', '节点过多'),
-    fix: localized(`A journey has at most ${grouped(MAX_NODES)} nodes. Split it into several journeys.`, `一个旅程最多 ${grouped(MAX_NODES)} 个节点。请拆分成几个旅程。`),
+    title: message('core.journey.limitChecks.tooManyNodes'),
+    fix: message('core.journey.limitChecks.aJourneyHasAtMost', { MAX_NODES: grouped(MAX_NODES) }),
   },
   'too-many-edges': {
     severity: 'error',
-    title: localized('Too many edges', '连线过多'),
-    fix: localized(`A journey has at most ${grouped(MAX_EDGES)} edges. Split it into several journeys.`, `一个旅程最多 ${grouped(MAX_EDGES)} 条连线。请拆分成几个旅程。`),
+    title: message('core.journey.limitChecks.tooManyEdges'),
+    fix: message('core.journey.limitChecks.aJourneyHasAtMost2', { MAX_EDGES: grouped(MAX_EDGES) }),
   },
   'condition-too-deep': {
     severity: 'error',
-    title: localized('Condition nested too deeply', '条件嵌套过深'),
-    fix: localized(
-      `A condition nests "all", "any" and "not" at most ${MAX_CONDITION_DEPTH} levels deep. Flatten it: "all" inside "all" is one "all" with every part.`,
-      `条件中 "all"、"any"、"not" 最多嵌套 ${MAX_CONDITION_DEPTH} 层。请把它展平：“all” 套 “all” 等于一个包含全部部分的 “all”。`,
-    ),
+    title: message('core.journey.limitChecks.conditionNestedTooDeeply'),
+    fix: message('core.journey.limitChecks.aConditionNestsAllAny', { MAX_CONDITION_DEPTH }),
   },
   'duration-too-long': {
     severity: 'error',
-    title: localized('Duration too long', '时长过长'),
-    fix: localized(
-      `Horizons, waits, timeouts and windows are at most ${grouped(MAX_DURATION_DAYS)} days (about ten years). Use a shorter duration.`,
-      `观察期、等待、超时和时间窗口最长 ${grouped(MAX_DURATION_DAYS)} 天（约十年）。请使用更短的时长。`,
-    ),
+    title: message('core.journey.limitChecks.durationTooLong'),
+    fix: message('core.journey.limitChecks.horizonsWaitsTimeoutsAndWindows', { MAX_DURATION_DAYS: grouped(MAX_DURATION_DAYS) }),
   },
   'text-too-long': {
     severity: 'error',
-    title: localized('Text too long', '文本过长'),
-    fix: localized(
-      `Labels and names are at most ${MAX_LABEL_CHARS} characters (some, such as case labels and tags, fewer) and other texts at most ${grouped(MAX_TEXT_CHARS)}. Shorten the text at the path shown.`,
-      `标签和名称最多 ${MAX_LABEL_CHARS} 个字符（条件名、标签等部分字段更短），其他文本最多 ${grouped(MAX_TEXT_CHARS)} 个字符。请缩短提示路径处的文本。`,
-    ),
+    title: message('core.journey.limitChecks.textTooLong'),
+    fix: message('core.journey.limitChecks.labelsAndNamesAreAt', { MAX_LABEL_CHARS, MAX_TEXT_CHARS: grouped(MAX_TEXT_CHARS) }),
   },
 } satisfies Record<string, ProblemDefinition>;
 
@@ -82,7 +67,7 @@ export type LimitCode = keyof typeof limitProblems;
 export interface LimitBreach {
   code: LimitCode;
   path: (string | number)[];
-  message: Localized;
+  message: Message;
 }
 
 /** Paths of breaches are cut to this many parts: enough to name the node, short enough to print (the
@@ -95,10 +80,7 @@ export function checkDocumentText(text: string, maxChars: number = MAX_DOCUMENT_
   return {
     code: 'document-too-large',
     path: [],
-    message: localized(
-      `The document has ${grouped(text.length)} characters; the limit is ${grouped(maxChars)} (about ${Math.round(maxChars / 1_000_000)} MB).`,
-      `文件有 ${grouped(text.length)} 个字符，上限为 ${grouped(maxChars)} 个（约 ${Math.round(maxChars / 1_000_000)} MB）。`,
-    ),
+    message: message('core.journey.limitChecks.theDocumentHasCharactersThe', { textCount: grouped(text.length), maxChars: grouped(maxChars), v: Math.round(maxChars / 1_000_000) }),
   };
 }
 
@@ -141,7 +123,7 @@ export function measureDocument(value: unknown, limits: DocumentLimits = default
       return {
         code: 'document-too-deep',
         path: pathOf(frame),
-        message: localized(`Arrays and objects are nested more than ${limits.depth} levels deep here.`, `此处数组和对象嵌套超过 ${limits.depth} 层。`),
+        message: message('core.journey.limitChecks.arraysAndObjectsAreNested', { depth: limits.depth }),
       };
     const container = frame.value;
     const keys: (string | number)[] = Array.isArray(container) ? [] : Object.keys(container);
@@ -160,8 +142,8 @@ export function measureDocument(value: unknown, limits: DocumentLimits = default
         path: [],
         message:
           values > limits.values
-            ? localized(`The document has more than ${grouped(limits.values)} values (objects, arrays, texts and numbers); that is the limit.`, `文件包含超过 ${grouped(limits.values)} 个值（对象、数组、文本和数字），已超出上限。`)
-            : localized(`The document's texts add up to more than ${grouped(limits.chars)} characters; that is the limit.`, `文件中的文本合计超过 ${grouped(limits.chars)} 个字符，已超出上限。`),
+            ? message('core.journey.limitChecks.theDocumentHasMoreThan', { values: grouped(limits.values) })
+            : message('core.journey.limitChecks.theDocumentSTextsAdd', { chars: grouped(limits.chars) }),
       };
   }
   return null;
@@ -173,12 +155,12 @@ type ZodIssue = z.core.$ZodIssue;
  * The issues to list (at most MAX_LISTED_PROBLEMS) and, when there are more, a sentence counting the
  * rest, for the reader to report with its own "invalid" code.
  */
-export function listedIssues(issues: readonly ZodIssue[]): { listed: readonly ZodIssue[]; more: Localized | null } {
+export function listedIssues(issues: readonly ZodIssue[]): { listed: readonly ZodIssue[]; more: Message | null } {
   if (issues.length <= MAX_LISTED_PROBLEMS) return { listed: issues, more: null };
   const rest = grouped(issues.length - MAX_LISTED_PROBLEMS);
   return {
     listed: issues.slice(0, MAX_LISTED_PROBLEMS),
-    more: localized(`…and ${rest} more problems like these, not listed: fix the ones above first.`, `……另有 ${rest} 个类似问题未列出：请先修正上面的问题。`),
+    more: message('core.journey.limitChecks.andMoreProblemsLikeThese', { rest }),
   };
 }
 
@@ -190,7 +172,7 @@ export const limitParams = (code: LimitCode, details: Record<string, number | st
  * for an ordinary format issue. Texts over their maximum length are `text-too-long`; refinements
  * made with `limitParams` carry their code.
  */
-export function limitOfIssue(issue: ZodIssue): { code: LimitCode; message: Localized } | null {
+export function limitOfIssue(issue: ZodIssue): { code: LimitCode; message: Message } | null {
   if (issue.code === 'too_big' && issue.origin === 'string') {
     const length = typeof issue.input === 'string' ? issue.input.length : undefined;
     const maximum = grouped(Number(issue.maximum));
@@ -198,32 +180,25 @@ export function limitOfIssue(issue: ZodIssue): { code: LimitCode; message: Local
       code: 'text-too-long',
       message:
         length === undefined
-          ? localized(`The text is longer than ${maximum} characters, the limit here.`, `文本超过此处的上限 ${maximum} 个字符。`)
-          : localized(`The text has ${grouped(length)} characters; the limit here is ${maximum}.`, `文本有 ${grouped(length)} 个字符，此处上限为 ${maximum} 个。`),
+          ? message('core.journey.limitChecks.theTextIsLongerThan', { maximum })
+          : message('core.journey.limitChecks.theTextHasCharactersThe', { length: grouped(length), maximum }),
     };
   }
   if (issue.code !== 'custom') return null;
   const params = (issue as { params?: Record<string, unknown> }).params;
   const code = params?.limit;
   if (code === 'duration-too-long') {
-    const input = typeof issue.input === 'string' ? `"${issue.input.slice(0, 40)}"` : typeof issue.input === 'number' ? `${issue.input} days` : null;
-    const inputZh = typeof issue.input === 'number' ? `${issue.input} 天` : input;
+    const input = typeof issue.input === 'string' ? `"${issue.input.slice(0, 40)}"` : typeof issue.input === 'number' ? issue.input : null;
     return {
       code,
-      message: localized(
-        `${input ?? 'The duration'} is longer than ${grouped(MAX_DURATION_DAYS)} days, the longest duration allowed.`,
-        `${inputZh ?? '时长'}超过允许的最长时长 ${grouped(MAX_DURATION_DAYS)} 天。`,
-      ),
+      message: message('core.journey.limitChecks.isLongerThanDaysThe', { shape: typeof input === 'number' ? 'days' : input === null ? 'none' : 'text', input: input ?? '', MAX_DURATION_DAYS: grouped(MAX_DURATION_DAYS) }),
     };
   }
   if (code === 'condition-too-deep') {
     const depth = typeof params?.depth === 'number' ? params.depth : undefined;
     return {
       code,
-      message: localized(
-        `The condition nests "all", "any" and "not" ${depth ?? 'more than ' + MAX_CONDITION_DEPTH} levels deep; the limit is ${MAX_CONDITION_DEPTH}.`,
-        `条件中 "all"、"any"、"not" 嵌套了 ${depth ?? '超过 ' + MAX_CONDITION_DEPTH} 层，上限为 ${MAX_CONDITION_DEPTH} 层。`,
-      ),
+      message: message('core.journey.limitChecks.theConditionNestsAllAny', { known: String(depth !== undefined), depth: depth ?? '', MAX_CONDITION_DEPTH }),
     };
   }
   return null;

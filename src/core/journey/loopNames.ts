@@ -1,4 +1,4 @@
-import { grouped, localized, type Localized } from '../i18n';
+import { grouped, message, type Message, verbatim } from '../i18n';
 
 /**
  * Nodes of a loop that a message names. A loop can hold thousands of nodes (5,000 labels of 200
@@ -7,9 +7,9 @@ import { grouped, localized, type Localized } from '../i18n';
 export const MAX_NAMED_NODES = 12;
 
 /** A loop as messages name it, `a → b → c`, from its first node on; `name` says how a node is written. */
-export function loopNames(nodes: readonly string[], name: (id: string) => string): Localized {
+export function loopNames(nodes: readonly string[], name: (id: string) => string): Message {
   const named = nodes.slice(0, MAX_NAMED_NODES).map(name).join(' → ');
-  if (nodes.length <= MAX_NAMED_NODES) return localized(named, named);
+  if (nodes.length <= MAX_NAMED_NODES) return verbatim(named);
   const more = grouped(nodes.length - MAX_NAMED_NODES);
-  return localized(`${named} → … and ${more} more nodes`, `${named} → …以及另外 ${more} 个节点`);
+  return message('core.journey.loopNames.andMoreNodes', { named, more });
 }

@@ -1,4 +1,4 @@
-import { localized } from '../i18n';
+import { message } from '../i18n';
 import { downgrade, upgrade, type FormatOverrides, type Migration, type MigrationResult, type RawDocument, type VersionedFormat } from '../format';
 import { CURRENT_SCHEMA_VERSION } from './schema';
 import { defaultRegistry } from './registry';
@@ -24,16 +24,13 @@ export const OLDEST_SCHEMA_VERSION = 1;
 export const migrationProblems = {
   'not-a-journey': {
     severity: 'error',
-    title: localized('Not a journey document', '不是旅程文件'),
-    fix: localized('Open a .journey.json file exported by Journey Lab (a JSON object with a schemaVersion).', '请打开 Journey Lab 导出的 .journey.json 文件（包含 schemaVersion 的 JSON 对象）。'),
+    title: message('core.journey.migrate.notAJourneyDocument'),
+    fix: message('core.journey.migrate.openAJourneyJsonFile'),
   },
   'unsupported-version': {
     severity: 'error',
-    title: localized('Unsupported format version', '不支持的文件格式版本'),
-    fix: localized(
-      'A newer version needs a newer Journey Lab: update it. Any other version is not a Journey Lab format: export the journey again from the tool that made it.',
-      '更新的版本需要更新的 Journey Lab：请升级。其他版本不是 Journey Lab 的格式：请在生成它的工具中重新导出。',
-    ),
+    title: message('core.journey.migrate.unsupportedFormatVersion'),
+    fix: message('core.journey.migrate.aNewerVersionNeedsA'),
   },
 } satisfies Record<string, ProblemDefinition>;
 
@@ -45,10 +42,10 @@ export const journeyFormat: VersionedFormat<keyof typeof migrationProblems> = {
   migrations,
   codes: { notAnObject: 'not-a-journey', missingVersion: 'not-a-journey', unsupportedVersion: 'unsupported-version', newerVersion: 'unsupported-version' },
   words: {
-    subject: localized('The file', '文件'),
-    formatName: localized('', '文件'),
-    action: localized('open it', '打开'),
-    notAnObject: localized('The file is not a journey: expected a JSON object.', '该文件不是旅程：应为 JSON 对象。'),
+    subject: message('core.journey.migrate.theFile'),
+    formatVersion: message('core.journey.migrate.formatVersion'),
+    action: message('core.journey.migrate.openIt'),
+    notAnObject: message('core.journey.migrate.notAnObject'),
   },
   schema: () => defaultRegistry.documentSchema,
   describedAs: {

@@ -5,6 +5,7 @@ import { stages } from './stages';
 import { channels } from './channels';
 import { goalsSchema } from './goals';
 import { MAX_EDGES, MAX_LABEL_CHARS, MAX_NODES, MAX_TEXT_CHARS } from './limits';
+import { message } from '../i18n';
 
 /** The file format version this build reads and writes. Older versions are migrated (see migrate.ts). */
 export const CURRENT_SCHEMA_VERSION = 2;
@@ -16,14 +17,13 @@ export const idSchema = z
   .regex(
     /^(?!__)[A-Za-z_][A-Za-z0-9_-]{0,63}$/,
     zodMessage(
-      'Ids are 1–64 letters, digits, "_" or "-", start with a letter or "_", and do not start with "__"',
-      'id 由 1–64 个字母、数字、"_" 或 "-" 组成，以字母或 "_" 开头，且不能以 "__" 开头',
+      message('core.journey.schema.idsAre164Letters'),
     ),
   );
 
 const clockTime = z
   .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, zodMessage('Times of day are written "HH:MM", e.g. "22:00"', '时刻写作 "HH:MM"，例如 "22:00"'));
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, zodMessage(message('core.journey.schema.timesOfDayAreWritten')));
 
 export const settingsSchema = z
   .strictObject({
@@ -51,7 +51,7 @@ export const settingsSchema = z
         cooldown: durationSchema.optional().meta({ description: 'With afterExit: how long after leaving before a user may enter again.' }),
       })
       .refine((reentry) => reentry.policy === 'afterExit' || reentry.cooldown === undefined, {
-        message: zodMessage('A cooldown only applies with the "afterExit" policy', '冷却期只适用于 "afterExit" 策略'),
+        message: zodMessage(message('core.journey.schema.aCooldownOnlyAppliesWith')),
         path: ['cooldown'],
       })
       .default({ policy: 'never' }),
@@ -61,7 +61,7 @@ export const settingsSchema = z
       .meta({ description: 'Cost per touch by channel, overriding the defaults (in the journey’s currency).' }),
     currency: z
       .string()
-      .regex(/^[A-Z]{3}$/, zodMessage('Currencies are three capital letters (ISO 4217), e.g. "CNY"', '币种为三个大写字母（ISO 4217），例如 "CNY"'))
+      .regex(/^[A-Z]{3}$/, zodMessage(message('core.journey.schema.currenciesAreThreeCapitalLetters')))
       .default('CNY').meta({ description: 'ISO 4217 currency code of costs and values.' }),
   })
   .prefault({});

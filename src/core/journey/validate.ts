@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { grouped, localized, type Localized } from '../i18n';
+import { grouped, message as catalogMessage, type Message, joinedMessages } from '../i18n';
 import { defaultRegistry, type Registry } from './registry';
 import { migrate, migrationProblems } from './migrate';
 import type { FormatOverrides } from '../format';
@@ -20,81 +20,78 @@ import { MAX_EDGES, MAX_GRAPH_WALK_STEPS, MAX_NODES } from './limits';
 export const coreProblems = {
   'schema-invalid': {
     severity: 'error',
-    title: localized('Document does not match the format', '文件不符合格式'),
-    fix: localized('Correct the field at the path shown; docs/journey-format.md describes every field.', '按提示路径修正字段；docs/journey-format.md 说明了每个字段。'),
+    title: catalogMessage('core.journey.validate.documentDoesNotMatchThe'),
+    fix: catalogMessage('core.journey.validate.correctTheFieldAtThe'),
   },
   'unknown-kind': {
     severity: 'error',
-    title: localized('Unknown node kind', '未知的节点类型'),
-    fix: localized('Use one of the kinds this Journey Lab knows (entry, message, offer, wait, waitForEvent, branch, split, tag, goal, exit).', '请使用本版 Journey Lab 支持的节点类型（entry、message、offer、wait、waitForEvent、branch、split、tag、goal、exit）。'),
+    title: catalogMessage('core.journey.validate.unknownNodeKind'),
+    fix: catalogMessage('core.journey.validate.useOneOfTheKinds'),
   },
   'duplicate-id': {
     severity: 'error',
-    title: localized('Two items share an id', '两个对象使用了相同的 id'),
-    fix: localized('Give every node and every edge its own id.', '为每个节点和每条连线设置唯一的 id。'),
+    title: catalogMessage('core.journey.validate.twoItemsShareAnId'),
+    fix: catalogMessage('core.journey.validate.giveEveryNodeAndEvery'),
   },
   'edge-missing-node': {
     severity: 'error',
-    title: localized('Edge to or from a missing node', '连线指向不存在的节点'),
-    fix: localized('Reconnect the edge to existing nodes, or delete it.', '把连线重新连接到已有节点，或删除它。'),
+    title: catalogMessage('core.journey.validate.edgeToOrFromA'),
+    fix: catalogMessage('core.journey.validate.reconnectTheEdgeToExisting'),
   },
   'edge-unknown-port': {
     severity: 'error',
-    title: localized('Edge from a port the node does not have', '连线起点端口不存在'),
-    fix: localized('Connect the edge from one of the node’s output ports (e.g. "next", "happened", "case-1").', '从节点已有的输出端口（如 next、happened、case-1）连出。'),
+    title: catalogMessage('core.journey.validate.edgeFromAPortThe'),
+    fix: catalogMessage('core.journey.validate.connectTheEdgeFromOne'),
   },
   'port-multiple-edges': {
     severity: 'error',
-    title: localized('Output port with several edges', '一个输出端口连了多条线'),
-    fix: localized('A user leaves a port along one path: keep one edge, or add a split or branch to divide users.', '用户从一个端口只能走一条路径：只保留一条连线，或加入分流/分支来划分用户。'),
+    title: catalogMessage('core.journey.validate.outputPortWithSeveralEdges'),
+    fix: catalogMessage('core.journey.validate.aUserLeavesAPort'),
   },
   'no-entry': {
     severity: 'error',
-    title: localized('No entry', '没有入口'),
-    fix: localized('Add an entry node that says who enters the journey and when.', '添加入口节点，说明谁在何时进入旅程。'),
+    title: catalogMessage('core.journey.validate.noEntry'),
+    fix: catalogMessage('core.journey.validate.addAnEntryNodeThat'),
   },
   'instant-loop': {
     severity: 'error',
-    title: localized('Loop without any wait', '没有等待的循环'),
-    fix: localized('Put a wait or a wait-for-event inside the loop; otherwise a user would go round it for ever in no time.', '在循环中加入等待或等待事件节点；否则用户会在一瞬间无限循环。'),
+    title: catalogMessage('core.journey.validate.loopWithoutAnyWait'),
+    fix: catalogMessage('core.journey.validate.putAWaitOrA'),
   },
   'unreachable-node': {
     severity: 'warning',
-    title: localized('Node no user can reach', '没有用户能到达的节点'),
-    fix: localized('Connect the node to a path from an entry, or delete it.', '把节点接到从入口出发的路径上，或删除它。'),
+    title: catalogMessage('core.journey.validate.nodeNoUserCanReach'),
+    fix: catalogMessage('core.journey.validate.connectTheNodeToA'),
   },
   'unconnected-port': {
     severity: 'warning',
-    title: localized('Output port not connected', '输出端口未连接'),
-    fix: localized('Users leaving through it leave the journey silently; connect it to the next step or to an exit.', '从该端口出来的用户会悄悄离开旅程；请连接到下一步或退出节点。'),
+    title: catalogMessage('core.journey.validate.outputPortNotConnected'),
+    fix: catalogMessage('core.journey.validate.usersLeavingThroughItLeave'),
   },
   'path-without-goal-or-exit': {
     severity: 'warning',
-    title: localized('Path that never reaches a goal or exit', '路径永远到不了目标或退出'),
-    fix: localized('End every path with a goal (to count conversions) or an exit (to say why users leave).', '每条路径都应以转化目标（统计转化）或退出（说明离开原因）结束。'),
+    title: catalogMessage('core.journey.validate.pathThatNeverReachesA'),
+    fix: catalogMessage('core.journey.validate.endEveryPathWithA'),
   },
   'frequency-cap-exceeded': {
     severity: 'warning',
-    title: localized('Path touches users more often than the frequency cap', '路径触达次数超过频次上限'),
-    fix: localized('Space the touches out with waits, remove one, or raise the cap: over-cap touches will be suppressed.', '用等待拉开触达间隔、删掉一次触达，或提高上限：超出上限的触达会被拦截。'),
+    title: catalogMessage('core.journey.validate.pathTouchesUsersMoreOften'),
+    fix: catalogMessage('core.journey.validate.spaceTheTouchesOutWith'),
   },
   'stage-regression': {
     severity: 'warning',
-    title: localized('Path goes back to an earlier stage', '路径回到了更早的阶段'),
-    fix: localized('Fine for win-back journeys; otherwise check the stage of the two nodes.', '召回类旅程可以这样做；否则请检查两个节点的阶段设置。'),
+    title: catalogMessage('core.journey.validate.pathGoesBackToAn'),
+    fix: catalogMessage('core.journey.validate.fineForWinBackJourneys'),
   },
   'costs-in-another-currency': {
     severity: 'warning',
-    title: localized('Default channel costs are in yuan', '默认渠道成本以人民币计'),
-    fix: localized(
-      'The journey’s currency is not CNY but some channels use the default cost, which is in yuan. Set channelCosts for every channel the journey uses.',
-      '旅程币种不是人民币，但部分渠道使用了以人民币计的默认成本。请为旅程用到的每个渠道设置 channelCosts。',
-    ),
+    title: catalogMessage('core.journey.validate.defaultChannelCostsAreIn'),
+    fix: catalogMessage('core.journey.validate.theJourneySCurrencyIs'),
   },
   'path-summary': {
     severity: 'info',
-    title: localized('Paths through the journey', '旅程路径概况'),
-    fix: localized('For information: how many paths there are, how long they last and how many touches they carry.', '仅供参考：路径数量、最长持续时间和每条路径的触达次数。'),
+    title: catalogMessage('core.journey.validate.pathsThroughTheJourney'),
+    fix: catalogMessage('core.journey.validate.forInformationHowManyPaths'),
   },
 } satisfies Record<string, ProblemDefinition>;
 
@@ -105,7 +102,7 @@ export function problemCatalogue(registry: Registry = defaultRegistry): Record<s
   const kinds = registry.kinds.map((kind) => kind.kind).join(', ');
   const unknownKind = {
     ...coreProblems['unknown-kind'],
-    fix: localized(`Use one of the kinds this Journey Lab knows (${kinds}).`, `请使用本版 Journey Lab 支持的节点类型（${kinds}）。`),
+    fix: catalogMessage('core.journey.validate.useOneOfTheKinds2', { kinds }),
   };
   return Object.assign({}, coreProblems, { 'unknown-kind': unknownKind }, migrationProblems, limitProblems, fastLoopProblems, ...registry.kinds.map((kind) => kind.problems ?? {}));
 }
@@ -157,16 +154,16 @@ const breachProblem = (breach: LimitBreach, raw: unknown): Problem => ({
 export function journeyLimitProblems(input: unknown): Problem[] {
   const problems: Problem[] = [];
   const counts = [
-    ['nodes', MAX_NODES, 'too-many-nodes', 'nodes', '个节点'],
-    ['edges', MAX_EDGES, 'too-many-edges', 'edges', '条连线'],
+    ['nodes', MAX_NODES, 'too-many-nodes'],
+    ['edges', MAX_EDGES, 'too-many-edges'],
   ] as const;
-  for (const [collection, limit, code, en, zh] of counts) {
+  for (const [collection, limit, code] of counts) {
     const list = isPlainObject(input) ? input[collection] : undefined;
     if (Array.isArray(list) && list.length > limit)
       problems.push({
         severity: 'error',
         code,
-        message: localized(`The journey has ${grouped(list.length)} ${en}; the limit is ${grouped(limit)}.`, `旅程有 ${grouped(list.length)} ${zh}，上限为 ${grouped(limit)} ${zh}。`),
+        message: catalogMessage('core.journey.validate.theJourneyHasTheLimit', { listCount: grouped(list.length), collection, limit: grouped(limit) }),
         location: { path: [collection] },
       });
   }
@@ -195,8 +192,8 @@ function zodProblems(error: z.ZodError, raw: Record<string, unknown>): Problem[]
         code: 'unknown-kind',
         message:
           kind === undefined
-            ? localized(`The node at ${where} has no kind.`, `${where} 处的节点没有类型（kind）。`)
-            : localized(`Node kind ${kind} at ${where} is not one this Journey Lab knows.`, `${where} 处的节点类型 ${kind} 不是本版 Journey Lab 支持的类型。`),
+            ? catalogMessage('core.journey.validate.theNodeAtHasNo', { where })
+            : catalogMessage('core.journey.validate.nodeKindAtIsNot', { kind, where }),
         location,
       };
     }
@@ -268,7 +265,7 @@ export function recheckJourney(document: JourneyDocument, registry: Registry = d
 /** A kind's own code failing must not take the editor down; say so as a problem instead. */
 function couldNotCheck(error: unknown): Problem {
   const text = error instanceof Error ? error.message : String(error);
-  return { severity: 'error', code: 'schema-invalid', message: localized(`Could not check the journey: ${text}`, `无法检查旅程：${text}`), location: { path: [] } };
+  return { severity: 'error', code: 'schema-invalid', message: catalogMessage('core.journey.validate.couldNotCheckTheJourney', { text }), location: { path: [] } };
 }
 
 export function validate(input: unknown, registry: Registry = defaultRegistry): Problem[] {
@@ -278,7 +275,7 @@ export function validate(input: unknown, registry: Registry = defaultRegistry): 
 function analyse(journey: JourneyDocument, registry: Registry): Problem[] {
   const problems: Problem[] = [];
   const graph = buildGraph(journey, registry);
-  const report = (code: CoreCode, message: Localized, location: ProblemLocation) =>
+  const report = (code: CoreCode, message: Message, location: ProblemLocation) =>
     problems.push({ severity: coreProblems[code].severity, code, message, location });
   // Every lookup by id goes through a map, so checking stays linear in the size of the journey.
   const indexOf = new Map<string, number>();
@@ -294,7 +291,7 @@ function analyse(journey: JourneyDocument, registry: Registry): Problem[] {
   const seenNodes = new Set<string>();
   journey.nodes.forEach((node, index) => {
     if (seenNodes.has(node.id))
-      report('duplicate-id', localized(`Node id "${node.id}" is used twice.`, `节点 id「${node.id}」重复。`), { nodeId: node.id, path: ['nodes', index, 'id'] });
+      report('duplicate-id', catalogMessage('core.journey.validate.nodeIdIsUsedTwice', { id: node.id }), { nodeId: node.id, path: ['nodes', index, 'id'] });
     seenNodes.add(node.id);
   });
   const seenEdges = new Set<string>();
@@ -302,14 +299,14 @@ function analyse(journey: JourneyDocument, registry: Registry): Problem[] {
   journey.edges.forEach((edge, index) => {
     const at = { edgeId: edge.id, path: ['edges', index] };
     if (seenEdges.has(edge.id) || seenNodes.has(edge.id))
-      report('duplicate-id', localized(`Edge id "${edge.id}" is already used.`, `连线 id「${edge.id}」已被使用。`), { ...at, path: [...at.path, 'id'] });
+      report('duplicate-id', catalogMessage('core.journey.validate.edgeIdIsAlreadyUsed', { id: edge.id }), { ...at, path: [...at.path, 'id'] });
     seenEdges.add(edge.id);
     const source = graph.byId.get(edge.source);
     for (const end of ['source', 'target'] as const)
       if (!graph.byId.has(edge[end]))
         report(
           'edge-missing-node',
-          localized(`Edge ${edge.id} ${end === 'source' ? 'leaves' : 'enters'} node "${edge[end]}", which does not exist.`, `连线 ${edge.id} 的${end === 'source' ? '起点' : '终点'}节点「${edge[end]}」不存在。`),
+          catalogMessage('core.journey.validate.edgeChoiceSelectTrueOther', { id: edge.id, choice: String(end === 'source'), end: edge[end] }),
           { ...at, path: [...at.path, end] },
         );
     if (!source) return;
@@ -317,7 +314,7 @@ function analyse(journey: JourneyDocument, registry: Registry): Problem[] {
       const known = graph.portsOf(source).map((port) => port.id).join(', ') || '—';
       report(
         'edge-unknown-port',
-        localized(`Edge ${edge.id} leaves port "${edge.sourcePort}" of ${name(source.id)}, which has ports: ${known}.`, `连线 ${edge.id} 从 ${name(source.id)} 的端口「${edge.sourcePort}」连出，但该节点的端口为：${known}。`),
+        catalogMessage('core.journey.validate.edgeLeavesPortOfWhich', { id: edge.id, sourcePort: edge.sourcePort, id2: name(source.id), known }),
         { ...at, path: [...at.path, 'sourcePort'] },
       );
       return;
@@ -327,7 +324,7 @@ function analyse(journey: JourneyDocument, registry: Registry): Problem[] {
     if (first)
       report(
         'port-multiple-edges',
-        localized(`Port "${edge.sourcePort}" of ${name(edge.source)} has two edges (${first} and ${edge.id}).`, `${name(edge.source)} 的端口「${edge.sourcePort}」连了两条线（${first} 和 ${edge.id}）。`),
+        catalogMessage('core.journey.validate.portOfHasTwoEdges', { sourcePort: edge.sourcePort, source: name(edge.source), first, id: edge.id }),
         at,
       );
     else portUse.set(key, edge.id);
@@ -361,7 +358,7 @@ function analyse(journey: JourneyDocument, registry: Registry): Problem[] {
   });
 
   if (graph.entries.length === 0) {
-    report('no-entry', localized('The journey has no entry: nobody can enter it.', '旅程没有入口：没有人能进入。'), { path: ['nodes'] });
+    report('no-entry', catalogMessage('core.journey.validate.theJourneyHasNoEntry'), { path: ['nodes'] });
   }
 
   // A loop whose every step takes no time and waits for nothing would spin for ever in one instant.
@@ -374,7 +371,7 @@ function analyse(journey: JourneyDocument, registry: Registry): Problem[] {
     const selfLoop = component.length === 1 && instantNext(component[0]!).includes(component[0]!);
     if (component.length < 2 && !selfLoop) continue;
     const names = loopNames(component, name);
-    report('instant-loop', localized(`Loop without any wait: ${names.en}. A user would go round it for ever in no time.`, `没有等待的循环：${names['zh-CN']}。用户会在一瞬间无限循环。`), {
+    report('instant-loop', catalogMessage('core.journey.validate.loopWithoutAnyWaitA', { names }), {
       nodeId: component[0]!,
       path: nodePath(component[0]!),
     });
@@ -403,7 +400,7 @@ function analyse(journey: JourneyDocument, registry: Registry): Problem[] {
   for (const node of graph.nodes) {
     const path = nodePath(node.id);
     if (graph.entries.length > 0 && !reachable.has(node.id)) {
-      report('unreachable-node', localized(`No path from an entry reaches ${name(node.id)}.`, `没有从入口出发的路径能到达 ${name(node.id)}。`), { nodeId: node.id, path });
+      report('unreachable-node', catalogMessage('core.journey.validate.noPathFromAnEntry', { id: name(node.id) }), { nodeId: node.id, path });
       continue;
     }
     const out = graph.out(node);
@@ -411,7 +408,7 @@ function analyse(journey: JourneyDocument, registry: Registry): Problem[] {
       if (!out.has(port.id))
         report(
           'unconnected-port',
-          localized(`Port "${port.label.en}" of ${name(node.id)} is not connected; users leaving through it leave the journey.`, `${name(node.id)} 的端口「${port.label['zh-CN']}」未连接；从这里出来的用户会离开旅程。`),
+          catalogMessage('core.journey.validate.portOfIsNotConnected', { label: port.label, id: name(node.id) }),
           { nodeId: node.id, path },
         );
     const startsDeadPath =
@@ -421,7 +418,7 @@ function analyse(journey: JourneyDocument, registry: Registry): Problem[] {
     if (startsDeadPath)
       report(
         'path-without-goal-or-exit',
-        localized(`From ${name(node.id)} no path reaches a goal or an exit.`, `从 ${name(node.id)} 出发没有路径能到达转化目标或退出。`),
+        catalogMessage('core.journey.validate.fromNoPathReachesA', { id: name(node.id) }),
         { nodeId: node.id, path },
       );
   }
@@ -432,10 +429,7 @@ function analyse(journey: JourneyDocument, registry: Registry): Problem[] {
     if (source && target && stageIndex(target.stage) < stageIndex(source.stage))
       report(
         'stage-regression',
-        localized(
-          `Edge ${edge.id} goes back from ${stageNames[source.stage].en} to ${stageNames[target.stage].en}.`,
-          `连线 ${edge.id} 从「${stageNames[source.stage]['zh-CN']}」回到「${stageNames[target.stage]['zh-CN']}」。`,
-        ),
+        catalogMessage('core.journey.validate.edgeGoesBackFromTo', { id: edge.id, stage: stageNames[source.stage], stage2: stageNames[target.stage] }),
         { edgeId: edge.id, path: ['edges', index] },
       );
   });
@@ -452,10 +446,7 @@ function analyse(journey: JourneyDocument, registry: Registry): Problem[] {
     if (unpriced.length > 0)
       report(
         'costs-in-another-currency',
-        localized(
-          `The journey counts in ${journey.settings.currency}, but ${unpriced.join(', ')} use the default cost in CNY.`,
-          `旅程以 ${journey.settings.currency} 计，但 ${unpriced.join('、')} 使用的是以人民币计的默认成本。`,
-        ),
+        catalogMessage('core.journey.validate.theJourneyCountsInBut', { currency: journey.settings.currency, unpriced: joinedMessages(unpriced, 'list') }),
         { path: ['settings', 'channelCosts'] },
       );
   }
@@ -464,25 +455,18 @@ function analyse(journey: JourneyDocument, registry: Registry): Problem[] {
     const summary = summarisePaths(graph, journey.settings);
     const cap = journey.settings.frequencyCap;
     for (const [nodeId, count] of summary.overCap) {
-      const window = describeDuration(parseDuration(cap?.window ?? 'PT0S') ?? 0, 'en');
-      const windowZh = describeDuration(parseDuration(cap?.window ?? 'PT0S') ?? 0, 'zh-CN');
+      const windowMs = parseDuration(cap?.window ?? 'PT0S') ?? 0;
+      const window = describeDuration(windowMs);
       report(
         'frequency-cap-exceeded',
-        localized(
-          `A path reaching ${name(nodeId)} can touch a user ${count} times within ${window}; the cap is ${cap?.touches}.`,
-          `经过 ${name(nodeId)} 的路径可能在 ${windowZh} 内触达用户 ${count} 次，上限为 ${cap?.touches} 次。`,
-        ),
+        catalogMessage('core.journey.validate.aPathReachingCanTouch', { nodeId: name(nodeId), countValue: count, window, touches: cap?.touches ?? 0 }),
         { nodeId, path: nodePath(nodeId) },
       );
     }
-    const count = summary.truncated ? `more than ${summary.paths}` : String(summary.paths);
-    const countZh = summary.truncated ? `超过 ${summary.paths}` : String(summary.paths);
+
     report(
       'path-summary',
-      localized(
-        `${count} distinct path(s) from entry to end (loops taken once); the longest lasts up to ${describeDuration(summary.longestMs, 'en')}; touches per path: ${summary.minTouches}–${summary.maxTouches}.`,
-        `从入口到结束共 ${countZh} 条不同路径（循环只计一次）；最长持续 ${describeDuration(summary.longestMs, 'zh-CN')}；每条路径触达 ${summary.minTouches}–${summary.maxTouches} 次。`,
-      ),
+      catalogMessage('core.journey.validate.distinctPathSFromEntry', { truncated: String(summary.truncated), paths: summary.paths, longestMs: describeDuration(summary.longestMs), minTouches: summary.minTouches, maxTouches: summary.maxTouches }),
       { path: [] },
     );
   }

@@ -1,24 +1,24 @@
 import { z } from 'zod';
-import type { Localized } from '../i18n';
+import { verbatim, type Message } from '../i18n';
 
-const chinese = new Map<string, string>();
+const ours = new Map<string, Message>();
 const zhLocale = z.locales.zhCN().localeError;
 
 /**
- * A custom validation message in both languages. zod carries one message string per issue, so the
- * English text is what zod holds and the Chinese is looked up from it when a problem is reported.
+ * A custom validation message. zod carries one message string per issue, so zod holds the message's
+ * key (with its parameters) and the message is looked up from it when a problem is reported.
  */
-export function zodMessage(en: string, zh: string): string {
-  chinese.set(en, zh);
-  return en;
+export function zodMessage(message: Message): string {
+  const token = message.values ? `${message.key} ${JSON.stringify(message.values)}` : message.key;
+  ours.set(token, message);
+  return token;
 }
 
 type ZodIssue = z.core.$ZodIssue;
 
 /** An issue's message in both languages: ours where we wrote one, zod's own locales otherwise. */
-export function localizeIssue(issue: ZodIssue): Localized {
-  const zh = chinese.get(issue.message) ?? localeText(issue) ?? issue.message;
-  return { en: issue.message, 'zh-CN': zh };
+export function localizeIssue(issue: ZodIssue): Message {
+  return ours.get(issue.message) ?? verbatim({ en: issue.message, 'zh-CN': localeText(issue) ?? issue.message });
 }
 
 function localeText(issue: ZodIssue): string | undefined {

@@ -1,4 +1,4 @@
-import { localized, type Localized } from '../i18n';
+import { message, type Message , verbatim } from '../i18n';
 import type { SimulationReport } from '../sim/engine/report';
 import type { Challenge, ChallengeCondition, ChallengeMetric } from './schema';
 
@@ -8,18 +8,18 @@ import type { Challenge, ChallengeCondition, ChallengeMetric } from './schema';
  * test or the CLI can check an attempt the same way.
  */
 
-export const metricNames: Record<ChallengeMetric, Localized> = {
-  conversionRate: localized('conversion rate', '转化率'),
-  converted: localized('conversions', '转化人数'),
-  entered: localized('users entered', '进入人数'),
-  cac: localized('CAC', '获客成本（CAC）'),
-  cost: localized('cost', '成本'),
-  revenue: localized('revenue', '收入'),
-  roi: localized('ROI', '投资回报率（ROI）'),
-  lift: localized('lift over the holdout', '相对对照组的提升'),
-  unsubscribes: localized('unsubscribes', '退订数'),
-  suppressed: localized('touches held back by the frequency cap', '被频次上限拦下的触达'),
-  nodeUsers: localized('users reaching the node', '到达该节点的用户数'),
+export const metricNames: Record<ChallengeMetric, Message> = {
+  conversionRate: message('core.lessons.challenge.conversionRate'),
+  converted: message('core.lessons.challenge.conversions'),
+  entered: message('core.lessons.challenge.usersEntered'),
+  cac: message('core.lessons.challenge.cac'),
+  cost: message('core.lessons.challenge.cost'),
+  revenue: message('core.lessons.challenge.revenue'),
+  roi: message('core.lessons.challenge.roi'),
+  lift: message('core.lessons.challenge.liftOverTheHoldout'),
+  unsubscribes: message('core.lessons.challenge.unsubscribes'),
+  suppressed: message('core.lessons.challenge.touchesHeldBackByThe'),
+  nodeUsers: message('core.lessons.challenge.nodeUsers'),
 };
 
 /** A figure of a report, or null when the report has none (the lift of a journey without a holdout, an unknown node). */
@@ -57,7 +57,7 @@ export interface ConditionResult {
   attempt: number | null;
   /** What was compared with the bounds: the attempt, its difference, or its relative change. */
   compared: number | null;
-  text: Localized;
+  text: Message;
 }
 
 export interface ChallengeResult {
@@ -109,7 +109,7 @@ export function checkCondition(condition: ChallengeCondition, baselineReport: Si
       baseline,
       attempt,
       compared: null,
-      text: localized(`The ${name.en} cannot be read from this run.`, `无法从本次模拟中读取${name['zh-CN']}。`),
+      text: message('core.lessons.challenge.theCannotBeReadFrom', { name }),
     };
   const compared = condition.change === 'relative' ? relativeChange(baseline, attempt) : condition.change === 'absolute' ? attempt - baseline : attempt;
   const bound = (value: number | 'baseline') => (value === 'baseline' ? baseline : value);
@@ -122,12 +122,8 @@ export function checkCondition(condition: ChallengeCondition, baselineReport: Si
         ? formatChange(compared)
         : `${compared >= 0 ? '+' : ''}${formatFigure(condition.metric, compared)}`;
   const from = `${formatFigure(condition.metric, baseline)} → ${formatFigure(condition.metric, attempt)}`;
-  const subjectEn = condition.change === 'none' ? name.en : `change in ${name.en}`;
-  const subjectZh = condition.change === 'none' ? name['zh-CN'] : `${name['zh-CN']}的变化`;
-  const text = localized(
-    `${met ? '✓' : '✗'} ${subjectEn} ${measured} (${from}); wanted ${wanted.en}.`,
-    `${met ? '✓' : '✗'} ${subjectZh}：${measured}（${from}）；目标：${wanted.zh}。`,
-  );
+  const subject = condition.change === 'none' ? name : message('core.lessons.challenge.changeIn', { name });
+  const text = message('core.lessons.challenge.result', { met: String(met), subject, measured, from, wanted: verbatim({ en: wanted.en, 'zh-CN': wanted.zh }) });
   return { condition, met, baseline, attempt, compared, text };
 }
 

@@ -1,4 +1,4 @@
-import { localized, type Lang } from '../i18n';
+import { type Lang, message, type Message, verbatim } from '../i18n';
 import { pathText, type Problem } from '../journey/problems';
 import type { JourneyDocumentInput } from '../journey/schema';
 import { checkJourney } from '../journey/validate';
@@ -25,10 +25,10 @@ export type ParsedLesson =
 
 type Path = (string | number)[];
 
-const problem = (code: LessonProblemCode, en: string, zh: string, path: Path, nodeId?: string): Problem => ({
+const problem = (code: LessonProblemCode, text: Message, path: Path, nodeId?: string): Problem => ({
   severity: lessonProblems[code].severity,
   code,
-  message: localized(en, zh),
+  message: text,
   location: { path, ...(nodeId ? { nodeId } : {}) },
 });
 
@@ -44,7 +44,7 @@ export function resolveLessonJourney(lesson: Pick<Lesson, 'journey'>, lang: Lang
       return {
         ok: false,
         problems: [
-          problem('lesson-unknown-template', `journey.template: there is no journey template "${id}".`, `journey.template：不存在 id 为 "${id}" 的旅程模板。`, ['journey', 'template']),
+          problem('lesson-unknown-template', message('core.lessons.load.journeyTemplateThereIsNo', { id }), ['journey', 'template']),
         ],
       };
     return { ok: true, journey: instantiateTemplate(template, lang) };
@@ -56,7 +56,7 @@ export function resolveLessonJourney(lesson: Pick<Lesson, 'journey'>, lang: Lang
       ok: false,
       problems: errors.map((found) => {
         const path = ['journey', 'document', ...found.location.path];
-        return problem('lesson-journey-invalid', `${pathText(path)}: ${found.message.en}`, `${pathText(path)}：${found.message['zh-CN']}`, path, found.location.nodeId);
+        return problem('lesson-journey-invalid', message('core.lessons.load.text', { path: pathText(path), message: found.message }), path, found.location.nodeId);
       }),
     };
   return { ok: true, journey: lesson.journey.document as JourneyDocumentInput };
@@ -70,8 +70,7 @@ function missingNodes(lesson: Lesson, nodeIds: ReadonlySet<string>): Problem[] {
     problems.push(
       problem(
         'lesson-missing-node',
-        `${pathText(path)}: the journey has no node "${id}".`,
-        `${pathText(path)}：旅程中没有 id 为 "${id}" 的节点。`,
+        message('core.lessons.load.theJourneyHasNoNode', { path: pathText(path), id }),
         path,
         id,
       ),
@@ -99,8 +98,7 @@ function brokenEdits(lesson: Lesson, journey: JourneyDocumentInput): Problem[] {
       problems.push(
         problem(
           'lesson-edit-invalid',
-          `${pathText(path)}: after this edit the journey has an error at ${pathText(error.location.path) || '(document)'}: ${error.message.en}`,
-          `${pathText(path)}：应用此修改后，旅程在 ${pathText(error.location.path) || '（文件）'} 处出错：${error.message['zh-CN']}`,
+          message('core.lessons.load.afterThisEditTheJourney', { path: pathText(path), known: String(Boolean(pathText(error.location.path))), at: pathText(error.location.path), message: error.message }),
           path,
           error.location.nodeId,
         ),
@@ -132,7 +130,7 @@ function liftWarnings(lesson: Lesson, journey: JourneyDocumentInput): Problem[] 
     const readsLift = step.lookAt.some((lookAt) => lookAt.target === 'lift') || step.challenge?.conditions.some((condition) => condition.metric === 'lift');
     if (readsLift)
       warnings.push(
-        problem('lesson-no-holdout', `steps[${s}]: reads the lift, but the journey has no holdout at this step.`, `steps[${s}]：读取了提升值，但此步骤的旅程没有对照组。`, ['steps', s]),
+        problem('lesson-no-holdout', message('core.lessons.load.stepsReadsTheLiftBut', { s }), ['steps', s]),
       );
   });
   return warnings;
@@ -144,15 +142,14 @@ export function parseLesson(input: unknown): ParsedLesson {
   const breach = measureDocument(input);
   if (breach) {
     const where = pathText(breach.path);
-    return refuse([problem('lesson-invalid', `${where || '(lesson)'}: ${breach.message.en}`, `${where || '（课程）'}：${breach.message['zh-CN']}`, breach.path)]);
+    return refuse([problem('lesson-invalid', message('core.lessons.load.text2', { known: String(Boolean(where)), at: where, message: breach.message }), breach.path)]);
   }
-  if (!isPlainObject(input)) return refuse([problem('lesson-invalid', 'A lesson is a JSON object.', '课程应为 JSON 对象。', [])]);
+  if (!isPlainObject(input)) return refuse([problem('lesson-invalid', message('core.lessons.load.aLessonIsAJson'), [])]);
   if (input.format !== LESSON_FORMAT)
     return refuse([
       problem(
         'lesson-invalid',
-        `format: expected "${LESSON_FORMAT}", found ${JSON.stringify(input.format) ?? 'nothing'}; this is not a Journey Lab lesson.`,
-        `format：应为 "${LESSON_FORMAT}"，实际为 ${JSON.stringify(input.format) ?? '空'}；这不是 Journey Lab 课程。`,
+        message('core.lessons.load.formatExpectedFoundThisIs', { LESSON_FORMAT, known: String(input.format !== undefined), at: JSON.stringify(input.format) ?? '' }),
         ['format'],
       ),
     ]);
@@ -165,10 +162,9 @@ export function parseLesson(input: unknown): ParsedLesson {
       ...listed.map((issue) => {
         const path = plainPath(issue.path);
         const text = limitOfIssue(issue)?.message ?? localizeIssue(issue);
-        const where = pathText(path) || '(lesson)';
-        return problem('lesson-invalid', `${where}: ${text.en}`, `${pathText(path) || '（课程）'}：${text['zh-CN']}`, path);
+        return problem('lesson-invalid', message('core.lessons.load.text3', { known: String(Boolean(pathText(path))), at: pathText(path), text }), path);
       }),
-      ...(more ? [problem('lesson-invalid', more.en, more['zh-CN'], [])] : []),
+      ...(more ? [problem('lesson-invalid', verbatim(more), [])] : []),
     ]);
   }
   const lesson = parsed.data;
@@ -176,7 +172,7 @@ export function parseLesson(input: unknown): ParsedLesson {
   const preset = getPreset(cohortId);
   const cohortProblems = preset
     ? []
-    : [problem('lesson-unknown-cohort', `cohort: there is no cohort "${cohortId}".`, `cohort：不存在 id 为 "${cohortId}" 的模拟人群。`, ['cohort'])];
+    : [problem('lesson-unknown-cohort', message('core.lessons.load.cohortThereIsNoCohort', { cohortId }), ['cohort'])];
   const resolved = resolveLessonJourney(lesson);
   if (!resolved.ok || !preset) return refuse([...cohortProblems, ...(resolved.ok ? [] : resolved.problems)]);
   const nodeIds = new Set((resolved.journey.nodes ?? []).map((node) => node.id));

@@ -1,4 +1,4 @@
-import { localized } from '../i18n';
+import { message } from '../i18n';
 import { upgrade, type FormatOverrides, type Migration, type MigrationResult, type VersionedFormat } from '../format';
 import { LESSON_SCHEMA_VERSION, lessonSchema } from './schema';
 import type { LessonProblemCode } from './problems';
@@ -28,10 +28,10 @@ export const lessonFormat: VersionedFormat<LessonProblemCode> = {
   migrations: lessonMigrations,
   codes: { notAnObject: 'lesson-invalid', missingVersion: 'lesson-invalid', unsupportedVersion: 'lesson-invalid', newerVersion: 'lesson-newer-version' },
   words: {
-    subject: localized('The lesson', '课程'),
-    formatName: localized('lesson', '课程'),
-    action: localized('open it', '打开'),
-    notAnObject: localized('A lesson is a JSON object.', '课程应为 JSON 对象。'),
+    subject: message('core.lessons.migrations.theLesson'),
+    formatVersion: message('core.lessons.migrations.formatVersion'),
+    action: message('core.lessons.migrations.openIt'),
+    notAnObject: message('core.lessons.migrations.notAnObject'),
   },
   schema: () => lessonSchema,
   describedAs: {

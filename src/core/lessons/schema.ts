@@ -3,6 +3,7 @@ import { idSchema, type settingsSchema } from '../journey/schema';
 import { stages } from '../journey/stages';
 import { zodMessage } from '../journey/zodMessages';
 import { MAX_SEED } from '../sim/engine/simulate';
+import { message } from '../i18n';
 
 /**
  * The lesson file format (docs/lesson-format.md): a journey, the cohort and run settings its
@@ -17,8 +18,8 @@ export const LESSON_SCHEMA_VERSION = 1;
 /** Every text a learner reads exists in both languages: a lesson is for either audience. */
 export const localizedTextSchema = z
   .strictObject({
-    en: z.string().trim().min(1, zodMessage('Write the English text', '请填写英文文本')).max(2000),
-    'zh-CN': z.string().trim().min(1, zodMessage('Write the Chinese text', '请填写中文文本')).max(2000),
+    en: z.string().trim().min(1, zodMessage(message('core.lessons.schema.writeTheEnglishText'))).max(2000),
+    'zh-CN': z.string().trim().min(1, zodMessage(message('core.lessons.schema.writeTheChineseText'))).max(2000),
   })
   .meta({ description: 'A text in English and Simplified Chinese; both are required.' });
 
@@ -33,7 +34,7 @@ export type LookAtTarget = (typeof lookAtTargets)[number];
 /** Settings of the journey a suggested edit may change; each value is checked by the journey format. */
 export const editableSettings = ['frequencyCap', 'quietHours', 'exitOnGoal', 'horizon'] as const satisfies readonly (keyof z.output<typeof settingsSchema>)[];
 
-const paramName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, zodMessage('A param name is a plain identifier, e.g. "timeout"', '参数名应为简单标识符，例如 "timeout"'));
+const paramName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, zodMessage(message('core.lessons.schema.aParamNameIsA')));
 
 /** A change to the journey described as data, so the UI can show it, apply it and undo it. */
 export const journeyEditSchema = z.discriminatedUnion('type', [
@@ -62,7 +63,7 @@ export const lookAtSchema = z
     text: localizedTextSchema.meta({ description: 'What to notice there.' }),
   })
   .refine((lookAt) => lookAt.target !== 'nodeUsers' || lookAt.node !== undefined, {
-    message: zodMessage('nodeUsers needs the node to read', 'nodeUsers 需要指定要读取的节点（node）'),
+    message: zodMessage(message('core.lessons.schema.nodeusersNeedsTheNodeTo')),
     path: ['node'],
   });
 
@@ -87,13 +88,13 @@ export const conditionSchema = z
     atMost: bound.optional(),
   })
   .refine((condition) => condition.atLeast !== undefined || condition.atMost !== undefined, {
-    message: zodMessage('A condition needs atLeast, atMost or both', '条件至少需要 atLeast 或 atMost 之一'),
+    message: zodMessage(message('core.lessons.schema.aConditionNeedsAtleastAtmost')),
   })
   .refine((condition) => condition.change === 'none' || (condition.atLeast !== 'baseline' && condition.atMost !== 'baseline'), {
-    message: zodMessage('"baseline" is a bound only with change "none" (a change is compared with numbers)', '只有 change 为 "none" 时才能用 "baseline" 作为界限（变化量应与数字比较）'),
+    message: zodMessage(message('core.lessons.schema.baselineIsABoundOnly')),
   })
   .refine((condition) => condition.metric !== 'nodeUsers' || condition.node !== undefined, {
-    message: zodMessage('nodeUsers needs the node to count', 'nodeUsers 需要指定要统计的节点（node）'),
+    message: zodMessage(message('core.lessons.schema.nodeusersNeedsTheNodeTo2')),
     path: ['node'],
   });
 

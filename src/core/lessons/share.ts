@@ -1,4 +1,4 @@
-import { grouped, localized, type Localized } from '../i18n';
+import { grouped, message as catalogMessage, type Message } from '../i18n';
 import { MAX_DOCUMENT_CHARS } from '../journey/limits';
 import { compressForLink, decompressLink } from '../linkCompression';
 import { parseLesson, type ParsedLesson } from './load';
@@ -18,13 +18,10 @@ export function encodeLesson(lesson: LessonInput): string {
   return compressForLink(JSON.stringify(lesson));
 }
 
-const damaged = localized('The lesson link is damaged or incomplete: ask for the link again, or for the lesson file.', '课程链接已损坏或不完整：请重新获取链接或课程文件。');
-const tooLarge = localized(
-  `The lesson link was not opened: it unpacks to more than ${grouped(MAX_DOCUMENT_CHARS)} characters, the most a lesson may have. Journey Lab never makes such links: ask the trainer for the lesson file.`,
-  `未打开该课程链接：解压后超过 ${grouped(MAX_DOCUMENT_CHARS)} 个字符，超出了课程允许的最大长度。Journey Lab 不会生成这样的链接：请向培训师索取课程文件。`,
-);
+const damaged = catalogMessage('core.lessons.share.theLessonLinkIsDamaged');
+const tooLarge = catalogMessage('core.lessons.share.tooLarge', { MAX_DOCUMENT_CHARS: grouped(MAX_DOCUMENT_CHARS) });
 
-const unreadable = (message: Localized = damaged): ParsedLesson => ({
+const unreadable = (message: Message = damaged): ParsedLesson => ({
   ok: false,
   problems: [{ severity: 'error', code: 'lesson-invalid', message, location: { path: [] } }],
 });

@@ -1,18 +1,18 @@
-import { localized, type Lang, type Localized } from '../i18n';
+import { type Lang, type Localized, message, type Message } from '../i18n';
 import { CURRENT_SCHEMA_VERSION, type JourneyDocumentInput } from '../journey/schema';
 import type { Stage } from '../journey/stages';
 import { FIRST_COLUMN_X, laneRowY } from '../journey/lanes';
 
 export const industryNames = {
-  ecommerce: localized('e-commerce', '电商'),
-  telecom: localized('telecom', '电信'),
-  banking: localized('banking', '银行'),
-  education: localized('education', '教育'),
-  automotive: localized('automotive', '汽车'),
-  food: localized('food delivery', '外卖餐饮'),
-  retail: localized('retail', '零售'),
-  b2b: localized('B2B leads', 'B2B 获客'),
-} satisfies Record<string, Localized>;
+  ecommerce: message('core.templates.defineTemplate.eCommerce'),
+  telecom: message('core.templates.defineTemplate.telecom'),
+  banking: message('core.templates.defineTemplate.banking'),
+  education: message('core.templates.defineTemplate.education'),
+  automotive: message('core.templates.defineTemplate.automotive'),
+  food: message('core.templates.defineTemplate.foodDelivery'),
+  retail: message('core.templates.defineTemplate.retail'),
+  b2b: message('core.templates.defineTemplate.b2bLeads'),
+} satisfies Record<string, Message>;
 
 export type Industry = keyof typeof industryNames;
 

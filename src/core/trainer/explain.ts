@@ -1,4 +1,4 @@
-import { localized, type Localized } from '../i18n';
+import { joinedMessages, message, type Message } from '../i18n';
 import type { Condition, ConditionFacts } from '../journey/condition';
 import { leafOf } from '../journey/conditions';
 import type { ConditionVerdict } from '../journey/conditions/words';
@@ -18,16 +18,15 @@ export function explainCondition(condition: Condition, facts: ConditionFacts, co
     const every = 'all' in condition;
     const parts = (every ? condition.all : condition.any).map((part) => explainCondition(part, facts, cohort));
     const matched = every ? parts.every((part) => part.matched) : parts.some((part) => part.matched);
-    if (parts.length === 0) return { matched, text: every ? localized('always true', '恒为真') : localized('never true', '恒为假') };
-    const join = every ? [' and ', '，且'] : [' or ', '，或'];
+    if (parts.length === 0) return { matched, text: every ? message('core.trainer.explain.alwaysTrue') : message('core.trainer.explain.neverTrue') };
     return {
       matched,
-      text: localized(parts.map((part) => part.text.en).join(join[0]), parts.map((part) => part.text['zh-CN']).join(join[1])),
+      text: joinedMessages(parts.map((part) => part.text), every ? 'and' : 'or'),
     };
   }
   if ('not' in condition) {
     const inner = explainCondition(condition.not, facts, cohort);
-    return { matched: !inner.matched, text: localized(`not (${inner.text.en})`, `并非（${inner.text['zh-CN']}）`) };
+    return { matched: !inner.matched, text: message('core.trainer.explain.not', { text: inner.text }) };
   }
   return leafOf(condition).explain(condition, facts, cohort);
 }
@@ -38,8 +37,8 @@ const pad = (value: number) => String(value).padStart(2, '0');
  * A moment of the run as people say it: "Day 3, 14:05". Day 0 is launch day, as in the dashboard's day
  * series, the CLI's trace ("d3 14:05") and the playback bar, so a story step and the bar agree.
  */
-export function timeText(at: number): Localized {
+export function timeText(at: number): Message {
   const day = Math.floor(at / MS.day);
   const clock = `${pad(Math.floor((at % MS.day) / MS.hour))}:${pad(Math.floor((at % MS.hour) / MS.minute))}`;
-  return localized(`Day ${day}, ${clock}`, `第 ${day} 天 ${clock}`);
+  return message('core.trainer.explain.day', { day, clock });
 }

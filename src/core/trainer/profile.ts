@@ -1,4 +1,4 @@
-import { localized, textFor, type Localized } from '../i18n';
+import { joinedMessages, message, type Message, verbatim } from '../i18n';
 import { channelInfo, channels } from '../journey/channels';
 import type { ConditionFacts, Scalar } from '../journey/condition';
 import type { CohortSpec } from '../cohort/schema';
@@ -9,39 +9,33 @@ import { attributeName, formatValue } from './explain';
 
 export interface UserProfile {
   segment: string;
-  segmentName: Localized;
+  segmentName: Message;
   attributes: Record<string, Scalar>;
   tags: string[];
   rfm: { recency: number; frequency: number; monetary: number };
   /** Channels a touch reaches them on. */
   reach: string[];
   /** The user in a sentence or two. */
-  text: Localized;
+  text: Message;
 }
 
 export function profileOf(cohort: CohortSpec, generator: CohortGenerator, user: number): UserProfile {
   const synthetic = generator.user(user);
   const segment = cohort.segments[synthetic.segmentIndex]!;
-  const segmentName = localized(textFor(segment.name, 'en'), textFor(segment.name, 'zh-CN'));
+  const segmentName = verbatim(segment.name);
   const reach = channels.filter((channel) => synthetic.reach[channel]);
   const attributes = Object.entries(synthetic.attributes).map(([name, value]) => {
     const label = attributeName(cohort, name);
     const shown = formatValue(value);
-    return localized(`${label.en} ${shown.en}`, `${label['zh-CN']}${shown['zh-CN']}`);
+    return message('core.trainer.profile.text', { label, shown });
   });
   const { recency, frequency, monetary } = synthetic.rfm;
   const reachNames = reach.map((channel) => channelInfo[channel].name);
-  const en = [
-    `User #${user}, from the segment “${segmentName.en}”${attributes.length > 0 ? `: ${attributes.map((item) => item.en).join(', ')}` : ''}.`,
-    `RFM scores R${recency} F${frequency} M${monetary} (5 is best).`,
-    synthetic.tags.length > 0 ? `Tagged ${synthetic.tags.map((tag) => `“${tag}”`).join(', ')}.` : 'No tags.',
-    reach.length > 0 ? `Can be reached by ${reachNames.map((name) => name.en).join(', ')}.` : 'No channel can reach them.',
-  ];
-  const zh = [
-    `${user} 号用户，来自“${segmentName['zh-CN']}”细分${attributes.length > 0 ? `：${attributes.map((item) => item['zh-CN']).join('，')}` : ''}。`,
-    `RFM 评分 R${recency} F${frequency} M${monetary}（5 分最高）。`,
-    synthetic.tags.length > 0 ? `带有标签${synthetic.tags.map((tag) => `“${tag}”`).join('、')}。` : '没有标签。',
-    reach.length > 0 ? `可通过${reachNames.map((name) => name['zh-CN']).join('、')}触达。` : '没有任何渠道能触达。',
+  const sentences = [
+    message('core.trainer.profile.who', { user, segmentName, hasAttributes: String(attributes.length > 0), attributes: joinedMessages(attributes, 'clauses') }),
+    message('core.trainer.profile.rfm', { recency, frequency, monetary }),
+    synthetic.tags.length > 0 ? message('core.trainer.profile.tagged', { tags: joinedMessages(synthetic.tags.map((tag) => `“${tag}”`), 'list') }) : message('core.trainer.profile.noTags'),
+    reach.length > 0 ? message('core.trainer.profile.reachable', { channels: joinedMessages(reachNames, 'list') }) : message('core.trainer.profile.unreachable'),
   ];
   return {
     segment: segment.id,
@@ -50,7 +44,7 @@ export function profileOf(cohort: CohortSpec, generator: CohortGenerator, user: 
     tags: [...synthetic.tags],
     rfm: { recency, frequency, monetary },
     reach,
-    text: localized(en.join(' '), zh.join('')),
+    text: joinedMessages(sentences),
   };
 }
 

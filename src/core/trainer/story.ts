@@ -1,4 +1,4 @@
-import { localized, type Localized } from '../i18n';
+import { message, type Message, verbatim } from '../i18n';
 import { channelInfo, type Channel } from '../journey/channels';
 import { eventLabel } from '../journey/events';
 import type { Registry } from '../journey/registry';
@@ -26,10 +26,10 @@ export type { StoryKind, StoryLine, StoryEnterContext, StoryPortContext } from '
 export interface StoryStep {
   at: number;
   /** "Day 3, 14:05". */
-  time: Localized;
+  time: Message;
   kind: StoryKind;
-  text: Localized;
-  why?: Localized;
+  text: Message;
+  why?: Message;
   nodeId?: string;
   channel?: Channel;
   outcome?: TouchOutcome;
@@ -45,7 +45,7 @@ export interface StoryContext {
 }
 
 /** Money in the journey's currency, as each language writes it: "CN¥12.50", "¥12.50". */
-const moneyIn = (currency: string) => (value: number) => localized(formatMoney(value, currency, 'en'), formatMoney(value, currency, 'zh-CN'));
+const moneyIn = (currency: string) => (value: number) => verbatim({ en: formatMoney(value, currency, 'en'), 'zh-CN': formatMoney(value, currency, 'zh-CN') });
 
 export function storyOf(context: StoryContext, user: number, trace: readonly TraceEntry[]): StoryStep[] {
   const { journey, cohort, registry } = context;
@@ -59,7 +59,7 @@ export function storyOf(context: StoryContext, user: number, trace: readonly Tra
   let currentNode: string | null = null;
   let lastEvent: { at: number; event: string } | null = null;
 
-  const push = (entry: TraceEntry, kind: StoryKind, text: Localized, extra: Partial<StoryStep> = {}) =>
+  const push = (entry: TraceEntry, kind: StoryKind, text: Message, extra: Partial<StoryStep> = {}) =>
     steps.push({ at: entry.at, time: timeText(entry.at), kind, text, ...extra });
   const labelOf = (id: string | null) => quoted(id === null ? '?' : (nodes.get(id)?.label ?? id));
 
@@ -78,14 +78,14 @@ export function storyOf(context: StoryContext, user: number, trace: readonly Tra
         const node = nodes.get(entry.node);
         if (!node) break;
         const label = labelOf(entry.node);
-        const again = entry.visit > 1 ? localized(` (visit ${entry.visit})`, `（第 ${entry.visit} 次）`) : localized('', '');
+        const again = entry.visit > 1 ? message('core.trainer.story.visit', { visit: entry.visit }) : message('core.trainer.story.text');
         const kind = registry.get(node.kind);
         if (kind?.story?.enter) {
           const told = kind.story.enter(node, { at: entry.at, label, again, throughPort: lastPortTarget === node.id, from: labelOf(currentNode), lastEvent, facts, cohort });
           if (told) push(entry, told.kind, told.text, { nodeId: node.id, ...(told.why ? { why: told.why } : {}) });
         } else {
-          const kindName = kind?.name ?? localized(node.kind, node.kind);
-          push(entry, 'enter', localized(`Reached ${label.en} (${kindName.en})${again.en}.`, `来到${label['zh-CN']}（${kindName['zh-CN']}）${again['zh-CN']}。`), { nodeId: node.id });
+          const kindName = kind?.name ?? verbatim(node.kind);
+          push(entry, 'enter', message('core.trainer.story.reached', { label, kindName, again }), { nodeId: node.id });
         }
         lastPortTarget = null;
         currentNode = entry.node;
@@ -112,13 +112,13 @@ export function storyOf(context: StoryContext, user: number, trace: readonly Tra
         break;
       }
       case 'offer':
-        push(entry, 'offer', localized(`Received an offer worth ${money(entry.value).en} at ${labelOf(entry.node).en}.`, `在${labelOf(entry.node)['zh-CN']}获得价值 ${money(entry.value)['zh-CN']} 的优惠。`), { nodeId: entry.node });
+        push(entry, 'offer', message('core.trainer.story.receivedAnOfferWorthAt', { value: money(entry.value), node: labelOf(entry.node) }), { nodeId: entry.node });
         break;
       case 'redeem':
-        push(entry, 'redeem', localized(`Used the ${money(entry.value).en} offer from ${labelOf(entry.node).en} on this order.`, `这笔订单用掉了${labelOf(entry.node)['zh-CN']}送出的 ${money(entry.value)['zh-CN']} 优惠。`), { nodeId: entry.node });
+        push(entry, 'redeem', message('core.trainer.story.usedTheOfferFromOn', { value: money(entry.value), node: labelOf(entry.node) }), { nodeId: entry.node });
         break;
       case 'goal':
-        push(entry, 'goal', localized(`Converted: reached the goal “${entry.goal}”.`, `转化成功：达成目标“${entry.goal}”。`), { nodeId: entry.node });
+        push(entry, 'goal', message('core.trainer.story.convertedReachedTheGoal', { goal: entry.goal }), { nodeId: entry.node });
         break;
       case 'exit':
         push(entry, 'exit', exitText(entry.node === null ? null : labelOf(entry.node), entry.reason), entry.node ? { nodeId: entry.node } : {});
@@ -129,20 +129,20 @@ export function storyOf(context: StoryContext, user: number, trace: readonly Tra
         push(
           entry,
           'tag',
-          entry.present ? localized(`Tagged “${entry.tag}”.`, `被打上标签“${entry.tag}”。`) : localized(`The tag “${entry.tag}” was removed.`, `标签“${entry.tag}”被移除。`),
+          entry.present ? message('core.trainer.story.tagged', { tag: entry.tag }) : message('core.trainer.story.theTagWasRemoved', { tag: entry.tag }),
           { nodeId: entry.node },
         );
         break;
       case 'attribute':
         facts.attributes[entry.attribute] = entry.value;
-        push(entry, 'attribute', localized(`Their ${entry.attribute} was set to ${String(entry.value)}.`, `${entry.attribute} 被设为 ${String(entry.value)}。`), { nodeId: entry.node });
+        push(entry, 'attribute', message('core.trainer.story.theirWasSetTo', { attribute: entry.attribute, value: String(entry.value) }), { nodeId: entry.node });
         break;
       case 'churn':
         push(
           entry,
           'churn',
-          localized('After this order they stopped buying for good: they churned.', '这笔订单之后，用户再也没有购买：已流失。'),
-          { why: localized('In the purchase model every order carries a small chance that the customer drops out for good; this time it came up.', '购买模型中，每次下单后客户都有一定概率永久流失，这一次恰好发生了。') },
+          message('core.trainer.story.afterThisOrderTheyStopped'),
+          { why: message('core.trainer.story.inThePurchaseModelEvery') },
         );
         break;
     }
@@ -150,27 +150,27 @@ export function storyOf(context: StoryContext, user: number, trace: readonly Tra
   return steps;
 }
 
-function eventText(entry: Extract<TraceEntry, { type: 'event' }>, money: (value: number) => Localized): Localized {
+function eventText(entry: Extract<TraceEntry, { type: 'event' }>, money: (value: number) => Message): Message {
   const channel = entry.channel ? channelInfo[entry.channel].name : null;
   switch (entry.event) {
     case 'purchase':
-      return localized(`Bought something for ${money(entry.value ?? 0).en}.`, `下单消费 ${money(entry.value ?? 0)['zh-CN']}。`);
+      return message('core.trainer.story.boughtSomethingFor', { v: money(entry.value ?? 0) });
     case 'open':
-      return localized(`Opened the ${channel?.en ?? 'message'}.`, `打开了${channel?.['zh-CN'] ?? '消息'}。`);
+      return message('core.trainer.story.openedThe', { channel: channel ?? message('core.trainer.story.aMessage') });
     case 'click':
-      return localized(`Clicked through from the ${channel?.en ?? 'message'}.`, `点击了${channel?.['zh-CN'] ?? '消息'}中的链接。`);
+      return message('core.trainer.story.clickedThroughFromThe', { channel: channel ?? message('core.trainer.story.aMessage') });
     case 'unsubscribe':
-      return localized(`Unsubscribed from ${channel?.en ?? 'the channel'}.`, `退订了${channel?.['zh-CN'] ?? '该渠道'}。`);
+      return message('core.trainer.story.unsubscribedFrom', { channel: channel ?? message('core.trainer.story.theChannel') });
     default: {
       const label = eventLabel(entry.event);
-      return localized(`Did “${label.en}”.`, `发生行为“${label['zh-CN']}”。`);
+      return message('core.trainer.story.did', { label });
     }
   }
 }
 
-function exitText(label: Localized | null, reason: string): Localized {
-  if (label === null) return localized('Left the journey: the step they were on leads nowhere (an unconnected port).', '离开旅程：所在步骤的出口没有连线（死路）。');
+function exitText(label: Message | null, reason: string): Message {
+  if (label === null) return message('core.trainer.story.leftTheJourneyTheStep');
   return reason
-    ? localized(`Left the journey at ${label.en}: ${reason}.`, `在${label['zh-CN']}离开旅程：${reason}。`)
-    : localized(`Left the journey at ${label.en}.`, `在${label['zh-CN']}离开旅程。`);
+    ? message('core.trainer.story.leftTheJourneyAt', { label, reason })
+    : message('core.trainer.story.leftTheJourneyAt2', { label });
 }

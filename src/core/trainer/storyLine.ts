@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { localized, type Localized } from '../i18n';
+import { message, type Message } from '../i18n';
 import type { CohortSpec } from '../cohort/schema';
 import type { JourneyNode } from '../journey/schema';
 import type { FactsSoFar } from './profile';
@@ -14,20 +14,20 @@ export type StoryKind = 'profile' | 'enter' | 'branch' | 'split' | 'wait' | 'eve
 /** One step of the story as a kind tells it. */
 export interface StoryLine {
   kind: StoryKind;
-  text: Localized;
-  why?: Localized;
+  text: Message;
+  why?: Message;
 }
 
 export interface StoryEnterContext {
   at: number;
   /** The node's label, quoted. */
-  label: Localized;
+  label: Message;
   /** " (visit n)" from the second visit on, else empty. */
-  again: Localized;
+  again: Message;
   /** The user came in through a port that leads here (not by a jump such as exit on goal). */
   throughPort: boolean;
   /** The node the user was at before, quoted. */
-  from: Localized;
+  from: Message;
   /** The last behaviour event so far. */
   lastEvent: { at: number; event: string } | null;
   facts: FactsSoFar;
@@ -36,7 +36,7 @@ export interface StoryEnterContext {
 
 export interface StoryPortContext {
   /** The node's label (or id), quoted. */
-  label: Localized;
+  label: Message;
   /** The user's visit to the node, as the engines' random draws count it. */
   visit: number;
   user: number;
@@ -45,7 +45,7 @@ export interface StoryPortContext {
   cohort: CohortSpec;
 }
 
-export const quoted = (text: string) => localized(`“${text}”`, `“${text}”`);
+export const quoted = (text: string) => message('core.trainer.storyLine.text', { text });
 
 /**
  * A node's params as its kind's schema reads them, or null when they do not parse: a document that
@@ -57,6 +57,6 @@ export function paramsOf<P>(kind: { params: z.ZodType<P> }, node: JourneyNode): 
 }
 
 /** A decision told without its why, when the node's params cannot say it. */
-export function plainPortStep(kind: StoryKind, port: string, label: Localized): StoryLine {
-  return { kind, text: localized(`At ${label.en} they left through “${port}”.`, `在${label['zh-CN']}从出口“${port}”离开。`) };
+export function plainPortStep(kind: StoryKind, port: string, label: Message): StoryLine {
+  return { kind, text: message('core.trainer.storyLine.atTheyLeftThrough', { label, port }) };
 }

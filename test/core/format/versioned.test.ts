@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { localized } from '../../../src/core/i18n';
 import { downgrade, upgrade, type Migration, type VersionedFormat } from '../../../src/core/format';
+import { inEnglish, inChinese, withText } from '../../support/messages.ts';
+import { verbatim } from '../../../src/core/i18n';
 
 // A throwaway format, declared the way journeys, cohorts and lessons are: three versions, two steps.
 const AddColour: Migration = {
@@ -24,10 +26,10 @@ const widgetFormat: VersionedFormat<'widget-invalid' | 'widget-old' | 'widget-ne
   migrations: [RenameSize, AddColour],
   codes: { notAnObject: 'widget-invalid', missingVersion: 'widget-invalid', unsupportedVersion: 'widget-old', newerVersion: 'widget-newer' },
   words: {
-    subject: localized('The widget', '组件'),
-    formatName: localized('widget', '组件'),
-    action: localized('use it', '使用'),
-    notAnObject: localized('A widget is a JSON object.', '组件应为 JSON 对象。'),
+    subject: verbatim(localized('The widget', '组件')),
+    formatVersion: verbatim(localized('widget format version', '组件格式版本')),
+    action: verbatim(localized('use it', '使用')),
+    notAnObject: verbatim(localized('A widget is a JSON object.', '组件应为 JSON 对象。')),
   },
   schema: () => z.strictObject({ schemaVersion: z.literal(3), colour: z.string().default('red'), width: z.number() }),
   describedAs: { title: 'Widget', description: 'A throwaway format for tests.' },
@@ -58,21 +60,18 @@ describe('a versioned format', () => {
 
   it('refuses a newer version with its own code, naming the version found and the versions supported in both languages', () => {
     const result = upgrade(widgetFormat, { schemaVersion: 4 });
-    expect(result).toEqual({
-      ok: false,
-      problem: {
-        severity: 'error',
-        code: 'widget-newer',
-        message: {
-          en: 'The widget is format version 4, newer than the versions this Journey Lab supports (1–3). Update Journey Lab to use it.',
-          'zh-CN': '组件格式版本为 4，比本版 Journey Lab 支持的版本新（1–3）。请升级 Journey Lab 后再使用。',
-        },
-        location: { path: ['schemaVersion'] },
+    expect(!result.ok && withText(result.problem)).toEqual({
+      severity: 'error',
+      code: 'widget-newer',
+      message: {
+        en: 'The widget is format version 4, newer than the versions this Journey Lab supports (1–3). Update Journey Lab to use it.',
+        'zh-CN': '组件的格式版本为 4，比本版 Journey Lab 支持的各版本新（1–3）。请升级 Journey Lab 后再使用。',
       },
+      location: { path: ['schemaVersion'] },
     });
     // One supported version reads as one.
     const single = upgrade({ ...widgetFormat, oldest: 3 }, { schemaVersion: 4 });
-    expect(!single.ok && single.problem.message.en).toContain('newer than the version this Journey Lab supports (3).');
+    expect(!single.ok && inEnglish(single.problem.message)).toContain('newer than the version this Journey Lab supports (3).');
   });
 
   it.each([
@@ -84,16 +83,14 @@ describe('a versioned format', () => {
     const result = upgrade(widgetFormat, { schemaVersion: version });
     expect(result).toMatchObject({ ok: false, problem: { code: 'widget-old', location: { path: ['schemaVersion'] } } });
     if (!result.ok) {
-      expect(result.problem.message.en).toBe(`The widget is format version ${JSON.stringify(version)}, not one of the versions this Journey Lab supports (1–3).`);
-      expect(result.problem.message['zh-CN']).toContain(`${JSON.stringify(version)}，不在本版 Journey Lab 支持的范围内（1–3）`);
+      expect(inEnglish(result.problem.message)).toBe(`The widget is format version ${JSON.stringify(version)}, not one of the versions this Journey Lab supports (1–3).`);
+      expect(inChinese(result.problem.message)).toContain(`${JSON.stringify(version)}，不在本版 Journey Lab 支持的范围内（1–3）`);
     }
   });
 
   it('refuses a missing version and a value that is not an object', () => {
-    expect(upgrade(widgetFormat, { size: 4 })).toMatchObject({
-      ok: false,
-      problem: { code: 'widget-invalid', message: { en: 'The widget has no schemaVersion; this Journey Lab reads widget format versions 1–3.' }, location: { path: ['schemaVersion'] } },
-    });
+    const missing = upgrade(widgetFormat, { size: 4 });
+    expect(!missing.ok && withText(missing.problem)).toMatchObject({ code: 'widget-invalid', message: { en: 'The widget has no schemaVersion; this Journey Lab reads widget format versions 1–3.' }, location: { path: ['schemaVersion'] } });
     for (const input of [null, [], 42, 'widget', undefined])
       expect(upgrade(widgetFormat, input)).toEqual({
         ok: false,
@@ -104,6 +101,6 @@ describe('a versioned format', () => {
   it('refuses, rather than crashes, when a step is missing from the chain', () => {
     const result = upgrade({ ...widgetFormat, migrations: [RenameSize] }, v1);
     expect(result).toMatchObject({ ok: false, problem: { code: 'widget-old' } });
-    if (!result.ok) expect(result.problem.message.en).toBe('No migration from widget format version 1 to 2; this Journey Lab supports 1–3.');
+    if (!result.ok) expect(inEnglish(result.problem.message)).toBe('No migration from widget format version 1 to 2; this Journey Lab supports 1–3.');
   });
 });

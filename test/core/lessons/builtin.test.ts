@@ -3,12 +3,13 @@ import { parseLesson, type ParsedLesson } from '../../../src/core/lessons/load';
 import { applyEdits, journeyAtStep } from '../../../src/core/lessons/edits';
 import { checkChallenge } from '../../../src/core/lessons/challenge';
 import { simulate } from '../../../src/core/sim/engine/simulate';
+import { inEnglish } from '../../support/messages.ts';
 
 const CJK = /[\u4e00-\u9fff]/;
 
 function parsed(input: unknown): Extract<ParsedLesson, { ok: true }> {
   const result = parseLesson(input);
-  if (!result.ok) throw new Error(result.problems.map((problem) => problem.message.en).join('\n'));
+  if (!result.ok) throw new Error(result.problems.map((problem) => inEnglish(problem.message)).join('\n'));
   return result;
 }
 
@@ -45,7 +46,7 @@ describe('builtin lessons', () => {
     const attempt = await run(applyEdits(baselineJourney, step.tryThis!.edits));
     expect(checkChallenge(step.challenge!, baseline, baseline).met).toBe(false);
     const result = checkChallenge(step.challenge!, baseline, attempt);
-    for (const condition of result.conditions) expect(condition.text.en).toMatch(/^✓/);
+    for (const condition of result.conditions) expect(inEnglish(condition.text)).toMatch(/^✓/);
     expect(result.met).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { checkChallenge, metricValue } from '../../../src/core/lessons/challenge';
 import { conditionSchema, type ChallengeCondition } from '../../../src/core/lessons/schema';
 import type { SimulationReport } from '../../../src/core/sim/engine/report';
+import { inEnglish, inChinese } from '../../support/messages.ts';
 
 /** Just the figures the challenge reads; the rest of a report is not looked at. */
 function report(figures: { conversionRate: number; cac: number; converted: number; sms: number; lift?: number }): SimulationReport {
@@ -27,8 +28,8 @@ describe('checkChallenge', () => {
       [true, 0.2, 0.25],
       [true, 30, 29],
     ]);
-    expect(better.conditions[0]!.text.en).toBe('✓ change in conversion rate +25.0 % (20.0 % → 25.0 %); wanted at least +20.0 %.');
-    expect(better.conditions[1]!.text['zh-CN']).toContain('不高于 30');
+    expect(inEnglish(better.conditions[0]!.text)).toBe('✓ change in conversion rate +25.0 % (20.0 % → 25.0 %); wanted at least +20.0 %.');
+    expect(inChinese(better.conditions[1]!.text)).toContain('不高于 30');
     const dearer = checkChallenge(goal, baseline, report({ conversionRate: 0.25, cac: 31, converted: 125, sms: 10 }));
     expect([dearer.met, dearer.conditions.map((result) => result.met)]).toEqual([false, [true, false]]);
     expect(checkChallenge(goal, baseline, report({ conversionRate: 0.23, cac: 20, converted: 115, sms: 10 })).met).toBe(false);
@@ -48,7 +49,7 @@ describe('checkChallenge', () => {
     const lift = condition({ metric: 'lift', atLeast: 0.02 });
     const result = checkChallenge({ conditions: [lift] }, baseline, baseline);
     expect(result.met).toBe(false);
-    expect(result.conditions[0]!.text.en).toContain('cannot be read');
+    expect(inEnglish(result.conditions[0]!.text)).toContain('cannot be read');
     expect(checkChallenge({ conditions: [lift] }, baseline, report({ conversionRate: 0.2, cac: 30, converted: 100, sms: 0, lift: 0.03 })).met).toBe(false);
   });
 

@@ -8,6 +8,7 @@ import { builtinLessons } from '../../../src/core/lessons/builtin';
 import type { LessonInput } from '../../../src/core/lessons/schema';
 import { MAX_SEED } from '../../../src/core/sim/engine/simulate';
 import { codeHeadings, examplesTagged, expectSectionsDescribe } from '../../support/docExamples';
+import { inEnglish, inChinese } from '../../support/messages.ts';
 
 const doc = readFileSync(resolve(import.meta.dirname, '../../../docs/lesson-format.md'), 'utf8');
 const example = (): LessonInput => JSON.parse(examplesTagged(doc, 'lesson')[0]!.json) as LessonInput;
@@ -41,14 +42,14 @@ describe('parseLesson', () => {
     expect(codes({ ...example(), format: 'journey-lab-report' })).toEqual(['lesson-invalid']);
     const [missing] = problems({ ...example(), title: { en: 'Only English' } });
     expect(missing!.location.path).toEqual(['title', 'zh-CN']);
-    expect(missing!.message.en).toContain('title.zh-CN');
+    expect(inEnglish(missing!.message)).toContain('title.zh-CN');
   });
 
   it('refuses a newer format version naming both versions', () => {
     const [problem] = problems({ ...example(), schemaVersion: 3 });
     expect(problem!.code).toBe('lesson-newer-version');
-    expect(problem!.message.en).toMatch(/version 3, newer than .*\(1\)/);
-    expect(problem!.message['zh-CN']).toContain('3');
+    expect(inEnglish(problem!.message)).toMatch(/version 3, newer than .*\(1\)/);
+    expect(inChinese(problem!.message)).toContain('3');
   });
 
   it('refuses a missing node wherever it is named, with its path', () => {
@@ -60,8 +61,8 @@ describe('parseLesson', () => {
       ['lesson-missing-node', 'nowhere'],
       ['lesson-missing-node', 'ghost'],
     ]);
-    expect(found[0]!.message.en).toBe('steps[0].focus[1]: the journey has no node "nowhere".');
-    expect(found[0]!.message['zh-CN']).toContain('nowhere');
+    expect(inEnglish(found[0]!.message)).toBe('steps[0].focus[1]: the journey has no node "nowhere".');
+    expect(inChinese(found[0]!.message)).toContain('nowhere');
   });
 
   it('refuses an unknown template or cohort, an embedded journey with errors and an edit that breaks the journey', () => {

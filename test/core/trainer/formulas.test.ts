@@ -3,6 +3,7 @@ import { isGlossaryTermId } from '../../../src/core/glossary';
 import { simulate } from '../../../src/core/sim/engine/simulate';
 import type { SimulationReport } from '../../../src/core/sim/engine/report';
 import { churnWinBackInput } from './support';
+import { inEnglish, inChinese } from '../../support/messages.ts';
 
 let report: SimulationReport;
 beforeAll(async () => {
@@ -12,44 +13,44 @@ beforeAll(async () => {
 describe('metric formulas with the run’s numbers', () => {
   it('plugs revenue and cost into ROI and gives the report’s ROI', () => {
     const roi = metricFormula('roi', report, 'CNY');
-    expect(roi.formula.en).toBe('ROI = (revenue − cost) ÷ cost');
+    expect(inEnglish(roi.formula)).toBe('ROI = (revenue − cost) ÷ cost');
     const money = (value: number) => formatMoney(value, 'CNY', 'en');
-    expect(roi.withNumbers!.en).toBe(
+    expect(inEnglish(roi.withNumbers!)).toBe(
       `(${money(report.revenue)} − ${money(report.cost.total)}) ÷ ${money(report.cost.total)} = ${new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 2 }).format(report.roi.value)}`,
     );
-    expect(roi.withNumbers!['zh-CN']).toContain('¥');
+    expect(inChinese(roi.withNumbers!)).toContain('¥');
     expect(roi.note).toBeNull();
   });
 
   it('computes the conversion rate from converted and entered users', () => {
     const rate = metricFormula('conversionRate', report, 'CNY');
-    expect(rate.withNumbers!.en).toMatch(new RegExp(`^${report.converted.toLocaleString('en')} ÷ ${report.entered.toLocaleString('en')} = `));
+    expect(inEnglish(rate.withNumbers!)).toMatch(new RegExp(`^${report.converted.toLocaleString('en')} ÷ ${report.entered.toLocaleString('en')} = `));
     expect(report.converted).toBeGreaterThan(0);
   });
 
   it('shows lift in points when there is a holdout, and says why not when there is none', () => {
     expect(report.lift).not.toBeNull();
     const lift = metricFormula('lift', report, 'CNY');
-    expect(lift.withNumbers!.en).toMatch(/points$/);
+    expect(inEnglish(lift.withNumbers!)).toMatch(/points$/);
     const none = metricFormula('lift', { ...report, lift: null }, 'CNY');
     expect(none.withNumbers).toBeNull();
-    expect(none.unavailable!.en).toContain('no holdout');
+    expect(inEnglish(none.unavailable!)).toContain('no holdout');
   });
 
   it('writes money in the journey’s currency', () => {
-    expect(metricFormula('cac', report, 'USD').withNumbers!.en).toContain('$');
-    expect(metricFormula('cac', report, 'XXY').withNumbers!.en).toContain('XXY');
+    expect(inEnglish(metricFormula('cac', report, 'USD').withNumbers!)).toContain('$');
+    expect(inEnglish(metricFormula('cac', report, 'XXY').withNumbers!)).toContain('XXY');
   });
 
   it('notes when several replications make the dashboard’s ratio a mean of ratios', () => {
-    expect(metricFormula('roi', { ...report, replications: 3 }, 'CNY').note!.en).toContain('3 replications');
+    expect(inEnglish(metricFormula('roi', { ...report, replications: 3 }, 'CNY').note!)).toContain('3 replications');
   });
 
   it.each(metricIds)('%s has both languages, a meaning and glossary terms that exist', (metric) => {
     const explained = metricFormula(metric, report, 'CNY');
     for (const text of [explained.name, explained.formula, explained.meaning]) {
-      expect(text.en).not.toBe('');
-      expect(text['zh-CN']).not.toBe('');
+      expect(inEnglish(text)).not.toBe('');
+      expect(inChinese(text)).not.toBe('');
     }
     expect(explained.terms.length).toBeGreaterThan(0);
     expect(explained.terms.every(isGlossaryTermId)).toBe(true);
@@ -66,8 +67,8 @@ describe('metric names', () => {
 describe('before anything is recorded', () => {
   it('gives the words without numbers', () => {
     const roi = metricFormula('roi', null, 'CNY');
-    expect(roi.formula.en).toBe('ROI = (revenue − cost) ÷ cost');
-    expect(roi.meaning['zh-CN']).not.toBe('');
+    expect(inEnglish(roi.formula)).toBe('ROI = (revenue − cost) ÷ cost');
+    expect(inChinese(roi.meaning)).not.toBe('');
     expect(roi.withNumbers).toBeNull();
     expect(metricFormula('lift', null, 'CNY').unavailable).toBeNull();
   });

@@ -5,8 +5,9 @@ import type { JourneyNode } from '../../../src/core/journey/schema';
 import { cohort, journey } from '../../sim/support';
 import { edge, node } from '../../fixtures/journeys';
 import { churnWinBackInput, churnWinBackSample } from './support';
+import { say, inEnglish, inChinese, inBoth } from '../../support/messages.ts';
 
-const all = (steps: StoryStep[], lang: 'en' | 'zh-CN') => steps.map((step) => `${step.text[lang]} ${step.why?.[lang] ?? ''}`).join('\n');
+const all = (steps: StoryStep[], lang: 'en' | 'zh-CN') => steps.map((step) => `${say(step.text, lang)} ${say(step.why, lang) ?? ''}`).join('\n');
 
 describe('the story of one user', () => {
   const sample = churnWinBackSample();
@@ -22,9 +23,9 @@ describe('the story of one user', () => {
     const [profile] = storyOf(sample.model, user, sample.traces.get(user)!);
     const synthetic = sample.model.generator.user(user);
     expect(profile!.kind).toBe('profile');
-    expect(profile!.text.en).toContain(`User #${user}`);
-    expect(profile!.text.en).toContain(`R${synthetic.rfm.recency} F${synthetic.rfm.frequency} M${synthetic.rfm.monetary}`);
-    expect(profile!.text['zh-CN']).toContain(`${user} 号用户`);
+    expect(inEnglish(profile!.text)).toContain(`User #${user}`);
+    expect(inEnglish(profile!.text)).toContain(`R${synthetic.rfm.recency} F${synthetic.rfm.frequency} M${synthetic.rfm.monetary}`);
+    expect(inChinese(profile!.text)).toContain(`${user} 号用户`);
   });
 
   it('tells a converted user’s conversion, with its time, in both languages', () => {
@@ -32,27 +33,27 @@ describe('the story of one user', () => {
     const steps = storyOf(sample.model, user, sample.traces.get(user)!);
     const goal = steps.find((step) => step.kind === 'goal')!;
     const reached = sample.traces.get(user)!.find((entry) => entry.type === 'goal')!;
-    expect(goal.text.en).toContain('Converted');
-    expect(goal.text['zh-CN']).toContain('转化成功');
+    expect(inEnglish(goal.text)).toContain('Converted');
+    expect(inChinese(goal.text)).toContain('转化成功');
     expect(goal.at).toBe(reached.at);
-    expect(goal.time.en).toMatch(/^Day \d+, \d\d:\d\d$/);
+    expect(inEnglish(goal.time)).toMatch(/^Day \d+, \d\d:\d\d$/);
   });
 
   it('explains a branch by the values its conditions read', () => {
     const user = sample.users.find((candidate) => sample.traces.get(candidate)!.some((entry) => entry.type === 'port' && entry.node === 'whyLeft'))!;
     const step = storyOf(sample.model, user, sample.traces.get(user)!).find((candidate) => candidate.kind === 'branch')!;
     const share = sample.model.generator.user(user).attributes.coupon_order_share as number;
-    expect(step.why!.en).toContain(`Share of orders with a coupon is ${Math.round(share * 100) / 100} (needs ≥ 0.5)`);
-    expect(step.why!['zh-CN']).toContain('用券订单占比为');
+    expect(inEnglish(step.why!)).toContain(`Share of orders with a coupon is ${Math.round(share * 100) / 100} (needs ≥ 0.5)`);
+    expect(inChinese(step.why!)).toContain('用券订单占比为');
     const hasTag = sample.model.generator.user(user).tags.includes('price_sensitive');
-    expect(step.why!.en).toContain(hasTag ? 'has the tag “price_sensitive”' : 'does not have the tag “price_sensitive”');
+    expect(inEnglish(step.why!)).toContain(hasTag ? 'has the tag “price_sensitive”' : 'does not have the tag “price_sensitive”');
   });
 
   it('explains a split by the draw its key gives, inside the variant’s range', () => {
     const user = findUser(sample, 'any')!;
     const step = storyOf(sample.model, user, sample.traces.get(user)!).find((candidate) => candidate.kind === 'split')!;
     const u = draw(sample.model.seed, user, 'holdoutSplit', 1, 'split');
-    expect(step.why!.en).toContain(u.toFixed(3));
+    expect(inEnglish(step.why!)).toContain(u.toFixed(3));
     const port = sample.traces.get(user)!.find((entry) => entry.type === 'port' && entry.node === 'holdoutSplit');
     expect(port && port.type === 'port' && port.port).toBe(u < 0.9 ? 'variant-1' : 'variant-2');
   });
@@ -69,17 +70,17 @@ describe('the story of one user', () => {
     const user = findUser(small, 'capProtected')!;
     const steps = storyOf(small.model, user, small.traces.get(user)!);
     const suppressed = steps.find((step) => step.outcome === 'suppressed')!;
-    expect(suppressed.why!.en).toContain('frequency cap allows at most 2 touches per 7 d');
-    expect(suppressed.why!['zh-CN']).toContain('频次上限');
+    expect(inEnglish(suppressed.why!)).toContain('frequency cap allows at most 2 touches per 7 d');
+    expect(inChinese(suppressed.why!)).toContain('频次上限');
     // Launch is midnight, inside quiet hours: the touches wait until 08:00.
     const deferred = steps.find((step) => step.outcome === 'deferred')!;
-    expect(deferred.why!.en).toContain('until 08:00');
+    expect(inEnglish(deferred.why!)).toContain('until 08:00');
     expect(all(steps, 'en')).toContain('Quiet hours over, the SMS “first” went out.');
   });
 
   it('counts days from launch day as day 0, as the playback bar and the dashboard do', () => {
-    expect(timeText(0)).toEqual({ en: 'Day 0, 00:00', 'zh-CN': '第 0 天 00:00' });
-    expect(timeText(3 * 86_400_000 + 14 * 3_600_000 + 5 * 60_000)).toEqual({ en: 'Day 3, 14:05', 'zh-CN': '第 3 天 14:05' });
+    expect(inBoth(timeText(0))).toEqual({ en: 'Day 0, 00:00', 'zh-CN': '第 0 天 00:00' });
+    expect(inBoth(timeText(3 * 86_400_000 + 14 * 3_600_000 + 5 * 60_000))).toEqual({ en: 'Day 3, 14:05', 'zh-CN': '第 3 天 14:05' });
   });
 
   it('tells money in the journey’s currency, in both languages', () => {
@@ -87,9 +88,9 @@ describe('the story of one user', () => {
     input.journey = { ...input.journey, settings: { ...input.journey.settings, currency: 'USD' } };
     const small = recordSampleOf(input, 500);
     const buyer = small.users.find((candidate) => small.traces.get(candidate)!.some((entry) => entry.type === 'event' && entry.event === 'purchase'))!;
-    const bought = storyOf(small.model, buyer, small.traces.get(buyer)!).find((step) => step.kind === 'event' && step.text.en.startsWith('Bought'))!;
-    expect(bought.text.en).toMatch(/^Bought something for \$[\d,]+\.\d\d\.$/);
-    expect(bought.text['zh-CN']).toMatch(/^下单消费 US\$[\d,]+\.\d\d。$/);
+    const bought = storyOf(small.model, buyer, small.traces.get(buyer)!).find((step) => step.kind === 'event' && inEnglish(step.text).startsWith('Bought'))!;
+    expect(inEnglish(bought.text)).toMatch(/^Bought something for \$[\d,]+\.\d\d\.$/);
+    expect(inChinese(bought.text)).toMatch(/^下单消费 US\$[\d,]+\.\d\d。$/);
     expect(all(storyOf(small.model, buyer, small.traces.get(buyer)!), 'en')).not.toContain('¥');
   });
 
@@ -101,7 +102,7 @@ describe('the story of one user', () => {
     const model = { ...sample.model, journey: { ...sample.model.journey, nodes: sample.model.journey.nodes.map(broken) } };
     const steps = storyOf(model, user, trace);
     const split = steps.find((step) => step.kind === 'split')!;
-    expect(split.text.en).toMatch(/^At “.+” they left through “variant-\d”\.$/);
+    expect(inEnglish(split.text)).toMatch(/^At “.+” they left through “variant-\d”\.$/);
     expect(split.why).toBeUndefined();
     expect(steps.find((step) => step.kind === 'enter')!.why).toBeUndefined();
   });
@@ -110,7 +111,7 @@ describe('the story of one user', () => {
     const input = { journey: journey([{ id: 'push', kind: 'message', params: { channel: 'push' } }]), cohort: cohort({}, { sms: 1 }), seed: 3, users: 5 };
     const small = recordSampleOf(input, 5);
     const steps = storyOf(small.model, 0, small.traces.get(0)!);
-    expect(steps.find((step) => step.outcome === 'unreachable')!.why!.en).toContain('not reachable on App push');
+    expect(inEnglish(steps.find((step) => step.outcome === 'unreachable')!.why!)).toContain('not reachable on App push');
     expect(all(steps, 'zh-CN')).toContain('离开旅程');
   });
 
@@ -131,8 +132,8 @@ describe('the story of one user', () => {
     const small = recordSampleOf(input, 200);
     const user = findUser(small, 'converted')!;
     const jump = storyOf(small.model, user, small.traces.get(user)!).find((step) => step.kind === 'enter' && step.nodeId === 'won')!;
-    expect(jump.why!.en).toContain('Exit on goal is on');
-    expect(jump.why!.en).toContain('from “hold”');
-    expect(jump.why!['zh-CN']).toContain('达成目标即离开');
+    expect(inEnglish(jump.why!)).toContain('Exit on goal is on');
+    expect(inEnglish(jump.why!)).toContain('from “hold”');
+    expect(inChinese(jump.why!)).toContain('达成目标即离开');
   });
 });

@@ -11,6 +11,7 @@ import type { JourneyFlowEdge } from '../types.ts';
 import { worstSeverity } from '../nodes/describe.ts';
 import { isLang, type Lang } from '../../../core/i18n.ts';
 import '../canvas.css';
+import { say } from '../../i18n/say';
 
 export type PortEdgeProps = EdgeProps<JourneyFlowEdge>;
 
@@ -39,7 +40,7 @@ export const PortEdge = memo(function PortEdge({
   const portLabel = data?.portLabel ?? '';
   const weight = data?.weight;
   const title = [
-    ...problems.map((problem) => t('canvas.problemLine', { severity: t(`canvas.severity.${problem.severity}`), message: problem.message[lang] })),
+    ...problems.map((problem) => t('canvas.problemLine', { severity: t(`canvas.severity.${problem.severity}`), message: say(problem.message, lang) })),
     ...(weight ? [weight.title] : []),
   ].join('\n');
   const state = [

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Problem, Severity } from '../../../core/journey';
 import { worstSeverity } from './describe.ts';
 import { useLang } from '../../i18n/useLang';
+import { say } from '../../i18n/say';
 
 export interface ProblemBadgeProps {
   problems: readonly Problem[];
@@ -37,7 +38,7 @@ export function ProblemBadge({ problems }: ProblemBadgeProps) {
       <ul id={listId} className="problem-tooltip" aria-label={t('canvas.node.problemList')}>
         {problems.map((problem, index) => (
           <li key={`${problem.code}-${index}`} className={`problem-tooltip__item problem-tooltip__item--${problem.severity}`}>
-            {t('canvas.problemLine', { severity: t(`canvas.severity.${problem.severity}`), message: problem.message[lang] })}
+            {t('canvas.problemLine', { severity: t(`canvas.severity.${problem.severity}`), message: say(problem.message, lang) })}
           </li>
         ))}
       </ul>

@@ -7,6 +7,7 @@ import type { NodeKind } from '../../../core/journey';
 import { severities, type Problem, type Severity } from '../../../core/journey';
 import type { Lang } from '../../../core/i18n.ts';
 import i18n from '../../i18n/index.ts';
+import { say } from '../../i18n/say';
 
 export interface NodePort {
   id: string;
@@ -66,15 +67,15 @@ export function describeNode(node: JourneyNode, lang: Lang, registry: Registry =
     };
   }
   const params = paramsFor(definition, node.params);
-  const kindName = definition.name[lang];
+  const kindName = say(definition.name, lang);
   return {
     definition,
     icon: definition.icon,
     kindName,
     title: label || kindName,
     labelled: label !== '',
-    summary: attempt(() => definition.summary(params, lang), ''),
-    ports: attempt(() => definition.ports(params), []).map((port) => ({ id: port.id, label: port.label[lang] })),
+    summary: attempt(() => say(definition.summary(params), lang), ''),
+    ports: attempt(() => definition.ports(params), []).map((port) => ({ id: port.id, label: say(port.label, lang) })),
     hasInput: definition.group !== 'triggers',
   };
 }
@@ -86,7 +87,7 @@ export function describeNode(node: JourneyNode, lang: Lang, registry: Registry =
  */
 export function nodeAriaLabel(node: JourneyNode, lang: Lang, registry: Registry = defaultRegistry): string {
   const definition = registry.get(node.kind);
-  const kind = definition ? definition.name[lang] : node.kind;
+  const kind = definition ? say(definition.name, lang) : node.kind;
   const label = node.label.trim();
   return label ? i18n.t('canvas.node.name', { lng: lang, kind, label }) : kind;
 }

@@ -13,6 +13,7 @@ import { fmt, NumberField, Section, TextField, type SetField } from './fields';
 import { SegmentAttributes, SegmentRfm, SegmentTags, type Update } from './SegmentProfile';
 import { SegmentEvents } from './SegmentEvents';
 import { useLang } from '../../i18n/useLang';
+import { say } from '../../i18n/say';
 
 export interface SegmentFormProps {
   index: number;
@@ -79,7 +80,7 @@ function SegmentFormView({ index, segment, declarations, tags, problems: found, 
           </thead>
           <tbody>
             {channels.map((channel) => {
-              const label = channelInfo[channel].name[lang];
+              const label = say(channelInfo[channel].name, lang);
               const channelPath: Path = [...behaviourPath, 'response', channel];
               // Typing into a channel with no response yet creates it, the other two at 0.
               const setResponse: SetField = (path, value) =>
@@ -151,7 +152,7 @@ function SegmentFormView({ index, segment, declarations, tags, problems: found, 
 }
 
 const sameProblems = (a: readonly Problem[], b: readonly Problem[]) =>
-  a.length === b.length && a.every((problem, at) => problem.code === b[at]!.code && problem.message.en === b[at]!.message.en && JSON.stringify(problem.location) === JSON.stringify(b[at]!.location));
+  a.length === b.length && a.every((problem, at) => problem.code === b[at]!.code && say(problem.message, 'en') === say(b[at]!.message, 'en') && JSON.stringify(problem.location) === JSON.stringify(b[at]!.location));
 
 export const SegmentForm = memo(SegmentFormView, (before, after) =>
   (Object.keys(after) as (keyof SegmentFormProps)[]).every((key) => (key === 'problems' ? sameProblems(before.problems, after.problems) : before[key] === after[key])),

@@ -1,10 +1,11 @@
 // The cohort editor's form controls. Each shows its value, a short help text and, in place, the
 // problems checkCohort found at its path (described to screen readers with aria-describedby).
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import type { Lang, Localized } from '../../../core/i18n';
+import type { Lang, Message } from '../../../core/i18n';
 import type { Problem } from '../../../core/journey';
 import { displayNumber, parseNumber, problemsAt, textIn, withText, type Path } from '../draft';
 import { useLang } from '../../i18n/useLang';
+import { say } from '../../i18n/say';
 
 export type ProblemMap = Map<string, Problem[]>;
 /** Sets one field of the draft. */
@@ -19,7 +20,7 @@ export function ProblemText({ id, problems }: { id: string; problems: readonly P
     <span id={id} className="cohort-field__error" role="note">
       {problems.map((problem, index) => (
         <span key={index} className={`cohort-field__problem cohort-field__problem--${problem.severity}`}>
-          {problem.message[lang]}
+          {say(problem.message, lang)}
         </span>
       ))}
     </span>
@@ -127,7 +128,7 @@ interface NameFieldProps {
   help?: string;
   value: string;
   /** Why the text cannot be used (null when it can); the current value itself is always accepted. */
-  validate(text: string): Localized | null;
+  validate(text: string): Message | null;
   onCommit(text: string): void;
   /** Problems checkCohort found here. */
   problems?: readonly Problem[];
@@ -174,10 +175,10 @@ export function NameField({ label, help, value, validate, onCommit, problems = [
       )}
       {(local || problems.length > 0) && (
         <span id={`${id}-error`} className="cohort-field__error" role="note">
-          {local && <span className="cohort-field__problem cohort-field__problem--error">{local[lang]}</span>}
+          {local && <span className="cohort-field__problem cohort-field__problem--error">{say(local, lang)}</span>}
           {problems.map((problem, index) => (
             <span key={index} className={`cohort-field__problem cohort-field__problem--${problem.severity}`}>
-              {problem.message[lang]}
+              {say(problem.message, lang)}
             </span>
           ))}
         </span>
@@ -190,7 +191,7 @@ interface AddFormProps {
   label: string;
   help: string;
   button: string;
-  validate(text: string): Localized | null;
+  validate(text: string): Message | null;
   onAdd(text: string): void;
   /** More inputs submitted with the name (e.g. an attribute's kind). */
   children?: ReactNode;
@@ -201,7 +202,7 @@ export function AddForm({ label, help, button, validate, onAdd, children }: AddF
   const lang = useLang();
   const id = useId();
   const [text, setText] = useState('');
-  const [problem, setProblem] = useState<Localized | null>(null);
+  const [problem, setProblem] = useState<Message | null>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const trimmed = text.trim();
@@ -231,7 +232,7 @@ export function AddForm({ label, help, button, validate, onAdd, children }: AddF
         </small>
         {problem && (
           <span id={`${id}-error`} className="cohort-field__error" role="note">
-            {problem[lang]}
+            {say(problem, lang)}
           </span>
         )}
       </div>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { comparisonOps, conditionSchema, describeCondition, rfmDimensions, type ComparisonOp } from '../../../core/journey';
 import { formatScalar, parseScalar, pathKey, type FieldPath } from '../../../core/journey';
 import { grouped } from '../../../core/i18n';
+import { say } from '../../i18n/say';
 import { measureDocument } from '../../../core/journey';
 import { MAX_CONDITION_DEPTH, MAX_DOCUMENT_CHARS, MAX_DOCUMENT_DEPTH, MAX_DOCUMENT_VALUES } from '../../../core/journey';
 import type { LocalError } from '../useDraftForm';
@@ -359,7 +360,7 @@ function Builder({ path, flat, value, form }: { path: FieldPath; flat: FlatCondi
       <button type="button" className="insp-button" onClick={() => write(flat.mode, [...flat.rows, newTest('tag')])}>
         {t('condition.add')}
       </button>
-      {parsed.success ? <p className="insp-cond__reads">{t('condition.reads', { text: describeCondition(parsed.data, form.lang) })}</p> : null}
+      {parsed.success ? <p className="insp-cond__reads">{t('condition.reads', { text: say(describeCondition(parsed.data), form.lang) })}</p> : null}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // A behaviour event: one of the events the product knows (localized), or a custom snake_case name.
 import { useState } from 'react';
 import { knownEvents } from '../../../core/journey';
+import { say } from '../../i18n/say';
 import type { FieldPath } from '../../../core/journey';
 import { useForm } from '../formContext';
 import type { ControlProps } from '../FieldShell';
@@ -32,7 +33,7 @@ export function EventInput({ path, value, label, control }: { path: FieldPath; v
       >
         {Object.entries(knownEvents).map(([event, name]) => (
           <option key={event} value={event}>
-            {name[form.lang]}
+            {say(name, form.lang)}
           </option>
         ))}
         <option value={CUSTOM}>{form.t('event.custom')}</option>

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { getIn, keyPath, numbered, type FieldPath, type FieldSpec } from '../../../core/journey';
 import { Messages, useSlot } from '../FieldShell';
 import { unitText, useForm } from '../formContext';
+import { say } from '../../i18n/say';
 
 export function ListField({
   field,
@@ -30,13 +31,13 @@ export function ListField({
   const rounded = Math.round(total * 1000) / 1000;
   return (
     <fieldset className="insp-group insp-list" aria-describedby={slot.describedBy}>
-      <legend className="insp-group__legend">{field.label[lang]}</legend>
+      <legend className="insp-group__legend">{say(field.label, lang)}</legend>
       <p id={helpId} className="insp-field__help">
-        {field.help[lang]}
+        {say(field.help, lang)}
       </p>
       {items.length === 0 ? <p className="insp-list__empty">{t('list.empty')}</p> : null}
       {items.map((item, index) => (
-        <ListItem key={index} path={[...path, index]} legend={spec ? numbered(spec.name, index + 1)[lang] : String(index + 1)}>
+        <ListItem key={index} path={[...path, index]} legend={spec ? say(numbered(spec.name, index + 1), lang) : String(index + 1)}>
           {(field.fields ?? []).map((sub) => renderItemField(sub, item, [...path, index]))}
           {spec ? (
             <button
@@ -45,14 +46,14 @@ export function ListField({
               disabled={items.length <= minItems}
               onClick={() => form.setAt(path, items.filter((_, other) => other !== index))}
             >
-              {numbered(spec.remove, index + 1)[lang]}
+              {say(numbered(spec.remove, index + 1), lang)}
             </button>
           ) : null}
         </ListItem>
       ))}
       {sum ? (
         <p className={`insp-sum${sum.target !== undefined && Math.abs(total - sum.target) > 1e-6 ? ' insp-sum--off' : ''}`} aria-live="polite">
-          {t('list.sum', { label: sum.label[lang], total: rounded, unit: sumUnit === '%' ? ' %' : sumUnit ? ` ${sumUnit}` : '' })}
+          {t('list.sum', { label: say(sum.label, lang), total: rounded, unit: sumUnit === '%' ? ' %' : sumUnit ? ` ${sumUnit}` : '' })}
           {sum.target !== undefined && Math.abs(total - sum.target) > 1e-6 ? (
             <span className="insp-sum__target"> · {t('list.sumTarget', { target: sum.target })}</span>
           ) : null}
@@ -60,7 +61,7 @@ export function ListField({
       ) : null}
       {spec ? (
         <button type="button" className="insp-button" onClick={() => form.setAt(path, [...items, spec.create(items)])}>
-          {spec.add[lang]}
+          {say(spec.add, lang)}
         </button>
       ) : null}
       <Messages id={slot.msgId} messages={slot.messages} t={t} />

@@ -7,6 +7,7 @@ import { formatCount, formatPercent } from '../format';
 import { ChartWithData, horizontalBars } from './sections';
 import { goalFunnel, stageFunnel } from './dashboardData';
 import { useLang } from '../../i18n/useLang';
+import { say } from '../../i18n/say';
 
 export function FunnelSection({ report }: { report: SimulationReport }) {
   const lang = useLang();
@@ -15,7 +16,7 @@ export function FunnelSection({ report }: { report: SimulationReport }) {
   const option = useMemo(
     () =>
       horizontalBars(
-        rows.map((row) => stageNames[row.stage][lang]),
+        rows.map((row) => say(stageNames[row.stage], lang)),
         rows.map((row) => row.users),
         t('dashboard.funnel.users'),
         (index) => formatPercent(rows[index]!.share, lang),
@@ -40,7 +41,7 @@ export function FunnelSection({ report }: { report: SimulationReport }) {
           <tbody>
             {rows.map((row) => (
               <tr key={row.stage}>
-                <th scope="row">{stageNames[row.stage][lang]}</th>
+                <th scope="row">{say(stageNames[row.stage], lang)}</th>
                 <td>{formatCount(row.users, lang)}</td>
                 <td>{formatPercent(row.share, lang)}</td>
               </tr>

@@ -9,6 +9,7 @@ import type { SimulationReport } from '../../../core/sim/engine';
 import { formatCount } from '../format';
 import { ChartWithData, baseOption } from './sections';
 import { useLang } from '../../i18n/useLang';
+import { say } from '../../i18n/say';
 
 export type QuietHours = JourneySettings['quietHours'];
 
@@ -67,7 +68,7 @@ export function HourlySection({ report, quietHours }: { report: SimulationReport
       yAxis: { type: 'value', minInterval: 1 },
       series: used.map((channel, index) => ({
         type: 'bar',
-        name: channelInfo[channel].name[lang],
+        name: say(channelInfo[channel].name, lang),
         stack: 'hour',
         data: report.channels[channel].sentByHour,
         // Quiet hours as shaded bands behind the bars (on the first series; a band per run of hours).
@@ -98,7 +99,7 @@ export function HourlySection({ report, quietHours }: { report: SimulationReport
               <th scope="col">{t('dashboard.hours.hour')}</th>
               {used.map((channel) => (
                 <th key={channel} scope="col">
-                  {t('dashboard.operations.sent', { channel: channelInfo[channel].name[lang] })}
+                  {t('dashboard.operations.sent', { channel: say(channelInfo[channel].name, lang) })}
                 </th>
               ))}
               <th scope="col">{t('dashboard.operations.total')}</th>

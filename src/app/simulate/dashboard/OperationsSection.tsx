@@ -8,6 +8,7 @@ import { formatCount } from '../format';
 import { ChartWithData, baseOption } from './sections';
 import { activeChannels, operationsByDay } from './dashboardData';
 import { useLang } from '../../i18n/useLang';
+import { say } from '../../i18n/say';
 
 export function OperationsSection({ report }: { report: SimulationReport }) {
   const lang = useLang();
@@ -25,7 +26,7 @@ export function OperationsSection({ report }: { report: SimulationReport }) {
       series: [
         ...used.map((channel, index) => ({
           type: 'bar',
-          name: channelInfo[channel].name[lang],
+          name: say(channelInfo[channel].name, lang),
           stack: 'sent',
           data: report.channels[channel].sentByDay,
           // The peak day (most touches sent, all channels together) as a marked line on the first series.
@@ -62,12 +63,12 @@ export function OperationsSection({ report }: { report: SimulationReport }) {
                 <th scope="col">{t('dashboard.stages.day')}</th>
                 {used.map((channel) => (
                   <th key={`${channel}-sent`} scope="col">
-                    {t('dashboard.operations.sent', { channel: channelInfo[channel].name[lang] })}
+                    {t('dashboard.operations.sent', { channel: say(channelInfo[channel].name, lang) })}
                   </th>
                 ))}
                 {used.map((channel) => (
                   <th key={`${channel}-suppressed`} scope="col">
-                    {t('dashboard.operations.suppressedChannel', { channel: channelInfo[channel].name[lang] })}
+                    {t('dashboard.operations.suppressedChannel', { channel: say(channelInfo[channel].name, lang) })}
                   </th>
                 ))}
                 <th scope="col">{t('dashboard.operations.total')}</th>

@@ -14,6 +14,7 @@ import { journeyPictureSvg, svgDataUrl } from './journeyPicture';
 import type { Kpi } from './kpis';
 import './print.css';
 import { useLang } from '../../i18n/useLang';
+import { say } from '../../i18n/say';
 
 export interface PrintableReportProps {
   report: SimulationReport;
@@ -42,7 +43,7 @@ export function PrintableReport({ report, journey, kpis, currency, cohortName, s
   };
   const duration = (text: string) => {
     const ms = parseDuration(text);
-    return ms === null ? text : describeDuration(ms, lang);
+    return ms === null ? text : say(describeDuration(ms), lang);
   };
   const settings = journey?.settings;
 
@@ -69,7 +70,7 @@ export function PrintableReport({ report, journey, kpis, currency, cohortName, s
     return params.success ? [{ id: node.id, label: node.label || node.id, ...params.data }] : [];
   });
 
-  const picture = journey ? journeyPictureSvg(journey, lang, (kind) => defaultRegistry.get(kind)?.name[lang] ?? kind) : null;
+  const picture = journey ? journeyPictureSvg(journey, lang, (kind) => say(defaultRegistry.get(kind)?.name, lang) ?? kind) : null;
   const date = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' }).format(printedAt);
 
   return (
@@ -111,7 +112,7 @@ export function PrintableReport({ report, journey, kpis, currency, cohortName, s
             const overridden = settings?.channelCosts[channel] !== undefined;
             return (
               <tr key={channel}>
-                <th scope="row">{channelInfo[channel].name[lang]}</th>
+                <th scope="row">{say(channelInfo[channel].name, lang)}</th>
                 <td>{overridden ? touchCost(channelCost(channel, settings?.channelCosts)) : t('report.defaultCost', { cost: touchCost(channelInfo[channel].defaultCost) })}</td>
               </tr>
             );

@@ -16,6 +16,7 @@ import { DashboardSection } from './sections';
 import { cohortName, formatSavedAt } from './scenarioFormat';
 import './scenarios.css';
 import { useLang } from '../../i18n/useLang';
+import { say } from '../../i18n/say';
 
 export function ScenariosSection() {
   const services = useContext(ServicesContext);
@@ -41,7 +42,7 @@ function Scenarios({ repository, store }: { repository: ScenarioRepository; stor
   const hintId = useId();
 
   const failed = useCallback(
-    (caught: unknown) => setError(t('scenarios.failed', { message: caught instanceof RepositoryError ? caught.localizedMessage[lang] : String(caught) })),
+    (caught: unknown) => setError(t('scenarios.failed', { message: caught instanceof RepositoryError ? say(caught.localizedMessage, lang) : String(caught) })),
     [t, lang],
   );
   const refresh = useCallback(async () => {

@@ -17,6 +17,7 @@ import { workerRunner } from '../workerRunner';
 import { Chart } from './Chart';
 import { SENSITIVITY_MAX_USERS, sweepFactors, TORNADO_SPREAD, useSensitivity, type SensitivityInputs } from './useSensitivity';
 import { useLang } from '../../i18n/useLang';
+import { say } from '../../i18n/say';
 
 const figureNames = Object.keys(figures) as FigureName[];
 const percentFigures: ReadonlySet<FigureName> = new Set(['conversionRate', 'roi']);
@@ -98,7 +99,7 @@ function SensitivityPanel({ inputs, runner, report, currency }: { inputs: Sensit
           <select value={assumption?.id ?? ''} onChange={(event) => setAssumptionId(event.target.value)}>
             {assumptions.map((candidate) => (
               <option key={candidate.id} value={candidate.id}>
-                {candidate.name[lang]}
+                {say(candidate.name, lang)}
               </option>
             ))}
           </select>
@@ -153,8 +154,8 @@ function SensitivityPanel({ inputs, runner, report, currency }: { inputs: Sensit
       {state.sweep && (
         <SweepView
           key={`sweep-${state.sweep.assumption.id}`}
-          title={t('sensitivity.sweep.chart', { figure: figureName, assumption: state.sweep.assumption.name[lang] })}
-          caption={t('sensitivity.sweep.caption', { figure: figureName, assumption: state.sweep.assumption.name[lang] })}
+          title={t('sensitivity.sweep.chart', { figure: figureName, assumption: say(state.sweep.assumption.name, lang) })}
+          caption={t('sensitivity.sweep.caption', { figure: figureName, assumption: say(state.sweep.assumption.name, lang) })}
           rows={state.sweep.points.map((point) => ({ factor: point.factor, value: value(point.report) }))}
           figureName={figureName}
           factorText={factorText}
@@ -169,7 +170,7 @@ function SensitivityPanel({ inputs, runner, report, currency }: { inputs: Sensit
           rows={state.tornado.rows.map((row) => {
             const low = value(row.low);
             const high = value(row.high);
-            return { id: row.assumption.id, name: row.assumption.name[lang], low, high, swing: Math.abs(high - low) };
+            return { id: row.assumption.id, name: say(row.assumption.name, lang), low, high, swing: Math.abs(high - low) };
           })}
           lowLabel={t('sensitivity.tornado.low', { factor: factorText(1 - TORNADO_SPREAD) })}
           highLabel={t('sensitivity.tornado.high', { factor: factorText(1 + TORNADO_SPREAD) })}

@@ -7,6 +7,7 @@ import { stageNames, stages } from '../../../core/journey';
 import { formatCount } from '../format';
 import { ChartWithData, baseOption } from './sections';
 import { useLang } from '../../i18n/useLang';
+import { say } from '../../i18n/say';
 
 export function StagesSection({ report }: { report: SimulationReport }) {
   const lang = useLang();
@@ -19,7 +20,7 @@ export function StagesSection({ report }: { report: SimulationReport }) {
       grid: { left: 24, right: 24, top: 40, bottom: 28, containLabel: true },
       xAxis: { type: 'category', boundaryGap: false, name: t('dashboard.stages.day'), nameLocation: 'middle', nameGap: 24, data: report.stagesByDay[stages[0]].map((_, day) => String(day)) },
       yAxis: { type: 'value' },
-      series: stages.map((stage) => ({ type: 'line', name: stageNames[stage][lang], stack: 'stages', areaStyle: {}, symbol: 'none', data: report.stagesByDay[stage] })),
+      series: stages.map((stage) => ({ type: 'line', name: say(stageNames[stage], lang), stack: 'stages', areaStyle: {}, symbol: 'none', data: report.stagesByDay[stage] })),
     }),
     [report, lang, t],
   );
@@ -35,7 +36,7 @@ export function StagesSection({ report }: { report: SimulationReport }) {
               <th scope="col">{t('dashboard.stages.day')}</th>
               {stages.map((stage) => (
                 <th key={stage} scope="col">
-                  {stageNames[stage][lang]}
+                  {say(stageNames[stage], lang)}
                 </th>
               ))}
             </tr>

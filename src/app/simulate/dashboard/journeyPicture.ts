@@ -6,6 +6,7 @@ import type { Lang } from '../../../core/i18n';
 import { LANE_HEIGHT, laneTop } from '../../../core/journey';
 import type { JourneyDocument } from '../../../core/journey';
 import { stageNames, stages, type Stage } from '../../../core/journey';
+import { say } from '../../i18n/say';
 
 /** The box drawn for a node: the canvas's node width, tall enough for two lines of label and the kind. */
 export const PICTURE_NODE = { width: 220, height: 76 } as const;
@@ -90,7 +91,7 @@ export function journeyPictureSvg(journey: PictureJourney, lang: Lang, kindName:
       const y = round(laneTop(stage) + dy);
       return (
         `<g class="lane" data-stage="${stage}"><rect x="${MARGIN / 2}" y="${y}" width="${width - MARGIN}" height="${LANE_HEIGHT}" fill="${stageColours[stage]}" fill-opacity="0.05" stroke="#d5dae2"/>` +
-        `<text x="${MARGIN}" y="${y + 20}" font-size="16" font-weight="600" fill="${stageColours[stage]}">${escapeXml(stageNames[stage][lang])}</text></g>`
+        `<text x="${MARGIN}" y="${y + 20}" font-size="16" font-weight="600" fill="${stageColours[stage]}">${escapeXml(say(stageNames[stage], lang))}</text></g>`
       );
     });
 

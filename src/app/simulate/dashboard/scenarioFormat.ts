@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import { channelInfo, channels, type Channel } from '../../../core/journey';
 import { describeDuration } from '../../../core/journey';
 import type { Lang } from '../../../core/i18n';
+import { say } from '../../i18n/say';
 import type { AssumptionRow, AssumptionValue, RateComparison, ScenarioKpi, ScenarioKpiRow } from '../../../core/sim/analysis';
 import { formatCount, formatMoney, formatPercent, formatPoints } from '../format';
 import { nameText } from '../cohortLabel';
@@ -64,7 +65,7 @@ export function rateComparisonText(comparison: RateComparison, { t, lang }: Form
 export function assumptionLabel(row: AssumptionRow, { t, lang }: Formatting): string {
   if (row.key === 'channelCost') {
     const channel = channels.find((candidate): candidate is Channel => candidate === row.subject);
-    return t('scenarios.assumption.channelCost', { channel: channel ? channelInfo[channel].name[lang] : row.subject });
+    return t('scenarios.assumption.channelCost', { channel: channel ? say(channelInfo[channel].name, lang) : row.subject });
   }
   if (row.key === 'offer') return t('scenarios.assumption.offer', { offer: row.subjectLabel ?? row.subject });
   return t(`scenarios.assumption.${row.key}`);
@@ -82,9 +83,9 @@ export function assumptionText(value: AssumptionValue, format: Formatting): stri
     case 'money':
       return formatMoney(value.value, value.currency, lang);
     case 'duration':
-      return describeDuration(value.ms, lang);
+      return say(describeDuration(value.ms), lang);
     case 'frequencyCap':
-      return t('scenarios.value.frequencyCap', { touches: formatCount(value.touches, lang), window: describeDuration(value.windowMs, lang) });
+      return t('scenarios.value.frequencyCap', { touches: formatCount(value.touches, lang), window: say(describeDuration(value.windowMs), lang) });
     case 'quietHours':
       return t('scenarios.value.quietHours', { start: value.start, end: value.end });
     case 'offer': {

@@ -10,6 +10,7 @@ import type { SimulationReport } from '../../../core/sim/engine';
 import type { Assumption } from '../../../core/sim/analysis';
 import type { SimulationRun, SimulationRunner } from '../protocol';
 import { failureText } from '../failure';
+import { say } from '../../i18n/say';
 
 /** Each sensitivity run simulates at most this many users, for speed. */
 export const SENSITIVITY_MAX_USERS = 50_000;
@@ -97,7 +98,7 @@ export function useSensitivity(runner: SimulationRunner, inputs: SensitivityInpu
                   if (mine() && total > 0) setState((previous) => ({ ...previous, progress: { done: index + Math.min(1, done / total), total: jobs.length } }));
                 },
                 onDone: resolve,
-                onProblems: (problems) => reject(new Error(problems.map((problem) => problem.message[lang]).join(' ') || 'problems')),
+                onProblems: (problems) => reject(new Error(problems.map((problem) => say(problem.message, lang)).join(' ') || 'problems')),
                 onFailed: (failure) => reject(new Error(failureText(failure, lang))),
               },
             );

@@ -5,6 +5,7 @@ import { glossaryTerm, type GlossaryTermId } from '../../../core/glossary';
 import { routeHash } from '../../useRoute';
 import { listSeparators } from '../../i18n/format';
 import { useLang } from '../../i18n/useLang';
+import { say } from '../../i18n/say';
 
 export function GlossaryLinks({ terms }: { terms: readonly GlossaryTermId[] }) {
   const lang = useLang();
@@ -13,7 +14,7 @@ export function GlossaryLinks({ terms }: { terms: readonly GlossaryTermId[] }) {
     <p className="explain__glossary">
       <span>{t('trainer.explain.glossary')}</span>
       {terms.map((id, index) => {
-        const name = glossaryTerm(id).name[lang];
+        const name = say(glossaryTerm(id).name, lang);
         return (
           <span key={id}>
             {listSeparators(terms.length, lang)[index]}

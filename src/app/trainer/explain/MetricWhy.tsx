@@ -6,6 +6,7 @@ import type { SimulationReport } from '../../../core/sim/engine';
 import { metricFormula, metricIds, type MetricId } from '../../../core/trainer';
 import { GlossaryLinks } from './GlossaryLinks';
 import { useLang } from '../../i18n/useLang';
+import { say } from '../../i18n/say';
 
 const isMetricId = (value: string): value is MetricId => (metricIds as readonly string[]).includes(value);
 
@@ -24,26 +25,26 @@ export function MetricWhy({ report, currency }: { report: SimulationReport | nul
         <select value={metric} onChange={(event) => isMetricId(event.target.value) && setMetric(event.target.value)}>
           {metricIds.map((id) => (
             <option key={id} value={id}>
-              {metricFormula(id, null, currency).name[lang]}
+              {say(metricFormula(id, null, currency).name, lang)}
             </option>
           ))}
         </select>
       </label>
-      <dl className="explain__formula" aria-label={explained.name[lang]}>
+      <dl className="explain__formula" aria-label={say(explained.name, lang)}>
         <dt>{t('trainer.explain.formula')}</dt>
-        <dd>{explained.formula[lang]}</dd>
+        <dd>{say(explained.formula, lang)}</dd>
         <dt>{t('trainer.explain.withNumbers')}</dt>
         <dd>
           {!report
             ? t('trainer.explain.metricNotRecorded')
             : explained.withNumbers
-              ? `${explained.symbol[lang]} = ${explained.withNumbers[lang]}`
-              : explained.unavailable?.[lang]}
+              ? `${say(explained.symbol, lang)} = ${say(explained.withNumbers, lang)}`
+              : say(explained.unavailable, lang)}
         </dd>
         <dt>{t('trainer.explain.meaning')}</dt>
         <dd>
-          {explained.meaning[lang]}
-          {explained.note && <span className="explain__note"> {explained.note[lang]}</span>}
+          {say(explained.meaning, lang)}
+          {explained.note && <span className="explain__note"> {say(explained.note, lang)}</span>}
         </dd>
       </dl>
       <GlossaryLinks terms={explained.terms} />

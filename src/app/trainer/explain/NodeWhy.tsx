@@ -9,6 +9,7 @@ import type { SimulationReport } from '../../../core/sim/engine';
 import { formatCount, formatPercent } from '../../simulate/format';
 import { GlossaryLinks } from './GlossaryLinks';
 import { useLang } from '../../i18n/useLang';
+import { say } from '../../i18n/say';
 
 interface NodeWhyProps {
   node: JourneyNode;
@@ -28,23 +29,23 @@ export function NodeWhy({ node, recorded, stale, report }: NodeWhyProps) {
   const counted = recorded ?? node;
   const ports = defaultRegistry.get(counted.kind)?.ports(counted.params) ?? [];
   const leaving = counts ? Object.values(counts.ports).reduce((sum, value) => sum + value, 0) : 0;
-  const label = node.label || (kind?.name[lang] ?? node.kind);
+  const label = node.label || (say(kind?.name, lang) ?? node.kind);
 
   return (
     <section className="explain__node" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('trainer.explain.nodeHeading', { label })}</h3>
       {kind && (
         <>
-          <h4>{t('trainer.explain.kind', { kind: kind.name[lang] })}</h4>
-          <p>{kind.description[lang]}</p>
+          <h4>{t('trainer.explain.kind', { kind: say(kind.name, lang) })}</h4>
+          <p>{say(kind.description, lang)}</p>
           <h4>{t('trainer.explain.settings')}</h4>
-          <p className="explain__summary">{kind.summary(node.params, lang)}</p>
+          <p className="explain__summary">{say(kind.summary(node.params), lang)}</p>
           {kind.fields && kind.fields.length > 0 && (
             <dl className="explain__fields">
               {kind.fields.map((field) => (
                 <div key={field.key}>
-                  <dt>{field.label[lang]}</dt>
-                  <dd>{field.help[lang]}</dd>
+                  <dt>{say(field.label, lang)}</dt>
+                  <dd>{say(field.help, lang)}</dd>
                 </div>
               ))}
             </dl>
@@ -66,7 +67,7 @@ export function NodeWhy({ node, recorded, stale, report }: NodeWhyProps) {
                 const count = counts.ports[port.id] ?? 0;
                 return (
                   <li key={port.id}>
-                    {t('trainer.explain.portShare', { port: port.label[lang], count: formatCount(count, lang), share: formatPercent(leaving > 0 ? count / leaving : 0, lang) })}
+                    {t('trainer.explain.portShare', { port: say(port.label, lang), count: formatCount(count, lang), share: formatPercent(leaving > 0 ? count / leaving : 0, lang) })}
                   </li>
                 );
               })}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { channelInfo } from '../../../core/journey';
 import type { StoryStep } from '../../../core/trainer';
 import { useLang } from '../../i18n/useLang';
+import { say } from '../../i18n/say';
 
 /** The last step at or before `timeMs` (the opening profile step at worst). */
 export function currentStepIndex(steps: readonly StoryStep[], timeMs: number): number {
@@ -34,23 +35,23 @@ export function StoryList({ user, steps, current, onJump }: Props) {
           step.kind === 'profile' ? null : (
             <li key={index} className="follow__step" data-kind={step.kind} aria-current={index === current ? 'step' : undefined}>
               <p>
-                <time>{step.time[lang]}</time>
-                {index === current && <span className="follow__now"> {t('trainer.follow.current')}</span>} {step.text[lang]}
+                <time>{say(step.time, lang)}</time>
+                {index === current && <span className="follow__now"> {t('trainer.follow.current')}</span>} {say(step.text, lang)}
               </p>
               {(step.channel || step.outcome) && (
                 <p className="follow__meta">
-                  {step.channel && <span>{t('trainer.follow.channel', { channel: channelInfo[step.channel].name[lang] })}</span>}
+                  {step.channel && <span>{t('trainer.follow.channel', { channel: say(channelInfo[step.channel].name, lang) })}</span>}
                   {step.outcome && <span data-outcome={step.outcome}>{t('trainer.follow.outcomeLabel', { outcome: t(`trainer.follow.outcome.${step.outcome}`) })}</span>}
                 </p>
               )}
               {step.why && (
                 <details>
                   <summary>{t('trainer.follow.why')}</summary>
-                  <p>{step.why[lang]}</p>
+                  <p>{say(step.why, lang)}</p>
                 </details>
               )}
               <button type="button" className="follow__jump" onClick={() => onJump(step.at)}>
-                {t('trainer.follow.jump', { time: step.time[lang] })}
+                {t('trainer.follow.jump', { time: say(step.time, lang) })}
               </button>
             </li>
           ),

@@ -7,6 +7,7 @@ import type { CohortSpec } from '../../../core/cohort';
 import type { UserProfile } from '../../../core/trainer';
 import { formatList } from '../../i18n/format';
 import { useLang } from '../../i18n/useLang';
+import { say } from '../../i18n/say';
 
 export function UserProfileView({ user, profile, cohort, onStop }: { user: number; profile: UserProfile; cohort: CohortSpec; onStop(): void }) {
   const lang = useLang();
@@ -23,15 +24,15 @@ export function UserProfileView({ user, profile, cohort, onStop }: { user: numbe
       </button>
       <dl>
         <dt>{t('trainer.follow.segment')}</dt>
-        <dd>{profile.segmentName[lang]}</dd>
+        <dd>{say(profile.segmentName, lang)}</dd>
         <dt>{t('trainer.follow.attributes')}</dt>
-        <dd>{attributes.length === 0 ? none : formatList(attributes.map(([name, value]) => `${attributeName(cohort, name)[lang]} ${formatValue(value)[lang]}`), lang)}</dd>
+        <dd>{attributes.length === 0 ? none : formatList(attributes.map(([name, value]) => `${say(attributeName(cohort, name), lang)} ${say(formatValue(value), lang)}`), lang)}</dd>
         <dt>{t('trainer.follow.rfm')}</dt>
         <dd>{`R${recency} F${frequency} M${monetary}`}</dd>
         <dt>{t('trainer.follow.tags')}</dt>
         <dd>{profile.tags.length === 0 ? none : formatList(profile.tags, lang)}</dd>
         <dt>{t('trainer.follow.reach')}</dt>
-        <dd>{profile.reach.length === 0 ? none : formatList(channels.filter((channel) => profile.reach.includes(channel)).map((channel) => channelInfo[channel].name[lang]), lang)}</dd>
+        <dd>{profile.reach.length === 0 ? none : formatList(channels.filter((channel) => profile.reach.includes(channel)).map((channel) => say(channelInfo[channel].name, lang)), lang)}</dd>
       </dl>
     </section>
   );

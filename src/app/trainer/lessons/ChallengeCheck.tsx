@@ -19,6 +19,7 @@ import { ProblemList } from './ProblemList';
 import type { ReadyLesson } from './lessonLibrary';
 import { failureText } from '../../simulate/failure';
 import { useLang } from '../../i18n/useLang';
+import { say } from '../../i18n/say';
 
 type Check =
   | { phase: 'idle' }
@@ -99,7 +100,7 @@ export function ChallengeCheck({ entry, stepIndex, challenge }: { entry: ReadyLe
             {check.result.conditions.map((condition, index) => (
               <li key={index} className={condition.met ? 'lesson-tab__result--met' : 'lesson-tab__result--unmet'}>
                 <span className="visually-hidden">{condition.met ? t('trainer.lessons.challenge.conditionMet') : t('trainer.lessons.challenge.conditionUnmet')}: </span>
-                {condition.text[lang]}
+                {say(condition.text, lang)}
               </li>
             ))}
           </ul>

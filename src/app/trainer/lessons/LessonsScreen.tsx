@@ -19,6 +19,7 @@ import { startLesson } from './startLesson';
 import { ImportFileButton } from '../../ImportFileButton';
 import './lessons.css';
 import { useLang } from '../../i18n/useLang';
+import { say } from '../../i18n/say';
 
 type Notice = { kind: 'info' | 'error'; text: string; problems?: Problem[]; link?: string };
 
@@ -30,7 +31,7 @@ export interface LessonsScreenProps {
   onHome(): void;
 }
 
-const errorText = (error: unknown, lang: Lang) => (error instanceof RepositoryError ? error.localizedMessage[lang] : error instanceof Error ? error.message : String(error));
+const errorText = (error: unknown, lang: Lang) => (error instanceof RepositoryError ? say(error.localizedMessage, lang) : error instanceof Error ? error.message : String(error));
 
 /** Where a lesson link opens: this app, whatever path it is served under. */
 export const lessonLink = (source: LessonInput) => `${window.location.origin}${window.location.pathname}#/learn?lesson=${encodeLesson(source)}`;
@@ -129,7 +130,7 @@ export function LessonsScreen({ link, onStart, onHome }: LessonsScreenProps) {
       // A lesson from a link is kept, so the trainer workspace can find it by id (and it can be started again).
       if (keep && !sameAsBuiltin(entry)) lessonId = (await keepImportedLesson(repository, entry.source)).id;
       const result = await startLesson(repository, tabId, entry.lesson, lang);
-      if (!result.ok) return setNotice({ kind: 'error', text: result.message[lang] });
+      if (!result.ok) return setNotice({ kind: 'error', text: say(result.message, lang) });
       onStart(result.journeyId, lessonId);
     } catch (error) {
       setNotice({ kind: 'error', text: errorText(error, lang) });
@@ -142,7 +143,7 @@ export function LessonsScreen({ link, onStart, onHome }: LessonsScreenProps) {
     // Each import says its own outcome: the message of a file before it never stays on screen.
     setNotice(null);
     const chosen = await readDocumentFile(file);
-    if (!chosen.ok) return setNotice({ kind: 'error', text: chosen.message[lang] });
+    if (!chosen.ok) return setNotice({ kind: 'error', text: say(chosen.message, lang) });
     let json: unknown;
     try {
       json = JSON.parse(chosen.text) as unknown;
@@ -158,7 +159,7 @@ export function LessonsScreen({ link, onStart, onHome }: LessonsScreenProps) {
     if (!parsed.ok) return setNotice({ kind: 'error', text: t('trainer.lessons.refused', { name: file.name }), problems: parsed.problems });
     try {
       const kept = await keepImportedLesson(repository, json as LessonInput);
-      const text = `${t('trainer.lessons.imported', { title: parsed.lesson.title[lang] })}${kept.note ? ` ${kept.note[lang]}` : ''}`;
+      const text = `${t('trainer.lessons.imported', { title: parsed.lesson.title[lang] })}${kept.note ? ` ${say(kept.note, lang)}` : ''}`;
       setNotice({ kind: 'info', text, problems: parsed.warnings });
     } catch (error) {
       setNotice({ kind: 'error', text: errorText(error, lang) });

@@ -10,6 +10,7 @@ import type { SimulationReport } from '../../../core/sim/engine';
 import { useEditor } from '../../store/useEditor';
 import { useLastReport } from './useLastReport';
 import { useLang } from '../../i18n/useLang';
+import { say } from '../../i18n/say';
 
 const isMetric = (target: string): target is ChallengeMetric => (challengeMetrics as readonly string[]).includes(target);
 const asPercent: ReadonlySet<ChallengeMetric> = new Set(['conversionRate', 'lift', 'roi']);
@@ -42,9 +43,9 @@ export function LookAtList({ items }: { items: readonly LookAt[] }) {
 
   const name = (lookAt: LookAt) => {
     if (lookAt.target === 'nodeUsers' && lookAt.node) return t('trainer.lessons.tab.nodeUsers', { node: nodeName(lookAt.node) });
-    if (isMetric(lookAt.target)) return metricNames[lookAt.target][lang];
+    if (isMetric(lookAt.target)) return say(metricNames[lookAt.target], lang);
     if (lookAt.target === 'stagePopulation')
-      return lookAt.stage ? t('trainer.lessons.tab.stageLane', { stage: stageNames[lookAt.stage][lang] }) : t('trainer.lessons.tab.charts.stagePopulation');
+      return lookAt.stage ? t('trainer.lessons.tab.stageLane', { stage: say(stageNames[lookAt.stage], lang) }) : t('trainer.lessons.tab.charts.stagePopulation');
     return t(`trainer.lessons.tab.charts.${lookAt.target}`);
   };
 

@@ -1,7 +1,7 @@
 // The lessons a learner can start: the built-in ones, and the ones imported from a file or a shared
 // link, kept in the repository's settings as the JSON they arrived as (re-checked by parseLesson each
 // time they are read, so a lesson stored by an older build is checked by this one's rules).
-import { localized, type Localized } from '../../../core/i18n';
+import { message, type Message } from '../../../core/i18n';
 import type { JourneyDocumentInput } from '../../../core/journey';
 import type { Problem } from '../../../core/journey';
 import type { CohortSpecInput } from '../../../core/cohort';
@@ -74,7 +74,7 @@ export interface KeptLesson {
   /** The id the lesson is kept (and routed) under. */
   id: string;
   /** What the learner should know: a rename, or an earlier import replaced. */
-  note: Localized | null;
+  note: Message | null;
 }
 
 /**
@@ -84,20 +84,17 @@ export interface KeptLesson {
 export async function keepImportedLesson(repository: JourneyRepository, source: LessonInput): Promise<KeptLesson> {
   const sources = await storedSources(repository);
   let id = source.id;
-  let note: Localized | null = null;
+  let note: Message | null = null;
   if (isBuiltinId(id)) {
     const taken = new Set([...builtinLessons.map((lesson) => lesson.id), ...sources.map(sourceId).filter((found): found is string => typeof found === 'string')]);
     id = freeId(id, taken);
-    note = localized(
-      `It has the id of a built-in lesson ("${source.id}"), so it is kept as "${id}".`,
-      `它与内置课程的 id（"${source.id}"）相同，因此以 "${id}" 保存。`,
-    );
+    note = message('app.trainer.lessons.lessonLibrary.itHasTheIdOf', { id: source.id, id2: id });
   }
   const kept = { ...source, id };
   const index = sources.findIndex((stored) => sourceId(stored) === id);
   if (index >= 0) {
     sources[index] = kept;
-    note = localized(`It replaces the lesson imported earlier with the id "${id}".`, `它替换了之前导入的 id 为 "${id}" 的课程。`);
+    note = message('app.trainer.lessons.lessonLibrary.itReplacesTheLessonImported', { id });
   } else sources.push(kept);
   await repository.setSetting(IMPORTED_LESSONS_SETTING, sources);
   return { id, note };

@@ -11,6 +11,7 @@ import { moveMsFor } from './playbackStore';
 import { useShownTime } from './useShownTime';
 import './playback.css';
 import { useLang } from '../../i18n/useLang';
+import { say } from '../../i18n/say';
 
 const STAGE_COLOURS = ['#60a5fa', '#a78bfa', '#f472b6', '#34d399', '#fbbf24'] as const;
 const HEIGHT = 100;
@@ -69,7 +70,7 @@ export function LifecycleStrip() {
               <li key={stage}>
                 <span>
                   <span className="lifecycle-strip__swatch" style={{ background: STAGE_COLOURS[index] }} aria-hidden="true" />
-                  {stageNames[stage][lang]}
+                  {say(stageNames[stage], lang)}
                 </span>
                 <span className="lifecycle-strip__value">{number.format(now?.[index] ?? series[index]![shownDay] ?? 0)}</span>
               </li>

@@ -10,6 +10,7 @@ import { countUpTo, DAY_MS, milestonesOf, momentOf } from './moments';
 import { failureText } from '../../simulate/failure';
 import './playback.css';
 import { useLang } from '../../i18n/useLang';
+import { say } from '../../i18n/say';
 
 export function PlaybackBar() {
   const lang = useLang();
@@ -107,7 +108,7 @@ export function PlaybackBar() {
           <p>{t('trainer.playback.problems')}</p>
           <ul>
             {problems.map((problem, index) => (
-              <li key={`${problem.code}-${index}`}>{problem.message[lang]}</li>
+              <li key={`${problem.code}-${index}`}>{say(problem.message, lang)}</li>
             ))}
           </ul>
         </div>

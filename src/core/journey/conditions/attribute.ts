@@ -4,6 +4,7 @@ import { MAX_LABEL_CHARS } from '../limits';
 import { compare, comparisonOps, opText, scalarSchema } from './compare';
 import { defineConditionLeaf } from './defineLeaf';
 import { attributeName, formatValue, leafVerdict, requirement } from './words';
+import { message, verbatim } from '../../i18n';
 
 const schema = z
   .object({
@@ -13,7 +14,7 @@ const schema = z
   })
   .strict()
   .refine((test) => (test.op === 'in') === Array.isArray(test.value), {
-    message: zodMessage('Use a list of values with "in" and a single value with every other operator', '“in” 需要一组值，其他运算符只需要一个值'),
+    message: zodMessage(message('core.journey.conditions.attribute.useAListOfValues')),
     path: ['value'],
   });
 
@@ -33,18 +34,14 @@ export const attributeLeaf = defineConditionLeaf({
   },
   describe(leaf) {
     const value = Array.isArray(leaf.value) ? `{${leaf.value.join(', ')}}` : String(leaf.value);
-    return `${leaf.attribute} ${opText[leaf.op]} ${value}`;
+    return verbatim(`${leaf.attribute} ${opText[leaf.op]} ${value}`);
   },
   explain(leaf, facts, cohort) {
     const own = facts.attributes[leaf.attribute];
     const name = attributeName(cohort, leaf.attribute);
     const shown = formatValue(own);
     const needs = requirement(leaf.op, leaf.value);
-    return leafVerdict(
-      compare(own, leaf.op, leaf.value),
-      `${name.en} is ${shown.en} (needs ${needs.en})`,
-      `${name['zh-CN']}为 ${shown['zh-CN']}（要求 ${needs['zh-CN']}）`,
-    );
+    return leafVerdict(compare(own, leaf.op, leaf.value), message('core.journey.conditions.attribute.verdict', { name, shown, needs }));
   },
   literal(leaf) {
     const values = Array.isArray(leaf.value) ? leaf.value : [leaf.value];

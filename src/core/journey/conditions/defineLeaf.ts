@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Lang } from '../../i18n';
+import type { Message } from '../../i18n';
 import type { CohortSpec } from '../../cohort/schema';
 import type { Literal } from '../conditionLogic';
 import type { KernelUser, PlanContext } from '../../compile/operations/defineOperation';
@@ -35,7 +35,7 @@ export interface ConditionLeaf<K extends string = string, T extends { [key in K]
   evaluate(leaf: T, facts: ConditionFacts): boolean;
   compile(leaf: T, plan: PlanContext): KernelTest;
   /** A one-line reading for the canvas and the problems panel. */
-  describe(leaf: T, lang: Lang): string;
+  describe(leaf: T): Message;
   /** The verdict for one user with the values it read (evaluates exactly as `evaluate`). */
   explain(leaf: T, facts: ConditionFacts, cohort: CohortSpec): ConditionVerdict;
   /** The leaf as a literal of the decision procedure (conditionLogic.ts). */

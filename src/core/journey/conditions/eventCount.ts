@@ -4,6 +4,7 @@ import { eventLabel, eventNameSchema } from '../events';
 import { compare, opText, orderOps } from './compare';
 import { defineConditionLeaf } from './defineLeaf';
 import { leafVerdict, requirement } from './words';
+import { message } from '../../i18n';
 
 const schema = z
   .object({
@@ -28,21 +29,15 @@ export const eventCountLeaf = defineConditionLeaf({
     const code = plan.model.eventCode.get(leaf.event);
     return (user) => compare(code === undefined ? 0 : user.world.eventCount(code, windowMs), op, count);
   },
-  describe(leaf, lang) {
-    const window = describeDuration(parseDuration(leaf.within) ?? 0, lang);
-    const label = eventLabel(leaf.event)[lang];
-    return lang === 'en' ? `"${label}" ${opText[leaf.op]} ${leaf.count}× in ${window}` : `${window}内「${label}」次数 ${opText[leaf.op]} ${leaf.count}`;
-  },
+  describe: (leaf) =>
+    message('core.journey.conditions.eventCount.describe', { label: eventLabel(leaf.event), op: opText[leaf.op], times: leaf.count, window: describeDuration(parseDuration(leaf.within) ?? 0) }),
   explain(leaf, facts) {
     const windowMs = parseDuration(leaf.within) ?? 0;
     const count = facts.eventCount(leaf.event, windowMs);
     const label = eventLabel(leaf.event);
     const needs = requirement(leaf.op, leaf.count);
-    return leafVerdict(
-      compare(count, leaf.op, leaf.count),
-      `did “${label.en}” ${count} time${count === 1 ? '' : 's'} in the last ${describeDuration(windowMs, 'en')} (needs ${needs.en})`,
-      `近${describeDuration(windowMs, 'zh-CN')}内“${label['zh-CN']}” ${count} 次（要求 ${needs['zh-CN']}）`,
-    );
+    const window = describeDuration(windowMs);
+    return leafVerdict(compare(count, leaf.op, leaf.count), message('core.journey.conditions.eventCount.verdict', { label, times: count, window, needs }));
   },
   literal: (leaf) => ({
     variable: `count:${leaf.event}:${parseDuration(leaf.within) ?? 0}`,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localized } from '../../i18n';
+import { message, verbatim } from '../../i18n';
 import { compare, opText, orderOps } from './compare';
 import { defineConditionLeaf, rfmDimensions } from './defineLeaf';
 import { leafVerdict, requirement } from './words';
@@ -13,8 +13,8 @@ export type RfmTest = z.infer<typeof schema>;
 
 /** The generator's index of each dimension. */
 const DIMENSION = { recency: 0, frequency: 1, monetary: 2 } as const;
-const shortNames = { recency: ['R', 'R'], frequency: ['F', 'F'], monetary: ['M', 'M'] } as const;
-const names = { recency: localized('recency (R)', '最近购买 R'), frequency: localized('frequency (F)', '购买频次 F'), monetary: localized('spend (M)', '消费金额 M') };
+const shortNames = { recency: 'R', frequency: 'F', monetary: 'M' } as const;
+const names = { recency: message('core.journey.conditions.rfm.recencyR'), frequency: message('core.journey.conditions.rfm.frequencyF'), monetary: message('core.journey.conditions.rfm.spendM') };
 
 /** An RFM score (1–5) compared with a number. */
 export const rfmLeaf = defineConditionLeaf({
@@ -26,12 +26,12 @@ export const rfmLeaf = defineConditionLeaf({
     const dimension = DIMENSION[rfm];
     return (user) => compare(generator.rfmOf(user.user, user.segment, dimension), op, score);
   },
-  describe: (leaf, lang) => `${shortNames[leaf.rfm][lang === 'en' ? 0 : 1]} ${opText[leaf.op]} ${leaf.score}`,
+  describe: (leaf) => verbatim(`${shortNames[leaf.rfm]} ${opText[leaf.op]} ${leaf.score}`),
   explain(leaf, facts) {
     const score = facts.rfm[leaf.rfm];
     const name = names[leaf.rfm];
     const needs = requirement(leaf.op, leaf.score);
-    return leafVerdict(compare(score, leaf.op, leaf.score), `${name.en} score is ${score} (needs ${needs.en})`, `${name['zh-CN']} 评分为 ${score}（要求 ${needs['zh-CN']}）`);
+    return leafVerdict(compare(score, leaf.op, leaf.score), message('core.journey.conditions.rfm.verdict', { name, score, needs }));
   },
   literal: (leaf) => ({ variable: `rfm:${leaf.rfm}`, kind: 'number', op: leaf.op, value: leaf.score, negated: false, optional: false, domain: 'rfm' }),
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MAX_LABEL_CHARS } from '../limits';
 import { defineConditionLeaf } from './defineLeaf';
 import { leafVerdict, segmentName } from './words';
+import { message } from '../../i18n';
 
 const schema = z
   .object({ segment: z.string().min(1).max(MAX_LABEL_CHARS), member: z.boolean().default(true) })
@@ -19,16 +20,11 @@ export const segmentLeaf = defineConditionLeaf({
     const segments = plan.model.segments;
     return (user) => (segments[user.segment]!.id === segment) === member;
   },
-  describe: (leaf, lang) =>
-    lang === 'en' ? `${leaf.member ? 'in' : 'not in'} segment "${leaf.segment}"` : `${leaf.member ? '属于' : '不属于'}细分「${leaf.segment}」`,
+  describe: (leaf) => message('core.journey.conditions.segment.describe', { member: String(leaf.member), segment: leaf.segment }),
   explain(leaf, facts, cohort) {
     const own = segmentName(cohort, facts.segment);
     const wanted = segmentName(cohort, leaf.segment);
-    return leafVerdict(
-      (facts.segment === leaf.segment) === leaf.member,
-      `is in segment “${own.en}” (needs ${leaf.member ? '' : 'not '}“${wanted.en}”)`,
-      `属于细分“${own['zh-CN']}”（要求${leaf.member ? '' : '不'}属于“${wanted['zh-CN']}”）`,
-    );
+    return leafVerdict((facts.segment === leaf.segment) === leaf.member, message('core.journey.conditions.segment.verdict', { own, member: String(leaf.member), wanted }));
   },
   literal: (leaf) => ({ variable: 'segment', kind: 'discrete', op: leaf.member ? '=' : '!=', value: leaf.segment, negated: false, optional: false }),
 });

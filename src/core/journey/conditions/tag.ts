@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MAX_LABEL_CHARS } from '../limits';
 import { defineConditionLeaf } from './defineLeaf';
 import { leafVerdict } from './words';
+import { message } from '../../i18n';
 
 const schema = z
   .object({ tag: z.string().min(1).max(MAX_LABEL_CHARS), present: z.boolean().default(true) })
@@ -19,14 +20,10 @@ export const tagLeaf = defineConditionLeaf({
     const generator = plan.model.generator;
     return (user) => (user.tags.get(tag) ?? generator.tagOf(user.user, user.segment, tag)) === present;
   },
-  describe: (leaf, lang) => (lang === 'en' ? `${leaf.present ? 'has' : 'lacks'} tag "${leaf.tag}"` : `${leaf.present ? '有' : '无'}标签「${leaf.tag}」`),
+  describe: (leaf) => message('core.journey.conditions.tag.describe', { present: String(leaf.present), tag: leaf.tag }),
   explain(leaf, facts) {
     const has = facts.tags.has(leaf.tag);
-    return leafVerdict(
-      has === leaf.present,
-      `${has ? 'has' : 'does not have'} the tag “${leaf.tag}” (needs ${leaf.present ? 'it' : 'it absent'})`,
-      `${has ? '有' : '没有'}标签“${leaf.tag}”（要求${leaf.present ? '有' : '没有'}）`,
-    );
+    return leafVerdict(has === leaf.present, message('core.journey.conditions.tag.verdict', { has: String(has), tag: leaf.tag, present: String(leaf.present) }));
   },
   literal: (leaf) => ({ variable: `tag:${leaf.tag}`, kind: 'discrete', op: '=', value: leaf.present, negated: false, optional: false, domain: 'tag' }),
 });

@@ -1,4 +1,4 @@
-import { localized, textFor, type Localized } from '../../i18n';
+import { message, type Message, verbatim, joinedMessages } from '../../i18n';
 import type { CohortSpec } from '../../cohort/schema';
 import type { Scalar } from './compare';
 
@@ -9,53 +9,45 @@ import type { Scalar } from './compare';
 
 export interface ConditionVerdict {
   matched: boolean;
-  text: Localized;
+  text: Message;
 }
 
-const opWords: Record<string, [string, string]> = {
-  '=': ['', ''],
-  '!=': ['not ', '不等于 '],
-  '<': ['< ', '< '],
-  '<=': ['≤ ', '≤ '],
-  '>': ['> ', '> '],
-  '>=': ['≥ ', '≥ '],
-};
+// the operators as ICU select keys (core.journey.conditions.words.requirement)
+const opNames: Record<string, string> = { '=': 'eq', '!=': 'ne', '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge' };
 
 export function formatNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
 }
 
-export function formatValue(value: Scalar | undefined): Localized {
-  if (value === undefined) return localized('not set', '未设置');
-  if (typeof value === 'number') return localized(formatNumber(value), formatNumber(value));
-  if (typeof value === 'boolean') return value ? localized('yes', '是') : localized('no', '否');
-  return localized(`“${value}”`, `“${value}”`);
+export function formatValue(value: Scalar | undefined): Message {
+  if (value === undefined) return message('core.journey.conditions.words.notSet');
+  if (typeof value === 'number') return verbatim(formatNumber(value));
+  if (typeof value === 'boolean') return value ? message('core.journey.conditions.words.yes') : message('core.journey.conditions.words.no');
+  return message('core.journey.conditions.words.text', { value });
 }
 
-export function requirement(op: string, value: Scalar | Scalar[]): Localized {
+export function requirement(op: string, value: Scalar | Scalar[]): Message {
   if (Array.isArray(value)) {
     const list = value.map((item) => formatValue(item));
-    return localized(`one of ${list.map((item) => item.en).join(', ')}`, `${list.map((item) => item['zh-CN']).join('、')} 之一`);
+    return message('core.journey.conditions.words.oneOf', { list: joinedMessages(list, 'list') });
   }
-  const [en, zh] = opWords[op] ?? ['', ''];
-  const shown = formatValue(value);
-  return localized(`${en}${shown.en}`, `${zh}${shown['zh-CN']}`);
+  return message('core.journey.conditions.words.requirement', { op: opNames[op] ?? 'eq', shown: formatValue(value) });
 }
 
-const mark = (matched: boolean): Localized => (matched ? localized('✓', '✓') : localized('✗', '✗'));
+const mark = (matched: boolean): Message => (matched ? message('core.journey.conditions.words.text3') : message('core.journey.conditions.words.text4'));
 
 /** A leaf's verdict: what it read and needed, then ✓ or ✗. */
-export function leafVerdict(matched: boolean, en: string, zh: string): ConditionVerdict {
+export function leafVerdict(matched: boolean, text: Message): ConditionVerdict {
   const sign = mark(matched);
-  return { matched, text: localized(`${en} ${sign.en}`, `${zh} ${sign['zh-CN']}`) };
+  return { matched, text: message('core.journey.conditions.words.text5', { text, sign }) };
 }
 
-export function attributeName(cohort: CohortSpec, name: string): Localized {
+export function attributeName(cohort: CohortSpec, name: string): Message {
   const declared = cohort.attributes[name]?.name;
-  return declared ? localized(textFor(declared, 'en'), textFor(declared, 'zh-CN')) : localized(name, name);
+  return declared ? verbatim(declared) : verbatim(name);
 }
 
-export function segmentName(cohort: CohortSpec, id: string): Localized {
+export function segmentName(cohort: CohortSpec, id: string): Message {
   const segment = cohort.segments.find((candidate) => candidate.id === id);
-  return segment ? localized(textFor(segment.name, 'en'), textFor(segment.name, 'zh-CN')) : localized(id, id);
+  return segment ? verbatim(segment.name) : verbatim(id);
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Lang, Localized } from '../../i18n';
+import type { Message } from '../../i18n';
 import type { Channel } from '../channels';
 import type { JourneyDocument, JourneyNode, JourneySettings, NodeOf } from '../schema';
 import type { StoryEnterContext, StoryLine, StoryPortContext } from '../../trainer/storyLine';
@@ -14,7 +14,7 @@ export type PaletteGroup = (typeof paletteGroups)[number];
 
 export interface PortSpec {
   id: string;
-  label: Localized;
+  label: Message;
 }
 
 /** How long a node keeps a user, for static analysis (loops in zero time, path durations, caps). */
@@ -30,7 +30,7 @@ export interface NodeTiming {
 export interface KindValidationContext {
   document: JourneyDocument;
   /** Report a problem of one of this kind's codes; `path` is relative to the node's params. */
-  report(code: string, message: Localized, path?: (string | number)[]): void;
+  report(code: string, message: Message, path?: (string | number)[]): void;
   /** Every node a user can reach after leaving this node through `port` (the node itself excluded). */
   downstream(port: string): { id: string; label: string; kind: string; treatment: boolean }[];
   /** What the condition analysis (conditionLogic.ts) may still spend on this journey; pass it along. */
@@ -62,9 +62,9 @@ export interface NodeKindDefinition<K extends string = string, P extends Record<
   group: PaletteGroup;
   /** A short glyph for the palette and canvas. */
   icon: string;
-  name: Localized;
+  name: Message;
   /** What the step means in marketing terms; shown as help in the palette and inspector. */
-  description: Localized;
+  description: Message;
   params: z.ZodType<P>;
   /** How the inspector shows the params: labels, units, help and controls (see fields.ts). */
   fields?: readonly FieldSpec[];
@@ -75,7 +75,7 @@ export interface NodeKindDefinition<K extends string = string, P extends Record<
    */
   remapPorts?(before: P, after: P): Map<string, string | null>;
   /** The key params in a few words, for the node on the canvas. */
-  summary(params: P, lang: Lang): string;
+  summary(params: P): Message;
   timing?(params: P): NodeTiming;
   /** Touches a user receives passing through once (for frequency-cap analysis). */
   touches?(params: P): number;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineNodeKind } from './defineKind';
-import { localized, type Localized } from '../../i18n';
+import { message, type Message, joinedMessages, verbatim } from '../../i18n';
 import type { JourneyNode } from '../schema';
 import type { CohortSpec } from '../../cohort/schema';
 import type { FactsSoFar } from '../../trainer/profile';
@@ -32,69 +32,52 @@ export const entryKind = defineNodeKind({
   kind: 'entry',
   group: 'triggers',
   icon: '▶',
-  name: localized('Entry', '进入'),
-  description: localized(
-    'Who enters the journey and when: on a behaviour event (registered, added to cart…), everyone in the audience at launch, or on a schedule. A filter narrows it to a segment.',
-    '谁在何时进入旅程：发生某个行为事件（注册、加购……）时、上线时的全部目标人群，或按计划时间进入。可用筛选条件限定细分人群。',
-  ),
+  name: message('core.journey.kinds.entry.entry'),
+  description: message('core.journey.kinds.entry.whoEntersTheJourneyAnd'),
   params,
   fields: [
     {
       key: 'trigger.type',
-      label: localized('Entry trigger', '进入方式'),
-      help: localized(
-        'On an event: each user enters the moment they do it, when intent is highest. Audience at launch: everyone matching the filter enters together, as in a campaign. On a schedule: everyone enters a set time after launch.',
-        '发生事件时：用户一做这件事就进入，此时意向最强。上线时的目标人群：所有符合条件的用户一起进入，相当于一次活动推送。按计划时间：上线后固定时间统一进入。',
-      ),
+      label: message('core.journey.kinds.entry.entryTrigger'),
+      help: message('core.journey.kinds.entry.onAnEventEachUser'),
       control: 'select',
       options: [
-        { value: 'event', label: localized('On an event', '发生事件时'), replaces: () => ({ type: 'event', event: 'register' }) },
-        { value: 'audience', label: localized('Audience at launch', '上线时的目标人群'), replaces: () => ({ type: 'audience' }) },
-        { value: 'schedule', label: localized('On a schedule', '按计划时间'), replaces: () => ({ type: 'schedule', after: 'P1D' }) },
+        { value: 'event', label: message('core.journey.kinds.entry.onAnEvent'), replaces: () => ({ type: 'event', event: 'register' }) },
+        { value: 'audience', label: message('core.journey.kinds.entry.audienceAtLaunch'), replaces: () => ({ type: 'audience' }) },
+        { value: 'schedule', label: message('core.journey.kinds.entry.onASchedule'), replaces: () => ({ type: 'schedule', after: 'P1D' }) },
       ],
     },
     {
       key: 'trigger.event',
-      label: localized('Trigger event', '触发事件'),
-      help: localized(
-        'The behaviour that brings a user in, e.g. registered, added to cart, cancelled an order. Reacting at the moment of intent is why triggered journeys convert better than blasts.',
-        '让用户进入旅程的行为，例如注册、加购、取消订单。在用户意向最强的时刻触达，是触发式旅程比群发转化更高的原因。',
-      ),
+      label: message('core.journey.kinds.entry.triggerEvent'),
+      help: message('core.journey.kinds.entry.theBehaviourThatBringsA'),
       control: 'event',
       when: { key: 'trigger.type', in: ['event'] },
     },
     {
       key: 'trigger.after',
-      label: localized('After launch', '上线后'),
-      help: localized(
-        'How long after launch everyone matching the filter enters, e.g. the day before a holiday campaign starts.',
-        '上线后多久让所有符合条件的用户进入，例如节日活动开始前一天。',
-      ),
+      label: message('core.journey.kinds.entry.afterLaunch'),
+      help: message('core.journey.kinds.entry.howLongAfterLaunchEveryone'),
       control: 'duration',
       when: { key: 'trigger.type', in: ['schedule'] },
     },
     {
       key: 'filter',
-      label: localized('Who may enter', '进入条件'),
-      help: localized(
-        'Narrows entry to a segment: attributes (grouping), tags, RFM layer or past behaviour (clustering). Users who do not match never enter.',
-        '把进入限定在某个细分人群：属性（分组）、标签、RFM 分层或历史行为（分群）。不符合条件的用户不会进入。',
-      ),
+      label: message('core.journey.kinds.entry.whoMayEnter'),
+      help: message('core.journey.kinds.entry.narrowsEntryToASegment'),
       control: 'condition',
-      nullable: { label: localized('Everyone (no filter)', '所有人（不筛选）'), enable: () => ({ all: [] }) },
+      nullable: { label: message('core.journey.kinds.entry.everyoneNoFilter'), enable: () => ({ all: [] }) },
     },
   ],
-  ports: () => [{ id: 'next', label: localized('next', '下一步') }],
-  summary(p, lang) {
+  ports: () => [{ id: 'next', label: message('core.journey.kinds.entry.next') }],
+  summary(p) {
     const when =
       p.trigger.type === 'event'
-        ? eventLabel(p.trigger.event)[lang]
+        ? verbatim(eventLabel(p.trigger.event))
         : p.trigger.type === 'audience'
-          ? lang === 'en'
-            ? 'Audience at launch'
-            : '上线时的目标人群'
-          : `${lang === 'en' ? 'After' : '上线后'} ${describeDuration(parseDuration(p.trigger.after) ?? 0, lang)}`;
-    return p.filter ? `${when} · ${describeCondition(p.filter, lang)}` : when;
+          ? message('core.journey.kinds.entry.audienceAtLaunch')
+          : message('core.journey.kinds.entry.afterLaunchSummary', { duration: describeDuration(parseDuration(p.trigger.after) ?? 0) });
+    return p.filter ? message('core.journey.kinds.entry.filtered', { when, filter: describeCondition(p.filter) }) : when;
   },
   compile: (node, context) => ({ entry: context.enter, always: [context.go('next')] }),
   /** How a user outside the journey comes in through this entry. */
@@ -115,7 +98,7 @@ export const entryKind = defineNodeKind({
       const why = entryWhy(node, lastEvent, at, facts, cohort);
       return {
         kind: 'enter',
-        text: localized(`Entered the journey at ${label.en}${again.en}.`, `在${label['zh-CN']}进入旅程${again['zh-CN']}。`),
+        text: message('core.journey.kinds.entry.enteredTheJourneyAt', { label, again }),
         ...(why ? { why } : {}),
       };
     },
@@ -123,18 +106,18 @@ export const entryKind = defineNodeKind({
 });
 
 /** What let the user in: the event that triggered the entry, or the launch, and the filter they passed. */
-function entryWhy(node: JourneyNode, lastEvent: { at: number; event: string } | null, at: number, facts: FactsSoFar, cohort: CohortSpec): Localized | null {
+function entryWhy(node: JourneyNode, lastEvent: { at: number; event: string } | null, at: number, facts: FactsSoFar, cohort: CohortSpec): Message | null {
   const parsed = paramsOf({ params }, node);
   if (!parsed) return null;
   const { trigger, filter } = parsed;
-  const parts: Localized[] = [];
+  const parts: Message[] = [];
   if (trigger.type === 'event' && lastEvent && lastEvent.at === at && lastEvent.event === trigger.event) {
     const label = eventLabel(lastEvent.event);
-    parts.push(localized(`Their “${label.en}” triggered this entry.`, `“${label['zh-CN']}”行为触发了进入。`));
-  } else if (trigger.type === 'audience') parts.push(localized('The whole audience enters at launch.', '上线时整个受众一起进入。'));
+    parts.push(message('core.journey.kinds.entry.theirTriggeredThisEntry', { label }));
+  } else if (trigger.type === 'audience') parts.push(message('core.journey.kinds.entry.theWholeAudienceEntersAt'));
   if (filter) {
     const verdict = explainCondition(filter, facts, cohort);
-    parts.push(localized(`The entry filter let them in: ${verdict.text.en}.`, `符合进入条件：${verdict.text['zh-CN']}。`));
+    parts.push(message('core.journey.kinds.entry.theEntryFilterLetThem', { text: verdict.text }));
   }
-  return parts.length > 0 ? localized(parts.map((part) => part.en).join(' '), parts.map((part) => part['zh-CN']).join('')) : null;
+  return parts.length > 0 ? message('core.journey.kinds.entry.text', { parts: joinedMessages(parts, 'sentences') }) : null;
 }

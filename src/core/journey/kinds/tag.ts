@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineNodeKind } from './defineKind';
-import { localized } from '../../i18n';
+import { message, verbatim } from '../../i18n';
 import { setAttribute, setAttributeReport, setTag, setTagReport } from '../../compile/operations';
 import { MAX_LABEL_CHARS } from '../limits';
 
@@ -15,67 +15,55 @@ export const tagKind = defineNodeKind({
   kind: 'tag',
   group: 'outcomes',
   icon: '🏷',
-  name: localized('Tag', '打标签'),
-  description: localized(
-    'Adds or removes a tag, or sets an attribute, so later steps (and other journeys) can tell who went through here. A tag system is what every strategy reads.',
-    '添加或移除标签，或设置属性，让后续步骤（以及其他旅程）知道谁经过了这里。标签体系是所有策略的基础。',
-  ),
+  name: message('core.journey.kinds.tag.tag'),
+  description: message('core.journey.kinds.tag.addsOrRemovesATag'),
   params,
   fields: [
     {
       key: 'action',
-      label: localized('Action', '操作'),
-      help: localized(
-        'Tags and attributes are what later steps and other journeys read: tag users who clicked, converted or got a coupon, so they can be treated differently.',
-        '标签和属性供后续步骤和其他旅程读取：给点击过、已转化或领过券的用户打上标签，便于区别对待。',
-      ),
+      label: message('core.journey.kinds.tag.action'),
+      help: message('core.journey.kinds.tag.tagsAndAttributesAreWhat'),
       control: 'select',
       options: [
-        { value: 'add', label: localized('Add a tag', '添加标签') },
-        { value: 'remove', label: localized('Remove a tag', '移除标签') },
-        { value: 'set', label: localized('Set an attribute', '设置属性') },
+        { value: 'add', label: message('core.journey.kinds.tag.addATag') },
+        { value: 'remove', label: message('core.journey.kinds.tag.removeATag') },
+        { value: 'set', label: message('core.journey.kinds.tag.setAnAttribute') },
       ],
     },
     {
       key: 'tag',
-      label: localized('Tag', '标签'),
-      help: localized(
-        'The tag’s name, e.g. “coupon_sent” or “price_sensitive”. Spell it the same wherever it is read.',
-        '标签名，例如 “coupon_sent” 或 “price_sensitive”。在所有读取它的地方保持同样的写法。',
-      ),
+      label: message('core.journey.kinds.tag.tag2'),
+      help: message('core.journey.kinds.tag.theTagSNameE'),
       control: 'text',
       maxLength: 100,
       when: { key: 'action', in: ['add', 'remove'] },
     },
     {
       key: 'attribute',
-      label: localized('Attribute', '属性'),
-      help: localized('The profile attribute to set, e.g. “member_tier”.', '要设置的用户属性，例如 “member_tier”。'),
+      label: message('core.journey.kinds.tag.attribute'),
+      help: message('core.journey.kinds.tag.theProfileAttributeToSet'),
       control: 'text',
       maxLength: 100,
       when: { key: 'action', in: ['set'] },
     },
     {
       key: 'value',
-      label: localized('Value', '值'),
-      help: localized(
-        'The value to give it. Numbers and true/false are stored as such; anything else as text.',
-        '要设置的值。数字和 true/false 按原类型保存，其余按文本保存。',
-      ),
+      label: message('core.journey.kinds.tag.value'),
+      help: message('core.journey.kinds.tag.theValueToGiveIt'),
       control: 'scalar',
       when: { key: 'action', in: ['set'] },
     },
   ],
-  ports: () => [{ id: 'next', label: localized('next', '下一步') }],
-  summary(p, lang) {
-    if (p.action === 'set') return `${p.attribute || '?'} := ${String(p.value)}`;
-    return `${p.action === 'add' ? '+' : '−'} ${p.tag || localized('(no tag)', '（未填标签）')[lang]}`;
-  },
+  ports: () => [{ id: 'next', label: message('core.journey.kinds.tag.next') }],
+  summary: (p) =>
+    p.action === 'set'
+      ? verbatim(`${p.attribute || '?'} := ${String(p.value)}`)
+      : message('core.journey.kinds.tag.summary', { add: String(p.action === 'add'), named: String(Boolean(p.tag)), tag: p.tag }),
   problems: {
     'tag-without-name': {
       severity: 'error',
-      title: localized('Tag step without a tag or attribute', '标签节点未填写标签或属性'),
-      fix: localized('Name the tag to add or remove, or the attribute to set.', '填写要添加/移除的标签，或要设置的属性。'),
+      title: message('core.journey.kinds.tag.tagStepWithoutATag'),
+      fix: message('core.journey.kinds.tag.nameTheTagToAdd'),
     },
   },
   validate(node, context) {
@@ -83,7 +71,7 @@ export const tagKind = defineNodeKind({
     if (missing)
       context.report(
         'tag-without-name',
-        localized(`Tag step "${node.label || node.id}" names no ${node.params.action === 'set' ? 'attribute' : 'tag'}.`, `标签节点「${node.label || node.id}」没有填写${node.params.action === 'set' ? '属性' : '标签'}。`),
+        message('core.journey.kinds.tag.tagStepNamesNoChoice', { v: node.label || node.id, choice: String(node.params.action === 'set') }),
         [node.params.action === 'set' ? 'attribute' : 'tag'],
       );
   },

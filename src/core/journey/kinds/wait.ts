@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineNodeKind } from './defineKind';
-import { localized } from '../../i18n';
+import { message } from '../../i18n';
 import { durationSchema, parseDuration, describeDuration } from '../duration';
 
 const params = z.strictObject({
@@ -13,32 +13,26 @@ export const waitKind = defineNodeKind({
   kind: 'wait',
   group: 'timing',
   icon: '⏱',
-  name: localized('Wait', '等待'),
-  description: localized(
-    'Holds the user for a fixed time before the next step, so touches are spaced out and the user has time to act on their own.',
-    '让用户停留固定时长再进入下一步，拉开触达间隔，也给用户自行行动的时间。',
-  ),
+  name: message('core.journey.kinds.wait.wait'),
+  description: message('core.journey.kinds.wait.holdsTheUserForA'),
   params,
   fields: [
     {
       key: 'duration',
-      label: localized('Wait for', '等待时长'),
-      help: localized(
-        'How long the user stays here before the next step. Spacing touches out keeps within the frequency cap and gives users time to act on their own, which is cheaper than another touch.',
-        '用户在此停留多久再进入下一步。拉开触达间隔既能守住频次上限，也给用户自行行动的时间，比再触达一次更省钱。',
-      ),
+      label: message('core.journey.kinds.wait.waitFor'),
+      help: message('core.journey.kinds.wait.howLongTheUserStays'),
       control: 'duration',
-      nullable: { label: localized('Not set yet', '暂不设置'), enable: () => 'P1D' },
+      nullable: { label: message('core.journey.kinds.wait.notSetYet'), enable: () => 'P1D' },
     },
   ],
-  ports: () => [{ id: 'next', label: localized('next', '下一步') }],
-  summary: (p, lang) => (p.duration === null ? (lang === 'en' ? 'No duration set' : '未设置时长') : describeDuration(durationOf(p), lang)),
+  ports: () => [{ id: 'next', label: message('core.journey.kinds.wait.next') }],
+  summary: (p) => (p.duration === null ? message('core.journey.kinds.wait.noDurationSet') : describeDuration(durationOf(p))),
   timing: (p) => ({ minMs: durationOf(p), maxMs: durationOf(p) }),
   problems: {
     'wait-without-duration': {
       severity: 'error',
-      title: localized('Wait without a duration', '等待未设置时长'),
-      fix: localized('Set how long the user waits (e.g. 1 day), or remove the wait.', '设置等待时长（如 1 天），或删除该等待节点。'),
+      title: message('core.journey.kinds.wait.waitWithoutADuration'),
+      fix: message('core.journey.kinds.wait.setHowLongTheUser'),
     },
   },
   validate(node, context) {
@@ -46,8 +40,8 @@ export const waitKind = defineNodeKind({
       context.report(
         'wait-without-duration',
         node.params.duration === null
-          ? localized(`Wait "${node.label || node.id}" has no duration.`, `等待节点「${node.label || node.id}」没有设置时长。`)
-          : localized(`Wait "${node.label || node.id}" lasts zero time.`, `等待节点「${node.label || node.id}」的时长为零。`),
+          ? message('core.journey.kinds.wait.waitHasNoDuration', { v: node.label || node.id })
+          : message('core.journey.kinds.wait.waitLastsZeroTime', { v: node.label || node.id }),
         ['duration'],
       );
   },
@@ -58,7 +52,7 @@ export const waitKind = defineNodeKind({
   story: {
     enter(node, { label }) {
       const duration = parseDuration(String(node.params.duration ?? '')) ?? 0;
-      return { kind: 'wait', text: localized(`Waits ${describeDuration(duration, 'en')} at ${label.en}.`, `在${label['zh-CN']}等待 ${describeDuration(duration, 'zh-CN')}。`) };
+      return { kind: 'wait', text: message('core.journey.kinds.wait.waitsAt', { duration: describeDuration(duration), label }) };
     },
   },
 });

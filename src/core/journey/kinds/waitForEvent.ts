@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineNodeKind } from './defineKind';
-import { localized } from '../../i18n';
+import { message } from '../../i18n';
 import { durationSchema, parseDuration, describeDuration } from '../duration';
 import { eventNameSchema, eventLabel } from '../events';
 import { conditionSchema, describeCondition } from '../condition';
@@ -18,50 +18,41 @@ export const waitForEventKind = defineNodeKind({
   kind: 'waitForEvent',
   group: 'timing',
   icon: '⌛',
-  name: localized('Wait for event', '等待事件'),
-  description: localized(
-    'Waits until the user does something (buys, clicks, visits…) or the time runs out, and continues on a different path for each: the heart of “remind only those who did not act”.',
-    '等待用户做某件事（购买、点击、访问……）或超时，两种结果走不同路径：这是“只提醒没有行动的人”的关键。',
-  ),
+  name: message('core.journey.kinds.waitForEvent.waitForEvent'),
+  description: message('core.journey.kinds.waitForEvent.waitsUntilTheUserDoes'),
   params,
   fields: [
     {
       key: 'event',
-      label: localized('Wait until', '等待的事件'),
-      help: localized(
-        'What the user must do to leave through “happened”, e.g. a purchase after a cart reminder. Those who do it move on; the others leave through “timeout”.',
-        '用户做了这件事就从“已发生”离开，例如加购提醒之后的购买。做了的用户继续往下走，没做的从“超时”离开。',
-      ),
+      label: message('core.journey.kinds.waitForEvent.waitUntil'),
+      help: message('core.journey.kinds.waitForEvent.whatTheUserMustDo'),
       control: 'event',
     },
     {
       key: 'timeout',
-      label: localized('Timeout', '超时时长'),
-      help: localized(
-        'How long to wait before giving up and leaving through “timeout”. Without it users who never act would wait for ever; its length is the time you give them before the next reminder or coupon.',
-        '等待多久后放弃，从“超时”离开。没有超时，始终不行动的用户会永远停在这里；它的长短就是下一次提醒或发券之前留给用户的时间。',
-      ),
+      label: message('core.journey.kinds.waitForEvent.timeout'),
+      help: message('core.journey.kinds.waitForEvent.howLongToWaitBefore'),
       control: 'duration',
     },
     {
       key: 'filter',
-      label: localized('Only count if', '仅当满足'),
-      help: localized(
-        'Only count the event when the user then matches this, e.g. a purchase by a VIP; otherwise any occurrence counts.',
-        '只有用户同时满足该条件时才算事件发生，例如 VIP 用户的购买；不设则任何一次都算。',
-      ),
+      label: message('core.journey.kinds.waitForEvent.onlyCountIf'),
+      help: message('core.journey.kinds.waitForEvent.onlyCountTheEventWhen'),
       control: 'condition',
-      nullable: { label: localized('Any user (no filter)', '不限（不筛选）'), enable: () => ({ all: [] }) },
+      nullable: { label: message('core.journey.kinds.waitForEvent.anyUserNoFilter'), enable: () => ({ all: [] }) },
     },
   ],
   ports: () => [
-    { id: 'happened', label: localized('happened', '已发生') },
-    { id: 'timeout', label: localized('timeout', '超时') },
+    { id: 'happened', label: message('core.journey.kinds.waitForEvent.happened') },
+    { id: 'timeout', label: message('core.journey.kinds.waitForEvent.timeout2') },
   ],
-  summary(p, lang) {
-    const text = `${eventLabel(p.event)[lang]} ≤ ${describeDuration(timeoutOf(p), lang)}`;
-    return p.filter ? `${text} · ${describeCondition(p.filter, lang)}` : text;
-  },
+  summary: (p) =>
+    message('core.journey.kinds.waitForEvent.summary', {
+      event: eventLabel(p.event),
+      timeout: describeDuration(timeoutOf(p)),
+      filtered: String(Boolean(p.filter)),
+      filter: p.filter ? describeCondition(p.filter) : '',
+    }),
   timing: (p) => ({
     minMs: 0,
     maxMs: timeoutOf(p),
@@ -71,18 +62,15 @@ export const waitForEventKind = defineNodeKind({
   problems: {
     'wait-for-event-without-timeout': {
       severity: 'error',
-      title: localized('Wait for event without a timeout', '等待事件未设置超时'),
-      fix: localized(
-        'Give the wait a timeout longer than zero, so users who never act move on instead of waiting for ever.',
-        '设置大于零的超时时长，让始终不行动的用户继续往下走，而不是永远等待。',
-      ),
+      title: message('core.journey.kinds.waitForEvent.waitForEventWithoutA'),
+      fix: message('core.journey.kinds.waitForEvent.giveTheWaitATimeout'),
     },
   },
   validate(node, context) {
     if (timeoutOf(node.params) <= 0)
       context.report(
         'wait-for-event-without-timeout',
-        localized(`"${node.label || node.id}" has a zero timeout.`, `「${node.label || node.id}」的超时时长为零。`),
+        message('core.journey.kinds.waitForEvent.hasAZeroTimeout', { v: node.label || node.id }),
         ['timeout'],
       );
   },
@@ -104,16 +92,16 @@ export const waitForEventKind = defineNodeKind({
       const timeout = parseDuration(String(node.params.timeout ?? 'P1D')) ?? 0;
       return {
         kind: 'wait',
-        text: localized(`Waits at ${label.en} up to ${describeDuration(timeout, 'en')} for “${event.en}”.`, `在${label['zh-CN']}等待“${event['zh-CN']}”，最多 ${describeDuration(timeout, 'zh-CN')}。`),
+        text: message('core.journey.kinds.waitForEvent.waitsAtUpToFor', { label, timeout: describeDuration(timeout), event }),
       };
     },
     port(node, port, { label }) {
       const event = eventLabel(String(node.params.event ?? 'purchase'));
-      const timeout = describeDuration(parseDuration(String(node.params.timeout ?? 'P1D')) ?? 0, 'en');
-      const timeoutZh = describeDuration(parseDuration(String(node.params.timeout ?? 'P1D')) ?? 0, 'zh-CN');
+      const ms = parseDuration(String(node.params.timeout ?? 'P1D')) ?? 0;
+      const timeout = describeDuration(ms);
       return port === 'happened'
-        ? { kind: 'wait', text: localized(`Did “${event.en}” while waiting at ${label.en}, so they moved on.`, `在${label['zh-CN']}等待期间完成了“${event['zh-CN']}”，于是继续往下走。`) }
-        : { kind: 'wait', text: localized(`No “${event.en}” within ${timeout} at ${label.en}: the wait timed out.`, `在${label['zh-CN']}等了${timeoutZh}，没有“${event['zh-CN']}”：等待超时。`) };
+        ? { kind: 'wait', text: message('core.journey.kinds.waitForEvent.didWhileWaitingAtSo', { event, label }) }
+        : { kind: 'wait', text: message('core.journey.kinds.waitForEvent.noWithinAtTheWait', { event, timeout, label }) };
     },
   },
 });

@@ -1,4 +1,4 @@
-import { localized, type Localized } from '../../i18n';
+import { message, type Message } from '../../i18n';
 import { channelCost, channelInfo, channels, type Channel } from '../../journey/channels';
 import type { JourneyDocument } from '../../journey/schema';
 import { defaultRegistry, type Registry } from '../../journey/registry';
@@ -16,7 +16,7 @@ import { checkSimulation, simulateChecked, SimulationError, type CheckedSimulati
 
 export interface Assumption {
   id: string;
-  name: Localized;
+  name: Message;
   /** The inputs with the assumption multiplied by `factor` (probabilities capped at 1). */
   apply(inputs: { journey: JourneyDocument; cohort: CohortSpec }, factor: number): { journey: JourneyDocument; cohort: CohortSpec };
 }
@@ -24,10 +24,10 @@ export interface Assumption {
 const capped = (value: number) => Math.min(1, value);
 
 function responseAssumption(channel: Channel, field: 'open' | 'click'): Assumption {
-  const what = field === 'open' ? localized('open rate', '打开率') : localized('click rate', '点击率');
+  const what = field === 'open' ? message('core.sim.analysis.sensitivity.openRate') : message('core.sim.analysis.sensitivity.clickRate');
   return {
     id: `${channel}.${field}`,
-    name: localized(`${channelInfo[channel].name.en} ${what.en}`, `${channelInfo[channel].name['zh-CN']}${what['zh-CN']}`),
+    name: message('core.sim.analysis.sensitivity.text', { name: channelInfo[channel].name, what }),
     apply: ({ journey, cohort }, factor) => ({
       journey,
       cohort: {
@@ -42,7 +42,7 @@ function responseAssumption(channel: Channel, field: 'open' | 'click'): Assumpti
   };
 }
 
-function behaviourAssumption(id: 'clickLift' | 'offerLift', name: Localized): Assumption {
+function behaviourAssumption(id: 'clickLift' | 'offerLift', name: Message): Assumption {
   return {
     id,
     name,
@@ -55,7 +55,7 @@ function behaviourAssumption(id: 'clickLift' | 'offerLift', name: Localized): As
 
 const purchaseRate: Assumption = {
   id: 'purchaseRate',
-  name: localized('Baseline purchase rate', '自然购买频率'),
+  name: message('core.sim.analysis.sensitivity.baselinePurchaseRate'),
   // The mean rate is r/α: dividing α scales it, leaving the spread's shape alone.
   apply: ({ journey, cohort }, factor) => ({
     journey,
@@ -71,7 +71,7 @@ const purchaseRate: Assumption = {
 
 const orderValue: Assumption = {
   id: 'orderValue',
-  name: localized('Average order value', '平均客单价'),
+  name: message('core.sim.analysis.sensitivity.averageOrderValue'),
   // The mean order is p·γ/(q − 1): scaling γ scales every order.
   apply: ({ journey, cohort }, factor) => ({
     journey,
@@ -88,7 +88,7 @@ const orderValue: Assumption = {
 function costAssumption(channel: Channel): Assumption {
   return {
     id: `${channel}.cost`,
-    name: localized(`${channelInfo[channel].name.en} cost per touch`, `${channelInfo[channel].name['zh-CN']}单次成本`),
+    name: message('core.sim.analysis.sensitivity.costPerTouch', { name: channelInfo[channel].name }),
     apply: ({ journey, cohort }, factor) => ({
       cohort,
       journey: {
@@ -106,8 +106,8 @@ export function assumptionsFor(journey: JourneyDocument, registry: Registry = de
   const used = channels.filter((channel) => sent.has(channel));
   return [
     ...used.flatMap((channel) => [responseAssumption(channel, 'open'), responseAssumption(channel, 'click'), costAssumption(channel)]),
-    behaviourAssumption('clickLift', localized('Purchase lift after a click', '点击后的购买提升')),
-    behaviourAssumption('offerLift', localized('Purchase lift while an offer is valid', '优惠有效期内的购买提升')),
+    behaviourAssumption('clickLift', message('core.sim.analysis.sensitivity.purchaseLiftAfterAClick')),
+    behaviourAssumption('offerLift', message('core.sim.analysis.sensitivity.purchaseLiftWhileAnOffer')),
     purchaseRate,
     orderValue,
   ];

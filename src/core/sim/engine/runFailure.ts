@@ -1,4 +1,4 @@
-import { localized } from '../../i18n';
+import { message } from '../../i18n';
 import type { Problem, ProblemDefinition } from '../../journey/problems';
 
 /**
@@ -10,11 +10,8 @@ import type { Problem, ProblemDefinition } from '../../journey/problems';
 export const runFailureProblems = {
   'simulation-failed': {
     severity: 'error',
-    title: localized('The simulation failed', '模拟运行失败'),
-    fix: localized(
-      'Try fewer users or fewer workers; if it fails again, report it with the journey and cohort files.',
-      '请减少用户数或工作线程数后重试；如仍失败，请附上旅程和人群设定文件报告此问题。',
-    ),
+    title: message('core.sim.engine.runFailure.theSimulationFailed'),
+    fix: message('core.sim.engine.runFailure.tryFewerUsersOrFewer'),
   },
 } satisfies Record<string, ProblemDefinition>;
 
@@ -39,10 +36,7 @@ export function simulationFailed(error: unknown): Problem {
   return {
     severity: runFailureProblems['simulation-failed'].severity,
     code: 'simulation-failed',
-    message: localized(
-      `The simulation stopped unexpectedly (${detail}). This is not a problem of the journey: try fewer users or workers, and report it if it happens again.`,
-      `模拟意外中止（${detail}）。这不是旅程本身的问题：请减少用户数或工作线程数后重试，如再次发生请报告。`,
-    ),
+    message: message('core.sim.engine.runFailure.theSimulationStoppedUnexpectedlyThis', { detail }),
     location: { path: [] },
   };
 }

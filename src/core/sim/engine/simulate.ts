@@ -1,4 +1,4 @@
-import { grouped, localized } from '../../i18n';
+import { grouped, message, type Message, verbatim, joinedMessages } from '../../i18n';
 import { compileJourney, compileJourneyInput, type CompiledJourney } from '../../compile/toMachine';
 import { describeDuration, describeElapsed, MS, parseDuration } from '../../journey/duration';
 import { loopNames } from '../../journey/loopNames';
@@ -34,29 +34,23 @@ export const MAX_SEED = 2_147_483_647;
 export const simulationProblems = {
   'simulation-runaway': {
     severity: 'error',
-    title: localized('Journey loops without time passing', '旅程在同一时刻无限循环'),
-    fix: localized('Put a wait or a wait-for-event step in the loop the message names.', '在提示的循环中加入等待或等待事件节点。'),
+    title: message('core.sim.engine.simulate.journeyLoopsWithoutTimePassing'),
+    fix: message('core.sim.engine.simulate.putAWaitOrA'),
   },
   'simulation-step-budget': {
     severity: 'error',
-    title: localized('Journey loops too fast', '旅程循环过快'),
-    fix: localized(
-      'Make the waits in the loop the message names add up to a minute or more, or give the loop a way out (a branch to an exit).',
-      '让提示的循环中的等待时长合计至少一分钟，或为循环加一个出口（分支到退出节点）。',
-    ),
+    title: message('core.sim.engine.simulate.journeyLoopsTooFast'),
+    fix: message('core.sim.engine.simulate.makeTheWaitsInThe'),
   },
   'simulation-unsupported': {
     severity: 'error',
-    title: localized('The fast engine cannot run this journey', '快速引擎无法运行此旅程'),
-    fix: localized('A custom step uses actions the fast engine does not know: run it with the reference engine.', '自定义节点使用了快速引擎不支持的动作：请改用参考引擎运行。'),
+    title: message('core.sim.engine.simulate.theFastEngineCannotRun'),
+    fix: message('core.sim.engine.simulate.aCustomStepUsesActions'),
   },
   'simulation-settings': {
     severity: 'error',
-    title: localized('Simulation settings out of range', '模拟参数超出范围'),
-    fix: localized(
-      `Use 1 to ${grouped(MAX_USERS)} users, 1 to ${MAX_REPLICATIONS} replications, a whole-number seed and a horizon of at most ${grouped(MAX_HORIZON_DAYS)} days.`,
-      `用户数取 1 到 ${grouped(MAX_USERS)}，重复次数取 1 到 ${MAX_REPLICATIONS}，种子为整数，时间范围不超过 ${grouped(MAX_HORIZON_DAYS)} 天。`,
-    ),
+    title: message('core.sim.engine.simulate.simulationSettingsOutOfRange'),
+    fix: message('core.sim.engine.simulate.use1ToUsers1', { MAX_USERS: grouped(MAX_USERS), MAX_REPLICATIONS, MAX_HORIZON_DAYS: grouped(MAX_HORIZON_DAYS) }),
   },
   // A failure that is no problem of the input (a crashed worker, a fault of ours): see runFailure.ts.
   ...runFailureProblems,
@@ -64,7 +58,7 @@ export const simulationProblems = {
 
 export class SimulationError extends Error {
   constructor(readonly problems: Problem[]) {
-    super(problems.map((problem) => `${problem.code}: ${problem.message.en}`).join('\n'));
+    super(problems.map((problem) => `${problem.code}: ${problem.message.key}`).join('\n'));
     this.name = 'SimulationError';
   }
 }
@@ -100,10 +94,10 @@ export interface CheckedSimulation {
   replications: number;
 }
 
-const problem = (code: keyof typeof simulationProblems, en: string, zh: string, path: (string | number)[] = []): Problem => ({
+const problem = (code: keyof typeof simulationProblems, text: Message, path: (string | number)[] = []): Problem => ({
   severity: simulationProblems[code].severity,
   code,
-  message: localized(en, zh),
+  message: text,
   location: { path },
 });
 
@@ -115,18 +109,16 @@ function runSizeProblems(horizon: string | null, users: number): Problem[] {
   const problems: Problem[] = [];
   const horizonMs = horizon === null ? null : parseDuration(horizon);
   if (horizon !== null && (horizonMs === null || horizonMs > MAX_HORIZON_DAYS * MS.day)) {
-    const shown = (lang: 'en' | 'zh-CN') => (horizonMs === null ? JSON.stringify(horizon) : describeDuration(horizonMs, lang));
     problems.push(
       problem(
         'simulation-settings',
-        `The journey's horizon is ${shown('en')}; a run simulates at most ${grouped(MAX_HORIZON_DAYS)} days.`,
-        `旅程的时间范围为 ${shown('zh-CN')}，一次模拟最多 ${grouped(MAX_HORIZON_DAYS)} 天。`,
+        message('core.sim.engine.simulate.theJourneySHorizonIs', { horizon: horizonMs === null ? JSON.stringify(horizon) : describeDuration(horizonMs), MAX_HORIZON_DAYS: grouped(MAX_HORIZON_DAYS) }),
         ['journey', 'settings', 'horizon'],
       ),
     );
   }
   if (!Number.isInteger(users) || users < 1 || users > MAX_USERS)
-    problems.push(problem('simulation-settings', `Users must be a whole number from 1 to ${grouped(MAX_USERS)}, not ${grouped(users)}.`, `用户数必须是 1 到 ${grouped(MAX_USERS)} 之间的整数，而不是 ${grouped(users)}。`, ['users']));
+    problems.push(problem('simulation-settings', message('core.sim.engine.simulate.usersMustBeAWhole', { MAX_USERS: grouped(MAX_USERS), users: grouped(users) }), ['users']));
   return problems;
 }
 
@@ -142,16 +134,16 @@ export function checkSimulation(input: SimulationInput, registry: Registry = def
   const replications = input.replications ?? 1;
   // Draws take the seed as one 32-bit word, and replications use seed, seed + 1, …: keep them all in range.
   if (!Number.isInteger(seed) || seed < 0 || seed + Math.max(1, replications) - 1 > MAX_SEED)
-    problems.push(problem('simulation-settings', `The seed must be a whole number from 0 to ${grouped(MAX_SEED)} (less the replications), not ${grouped(seed)}.`, `种子必须是 0 到 ${grouped(MAX_SEED)}（减去重复次数）之间的整数，而不是 ${grouped(seed)}。`, ['seed']));
+    problems.push(problem('simulation-settings', message('core.sim.engine.simulate.theSeedMustBeA', { MAX_SEED: grouped(MAX_SEED), seed: grouped(seed) }), ['seed']));
   const users = input.users ?? cohort.spec?.size ?? 0;
   for (const found of runSizeProblems(compiled.ok ? compiled.document.settings.horizon : null, users)) problems.push(found);
   if (!Number.isInteger(replications) || replications < 1 || replications > MAX_REPLICATIONS)
     problems.push(
-      problem('simulation-settings', `Replications must be a whole number from 1 to ${MAX_REPLICATIONS}, not ${replications}.`, `重复次数必须是 1 到 ${MAX_REPLICATIONS} 之间的整数，而不是 ${replications}。`, ['replications']),
+      problem('simulation-settings', message('core.sim.engine.simulate.replicationsMustBeAWhole', { MAX_REPLICATIONS, replications }), ['replications']),
     );
   const engine = input.engine ?? 'fast';
   if (!(engines as readonly unknown[]).includes(engine))
-    problems.push(problem('simulation-settings', `The engine must be one of ${engines.join(', ')}, not ${String(engine)}.`, `引擎必须是 ${engines.join('、')} 之一，而不是 ${String(engine)}。`, ['engine']));
+    problems.push(problem('simulation-settings', message('core.sim.engine.simulate.theEngineMustBeOne', { engines: joinedMessages(engines, 'list'), engine: String(engine) }), ['engine']));
   if (problems.length > 0 || !compiled.ok || !cohort.spec) return { ok: false, problems };
   const checked = { journey: compiled.document, cohort: cohort.spec, seed, users, engine, replications };
   if (engine === 'fast')
@@ -159,7 +151,7 @@ export function checkSimulation(input: SimulationInput, registry: Registry = def
       buildPlan(modelOf(compiled, checked, 0, registry));
     } catch (error) {
       if (!(error instanceof PlanError)) throw error;
-      return { ok: false, problems: [problem('simulation-unsupported', error.message, error.message)] };
+      return { ok: false, problems: [problem('simulation-unsupported', verbatim(error.message))] };
     }
   return { ok: true, checked };
 }
@@ -184,19 +176,9 @@ function modelOf(compiled: CompiledJourney, checked: ModelInputs, replication: n
 /** The problem users read for a journey that stopped a run (a runaway loop, a used-up step budget); null for any other error. */
 function journeyFailure(error: unknown): Problem | null {
   if (error instanceof RunawayError)
-    return problem(
-      'simulation-runaway',
-      error.message,
-      `旅程在同一时刻无限循环：用户 ${error.user} 在 ${error.at} 毫秒时经过 ${loopNames(error.nodes, (id) => id)['zh-CN']} 已达 ${grouped(MAX_STEPS_PER_INSTANT)} 步。请在循环中加入等待节点。`,
-      ['nodes'],
-    );
+    return problem('simulation-runaway', message('core.sim.engine.simulate.runaway', { user: error.user, at: error.at, loop: loopNames(error.nodes, (id) => id), steps: grouped(MAX_STEPS_PER_INSTANT) }), ['nodes']);
   if (error instanceof StepBudgetError)
-    return problem(
-      'simulation-step-budget',
-      error.message,
-      `旅程循环过快：用户 ${error.user} 在开始后 ${describeElapsed(error.at, 'zh-CN')} 内已进入节点 ${grouped(error.budget)} 次，一直在 ${loopNames(error.nodes, (id) => id)['zh-CN']} 中循环。请把循环中的等待时长加长（合计至少一分钟），或为循环加一个出口。`,
-      ['nodes'],
-    );
+    return problem('simulation-step-budget', message('core.sim.engine.simulate.stepBudget', { user: error.user, elapsed: describeElapsed(error.at), budget: grouped(error.budget), loop: loopNames(error.nodes, (id) => id) }), ['nodes']);
   return null;
 }
 
@@ -261,7 +243,7 @@ export async function simulate(input: SimulationInput, options: SimulateOptions 
 export async function simulateChecked(checked: CheckedSimulation, options: SimulateOptions = {}): Promise<SimulationResult> {
   for (const user of options.trace ?? [])
     if (!(Number.isInteger(user) && user >= 0 && user < checked.users))
-      throw new SimulationError([problem('simulation-settings', `User ${user} is not in the run (0 to ${checked.users - 1}).`, `用户 ${user} 不在本次模拟中（0 到 ${checked.users - 1}）。`, ['trace'])]);
+      throw new SimulationError([problem('simulation-settings', message('core.sim.engine.simulate.userIsNotInThe', { user, v: checked.users - 1 }), ['trace'])]);
   const runner: RangeRunner = options.runner ?? (async (task, onProgress) => runTask(task, { onProgress }));
   const ranges = splitUsers(checked.users, options.workers ?? 1);
   const total = checked.users * checked.replications;

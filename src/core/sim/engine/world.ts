@@ -1,6 +1,5 @@
 import { channels } from '../../journey/channels';
-import { loopNames } from '../../journey/loopNames';
-import { describeElapsed, MS } from '../../journey/duration';
+import { elapsedInEnglish, MS } from '../../journey/duration';
 import { grouped } from '../../i18n';
 import { UniformStream } from '../math/distributions';
 import { sampleBgNbdDropout, sampleBgNbdRate } from '../math/bgnbd';
@@ -44,7 +43,7 @@ export class RunawayError extends Error {
     readonly user: number,
   ) {
     super(
-      `The journey loops without time passing: user ${user} moved ${grouped(MAX_STEPS_PER_INSTANT)} times at ${at} ms through ${loopNames(nodes, (id) => id).en}. Put a wait (or a wait for an event) in the loop.`,
+      `The journey loops without time passing: user ${user} moved ${grouped(MAX_STEPS_PER_INSTANT)} times at ${at} ms through ${nodes.join(' → ')}. Put a wait (or a wait for an event) in the loop.`,
     );
     this.name = 'RunawayError';
   }
@@ -59,7 +58,7 @@ export class StepBudgetError extends Error {
     readonly budget: number,
   ) {
     super(
-      `The journey loops too fast: user ${user} entered ${grouped(budget)} nodes within ${describeElapsed(at, 'en')} of launch, going round ${loopNames(nodes, (id) => id).en}. Make the waits in the loop longer (a minute or more), or give the loop a way out.`,
+      `The journey loops too fast: user ${user} entered ${grouped(budget)} nodes within ${elapsedInEnglish(at)} of launch, going round ${nodes.join(' → ')}. Make the waits in the loop longer (a minute or more), or give the loop a way out.`,
     );
     this.name = 'StepBudgetError';
   }
