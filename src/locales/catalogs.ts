@@ -1,5 +1,5 @@
 // The message catalogs shared by the app and the CLI: one file per language, named by its BCP 47 tag
-// (en.json, zh-CN.json). Each has an "app" and a "cli" section, loaded as the i18next namespaces of the
+// (en.json, zh-CN.json). Each has an "app", a "cli" and a "core" section, loaded as the i18next namespaces of the
 // same names; messages are ICU MessageFormat, formatted by i18next-icu (see README.md).
 import type en from './en.json';
 

@@ -17,7 +17,7 @@ function arm(port: string, converted: number, assigned: number, extra: Partial<A
   };
 }
 
-/** Just the fields decide.ts reads. */
+/** Just the fields verdicts.ts reads. */
 function report(fields: Partial<SimulationReport>): SimulationReport {
   return {
     replications: 1,

@@ -14,7 +14,7 @@ export type Language = Lang;
 export const DEFAULT_LANGUAGE: Language = 'en';
 export const LANGUAGE_STORAGE_KEY = 'journey-lab.lang';
 
-/** Every language with a catalog that the core speaks too (its texts are in English and Chinese until they become message keys). */
+/** Every language with a catalog that the core's bilingual content (templates, lessons, presets: its `Lang`) is written in too. */
 export const LANGUAGES: readonly Language[] = Object.keys(catalogs).map(languageOfCatalog).filter(isLang);
 
 export const isLanguage = (value: unknown): value is Language => isLang(value) && LANGUAGES.includes(value);

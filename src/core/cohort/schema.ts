@@ -22,7 +22,7 @@ import { limitOfIssue, listedIssues, measureDocument } from '../journey/limitChe
 
 /**
  * The cohort format version this build reads and writes: 2 (defined beside the migrations in
- * cohortMigrations.ts, which bring a v1 spec up to it). A newer one is refused with both versions named.
+ * migrations.ts, which bring a v1 spec up to it). A newer one is refused with both versions named.
  */
 export { COHORT_SCHEMA_VERSION };
 

@@ -1,8 +1,6 @@
 import type { EffectImplementation, GuardImplementation, Implementations, UpdateImplementation } from './runtime';
 import { operations } from './operations';
 
-export { factsOf } from './operations/condition';
-
 /** The operations' XState implementations (operations/index.ts), as the reference engine loads them. */
 export const operationImplementations: Required<Implementations> = { effects: {}, updates: {}, guards: {} };
 for (const operation of operations) {

@@ -1,6 +1,6 @@
 // The cohort's attribute vocabulary: declare, rename and remove attributes; a categorical one lists
 // its values (add, rename, remove), a numeric one gives its range. Renames and removals carry through
-// to every segment's distributions (src/core/sim/cohortVocabulary.ts).
+// to every segment's distributions (src/core/cohort/vocabulary.ts).
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isPlainObject } from '../../../core/journey';

@@ -1,6 +1,6 @@
 // The dashboard's Goals section: up to three SMART goals (metric, comparison, target, optional days),
 // each shown against the forecast as met / not met with the probability of meeting it
-// (src/core/sim/decide.ts). Goals are part of the open journey: they are changed through the editor
+// (src/core/sim/analysis/verdicts.ts). Goals are part of the open journey: they are changed through the editor
 // store, so they are undoable, autosaved and exported with it, and they do not make the run stale.
 import { useContext, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,6 +1,6 @@
 // The dashboard's Variants section: for each split in the report, its arms side by side (assigned,
 // converted, conversion rate with its 95 % interval, revenue, cost) and each arm against the holdout
-// (or the first arm) — difference, interval and a plain-language verdict, from src/core/sim/decide.ts.
+// (or the first arm) — difference, interval and a plain-language verdict, from src/core/sim/analysis/verdicts.ts.
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../core/i18n';

@@ -14,7 +14,7 @@ import { hashString } from '../math/random';
  * spec (its order values) and the run settings. The first scenario is the baseline: every KPI of the
  * others gets its difference from it, and the conversion rate a 95 % interval for that difference —
  * Newcombe's hybrid score interval when both runs have one replication (from the users who entered),
- * otherwise the normal approximation √(h₁² + h₂²) from the two runs' interval half-widths, as decide.ts
+ * otherwise the normal approximation √(h₁² + h₂²) from the two runs' interval half-widths, as verdicts.ts
  * does for split arms. Money is compared only between scenarios in the same currency.
  */
 

@@ -125,7 +125,7 @@ export function compareArms(report: SimulationReport): SplitComparison[] {
 // ---------------------------------------------------------------------------------------------------
 // SMART goals
 
-// The goal spec is part of the journey document (src/core/journey/goals.ts); decide.ts evaluates it.
+// The goal spec is part of the journey document (src/core/journey/goals.ts); verdicts.ts evaluates it.
 export { goalMetrics, goalSchema, goalsSchema, MAX_GOALS, type GoalMetric, type GoalSpec } from '../../journey/goals';
 
 /** Metrics the report has day by day, so a goal on them can be checked on a window shorter than the horizon. */
