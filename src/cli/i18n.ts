@@ -41,4 +41,4 @@ const fileErrorCodes = new Set(Object.keys(catalogs.get('en')?.cli.fileErrors ??
 export const isFileErrorCode = (code: string): code is FileErrorCode => fileErrorCodes.has(code);
 
 /** Core messages (and any catalog message) in a language, through this instance. */
-export const say = sayWith(cliI18n);
+export const say = sayWith(cliI18n, (key) => console.error(`journey-lab: no catalog has the message "${key}".`));

@@ -17,7 +17,18 @@ export interface Say {
 /** Bilingual data (templates, lessons, names written in both) has no third language: English stands in. */
 const pick = (text: Localized, lang: string): string => Object.entries(text).find(([tag]) => tag === lang)?.[1] ?? text.en;
 
-export function sayWith(instance: I18n): Say {
+/**
+ * Called with the whole key when no catalog has it, not even English (a key built from parts that do not
+ * exist, or a catalog entry deleted while code still uses it); the user then sees the key itself.
+ */
+export type MissingMessage = (key: string) => void;
+
+/** i18next's exists(), with the namespace as a plain string (the key's first segment, checked above). */
+interface Lookup {
+  exists(key: string, options: { ns: string; lng: string }): boolean;
+}
+
+export function sayWith(instance: I18n, onMissing: MissingMessage): Say {
   // Numbers read exactly as String(n) did before the catalogs (limits are grouped by the core: grouped()).
   const valueIn = (value: MessageValue, lang: string): string =>
     typeof value === 'string' ? value : typeof value === 'number' ? String(value) : render(value, lang);
@@ -26,6 +37,11 @@ export function sayWith(instance: I18n): Say {
     const split = text.key.indexOf('.');
     const ns = text.key.slice(0, split);
     const key = text.key.slice(split + 1);
+    // exists() looks through the fallback languages too: a key only English has still renders, in English.
+    if (split <= 0 || !(instance as unknown as Lookup).exists(key, { ns, lng: lang })) {
+      onMissing(text.key);
+      return text.key;
+    }
     const replace: Record<string, string> = {};
     for (const [name, value] of Object.entries(text.values ?? {})) replace[name] = valueIn(value, lang);
     // values go in `replace` (i18next-icu reads them there), so a parameter can never be taken for an i18next option

@@ -5,4 +5,5 @@ import i18n from './index.ts';
 
 export type { Text } from '../../locales/say.ts';
 
-export const say = sayWith(i18n);
+// A missing message is a bug to see, not to guess around: the console error fails any end-to-end test.
+export const say = sayWith(i18n, (key) => console.error(`Journey Lab: no catalog has the message "${key}".`));
