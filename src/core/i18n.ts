@@ -20,8 +20,17 @@ export function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && (languages as readonly string[]).includes(value);
 }
 
-/** A text that may be one plain string or both languages, in the language asked for. */
-export const textFor = (text: Localized | string, lang: Lang): string => (typeof text === 'string' ? text : text[lang]);
+/**
+ * The language bilingual data (templates, lessons, presets) is shown in for an interface language (any
+ * catalog's tag): the same one if the data has it, else Chinese for any zh-* tag, else English.
+ */
+export function dataLanguage(language: string): Lang {
+  if (isLang(language)) return language;
+  return language.toLowerCase().split(/[-_]/)[0] === 'zh' ? 'zh-CN' : 'en';
+}
+
+/** A text that may be one plain string or both languages, in the language asked for (see dataLanguage). */
+export const textFor = (text: Localized | string, language: string): string => (typeof text === 'string' ? text : text[dataLanguage(language)]);
 
 /**
  * A user-visible text as a catalog key with its parameters. Core never renders it: the shells (app,

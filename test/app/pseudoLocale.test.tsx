@@ -4,14 +4,17 @@
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../src/app/App.tsx';
-import i18n, { setLanguage } from '../../src/app/i18n/index.ts';
+import { addCatalog, LANGUAGES, setLanguage } from '../../src/app/i18n/index.ts';
 import { createMemoryRepository } from '../../src/app/persist/memoryRepository';
 import type { AppServices } from '../../src/app/services';
 import en from '../../src/locales/en.json';
 import { getTemplate, instantiateTemplate, templates, templateSummaries } from '../../src/core/templates';
 import { checkJourney, type JourneyDocument } from '../../src/core/journey';
+import { dataLanguage } from '../../src/core/i18n';
 import { cohortPresets } from '../../src/core/cohort';
 import { builtinLessons } from '../../src/core/lessons';
+import { glossary } from '../../src/core/glossary';
+import { say } from '../../src/app/i18n/say';
 import { ServicesContext } from '../../src/app/services';
 import { createSimulationStore } from '../../src/app/simulate/simulationStore';
 import { SimulationStoreContext } from '../../src/app/simulate/SimulationStoreContext';
@@ -22,9 +25,10 @@ import { PSEUDO_OPEN, pseudoCatalog } from '../support/pseudoLocale';
 const renderChart = vi.hoisted(() => vi.fn(() => ({ dispose: () => {} })));
 vi.mock('../../src/app/simulate/dashboard/echartsRenderer', () => ({ renderChart }));
 
-// The core's Lang is 'en' | 'zh-CN' (bilingual data: templates, lessons, presets), so the pseudo-locale
-// takes the place of the Chinese catalog instead of a tag of its own.
-const PSEUDO = 'zh-CN';
+// A tag of its own: a third language, added the way every catalog in src/locales is. Bilingual data
+// (templates, lessons, presets) has no pseudo version, so it shows in English, the data language for en-XA.
+const PSEUDO = 'en-XA';
+const DATA = dataLanguage(PSEUDO);
 
 /** Every string in a value: a journey's names and labels are user data, not interface text. */
 const stringsIn = (value: unknown): string[] =>
@@ -38,11 +42,15 @@ const userData = new Set([
   'SVG',
   'CSV',
   'JSON',
-  ...templateSummaries(PSEUDO).flatMap(stringsIn),
+  ...templateSummaries(DATA).flatMap(stringsIn),
   ...cohortPresets.flatMap((preset) => stringsIn(preset)).flatMap((text) => [text, text.trim()]),
   ...builtinLessons.flatMap(stringsIn),
-  ...templates.flatMap((template) => stringsIn(instantiateTemplate(template, PSEUDO))),
+  ...templates.flatMap((template) => stringsIn(instantiateTemplate(template, DATA))),
   ...Object.values(import.meta.glob<{ language: { self: string } }>('../../src/locales/*.json', { eager: true, import: 'app' })).map((app) => app.language.self),
+  // a glossary term's name in the other languages, shown beside its own on purpose
+  ...glossary.flatMap((entry) => ['en', 'zh-CN'].map((language) => say(entry.name, language))),
+  // a formatted amount's currency sign, as Intl writes it for the pseudo tag (CN¥)
+  ...new Intl.NumberFormat(PSEUDO, { style: 'currency', currency: 'CNY' }).formatToParts(1).filter((part) => part.type === 'currency').map((part) => part.value),
   // Chinese the English catalog quotes on purpose (a term's Chinese name beside the English one)
   ...stringsIn(en).flatMap((text) => text.match(/\p{Script=Han}+/gu) ?? []),
 ]);
@@ -51,7 +59,7 @@ const longestFirst = () => [...userData].filter((text) => text.trim().length > 0
 
 /**
  * The texts on screen that come from no catalog: a text node with words but no pseudo marker, or with
- * Chinese in it (the pseudo-locale stands in for Chinese, so any Chinese left came from elsewhere) once
+ * Chinese in it (the pseudo-locale is made from English, so any Chinese left came from elsewhere) once
  * the user data in it is taken out. Numbers, signs and identifiers (problem codes) are no words.
  */
 function untranslated(root: HTMLElement): string[] {
@@ -72,7 +80,7 @@ function untranslated(root: HTMLElement): string[] {
 const services = (): AppServices => ({ repository: createMemoryRepository(), tabId: 'pseudo', storageWarning: null, simulationRunner: instantRunner });
 
 beforeAll(async () => {
-  for (const [section, messages] of Object.entries(pseudoCatalog(en))) i18n.addResourceBundle(PSEUDO, section, messages, false, true);
+  addCatalog(PSEUDO, pseudoCatalog(en) as typeof en);
   await setLanguage(PSEUDO);
 });
 
@@ -86,6 +94,15 @@ beforeEach(() => {
 });
 
 describe('a pseudo-locale made from the English catalog', () => {
+  it('is offered and chosen under its own tag, named by its own catalog', () => {
+    expect(LANGUAGES).toEqual(expect.arrayContaining(['en', 'zh-CN', PSEUDO]));
+    expect(document.documentElement.lang).toBe(PSEUDO);
+    render(<App services={services()} />);
+    const switcher = screen.getByRole('combobox', { name: /láñgúágé/i });
+    expect(switcher).toHaveValue(PSEUDO);
+    expect(screen.getByRole('option', { name: '⟦Éñglísh⟧' })).toHaveAttribute('value', PSEUDO);
+  });
+
   it('translates the home screen', async () => {
     render(<App services={services()} />);
     await screen.findAllByRole('heading', { level: 1 });
@@ -116,7 +133,7 @@ describe('a pseudo-locale made from the English catalog', () => {
   });
 
   it('translates trainer mode on a journey', async () => {
-    const journey = checkJourney(instantiateTemplate(getTemplate('cart-abandonment')!, PSEUDO)).document as JourneyDocument;
+    const journey = checkJourney(instantiateTemplate(getTemplate('cart-abandonment')!, DATA)).document as JourneyDocument;
     const given = services();
     await given.repository.save(journey, { expectedRevision: null, writer: 'setup' });
     window.location.hash = `#/train/${journey.id}`;
@@ -126,7 +143,7 @@ describe('a pseudo-locale made from the English catalog', () => {
   });
 
   it('translates the dashboard after a run', async () => {
-    const journey = checkJourney(instantiateTemplate(getTemplate('churn-win-back')!, PSEUDO)).document as JourneyDocument;
+    const journey = checkJourney(instantiateTemplate(getTemplate('churn-win-back')!, DATA)).document as JourneyDocument;
     const store = createSimulationStore(instantRunner);
     store.getState().setSettings({ users: '500', seed: '1', presetId: 'ecommerce' });
     store.getState().start(journey);

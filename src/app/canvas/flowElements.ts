@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Lang } from '../../core/i18n';
+import type { Language } from '../i18n/index.ts';
 import type { JourneyDocument } from '../../core/journey';
 import type { Problem } from '../../core/journey';
 import type { Selection } from '../store/editorStore';
@@ -39,7 +39,7 @@ export function createFlowElementCache() {
   let dataCache = new Map<string, Cached<JourneyFlowNode['data']>>();
   let edgeCache = new Map<string, Cached<JourneyFlowEdge>>();
 
-  function nodes(journey: JourneyDocument, selection: Selection, problems: Problem[], measured: Measured, lang: Lang, additions: NodeAdditions = noAdditions): JourneyFlowNode[] {
+  function nodes(journey: JourneyDocument, selection: Selection, problems: Problem[], measured: Measured, lang: Language, additions: NodeAdditions = noAdditions): JourneyFlowNode[] {
     const selected = new Set(selection.nodes);
     const byNode = groupBy(problems, (problem) => problem.location.nodeId);
     const next = new Map<string, Cached<JourneyFlowNode>>();
@@ -69,7 +69,7 @@ export function createFlowElementCache() {
     return result;
   }
 
-  function edges(journey: JourneyDocument, selection: Selection, problems: Problem[], lang: Lang, weights: ReadonlyMap<string, EdgeWeight> | null = null): JourneyFlowEdge[] {
+  function edges(journey: JourneyDocument, selection: Selection, problems: Problem[], lang: Language, weights: ReadonlyMap<string, EdgeWeight> | null = null): JourneyFlowEdge[] {
     const selected = new Set(selection.edges);
     const byEdge = groupBy(problems, (problem) => problem.location.edgeId);
     const nodesById = new Map(journey.nodes.map((node) => [node.id, node]));

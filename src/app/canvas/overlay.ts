@@ -2,7 +2,7 @@
 // works: the canvas knows nothing of simulation or training (lint keeps it so); each mode describes
 // its additions as an overlay, and the host passes the overlays of the modes it shows.
 import type { ComponentType, ReactNode } from 'react';
-import type { Lang } from '../../core/i18n';
+import type { Language } from '../i18n/index.ts';
 
 /** What an overlay adds to one edge: a width, a label after the port's, a tooltip line, a name. */
 export interface EdgeWeight {
@@ -25,11 +25,11 @@ export interface EdgeWeight {
  */
 export interface CanvasOverlay {
   /** Badges drawn on nodes' frames, by node id (e.g. the simulation's entries). */
-  useNodeBadges?(lang: Lang): ReadonlyMap<string, ReactNode> | null;
+  useNodeBadges?(lang: Language): ReadonlyMap<string, ReactNode> | null;
   /** Extra classes on nodes' frames, by node id (e.g. the trainer's focus). */
   useNodeClasses?(): ReadonlyMap<string, string> | null;
   /** Edges' weights, by edge id; an edge without one is drawn plain. */
-  useEdgeWeights?(lang: Lang): ReadonlyMap<string, EdgeWeight> | null;
+  useEdgeWeights?(lang: Language): ReadonlyMap<string, EdgeWeight> | null;
   /** Drawn inside React Flow, panning and zooming with the journey (e.g. the trainer's playback dots). */
   Layer?: ComponentType;
 }

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { Node, Edge } from '@xyflow/react';
 import type { JourneyNode } from '../../core/journey';
 import type { Problem } from '../../core/journey';
-import type { Lang } from '../../core/i18n';
+import type { Language } from '../i18n/index.ts';
 import type { EdgeWeight } from './overlay';
 
 /**
@@ -12,7 +12,7 @@ import type { EdgeWeight } from './overlay';
 export type JourneyNodeData = {
   node: JourneyNode;
   problems: Problem[];
-  lang: Lang;
+  lang: Language;
   badge?: ReactNode;
   className?: string;
 };

@@ -2,8 +2,9 @@
 // presets to start from (copied into a new saved cohort), and import of .cohort.json files. With a
 // cohort id (#/cohorts/<id>) it edits that cohort.
 import { useCallback, useDeferredValue, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { dataLanguage } from '../../core/i18n.ts';
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../core/i18n';
+import type { Language } from '../i18n/index.ts';
 import { formatLocation, type Problem } from '../../core/journey';
 import { isPlainObject } from '../../core/journey';
 import { checkCohort } from '../../core/cohort';
@@ -23,7 +24,7 @@ import { say } from '../i18n/say';
 
 type Notice = { kind: 'info' | 'error'; text: string; problems?: Problem[] };
 
-const errorText = (error: unknown, lang: Lang) => (error instanceof RepositoryError ? say(error.localizedMessage, lang) : error instanceof Error ? error.message : String(error));
+const errorText = (error: unknown, lang: Language) => (error instanceof RepositoryError ? say(error.localizedMessage, lang) : error instanceof Error ? error.message : String(error));
 
 export interface CohortsScreenProps {
   /** The cohort being edited; null for the list. */
@@ -232,9 +233,9 @@ function CohortList({ onOpen }: { onOpen(id: string): void }) {
         <ul className="cohorts-presets">
           {cohortPresets.map((preset) => (
             <li key={preset.id}>
-              <strong>{preset.name[lang]}</strong>
-              <p>{preset.description[lang]}</p>
-              <button type="button" aria-label={`${t('cohorts.copyPreset')}: ${preset.name[lang]}`} onClick={() => void copyPreset(preset.id)}>
+              <strong>{preset.name[dataLanguage(lang)]}</strong>
+              <p>{preset.description[dataLanguage(lang)]}</p>
+              <button type="button" aria-label={`${t('cohorts.copyPreset')}: ${preset.name[dataLanguage(lang)]}`} onClick={() => void copyPreset(preset.id)}>
                 {t('cohorts.copyPreset')}
               </button>
             </li>
@@ -245,7 +246,7 @@ function CohortList({ onOpen }: { onOpen(id: string): void }) {
   );
 }
 
-const nameOf = (record: CohortRecord, lang: Lang): string => (isPlainObject(record.spec) ? textIn(record.spec.name, lang) : '') || record.id;
+const nameOf = (record: CohortRecord, lang: Language): string => (isPlainObject(record.spec) ? textIn(record.spec.name, lang) : '') || record.id;
 
 function CohortEditScreen({ cohortId }: { cohortId: string }) {
   const lang = useLang();

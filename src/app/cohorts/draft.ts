@@ -1,6 +1,7 @@
 // The cohort editor's draft: the spec as typed (numbers, or the text typed where it is not a number),
 // edited by path, so nothing typed is lost while it does not check.
-import type { Lang } from '../../core/i18n';
+import { dataLanguage } from '../../core/i18n';
+import type { Language } from '../i18n/index.ts';
 import { isPlainObject } from '../../core/journey';
 import type { Problem } from '../../core/journey';
 
@@ -51,17 +52,18 @@ export function problemsAt(map: Map<string, Problem[]>, path: Path, within = tru
 }
 
 /** Text in one language: a plain string is the same in both. */
-export function textIn(value: unknown, lang: Lang): string {
+export function textIn(value: unknown, lang: Language): string {
   if (typeof value === 'string') return value;
-  if (isPlainObject(value) && typeof value[lang] === 'string') return value[lang];
+  const key = dataLanguage(lang);
+  if (isPlainObject(value) && typeof value[key] === 'string') return value[key];
   return '';
 }
 
 /** The text with one language's version replaced (a plain string becomes the two-language form). */
-export function withText(value: unknown, lang: Lang, text: string): { en: string; 'zh-CN': string } {
+export function withText(value: unknown, lang: Language, text: string): { en: string; 'zh-CN': string } {
   const en = textIn(value, 'en');
   const zh = textIn(value, 'zh-CN');
-  return { en, 'zh-CN': zh, [lang]: text } as { en: string; 'zh-CN': string };
+  return { en, 'zh-CN': zh, [dataLanguage(lang)]: text } as { en: string; 'zh-CN': string };
 }
 
 /** What a numeric field shows for a stored value (scaled, e.g. ×100 for percentages). */

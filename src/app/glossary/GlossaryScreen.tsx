@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { glossary, glossaryTerm, isGlossaryTermId } from '../../core/glossary';
 import { routeHash } from '../useRoute';
 import './glossary.css';
-import { LANGUAGES } from '../i18n/index.ts';
+import type { Lang } from '../../core/i18n';
+import { LANGUAGES, type Language } from '../i18n/index.ts';
 import { listSeparators } from '../i18n/format';
 import { useLang } from '../i18n/useLang';
 import { say } from '../i18n/say';
@@ -17,6 +18,9 @@ export function GlossaryScreen({ term, onHome }: { term: string | null; onHome()
   const lang = useLang();
   const { t } = useTranslation();
   const known = isGlossaryTermId(term) ? term : null;
+  // A language this catalog has no name for yet is named by its own catalog.
+  const languageName = (language: Language) =>
+    t(`glossary.languageNames.${language}` as `glossary.languageNames.${Lang}`, { defaultValue: t('language.self', { lng: language }) });
 
   useEffect(() => {
     if (!known) return;
@@ -56,7 +60,7 @@ export function GlossaryScreen({ term, onHome }: { term: string | null; onHome()
               </h3>
               {LANGUAGES.filter((language) => language !== lang).map((language) => (
                 <p key={language} className="glossary-term__other" lang={language}>
-                  {t('glossary.otherLanguage', { language: t(`glossary.languageNames.${language}`), name: say(entry.name, language) })}
+                  {t('glossary.otherLanguage', { language: languageName(language), name: say(entry.name, language) })}
                 </p>
               ))}
               <p>{say(entry.definition, lang)}</p>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lang, Message } from '../../core/i18n';
+import { type Message, dataLanguage } from '../../core/i18n';
+import type { Language } from '../i18n/index.ts';
 import type { JourneyDocument } from '../../core/journey';
 import { formatLocation, type Problem } from '../../core/journey';
 import { duplicateJourney, emptyJourney, renameJourney } from '../../core/editor';
@@ -22,7 +23,7 @@ type Notice = { kind: 'info' | 'error'; text: string; problems?: Problem[]; undo
 
 /** What storing went wrong with, in the user's words: the repository's own sentence (quota…), or the
  *  browser's error as a failed save. */
-const storageErrorText = (error: unknown, lang: Lang): string => say((error instanceof RepositoryError ? error.localizedMessage : toStorageError(error).message), lang);
+const storageErrorText = (error: unknown, lang: Language): string => say((error instanceof RepositoryError ? error.localizedMessage : toStorageError(error).message), lang);
 
 /**
  * Takes the share link out of the address bar, before anything reads it: a link that cannot be read
@@ -122,7 +123,7 @@ export function HomeScreen({ onOpen }: { onOpen(id: string): void }) {
   const createFromTemplate = async (templateId: string) => {
     const template = getTemplate(templateId);
     if (!template) return;
-    const { document } = checkJourney(instantiateTemplate(template, lang, newJourneyId()));
+    const { document } = checkJourney(instantiateTemplate(template, dataLanguage(lang), newJourneyId()));
     if (document && (await store(document))) onOpen(document.id);
   };
 
@@ -210,7 +211,7 @@ export function HomeScreen({ onOpen }: { onOpen(id: string): void }) {
     return (journeys ?? []).filter((journey) => journey.name.toLocaleLowerCase().includes(needle));
   }, [journeys, query]);
   const when = useMemo(() => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }), [lang]);
-  const templates = useMemo(() => templateSummaries(lang), [lang]);
+  const templates = useMemo(() => templateSummaries(dataLanguage(lang)), [lang]);
 
   return (
     <div className="home">

@@ -1,10 +1,10 @@
 // Numbers and lists in the user's language, through Intl rather than by hand; shared by the app and the
 // CLI. One formatter per language and options, made on first use and kept.
-import type { Lang } from '../../core/i18n';
+import type { Language } from './index.ts';
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
-export function numberFormat(lang: Lang, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+export function numberFormat(lang: Language, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
   const key = `${lang}|${JSON.stringify(options)}`;
   let found = numberFormats.get(key);
   if (!found) {
@@ -14,9 +14,9 @@ export function numberFormat(lang: Lang, options: Intl.NumberFormatOptions = {})
   return found;
 }
 
-const listFormats = new Map<Lang, Intl.ListFormat>();
+const listFormats = new Map<Language, Intl.ListFormat>();
 
-function listFormat(lang: Lang): Intl.ListFormat {
+function listFormat(lang: Language): Intl.ListFormat {
   let found = listFormats.get(lang);
   if (!found) {
     // Narrow: no "and" before the last item, so the list reads the same whatever it holds.
@@ -27,13 +27,13 @@ function listFormat(lang: Lang): Intl.ListFormat {
 }
 
 /** Items of equal standing as one list, in the language's way: "a, b, c" in English, "a、b、c" in Chinese. */
-export const formatList = (items: readonly string[], lang: Lang): string => listFormat(lang).format(items);
+export const formatList = (items: readonly string[], lang: Language): string => listFormat(lang).format(items);
 
 /**
  * The separators of such a list whose items are not text (links, say): what goes before each item, ''
  * before the first, so `items.map((item, index) => <>{before[index]}{item}</>)` reads as formatList.
  */
-export function listSeparators(count: number, lang: Lang): string[] {
+export function listSeparators(count: number, lang: Language): string[] {
   const before: string[] = [];
   let pending = '';
   for (const part of listFormat(lang).formatToParts(Array.from({ length: count }, (_, index) => String(index)))) {

@@ -5,19 +5,24 @@
 import i18n from 'i18next';
 import ICU from 'i18next-icu';
 import { initReactI18next } from 'react-i18next';
-import { isLang, type Lang } from '../../core/i18n.ts';
 import { languageOfCatalog, type Catalog } from '../../locales/catalogs.ts';
 
 const catalogs = import.meta.glob<Catalog>('../../locales/*.json', { eager: true, import: 'default' });
 
-export type Language = Lang;
+/**
+ * An interface language: the BCP 47 tag of a catalog (src/locales). Bilingual data (templates, lessons,
+ * presets) has only the core's `Lang`s; `dataLanguage` in src/core/i18n.ts picks one of them for it.
+ */
+export type Language = string;
 export const DEFAULT_LANGUAGE: Language = 'en';
 export const LANGUAGE_STORAGE_KEY = 'journey-lab.lang';
 
-/** Every language with a catalog that the core's bilingual content (templates, lessons, presets: its `Lang`) is written in too. */
-export const LANGUAGES: readonly Language[] = Object.keys(catalogs).map(languageOfCatalog).filter(isLang);
+const offered: Language[] = [];
 
-export const isLanguage = (value: unknown): value is Language => isLang(value) && LANGUAGES.includes(value);
+/** Every language with a catalog, in the order the catalogs were added. */
+export const LANGUAGES: readonly Language[] = offered;
+
+export const isLanguage = (value: unknown): value is Language => typeof value === 'string' && LANGUAGES.includes(value);
 
 const primarySubtag = (tag: string) => tag.toLowerCase().split(/[-_]/)[0];
 
@@ -63,18 +68,27 @@ void i18n
   .use(new ICU())
   .use(initReactI18next)
   .init({
-    // the app's own texts and the core's messages (rendered by say.ts)
-    resources: Object.fromEntries(Object.entries(catalogs).map(([path, { app, core }]) => [languageOfCatalog(path), { app, core }])),
     ns: ['app', 'core'],
     defaultNS: 'app',
-    lng: detectLanguage(),
     fallbackLng: DEFAULT_LANGUAGE,
-    supportedLngs: [...LANGUAGES],
     load: 'currentOnly',
     interpolation: { escapeValue: false }, // React escapes
     initAsync: false,
     returnNull: false,
   });
+
+/**
+ * Offers a language: its catalog's app texts and the core's messages (rendered by say.ts). Every catalog
+ * in src/locales comes in this way; a test adds a pseudo-locale the same way.
+ */
+export function addCatalog(language: Language, { app, core }: Pick<Catalog, 'app' | 'core'>): void {
+  i18n.addResourceBundle(language, 'app', app, true, true);
+  i18n.addResourceBundle(language, 'core', core, true, true);
+  if (!offered.includes(language)) offered.push(language);
+}
+
+for (const [path, catalog] of Object.entries(catalogs)) addCatalog(languageOfCatalog(path), catalog);
+void i18n.changeLanguage(detectLanguage());
 
 i18n.on('languageChanged', (lng) => {
   if (!isLanguage(lng)) return;

@@ -5,7 +5,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../i18n/index.ts';
 import './inspector.css';
-import type { Lang } from '../../core/i18n';
+import type { Language } from '../i18n/index.ts';
 import type { Problem } from '../../core/journey';
 import { defaultRegistry, type Registry } from '../../core/journey';
 import type { JourneyNode, JourneySettings } from '../../core/journey';
@@ -62,7 +62,7 @@ export function Inspector({ node, settings, problems, onChangeNode, onChangeSett
 }
 
 /** The node's problems, sorted into those about its label, its stage, its params and the rest. */
-export function nodeMessages(node: JourneyNode, problems: readonly Problem[], lang: Lang, registry: Registry = defaultRegistry) {
+export function nodeMessages(node: JourneyNode, problems: readonly Problem[], lang: Language, registry: Registry = defaultRegistry) {
   const definitions = registry.get(node.kind)?.problems ?? {};
   const result = { label: [] as FormMessage[], stage: [] as FormMessage[], params: [] as PathMessage[], other: [] as FormMessage[] };
   for (const problem of problems) {

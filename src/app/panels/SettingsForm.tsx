@@ -1,7 +1,7 @@
 // The journey's settings (horizon, frequency cap, quiet hours, exit on goal, re-entry, currency,
 // channel costs), shown in the inspector when no step is selected.
 import { useId } from 'react';
-import type { Lang } from '../../core/i18n';
+import type { Language } from '../i18n/index.ts';
 import { settingsFields } from '../../core/journey';
 import type { Problem } from '../../core/journey';
 import { settingsSchema, type JourneySettings } from '../../core/journey';
@@ -12,7 +12,7 @@ import { useLang } from '../i18n/useLang';
 import { say } from '../i18n/say';
 
 /** The journey's problems about its settings, with paths relative to the settings. */
-export function settingsMessages(problems: readonly Problem[], lang: Lang): PathMessage[] {
+export function settingsMessages(problems: readonly Problem[], lang: Language): PathMessage[] {
   return problems
     .filter((problem) => !problem.location.nodeId && !problem.location.edgeId && problem.location.path[0] === 'settings')
     .map((problem) => ({

@@ -2,7 +2,8 @@
 // messages that belong to a place in it, and the language.
 import { createContext, useContext } from 'react';
 import type { TFunction } from 'i18next';
-import type { Lang, Message } from '../../core/i18n';
+import type { Message } from '../../core/i18n';
+import type { Language } from '../i18n/index.ts';
 import type { FieldPath, FieldSpec } from '../../core/journey';
 import type { FormMessage } from './formMessageSlots';
 import type { LocalError } from './useDraftForm';
@@ -11,7 +12,7 @@ import { say } from '../i18n/say';
 export type InspectorT = TFunction<'app', 'inspector'>;
 
 export interface FormApi {
-  lang: Lang;
+  lang: Language;
   t: InspectorT;
   /** The journey's currency, for units written as 'currency'. */
   currency: string;

@@ -1,6 +1,6 @@
 // Where a message belongs in a form: each field, list item and condition row is a "slot" with a path;
 // a message goes to the slot with the longest path that begins its own path, or to the top of the form.
-import type { Lang } from '../../core/i18n';
+import type { Language } from '../i18n/index.ts';
 import type { Severity } from '../../core/journey';
 import { localizeIssue } from '../../core/journey';
 import { getIn, isVisible, keyPath, pathKey, type FieldPath, type FieldSpec } from '../../core/journey';
@@ -71,7 +71,7 @@ const zodWording = /^(Too small|Too big|Invalid input)/;
  * wording for ranges, lengths and missing values replaced by a plain request ("Enter 0 or more."),
  * everything else through zod's locales (localizeIssue).
  */
-export function issueText(issue: Issue, lang: Lang, t: InspectorT): string {
+export function issueText(issue: Issue, lang: Language, t: InspectorT): string {
   if (zodWording.test(issue.message))
     switch (issue.code) {
       case 'invalid_type':

@@ -2,8 +2,9 @@
 // headline numbers, the problems that stop the run, a stopped or failed note. It only shows the
 // simulation store and calls its actions: the run itself happens in a worker.
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { dataLanguage } from '../../core/i18n.ts';
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../core/i18n';
+import type { Language } from '../i18n/index.ts';
 import { formatLocation, type Problem } from '../../core/journey';
 import { cohortPresets } from '../../core/cohort';
 import { useEditorStore } from '../store/useEditorStore';
@@ -128,7 +129,7 @@ export function SimulationPanel({ onSelectProblem }: { onSelectProblem(problem: 
             <optgroup label={t('cohorts.simulatePresets')}>
               {cohortPresets.map((preset) => (
                 <option key={preset.id} value={preset.id}>
-                  {preset.name[lang]}
+                  {preset.name[dataLanguage(lang)]}
                 </option>
               ))}
             </optgroup>
@@ -181,7 +182,7 @@ function useSavedCohorts(open: boolean): CohortRecord[] {
   return saved;
 }
 
-function cohortName(record: CohortRecord, lang: Lang): string {
+function cohortName(record: CohortRecord, lang: Language): string {
   const name = (record.spec as { name?: unknown } | null)?.name;
   if (typeof name === 'string') return name;
   if (name && typeof name === 'object' && typeof (name as Record<string, unknown>)[lang] === 'string') return (name as Record<string, string>)[lang]!;

@@ -3,7 +3,7 @@
 // and accessible name. A stale result (the journey changed since) is drawn dimmed.
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
-import type { Lang } from '../../core/i18n';
+import type { Language } from '../i18n/index.ts';
 import type { CanvasOverlay, EdgeWeight } from '../canvas/overlay';
 import i18n from '../i18n/index.ts';
 import { useSimulationStore } from './useSimulationStore';
@@ -18,7 +18,7 @@ function useNodeBadges() {
   return useMemo(() => counts && new Map([...counts].map(([nodeId, count]) => [nodeId, <SimulationBadge count={count} stale={stale} />])), [counts, stale]);
 }
 
-function useEdgeWeights(lang: Lang) {
+function useEdgeWeights(lang: Language) {
   const store = useSimulationStore();
   const flow = useStore(store, (state) => state.flow);
   const stale = useStore(store, (state) => state.stale);

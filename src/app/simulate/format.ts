@@ -1,16 +1,16 @@
 // Numbers in the Simulate panel and on node badges, in the interface language and the journey's currency.
-import type { Lang } from '../../core/i18n';
+import type { Language } from '../i18n/index.ts';
 import { numberFormat as formatter } from '../i18n/format';
 
 /** A count: whole numbers with grouping (a mean over replications keeps one decimal). */
-export const formatCount = (value: number, lang: Lang): string =>
+export const formatCount = (value: number, lang: Language): string =>
   formatter(lang, { maximumFractionDigits: Number.isInteger(value) ? 0 : 1 }).format(value);
 
 /** A proportion as a percentage: 0.1249 → 12.49 %. */
-export const formatPercent = (value: number, lang: Lang): string => formatter(lang, { style: 'percent', maximumFractionDigits: 2 }).format(value);
+export const formatPercent = (value: number, lang: Language): string => formatter(lang, { style: 'percent', maximumFractionDigits: 2 }).format(value);
 
 /** Money in the journey's currency (an ISO 4217 code); an unknown code falls back to the number and the code. */
-export function formatMoney(value: number, currency: string, lang: Lang): string {
+export function formatMoney(value: number, currency: string, lang: Language): string {
   try {
     return formatter(lang, { style: 'currency', currency, maximumFractionDigits: 2 }).format(value);
   } catch {
@@ -19,5 +19,5 @@ export function formatMoney(value: number, currency: string, lang: Lang): string
 }
 
 /** A difference of proportions in percentage points, signed: 0.0296 → +2.96. */
-export const formatPoints = (value: number, lang: Lang): string =>
+export const formatPoints = (value: number, lang: Language): string =>
   formatter(lang, { maximumFractionDigits: 2, minimumFractionDigits: 2, signDisplay: 'exceptZero' }).format(value * 100);

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
 import type { JourneyFlowEdge } from '../types.ts';
 import { worstSeverity } from '../nodes/describe.ts';
-import { isLang, type Lang } from '../../../core/i18n.ts';
+import { isLanguage, type Language } from '../../i18n/index.ts';
 import '../canvas.css';
 import { say } from '../../i18n/say';
 
@@ -33,7 +33,7 @@ export const PortEdge = memo(function PortEdge({
 }: PortEdgeProps) {
   const { t, i18n } = useTranslation();
   // Edge data carries no language: messages follow the app's language.
-  const lang: Lang = isLang(i18n.language) ? i18n.language : 'en';
+  const lang: Language = isLanguage(i18n.language) ? i18n.language : 'en';
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
   const problems = data?.problems ?? [];
   const severity = worstSeverity(problems);

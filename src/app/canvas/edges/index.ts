@@ -10,7 +10,7 @@ export { PortEdge, type PortEdgeProps } from './PortEdge.tsx';
 
 import type { JourneyEdge, JourneyNode } from '../../../core/journey';
 import type { Problem } from '../../../core/journey';
-import type { Lang } from '../../../core/i18n.ts';
+import type { Language } from '../../i18n/index.ts';
 import type { JourneyFlowEdge } from '../types.ts';
 import { describeNode } from '../nodes/describe.ts';
 import i18n from '../../i18n/index.ts';
@@ -24,7 +24,7 @@ export function toFlowEdge(
   edge: JourneyEdge,
   nodeById: (id: string) => JourneyNode | undefined,
   problems: Problem[],
-  lang: Lang,
+  lang: Language,
 ): JourneyFlowEdge {
   const source = nodeById(edge.source);
   const target = nodeById(edge.target);

@@ -5,7 +5,7 @@ import { defaultRegistry, type Registry } from '../../../core/journey';
 import type { JourneyNode } from '../../../core/journey';
 import type { NodeKind } from '../../../core/journey';
 import { severities, type Problem, type Severity } from '../../../core/journey';
-import type { Lang } from '../../../core/i18n.ts';
+import type { Language } from '../../i18n/index.ts';
 import i18n from '../../i18n/index.ts';
 import { say } from '../../i18n/say';
 
@@ -51,7 +51,7 @@ function attempt<T>(compute: () => T, fallback: T): T {
   }
 }
 
-export function describeNode(node: JourneyNode, lang: Lang, registry: Registry = defaultRegistry): NodeView {
+export function describeNode(node: JourneyNode, lang: Language, registry: Registry = defaultRegistry): NodeView {
   const definition = registry.get(node.kind);
   const label = node.label.trim();
   if (!definition) {
@@ -85,7 +85,7 @@ export function describeNode(node: JourneyNode, lang: Lang, registry: Registry =
  * node has no label. React Flow puts a node's name on its focusable wrapper from the flow node's
  * `ariaLabel`, so the canvas sets `ariaLabel: nodeAriaLabel(node, lang)` on every flow node.
  */
-export function nodeAriaLabel(node: JourneyNode, lang: Lang, registry: Registry = defaultRegistry): string {
+export function nodeAriaLabel(node: JourneyNode, lang: Language, registry: Registry = defaultRegistry): string {
   const definition = registry.get(node.kind);
   const kind = definition ? say(definition.name, lang) : node.kind;
   const label = node.label.trim();

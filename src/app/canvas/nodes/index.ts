@@ -56,7 +56,7 @@ export { describeNode, nodeAriaLabel, worstSeverity, type NodeView, type NodePor
 
 import type { JourneyNode } from '../../../core/journey';
 import type { Problem } from '../../../core/journey';
-import type { Lang } from '../../../core/i18n.ts';
+import type { Language } from '../../i18n/index.ts';
 import type { JourneyFlowNode } from '../types.ts';
 import { nodeAriaLabel } from './describe.ts';
 
@@ -65,7 +65,7 @@ import { nodeAriaLabel } from './describe.ts';
  * and `ariaLabel` ("Message: Push reminder"), which React Flow puts on the focusable node wrapper.
  * Selection, dragging and other flow state are the caller's to add.
  */
-export function toFlowNode(node: JourneyNode, problems: Problem[], lang: Lang): JourneyFlowNode {
+export function toFlowNode(node: JourneyNode, problems: Problem[], lang: Language): JourneyFlowNode {
   return {
     id: node.id,
     type: nodeTypeFor(node.kind),

@@ -1,7 +1,8 @@
 // The cohort editor's form controls. Each shows its value, a short help text and, in place, the
 // problems checkCohort found at its path (described to screen readers with aria-describedby).
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import type { Lang, Message } from '../../../core/i18n';
+import type { Message } from '../../../core/i18n';
+import type { Language } from '../../i18n/index.ts';
 import type { Problem } from '../../../core/journey';
 import { displayNumber, parseNumber, problemsAt, textIn, withText, type Path } from '../draft';
 import { useLang } from '../../i18n/useLang';
@@ -11,7 +12,7 @@ export type ProblemMap = Map<string, Problem[]>;
 /** Sets one field of the draft. */
 export type SetField = (path: Path, value: unknown) => void;
 
-export const fmt = (value: number, lang: Lang, digits = 2) => new Intl.NumberFormat(lang, { maximumFractionDigits: digits }).format(value);
+export const fmt = (value: number, lang: Language, digits = 2) => new Intl.NumberFormat(lang, { maximumFractionDigits: digits }).format(value);
 
 export function ProblemText({ id, problems }: { id: string; problems: readonly Problem[] }) {
   const lang = useLang();

@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EChartsCoreOption } from 'echarts/core';
-import type { Lang } from '../../../core/i18n';
+import type { Language } from '../../i18n/index.ts';
 import type { SimulationReport } from '../../../core/sim/engine';
 import { formatCount, formatMoney } from '../format';
 import { ChartWithData, baseOption } from './sections';
@@ -30,7 +30,7 @@ export function cumulativeByDay(report: SimulationReport): CumulativeDay[] {
 }
 
 /** Money on an axis: short (CN¥12K), in the journey's currency. */
-function compactMoney(value: number, currency: string, lang: Lang): string {
+function compactMoney(value: number, currency: string, lang: Language): string {
   try {
     return new Intl.NumberFormat(lang, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(value);
   } catch {

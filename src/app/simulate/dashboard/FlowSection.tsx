@@ -5,7 +5,7 @@
 import { useCallback, useContext, useMemo, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EChartsCoreOption } from 'echarts/core';
-import type { Lang } from '../../../core/i18n';
+import type { Language } from '../../i18n/index.ts';
 import type { JourneyDocument } from '../../../core/journey';
 import type { EdgeFlow, JourneyFlow } from '../../../core/sim/analysis';
 import { describeNode } from '../../canvas/nodes/describe';
@@ -31,7 +31,7 @@ interface Named {
   port: (edge: EdgeFlow) => string;
 }
 
-function namesOf(journey: JourneyDocument, lang: Lang): Named {
+function namesOf(journey: JourneyDocument, lang: Language): Named {
   const views = new Map(journey.nodes.map((node) => [node.id, describeNode(node, lang)]));
   return {
     step: (id) => views.get(id)?.title ?? id,

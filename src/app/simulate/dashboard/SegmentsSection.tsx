@@ -1,5 +1,6 @@
 // Every KPI per segment of the cohort, as one table (segments named from the preset when it is one).
 import { useTranslation } from 'react-i18next';
+import { dataLanguage } from '../../../core/i18n.ts';
 import type { Estimate, SimulationReport } from '../../../core/sim/engine';
 import { getPreset } from '../../../core/cohort';
 import { formatCount, formatMoney, formatPercent } from '../format';
@@ -18,7 +19,7 @@ export function SegmentsSection({ report, currency, presetId }: { report: Simula
   const preset = getPreset(presetId);
   const segmentName = (id: string) => {
     const name = preset?.spec.segments?.find((segment) => segment.id === id)?.name;
-    return (typeof name === 'string' ? name : name?.[lang]) || id;
+    return (typeof name === 'string' ? name : name?.[dataLanguage(lang)]) || id;
   };
   return (
   <DashboardSection title={t('dashboard.segments.title')} wide>

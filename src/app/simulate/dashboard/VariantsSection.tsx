@@ -3,7 +3,7 @@
 // (or the first arm) — difference, interval and a plain-language verdict, from src/core/sim/analysis/verdicts.ts.
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../../core/i18n';
+import type { Language } from '../../i18n/index.ts';
 import { compareArms, type ArmComparison } from '../../../core/sim/analysis';
 import type { ArmReport, SimulationReport } from '../../../core/sim/engine';
 import { formatCount, formatMoney, formatPercent, formatPoints } from '../format';
@@ -16,7 +16,7 @@ export interface VariantsSectionProps {
 }
 
 /** An unsigned difference in percentage points, two decimals: 0.021 → 2.10. */
-const unsignedPoints = (value: number, lang: Lang) => new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Math.abs(value) * 100);
+const unsignedPoints = (value: number, lang: Language) => new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Math.abs(value) * 100);
 
 export function VariantsSection({ report, currency }: VariantsSectionProps) {
   const lang = useLang();

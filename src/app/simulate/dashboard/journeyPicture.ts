@@ -2,7 +2,7 @@
 // each node as a labelled box at its canvas position, each edge as an arrow from the source's right side
 // to the target's left side (where the canvas puts their handles). It needs no React Flow instance and
 // no screenshot of the DOM, so it prints the same whatever the canvas shows. Pure: a string out.
-import type { Lang } from '../../../core/i18n';
+import type { Language } from '../../i18n/index.ts';
 import { LANE_HEIGHT, laneTop } from '../../../core/journey';
 import type { JourneyDocument } from '../../../core/journey';
 import { stageNames, stages, type Stage } from '../../../core/journey';
@@ -68,7 +68,7 @@ export interface JourneyPicture {
  * The journey as SVG markup. `kindName` names a node's kind (shown under its label, and as the label
  * when it has none). Coordinates are the canvas's, shifted so the picture starts at its margin.
  */
-export function journeyPictureSvg(journey: PictureJourney, lang: Lang, kindName: (kind: string) => string): JourneyPicture {
+export function journeyPictureSvg(journey: PictureJourney, lang: Language, kindName: (kind: string) => string): JourneyPicture {
   const xs = journey.nodes.map((node) => node.position.x);
   // The lanes' names sit left of the first column (FIRST_COLUMN_X), as on the canvas.
   // Folds, not Math.min(...xs): a journey may have more nodes than a call takes arguments.

@@ -1,7 +1,7 @@
 // The headline figures of a report, as the dashboard's cards show them and as scenarios compare them:
 // a label, the value, its interval (where the report has one) and the formula in one line.
 import type { TFunction } from 'i18next';
-import type { Lang } from '../../../core/i18n';
+import type { Language } from '../../i18n/index.ts';
 import type { Estimate, SimulationReport } from '../../../core/sim/engine';
 import { formatCount, formatMoney, formatPercent, formatPoints } from '../format';
 
@@ -13,7 +13,7 @@ export interface Kpi {
   formula: string;
 }
 
-export function kpisOf(report: SimulationReport, { t, currency, lang }: { t: TFunction; currency: string; lang: Lang }): Kpi[] {
+export function kpisOf(report: SimulationReport, { t, currency, lang }: { t: TFunction; currency: string; lang: Language }): Kpi[] {
   const money = (value: number) => formatMoney(value, currency, lang);
   const percent = (value: number) => formatPercent(value, lang);
   const count = (value: number) => formatCount(value, lang);

@@ -3,7 +3,7 @@
 import type { TFunction } from 'i18next';
 import { channelInfo, channels, type Channel } from '../../../core/journey';
 import { describeDuration } from '../../../core/journey';
-import type { Lang } from '../../../core/i18n';
+import type { Language } from '../../i18n/index.ts';
 import { say } from '../../i18n/say';
 import type { AssumptionRow, AssumptionValue, RateComparison, ScenarioKpi, ScenarioKpiRow } from '../../../core/sim/analysis';
 import { formatCount, formatMoney, formatPercent, formatPoints } from '../format';
@@ -12,11 +12,11 @@ export { cohortName, nameText } from '../cohortLabel';
 
 export interface Formatting {
   t: TFunction;
-  lang: Lang;
+  lang: Language;
 }
 
 
-export const formatSavedAt = (at: number, lang: Lang): string => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+export const formatSavedAt = (at: number, lang: Language): string => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
 
 
 const offerKinds = ['coupon', 'points', 'right'] as const;

@@ -3,7 +3,7 @@
 // another, on the last run's users and seed (common random numbers). Keeps every report, so the figure
 // shown can change without running again. Cancel stops the run in progress and starts no more.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Lang } from '../../../core/i18n';
+import type { Language } from '../../i18n/index.ts';
 import type { JourneyDocument } from '../../../core/journey';
 import type { CohortSpec } from '../../../core/cohort';
 import type { SimulationReport } from '../../../core/sim/engine';
@@ -60,7 +60,7 @@ class Cancelled extends Error {}
 
 const initial: SensitivityState = { phase: 'idle', kind: null, progress: { done: 0, total: 0 }, sweep: null, tornado: null, error: null };
 
-export function useSensitivity(runner: SimulationRunner, inputs: SensitivityInputs | null, lang: Lang) {
+export function useSensitivity(runner: SimulationRunner, inputs: SensitivityInputs | null, lang: Language) {
   const [state, setState] = useState<SensitivityState>(initial);
   const current = useRef<{ run: SimulationRun | null; reject: (error: Error) => void } | null>(null);
   const generation = useRef(0);

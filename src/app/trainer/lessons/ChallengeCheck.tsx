@@ -2,6 +2,7 @@
 // and seed: the step's own journey as the baseline, then the learner's journey as the attempt), the
 // result condition by condition, and hints one at a time.
 import { useEffect, useId, useRef, useState } from 'react';
+import { dataLanguage } from '../../../core/i18n.ts';
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '../../../core/journey';
 import type { JourneyDocument } from '../../../core/journey';
@@ -85,7 +86,7 @@ export function ChallengeCheck({ entry, stepIndex, challenge }: { entry: ReadyLe
   return (
     <section className="lesson-tab__challenge" aria-labelledby={headingId}>
       <h4 id={headingId}>{t('trainer.lessons.challenge.heading')}</h4>
-      <p className="lesson-tab__goal">{challenge.goal[lang]}</p>
+      <p className="lesson-tab__goal">{challenge.goal[dataLanguage(lang)]}</p>
       <button type="button" className="button--primary" onClick={start} disabled={check.phase === 'running'}>
         {t('trainer.lessons.challenge.check')}
       </button>
@@ -113,7 +114,7 @@ export function ChallengeCheck({ entry, stepIndex, challenge }: { entry: ReadyLe
           {hints > 0 && (
             <ol aria-label={t('trainer.lessons.challenge.hints')}>
               {challenge.hints.slice(0, hints).map((hint, index) => (
-                <li key={index}>{hint[lang]}</li>
+                <li key={index}>{hint[dataLanguage(lang)]}</li>
               ))}
             </ol>
           )}

@@ -1,6 +1,7 @@
 // Presentation mode's lesson caption: the step's title and text in large type over the canvas, with
 // Previous/Next (and N / Shift+N) so the trainer can move the lesson on without the side panel.
 import { useTranslation } from 'react-i18next';
+import { dataLanguage } from '../../../core/i18n.ts';
 import { useTrainer } from '../TrainerStoreContext';
 import type { ReadyLesson } from './lessonLibrary';
 import { useLesson, useLessonSteps, useStepKeys } from './useLessonSteps';
@@ -22,10 +23,10 @@ function Caption({ entry }: { entry: ReadyLesson }) {
   return (
     <section className="lesson-caption" aria-label={t('trainer.presentation.caption')} lang={lang}>
       <p className="lesson-caption__count">
-        {entry.lesson.title[lang]} · {t('trainer.lessons.tab.stepOf', { n: index + 1, count })}
+        {entry.lesson.title[dataLanguage(lang)]} · {t('trainer.lessons.tab.stepOf', { n: index + 1, count })}
       </p>
-      <h2 className="lesson-caption__title">{step.title[lang]}</h2>
-      <p className="lesson-caption__text">{step.text[lang]}</p>
+      <h2 className="lesson-caption__title">{step.title[dataLanguage(lang)]}</h2>
+      <p className="lesson-caption__text">{step.text[dataLanguage(lang)]}</p>
       <div className="lesson-caption__nav">
         <button type="button" onClick={() => goTo(index - 1)} disabled={index === 0} title={t('trainer.lessons.tab.previousKey')}>
           <span aria-hidden="true">← </span>

@@ -1,6 +1,7 @@
 // The trainer's Lesson tab: the lesson followed, one step at a time (Previous/Next, or N and Shift+N),
 // with what to read, what to look at, a suggestion to apply and, on a challenge step, the check.
 import { useCallback, useEffect, useId, useState } from 'react';
+import { dataLanguage } from '../../../core/i18n.ts';
 import { useTranslation } from 'react-i18next';
 import type { JourneyDocument } from '../../../core/journey';
 import { checkJourney } from '../../../core/journey';
@@ -49,7 +50,7 @@ function LessonSteps({ entry }: { entry: ReadyLesson }) {
 
   const onMoved = useCallback(
     (to: number, setupApplied: boolean) => {
-      const title = entry.lesson.steps[to]!.title[lang];
+      const title = entry.lesson.steps[to]!.title[dataLanguage(lang)];
       const moved = t('trainer.lessons.tab.movedTo', { n: to + 1, count, title });
       setAnnouncement(setupApplied ? `${moved} ${t('trainer.lessons.tab.setupApplied')}` : moved);
     },
@@ -77,7 +78,7 @@ function LessonSteps({ entry }: { entry: ReadyLesson }) {
 
   return (
     <div className="lesson-tab" lang={lang}>
-      <h2 className="lesson-tab__title">{entry.lesson.title[lang]}</h2>
+      <h2 className="lesson-tab__title">{entry.lesson.title[dataLanguage(lang)]}</h2>
       <nav className="lesson-tab__nav" aria-label={t('trainer.lessons.tab.stepsNav')}>
         <button type="button" onClick={() => move(index - 1)} disabled={index === 0} title={t('trainer.lessons.tab.previousKey')}>
           <span aria-hidden="true">← </span>
@@ -93,14 +94,14 @@ function LessonSteps({ entry }: { entry: ReadyLesson }) {
         {announcement}
       </p>
       <section className="lesson-tab__step" aria-labelledby={stepHeadingId}>
-        <h3 id={stepHeadingId}>{step.title[lang]}</h3>
-        <p className="lesson-tab__text">{step.text[lang]}</p>
+        <h3 id={stepHeadingId}>{step.title[dataLanguage(lang)]}</h3>
+        <p className="lesson-tab__text">{step.text[dataLanguage(lang)]}</p>
       </section>
       {step.lookAt.length > 0 && <LookAtList items={step.lookAt} />}
       {step.tryThis && (
         <section className="lesson-tab__try" aria-labelledby={tryHeadingId}>
           <h4 id={tryHeadingId}>{t('trainer.lessons.tab.tryThis')}</h4>
-          <p>{step.tryThis.text[lang]}</p>
+          <p>{step.tryThis.text[dataLanguage(lang)]}</p>
           {step.tryThis.edits.length > 0 && (
             <>
               <button type="button" onClick={applySuggestion}>

@@ -2,8 +2,9 @@
 // shared links (kept in storage), and a lesson arriving as a link (#/learn?lesson=…), each ready to
 // start on a journey of the learner's own.
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { dataLanguage } from '../../../core/i18n.ts';
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../../core/i18n';
+import type { Language } from '../../i18n/index.ts';
 import type { Problem } from '../../../core/journey';
 import { parseLesson, type ParsedLesson } from '../../../core/lessons';
 import { decodeLesson, encodeLesson } from '../../../core/lessons';
@@ -31,7 +32,7 @@ export interface LessonsScreenProps {
   onHome(): void;
 }
 
-const errorText = (error: unknown, lang: Lang) => (error instanceof RepositoryError ? say(error.localizedMessage, lang) : error instanceof Error ? error.message : String(error));
+const errorText = (error: unknown, lang: Language) => (error instanceof RepositoryError ? say(error.localizedMessage, lang) : error instanceof Error ? error.message : String(error));
 
 /** Where a lesson link opens: this app, whatever path it is served under. */
 export const lessonLink = (source: LessonInput) => `${window.location.origin}${window.location.pathname}#/learn?lesson=${encodeLesson(source)}`;
@@ -159,7 +160,7 @@ export function LessonsScreen({ link, onStart, onHome }: LessonsScreenProps) {
     if (!parsed.ok) return setNotice({ kind: 'error', text: t('trainer.lessons.refused', { name: file.name }), problems: parsed.problems });
     try {
       const kept = await keepImportedLesson(repository, json as LessonInput);
-      const text = `${t('trainer.lessons.imported', { title: parsed.lesson.title[lang] })}${kept.note ? ` ${say(kept.note, lang)}` : ''}`;
+      const text = `${t('trainer.lessons.imported', { title: parsed.lesson.title[dataLanguage(lang)] })}${kept.note ? ` ${say(kept.note, lang)}` : ''}`;
       setNotice({ kind: 'info', text, problems: parsed.warnings });
     } catch (error) {
       setNotice({ kind: 'error', text: errorText(error, lang) });
@@ -181,7 +182,7 @@ export function LessonsScreen({ link, onStart, onHome }: LessonsScreenProps) {
     const url = lessonLink(entry.source);
     try {
       await navigator.clipboard.writeText(url);
-      setNotice({ kind: 'info', text: t('trainer.lessons.linkCopied', { title: entry.lesson.title[lang] }) });
+      setNotice({ kind: 'info', text: t('trainer.lessons.linkCopied', { title: entry.lesson.title[dataLanguage(lang)] }) });
     } catch {
       // No clipboard (permissions, insecure origin): show the link to copy by hand.
       setNotice({ kind: 'info', text: t('trainer.lessons.linkToCopy'), link: url });
@@ -191,7 +192,7 @@ export function LessonsScreen({ link, onStart, onHome }: LessonsScreenProps) {
   const exportFile = (entry: ReadyLesson) => downloadText(`${entry.lesson.id}.lesson.json`, `${JSON.stringify(entry.source, null, 2)}\n`, 'application/json');
 
   const card = (entry: ReadyLesson, actions: { keep?: boolean; onRemove?: () => void }) => {
-    const title = entry.lesson.title[lang];
+    const title = entry.lesson.title[dataLanguage(lang)];
     const challenges = entry.lesson.steps.filter((step) => step.challenge).length;
     return (
       <article className="lesson-card" aria-label={title}>
@@ -200,7 +201,7 @@ export function LessonsScreen({ link, onStart, onHome }: LessonsScreenProps) {
           {t('trainer.lessons.steps', { count: entry.lesson.steps.length })}
           {challenges > 0 && ` · ${t('trainer.lessons.hasChallenge')}`}
         </p>
-        <p className="lesson-card__summary">{entry.lesson.summary[lang]}</p>
+        <p className="lesson-card__summary">{entry.lesson.summary[dataLanguage(lang)]}</p>
         <div className="lesson-card__actions">
           <button type="button" className="button--primary" disabled={busy} aria-label={t('trainer.lessons.named', { action: t('trainer.lessons.start'), title })} onClick={() => void start(entry, actions.keep ?? false)}>
             {t('trainer.lessons.start')}
@@ -283,7 +284,7 @@ export function LessonsScreen({ link, onStart, onHome }: LessonsScreenProps) {
         {imported !== null && imported.length === 0 && <p className="lessons-screen__empty">{t('trainer.lessons.noImported')}</p>}
         <ul className="lessons-list" aria-label={t('trainer.lessons.importedHeading')}>
           {(imported ?? []).map((entry, index) => {
-            const title = isReady(entry) ? entry.lesson.title[lang] : (entry.id ?? t('trainer.lessons.unnamed'));
+            const title = isReady(entry) ? entry.lesson.title[dataLanguage(lang)] : (entry.id ?? t('trainer.lessons.unnamed'));
             return (
               <li key={`${index}-${isReady(entry) ? entry.lesson.id : entry.id}`}>
                 {isReady(entry) ? (

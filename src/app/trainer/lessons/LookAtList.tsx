@@ -1,8 +1,9 @@
 // A step's "Look at" items: which figure or chart, what to notice there, and the figure itself when
 // the journey has been simulated (the simulation store's last report).
 import { useId } from 'react';
+import { dataLanguage } from '../../../core/i18n.ts';
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../../core/i18n';
+import type { Language } from '../../i18n/index.ts';
 import { stageNames } from '../../../core/journey';
 import { metricNames, metricValue } from '../../../core/lessons';
 import { challengeMetrics, type ChallengeMetric, type LookAt } from '../../../core/lessons';
@@ -15,13 +16,13 @@ import { say } from '../../i18n/say';
 const isMetric = (target: string): target is ChallengeMetric => (challengeMetrics as readonly string[]).includes(target);
 const asPercent: ReadonlySet<ChallengeMetric> = new Set(['conversionRate', 'lift', 'roi']);
 
-export function formatMetric(metric: ChallengeMetric, value: number, lang: Lang): string {
+export function formatMetric(metric: ChallengeMetric, value: number, lang: Language): string {
   if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
   if (asPercent.has(metric)) return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(value);
   return new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(value);
 }
 
-function valueText(lookAt: LookAt, report: SimulationReport, lang: Lang): string | null {
+function valueText(lookAt: LookAt, report: SimulationReport, lang: Language): string | null {
   if (isMetric(lookAt.target)) {
     const value = metricValue(report, lookAt.target, lookAt.node);
     return value === null ? null : formatMetric(lookAt.target, value, lang);
@@ -65,7 +66,7 @@ export function LookAtList({ items }: { items: readonly LookAt[] }) {
                 </>
               )}
               {' — '}
-              {lookAt.text[lang]}
+              {lookAt.text[dataLanguage(lang)]}
             </li>
           );
         })}

@@ -1,25 +1,25 @@
 // Starting a lesson gives the learner a journey of their own to work on: the lesson's journey as it
 // stands at the first step, saved as a new journey named after the lesson, like a journey made from
 // a template on the home screen.
-import type { Lang } from '../../../core/i18n';
+import type { Language } from '../../i18n/index.ts';
 import { journeyAtStep } from '../../../core/lessons';
 import { resolveLessonJourney } from '../../../core/lessons';
 import type { Lesson } from '../../../core/lessons';
 import { checkJourney } from '../../../core/journey';
 import type { JourneyDocument } from '../../../core/journey';
 import { layoutJourney } from '../../../core/editor';
-import { message, type Message } from '../../../core/i18n';
+import { message, type Message, dataLanguage } from '../../../core/i18n';
 import type { JourneyRepository } from '../../persist/repository';
 import { newJourneyId } from '../../home/newJourneyId';
 
 export type StartResult = { ok: true; journeyId: string } | { ok: false; message: Message };
 
-export async function startLesson(repository: JourneyRepository, writer: string, lesson: Lesson, lang: Lang): Promise<StartResult> {
+export async function startLesson(repository: JourneyRepository, writer: string, lesson: Lesson, lang: Language): Promise<StartResult> {
   // Resolved in the learner's language: a template's labels come in one language.
-  const resolved = resolveLessonJourney(lesson, lang);
+  const resolved = resolveLessonJourney(lesson, dataLanguage(lang));
   if (!resolved.ok) return { ok: false, message: resolved.problems[0]?.message ?? message('app.trainer.lessons.startLesson.theLessonSJourneyCannot') };
   const atFirstStep = journeyAtStep(lesson, resolved.journey, 0);
-  const { document } = checkJourney({ ...atFirstStep, id: newJourneyId(), name: lesson.title[lang] });
+  const { document } = checkJourney({ ...atFirstStep, id: newJourneyId(), name: lesson.title[dataLanguage(lang)] });
   if (!document) return { ok: false, message: message('app.trainer.lessons.startLesson.theLessonSJourneyHas') };
   const saved = await repository.save(await placed(document), { expectedRevision: null, writer });
   if (!saved.ok) return { ok: false, message: saved.reason === 'failed' ? saved.error.message : saved.message };
