@@ -1,7 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Lang } from '../core/i18n';
 import { formatLocation, type Problem } from '../core/journey';
-import { cliText, isFileErrorCode, say } from './i18n';
+import { cliText, isFileErrorCode, say, type CliLanguage } from './i18n';
 import { checkDocumentText } from '../core/journey';
 
 /** What the commands run against: their I/O (made safe for a terminal), files, exit statuses and usage errors. */
@@ -90,12 +89,12 @@ export class UsageError extends Error {
   }
 }
 
-export const formatProblem = (problem: Problem, lang: Lang) =>
+export const formatProblem = (problem: Problem, lang: CliLanguage) =>
   oneLine(`${problem.severity.toUpperCase()} ${problem.code} ${say(formatLocation(problem.location), lang)}: ${say(problem.message, lang)}`);
 
 export type Loaded = { ok: true; json: unknown } | { ok: false; message: string };
 
-export function loadJson(file: string, io: CliIo, lang: Lang): Loaded {
+export function loadJson(file: string, io: CliIo, lang: CliLanguage): Loaded {
   const text = cliText(lang);
   let source: string;
   try {
@@ -114,7 +113,7 @@ export function loadJson(file: string, io: CliIo, lang: Lang): Loaded {
 }
 
 /** Why reading or writing a file failed, in the user's language where Node's error code is known. */
-export function fileErrorReason(error: unknown, lang: Lang, writing = false): string {
+export function fileErrorReason(error: unknown, lang: CliLanguage, writing = false): string {
   const text = cliText(lang);
   const code = error instanceof Error && 'code' in error ? String(error.code) : '';
   if (writing && code === 'ENOENT') return text('missingDirectory');
@@ -123,7 +122,7 @@ export function fileErrorReason(error: unknown, lang: Lang, writing = false): st
 }
 
 /** Writes a file; when it cannot, says so in one line (naming the file and why) and returns false. */
-export function writeFileOrSay(file: string, contents: string, io: CliIo, lang: Lang): boolean {
+export function writeFileOrSay(file: string, contents: string, io: CliIo, lang: CliLanguage): boolean {
   try {
     io.writeFile(file, contents);
     return true;
@@ -137,7 +136,7 @@ export function writeFileOrSay(file: string, contents: string, io: CliIo, lang: 
 export const VERSION_CODES = new Set(['unsupported-version', 'not-a-journey']);
 
 /** The one file argument; `usage` is the command's own usage text, printed with the error. */
-export function single(positionals: string[], lang: Lang, usage?: string): string {
+export function single(positionals: string[], lang: CliLanguage, usage?: string): string {
   if (positionals.length === 0) throw new UsageError(cliText(lang)('missingFile'), usage);
   if (positionals.length > 1) throw new UsageError(cliText(lang)('tooManyArguments'), usage);
   return positionals[0]!;

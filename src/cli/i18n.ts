@@ -5,7 +5,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import i18next, { type TFunction } from 'i18next';
 import type IcuPlugin from 'i18next-icu';
-import type { Lang } from '../core/i18n';
 import { languageOfCatalog, type Catalog } from '../locales/catalogs';
 import { sayWith } from '../locales/say';
 
@@ -31,9 +30,18 @@ void cliI18n.use(new ICU()).init({
   returnNull: false,
 });
 
+/** A language a catalog was found for (a BCP 47 tag such as zh-CN). */
+export type CliLanguage = string;
+
+/** Every language a catalog was found for: `--lang` takes any of them (English first, the default). */
+export const cliLanguages: readonly string[] = [...catalogs.keys()].sort((a, b) => (a === 'en' ? -1 : b === 'en' ? 1 : a.localeCompare(b)));
+export const isCliLanguage = (value: string): boolean => cliLanguages.includes(value);
+/** The choices as usage lines write them: en|zh-CN. */
+export const languageChoices = (): string => cliLanguages.join('|');
+
 /** The CLI's messages in one language: `text('simulate.title', { journey, cohort })`. */
 export type CliText = TFunction<'cli'>;
-export const cliText = (lang: Lang): CliText => cliI18n.getFixedT(lang, 'cli');
+export const cliText = (lang: CliLanguage): CliText => cliI18n.getFixedT(lang, 'cli');
 
 /** Node error codes the catalogs explain in words (the English catalog's list; every catalog has the same keys). */
 export type FileErrorCode = keyof Catalog['cli']['fileErrors'];

@@ -1,20 +1,21 @@
 import { parseArgs } from 'node:util';
-import { isLang, type Lang } from '../core/i18n';
+import { dataLanguage } from '../core/i18n';
+import { formatAlternatives } from '../app/i18n/format';
 import { checkJourney } from '../core/journey';
 import { compileJourneyInput } from '../core/compile';
 import type { Problem } from '../core/journey';
 import { getTemplate, industryNames, templates, templateSummaries } from '../core/templates';
 import { instantiateTemplate } from '../core/templates';
-import { cliText, say } from './i18n';
+import { cliLanguages, cliText, isCliLanguage, languageChoices, say, type CliLanguage } from './i18n';
 import { errorDetail } from '../core/sim/engine';
 import { EXIT, formatProblem, loadJson, single, terminalSafeIo, UsageError, VERSION_CODES, writeFileOrSay, type CliIo } from './commandIo';
 
 export { EXIT, formatProblem, nodeIo, terminalSafe, type CliIo } from './commandIo';
 
-function validateCommand(args: string[], lang: Lang, io: CliIo): number {
+function validateCommand(args: string[], lang: CliLanguage, io: CliIo): number {
   const text = cliText(lang);
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
-  if (values.help) return io.stdout(`${text('validateUsage')}\n`), EXIT.ok;
+  if (values.help) return io.stdout(`${text('validateUsage', { languages: languageChoices() })}\n`), EXIT.ok;
   const file = single(positionals, lang);
   const loaded = loadJson(file, io, lang);
   if (!loaded.ok) return io.stderr(`${loaded.message}\n`), EXIT.unreadable;
@@ -26,14 +27,14 @@ function validateCommand(args: string[], lang: Lang, io: CliIo): number {
   return count('error') > 0 ? EXIT.problems : EXIT.ok;
 }
 
-function compileCommand(args: string[], lang: Lang, io: CliIo): number {
+function compileCommand(args: string[], lang: CliLanguage, io: CliIo): number {
   const text = cliText(lang);
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     options: { help: { type: 'boolean', short: 'h' }, output: { type: 'string', short: 'o' } },
   });
-  if (values.help) return io.stdout(`${text('compileUsage')}\n`), EXIT.ok;
+  if (values.help) return io.stdout(`${text('compileUsage', { languages: languageChoices() })}\n`), EXIT.ok;
   const file = single(positionals, lang);
   const loaded = loadJson(file, io, lang);
   if (!loaded.ok) return io.stderr(`${loaded.message}\n`), EXIT.unreadable;
@@ -51,14 +52,14 @@ function compileCommand(args: string[], lang: Lang, io: CliIo): number {
   return EXIT.ok;
 }
 
-function templatesCommand(args: string[], lang: Lang, io: CliIo): number {
+function templatesCommand(args: string[], lang: CliLanguage, io: CliIo): number {
   const text = cliText(lang);
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     options: { help: { type: 'boolean', short: 'h' }, export: { type: 'string' } },
   });
-  if (values.help) return io.stdout(`${text('templatesUsage')}\n`), EXIT.ok;
+  if (values.help) return io.stdout(`${text('templatesUsage', { languages: languageChoices() })}\n`), EXIT.ok;
   if (positionals.length > 0) throw new UsageError(text('tooManyArguments'));
   if (values.export !== undefined) {
     const template = getTemplate(values.export);
@@ -67,10 +68,10 @@ function templatesCommand(args: string[], lang: Lang, io: CliIo): number {
       io.stderr(`${text('unknownTemplate', { id: values.export, known: templates.map((known) => known.id).join(', ') })}\n`);
       return EXIT.usage;
     }
-    io.stdout(`${JSON.stringify(instantiateTemplate(template, lang), null, 2)}\n`);
+    io.stdout(`${JSON.stringify(instantiateTemplate(template, dataLanguage(lang)), null, 2)}\n`);
     return EXIT.ok;
   }
-  const summaries = templateSummaries(lang);
+  const summaries = templateSummaries(dataLanguage(lang));
   const width = summaries.reduce((widest, summary) => Math.max(widest, summary.id.length), 0);
   for (const summary of summaries)
     io.stdout(
@@ -79,7 +80,7 @@ function templatesCommand(args: string[], lang: Lang, io: CliIo): number {
   return EXIT.ok;
 }
 
-type Command = (args: string[], lang: Lang, io: CliIo) => number | Promise<number>;
+type Command = (args: string[], lang: CliLanguage, io: CliIo) => number | Promise<number>;
 
 // A Map, not an object: a command typed as `constructor` or `__proto__` must be unknown, not found on
 // Object.prototype.
@@ -92,7 +93,7 @@ const commands = new Map<string, Command>([
 ]);
 
 /** Pulls `--lang X` / `--lang=X` out of the arguments, so every command accepts it. */
-function takeLang(args: string[], env: CliIo['env']): { lang: Lang; rest: string[]; bad?: string } {
+function takeLang(args: string[], env: CliIo['env']): { lang: CliLanguage; rest: string[]; bad?: string } {
   const rest: string[] = [];
   let chosen: string | undefined = env.JOURNEY_LAB_LANG;
   for (let i = 0; i < args.length; i++) {
@@ -102,7 +103,7 @@ function takeLang(args: string[], env: CliIo['env']): { lang: Lang; rest: string
     else rest.push(arg);
   }
   if (chosen === undefined) return { lang: 'en', rest };
-  return isLang(chosen) ? { lang: chosen, rest } : { lang: 'en', rest, bad: chosen };
+  return isCliLanguage(chosen) ? { lang: chosen, rest } : { lang: 'en', rest, bad: chosen };
 }
 
 /**
@@ -111,7 +112,7 @@ function takeLang(args: string[], env: CliIo['env']): { lang: Lang; rest: string
  * what escapes main.
  */
 export function internalErrorLine(argv: string[], env: CliIo['env'], error: unknown): string {
-  let lang: Lang = 'en';
+  let lang: CliLanguage = 'en';
   try {
     lang = takeLang(argv, env).lang;
   } catch {
@@ -138,8 +139,8 @@ export function main(argv: string[], rawIo: CliIo): number | Promise<number> {
   try {
     const { lang, rest, bad } = takeLang(argv, io.env);
     const text = cliText(lang);
-    const usage = text('usage');
-    if (bad !== undefined) return io.stderr(`${text('badLang', { lang: bad })}\n${usage}\n`), EXIT.usage;
+    const usage = text('usage', { languages: languageChoices() });
+    if (bad !== undefined) return io.stderr(`${text('badLang', { lang: bad, languages: formatAlternatives(cliLanguages, lang) })}\n${usage}\n`), EXIT.usage;
     const [command, ...args] = rest;
     if (command === '--version' || command === '-v') return io.stdout(`${io.version}\n`), EXIT.ok;
     if (command === undefined || command === '--help' || command === '-h' || command === 'help')

@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
-import { message, type Lang } from '../core/i18n';
+import { message } from '../core/i18n';
 import { pathText, type Problem } from '../core/journey';
 import { engines, type EngineName } from '../core/sim/engine';
 import { checkSimulation, problemsOfFailure, simulateChecked, simulationProblems } from '../core/sim/engine';
 import { cohortPresets, getPreset } from '../core/cohort';
 import { runFailureProblems } from '../core/sim/engine';
-import { cliText, say } from './i18n';
+import { cliText, languageChoices, say, type CliLanguage } from './i18n';
 import { createProgress } from './progress';
 import { EXIT, formatProblem, loadJson, oneLine, single, UsageError, VERSION_CODES, type CliIo } from './commandIo';
 import { formatSummary, formatTrace } from './simulateFormat';
@@ -35,9 +35,9 @@ const options = {
   trace: { type: 'string' },
 } as const;
 
-export async function simulateCommand(args: string[], lang: Lang, io: CliIo): Promise<number> {
+export async function simulateCommand(args: string[], lang: CliLanguage, io: CliIo): Promise<number> {
   const text = cliText(lang);
-  const usageText = text('simulate.usage', { presets: presetList, defaultPreset: DEFAULT_PRESET });
+  const usageText = text('simulate.usage', { presets: presetList, defaultPreset: DEFAULT_PRESET, languages: languageChoices() });
   const usage = (message: string) => new UsageError(message, usageText);
   let parsed;
   try {

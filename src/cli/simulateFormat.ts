@@ -1,5 +1,4 @@
 import { MS } from '../core/journey';
-import type { Lang } from '../core/i18n';
 import { channelInfo, channels, type Channel } from '../core/journey';
 import { eventLabel } from '../core/journey';
 import { defaultRegistry, type Registry } from '../core/journey';
@@ -8,7 +7,7 @@ import type { Estimate, SimulationReport } from '../core/sim/engine';
 import type { TraceEntry } from '../core/sim/engine';
 import { formatList, numberFormat } from '../app/i18n/format';
 import { oneLine } from './commandIo';
-import { cliText, say, type CliText } from './i18n';
+import { cliText, say, type CliText, type CliLanguage } from './i18n';
 
 /**
  * The readable forms of a simulation: the summary of a report and one user's path, in either language.
@@ -23,15 +22,15 @@ const DAY_MS = MS.day;
 // Numbers
 
 /** A count: whole numbers grouped; means over replications keep one decimal. */
-export const formatCount = (value: number, lang: Lang) => numberFormat(lang, { maximumFractionDigits: Number.isInteger(value) ? 0 : 1 }).format(value);
+export const formatCount = (value: number, lang: CliLanguage) => numberFormat(lang, { maximumFractionDigits: Number.isInteger(value) ? 0 : 1 }).format(value);
 
-const fixed = (value: number, lang: Lang, digits = 2) => numberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+const fixed = (value: number, lang: CliLanguage, digits = 2) => numberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 
 /** A proportion as a percentage with two decimals: "12.44 %" (English), "12.44%" (Chinese). */
-export const formatPercent = (value: number, lang: Lang) => cliText(lang)('simulate.percent', { value: fixed(value * 100, lang) });
+export const formatPercent = (value: number, lang: CliLanguage) => cliText(lang)('simulate.percent', { value: fixed(value * 100, lang) });
 
 /** Money with two decimals and the journey's currency: "1,234.50 CNY". */
-export const formatMoney = (value: number, currency: string, lang: Lang) => `${fixed(value, lang)} ${currency}`;
+export const formatMoney = (value: number, currency: string, lang: CliLanguage) => `${fixed(value, lang)} ${currency}`;
 
 /** Milliseconds after launch as day and time of day: "d3 14:05" (day 0 is launch day). */
 export function formatTraceTime(at: number): string {
@@ -41,21 +40,21 @@ export function formatTraceTime(at: number): string {
 }
 
 /** "95 % CI low – high" of an estimate, or '' when it has no interval. */
-function intervalOf(estimate: Estimate, write: (value: number) => string, lang: Lang): string {
+function intervalOf(estimate: Estimate, write: (value: number) => string, lang: CliLanguage): string {
   return estimate.interval ? cliText(lang)('simulate.interval', { low: write(estimate.interval.low), high: write(estimate.interval.high) }) : '';
 }
 
 /** An aside in brackets: " (…)" in English, "（…）" in Chinese. */
-const aside = (text: string, lang: Lang) => cliText(lang)('simulate.aside', { text });
+const aside = (text: string, lang: CliLanguage) => cliText(lang)('simulate.aside', { text });
 
 /** An estimate with its 95 % interval when it has one, each end written by `write`. */
-function withInterval(estimate: Estimate, write: (value: number) => string, lang: Lang): string {
+function withInterval(estimate: Estimate, write: (value: number) => string, lang: CliLanguage): string {
   const interval = intervalOf(estimate, write, lang);
   return interval ? `${write(estimate.value)}${aside(interval, lang)}` : write(estimate.value);
 }
 
 /** The same in a table whose header says what the interval is: "12.44 % (11.03 % – 14.01 %)". */
-function compactInterval(estimate: Estimate, write: (value: number) => string, lang: Lang): string {
+function compactInterval(estimate: Estimate, write: (value: number) => string, lang: CliLanguage): string {
   return estimate.interval ? `${write(estimate.value)}${aside(`${write(estimate.interval.low)} – ${write(estimate.interval.high)}`, lang)}` : write(estimate.value);
 }
 
@@ -88,10 +87,10 @@ function table(cells: string[][], left: number, indent = '  '): string[] {
 // ---------------------------------------------------------------------------------------------------
 // Names
 
-const channelName = (channel: Channel, lang: Lang) => say(channelInfo[channel].name, lang);
+const channelName = (channel: Channel, lang: CliLanguage) => say(channelInfo[channel].name, lang);
 
 /** The labels of a node's ports in the chosen language (the port id where the kind does not say). */
-function portLabels(journey: JourneyDocument, registry: Registry, lang: Lang): Map<string, Map<string, string>> {
+function portLabels(journey: JourneyDocument, registry: Registry, lang: CliLanguage): Map<string, Map<string, string>> {
   const labels = new Map<string, Map<string, string>>();
   for (const node of journey.nodes) {
     const kind = registry.get(node.kind);
@@ -112,7 +111,7 @@ const nodeName = (text: CliText, id: string, label: string) => (label && label !
 // ---------------------------------------------------------------------------------------------------
 // The summary
 
-export function formatSummary(report: SimulationReport, journey: JourneyDocument, lang: Lang, registry: Registry = defaultRegistry): string {
+export function formatSummary(report: SimulationReport, journey: JourneyDocument, lang: CliLanguage, registry: Registry = defaultRegistry): string {
   const text = cliText(lang);
   const currency = journey.settings.currency;
   const count = (value: number) => formatCount(value, lang);
@@ -301,7 +300,7 @@ function stepsTable(
 // ---------------------------------------------------------------------------------------------------
 // One user's path
 
-export function formatTrace(user: number, entries: readonly TraceEntry[], journey: JourneyDocument, lang: Lang, registry: Registry = defaultRegistry): string {
+export function formatTrace(user: number, entries: readonly TraceEntry[], journey: JourneyDocument, lang: CliLanguage, registry: Registry = defaultRegistry): string {
   const text = cliText(lang);
   const money = (value: number) => formatMoney(value, journey.settings.currency, lang);
   const labels = new Map(journey.nodes.map((node) => [node.id, node.label]));

@@ -114,6 +114,13 @@ describe('arguments', () => {
     expect(result.stdout).toContain(`Usage: journey-lab ${command}`);
   });
 
+  it('offers the languages it has catalogs for, by their tags', () => {
+    const unknown = run(['validate', 'a.json', '--lang', 'fr']);
+    expect(unknown.stderr).toContain('Unknown language "fr"; use en or zh-CN.');
+    expect(unknown.stderr).toContain('--lang en|zh-CN');
+    expect(run(['validate', '--help']).stdout).toContain('[--lang en|zh-CN]');
+  });
+
   it('--help and --version at the top level', () => {
     expect(run(['--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('Commands:') });
     expect(run(['--version']).stdout).toBe('0.0.0-test\n');

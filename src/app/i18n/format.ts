@@ -44,3 +44,6 @@ export function listSeparators(count: number, lang: Language): string[] {
   }
   return before;
 }
+
+/** Choices as one list, in the language's way: "en or zh-CN" in English, "en或zh-CN" in Chinese. */
+export const formatAlternatives = (items: readonly string[], lang: Language): string => new Intl.ListFormat(lang, { type: 'disjunction' }).format(items);
