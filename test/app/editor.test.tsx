@@ -9,20 +9,7 @@ import { setLanguage } from '../../src/app/i18n/index.ts';
 import { checkJourney } from '../../src/core/journey/validate';
 import type { JourneyDocument } from '../../src/core/journey/schema';
 import { problemFixtures, validJourney } from '../fixtures/journeys';
-
-async function openEditor(input: unknown) {
-  const document = checkJourney(input).document as JourneyDocument;
-  const services: AppServices = { repository: createMemoryRepository(), tabId: 'tab-a', storageWarning: null };
-  await services.repository.save(document, { expectedRevision: null, writer: 'setup' });
-  const user = userEvent.setup();
-  render(
-    <ServicesContext.Provider value={services}>
-      <EditorScreen journeyId={document.id} onBack={() => {}} />
-    </ServicesContext.Provider>,
-  );
-  await screen.findByRole('toolbar', { name: 'Journey tools' });
-  return { user, services, id: document.id };
-}
+import { openEditor } from '../support/openEditor';
 
 const stored = async (services: AppServices, id: string) => {
   const loaded = await services.repository.load(id);
