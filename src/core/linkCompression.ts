@@ -70,9 +70,12 @@ export function decompressLink(encoded: string, maxChars: number): UnpackedLink 
   let value = sixBitsAt(0);
   let position = 32;
   let index = 1;
+  // A bit read from past the last character: the link was cut off (the padding of the last one is not).
+  let overran = false;
   const readBits = (count: number): number => {
     let bits = 0;
     for (let bit = 0; bit < count; bit += 1) {
+      if (index - 1 >= length) overran = true;
       if (value & position) bits += 2 ** bit;
       position >>= 1;
       if (position === 0) {
@@ -113,6 +116,7 @@ export function decompressLink(encoded: string, maxChars: number): UnpackedLink 
     // Past the last character without an end mark: the link was cut off.
     if (index > length) return DAMAGED;
     let code = readBits(numBits);
+    if (overran) return DAMAGED;
     if (code === 2) return { ok: true, text: parts.join('') };
     if (code === 0 || code === 1) {
       const character = readCharacter(code);

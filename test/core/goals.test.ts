@@ -41,4 +41,14 @@ describe('goals on the journey', () => {
     const { problems } = checkJourney({ ...validJourney(), goals: [goal(), { ...goal(), target: 'high' }] });
     expect(problems.map((problem) => [problem.code, problem.location.path])).toEqual([['schema-invalid', ['goals', 1, 'target']]]);
   });
+
+  it('take the incremental metrics, and keep a stored ROI goal as the attributed ROI it always measured', () => {
+    const incremental = [goal({ metric: 'incrementalRevenue', target: 5000 }), goal({ metric: 'incrementalRoi', target: 0.2 }), goal({ metric: 'costPerIncrementalConversion', comparison: '<=', target: 30 })];
+    expect(checkJourney({ ...validJourney(), goals: incremental }).document!.goals).toEqual(incremental);
+    expect(checkJourney({ ...validJourney(), goals: [goal({ metric: 'incrementalConversions', target: 100 })] }).problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+    expect(checkJourney({ ...validJourney(), goals: [goal({ metric: 'attributedRoi' as GoalSpec['metric'] })] }).problems.map((problem) => problem.code)).toContain('schema-invalid');
+    // A journey saved before incremental figures existed: its 'roi' and 'revenue' goals load unchanged.
+    const stored = [goal({ metric: 'roi', target: 1.5 }), goal({ metric: 'revenue', target: 10_000 })];
+    expect(checkJourney({ ...validJourney(), goals: stored }).document!.goals).toEqual(stored);
+  });
 });

@@ -69,7 +69,7 @@ describe('node kinds', () => {
     ]);
     const split = defaultRegistry.get('split')!;
     const ports = split.ports({ variants: [{ label: 'A', weight: 90, holdout: false }, { label: 'H', weight: 10, holdout: true }] });
-    expect(ports.map((port) => inChinese(port.label))).toEqual(['A 90%', 'H（对照组）10%']);
+    expect(ports.map((port) => inChinese(port.label))).toEqual(['A 90%', 'H（留出组）10%']);
   });
 
   it('prices every channel by default and lets a journey override it', () => {

@@ -1,4 +1,4 @@
-import { AddGoals, migrate, migrateDown, migrations, OLDEST_SCHEMA_VERSION, type Migration } from '../../src/core/journey/migrate';
+import { AddIncrementalForecasts, AddGoals, migrate, migrateDown, migrations, OLDEST_SCHEMA_VERSION, type Migration } from '../../src/core/journey/migrate';
 import { CURRENT_SCHEMA_VERSION } from '../../src/core/journey/schema';
 import { checkJourney, validate } from '../../src/core/journey/validate';
 import { validJourney } from '../fixtures/journeys';
@@ -15,14 +15,14 @@ describe('migrate', () => {
   });
 
   it('refuses a newer version, naming the version found and the one supported', () => {
-    const result = migrate({ ...validJourney(), schemaVersion: 3 });
+    const result = migrate({ ...validJourney(), schemaVersion: 4 });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problem.code).toBe('unsupported-version');
     expect(inEnglish(result.problem.message)).toBe(
-      'The file is format version 3, newer than the versions this Journey Lab supports (1–2). Update Journey Lab to open it.',
+      'The file is format version 4, newer than the versions this Journey Lab supports (1–3). Update Journey Lab to open it.',
     );
-    expect(inChinese(result.problem.message)).toContain('3');
+    expect(inChinese(result.problem.message)).toContain('4');
     expect(result.problem.location.path).toEqual(['schemaVersion']);
   });
 
@@ -50,8 +50,11 @@ describe('migrate', () => {
 
   it('has one named step per version, from the oldest to the current one', () => {
     expect(OLDEST_SCHEMA_VERSION).toBe(1);
-    expect(CURRENT_SCHEMA_VERSION).toBe(2);
-    expect(migrations.map((step) => [step.name, step.from])).toEqual([['AddGoals', 1]]);
+    expect(CURRENT_SCHEMA_VERSION).toBe(3);
+    expect(migrations.map((step) => [step.name, step.from])).toEqual([
+      ['AddGoals', 1],
+      ['AddIncrementalForecasts', 2],
+    ]);
   });
 
   describe('AddGoals (v1 → v2)', () => {
@@ -67,14 +70,14 @@ describe('migrate', () => {
       expect(AddGoals.down({ ...v1, schemaVersion: 2, goals })).toEqual({ ...v1, schemaVersion: 2 });
     });
 
-    it('opens a version 1 file as version 2 with no goals, without touching the input', () => {
+    it('opens a version 1 file as the current version with no goals, without touching the input', () => {
       const frozen = JSON.stringify(v1);
       const result = migrate(v1);
-      expect(result).toMatchObject({ ok: true, from: 1, applied: ['AddGoals'] });
+      expect(result).toMatchObject({ ok: true, from: 1, applied: ['AddGoals', 'AddIncrementalForecasts'] });
       expect(JSON.stringify(v1)).toBe(frozen);
       const { document, problems, from } = checkJourney(v1);
       expect(from).toBe(1);
-      expect(document).toMatchObject({ schemaVersion: 2, goals: [] });
+      expect(document).toMatchObject({ schemaVersion: 3, goals: [] });
       expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
     });
 
@@ -95,7 +98,62 @@ describe('migrate', () => {
     });
   });
 
-  describe('a chain of named migrations (as v2 and v3 will add)', () => {
+  describe('AddIncrementalForecasts (v2 → v3)', () => {
+    const { schemaVersion: _version, ...fields } = validJourney();
+    const v2 = { ...fields, schemaVersion: 2, settings: { horizon: 'P30D' } };
+
+    it('up writes the default, false, into the settings, keeping the other settings', () => {
+      expect(AddIncrementalForecasts.up(v2)).toEqual({ ...v2, settings: { horizon: 'P30D', optOutOfControlGroup: false } });
+      const { settings: _settings, ...bare } = v2;
+      expect(AddIncrementalForecasts.up(bare)).toEqual({ ...bare, settings: { optOutOfControlGroup: false } });
+    });
+
+    it('up keeps a value a hand-written file already has, and leaves settings that are not an object for the format check', () => {
+      const optedOut = { ...v2, settings: { optOutOfControlGroup: true } };
+      expect(AddIncrementalForecasts.up(optedOut)).toEqual(optedOut);
+      const broken = { ...v2, settings: 'none' };
+      expect(AddIncrementalForecasts.up(broken)).toEqual(broken);
+    });
+
+    it('down removes the opt-out, whatever it was', () => {
+      expect(AddIncrementalForecasts.down({ ...v2, schemaVersion: 3, settings: { horizon: 'P30D', optOutOfControlGroup: true } })).toEqual({ ...v2, schemaVersion: 3 });
+      expect(AddIncrementalForecasts.down({ ...v2, settings: null })).toEqual({ ...v2, settings: null });
+    });
+
+    it('drops, going down, the goals on metrics version 2 cannot read (the incremental ones)', () => {
+      const goals = [
+        { metric: 'incrementalRoi', operator: '>=', target: 0.2 },
+        { metric: 'conversionRate', operator: '>=', target: 0.1 },
+      ];
+      expect(AddIncrementalForecasts.down({ ...v2, schemaVersion: 3, goals })).toMatchObject({ goals: [goals[1]] });
+    });
+
+    it('opens a version 2 file as version 3, not opted out, without touching the input', () => {
+      const frozen = JSON.stringify(v2);
+      expect(migrate(v2)).toMatchObject({ ok: true, from: 2, applied: ['AddIncrementalForecasts'] });
+      const { document, problems, from } = checkJourney(v2);
+      expect(JSON.stringify(v2)).toBe(frozen);
+      expect(from).toBe(2);
+      expect(document).toMatchObject({ schemaVersion: 3, settings: { horizon: 'P30D', optOutOfControlGroup: false } });
+      expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+    });
+
+    it('takes an opted-out journey down to a version 2 file that opens again, not opted out', () => {
+      const current = checkJourney({ ...validJourney(), settings: { optOutOfControlGroup: true } }).document!;
+      expect(current.settings.optOutOfControlGroup).toBe(true);
+      const old = migrateDown(current as unknown as Record<string, unknown>, 2);
+      expect(old.schemaVersion).toBe(2);
+      expect(old.settings).not.toHaveProperty('optOutOfControlGroup');
+      expect(checkJourney(old).document).toEqual({ ...current, settings: { ...current.settings, optOutOfControlGroup: false } });
+    });
+
+    it('refuses an opt-out that is not true or false, at its path', () => {
+      const problems = validate({ ...validJourney(), settings: { optOutOfControlGroup: 'yes' } });
+      expect(problems.map((problem) => [problem.code, problem.location.path])).toEqual([['schema-invalid', ['settings', 'optOutOfControlGroup']]]);
+    });
+  });
+
+  describe('a chain of named migrations (as later versions will add)', () => {
     // What a future "AddTimezone" and "RenameCurrency" would look like, each with up and down.
     const AddTimezone: Migration = {
       name: 'AddTimezone',

@@ -43,8 +43,20 @@ export const AddSegmentEventRates: Migration = {
   }),
 };
 
+/**
+ * v2 → v3: the cohort gains `controlGroupShare`, its global control group (全局对照组): the proportion
+ * of users held out of every journey simulated on it. `up` writes the default, 0 (no control group, as
+ * every v2 cohort behaved); `down` removes the field, since version 2 has no control group.
+ */
+export const AddControlGroup: Migration = {
+  name: 'AddControlGroup',
+  from: 2,
+  up: (document) => ({ ...('controlGroupShare' in document ? document : { ...document, controlGroupShare: 0 }), schemaVersion: 3 }),
+  down: ({ controlGroupShare: _share, ...document }) => ({ ...document, schemaVersion: 2 }),
+};
+
 /** Every cohort migration, oldest first. */
-export const cohortMigrations: readonly Migration[] = [AddSegmentEventRates];
+export const cohortMigrations: readonly Migration[] = [AddSegmentEventRates, AddControlGroup];
 
 export type CohortMigrationResult = MigrationResult;
 

@@ -21,8 +21,8 @@ import { limitOfIssue, listedIssues, measureDocument } from '../journey/limitChe
  */
 
 /**
- * The cohort format version this build reads and writes: 2 (defined beside the migrations in
- * migrations.ts, which bring a v1 spec up to it). A newer one is refused with both versions named.
+ * The cohort format version this build reads and writes: 3 (defined in version.ts; the migrations in
+ * migrations.ts bring a v1 or v2 spec up to it). A newer one is refused with both versions named.
  */
 export { COHORT_SCHEMA_VERSION };
 
@@ -38,6 +38,9 @@ const percent = z
   .number()
   .min(0, zodMessage(message('core.cohort.schema.sharesArePercentagesFrom0')))
   .max(100, zodMessage(message('core.cohort.schema.sharesArePercentagesFrom0')));
+
+/** The largest global control group a cohort may hold out: half of its users. */
+export const MAX_CONTROL_GROUP_SHARE = 0.5;
 
 const positive = z.number().positive(zodMessage(message('core.cohort.schema.mustBeGreaterThan0')));
 
@@ -240,6 +243,15 @@ export const cohortSpecSchema = z
       .max(MAX_USERS, zodMessage(message('core.cohort.schema.aCohortHasAtMost', { MAX_USERS: grouped(MAX_USERS) })))
       .default(10_000)
       .meta({ description: 'Number of synthetic users.' }),
+    controlGroupShare: z
+      .number()
+      .min(0, zodMessage(message('core.cohort.schema.controlGroupShareOutOfRange')))
+      .max(MAX_CONTROL_GROUP_SHARE, zodMessage(message('core.cohort.schema.controlGroupShareOutOfRange')))
+      .default(0)
+      .meta({
+        description:
+          'The global control group (全局对照组): the proportion of users, chosen by user id, held out of every journey simulated on this cohort (a journey may opt out with settings.optOutOfControlGroup); the report measures each journey against them. From 0 (no control group, the default) to 0.5.',
+      }),
     attributes: z
       .record(attributeNameSchema, attributeDeclarationSchema)
       .default({})

@@ -292,6 +292,12 @@ export const settingsFields: readonly FieldSpec[] = [
     control: 'boolean',
   },
   {
+    key: 'optOutOfControlGroup',
+    label: message('core.journey.fields.simulateTheControlGroupToo'),
+    help: message('core.journey.fields.simulateTheControlGroupTooHelp'),
+    control: 'boolean',
+  },
+  {
     key: 'reentry',
     label: message('core.journey.fields.reEntry'),
     help: message('core.journey.fields.whetherAUserWhoHas'),

@@ -2,6 +2,7 @@ import { message } from '../i18n';
 import { downgrade, upgrade, type FormatOverrides, type Migration, type MigrationResult, type RawDocument, type VersionedFormat } from '../format';
 import { CURRENT_SCHEMA_VERSION } from './schema';
 import { defaultRegistry } from './registry';
+import { goalMetricsOfV2 } from './goals';
 import type { ProblemDefinition } from './problems';
 
 export type { Migration, MigrationResult } from '../format';
@@ -16,8 +17,36 @@ export const AddGoals: Migration = {
   down: ({ goals: _goals, ...document }) => document,
 };
 
+const isPlainObject = (value: unknown): value is RawDocument => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * v2 → v3, incremental forecasts: settings gain `optOutOfControlGroup`, whether the cohort's global
+ * control group is simulated through this journey too, and goals may be on incremental metrics. `up`
+ * writes the default, false (a v2 journey had no control group to opt out of); settings that are not an
+ * object are left for the format check. `down` removes the field and the goals v2 cannot read.
+ */
+export const AddIncrementalForecasts: Migration = {
+  name: 'AddIncrementalForecasts',
+  from: 2,
+  up: (document) => {
+    const { settings } = document;
+    if (settings === undefined) return { ...document, settings: { optOutOfControlGroup: false } };
+    if (!isPlainObject(settings) || 'optOutOfControlGroup' in settings) return document;
+    return { ...document, settings: { ...settings, optOutOfControlGroup: false } };
+  },
+  down: (document) => {
+    const goals = Array.isArray(document.goals)
+      ? document.goals.filter((goal: unknown) => !isPlainObject(goal) || (goalMetricsOfV2 as readonly unknown[]).includes(goal.metric))
+      : document.goals;
+    const kept = document.goals === undefined ? document : { ...document, goals };
+    if (!isPlainObject(kept.settings)) return kept;
+    const { optOutOfControlGroup: _optOut, ...settings } = kept.settings;
+    return { ...kept, settings };
+  },
+};
+
 /** One named step per format version, oldest first. */
-export const migrations: readonly Migration[] = [AddGoals];
+export const migrations: readonly Migration[] = [AddGoals, AddIncrementalForecasts];
 
 export const OLDEST_SCHEMA_VERSION = 1;
 

@@ -8,7 +8,7 @@ import { MAX_EDGES, MAX_LABEL_CHARS, MAX_NODES, MAX_TEXT_CHARS } from './limits'
 import { message } from '../i18n';
 
 /** The file format version this build reads and writes. Older versions are migrated (see migrate.ts). */
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;
 
 // Ids become XState state ids and CSS-safe DOM ids, so keep them plain; "__" is reserved for the
 // compiler's own states (outside the journey, done, cooling down).
@@ -63,6 +63,13 @@ export const settingsSchema = z
       .string()
       .regex(/^[A-Z]{3}$/, zodMessage(message('core.journey.schema.currenciesAreThreeCapitalLetters')))
       .default('CNY').meta({ description: 'ISO 4217 currency code of costs and values.' }),
+    optOutOfControlGroup: z
+      .boolean()
+      .default(false)
+      .meta({
+        description:
+          'True treats the cohort’s global control group (controlGroupShare) like everyone else on this journey: its touches and offers reach them. False (the default) holds them out: they walk the journey, but its touches and offers do nothing for them and they are in no split’s arm, as on every journey on the cohort.',
+      }),
   })
   .prefault({});
 
@@ -127,5 +134,5 @@ export function buildDocumentSchema(kinds: readonly { kind: string; params: z.Zo
       : z.discriminatedUnion('kind', variants as unknown as [(typeof variants)[number], ...(typeof variants)[number][]]);
   return z
     .strictObject({ ...documentFields, nodes: z.array(node).max(MAX_NODES).default([]).meta({ description: nodesDescription }) })
-    .meta({ id: 'JourneyDocument', title: 'Journey Lab journey', description: 'A customer journey drawn in Journey Lab (file format v2).' });
+    .meta({ id: 'JourneyDocument', title: 'Journey Lab journey', description: `A customer journey drawn in Journey Lab (file format v${CURRENT_SCHEMA_VERSION}).` });
 }

@@ -5,6 +5,7 @@ import { migrate, migrationProblems } from './migrate';
 import type { FormatOverrides } from '../format';
 import { buildGraph, reachableFrom, stronglyConnected } from './graph';
 import { fastLoopProblems, fastLoopProblemsOf } from './fastLoops';
+import { downstreamOf } from './holdoutPaths';
 import { summarisePaths } from './analysis';
 import { analysisBudget } from './conditionLogic';
 import { describeDuration, parseDuration } from './duration';
@@ -339,15 +340,14 @@ function analyse(journey: JourneyDocument, registry: Registry): Problem[] {
     kind.validate?.(node, {
       document: journey,
       conditionBudget,
+      // Nearest first; a split's arms are sticky, so a path back to the split stays in the arm (holdoutPaths.ts).
       downstream(port) {
-        const first = graph.out(node).get(port)?.target;
-        if (!first) return [];
-        return [...reachableFrom(graph, [first], undefined, downstreamBudget)]
-          .filter((id) => id !== node.id)
-          .map((id) => {
-            const other = graph.byId.get(id)!;
-            return { id, label: other.label || id, kind: other.kind, treatment: graph.kindOf(other).treatment === true };
-          });
+        return downstreamOf(graph, node, port, downstreamBudget).map((other) => ({
+          id: other.id,
+          label: other.label || other.id,
+          kind: other.kind,
+          treatment: graph.kindOf(other).treatment === true,
+        }));
       },
       report(code, message, path = []) {
         const definition = kind.problems?.[code];

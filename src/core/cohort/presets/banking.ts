@@ -53,7 +53,7 @@ export const bankingPreset = defineCohortPreset({
     'Channel response rates, segment shares, income per sale and lifts: indicative assumptions for teaching, not measurements; replace them with your own data.',
   ],
   spec: {
-    schemaVersion: 2,
+    schemaVersion: 3,
     id: 'banking',
     name: { en: 'Retail bank customers', 'zh-CN': '银行零售客户' },
     description: {

@@ -45,7 +45,7 @@ export const educationPreset = defineCohortPreset({
     'Segment shares, course fees and lifts: stated assumptions for teaching; replace them with your own data.',
   ],
   spec: {
-    schemaVersion: 2,
+    schemaVersion: 3,
     id: 'education',
     name: { en: 'Education: leads, parents and learners', 'zh-CN': '教育培训：线索、家长与学员' },
     description: {
