@@ -54,6 +54,8 @@ export const TARGETS = {
   bytesPerUser: 64,
   efficiency: 0.7,
   efficiencyUpToWorkers: 8,
+  /** Issue 14: a run with twins takes at most this many times a single run's time. */
+  twinCost: 1.3,
 } as const;
 
 const MILLION = 1_000_000;
@@ -121,7 +123,12 @@ export interface JourneyFigures {
   /** Share of the kernel run's users who entered the journey (a sanity figure: the run did something). */
   enteredShare: number;
   reference: SingleThread;
+  /** Single runs, without the twins (both engines). */
   kernel: SingleThread;
+  /** The kernel with every user's twin where one is needed (what a run in the app or the CLI does). */
+  kernelWithTwin: SingleThread;
+  /** Time with twins ÷ time of the single run, kernel (issue 14's target: ≤ 1.3×). */
+  twinCost: number;
   /** kernel users/s ÷ reference users/s, the median runs of each, both measured in this run. */
   speedup: number;
   /** Seconds for 1,000,000 users on one thread (kernel). */
@@ -231,13 +238,13 @@ function medianRun(runs: Throughput[]): Throughput {
  * world, and once XState's driver has gone through them V8's call sites there are polymorphic and the
  * kernel runs about a third slower — which never happens in use, where a process runs one engine.
  */
-function measureEngine(model: Model, engine: EngineName, sizes: { users: number; warm: number; from: number; rounds: number }): { run: SingleThread; entered: number } {
-  runRange(model, engine, 0, sizes.warm);
+function measureEngine(model: Model, engine: EngineName, sizes: { users: number; warm: number; from: number; rounds: number }, twin = false): { run: SingleThread; entered: number } {
+  runRange(model, engine, 0, sizes.warm, { twin });
   const runs: Throughput[] = [];
   let entered = 0;
   for (let round = 0; round < sizes.rounds; round++) {
     const stop = stopwatch();
-    const { counters } = runRange(model, engine, sizes.from, sizes.from + sizes.users);
+    const { counters } = runRange(model, engine, sizes.from, sizes.from + sizes.users, { twin });
     runs.push(stop(sizes.users));
     entered = counters[model.layout.scalar.entered]!;
   }
@@ -347,6 +354,12 @@ export function targetChecks(journeys: JourneyFigures[], runs: ParallelRun[], cp
         met: journey.millionSeconds <= TARGETS.millionSeconds,
       },
       {
+        name: `twin cost, ${journey.id}`,
+        target: `≤ ${TARGETS.twinCost}× a single run`,
+        value: fmtRatio(journey.twinCost),
+        met: journey.twinCost <= TARGETS.twinCost,
+      },
+      {
         name: `kernel memory per user, ${journey.id}`,
         target: `≤ ${TARGETS.bytesPerUser} B/user`,
         value: `${fmtBytes(memory.bytesPerUser)}/user`,
@@ -413,12 +426,14 @@ export async function runSimulationBench(options: SimulationBenchOptions): Promi
   const kernels = prepared.map(({ source, model }) => {
     const { run, entered } = measureEngine(model, 'fast', { users: options.users, warm: sizes.warmKernel, from: 0, rounds: sizes.rounds });
     log(`${source.id} kernel: ${run.runs.map(fmtRate).join(', ')} users/s over ${options.users.toLocaleString('en')} users`);
-    return { run, entered, memory: measureKernelMemory(model, options.heapUsers, gc) };
+    const { run: withTwin } = measureEngine(model, 'fast', { users: options.users, warm: sizes.warmKernel, from: 0, rounds: sizes.rounds }, true);
+    log(`${source.id} kernel with twins: ${withTwin.runs.map(fmtRate).join(', ')} users/s`);
+    return { run, entered, withTwin, memory: measureKernelMemory(model, options.heapUsers, gc) };
   });
   prepared.forEach(({ source, checked, model }, index) => {
     const { run: reference } = measureEngine(model, 'reference', { users: options.referenceUsers, warm: sizes.warmReference, from: sizes.warmReference, rounds: sizes.rounds });
     log(`${source.id} reference: ${reference.runs.map(fmtRate).join(', ')} users/s over ${options.referenceUsers.toLocaleString('en')} users`);
-    const { run: kernel, entered, memory: memoryKernel } = kernels[index]!;
+    const { run: kernel, entered, withTwin, memory: memoryKernel } = kernels[index]!;
     const memoryReference = measureReferenceActors(model, options.actors, gc);
     log(`  memory: kernel scratch ${fmtBytes(memoryKernel.scratchBytes)}, ${fmtBytes(memoryKernel.bytesPerUser)}/user; reference ${fmtBytes(memoryReference.bytesPerActor)}/actor`);
     const millionExtrapolated = options.users !== MILLION;
@@ -431,6 +446,8 @@ export async function runSimulationBench(options: SimulationBenchOptions): Promi
       enteredShare: entered / options.users,
       reference,
       kernel,
+      kernelWithTwin: withTwin,
+      twinCost: kernel.usersPerSecond / withTwin.usersPerSecond,
       speedup: kernel.usersPerSecond / reference.usersPerSecond,
       millionSeconds: millionExtrapolated ? MILLION / kernel.usersPerSecond : kernel.seconds,
       millionExtrapolated,
@@ -504,6 +521,8 @@ export function formatTable(result: SimulationBenchResult): string {
       row('reference (XState), 1 thread', (journey) => engineCell(journey.reference)),
       row('kernel, 1 thread', (journey) => engineCell(journey.kernel)),
       row('speedup kernel / reference', (journey) => fmtRatio(journey.speedup)),
+      row('kernel with twins, 1 thread', (journey) => engineCell(journey.kernelWithTwin)),
+      row('twin cost (time with twins / single run)', (journey) => fmtRatio(journey.twinCost)),
       row('1M users × 90 d, 1 thread', (journey) => `${journey.millionSeconds.toFixed(2)} s${journey.millionExtrapolated ? ' (extrapolated)' : ''}`),
       row('kernel fixed scratch per range', (journey) => `${fmtBytes(journey.memory.kernel.scratchBytes)} (counters ${fmtBytes(journey.memory.kernel.counterBytes)}); grown ${fmtBytes(journey.memory.kernel.grownBytes)}`),
       row('kernel kept per additional user', (journey) => `${fmtBytes(journey.memory.kernel.retainedBytesPerUser)} (2nd pass of ${journey.memory.kernel.users.toLocaleString('en')} users)`),

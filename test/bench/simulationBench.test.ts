@@ -28,7 +28,7 @@ describe('simulation benchmark journeys', () => {
 });
 
 /** One journey's figures: by default every target met (2000× speedup, 0.5 s for 1M users, 1 B per user). */
-function figures(id: string, patch: { usersPerSecond?: number; referencePerSecond?: number; bytesPerUser?: number; enteredShare?: number } = {}): JourneyFigures {
+function figures(id: string, patch: { usersPerSecond?: number; referencePerSecond?: number; bytesPerUser?: number; enteredShare?: number; twinCost?: number } = {}): JourneyFigures {
   const usersPerSecond = patch.usersPerSecond ?? 2_000_000;
   const referencePerSecond = patch.referencePerSecond ?? 1_000;
   const engine = (perSecond: number, users: number) => ({ users, seconds: users / perSecond, usersPerSecond: perSecond, cpuSeconds: users / perSecond, runs: [perSecond] });
@@ -41,6 +41,8 @@ function figures(id: string, patch: { usersPerSecond?: number; referencePerSecon
     enteredShare: patch.enteredShare ?? 0.9,
     reference: engine(referencePerSecond, 200),
     kernel: engine(usersPerSecond, 20_000),
+    kernelWithTwin: engine(usersPerSecond / (patch.twinCost ?? 1.2), 20_000),
+    twinCost: patch.twinCost ?? 1.2,
     speedup: usersPerSecond / referencePerSecond,
     millionSeconds: 1e6 / usersPerSecond,
     millionExtrapolated: true,
@@ -61,14 +63,16 @@ const met = (checks: { name: string; met: boolean | null }[]) => Object.fromEntr
 
 describe('simulation benchmark targets', () => {
   it('are met on figures at the targets, and each missed on figures past it', () => {
-    const atTargets = figures('a', { usersPerSecond: 1e6, referencePerSecond: 1e6 / TARGETS.speedup, bytesPerUser: TARGETS.bytesPerUser });
-    const missed = figures('b', { usersPerSecond: 999_000, referencePerSecond: 1_000, bytesPerUser: TARGETS.bytesPerUser + 1 });
+    const atTargets = figures('a', { usersPerSecond: 1e6, referencePerSecond: 1e6 / TARGETS.speedup, bytesPerUser: TARGETS.bytesPerUser, twinCost: TARGETS.twinCost });
+    const missed = figures('b', { usersPerSecond: 999_000, referencePerSecond: 1_000, bytesPerUser: TARGETS.bytesPerUser + 1, twinCost: TARGETS.twinCost + 0.01 });
     expect(met(targetChecks([atTargets, missed], [run(1, 1), run(2, TARGETS.efficiency)], 2))).toEqual({
       'speedup, a': true,
       '1M users × 90 d, 1 worker, a': true,
+      'twin cost, a': true,
       'kernel memory per user, a': true,
       'speedup, b': false,
       '1M users × 90 d, 1 worker, b': false,
+      'twin cost, b': false,
       'kernel memory per user, b': false,
       'parallel efficiency': true,
     });

@@ -52,9 +52,9 @@ function firstDifference(a: TraceEntry[], b: TraceEntry[]): string | null {
 }
 
 /** Runs both engines on every user and returns what differs (nothing, when they agree). */
-function compareEngines(model: Model): { differences: string[]; steps: number } {
-  const fast = runRange(model, 'fast', 0, model.users, { trace: () => true });
-  const reference = runRange(model, 'reference', 0, model.users, { trace: () => true });
+function compareEngines(model: Model): { differences: string[]; steps: number; twins: number } {
+  const fast = runRange(model, 'fast', 0, model.users, { trace: () => true, traceTwins: true });
+  const reference = runRange(model, 'reference', 0, model.users, { trace: () => true, traceTwins: true });
   const differences: string[] = [];
   let steps = 0;
   for (let user = 0; user < model.users; user++) {
@@ -62,22 +62,36 @@ function compareEngines(model: Model): { differences: string[]; steps: number } 
     steps += a.length;
     const difference = firstDifference(a, reference.traces.get(user)!);
     if (difference) differences.push(`user ${user}: ${difference}`);
+    // The twin (the same user without the journey's touches and offers) runs on both engines alike too.
+    const twin = firstDifference(fast.twinTraces.get(user) ?? [], reference.twinTraces.get(user) ?? []);
+    if (twin) differences.push(`user ${user}'s twin: ${twin}`);
   }
   const meta = { engine: 'fast' as const, seed: model.seed };
   if (JSON.stringify(buildReport(model, [fast.counters], meta)) !== JSON.stringify(buildReport(model, [reference.counters], meta)))
     differences.push('the reports differ');
-  return { differences, steps };
+  return { differences, steps, twins: fast.twinTraces.size };
 }
 
 describe('the kernel and the XState reference runner agree', { timeout: 120_000 }, () => {
+  /** How many twins each template's case ran: a template whose sample answers no touch runs none. */
+  const twinsByTemplate = new Map<string, number>();
+
   it.each(templates.map((template) => [template.id, template] as const))('on every user of template %s', (_id, template) => {
     const journey = instantiateTemplate(template, 'en');
     const model = modelOf(journey, cohortFor(journey, template.industry), 20_261_123);
-    const { differences, steps } = compareEngines(model);
+    const { differences, steps, twins } = compareEngines(model);
     expect(differences.slice(0, 3)).toEqual([]);
+    twinsByTemplate.set(template.id, twins);
     // The case must exercise the journey, not just agree on users who never enter it.
     expect(model.users).toBeGreaterThanOrEqual(USERS);
     expect(steps).toBeGreaterThan(USERS);
+  });
+
+  it('on the twins of the templates whose users answer a touch', () => {
+    // The comparison above covers the twin only where it runs; most templates' samples must run some.
+    const withTwins = [...twinsByTemplate.values()].filter((twins) => twins > 0).length;
+    expect(twinsByTemplate.size).toBe(templates.length);
+    expect(withTwins).toBeGreaterThanOrEqual(Math.ceil(templates.length / 2));
   });
 
   it('on generated journeys, settings and cohorts', () => {

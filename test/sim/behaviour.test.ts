@@ -122,18 +122,24 @@ describe('running', { timeout: 60_000 }, () => {
     const input = { journey: journey([{ id: 'sms', kind: 'message' }, { id: 'won', kind: 'goal', params: { event: 'purchase' } }]), cohort: cohort(), users: 2_000, seed: 9 };
     const single = (await simulate(input)).report;
     expect(single.conversionRate.interval?.method).toBe('wilson');
-    expect(single.roi.interval).toBeNull();
+    expect(single.attributedRoi.interval).toBeNull();
+    expect(single.incremental.revenue.interval?.method).toBe('paired');
     const several = (await simulate({ ...input, replications: 4 })).report;
     expect(several.replications).toBe(4);
     expect(several.conversionRate.interval?.method).toBe('t');
-    expect(several.roi.interval!.low).toBeLessThanOrEqual(several.roi.value);
-    expect(several.roi.interval!.high).toBeGreaterThanOrEqual(several.roi.value);
+    expect(several.attributedRoi.interval!.low).toBeLessThanOrEqual(several.attributedRoi.value);
+    expect(several.attributedRoi.interval!.high).toBeGreaterThanOrEqual(several.attributedRoi.value);
+    // Incremental figures pool the replications' users: a total per replication, its interval from all of them.
+    expect(several.incremental.users).toBe(2_000);
+    expect(several.incremental.revenue.interval?.method).toBe('paired');
   });
 
   it('adds up daily conversions and revenue to the totals', async () => {
     const { report } = await simulate({ journey: journey([{ id: 'sms', kind: 'message' }, { id: 'won', kind: 'goal', params: { event: 'purchase' } }]), cohort: cohort(), users: 2_000 });
     expect(report.conversionsByDay.reduce((a, b) => a + b, 0)).toBe(report.converted);
-    expect(report.revenueByDay.reduce((a, b) => a + b, 0)).toBeCloseTo(report.revenue, 6);
+    expect(report.revenueByDay.reduce((a, b) => a + b, 0)).toBeCloseTo(report.attributedRevenue, 6);
+    expect(report.incremental.byDay.conversions.reduce((a, b) => a + b, 0)).toBe(report.incremental.conversions.value);
+    expect(report.incremental.byDay.revenue.reduce((a, b) => a + b, 0)).toBeCloseTo(report.incremental.revenue.value, 6);
     expect(report.channels.sms.sentByHour.reduce((a, b) => a + b, 0)).toBe(report.channels.sms.sent);
   });
 
@@ -142,8 +148,17 @@ describe('running', { timeout: 60_000 }, () => {
       { id: 'split', kind: 'split', params: { variants: [{ label: 'SMS', weight: 80 }, { label: 'Control', weight: 20, holdout: true }] } },
       { id: 'sms', kind: 'message' },
     ]);
-    document.nodes!.push(node('won', 'goal', { event: 'purchase' }));
-    document.edges = [edge('start', 'next', 'split'), edge('split', 'variant-1', 'sms'), edge('split', 'variant-2', 'out'), edge('sms', 'next', 'out')];
+    document.nodes!.push(node('bought', 'waitForEvent', { event: 'purchase', timeout: 'P30D' }), node('won', 'goal', { event: 'purchase' }));
+    // Both arms then wait for a purchase, which converts them within the stay (the holdout without a message).
+    document.edges = [
+      edge('start', 'next', 'split'),
+      edge('split', 'variant-1', 'sms'),
+      edge('split', 'variant-2', 'bought'),
+      edge('sms', 'next', 'bought'),
+      edge('bought', 'happened', 'won'),
+      edge('bought', 'timeout', 'out'),
+      edge('won', 'next', 'out'),
+    ];
     const strong = cohort({ clickLift: 8, responseWindowDays: 30, response: { sms: { open: 0.9, click: 0.9, unsubscribe: 0 } } });
     const { report } = await simulate({ journey: document, cohort: strong, users: 8_000, seed: 2 });
     expect(report.arms.map((arm) => [arm.label, arm.holdout])).toEqual([['SMS', false], ['Control', true]]);
@@ -151,6 +166,9 @@ describe('running', { timeout: 60_000 }, () => {
     expect(report.lift!.difference.value).toBeGreaterThan(0.05);
     expect(report.lift!.difference.interval!.low).toBeGreaterThan(0);
     expect(report.lift!.incrementalRevenue.value).toBeGreaterThan(0);
+    // The holdout's estimate is noisy; the twin's true effect lies within its interval.
+    expect(report.lift!.trueDifference).toBeGreaterThan(report.lift!.difference.interval!.low);
+    expect(report.lift!.trueDifference).toBeLessThan(report.lift!.difference.interval!.high);
   });
 
   it('refuses impossible inputs with every problem at once', async () => {

@@ -71,7 +71,7 @@ describe('a run passes each gate once', () => {
     migrations.mockClear();
     cohortChecks.mockClear();
     const [assumption] = assumptionsFor(checked.checked.journey);
-    await sweep(checked.checked, assumption!, [0.5, 1.5], 'revenue', { workers: 2 });
+    await sweep(checked.checked, assumption!, [0.5, 1.5], 'incrementalRevenue', { workers: 2 });
     expect(migrations).toHaveBeenCalledTimes(2);
     expect(cohortChecks).toHaveBeenCalledTimes(2);
   });

@@ -1,5 +1,5 @@
 import { checkSimulation, simulateChecked } from '../../src/core/sim/engine/simulate';
-import { assumptionsFor, sweep, tornado } from '../../src/core/sim/analysis/sensitivity';
+import { assumptionsFor, DEFAULT_FIGURE, figures, figureUnits, sweep, tornado } from '../../src/core/sim/analysis/sensitivity';
 import { getTemplate } from '../../src/core/templates';
 import { instantiateTemplate } from '../../src/core/templates/defineTemplate';
 import { ecommercePreset } from '../../src/core/cohort/presets/ecommerce';
@@ -36,10 +36,24 @@ describe('sensitivity', { timeout: 60_000 }, () => {
   it('ranks assumptions by how far they swing the figure', async () => {
     const base = checked();
     const chosen = assumptionsFor(base.journey).filter((assumption) => ['sms.cost', 'orderValue', 'purchaseRate'].includes(assumption.id));
-    const { base: value, bars } = await tornado(base, chosen, 'revenue');
+    const { base: value, bars } = await tornado(base, chosen, 'attributedRevenue');
     expect(bars.map((bar) => bar.swing)).toEqual([...bars.map((bar) => bar.swing)].sort((a, b) => b - a));
     expect(bars.find((bar) => bar.assumption.id === 'sms.cost')!.swing).toBe(0); // price moves cost, never revenue
     expect(bars[0]!.low).toBeLessThan(value);
     expect(bars[0]!.high).toBeGreaterThan(value);
+  });
+
+  it('follows incremental ROI unless told otherwise, a percentage, with incremental revenue and conversions to pick', async () => {
+    expect(DEFAULT_FIGURE).toBe('incrementalRoi');
+    expect(Object.keys(figures).slice(0, 3)).toEqual(['incrementalRoi', 'incrementalRevenue', 'incrementalConversions']);
+    expect(figureUnits).toMatchObject({ incrementalRoi: 'percent', attributedRoi: 'percent', incrementalRevenue: 'money', incrementalConversions: 'count' });
+    const base = checked();
+    const sms = assumptionsFor(base.journey).find((assumption) => assumption.id === 'sms.cost')!;
+    const points = await sweep(base, sms, [1, 2]);
+    expect(points.map((point) => point.value)).toEqual(points.map((point) => point.report.incremental.roi.value));
+    // Dearer touches, same users and sends: the journey's return falls.
+    expect(points[1]!.value).toBeLessThan(points[0]!.value);
+    const revenue = await sweep(base, sms, [1], 'incrementalRevenue');
+    expect(revenue[0]!.value).toBe(revenue[0]!.report.incremental.revenue.value);
   });
 });

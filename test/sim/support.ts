@@ -42,7 +42,7 @@ export function cohort(behaviour: Record<string, unknown> = {}, reach: Record<st
 export function journey(steps: { id: string; kind: string; params?: Record<string, unknown> }[], settings: Record<string, unknown> = {}): JourneyDocumentInput {
   const ids = ['start', ...steps.map((step) => step.id), 'out'];
   return {
-    schemaVersion: 2,
+    schemaVersion: 3,
     id: 'j',
     name: 'J',
     settings: { quietHours: null, frequencyCap: null, ...settings },
@@ -66,3 +66,20 @@ export function traces(m: Model, engine: EngineName = 'fast'): TraceEntry[][] {
   return Array.from({ length: m.users }, (_, user) => result.traces.get(user)!);
 }
 
+/** Entry → SMS → wait up to 30 days for a purchase → goal; no purchase → exit. */
+export function smsThenGoal(settings: Record<string, unknown> = {}): JourneyDocumentInput {
+  return {
+    schemaVersion: 3,
+    id: 'sms-goal',
+    name: 'SMS then goal',
+    settings: { quietHours: null, frequencyCap: null, ...settings },
+    nodes: [
+      node('start', 'entry', { trigger: { type: 'audience' } }),
+      node('sms', 'message', { channel: 'sms' }),
+      node('bought', 'waitForEvent', { event: 'purchase', timeout: 'P30D' }),
+      node('won', 'goal', { event: 'purchase' }),
+      node('out', 'exit', { reason: 'done' }),
+    ],
+    edges: [edge('start', 'next', 'sms'), edge('sms', 'next', 'bought'), edge('bought', 'happened', 'won'), edge('bought', 'timeout', 'out'), edge('won', 'next', 'out')],
+  };
+}

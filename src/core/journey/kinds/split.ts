@@ -170,7 +170,7 @@ export const splitKind = defineNodeKind({
   },
 });
 
-function splitStep(node: JourneyNode, port: string, { visit, user, label, seed }: StoryPortContext): StoryLine | null {
+function splitStep(node: JourneyNode, port: string, { user, label, seed }: StoryPortContext): StoryLine | null {
   const variants = paramsOf({ params }, node)?.variants;
   if (!variants) return null;
   const index = Number(port.replace('variant-', '')) - 1;
@@ -180,8 +180,8 @@ function splitStep(node: JourneyNode, port: string, { visit, user, label, seed }
   const total = variants.reduce((sum, item) => sum + item.weight, 0) || 1;
   const from = variants.slice(0, index).reduce((sum, item) => sum + item.weight, 0) / total;
   const to = from + (variant?.weight ?? 0) / total;
-  // The engines' own key: (seed, user, split id, visit, "split").
-  const u = draw(seed, user, node.id, visit, 'split');
+  // The engines' own key: (seed, user, split id, 0, "split"), the same on every stay (a user keeps their arm).
+  const u = draw(seed, user, node.id, 0, 'split');
   const range = `${formatNumber(from)}–${formatNumber(to)}`;
   const share = `${formatNumber((variant?.weight ?? 0) * (100 / total))} %`;
   const holdout = variant?.holdout

@@ -22,11 +22,25 @@ export interface MachineDriver {
 export const LAUNCH_CODE = -1;
 
 /**
- * One user from launch to the horizon. At one instant the machine's timers go first, then the world's
- * happenings in their order (docs/simulation.md); the launch event is the first thing at t = 0.
+ * One user from launch to the horizon, then their twin where the journey reached their behaviour
+ * (docs/simulation.md, "The twin"), then the paired differences are counted. At one instant the
+ * machine's timers go first, then the world's happenings in their order; the launch event is the first
+ * thing at t = 0.
  */
 export function simulateUser(world: UserWorld, driver: MachineDriver, user: number): void {
   world.beginUser(user);
+  runUser(world, driver, user);
+  if (world.needsTwin()) {
+    const trace = world.trace;
+    world.trace = world.twinTrace;
+    world.beginUser(user, true);
+    runUser(world, driver, user);
+    world.trace = trace;
+  }
+  world.settleUser();
+}
+
+function runUser(world: UserWorld, driver: MachineDriver, user: number): void {
   driver.begin(user);
   driver.send(LAUNCH_CODE);
   world.listen(driver.listening());

@@ -2,8 +2,8 @@
 export { simulateUser } from './driver';
 export { LAUNCH } from './model';
 export type { Model } from './model';
-export { buildReport } from './report';
-export type { ArmReport, Estimate, SimulationReport } from './report';
+export { buildReport, REPORT_VERSION } from './report';
+export type { ArmReport, ControlGroupReport, Estimate, HoldoutLift, Incremental, NodeIncrement, SegmentReport, SimulationReport } from './report';
 export { errorDetail, runFailureProblems, simulationFailed } from './runFailure';
 export { createDriver, engines, runRange } from './runRange';
 export type { EngineName } from './runRange';

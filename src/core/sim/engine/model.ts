@@ -95,13 +95,13 @@ export interface Model {
   lazyEvent: Uint8Array;
   /** Per machine state id: the event codes it listens for (itself or a state around it). */
   listeners: Map<string, Uint8Array>;
-  /** Per event code: a goal's event, so arm conversions count it. */
-  goalEvent: Uint8Array;
   /** Per event code: counted by a condition, so its occurrences are kept for `eventCount`. */
   countedEvent: Uint8Array;
   channelCostUnits: Float64Array;
   quietHours: { startMs: number; endMs: number } | null;
   frequencyCap: { touches: number; windowMs: number } | null;
+  /** The share of users in the cohort's global control group (0 when it has none or the journey opts out). */
+  controlShare: number;
   segments: SegmentModel[];
   layout: CounterLayout;
 }
@@ -201,10 +201,8 @@ export function buildModel(journey: CheckedJourneyDocument, config: MachineConfi
   });
   const nodeIndex = new Map(nodes.map((node, index) => [node.id, index]));
 
-  // What the journey reads, and every goal's event: arm conversions count it even when no step listens.
+  // What the journey reads (an arm converts at a goal step, so a goal's event matters only where a step listens).
   const read = eventsRead(config);
-  for (const node of journey.nodes)
-    if (registry.get(node.kind)?.ends === 'goal' && typeof node.params.event === 'string') read.add(node.params.event);
   const rated = new Set<string>();
   for (const segment of cohort.segments)
     for (const [name, rate] of Object.entries(segment.behaviour.events))
@@ -214,13 +212,10 @@ export function buildModel(journey: CheckedJourneyDocument, config: MachineConfi
   const eventCode = new Map(events.map((name, index) => [name, index]));
   const rateEvents = [...rated].map((name) => eventCode.get(name)!).sort((a, b) => a - b);
 
-  const goalEvent = new Uint8Array(events.length);
-  for (const node of journey.nodes)
-    if (registry.get(node.kind)?.ends === 'goal' && typeof node.params.event === 'string') goalEvent[eventCode.get(node.params.event) ?? -1] = 1;
   const { counted } = eventsUsed(config);
   const countedEvent = Uint8Array.from(events, (name) => (counted.has(name) ? 1 : 0));
   const lazyEvent = new Uint8Array(events.length);
-  for (const code of rateEvents) if (!counted.has(events[code]!) && !goalEvent[code]) lazyEvent[code] = 1;
+  for (const code of rateEvents) if (!counted.has(events[code]!)) lazyEvent[code] = 1;
 
   const channelCostUnits = Float64Array.from(channels, (channel) => toMoneyUnits(channelCost(channel, journey.settings.channelCosts)));
   const { quietHours, frequencyCap } = journey.settings;
@@ -266,11 +261,11 @@ export function buildModel(journey: CheckedJourneyDocument, config: MachineConfi
     rateEvents,
     lazyEvent,
     listeners: listenersByState(config, eventCode, events.length),
-    goalEvent,
     countedEvent,
     channelCostUnits,
     quietHours: quietHours ? { startMs: minutesOf(quietHours.start), endMs: minutesOf(quietHours.end) } : null,
     frequencyCap: frequencyCap ? { touches: frequencyCap.touches, windowMs: parseDuration(frequencyCap.window) ?? MS.week } : null,
+    controlShare: journey.settings.optOutOfControlGroup === true ? 0 : (cohort.controlGroupShare ?? 0),
     segments,
     layout: buildLayout({ nodes, days, segments: cohort.segments.length, stages: stages.length, channels: channels.length }),
   };

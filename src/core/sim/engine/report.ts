@@ -1,8 +1,9 @@
 import { channels, type Channel } from '../../journey/channels';
 import { stages, type Stage } from '../../journey/stages';
 import { MS } from '../../journey/duration';
-import { armSlot, channelSlot, segmentSlot, type ArmField, type CounterLayout } from './counters';
+import { armSlot, channelSlot, PAIRED, PAIRED_BLOCK, PAIRED_WIDE_AT, segmentSlot, wideValue, type ArmField, type CounterLayout, type PairedSum, type PairedWide } from './counters';
 import { MONEY_UNIT, type Model } from './model';
+import { usersPerArm } from '../math/sampleSize';
 import type { EngineName } from './runRange';
 
 /**
@@ -16,12 +17,44 @@ import type { EngineName } from './runRange';
 export interface Interval {
   low: number;
   high: number;
-  method: 'wilson' | 'newcombe' | 't';
+  /**
+   * wilson / newcombe: score intervals of proportions; t: over replications; paired: from the per-user
+   * differences between each user and their twin (docs/simulation.md, "The twin").
+   */
+  method: 'wilson' | 'newcombe' | 't' | 'paired' | 'normal';
 }
 
 export interface Estimate {
   value: number;
   interval: Interval | null;
+}
+
+/**
+ * What the journey adds over what the same users would have done without it (their twins): totals over
+ * the group's users (per replication), with 95 % intervals from the per-user paired differences.
+ * Money in yuan; `roi` a ratio (0.25 = 25 %), shown as a percentage everywhere.
+ */
+export interface Incremental {
+  /** Users in the group. */
+  users: number;
+  /** Users who reached a goal node minus users whose twin did ("converted anyway"). */
+  conversions: Estimate;
+  purchases: Estimate;
+  /** Revenue over the whole horizon minus the twin's. */
+  revenue: Estimate;
+  /** The journey's cost (touches and redeemed offers): all of it is incremental, the twin costs nothing. */
+  cost: Estimate;
+  /** (incremental revenue − cost) ÷ cost; null interval when there is no cost. */
+  roi: Estimate;
+  /** Cost ÷ incremental conversions (null when the journey adds none); null interval when the conversions' interval reaches 0. */
+  costPerConversion: Estimate | null;
+}
+
+/** Per node: over the users who entered it, their whole-horizon increment (no intervals). */
+export interface NodeIncrement {
+  conversions: number;
+  revenue: number;
+  cost: number;
 }
 
 export interface NodeReport {
@@ -32,6 +65,7 @@ export interface NodeReport {
   entries: number;
   users: number;
   ports: Record<string, number>;
+  incremental: NodeIncrement;
 }
 
 export interface ChannelReport {
@@ -54,16 +88,74 @@ export interface ArmReport {
   port: string;
   label: string;
   holdout: boolean;
+  /** Users assigned to this arm (a user keeps their arm of a split for the whole run). */
   assigned: number;
+  /** Assigned users who reached a goal node after assignment, within the same stay. */
   converted: number;
   conversionRate: Estimate;
-  revenue: number;
+  /** Attributed: what assigned users bought after assignment while in the journey, and what they cost. */
+  attributedRevenue: number;
   cost: number;
+  /** The arm's users against their twins, over the whole horizon. */
+  incremental: Incremental;
 }
+
+export interface SegmentReport {
+  id: string;
+  users: number;
+  entered: number;
+  converted: number;
+  conversionRate: Estimate;
+  purchases: number;
+  attributedRevenue: number;
+  cost: number;
+  churned: number;
+  unsubscribes: number;
+  incremental: Incremental;
+}
+
+/** The holdout comparison a real A/B test after launch would make, beside the true effect. */
+export interface HoldoutLift {
+  split: string;
+  holdout: string;
+  treatedRate: number;
+  holdoutRate: number;
+  /** Treated arms' conversion rate minus the holdout's (Newcombe, or t over replications). */
+  difference: Estimate;
+  /** The same difference measured without noise: treated arms' incremental conversions per assigned user. */
+  trueDifference: number;
+  /** Revenue per treated user minus revenue per holdout user (attributed, after assignment), times the treated users. */
+  incrementalRevenue: Estimate;
+  /** (incremental revenue − the treated users' cost) ÷ that cost. */
+  incrementalRoi: Estimate;
+  /**
+   * Users the holdout needs (with as many or more treated) for a two-sided 5 % test to detect the true
+   * difference with 80 % power; null when the journey adds nothing to detect.
+   */
+  holdoutUsersNeeded: number | null;
+}
+
+/** The cohort's global control group: held out of every journey, the whole journey's effect against it. */
+export interface ControlGroupReport {
+  share: number;
+  controlUsers: number;
+  treatedUsers: number;
+  /** Share of each group that reached a goal node over the horizon. */
+  controlRate: number;
+  treatedRate: number;
+  difference: Estimate;
+  /** Whole-horizon revenue per user of each group (yuan). */
+  controlRevenuePerUser: number;
+  treatedRevenuePerUser: number;
+  /** Treated users' revenue minus what as many control users spent: Welch's interval. */
+  incrementalRevenue: Estimate;
+}
+
+export const REPORT_VERSION = 2;
 
 export interface SimulationReport {
   format: 'journey-lab-report';
-  version: 1;
+  version: typeof REPORT_VERSION;
   journey: { id: string; name: string };
   cohort: { id: string };
   engine: EngineName;
@@ -75,16 +167,28 @@ export interface SimulationReport {
   entries: number;
   converted: number;
   conversionRate: Estimate;
+  /** What the journey adds, over all users simulated (the headline figures). */
+  incremental: Incremental & { byDay: { conversions: number[]; revenue: number[] } };
+  /** The twins: what the same users do without the journey ("anyway"). */
+  baseline: { converted: number; purchases: number; revenue: number };
   purchases: number;
   journeyPurchases: number;
-  revenue: number;
+  /** Attributed revenue: everything users bought while in the journey, organic purchases included. */
+  attributedRevenue: number;
   revenueAllUsers: number;
   cost: { touches: number; offers: number; total: number; byChannel: Record<Channel, number> };
   offers: { granted: number; redeemed: number };
-  roi: Estimate;
+  /** (attributed revenue − cost) ÷ cost: a ratio, shown as a percentage. Not the journey's return: see incremental.roi. */
+  attributedRoi: Estimate;
   cac: Estimate;
   arpu: Estimate;
-  ltv: Estimate;
+  /** Attributed revenue per converted user, over the horizon (what was called LTV). */
+  revenuePerConverted: Estimate;
+  /**
+   * Customer value: a converted customer's expected revenue over the 12 months after the horizon, from
+   * their purchase model's conditional expectation (their rate, dropout and spend, alive or not).
+   */
+  customerValue: Estimate;
   churned: number;
   churnedEntered: number;
   unsubscribes: Record<Channel, number>;
@@ -93,24 +197,17 @@ export interface SimulationReport {
   nodes: NodeReport[];
   goals: { node: string; goal: string; users: number; rate: Estimate }[];
   stagesByDay: Record<Stage, number[]>;
-  /** Users converting (reaching a first goal) each day, and journey revenue each day, in yuan. */
+  /** Users who reached each stage or a later one (in stage order): a funnel that never widens. */
+  stageFunnel: Record<Stage, number>;
+  /** Users converting (reaching a first goal) each day, and attributed revenue each day, in yuan. */
   conversionsByDay: number[];
   revenueByDay: number[];
   channels: Record<Channel, ChannelReport>;
   operations: { peakDay: number; peakSends: number; suppressed: number };
-  segments: { id: string; users: number; entered: number; converted: number; conversionRate: Estimate; purchases: number; revenue: number; cost: number; churned: number; unsubscribes: number }[];
+  segments: SegmentReport[];
   arms: ArmReport[];
-  lift: {
-    split: string;
-    holdout: string;
-    treatedRate: number;
-    holdoutRate: number;
-    difference: Estimate;
-    /** Revenue per treated user minus revenue per holdout user, times the treated users: what the journey added. */
-    incrementalRevenue: Estimate;
-    /** (incremental revenue − the treated users' cost) ÷ that cost. */
-    incrementalRoi: Estimate;
-  } | null;
+  lift: HoldoutLift | null;
+  controlGroup: ControlGroupReport | null;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -180,15 +277,147 @@ function figures(model: Model, counters: Float64Array) {
   const cost = yuan(at(s.touchCost) + at(s.offerCost));
   return {
     conversionRate: ratio(at(s.converted), at(s.entered)),
-    roi: ratio(revenue - cost, cost),
+    attributedRoi: ratio(revenue - cost, cost),
     cac: ratio(cost, at(s.converted)),
     arpu: ratio(revenue, at(s.entered)),
-    ltv: ratio(yuan(at(s.convertedRevenue)), at(s.converted)),
+    revenuePerConverted: ratio(yuan(at(s.convertedRevenue)), at(s.converted)),
   };
 }
 
 function mean(values: number[]): number {
   return values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Paired differences (the twin)
+
+const sumOver = (replications: Float64Array[], slot: number) => replications.reduce((sum, counters) => sum + counters[slot]!, 0);
+const wideOver = (replications: Float64Array[], slot: number) => replications.reduce((sum, counters) => sum + wideValue(counters, slot), 0n);
+
+/**
+ * The per-user sample covariance of a and b over n users from their exact sums: (n·Σab − Σa·Σb) ÷ (n(n − 1)),
+ * the numerator in BigInt so no digit is lost before the one rounding to a float.
+ */
+function covariance(n: number, sumA: number, sumB: number, sumAB: bigint): number {
+  if (n < 2) return 0;
+  const numerator = BigInt(n) * sumAB - BigInt(sumA) * BigInt(sumB);
+  return Number(numerator) / (n * (n - 1));
+}
+
+const normalInterval = (value: number, standardError: number, method: Interval['method']): Interval | null =>
+  Number.isFinite(standardError) ? { low: value - Z * standardError, high: value + Z * standardError, method } : null;
+
+/**
+ * A group's incremental figures from its paired block, pooled over the replications (independent users):
+ * each total is the mean per-user difference times the group's users per replication, its interval
+ * from the per-user variance; ROI and cost per conversion are ratios of totals with the delta method.
+ */
+function pairedFigures(replications: Float64Array[], block: number): Incremental {
+  const R = replications.length;
+  const sum = (field: PairedSum) => sumOver(replications, block + PAIRED[field]);
+  const wide = (field: PairedWide) => wideOver(replications, block + PAIRED_WIDE_AT[field]);
+  const n = sum('users');
+  const sums = { conversions: sum('conversions'), purchases: sum('purchases'), revenue: sum('revenue'), cost: sum('cost') };
+  const variance = {
+    conversions: covariance(n, sums.conversions, sums.conversions, wide('conversions2')),
+    purchases: covariance(n, sums.purchases, sums.purchases, wide('purchases2')),
+    revenue: covariance(n, sums.revenue, sums.revenue, wide('revenue2')),
+    cost: covariance(n, sums.cost, sums.cost, wide('cost2')),
+  };
+  const total = (field: keyof typeof sums, scale = 1): Estimate => {
+    const value = sums[field] / R / scale;
+    return { value, interval: n >= 2 ? normalInterval(value, Math.sqrt(n * variance[field]) / R / scale, 'paired') : null };
+  };
+  const conversions = total('conversions');
+  // ROI = Σrevenue ÷ Σcost − 1; Var(ratio) ≈ (σr² − 2Kσrc + K²σc²) ÷ (n·c̄²) with K the ratio (delta method).
+  const ratioError = (top: number, bottom: number, varianceTop: number, varianceBottom: number, cross: number) => {
+    const K = top / bottom;
+    const meanBottom = bottom / n;
+    return Math.sqrt(Math.max(0, varianceTop - 2 * K * cross + K * K * varianceBottom) / (n * meanBottom * meanBottom));
+  };
+  let roi: Estimate = { value: 0, interval: null };
+  if (sums.cost > 0) {
+    const value = sums.revenue / sums.cost - 1;
+    const cross = covariance(n, sums.revenue, sums.cost, wide('revenueCost'));
+    roi = { value, interval: n >= 2 ? normalInterval(value, ratioError(sums.revenue, sums.cost, variance.revenue, variance.cost, cross), 'paired') : null };
+  }
+  let costPerConversion: Estimate | null = null;
+  if (sums.conversions > 0) {
+    const value = yuan(sums.cost / sums.conversions);
+    const cross = covariance(n, sums.cost, sums.conversions, wide('conversionsCost'));
+    const reachesZero = !conversions.interval || conversions.interval.low <= 0;
+    costPerConversion = {
+      value,
+      interval: reachesZero ? null : normalInterval(value, yuan(ratioError(sums.cost, sums.conversions, variance.cost, variance.conversions, cross)), 'paired'),
+    };
+  }
+  return {
+    users: n / R,
+    conversions,
+    purchases: total('purchases'),
+    revenue: total('revenue', MONEY_UNIT),
+    cost: total('cost', MONEY_UNIT),
+    roi,
+    costPerConversion,
+  };
+}
+
+/**
+ * Users a holdout needs to detect the true effect: the treated rate against the rate without the journey
+ * it implies. The true effect counts whole-horizon increments, the rate only goals within the stay, so
+ * the implied rate can fall below 0; then (and for no effect) there is no such size.
+ */
+function holdoutSizeFor(treatedRate: number, trueDifference: number): number | null {
+  const without = treatedRate - trueDifference;
+  if (!(trueDifference > 0) || !(without >= 0) || !(treatedRate <= 1)) return null;
+  const users = usersPerArm(treatedRate, without);
+  return Number.isFinite(users) ? users : null;
+}
+
+function controlGroupReport(model: Model, replications: Float64Array[]): ControlGroupReport | null {
+  const s = model.layout.scalar;
+  const R = replications.length;
+  const sum = (slot: number) => sumOver(replications, slot);
+  const nc = sum(s.controlUsers);
+  const nt = sum(s.treatedUsers);
+  if (!(model.controlShare > 0) || nc < 2 || nt < 2) return null;
+  const controlRevenue = sum(s.controlRevenue);
+  const treatedRevenue = sum(s.treatedRevenue);
+  const varianceControl = covariance(nc, controlRevenue, controlRevenue, wideOver(replications, model.layout.wideScalar.controlRevenue2));
+  const varianceTreated = covariance(nt, treatedRevenue, treatedRevenue, wideOver(replications, model.layout.wideScalar.treatedRevenue2));
+  const perUser = (revenue: number, users: number) => yuan(revenue / users);
+  const incremental = (perUser(treatedRevenue, nt) - perUser(controlRevenue, nc)) * (nt / R);
+  const rates = replications.map((counters) => ({
+    control: ratio(counters[s.controlConverted]!, counters[s.controlUsers]!),
+    treated: ratio(counters[s.treatedConverted]!, counters[s.treatedUsers]!),
+  }));
+  const differences = rates.map((rate) => rate.treated - rate.control);
+  const first = replications[0]!;
+  return {
+    share: model.controlShare,
+    controlUsers: nc / R,
+    treatedUsers: nt / R,
+    controlRate: mean(rates.map((rate) => rate.control)),
+    treatedRate: mean(rates.map((rate) => rate.treated)),
+    difference: {
+      value: mean(differences),
+      interval: R >= 2 ? tInterval(differences) : newcombe(first[s.treatedConverted]!, first[s.treatedUsers]!, first[s.controlConverted]!, first[s.controlUsers]!),
+    },
+    controlRevenuePerUser: perUser(controlRevenue, nc),
+    treatedRevenuePerUser: perUser(treatedRevenue, nt),
+    // Welch: the standard error of the difference of two means with their own variances.
+    incrementalRevenue: { value: incremental, interval: normalInterval(incremental, yuan(Math.sqrt(varianceTreated / nt + varianceControl / nc)) * (nt / R), 'normal') },
+  };
+}
+
+function customerValueEstimate(model: Model, replications: Float64Array[]): Estimate {
+  const s = model.layout.scalar;
+  const n = sumOver(replications, s.converted);
+  const total = sumOver(replications, s.customerValue);
+  if (!(n > 0)) return { value: 0, interval: null };
+  const value = yuan(total / n);
+  const variance = covariance(n, total, total, wideOver(replications, model.layout.wideScalar.customerValue2));
+  return { value, interval: n >= 2 ? normalInterval(value, yuan(Math.sqrt(variance / n)), 'normal') : null };
 }
 
 export interface ReportMeta {
@@ -249,6 +478,11 @@ export function buildReport(model: Model, replications: Float64Array[], meta: Re
     entries: at(layout.nodeEntries + index),
     users: at(layout.nodeUsers + index),
     ports: Object.fromEntries(node.ports.map((port, portIndex) => [port, at(layout.portOffset[index]! + portIndex)])),
+    incremental: {
+      conversions: at(layout.nodeIncrement + index * 3),
+      revenue: yuan(at(layout.nodeIncrement + index * 3 + 1)),
+      cost: yuan(at(layout.nodeIncrement + index * 3 + 2)),
+    },
   }));
 
   const arms: ArmReport[] = [];
@@ -264,8 +498,9 @@ export function buildReport(model: Model, replications: Float64Array[], meta: Re
         assigned: at(slot('assigned')),
         converted: at(slot('converted')),
         conversionRate: proportion((c) => c[slot('converted')]!, (c) => c[slot('assigned')]!),
-        revenue: yuan(at(slot('revenue'))),
+        attributedRevenue: yuan(at(slot('revenue'))),
         cost: yuan(at(slot('cost'))),
+        incremental: pairedFigures(replications, layout.pairedArmOffset[index]! + portIndex * PAIRED_BLOCK),
       });
     });
   });
@@ -288,14 +523,21 @@ export function buildReport(model: Model, replications: Float64Array[], meta: Re
     const each = replications.map(sums);
     const values = each.map((x) => ratio(x.treated, x.treatedN) - ratio(x.holdout, x.holdoutN));
     const first = each[0]!;
+    const treatedRate = mean(each.map((x) => ratio(x.treated, x.treatedN)));
+    // The true effect on the same users: the treated arms' incremental conversions per assigned user.
+    const treatedUsers = treatedPorts.reduce((sum, port) => sum + sumOver(replications, slot(port, 'assigned')), 0);
+    const treatedIncrement = treatedPorts.reduce((sum, port) => sum + sumOver(replications, layout.pairedArmOffset[split]! + port * PAIRED_BLOCK + PAIRED.conversions), 0);
+    const trueDifference = ratio(treatedIncrement, treatedUsers);
     lift = {
       split: holdoutArm.split,
       holdout: holdoutArm.port,
-      treatedRate: mean(each.map((x) => ratio(x.treated, x.treatedN))),
+      treatedRate,
       holdoutRate: mean(each.map((x) => ratio(x.holdout, x.holdoutN))),
       difference: { value: mean(values), interval: R >= 2 ? tInterval(values) : newcombe(first.treated, first.treatedN, first.holdout, first.holdoutN) },
+      trueDifference,
       incrementalRevenue: replicated(each.map((x) => x.incremental)),
       incrementalRoi: replicated(each.map((x) => x.incrementalRoi)),
+      holdoutUsersNeeded: holdoutSizeFor(treatedRate, trueDifference),
     };
   }
 
@@ -303,9 +545,11 @@ export function buildReport(model: Model, replications: Float64Array[], meta: Re
   const revenue = yuan(at(s.journeyRevenue));
   const touches = yuan(at(s.touchCost));
   const offers = yuan(at(s.offerCost));
+  const incremental = pairedFigures(replications, layout.paired);
+  const perStage = (base: number) => Object.fromEntries(stages.map((stage, index) => [stage, at(base + index)])) as Record<Stage, number>;
   return {
     format: 'journey-lab-report',
-    version: 1,
+    version: REPORT_VERSION,
     journey: { id: model.journey.id, name: model.journey.name },
     cohort: { id: model.cohort.id },
     engine: meta.engine,
@@ -317,16 +561,29 @@ export function buildReport(model: Model, replications: Float64Array[], meta: Re
     entries: at(s.entries),
     converted: at(s.converted),
     conversionRate: proportion((c) => c[s.converted]!, (c) => c[s.entered]!),
+    incremental: {
+      ...incremental,
+      byDay: {
+        conversions: Array.from({ length: model.days }, (_, day) => at(layout.incrementalConversionsByDay + day)),
+        revenue: Array.from({ length: model.days }, (_, day) => yuan(at(layout.incrementalRevenueByDay + day))),
+      },
+    },
+    baseline: {
+      converted: at(s.converted) - incremental.conversions.value,
+      purchases: at(s.purchases) - incremental.purchases.value,
+      revenue: yuan(at(s.revenueAll)) - incremental.revenue.value,
+    },
     purchases: at(s.purchases),
     journeyPurchases: at(s.journeyPurchases),
-    revenue,
+    attributedRevenue: revenue,
     revenueAllUsers: yuan(at(s.revenueAll)),
     cost: { touches, offers, total: touches + offers, byChannel },
     offers: { granted: at(s.offersGranted), redeemed: at(s.offersRedeemed) },
-    roi: ratioEstimate((figure) => figure.roi),
+    attributedRoi: ratioEstimate((figure) => figure.attributedRoi),
     cac: ratioEstimate((figure) => figure.cac),
     arpu: ratioEstimate((figure) => figure.arpu),
-    ltv: ratioEstimate((figure) => figure.ltv),
+    revenuePerConverted: ratioEstimate((figure) => figure.revenuePerConverted),
+    customerValue: customerValueEstimate(model, replications),
     churned: at(s.churned),
     churnedEntered: at(s.churnedEntered),
     unsubscribes,
@@ -342,6 +599,7 @@ export function buildReport(model: Model, replications: Float64Array[], meta: Re
       Stage,
       number[]
     >,
+    stageFunnel: perStage(layout.stageReached),
     conversionsByDay: Array.from({ length: model.days }, (_, day) => at(layout.convertedByDay + day)),
     revenueByDay: Array.from({ length: model.days }, (_, day) => yuan(at(layout.revenueByDay + day))),
     channels: channelReports,
@@ -353,12 +611,14 @@ export function buildReport(model: Model, replications: Float64Array[], meta: Re
       converted: at(segmentField(index, 'converted')),
       conversionRate: proportion((c) => c[segmentField(index, 'converted')]!, (c) => c[segmentField(index, 'entered')]!),
       purchases: at(segmentField(index, 'purchases')),
-      revenue: yuan(at(segmentField(index, 'journeyRevenue'))),
+      attributedRevenue: yuan(at(segmentField(index, 'journeyRevenue'))),
       cost: yuan(at(segmentField(index, 'cost'))),
       churned: at(segmentField(index, 'churned')),
       unsubscribes: at(segmentField(index, 'unsubscribes')),
+      incremental: pairedFigures(replications, layout.pairedSegment + index * PAIRED_BLOCK),
     })),
     arms,
     lift,
+    controlGroup: controlGroupReport(model, replications),
   };
 }

@@ -1,7 +1,7 @@
 import type { Channel } from '../../journey/channels';
 
-/** What happened to a touch a message node sent. */
-export type TouchOutcome = 'sent' | 'suppressed' | 'unreachable' | 'opted-out' | 'deferred' | 'dropped';
+/** What happened to a touch a message node sent ('control-group': the user is in the cohort's global control group). */
+export type TouchOutcome = 'sent' | 'suppressed' | 'unreachable' | 'opted-out' | 'deferred' | 'dropped' | 'control-group';
 
 /**
  * One step of one user's path, at a time in milliseconds after launch. Both engines record the same

@@ -3,9 +3,9 @@ import { elapsedInEnglish, MS } from '../../journey/duration';
 import { grouped } from '../../i18n';
 import { UniformStream } from '../math/distributions';
 import { sampleBgNbdDropout, sampleBgNbdRate } from '../math/bgnbd';
-import { orderValueLatent, sampleOrderValue } from '../math/orderValue';
+import { customerMeanOrderValue, orderValueLatent, sampleOrderValue } from '../math/orderValue';
 import { hashKey, hashString } from '../math/random';
-import { ARM, ARM_FIELDS, CHANNEL, CHANNEL_FIELDS, SEGMENT, SEGMENT_FIELDS, type CounterLayout } from './counters';
+import { addWideProduct, ARM, ARM_FIELDS, CHANNEL, CHANNEL_FIELDS, PAIRED, PAIRED_BLOCK, PAIRED_WIDE_AT, SEGMENT, SEGMENT_FIELDS, type CounterLayout } from './counters';
 import { EVENT_CLICK, EVENT_OPEN, EVENT_PURCHASE, EVENT_UNSUBSCRIBE, EVENT_VISIT, MONEY_UNIT, toMoneyUnits, type Model, type SegmentModel } from './model';
 import type { TraceEntry, TouchOutcome } from './trace';
 
@@ -74,6 +74,11 @@ const DAY = MS.day;
 const HOUR = MS.hour;
 const LATENT = hashString('bgnbd.latent');
 const PURCHASES = hashString('bgnbd.purchases');
+const INDUCED = hashString('bgnbd.induced');
+const INDUCED_ORDERS = hashString('orderValue.induced');
+const CONTROL = hashString('control-group');
+/** Customer value looks this far past the horizon (12 months). */
+const CUSTOMER_VALUE_DAYS = 365;
 const SPEND_LATENT = hashString('orderValue.latent');
 const ORDERS = hashString('orderValue.orders');
 const EVENTS = hashString('events');
@@ -95,6 +100,52 @@ function grow(array: Float64Array<ArrayBuffer>, needed: number): Float64Array<Ar
 export class UserWorld {
   readonly horizon: number;
   readonly counters: Float64Array;
+  /**
+   * Where counting goes: `counters`, or a scratch array while the twin runs (the twin's only results
+   * are the outcome fields below; what else it would count is no figure of the report).
+   */
+  private sink: Float64Array;
+  private readonly scratchCounters: Float64Array;
+  /**
+   * The twin: the same user and machine with the journey's touches and offers doing nothing
+   * (docs/simulation.md, "The twin"). Set by beginUser.
+   */
+  private twin = false;
+  /** The user is in the cohort's global control group: the journey's touches and offers do nothing. */
+  private controlled = false;
+  /** Touches and offers do nothing (the twin, or a control-group user). */
+  private silenced = false;
+  /** Run every twin, even where the user's run could not differ from it (tests of that shortcut). */
+  alwaysTwin = false;
+  /** Run twins at all (false only to measure what they cost: the benchmark). */
+  twins = true;
+  /** Set to an array to record the twin's steps of the next user into it (tests). */
+  twinTrace: TraceEntry[] | null = null;
+  /**
+   * Something the journey did reached the user's behaviour: a response to a touch happened or the
+   * journey induced a purchase. Until then the twin's run is this run draw for draw, minus the cost.
+   */
+  private diverged = false;
+  // The outcome of this run of the user (the treated one, then the twin's), and the treated one kept.
+  private runConvertedDay = -1;
+  private runPurchases = 0;
+  private runRevenue = 0;
+  private runCost = 0;
+  private runPurchaseDays = new Float64Array(16);
+  private runPurchaseUnits = new Float64Array(16);
+  private treatedConvertedDay = -1;
+  private treatedPurchases = 0;
+  private treatedRevenue = 0;
+  private treatedCost = 0;
+  private treatedPurchaseCount = 0;
+  private treatedPurchaseDays = new Float64Array(16);
+  private treatedPurchaseUnits = new Float64Array(16);
+  /** The treated run's arms (split, port) and entered nodes: the twin's run reuses the live arrays, and the increments belong to the treated path. */
+  private readonly treatedArmSplits: Int32Array;
+  private readonly treatedArmPorts: Int32Array;
+  private treatedArmCount = 0;
+  private readonly treatedSeenNodes: Int32Array;
+  private treatedSeenCount = 0;
   /** Set to an array to record every step of the next user run into it (null: no trace, faster). */
   trace: TraceEntry[] | null = null;
   private tracing = false;
@@ -111,13 +162,22 @@ export class UserWorld {
   private alive = true;
   private purchaseCount = 0;
   private readonly purchases = new UniformStream(0, 0, PURCHASES);
+  private readonly induced = new UniformStream(0, 0, INDUCED);
   private readonly scratch = new UniformStream(0, 0, LATENT);
-  // Purchases come from a Poisson process whose rate changes with lifts: `hazardLeft` of the current
-  // Exp(1) draw remains at `hazardFrom`, used up at `rate` per ms; the purchase is due at `purchaseAt`.
+  /**
+   * Baseline purchases (BG/NBD at the user's own rate λ, each followed by a dropout coin) come from
+   * their own stream, which nothing the journey does can shift: the next one is due at `purchaseAt`.
+   * Purchases the journey induces come from a second Poisson process of rate λ·(lift − 1) on another
+   * stream, so the two together buy at λ·lift: `hazardLeft` of its current Exp(1) draw remains at
+   * `hazardFrom`, used up at `inducedRate` per ms; it is due at `inducedAt`.
+   */
+  private purchaseAt = Infinity;
+  private inducedCount = 0;
   private hazardFrom = 0;
   private hazardLeft = 0;
-  private rate = 0;
-  private purchaseAt = Infinity;
+  private inducedStarted = false;
+  private inducedRate = 0;
+  private inducedAt = Infinity;
   private clickUntil = -Infinity;
   // Offers: valid until, value and minimum spend in money units, node, redeemed.
   private offerCount = 0;
@@ -151,7 +211,6 @@ export class UserWorld {
   // Where the user is: in the journey or not, the stage since when, what they have reached.
   private inJourney = false;
   private everEntered = false;
-  private converted = false;
   private lastPurchaseAt = -1;
   private lastPurchaseUnits = 0;
   private stage = -1;
@@ -159,9 +218,17 @@ export class UserWorld {
   private readonly nodeSeen: Uint8Array;
   /** Each node's visit count as last entered: part of the draw key of a touch sent there. */
   private readonly visitOf: Int32Array;
-  private armNode = -1;
-  private armPort = -1;
-  private armConverted = false;
+  /** The splits the user was assigned at (their arm is theirs for the run), in order: `armSplits[0 … armCount)`. */
+  private readonly armPortOf: Int32Array;
+  private readonly armSplits: Int32Array;
+  private armCount = 0;
+  /** Per split: assigned in the current stay, and converted (a goal reached after assignment, within a stay). */
+  private readonly armInStay: Uint8Array;
+  private readonly armConverted: Uint8Array;
+  /** Nodes entered, in order of first entry: `seenNodes[0 … seenCount)`. */
+  private readonly seenNodes: Int32Array;
+  private seenCount = 0;
+  private furthestStage = -1;
   private stepInstant = -1;
   private steps = 0;
   /** Node entries of this user so far, and the last RECENT of them (a ring buffer, to name a loop). */
@@ -184,6 +251,16 @@ export class UserWorld {
     this.stepBudget = stepBudget(model.horizonMs);
     this.layout = model.layout;
     this.counters = counters ?? new Float64Array(model.layout.size);
+    this.scratchCounters = new Float64Array(model.layout.size);
+    this.sink = this.counters;
+    this.armPortOf = new Int32Array(model.nodes.length).fill(-1);
+    this.armSplits = new Int32Array(model.nodes.length);
+    this.armInStay = new Uint8Array(model.nodes.length);
+    this.armConverted = new Uint8Array(model.nodes.length);
+    this.seenNodes = new Int32Array(model.nodes.length);
+    this.treatedArmSplits = new Int32Array(model.nodes.length);
+    this.treatedArmPorts = new Int32Array(model.nodes.length);
+    this.treatedSeenNodes = new Int32Array(model.nodes.length);
     this.rateNext = new Float64Array(model.events.length);
     this.rateDraws = new Float64Array(model.events.length);
     this.nodeSeen = new Uint8Array(model.nodes.length);
@@ -196,16 +273,26 @@ export class UserWorld {
   // Counting
 
   private scalar(slot: number, amount = 1): void {
-    this.counters[slot]! += amount;
+    this.sink[slot]! += amount;
   }
   private channelCount(channel: number, field: number, amount = 1): void {
-    this.counters[this.channelBase + channel * CHANNEL_FIELDS.length + field]! += amount;
+    this.sink[this.channelBase + channel * CHANNEL_FIELDS.length + field]! += amount;
   }
   private segmentCount(field: number, amount = 1): void {
-    this.counters[this.segmentBase + this.segment * SEGMENT_FIELDS.length + field]! += amount;
+    this.sink[this.segmentBase + this.segment * SEGMENT_FIELDS.length + field]! += amount;
   }
-  private armCount(field: number, amount = 1): void {
-    if (this.armNode >= 0) this.counters[this.layout.armOffset[this.armNode]! + this.armPort * ARM_FIELDS.length + field]! += amount;
+  /** Counts for the arms the user is in during this stay (every split assigned since they entered). */
+  private armCountInStay(field: number, amount = 1): void {
+    for (let index = 0; index < this.armCount; index++) {
+      const split = this.armSplits[index]!;
+      if (this.armInStay[split]) this.sink[this.layout.armOffset[split]! + this.armPortOf[split]! * ARM_FIELDS.length + field]! += amount;
+    }
+  }
+  /** A cost of the journey (a touch sent, an offer redeemed): counted for the user's run, segment and arms. */
+  private spend(units: number): void {
+    this.runCost += units;
+    this.segmentCount(SEGMENT.cost, units);
+    this.armCountInStay(ARM.cost, units);
   }
   private record(entry: TraceEntry): void {
     this.trace!.push(entry);
@@ -214,8 +301,23 @@ export class UserWorld {
   // ------------------------------------------------------------------------------------------------
   // A user's start and end
 
-  beginUser(user: number): void {
+  /**
+   * Starts `user`'s run: the treated one, or (`twin`) their twin, after the treated run has finished.
+   * Everything the run draws is keyed by the user, so both runs draw the same numbers wherever the
+   * journey has not reached the user's behaviour.
+   */
+  beginUser(user: number, twin = false): void {
     const model = this.model;
+    if (twin) this.keepTreatedOutcome();
+    this.twin = twin;
+    this.sink = twin ? this.scratchCounters : this.counters;
+    this.controlled = model.controlShare > 0 && hashKey(model.seed, user, CONTROL, 0, 0) * INV_2_32 < model.controlShare;
+    this.silenced = twin || this.controlled;
+    this.diverged = false;
+    this.runConvertedDay = -1;
+    this.runPurchases = 0;
+    this.runRevenue = 0;
+    this.runCost = 0;
     this.user = user;
     this.now = 0;
     this.tracing = this.trace !== null;
@@ -242,21 +344,30 @@ export class UserWorld {
     this.reach.fill(-1);
     this.inJourney = false;
     this.everEntered = false;
-    this.converted = false;
     this.lastPurchaseAt = -1;
     this.stage = -1;
     this.nodeSeen.fill(0);
     this.visitOf.fill(0);
-    this.armNode = -1;
-    this.armPort = -1;
-    this.armConverted = false;
+    for (let index = 0; index < this.armCount; index++) {
+      const split = this.armSplits[index]!;
+      this.armPortOf[split] = -1;
+      this.armInStay[split] = 0;
+      this.armConverted[split] = 0;
+    }
+    this.armCount = 0;
+    this.seenCount = 0;
+    this.furthestStage = -1;
     this.stepInstant = -1;
     this.steps = 0;
     this.totalSteps = 0;
+    this.purchaseAt = this.lambdaPerMs > 0 ? -Math.log(1 - this.purchases.next()) / this.lambdaPerMs : Infinity;
+    this.induced.reset(model.seed, user, INDUCED);
+    this.inducedCount = 0;
     this.hazardFrom = 0;
-    this.hazardLeft = -Math.log(1 - this.purchases.next());
-    this.rate = this.lambdaPerMs;
-    this.purchaseAt = this.rate > 0 ? this.hazardLeft / this.rate : Infinity;
+    this.hazardLeft = 0;
+    this.inducedStarted = false;
+    this.inducedRate = 0;
+    this.inducedAt = Infinity;
     this.listening = null;
     for (const code of model.rateEvents) {
       this.rateDraws[code] = 0;
@@ -269,6 +380,125 @@ export class UserWorld {
   finishUser(): void {
     if (this.stage >= 0) this.closeStage(this.horizon + 1);
     this.stage = -1;
+    if (this.twin) return;
+    const s = this.layout.scalar;
+    for (let stage = 0; stage <= this.furthestStage; stage++) this.sink[this.layout.stageReached + stage]!++;
+    const converted = this.runConvertedDay >= 0 ? 1 : 0;
+    if (this.controlled) {
+      this.scalar(s.controlUsers);
+      this.scalar(s.controlConverted, converted);
+      this.scalar(s.controlRevenue, this.runRevenue);
+      addWideProduct(this.sink, this.layout.wideScalar.controlRevenue2, this.runRevenue, this.runRevenue);
+    } else {
+      this.scalar(s.treatedUsers);
+      this.scalar(s.treatedConverted, converted);
+      this.scalar(s.treatedRevenue, this.runRevenue);
+      addWideProduct(this.sink, this.layout.wideScalar.treatedRevenue2, this.runRevenue, this.runRevenue);
+    }
+    if (converted) {
+      const value = this.customerValueUnits();
+      this.scalar(s.customerValue, value);
+      addWideProduct(this.sink, this.layout.wideScalar.customerValue2, value, value);
+    }
+  }
+
+  /** Whether the user needs a twin run: only where the journey reached their behaviour can it differ. */
+  needsTwin(): boolean {
+    return this.twins && (this.diverged || this.alwaysTwin);
+  }
+
+  /**
+   * A converted customer's expected revenue over the 12 months after the horizon, in money units: the
+   * BG/NBD conditional expectation given their own rate λ and dropout p, alive or not at the horizon,
+   * E[X(t)] = (1 − e^(−λpt))/p, times their own mean order value p/ν (gamma-gamma).
+   */
+  private customerValueUnits(): number {
+    if (!this.alive || !(this.lambdaPerMs > 0)) return 0;
+    this.drawLateTraits();
+    const lambda = this.lambdaPerMs * DAY;
+    const p = this.dropout;
+    const purchases = p > 0 ? -Math.expm1(-lambda * p * CUSTOMER_VALUE_DAYS) / p : lambda * CUSTOMER_VALUE_DAYS;
+    return Math.round(purchases * customerMeanOrderValue(this.behaviour.orderValue, this.spendLatent) * MONEY_UNIT);
+  }
+
+  /** The dropout chance and spend level, drawn when first needed (counter-based: the same numbers whenever). */
+  private drawLateTraits(): void {
+    if (this.spendLatent >= 0) return;
+    const model = this.model;
+    this.dropout = sampleBgNbdDropout(this.behaviour.purchase, this.scratch.reset(model.seed, this.user, LATENT, this.dropoutCounter).next);
+    this.spendLatent = orderValueLatent(this.behaviour.orderValue, this.scratch.reset(model.seed, this.user, SPEND_LATENT).next);
+  }
+
+  private keepTreatedOutcome(): void {
+    this.treatedConvertedDay = this.runConvertedDay;
+    this.treatedPurchases = this.runPurchases;
+    this.treatedRevenue = this.runRevenue;
+    this.treatedCost = this.runCost;
+    this.treatedPurchaseCount = this.runPurchases;
+    [this.treatedPurchaseDays, this.runPurchaseDays] = [this.runPurchaseDays, this.treatedPurchaseDays];
+    [this.treatedPurchaseUnits, this.runPurchaseUnits] = [this.runPurchaseUnits, this.treatedPurchaseUnits];
+    for (let index = 0; index < this.armCount; index++) {
+      const split = this.armSplits[index]!;
+      this.treatedArmSplits[index] = split;
+      this.treatedArmPorts[index] = this.armPortOf[split]!;
+    }
+    this.treatedArmCount = this.armCount;
+    this.treatedSeenNodes.set(this.seenNodes.subarray(0, this.seenCount));
+    this.treatedSeenCount = this.seenCount;
+  }
+
+  /**
+   * After the user's run (and their twin's, where one ran): the per-user differences go into the paired
+   * sums of all users, their segment and every arm they were assigned, and the increments of the nodes
+   * they entered and of the days things happened. Without a twin run the twin is this run without its cost.
+   */
+  settleUser(): void {
+    if (!this.twin) this.keepTreatedOutcome();
+    const hadTwin = this.twin;
+    this.twin = false;
+    this.sink = this.counters;
+    const layout = this.layout;
+    const treatedConverted = this.treatedConvertedDay >= 0 ? 1 : 0;
+    const conversions = hadTwin ? treatedConverted - (this.runConvertedDay >= 0 ? 1 : 0) : 0;
+    const purchases = hadTwin ? this.treatedPurchases - this.runPurchases : 0;
+    const revenue = hadTwin ? this.treatedRevenue - this.runRevenue : 0;
+    const cost = this.treatedCost;
+    this.addPaired(layout.paired, conversions, purchases, revenue, cost);
+    this.addPaired(layout.pairedSegment + this.segment * PAIRED_BLOCK, conversions, purchases, revenue, cost);
+    for (let index = 0; index < this.treatedArmCount; index++) {
+      const split = this.treatedArmSplits[index]!;
+      this.addPaired(layout.pairedArmOffset[split]! + this.treatedArmPorts[index]! * PAIRED_BLOCK, conversions, purchases, revenue, cost);
+    }
+    if (conversions === 0 && revenue === 0 && cost === 0) return;
+    for (let index = 0; index < this.treatedSeenCount; index++) {
+      const at = layout.nodeIncrement + this.treatedSeenNodes[index]! * 3;
+      this.counters[at]! += conversions;
+      this.counters[at + 1]! += revenue;
+      this.counters[at + 2]! += cost;
+    }
+    if (!hadTwin) return;
+    if (this.treatedConvertedDay >= 0) this.counters[layout.incrementalConversionsByDay + this.treatedConvertedDay]!++;
+    if (this.runConvertedDay >= 0) this.counters[layout.incrementalConversionsByDay + this.runConvertedDay]!--;
+    for (let index = 0; index < this.treatedPurchaseCount; index++)
+      this.counters[layout.incrementalRevenueByDay + this.treatedPurchaseDays[index]!]! += this.treatedPurchaseUnits[index]!;
+    for (let index = 0; index < this.runPurchases; index++)
+      this.counters[layout.incrementalRevenueByDay + this.runPurchaseDays[index]!]! -= this.runPurchaseUnits[index]!;
+  }
+
+  private addPaired(block: number, conversions: number, purchases: number, revenue: number, cost: number): void {
+    const counters = this.counters;
+    counters[block + PAIRED.users]!++;
+    if (conversions === 0 && purchases === 0 && revenue === 0 && cost === 0) return;
+    counters[block + PAIRED.conversions]! += conversions;
+    counters[block + PAIRED.purchases]! += purchases;
+    counters[block + PAIRED.revenue]! += revenue;
+    counters[block + PAIRED.cost]! += cost;
+    addWideProduct(counters, block + PAIRED_WIDE_AT.conversions2, conversions, conversions);
+    addWideProduct(counters, block + PAIRED_WIDE_AT.purchases2, purchases, purchases);
+    addWideProduct(counters, block + PAIRED_WIDE_AT.revenue2, revenue, revenue);
+    addWideProduct(counters, block + PAIRED_WIDE_AT.cost2, cost, cost);
+    addWideProduct(counters, block + PAIRED_WIDE_AT.revenueCost, revenue, cost);
+    addWideProduct(counters, block + PAIRED_WIDE_AT.conversionsCost, conversions, cost);
   }
 
   // ------------------------------------------------------------------------------------------------
@@ -277,6 +507,8 @@ export class UserWorld {
   /** The time of the world's next happening (Infinity when none): whole milliseconds. */
   nextTime(): number {
     let next = Math.ceil(this.purchaseAt);
+    const induced = Math.ceil(this.inducedAt);
+    if (induced < next) next = induced;
     for (const code of this.model.rateEvents) {
       const at = Math.ceil(this.rateNext[code]!);
       if (at < next) next = at;
@@ -307,7 +539,11 @@ export class UserWorld {
         rank = Q_EVENTS + code;
         break;
       }
-    if (Q_EVENTS + EVENT_PURCHASE < rank && Math.ceil(this.purchaseAt) === now) return this.purchase();
+    if (Q_EVENTS + EVENT_PURCHASE < rank) {
+      // A baseline purchase first, then an induced one due at the same millisecond.
+      if (Math.ceil(this.purchaseAt) === now) return this.baselinePurchase();
+      if (Math.ceil(this.inducedAt) === now) return this.inducedPurchase();
+    }
     if (rated >= 0) {
       this.rateNext[rated] = this.nextOccurrence(rated, this.rateNext[rated]!);
       return this.happen(rated, 0, -1);
@@ -363,6 +599,8 @@ export class UserWorld {
       return -1;
     }
     const code = rank - Q_EVENTS;
+    // Responses are only ever scheduled by a touch: from here on the twin's run may differ.
+    this.diverged = true;
     if (code === EVENT_UNSUBSCRIBE) {
       if (this.unsubscribed[a]) return -1;
       this.unsubscribed[a] = 1;
@@ -384,10 +622,6 @@ export class UserWorld {
       this.historyCode = grow(this.historyCode, this.historySize + 1);
       this.historyTime[this.historySize] = this.now;
       this.historyCode[this.historySize++] = code;
-    }
-    if (this.armNode >= 0 && !this.armConverted && this.model.goalEvent[code]) {
-      this.armConverted = true;
-      this.armCount(ARM.converted);
     }
     this.eventValue = value;
     this.eventChannel = channel;
@@ -434,43 +668,99 @@ export class UserWorld {
     return lift;
   }
 
-  /** The purchase rate changes now: use up the hazard so far at the old rate, continue at the new one. */
+  /**
+   * The lift changes now: the induced process (rate λ·(lift − 1)) uses up its hazard so far at the old
+   * rate and continues at the new one. Its first Exp(1) draw is taken when it first has a rate, so a
+   * user the journey never lifts draws nothing from the induced stream.
+   */
   private rateChanged(): void {
-    if (!this.alive || this.purchaseAt <= this.now) return; // a purchase already due resets the clock itself
-    const rate = this.lambdaPerMs * this.multiplier();
-    if (rate === this.rate) return;
-    this.hazardLeft -= this.rate * (this.now - this.hazardFrom);
+    if (!this.alive) return;
+    // A lift below 1 induces nothing: it thins the user's own purchases instead (baselinePurchase).
+    const rate = this.lambdaPerMs * Math.max(0, this.multiplier() - 1);
+    if (rate === this.inducedRate) return;
+    if (!this.inducedStarted) {
+      this.inducedStarted = true;
+      this.hazardLeft = -Math.log(1 - this.induced.next());
+    } else this.hazardLeft -= this.inducedRate * (this.now - this.hazardFrom);
     this.hazardFrom = this.now;
-    this.rate = rate;
-    this.purchaseAt = rate > 0 ? this.now + this.hazardLeft / rate : Infinity;
+    this.inducedRate = rate;
+    this.inducedAt = rate > 0 ? this.now + this.hazardLeft / rate : Infinity;
   }
 
-  private purchase(): number {
-    const model = this.model;
-    const at = this.purchaseAt;
+  /**
+   * A purchase at the user's own rate: then the BG/NBD dropout coin, or the next one's clock. Where the
+   * journey's lift is below 1 the purchase is kept with that chance, by a coin on the journey's own
+   * stream (thinning, so the two buy at λ × lift); a purchase not made still draws its dropout coin and
+   * next clock, which keeps the baseline stream the twin's.
+   */
+  private baselinePurchase(): number {
     const k = this.purchaseCount++;
-    if (this.spendLatent < 0) {
-      this.dropout = sampleBgNbdDropout(this.behaviour.purchase, this.scratch.reset(model.seed, this.user, LATENT, this.dropoutCounter).next);
-      this.spendLatent = orderValueLatent(this.behaviour.orderValue, this.scratch.reset(model.seed, this.user, SPEND_LATENT).next);
-    }
-    const order = sampleOrderValue(this.behaviour.orderValue, this.spendLatent, this.scratch.reset(model.seed, this.user, ORDERS, 0, k).next);
+    this.drawLateTraits();
+    const lift = this.multiplier();
+    const kept = lift >= 1 || this.induced.next() < lift;
+    if (!kept) this.diverged = true;
+    const code = kept ? this.purchase(this.scratch.reset(this.model.seed, this.user, ORDERS, 0, k).next) : -1;
+    if (this.purchases.next() < this.dropout) {
+      this.alive = false;
+      this.purchaseAt = Infinity;
+      this.inducedAt = Infinity;
+      const s = this.layout.scalar;
+      this.scalar(s.churned);
+      if (this.everEntered) this.scalar(s.churnedEntered);
+      this.segmentCount(SEGMENT.churned);
+      if (this.tracing) this.record({ at: this.now, type: 'churn' });
+    } else if (this.lambdaPerMs > 0) this.purchaseAt += -Math.log(1 - this.purchases.next()) / this.lambdaPerMs;
+    return code;
+  }
+
+  /**
+   * A purchase the journey caused (its lift): its order value from its own stream, no dropout coin
+   * (buying more because of a coupon is no new chance to lapse), then the next induced clock.
+   */
+  private inducedPurchase(): number {
+    const k = this.inducedCount++;
+    this.drawLateTraits();
+    this.diverged = true;
+    // The next induced clock starts now, at the rate after this order (which may redeem an offer).
+    this.hazardFrom = this.inducedAt;
+    this.hazardLeft = -Math.log(1 - this.induced.next());
+    this.inducedRate = 0;
+    this.inducedAt = Infinity;
+    const code = this.purchase(this.scratch.reset(this.model.seed, this.user, INDUCED_ORDERS, 0, k).next);
+    this.rateChanged();
+    return code;
+  }
+
+  /** Counts a purchase of an order value drawn from `orders`, redeems an offer it qualifies for, tells the machine. */
+  private purchase(orders: () => number): number {
+    const model = this.model;
+    const order = sampleOrderValue(this.behaviour.orderValue, this.spendLatent, orders);
     const fen = Math.round(order * 100);
     const value = fen / 100;
     const units = fen * (MONEY_UNIT / 100);
     const s = this.layout.scalar;
     this.scalar(s.purchases);
     this.scalar(s.revenueAll, units);
-    // Revenue is the journey's while the user is in it (a purchase that converts them still counts:
-    // the machine hears of it after this); what users buy after they leave is not attributed to it.
+    const day = this.dayOf(this.now);
+    const at = this.runPurchases++;
+    if (at >= this.runPurchaseDays.length) {
+      this.runPurchaseDays = grow(this.runPurchaseDays, at + 1);
+      this.runPurchaseUnits = grow(this.runPurchaseUnits, at + 1);
+    }
+    this.runPurchaseDays[at] = day;
+    this.runPurchaseUnits[at] = units;
+    this.runRevenue += units;
+    // Revenue is attributed to the journey while the user is in it (a purchase that converts them still
+    // counts: the machine hears of it after this); what users buy after they leave is not.
     if (this.inJourney) {
       this.scalar(s.journeyPurchases);
       this.scalar(s.journeyRevenue, units);
-      this.counters[this.layout.revenueByDay + this.dayOf(this.now)]! += units;
+      this.sink[this.layout.revenueByDay + day]! += units;
       this.segmentCount(SEGMENT.purchases);
       this.segmentCount(SEGMENT.journeyRevenue, units);
+      this.armCountInStay(ARM.revenue, units);
     }
-    this.armCount(ARM.revenue, units);
-    if (this.converted) this.scalar(s.convertedRevenue, units);
+    if (this.runConvertedDay >= 0) this.scalar(s.convertedRevenue, units);
     this.lastPurchaseAt = this.now;
     this.lastPurchaseUnits = units;
     // The oldest valid offer the order qualifies for is redeemed.
@@ -479,28 +769,13 @@ export class UserWorld {
         this.offerDone[index] = 1;
         this.scalar(s.offersRedeemed);
         this.scalar(s.offerCost, this.offerValue[index]!);
-        this.segmentCount(SEGMENT.cost, this.offerValue[index]!);
-        this.armCount(ARM.cost, this.offerValue[index]!);
+        this.spend(this.offerValue[index]!);
         if (this.tracing)
           this.record({ at: this.now, type: 'redeem', node: model.nodes[this.offerNode[index]!]!.id, value: this.offerValue[index]! / MONEY_UNIT });
+        this.rateChanged();
         break;
       }
-    const code = this.happen(EVENT_PURCHASE, value, -1);
-    // Then the user may drop out for good (BG/NBD); otherwise the next purchase clock starts now.
-    if (this.purchases.next() < this.dropout) {
-      this.alive = false;
-      this.purchaseAt = Infinity;
-      this.scalar(s.churned);
-      if (this.everEntered) this.scalar(s.churnedEntered);
-      this.segmentCount(SEGMENT.churned);
-      if (this.tracing) this.record({ at: this.now, type: 'churn' });
-    } else {
-      this.hazardFrom = at;
-      this.hazardLeft = -Math.log(1 - this.purchases.next());
-      this.rate = this.lambdaPerMs * this.multiplier();
-      this.purchaseAt = this.rate > 0 ? at + this.hazardLeft / this.rate : Infinity;
-    }
-    return code;
+    return this.happen(EVENT_PURCHASE, value, -1);
   }
 
   // ------------------------------------------------------------------------------------------------
@@ -527,6 +802,7 @@ export class UserWorld {
       }
     }
     const stage = this.model.nodes[node]!.stage;
+    if (stage > this.furthestStage) this.furthestStage = stage;
     if (stage !== this.stage) {
       if (this.stage >= 0) this.closeStage(this.now);
       this.stage = stage;
@@ -536,6 +812,7 @@ export class UserWorld {
     this.scalar(this.layout.nodeEntries + node);
     if (!this.nodeSeen[node]) {
       this.nodeSeen[node] = 1;
+      this.seenNodes[this.seenCount++] = node;
       this.scalar(this.layout.nodeUsers + node);
     }
     if (this.tracing) this.record({ at: this.now, type: 'enter', node: this.model.nodes[node]!.id, visit });
@@ -552,19 +829,33 @@ export class UserWorld {
   port(node: number, port: number): void {
     this.scalar(this.layout.portOffset[node]! + port);
     const model = this.model.nodes[node]!;
-    if (model.isSplit && this.armNode < 0) {
-      this.armNode = node;
-      this.armPort = port;
-      this.armCount(ARM.assigned);
+    // Every split the user passes assigns them; the split's draw is the user's for the whole run, so a
+    // later stay takes the same arm again (and counts it once). A control-group user is in no arm: the
+    // arms and the holdout lift compare users the journey can reach.
+    if (model.isSplit && !this.controlled) {
+      if (this.armPortOf[node]! < 0) {
+        this.armPortOf[node] = port;
+        this.armSplits[this.armCount++] = node;
+        this.sink[this.layout.armOffset[node]! + port * ARM_FIELDS.length + ARM.assigned]!++;
+      }
+      this.armInStay[node] = 1;
     }
     if (this.tracing) this.record({ at: this.now, type: 'port', node: model.id, port: model.ports[port]! });
   }
 
   goal(node: number): void {
-    if (!this.converted) {
-      this.converted = true;
+    // An arm converts when a goal is reached after assignment, within the same stay.
+    for (let index = 0; index < this.armCount; index++) {
+      const split = this.armSplits[index]!;
+      if (this.armInStay[split] && !this.armConverted[split]) {
+        this.armConverted[split] = 1;
+        this.sink[this.layout.armOffset[split]! + this.armPortOf[split]! * ARM_FIELDS.length + ARM.converted]!++;
+      }
+    }
+    if (this.runConvertedDay < 0) {
+      this.runConvertedDay = this.dayOf(this.now);
       this.scalar(this.layout.scalar.converted);
-      this.counters[this.layout.convertedByDay + this.dayOf(this.now)]!++;
+      this.sink[this.layout.convertedByDay + this.runConvertedDay]!++;
       // The order that converts the user (exit on goal hears of it just after) is their first as a customer.
       if (this.lastPurchaseAt === this.now) this.scalar(this.layout.scalar.convertedRevenue, this.lastPurchaseUnits);
       this.segmentCount(SEGMENT.converted);
@@ -577,6 +868,7 @@ export class UserWorld {
     if (this.stage >= 0) this.closeStage(this.now);
     this.stage = -1;
     this.inJourney = false;
+    for (let index = 0; index < this.armCount; index++) this.armInStay[this.armSplits[index]!] = 0;
     if (node < 0) this.scalar(this.layout.scalar.deadEnds);
     if (this.tracing) this.record({ at: this.now, type: 'exit', node: node < 0 ? null : this.model.nodes[node]!.id, reason });
   }
@@ -590,7 +882,12 @@ export class UserWorld {
       );
   }
 
+  /**
+   * The journey's two actions on the user, touches and offers, do nothing for the twin and for a
+   * control-group user (docs/simulation.md, "The twin"); everything else the journey does still happens.
+   */
   offer(node: number, valueYuan: number, minSpendYuan: number, validityMs: number): void {
+    if (this.silenced) return;
     const at = this.offerCount++;
     if (at >= this.offerUntil.length) {
       this.offerUntil = grow(this.offerUntil, at + 1);
@@ -615,6 +912,11 @@ export class UserWorld {
 
   /** A message node sends a touch on `channel` (an index of `channels`). */
   touch(node: number, channel: number): void {
+    if (this.silenced) {
+      // The story tells a control-group user why no message came; the twin records nothing.
+      if (!this.twin) this.touchOutcome(node, channel, 'control-group', -1);
+      return;
+    }
     const visit = this.visitOf[node]!;
     let reach = this.reach[channel]!;
     if (reach < 0) reach = this.reach[channel] = this.model.generator.reachOf(this.user, this.segment, channels[channel]!) ? 1 : 0;
@@ -652,7 +954,7 @@ export class UserWorld {
       let recent = 0;
       for (let index = this.touchSize - 1; index >= 0 && this.touchTime[index]! > now - cap.windowMs; index--) recent++;
       if (recent >= cap.touches) {
-        this.counters[this.layout.suppressedByDay + channel * model.days + day]!++;
+        this.sink[this.layout.suppressedByDay + channel * model.days + day]!++;
         return this.touchOutcome(node, channel, 'suppressed', CHANNEL.suppressed);
       }
     }
@@ -662,12 +964,11 @@ export class UserWorld {
     this.touchTime = grow(this.touchTime, this.touchSize + 1);
     this.touchTime[this.touchSize++] = now;
     const cost = model.channelCostUnits[channel]!;
-    this.counters[this.layout.sentByDay + channel * model.days + day]!++;
-    this.counters[this.layout.sentByHour + channel * 24 + Math.floor((now % DAY) / HOUR)]!++;
+    this.sink[this.layout.sentByDay + channel * model.days + day]!++;
+    this.sink[this.layout.sentByHour + channel * 24 + Math.floor((now % DAY) / HOUR)]!++;
     this.channelCount(channel, CHANNEL.cost, cost);
     this.scalar(this.layout.scalar.touchCost, cost);
-    this.segmentCount(SEGMENT.cost, cost);
-    this.armCount(ARM.cost, cost);
+    this.spend(cost);
     this.touchOutcome(node, channel, 'sent', CHANNEL.sent);
 
     const nodeHash = model.nodes[node]!.hash;
@@ -713,7 +1014,7 @@ export class UserWorld {
     for (let day = Math.max(1, Math.ceil(this.stageSince / DAY)); day <= days; day++) {
       const end = Math.min(day * DAY, this.horizon);
       if (end < this.stageSince || end >= until) break;
-      this.counters[base + day - 1]!++;
+      this.sink[base + day - 1]!++;
     }
   }
 }
