@@ -29,6 +29,10 @@ const fixed = (value: number, lang: CliLanguage, digits = 2) => numberFormat(lan
 /** A proportion as a percentage with two decimals: "12.44 %" (English), "12.44%" (Chinese). */
 export const formatPercent = (value: number, lang: CliLanguage) => cliText(lang)('simulate.percent', { value: fixed(value * 100, lang) });
 
+/** A difference of proportions in percentage points, signed: "+1.25 pts", "−0.40 pts". */
+export const formatPoints = (value: number, lang: CliLanguage) =>
+  `${value > 0 ? '+' : value < 0 ? '−' : ''}${fixed(Math.abs(value * 100), lang)} ${cliText(lang)('simulate.points')}`;
+
 /** Money with two decimals and the journey's currency: "1,234.50 CNY". */
 export const formatMoney = (value: number, currency: string, lang: CliLanguage) => `${fixed(value, lang)} ${currency}`;
 
@@ -117,6 +121,7 @@ export function formatSummary(report: SimulationReport, journey: JourneyDocument
   const count = (value: number) => formatCount(value, lang);
   const percent = (value: number) => formatPercent(value, lang);
   const money = (value: number) => formatMoney(value, currency, lang);
+  const points = (value: number) => formatPoints(value, lang);
   const lines: string[] = [];
   // Appended line by line, never spread into push: a table has a row per node or day, and a call takes only so many arguments.
   const append = (more: string[]) => {
@@ -146,7 +151,37 @@ export function formatSummary(report: SimulationReport, journey: JourneyDocument
     channels.filter((channel) => report.unsubscribes[channel] !== 0).map((channel) => `${channelName(channel, lang)} ${count(report.unsubscribes[channel])}`),
     lang,
   );
+  const cost = text('simulate.costValue', {
+    total: money(report.cost.total),
+    touches: money(report.cost.touches),
+    hasByChannel: byChannel !== '',
+    byChannel,
+    offers: money(report.cost.offers),
+    granted: count(report.offers.granted),
+    redeemed: count(report.offers.redeemed),
+  });
+  const { incremental } = report;
+  const conversionsInterval = intervalOf(incremental.conversions, count, lang);
+  // The headline first: what the journey adds over each user's twin (the same user without it), then
+  // attributed revenue with what separates the two, then the figures measured while in the journey.
   const rows: [string, string][] = [
+    [
+      text('simulate.incrementalConversions'),
+      text('simulate.incrementalConversionsValue', { users: count(incremental.conversions.value), hasInterval: conversionsInterval !== '', interval: conversionsInterval }),
+    ],
+    [text('simulate.incrementalRevenue'), withInterval(incremental.revenue, money, lang)],
+    [text('simulate.cost'), cost],
+    [text('simulate.incrementalRoi'), withInterval(incremental.roi, percent, lang)],
+    [
+      text('simulate.costPerIncrementalConversion'),
+      incremental.costPerConversion ? withInterval(incremental.costPerConversion, money, lang) : text('simulate.noIncrementalConversions'),
+    ],
+    [
+      text('simulate.baseline'),
+      text('simulate.baselineValue', { converted: count(report.baseline.converted), purchases: count(report.baseline.purchases), revenue: money(report.baseline.revenue) }),
+    ],
+    [text('simulate.attributedRevenue'), text('simulate.attributedRevenueValue', { journey: money(report.attributedRevenue), all: money(report.revenueAllUsers) })],
+    ['', text('simulate.attributedNote')],
     [
       text('simulate.entered'),
       text('simulate.enteredValue', {
@@ -157,28 +192,30 @@ export function formatSummary(report: SimulationReport, journey: JourneyDocument
     ],
     [text('simulate.converted'), text('simulate.convertedValue', { users: count(report.converted), rate: withInterval(report.conversionRate, percent, lang) })],
     [text('simulate.purchases'), text('simulate.purchasesValue', { journey: count(report.journeyPurchases), all: count(report.purchases) })],
-    [text('simulate.revenue'), text('simulate.revenueValue', { journey: money(report.revenue), all: money(report.revenueAllUsers) })],
-    [
-      text('simulate.cost'),
-      text('simulate.costValue', {
-        total: money(report.cost.total),
-        touches: money(report.cost.touches),
-        hasByChannel: byChannel !== '',
-        byChannel,
-        offers: money(report.cost.offers),
-        granted: count(report.offers.granted),
-        redeemed: count(report.offers.redeemed),
-      }),
-    ],
-    [text('simulate.roi'), withInterval(report.roi, percent, lang)],
+    [text('simulate.attributedRoi'), withInterval(report.attributedRoi, percent, lang)],
     [text('simulate.cac'), text('simulate.cacValue', { value: withInterval(report.cac, money, lang) })],
     [text('simulate.arpu'), text('simulate.arpuValue', { value: withInterval(report.arpu, money, lang) })],
-    [text('simulate.ltv'), text('simulate.ltvValue', { value: withInterval(report.ltv, money, lang) })],
+    [text('simulate.revenuePerConverted'), text('simulate.revenuePerConvertedValue', { value: withInterval(report.revenuePerConverted, money, lang) })],
+    [text('simulate.customerValue'), text('simulate.customerValueValue', { value: withInterval(report.customerValue, money, lang) })],
     [text('simulate.churned'), text('simulate.churnedValue', { users: count(report.churned), entered: count(report.churnedEntered) })],
     [text('simulate.unsubscribes'), unsubscribes || text('simulate.none')],
   ];
   if (report.deadEnds > 0) rows.push([text('simulate.deadEnds'), text('simulate.deadEndsValue', { users: count(report.deadEnds) })]);
   field(rows);
+
+  const control = report.controlGroup;
+  if (control) {
+    lines.push('', text('simulate.controlGroup', { share: percent(control.share) }));
+    field([
+      [text('simulate.controlUsers'), text('simulate.controlUsersValue', { control: count(control.controlUsers), treated: count(control.treatedUsers) })],
+      [
+        text('simulate.controlRates'),
+        text('simulate.controlRatesValue', { treated: percent(control.treatedRate), control: percent(control.controlRate), difference: withInterval(control.difference, points, lang) }),
+      ],
+      [text('simulate.controlRevenue'), text('simulate.controlRevenueValue', { treated: money(control.treatedRevenuePerUser), control: money(control.controlRevenuePerUser) })],
+      [text('simulate.controlIncrementalRevenue'), withInterval(control.incrementalRevenue, money, lang)],
+    ]);
+  }
 
   lines.push('', text('simulate.touches'));
   const used = channels.filter((channel) => {
@@ -246,14 +283,18 @@ export function formatSummary(report: SimulationReport, journey: JourneyDocument
             text('simulate.conversion'),
             text('simulate.armRevenue'),
             text('simulate.costColumn'),
+            text('simulate.armIncrementalConversions'),
+            text('simulate.armIncrementalRevenue'),
           ],
           ...arms.map((arm) => [
             `${arm.label}${arm.holdout ? aside(text('simulate.holdout'), lang) : ''}`,
             count(arm.assigned),
             count(arm.converted),
             compactInterval(arm.conversionRate, percent, lang),
-            money(arm.revenue),
+            money(arm.attributedRevenue),
             money(arm.cost),
+            compactInterval(arm.incremental.conversions, count, lang),
+            compactInterval(arm.incremental.revenue, money, lang),
           ]),
         ],
         1,
@@ -261,7 +302,6 @@ export function formatSummary(report: SimulationReport, journey: JourneyDocument
     );
     const lift = report.lift;
     if (lift && lift.split === split) {
-      const points = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${fixed(Math.abs(value * 100), lang)} ${text('simulate.points')}`;
       const interval = lift.difference.interval
         ? text('simulate.interval', { low: points(lift.difference.interval.low), high: points(lift.difference.interval.high) })
         : '';
@@ -275,7 +315,14 @@ export function formatSummary(report: SimulationReport, journey: JourneyDocument
         })}`,
       );
       lines.push(
-        `  ${text('simulate.incremental', { revenue: withInterval(lift.incrementalRevenue, money, lang), roi: withInterval(lift.incrementalRoi, percent, lang) })}`,
+        `  ${text('simulate.liftTrue', {
+          difference: points(lift.trueDifference),
+          hasNeeded: lift.holdoutUsersNeeded !== null,
+          needed: lift.holdoutUsersNeeded === null ? '' : count(lift.holdoutUsersNeeded),
+        })}`,
+      );
+      lines.push(
+        `  ${text('simulate.holdoutIncremental', { revenue: withInterval(lift.incrementalRevenue, money, lang), roi: withInterval(lift.incrementalRoi, percent, lang) })}`,
       );
     }
   }

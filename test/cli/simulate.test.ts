@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CliIo } from '../../src/cli/main';
 import { createProgress } from '../../src/cli/progress';
-import { formatTraceTime } from '../../src/cli/simulateFormat';
+import { formatSummary, formatTraceTime } from '../../src/cli/simulateFormat';
 import type { SimulationReport } from '../../src/core/sim/engine/report';
 import type { TraceEntry } from '../../src/core/sim/engine/trace';
 import { ecommercePreset } from '../../src/core/cohort/presets/ecommerce';
 import { instantiateTemplate } from '../../src/core/templates/defineTemplate';
 import { getTemplate } from '../../src/core/templates/index';
+import { checkJourney } from '../../src/core/journey/validate';
 import { problemFixtures } from '../fixtures/journeys';
 import { runCli } from '../support/cliRun';
 
@@ -40,11 +41,60 @@ describe('journey-lab simulate: output', () => {
     expect(out).toContain('2,000 users · fast engine · seed 7 · 1 replication · horizon 90 days');
     expect(out).toMatch(new RegExp(`Entered +${report.entered.toLocaleString('en')} users`));
     expect(out).toMatch(/Converted +[\d,]+ users · conversion rate \d+\.\d\d % \(95 % CI \d+\.\d\d % – \d+\.\d\d %\)/);
-    expect(out).toContain(`${report.revenue.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} CNY`);
-    for (const label of ['Purchases', 'Cost', 'ROI', 'CAC', 'ARPU', 'LTV', 'Churned', 'Unsubscribes', 'Touches', 'Quiet hours', 'Steps', 'Goals'])
+    const yuan = (value: number) => `${value.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} CNY`;
+    expect(out).toMatch(new RegExp(`^ {2}Attributed revenue +${yuan(report.attributedRevenue)} from users while in the journey`, 'm'));
+    for (const label of ['Purchases', 'Cost', 'Attributed ROI', 'CAC', 'ARPU', 'Revenue per converted', 'Customer value \\(12 months\\)', 'Churned', 'Unsubscribes', 'Touches', 'Quiet hours', 'Steps', 'Goals'])
       expect(out).toMatch(new RegExp(`^ *${label}`, 'm'));
+    expect(out).not.toMatch(/LTV/);
     expect(out).toMatch(/^ {2}SMS +[\d,]+ +\d+ +[\d,]+ .*day \d+ \([\d,]+\)$/m);
     expect(out).toMatch(/^ {2}wait24 +Buys within 24 h\? +[\d,]+ +[\d,]+ +happened [\d,]+ · timeout [\d,]+$/m);
+  });
+
+  it('leads with the incremental figures and their intervals, then attributed revenue with what sets it apart', async () => {
+    const args = ['simulate', 'cart.journey.json', '--users', '2000', '--seed', '7'];
+    const out = (await run(args)).stdout;
+    const report = JSON.parse((await run([...args, '--json'])).stdout) as SimulationReport;
+    const results = out.slice(out.indexOf('Results\n')).split('\n').slice(1, 9).map((line) => line.trim().split(/ {2,}/)[0]);
+    expect(results).toEqual(['Incremental conversions', 'Incremental revenue', 'Cost', 'Incremental ROI', 'Cost per incremental conversion', 'Without the journey', 'Attributed revenue', 'Attributed revenue counts everything users bought while in the journey, including what they would have bought anyway; incremental revenue is only what the journey added.']);
+    const yuan = (value: number) => value.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    const { revenue, roi } = report.incremental;
+    expect(revenue.interval?.method).toBe('paired');
+    expect(out).toMatch(new RegExp(`^ {2}Incremental revenue +${yuan(revenue.value).replace('.', '\\.')} CNY \\(95 % CI -?[\\d,.]+ CNY – -?[\\d,.]+ CNY\\)$`, 'm'));
+    // ROI is a percentage, never a bare ratio.
+    const percent = (value: number) => `${(value * 100).toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} %`;
+    expect(out).toMatch(new RegExp(`^ {2}Incremental ROI +${percent(roi.value).replace('.', '\\.')}`, 'm'));
+    expect(out).toMatch(new RegExp(`^ {2}Attributed ROI +${percent(report.attributedRoi.value).replace('.', '\\.')}$`, 'm'));
+    expect(out).toMatch(/^ {2}Incremental conversions +-?[\d,.]+ users beyond those who convert without the journey \(95 % CI -?[\d,.]+ – -?[\d,.]+\)$/m);
+  });
+
+  it('prints the global control group and the holdout’s true effect when the report has them', async () => {
+    const args = ['simulate', 'churn.journey.json', '--users', '3000', '--seed', '4'];
+    const report = JSON.parse((await run([...args, '--json'])).stdout) as SimulationReport;
+    const journey = checkJourney(JSON.parse(files['churn.journey.json']!)).document!;
+    expect(report.lift).not.toBeNull();
+    const plain = formatSummary({ ...report, controlGroup: null }, journey, 'en');
+    expect(plain).not.toContain('Global control group');
+    expect(plain).toMatch(/^ {2}True effect \(without noise, from the twins\): [+−]?\d+\.\d\d pts/m);
+    expect(formatSummary({ ...report, lift: { ...report.lift!, trueDifference: 0.0123, holdoutUsersNeeded: 4567 } }, journey, 'en')).toContain(
+      'True effect (without noise, from the twins): +1.23 pts; a holdout needs 4,567 users to detect it (80 % power, two-sided 5 % test)',
+    );
+    const controlGroup = {
+      share: 0.1,
+      controlUsers: 300,
+      treatedUsers: 2700,
+      controlRate: 0.05,
+      treatedRate: 0.08,
+      difference: { value: 0.03, interval: { low: 0.01, high: 0.05, method: 'newcombe' as const } },
+      controlRevenuePerUser: 20,
+      treatedRevenuePerUser: 26,
+      incrementalRevenue: { value: 16200, interval: { low: 9000, high: 23400, method: 't' as const } },
+    };
+    const withControl = formatSummary({ ...report, controlGroup }, journey, 'en');
+    expect(withControl).toContain('Global control group (10.00 % of the cohort, held out of every journey)');
+    expect(withControl).toMatch(/^ {2}Conversion +treated 8\.00 %, control 5\.00 %: difference \+3\.00 pts \(95 % CI \+1\.00 pts – \+5\.00 pts\)$/m);
+    expect(withControl).toMatch(/^ {2}Revenue over the control +16,200\.00 CNY \(95 % CI 9,000\.00 CNY – 23,400\.00 CNY\)$/m);
+    const chinese = formatSummary({ ...report, controlGroup }, journey, 'zh-CN');
+    for (const words of ['全局对照组', '增量转化', '增量收入', '增量 ROI', '归因收入', '增量收入只计旅程额外带来的部分', '真实效果']) expect(chinese).toContain(words);
   });
 
   it('shows the split arms and the lift against the holdout', async () => {
@@ -53,6 +103,7 @@ describe('journey-lab simulate: output', () => {
     expect(result.stdout).toContain('A/B split holdoutSplit');
     expect(result.stdout).toMatch(/No touch \(holdout\) +[\d,]+/);
     expect(result.stdout).toMatch(/Lift vs holdout: [+−]?\d+\.\d\d pts \(treated .*95 % CI .* pts – .* pts\)/);
+    expect(result.stdout).toMatch(/^ {2}arm +assigned +converted +conversion \(95 % CI\) +attributed revenue +cost +incremental conversions \(95 % CI\) +incremental revenue \(95 % CI\)$/m);
   });
 
   it('same seed, same output; another seed, another', async () => {

@@ -23,12 +23,22 @@ describe('the domain glossary', () => {
 
   it('covers the terms the domain brief names', () => {
     const names = glossary.map((term) => inChinese(term.name));
-    for (const wanted of ['分层', '分组', '分群', '细分', 'RFM', '对照组', '流失', '转化', '频次上限', '免打扰时段', '召回', '标签', '模拟人群', 'BG/NBD'])
+    for (const wanted of ['分层', '分组', '分群', '细分', 'RFM', '对照组', '流失', '转化', '频次上限', '免打扰时段', '召回', '标签', '模拟人群', 'BG/NBD', '增量', '对照孪生', '归因收入', '客户价值', '全局对照组', '留出组'])
       expect(names.some((name) => name.includes(wanted)), wanted).toBe(true);
   });
 
   it('names terms exactly as the dashboard, the settings and the node kinds do', () => {
-    const kpi = { roi: 'roi', cac: 'cac', arpu: 'arpu', ltv: 'ltv', churn: 'churn', lift: 'lift', unsubscribes: 'unsubscribes' } as const;
+    // The term 'ltv' keeps its id (links to it still work) and is named as its card is: revenue per converted user.
+    const kpi = {
+      attributedRevenue: 'attributedRevenue',
+      cac: 'cac',
+      arpu: 'arpu',
+      ltv: 'revenuePerConverted',
+      customerValue: 'customerValue',
+      churn: 'churn',
+      lift: 'lift',
+      unsubscribes: 'unsubscribes',
+    } as const;
     for (const [term, key] of Object.entries(kpi)) {
       expect(inBoth(glossaryTerm(term as keyof typeof kpi).name)).toEqual({ en: en.dashboard.kpi[key], 'zh-CN': zh.dashboard.kpi[key] });
     }
@@ -45,5 +55,17 @@ describe('the domain glossary', () => {
   it('refers only to terms it has', () => {
     for (const term of glossary) expect(term.seeAlso.every(isGlossaryTermId), term.id).toBe(true);
     expect(isGlossaryTermId('nonsense')).toBe(false);
+  });
+
+  it('defines the incremental figures and what they are measured against, in both languages', () => {
+    for (const id of ['incremental', 'twin', 'attributedRevenue', 'customerValue', 'controlGroup', 'holdoutLift'] as const) expect(isGlossaryTermId(id), id).toBe(true);
+    expect(inBoth(glossaryTerm('incremental').name)).toEqual({ en: 'Incremental', 'zh-CN': '增量' });
+    expect(inBoth(glossaryTerm('controlGroup').name)).toEqual({ en: 'Global control group', 'zh-CN': '全局对照组' });
+    // Attributed revenue carries the one-line explanation that sets it apart from incremental revenue.
+    expect(inEnglish(glossaryTerm('attributedRevenue').definition)).toContain('including what they would have bought anyway; incremental revenue is only what the journey added');
+    expect(inChinese(glossaryTerm('attributedRevenue').definition)).toContain('增量收入只计旅程额外带来的部分');
+    expect(inEnglish(glossaryTerm('holdoutLift').definition)).toContain('true effect');
+    // ROI says which one is the headline.
+    expect(inEnglish(glossaryTerm('roi').definition)).toMatch(/Incremental ROI, the headline/);
   });
 });

@@ -35,13 +35,37 @@ beforeAll(async () => {
 describe('compareScenarios', () => {
   it('puts every KPI side by side with its difference from the first scenario', () => {
     const { kpis } = compareScenarios([base, richer]);
-    expect(kpis.map((row) => row.key)).toEqual(['conversionRate', 'revenue', 'cost', 'roi', 'cac', 'arpu', 'ltv', 'unsubscribes', 'churn', 'lift']);
-    const revenue = kpis.find((row) => row.key === 'revenue')!;
-    expect(revenue.cells).toEqual([
-      { value: base.report.revenue, interval: null, difference: null },
-      { value: richer.report.revenue, interval: null, difference: richer.report.revenue - base.report.revenue },
+    // Incremental figures lead; attributed ones follow, each named so.
+    expect(kpis.map((row) => row.key)).toEqual([
+      'incrementalConversions',
+      'incrementalRevenue',
+      'cost',
+      'incrementalRoi',
+      'costPerIncrementalConversion',
+      'conversionRate',
+      'attributedRevenue',
+      'attributedRoi',
+      'cac',
+      'arpu',
+      'revenuePerConverted',
+      'customerValue',
+      'unsubscribes',
+      'churn',
+      'lift',
     ]);
-    const conversion = kpis[0]!;
+    const revenue = kpis.find((row) => row.key === 'attributedRevenue')!;
+    expect(revenue.cells).toEqual([
+      { value: base.report.attributedRevenue, interval: null, difference: null },
+      { value: richer.report.attributedRevenue, interval: null, difference: richer.report.attributedRevenue - base.report.attributedRevenue },
+    ]);
+    const incremental = kpis.find((row) => row.key === 'incrementalRevenue')!;
+    expect(incremental.unit).toBe('money');
+    expect(incremental.cells[0]).toEqual({ value: base.report.incremental.revenue.value, interval: base.report.incremental.revenue.interval, difference: null });
+    expect(incremental.cells[1]!.difference).toBeCloseTo(richer.report.incremental.revenue.value - base.report.incremental.revenue.value, 9);
+    // ROI is a percentage, not a proportion: a ratio that passes 100 % or goes below 0.
+    expect(kpis.filter((row) => row.unit === 'percent').map((row) => row.key)).toEqual(['incrementalRoi', 'attributedRoi']);
+    expect(kpis.find((row) => row.key === 'incrementalRoi')!.cells[0]!.value).toBe(base.report.incremental.roi.value);
+    const conversion = kpis.find((row) => row.key === 'conversionRate')!;
     expect(conversion.cells[0]!.interval).toEqual(base.report.conversionRate.interval);
     expect(conversion.cells[1]!.difference).toBeCloseTo(richer.report.conversionRate.value - base.report.conversionRate.value, 12);
     // The template has a holdout: lift is there for both.
@@ -50,7 +74,7 @@ describe('compareScenarios', () => {
 
   it('gives the conversion-rate difference Newcombe’s interval with one replication each, and says whether the intervals overlap', () => {
     const { kpis } = compareScenarios([base, richer]);
-    const [first, second] = kpis[0]!.comparisons!;
+    const [first, second] = kpis.find((row) => row.key === 'conversionRate')!.comparisons!;
     expect(first).toBeNull();
     const expected = newcombe(richer.report.converted, richer.report.entered, base.report.converted, base.report.entered)!;
     expect(second!.interval).toEqual({ low: expected.low, high: expected.high, method: 'newcombe' });
@@ -96,8 +120,28 @@ describe('compareScenarios', () => {
     const { kpis, assumptions } = compareScenarios([base, dollars]);
     expect(assumptions.find((item) => item.subject === 'ladder3')!.values[1]).toEqual({ type: 'none' });
     expect(assumptions.find((item) => item.key === 'currency')!.differs).toBe(true);
-    expect(kpis.find((row) => row.key === 'revenue')!.cells[1]!.difference).toBeNull();
+    expect(kpis.find((row) => row.key === 'attributedRevenue')!.cells[1]!.difference).toBeNull();
+    expect(kpis.find((row) => row.key === 'incrementalRevenue')!.cells[1]!.difference).toBeNull();
     expect(kpis.find((row) => row.key === 'churn')!.cells[1]!.difference).toBe(richer.report.churned - base.report.churned);
+  });
+
+  it('marks a scenario kept from a version-1 report stale, without figures, and still compares the others and the assumptions', () => {
+    // A report as version 1 wrote it: revenue, roi and ltv, no incremental figures.
+    const { incremental: _incremental, attributedRevenue, attributedRoi, revenuePerConverted, ...rest } = base.report;
+    const old = { ...base, report: { ...rest, version: 1, revenue: attributedRevenue, roi: attributedRoi, ltv: revenuePerConverted } as unknown as SimulationReport };
+    const { kpis, stale, assumptions } = compareScenarios([base, old, richer]);
+    expect(stale).toEqual([false, true, false]);
+    for (const row of kpis) {
+      expect(row.cells[1], row.key).toBeNull();
+      expect(row.cells[0], row.key).not.toBeNull();
+    }
+    expect(kpis.find((row) => row.key === 'conversionRate')!.comparisons![1]).toBeNull();
+    expect(kpis.find((row) => row.key === 'incrementalRevenue')!.cells[2]!.difference).toBeCloseTo(richer.report.incremental.revenue.value - base.report.incremental.revenue.value, 9);
+    expect(assumptions.find((item) => item.key === 'seed')!.values).toEqual([{ type: 'count', value: 1 }, { type: 'count', value: 1 }, { type: 'count', value: 2 }]);
+    // A stale first scenario leaves no baseline: figures, but no differences.
+    const first = compareScenarios([old, richer]);
+    expect(first.stale).toEqual([true, false]);
+    expect(first.kpis.find((row) => row.key === 'incrementalRevenue')!.cells).toEqual([null, { value: richer.report.incremental.revenue.value, interval: richer.report.incremental.revenue.interval, difference: null }]);
   });
 
   it('weights each segment’s gamma-gamma mean order value by its share', () => {

@@ -86,7 +86,7 @@ describe('template catalogue', () => {
         });
       });
     }
-    expect(templateSummaries('zh-CN').find((s) => s.id === 'churn-win-back')?.name).toBe('按流失原因召回（含对照组）');
+    expect(templateSummaries('zh-CN').find((s) => s.id === 'churn-win-back')?.name).toBe('按流失原因召回（含留出组）');
   });
 
   it('gives the win-back journey, the largest, between 15 and 21 nodes', () => {
@@ -285,8 +285,8 @@ describe('case 3 — cart abandonment', () => {
 describe('case 4 — churn win-back with a holdout', () => {
   const config = compiled('churn-win-back');
   const churn: ScriptedEvent = { type: 'churn_risk', at: 0 };
-  // The split draws from (seed, user, node, visit, "split"); the holdout is the top 10 % of draws.
-  const inHoldout = (id: number, seed = 1) => draw(seed, id, 'holdoutSplit', 1, 'split') >= 0.9;
+  // The split draws from (seed, user, node, 0, "split") — a user's arm for the whole run; the holdout is the top 10 % of draws.
+  const inHoldout = (id: number, seed = 1) => draw(seed, id, 'holdoutSplit', 0, 'split') >= 0.9;
   const userIds = Array.from({ length: 200 }, (_, id) => id);
   const treated = userIds.find((id) => !inHoldout(id))!;
   const holdout = userIds.find((id) => inHoldout(id))!;

@@ -1,5 +1,21 @@
-import { compareArms, evaluateGoal, goalSchema, goalsSchema, MAX_GOALS, metricsByDay, normalCdf, usersPerArm, verdictOf, Z_80, Z_975, type GoalSpec } from '../../src/core/sim/analysis/verdicts';
-import { newcombe, wilson, type ArmReport, type Estimate, type SimulationReport } from '../../src/core/sim/engine/report';
+import { compareArms, evaluateGoal, goalSchema, goalsSchema, goalUnits, isStaleReport, MAX_GOALS, metricsByDay, normalCdf, usersPerArm, verdictOf, Z_80, Z_975, type GoalSpec } from '../../src/core/sim/analysis/verdicts';
+import { goalMetrics } from '../../src/core/journey/goals';
+import { newcombe, wilson, REPORT_VERSION, type ArmReport, type Estimate, type Incremental, type SimulationReport } from '../../src/core/sim/engine/report';
+
+const exact = (value: number): Estimate => ({ value, interval: null });
+
+/** An increment of `conversions` and ¥`revenue` at a cost of ¥`cost` (no intervals). */
+function increment(conversions: number, revenue: number, cost: number): Incremental {
+  return {
+    users: 0,
+    conversions: exact(conversions),
+    purchases: exact(0),
+    revenue: exact(revenue),
+    cost: exact(cost),
+    roi: exact(cost > 0 ? (revenue - cost) / cost : 0),
+    costPerConversion: conversions > 0 ? exact(cost / conversions) : null,
+  };
+}
 
 /** An arm with `converted` of `assigned` users (one replication: Wilson interval). */
 function arm(port: string, converted: number, assigned: number, extra: Partial<ArmReport> = {}): ArmReport {
@@ -11,8 +27,9 @@ function arm(port: string, converted: number, assigned: number, extra: Partial<A
     assigned,
     converted,
     conversionRate: { value: converted / assigned, interval: wilson(converted, assigned) },
-    revenue: converted * 100,
+    attributedRevenue: converted * 100,
     cost: assigned,
+    incremental: increment(converted / 2, converted * 20, assigned),
     ...extra,
   };
 }
@@ -20,13 +37,28 @@ function arm(port: string, converted: number, assigned: number, extra: Partial<A
 /** Just the fields verdicts.ts reads. */
 function report(fields: Partial<SimulationReport>): SimulationReport {
   return {
+    version: REPORT_VERSION,
     replications: 1,
     horizonDays: 90,
     arms: [],
     lift: null,
     conversionRate: { value: 0.1, interval: { low: 0.08, high: 0.12, method: 'wilson' } },
-    revenue: 5000,
-    roi: { value: 0.5, interval: null },
+    attributedRevenue: 5000,
+    attributedRoi: { value: 0.5, interval: null },
+    // The journey adds 30 conversions and ¥1,200 at a cost of ¥1,000 (paired intervals), 12 and ¥480 of them in the first 30 days.
+    incremental: {
+      users: 2000,
+      conversions: { value: 30, interval: { low: 20, high: 40, method: 'paired' } },
+      purchases: exact(40),
+      revenue: { value: 1200, interval: { low: 800, high: 1600, method: 'paired' } },
+      cost: exact(1000),
+      roi: { value: 0.2, interval: { low: -0.2, high: 0.6, method: 'paired' } },
+      costPerConversion: { value: 1000 / 30, interval: { low: 25, high: 50, method: 'paired' } },
+      byDay: {
+        conversions: Array.from({ length: 90 }, (_, day) => (day < 30 ? 12 / 30 : 18 / 60)),
+        revenue: Array.from({ length: 90 }, (_, day) => (day < 30 ? 480 / 30 : 720 / 60)),
+      },
+    },
     entered: 1000,
     // 100 conversions and ¥5,000 over 90 days: 40 and ¥2,000 in the first 30.
     conversionsByDay: Array.from({ length: 90 }, (_, day) => (day < 30 ? 40 / 30 : 60 / 60)),
@@ -66,8 +98,10 @@ describe('compareArms', () => {
     expect(vsB!.verdict).toBe('better');
     expect(vsB!.usersNeeded).toBeNull();
     expect(vsC!.verdict).toBe('worse');
-    // Revenue per assigned user: 300·100/2000 − 200·100/2000 = 15 − 10.
+    // Attributed revenue per assigned user: 300·100/2000 − 200·100/2000 = 15 − 10.
     expect(vsB!.revenuePerUser).toEqual({ arm: 15, baseline: 10, difference: 5 });
+    // Incremental revenue per assigned user, from each arm's increment over its twins: 300·20/2000 − 200·20/2000 = 3 − 2.
+    expect(vsB!.incrementalRevenuePerUser).toEqual({ arm: 3, baseline: 2, difference: 1 });
   });
 
   it('compares the treated arms with the holdout, and says how many users a close call needs', () => {
@@ -180,7 +214,7 @@ describe('goals', () => {
 
   it('reads the lift against the holdout, and has none without a holdout', () => {
     expect(evaluateGoal({ metric: 'liftVsHoldout', comparison: '>=', target: 0.01 }, report({}))).toEqual({ met: false, value: null, interval: null, probability: null, window: 'horizon', unavailable: 'no-holdout' });
-    const lift = { split: 's', holdout: 'h', treatedRate: 0.13, holdoutRate: 0.1, difference: { value: 0.03, interval: { low: 0.01, high: 0.05, method: 'newcombe' as const } }, incrementalRevenue: { value: 0, interval: null }, incrementalRoi: { value: 0, interval: null } };
+    const lift = { split: 's', holdout: 'h', treatedRate: 0.13, holdoutRate: 0.1, difference: { value: 0.03, interval: { low: 0.01, high: 0.05, method: 'newcombe' as const } }, incrementalRevenue: { value: 0, interval: null }, incrementalRoi: { value: 0, interval: null }, trueDifference: 0.03, holdoutUsersNeeded: 2000 };
     const result = evaluateGoal({ metric: 'liftVsHoldout', comparison: '>=', target: 0.01 }, report({ lift }));
     expect(result.met).toBe(true);
     expect(result.probability).toBeCloseTo(0.975, 5);
@@ -226,12 +260,64 @@ describe('goals', () => {
   });
 
   it('has no figure for lift, ROI or CAC on a window shorter than the horizon, and the horizon’s beyond it', () => {
-    const lift = { split: 's', holdout: 'h', treatedRate: 0.13, holdoutRate: 0.1, difference: { value: 0.03, interval: null }, incrementalRevenue: { value: 0, interval: null }, incrementalRoi: { value: 0, interval: null } };
+    const lift = { split: 's', holdout: 'h', treatedRate: 0.13, holdoutRate: 0.1, difference: { value: 0.03, interval: null }, incrementalRevenue: { value: 0, interval: null }, incrementalRoi: { value: 0, interval: null }, trueDifference: 0.03, holdoutUsersNeeded: 2000 };
     const r = report({ lift });
-    expect(metricsByDay).toEqual(['conversionRate', 'revenue']);
-    for (const metric of ['liftVsHoldout', 'roi', 'cac'] as const)
+    expect(metricsByDay).toEqual(['incrementalConversions', 'incrementalRevenue', 'conversionRate', 'revenue']);
+    for (const metric of ['liftVsHoldout', 'roi', 'cac', 'incrementalRoi', 'costPerIncrementalConversion'] as const)
       expect(evaluateGoal({ metric, comparison: '>=', target: 0, withinDays: 30 }, r)).toEqual({ met: false, value: null, interval: null, probability: null, window: 'window', unavailable: 'horizon-only' });
     expect(evaluateGoal({ metric: 'roi', comparison: '>=', target: 0.4, withinDays: 120 }, r)).toMatchObject({ met: true, value: 0.5, window: 'longer', unavailable: null });
     expect(evaluateGoal({ metric: 'cac', comparison: '<=', target: 50, withinDays: 90 }, r)).toMatchObject({ met: true, value: 40, window: 'horizon' });
+  });
+
+  it('evaluates the incremental metrics from report.incremental, with their paired intervals', () => {
+    const r = report({});
+    const revenue = evaluateGoal({ metric: 'incrementalRevenue', comparison: '>=', target: 1200 }, r);
+    expect(revenue).toMatchObject({ met: true, value: 1200, interval: { low: 800, high: 1600 }, window: 'horizon', unavailable: null });
+    expect(revenue.probability).toBeCloseTo(0.5, 6);
+    // Attributed revenue (¥5,000) would meet a ¥2,000 target; what the journey added (¥1,200) does not.
+    expect(evaluateGoal({ metric: 'revenue', comparison: '>=', target: 2000 }, r).met).toBe(true);
+    expect(evaluateGoal({ metric: 'incrementalRevenue', comparison: '>=', target: 2000 }, r)).toMatchObject({ met: false, value: 1200 });
+    expect(evaluateGoal({ metric: 'incrementalConversions', comparison: '>=', target: 25 }, r)).toMatchObject({ met: true, value: 30, interval: { low: 20, high: 40 } });
+    expect(evaluateGoal({ metric: 'costPerIncrementalConversion', comparison: '<=', target: 40 }, r)).toMatchObject({ met: true, interval: { low: 25, high: 50 } });
+    // ROI: incremental 20 % misses a 30 % target the attributed 50 % meets.
+    expect(evaluateGoal({ metric: 'incrementalRoi', comparison: '>=', target: 0.3 }, r)).toMatchObject({ met: false, value: 0.2, interval: { low: -0.2, high: 0.6 } });
+    expect(evaluateGoal({ metric: 'roi', comparison: '>=', target: 0.3 }, r)).toMatchObject({ met: true, value: 0.5 });
+  });
+
+  it('has no cost per incremental conversion when the journey adds none', () => {
+    const r = report({ incremental: { ...increment(0, 0, 100), byDay: { conversions: [], revenue: [] } } });
+    expect(evaluateGoal({ metric: 'costPerIncrementalConversion', comparison: '<=', target: 40 }, r)).toEqual({ met: false, value: null, interval: null, probability: null, window: 'horizon', unavailable: 'no-increment' });
+  });
+
+  it('gives no probability for a cost per incremental conversion whose conversions may be none', () => {
+    // ¥40 per conversion, but the conversions' interval reaches 0: the report gives the cost no interval.
+    const r = report({ incremental: { ...increment(5, 0, 200), byDay: { conversions: [], revenue: [] } } });
+    expect(evaluateGoal({ metric: 'costPerIncrementalConversion', comparison: '<=', target: 50 }, r)).toEqual({ met: true, value: 40, interval: null, probability: null, window: 'horizon', unavailable: null });
+  });
+
+  it('sums incremental conversions and revenue over a window from report.incremental.byDay, without an interval', () => {
+    const r = report({});
+    const revenue = evaluateGoal({ metric: 'incrementalRevenue', comparison: '>=', target: 500, withinDays: 30 }, r);
+    expect(revenue).toMatchObject({ met: false, interval: null, probability: 0, window: 'window', unavailable: null });
+    expect(revenue.value).toBeCloseTo(480, 9);
+    const conversions = evaluateGoal({ metric: 'incrementalConversions', comparison: '>=', target: 10, withinDays: 30 }, r);
+    expect(conversions).toMatchObject({ met: true, probability: 1, window: 'window' });
+    expect(conversions.value).toBeCloseTo(12, 9);
+  });
+
+  it('writes each metric’s target in its own unit: ROI a percentage, money, users', () => {
+    expect(Object.keys(goalUnits).sort()).toEqual([...goalMetrics].sort());
+    expect(goalUnits).toMatchObject({ incrementalRoi: 'percent', roi: 'percent', incrementalRevenue: 'money', costPerIncrementalConversion: 'money', incrementalConversions: 'count', liftVsHoldout: 'points' });
+    // The headline metrics lead the list a goal is picked from.
+    expect(goalMetrics.slice(0, 4)).toEqual(['incrementalConversions', 'incrementalRevenue', 'incrementalRoi', 'costPerIncrementalConversion']);
+  });
+
+  it('gives no figure for a report kept from an older format, instead of failing', () => {
+    const old = { ...report({}), version: 1, incremental: undefined, revenue: 5000 } as unknown as SimulationReport;
+    expect(isStaleReport(old)).toBe(true);
+    expect(isStaleReport(report({}))).toBe(false);
+    expect(isStaleReport(null)).toBe(true);
+    for (const metric of goalMetrics) expect(evaluateGoal({ metric, comparison: '>=', target: 0 }, old)).toMatchObject({ value: null, probability: null, unavailable: 'stale' });
+    expect(compareArms(old)).toEqual([]);
   });
 });

@@ -9,6 +9,9 @@ import type { Challenge, ChallengeCondition, ChallengeMetric } from './schema';
  */
 
 export const metricNames: Record<ChallengeMetric, Message> = {
+  incrementalConversions: message('core.lessons.challenge.incrementalConversions'),
+  incrementalRevenue: message('core.lessons.challenge.incrementalRevenue'),
+  incrementalRoi: message('core.lessons.challenge.incrementalRoi'),
   conversionRate: message('core.lessons.challenge.conversionRate'),
   converted: message('core.lessons.challenge.conversions'),
   entered: message('core.lessons.challenge.usersEntered'),
@@ -25,6 +28,12 @@ export const metricNames: Record<ChallengeMetric, Message> = {
 /** A figure of a report, or null when the report has none (the lift of a journey without a holdout, an unknown node). */
 export function metricValue(report: SimulationReport, metric: ChallengeMetric, node?: string): number | null {
   switch (metric) {
+    case 'incrementalConversions':
+      return report.incremental.conversions.value;
+    case 'incrementalRevenue':
+      return report.incremental.revenue.value;
+    case 'incrementalRoi':
+      return report.incremental.roi.value;
     case 'conversionRate':
       return report.conversionRate.value;
     case 'converted':
@@ -36,9 +45,9 @@ export function metricValue(report: SimulationReport, metric: ChallengeMetric, n
     case 'cost':
       return report.cost.total;
     case 'revenue':
-      return report.revenue;
+      return report.attributedRevenue;
     case 'roi':
-      return report.roi.value;
+      return report.attributedRoi.value;
     case 'lift':
       return report.lift ? report.lift.difference.value : null;
     case 'unsubscribes':
@@ -71,7 +80,8 @@ function relativeChange(baseline: number, attempt: number): number {
   return (attempt - baseline) / Math.abs(baseline);
 }
 
-const ratesAsPercent: ReadonlySet<ChallengeMetric> = new Set(['conversionRate', 'lift', 'roi']);
+/** The metrics that are proportions or ratios, written as percentages (ROI always is). */
+export const ratesAsPercent: ReadonlySet<ChallengeMetric> = new Set(['conversionRate', 'lift', 'roi', 'incrementalRoi']);
 
 function formatFigure(metric: ChallengeMetric, value: number): string {
   if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';

@@ -1,6 +1,6 @@
 /** The public surface of this folder: code outside it imports from here (lint keeps it so). */
 export { builtinLessons } from './builtin/index';
-export { checkChallenge, metricNames, metricValue } from './challenge';
+export { checkChallenge, metricNames, metricValue, ratesAsPercent } from './challenge';
 export type { ChallengeResult } from './challenge';
 export { applyEdits, journeyAtStep } from './edits';
 export { parseLesson, resolveLessonJourney } from './load';

@@ -23,8 +23,27 @@ export const localizedTextSchema = z
   })
   .meta({ description: 'A text in English and Simplified Chinese; both are required.' });
 
-/** Scalar figures of a simulation report a challenge can set a goal on (challenge.ts reads each). */
-export const challengeMetrics = ['conversionRate', 'converted', 'entered', 'cac', 'cost', 'revenue', 'roi', 'lift', 'unsubscribes', 'suppressed', 'nodeUsers'] as const;
+/**
+ * Scalar figures of a simulation report a challenge can set a goal on (challenge.ts reads each). The
+ * incremental ones are what the journey adds over each user's twin; 'revenue' and 'roi' are the
+ * attributed figures (all revenue while in the journey), named so.
+ */
+export const challengeMetrics = [
+  'incrementalConversions',
+  'incrementalRevenue',
+  'incrementalRoi',
+  'conversionRate',
+  'converted',
+  'entered',
+  'cac',
+  'cost',
+  'revenue',
+  'roi',
+  'lift',
+  'unsubscribes',
+  'suppressed',
+  'nodeUsers',
+] as const;
 export type ChallengeMetric = (typeof challengeMetrics)[number];
 
 /** What a step can point the learner at: the challenge figures plus the charts that are not one number. */

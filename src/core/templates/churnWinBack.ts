@@ -5,16 +5,16 @@ export const churnWinBack = defineTemplate({
   id: 'churn-win-back',
   caseNumber: 4,
   industry: 'ecommerce',
-  name: t('Churn win-back by cause, with a holdout', '按流失原因召回（含对照组）'),
+  name: t('Churn win-back by cause, with a holdout', '按流失原因召回（含留出组）'),
   description: t(
     'Repeat buyers flagged by the churn warning model are won back according to why they left: price-sensitive users climb a three-step coupon ladder, users with a bad experience get an apology and a compensation coupon, and loyal lapsed users get an exclusive member right. A random 10% holdout receives nothing, so the lift of the programme over doing nothing can be measured. The path goes back from usage to exploration on purpose: these users are being won back.',
-    '流失预警模型标记的复购用户按流失原因分别召回：价格敏感用户走三级优惠券阶梯，体验不佳的用户收到致歉信和补偿券，忠诚但沉默的用户获得专属会员权益。随机 10% 的用户进入对照组，不做任何触达，以衡量召回相对“什么都不做”的真实提升。路径有意从“使用”回到“探索”阶段：这些用户正在被召回。',
+    '流失预警模型标记的复购用户按流失原因分别召回：价格敏感用户走三级优惠券阶梯，体验不佳的用户收到致歉信和补偿券，忠诚但沉默的用户获得专属会员权益。随机 10% 的用户进入留出组，不做任何触达，以衡量召回相对“什么都不做”的真实提升。路径有意从“使用”回到“探索”阶段：这些用户正在被召回。',
   ),
   settings: { frequencyCap: { touches: 2, window: 'P7D' }, exitOnGoal: true },
   nodes: [
     { id: 'churnWarning', kind: 'entry', stage: 'usage', label: t('Churn warning', '流失预警'), params: { trigger: { type: 'event', event: 'churn_risk' }, filter: { rfm: 'frequency', op: '>=', score: 2 } }, at: [0] },
-    { id: 'holdoutSplit', kind: 'split', stage: 'exploration', label: t('90% win-back / 10% holdout', '90% 召回 / 10% 对照组'), params: { variants: [{ label: t('Win-back', '召回组'), weight: 90 }, { label: t('No touch', '不触达'), weight: 10, holdout: true }] }, at: [1] },
-    { id: 'holdoutWait', kind: 'waitForEvent', stage: 'exploration', label: t('Holdout: returns within 21 days on their own?', '对照组：21 天内自然回购？'), params: { event: 'purchase', timeout: 'P21D' }, at: [2, 1] },
+    { id: 'holdoutSplit', kind: 'split', stage: 'exploration', label: t('90% win-back / 10% holdout', '90% 召回 / 10% 留出组'), params: { variants: [{ label: t('Win-back', '召回组'), weight: 90 }, { label: t('No touch', '不触达'), weight: 10, holdout: true }] }, at: [1] },
+    { id: 'holdoutWait', kind: 'waitForEvent', stage: 'exploration', label: t('Holdout: returns within 21 days on their own?', '留出组：21 天内自然回购？'), params: { event: 'purchase', timeout: 'P21D' }, at: [2, 1] },
     { id: 'whyLeft', kind: 'branch', stage: 'exploration', label: t('Why did they leave?', '流失原因？'), params: { cases: [
       { label: t('Price-sensitive', '价格敏感'), condition: { any: [{ tag: 'price_sensitive', present: true }, { attribute: 'coupon_order_share', op: '>=', value: 0.5 }] } },
       { label: t('Bad experience', '体验不佳'), condition: { any: [{ tag: 'complained', present: true }, { event: 'cancel_order', within: 'P90D', op: '>=', count: 2 }] } },

@@ -1,16 +1,37 @@
 import { joinedMessages, localized, verbatim, type Lang, message, type Message } from '../i18n';
 import { channelInfo, channels, type Channel } from '../journey/channels';
 import { glossaryTerm, type GlossaryTermId } from '../glossary';
-import type { ChannelReport, SimulationReport } from '../sim/engine/report';
+import { REPORT_VERSION, type ChannelReport, type SimulationReport } from '../sim/engine/report';
 
 /**
- * A metric's formula with a run's numbers plugged in, in both languages: "ROI = (revenue − cost) ÷ cost
- * = (¥12,345 − ¥2,000) ÷ ¥2,000 = 517 %", its plain meaning, and the glossary terms it rests on. The
+ * A metric's formula with a run's numbers plugged in, in both languages: "Incremental ROI = (incremental
+ * revenue − cost) ÷ cost = (¥12,345 − ¥2,000) ÷ ¥2,000 = 517 %", its plain meaning, and the glossary terms it rests on. The
  * numbers are the report's (means over replications); money is in the journey's currency.
  */
 
-export const metricIds = ['conversionRate', 'roi', 'cac', 'arpu', 'ltv', 'churn', 'lift', 'unsubscribes'] as const;
+/**
+ * The metrics explained, incremental ones first (what the journey adds over each user's twin, the
+ * headline), then those measured while users are in the journey: 'attributedRoi' counts all revenue
+ * while in the journey, 'revenuePerConverted' is what was called LTV.
+ */
+export const metricIds = [
+  'incrementalConversions',
+  'incrementalRevenue',
+  'incrementalRoi',
+  'costPerIncrementalConversion',
+  'conversionRate',
+  'attributedRoi',
+  'cac',
+  'arpu',
+  'revenuePerConverted',
+  'customerValue',
+  'churn',
+  'lift',
+  'unsubscribes',
+] as const;
 export type MetricId = (typeof metricIds)[number];
+/** The metric a "Why?" panel opens on: the journey's incremental ROI. */
+export const DEFAULT_METRIC: MetricId = 'incrementalRoi';
 
 export interface MetricFormula {
   metric: MetricId;
@@ -71,7 +92,66 @@ function explain(metric: MetricId, report: SimulationReport, currency: string): 
       : null;
   const base = { metric, unavailable: null, note: null };
 
+  const { incremental, baseline } = report;
+
   switch (metric) {
+    case 'incrementalConversions': {
+      // The users' conversions are their twins' plus the increment (means over replications).
+      const treated = baseline.converted + incremental.conversions.value;
+      return {
+        ...base,
+        name: message('core.trainer.formulas.incrementalConversions'),
+        symbol: message('core.trainer.formulas.incrementalConversions'),
+        formula: message('core.trainer.formulas.incrementalConversionsFormula'),
+        withNumbers: both((lang) => `${count(treated, lang)} − ${count(baseline.converted, lang)} = ${count(incremental.conversions.value, lang)}`),
+        meaning: message('core.trainer.formulas.incrementalConversionsMeaning'),
+        terms: ['incremental', 'twin', 'conversion'],
+      };
+    }
+    case 'incrementalRevenue': {
+      const treated = baseline.revenue + incremental.revenue.value;
+      return {
+        ...base,
+        name: message('core.trainer.formulas.incrementalRevenue'),
+        symbol: message('core.trainer.formulas.incrementalRevenue'),
+        formula: message('core.trainer.formulas.incrementalRevenueFormula'),
+        withNumbers: both((lang) => `${money(treated, lang)} − ${money(baseline.revenue, lang)} = ${money(incremental.revenue.value, lang)}`),
+        meaning: message('core.trainer.formulas.incrementalRevenueMeaning'),
+        terms: ['incremental', 'twin', 'attributedRevenue'],
+      };
+    }
+    case 'incrementalRoi': {
+      const spent = incremental.cost.value;
+      return {
+        ...base,
+        name: message('core.trainer.formulas.incrementalRoi'),
+        symbol: message('core.trainer.formulas.incrementalRoi'),
+        formula: message('core.trainer.formulas.incrementalRoiFormula'),
+        withNumbers: both(
+          (lang) => `(${money(incremental.revenue.value, lang)} − ${money(spent, lang)}) ÷ ${money(spent, lang)} = ${percent(ratio(incremental.revenue.value - spent, spent), lang)}`,
+        ),
+        meaning: message('core.trainer.formulas.incrementalRoiMeaning'),
+        note: meanNote(percent(incremental.roi.value, 'en')),
+        terms: ['incremental', 'roi', 'twin'],
+      };
+    }
+    case 'costPerIncrementalConversion': {
+      // None when the journey adds no conversions: a cost per nothing.
+      const perConversion = incremental.costPerConversion;
+      return {
+        ...base,
+        name: message('core.trainer.formulas.costPerIncrementalConversion'),
+        symbol: message('core.trainer.formulas.costPerIncrementalConversion'),
+        formula: message('core.trainer.formulas.costPerIncrementalConversionFormula'),
+        withNumbers: perConversion
+          ? both((lang) => `${money(incremental.cost.value, lang)} ÷ ${count(incremental.conversions.value, lang)} = ${money(perConversion.value, lang)}`)
+          : null,
+        unavailable: perConversion ? null : message('core.trainer.formulas.noIncrementalConversions'),
+        meaning: message('core.trainer.formulas.costPerIncrementalConversionMeaning'),
+        note: perConversion ? meanNote(money(perConversion.value, 'en')) : null,
+        terms: ['incremental', 'cac'],
+      };
+    }
     case 'conversionRate':
       return {
         ...base,
@@ -83,16 +163,18 @@ function explain(metric: MetricId, report: SimulationReport, currency: string): 
         note: meanNote(percent(report.conversionRate.value, 'en')),
         terms: ['conversion'],
       };
-    case 'roi':
+    case 'attributedRoi':
       return {
         ...base,
-        name: glossaryTerm('roi').name,
+        name: message('core.trainer.formulas.roi'),
         symbol: message('core.trainer.formulas.roi'),
         formula: message('core.trainer.formulas.roiRevenueCostCost'),
-        withNumbers: both((lang) => `(${money(report.revenue, lang)} − ${money(cost, lang)}) ÷ ${money(cost, lang)} = ${percent(ratio(report.revenue - cost, cost), lang)}`),
+        withNumbers: both(
+          (lang) => `(${money(report.attributedRevenue, lang)} − ${money(cost, lang)}) ÷ ${money(cost, lang)} = ${percent(ratio(report.attributedRevenue - cost, cost), lang)}`,
+        ),
         meaning: message('core.trainer.formulas.whatEveryUnitSpentOn'),
-        note: meanNote(percent(report.roi.value, 'en')),
-        terms: ['roi', 'touch'],
+        note: meanNote(percent(report.attributedRoi.value, 'en')),
+        terms: ['roi', 'attributedRevenue', 'incremental'],
       };
     case 'cac':
       return {
@@ -103,7 +185,7 @@ function explain(metric: MetricId, report: SimulationReport, currency: string): 
         withNumbers: both((lang) => `${money(cost, lang)} ÷ ${count(report.converted, lang)} = ${money(ratio(cost, report.converted), lang)}`),
         meaning: message('core.trainer.formulas.whatOneConvertedCustomerCost'),
         note: meanNote(money(report.cac.value, 'en')),
-        terms: ['cac', 'ltv'],
+        terms: ['cac', 'customerValue'],
       };
     case 'arpu':
       return {
@@ -111,24 +193,35 @@ function explain(metric: MetricId, report: SimulationReport, currency: string): 
         name: glossaryTerm('arpu').name,
         symbol: message('core.trainer.formulas.arpu'),
         formula: message('core.trainer.formulas.arpuRevenueUsersWhoEntered'),
-        withNumbers: both((lang) => `${money(report.revenue, lang)} ÷ ${count(report.entered, lang)} = ${money(ratio(report.revenue, report.entered), lang)}`),
+        withNumbers: both((lang) => `${money(report.attributedRevenue, lang)} ÷ ${count(report.entered, lang)} = ${money(ratio(report.attributedRevenue, report.entered), lang)}`),
         meaning: message('core.trainer.formulas.theRevenueTheJourneyBrought'),
         note: meanNote(money(report.arpu.value, 'en')),
-        terms: ['arpu'],
+        terms: ['arpu', 'attributedRevenue'],
       };
-    case 'ltv': {
-      // The report keeps LTV per converted user; their total spend is that times the converted users.
-      const spend = report.ltv.value * report.converted;
+    case 'revenuePerConverted': {
+      // The report keeps it per converted user; their total spend is that times the converted users.
+      const spend = report.revenuePerConverted.value * report.converted;
       return {
         ...base,
         name: glossaryTerm('ltv').name,
         symbol: message('core.trainer.formulas.ltv'),
         formula: message('core.trainer.formulas.ltvSpendOfConvertedUsers'),
-        withNumbers: both((lang) => `${money(spend, lang)} ÷ ${count(report.converted, lang)} = ${money(report.ltv.value, lang)}`),
+        withNumbers: both((lang) => `${money(spend, lang)} ÷ ${count(report.converted, lang)} = ${money(report.revenuePerConverted.value, lang)}`),
         meaning: message('core.trainer.formulas.whatAConvertedCustomerGoes'),
-        terms: ['ltv', 'cac'],
+        terms: ['ltv', 'customerValue', 'cac'],
       };
     }
+    case 'customerValue':
+      return {
+        ...base,
+        name: glossaryTerm('customerValue').name,
+        symbol: message('core.trainer.formulas.customerValue'),
+        formula: message('core.trainer.formulas.customerValueFormula'),
+        withNumbers: message('core.trainer.formulas.customerValueNumbers', { value: both((lang) => money(report.customerValue.value, lang)) }),
+        meaning: message('core.trainer.formulas.customerValueMeaning'),
+        note: meanNote(money(report.customerValue.value, 'en')),
+        terms: ['customerValue', 'bgnbd', 'ltv'],
+      };
     case 'churn':
       return {
         ...base,
@@ -182,11 +275,12 @@ function explain(metric: MetricId, report: SimulationReport, currency: string): 
 }
 
 const noEstimate = { value: 0, interval: null };
+const noIncrement = { users: 0, conversions: noEstimate, purchases: noEstimate, revenue: noEstimate, cost: noEstimate, roi: noEstimate, costPerConversion: noEstimate };
 const noChannels = Object.fromEntries(channels.map((channel) => [channel, 0])) as Record<Channel, number>;
 /** Stands in for a run before anything is recorded; only words are read from its explanation. */
 const emptyReport: SimulationReport = {
   format: 'journey-lab-report',
-  version: 1,
+  version: REPORT_VERSION,
   journey: { id: '', name: '' },
   cohort: { id: '' },
   engine: 'fast',
@@ -198,16 +292,19 @@ const emptyReport: SimulationReport = {
   entries: 0,
   converted: 0,
   conversionRate: noEstimate,
+  incremental: { ...noIncrement, byDay: { conversions: [], revenue: [] } },
+  baseline: { converted: 0, purchases: 0, revenue: 0 },
   purchases: 0,
   journeyPurchases: 0,
-  revenue: 0,
+  attributedRevenue: 0,
   revenueAllUsers: 0,
   cost: { touches: 0, offers: 0, total: 0, byChannel: noChannels },
   offers: { granted: 0, redeemed: 0 },
-  roi: noEstimate,
+  attributedRoi: noEstimate,
   cac: noEstimate,
   arpu: noEstimate,
-  ltv: noEstimate,
+  revenuePerConverted: noEstimate,
+  customerValue: noEstimate,
   churned: 0,
   churnedEntered: 0,
   unsubscribes: noChannels,
@@ -216,6 +313,7 @@ const emptyReport: SimulationReport = {
   nodes: [],
   goals: [],
   stagesByDay: { awareness: [], exploration: [], decision: [], usage: [], loyalty: [] },
+  stageFunnel: { awareness: 0, exploration: 0, decision: 0, usage: 0, loyalty: 0 },
   conversionsByDay: [],
   revenueByDay: [],
   channels: Object.fromEntries(
@@ -225,4 +323,5 @@ const emptyReport: SimulationReport = {
   segments: [],
   arms: [],
   lift: null,
+  controlGroup: null,
 };

@@ -1,6 +1,6 @@
 /** The public surface of this folder: code outside it imports from here (lint keeps it so). */
 export { attributeName, formatValue } from './explain';
-export { metricFormula, metricIds } from './formulas';
+export { DEFAULT_METRIC, metricFormula, metricIds } from './formulas';
 export type { MetricId } from './formulas';
 export { AT_NODE, MOVING, buildTimeline, createPlayback } from './playback';
 export type { PlaybackFrame, PlaybackTimeline } from './playback';

@@ -48,6 +48,11 @@ export function explainTouch(entry: TouchEntry, before: readonly TraceEntry[], j
         text: message('core.trainer.touchWhy.couldNotBeReachedBy', { channel, label }),
         why: message('core.trainer.touchWhy.thisUserIsNotReachable', { channel }),
       };
+    case 'control-group':
+      return {
+        text: message('core.trainer.touchWhy.heldOutControlGroup', { label, channel }),
+        why: message('core.trainer.touchWhy.heldOutControlGroupWhy'),
+      };
     case 'opted-out': {
       const when = before.find((earlier) => earlier.type === 'event' && earlier.event === 'unsubscribe' && earlier.channel === entry.channel);
       return {

@@ -58,4 +58,24 @@ describe('checkChallenge', () => {
     expect(conditionSchema.safeParse({ metric: 'cac', change: 'relative', atMost: 'baseline' }).success).toBe(false);
     expect(conditionSchema.safeParse({ metric: 'nodeUsers', atLeast: 1 }).success).toBe(false);
   });
+
+  it('reads incremental figures from report.incremental, and revenue and ROI as the attributed figures, ROI as a percentage', () => {
+    const figures = {
+      ...baseline,
+      attributedRevenue: 9000,
+      attributedRoi: { value: 3.5, interval: null },
+      incremental: { conversions: { value: 12, interval: null }, revenue: { value: 1500, interval: null }, roi: { value: -0.25, interval: null } },
+    } as unknown as SimulationReport;
+    expect(metricValue(figures, 'incrementalRevenue')).toBe(1500);
+    expect(metricValue(figures, 'incrementalConversions')).toBe(12);
+    expect(metricValue(figures, 'incrementalRoi')).toBe(-0.25);
+    expect(metricValue(figures, 'revenue')).toBe(9000);
+    expect(metricValue(figures, 'roi')).toBe(3.5);
+    const paysBack = condition({ metric: 'incrementalRoi', atLeast: 0 });
+    const result = checkChallenge({ conditions: [paysBack] }, figures, figures);
+    expect(result.met).toBe(false);
+    expect(inEnglish(result.conditions[0]!.text)).toBe('✗ incremental ROI -25.0 % (-25.0 % → -25.0 %); wanted at least 0.0 %.');
+    expect(inChinese(result.conditions[0]!.text)).toContain('增量 ROI');
+    expect(inEnglish(checkChallenge({ conditions: [condition({ metric: 'roi', atLeast: 0 })] }, figures, figures).conditions[0]!.text)).toContain('attributed ROI 350.0 %');
+  });
 });

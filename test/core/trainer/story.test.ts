@@ -52,7 +52,7 @@ describe('the story of one user', () => {
   it('explains a split by the draw its key gives, inside the variant’s range', () => {
     const user = findUser(sample, 'any')!;
     const step = storyOf(sample.model, user, sample.traces.get(user)!).find((candidate) => candidate.kind === 'split')!;
-    const u = draw(sample.model.seed, user, 'holdoutSplit', 1, 'split');
+    const u = draw(sample.model.seed, user, 'holdoutSplit', 0, 'split');
     expect(inEnglish(step.why!)).toContain(u.toFixed(3));
     const port = sample.traces.get(user)!.find((entry) => entry.type === 'port' && entry.node === 'holdoutSplit');
     expect(port && port.type === 'port' && port.port).toBe(u < 0.9 ? 'variant-1' : 'variant-2');

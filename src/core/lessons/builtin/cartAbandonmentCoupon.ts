@@ -42,7 +42,7 @@ export const cartAbandonmentCouponLesson: LessonInput = {
       focus: ['coupon'],
       lookAt: [
         { target: 'cac', text: t('Cost per conversion before and after the change.', '修改前后每次转化的成本。') },
-        { target: 'roi', text: t('Does the extra revenue pay for the extra discount?', '多出来的收入能否覆盖多给的折扣？') },
+        { target: 'incrementalRoi', text: t('Does the extra revenue pay for the extra discount? Incremental ROI counts only what the journey added.', '多出来的收入能否覆盖多给的折扣？增量 ROI 只计旅程额外带来的部分。') },
       ],
       tryThis: {
         text: t('Raise the coupon from 20 to 40 yuan off 199 and compare conversion and CAC.', '把优惠券从满 199 减 20 提高到减 40，比较转化率和获客成本。'),

@@ -87,7 +87,7 @@ export const rfmSegmentationLesson: LessonInput = {
       focus: ['buys14d', 'ordered'],
       lookAt: [
         { target: 'conversionRate', text: t('The overall rate, the sum of very different layers.', '总体转化率，是几个差异很大的层级之和。') },
-        { target: 'roi', text: t('Return on what the layers cost together.', '各层总成本的投资回报。') },
+        { target: 'incrementalRoi', text: t('Return on what the layers cost together, counting only what the journey added.', '各层总成本的投资回报，只计旅程额外带来的部分。') },
       ],
       tryThis: {
         text: t('Tighten the top layer to recency and monetary scores of 5, and see how many users move to the frequent layer.', '把最高层的门槛收紧到 R 和 M 都是 5 分，看看有多少用户落到高频层。'),

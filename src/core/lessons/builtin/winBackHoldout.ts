@@ -5,10 +5,10 @@ export const winBackHoldoutLesson: LessonInput = {
   format: 'journey-lab-lesson',
   schemaVersion: 1,
   id: 'win-back-holdout',
-  title: t('Win-back with a holdout to prove lift', '带对照组的召回：证明真实提升'),
+  title: t('Win-back with a holdout to prove lift', '带留出组的召回：证明真实提升'),
   summary: t(
     'Win back churning buyers by the reason they left, keep a random holdout untouched, and learn to tell real lift from users who would have come back anyway.',
-    '按流失原因召回即将流失的老客户，随机留出一个不触达的对照组，学会区分真实提升和“本来就会回来”的用户。',
+    '按流失原因召回即将流失的老客户，随机设一个不触达的留出组，学会区分真实提升和“本来就会回来”的用户。',
   ),
   journey: { template: 'churn-win-back' },
   cohort: 'ecommerce',
@@ -25,15 +25,15 @@ export const winBackHoldoutLesson: LessonInput = {
       lookAt: [{ target: 'nodeUsers', node: 'ladder1', text: t('The price-sensitive layer is usually the largest.', '价格敏感层通常人数最多。') }],
     },
     {
-      title: t('The holdout: doing nothing on purpose', '对照组：刻意什么都不做'),
+      title: t('The holdout: doing nothing on purpose', '留出组：刻意什么都不做'),
       text: t(
         'A random 10 % of users goes to the holdout and gets no touch at all. Some of them come back on their own; the lift is the difference between the win-back group and the holdout, the part the programme really caused.',
-        '随机 10% 的用户进入对照组，不做任何触达。其中一些人会自己回来；召回组与对照组的转化率之差才是提升值，也就是召回方案真正带来的部分。',
+        '随机 10% 的用户进入留出组，不做任何触达。其中一些人会自己回来；召回组与留出组的转化率之差才是提升值，也就是召回方案真正带来的部分。',
       ),
       focus: ['holdoutSplit', 'holdoutWait'],
       lookAt: [
         { target: 'lift', text: t('Read the lift and its interval, not only the conversion rate.', '看提升值及其置信区间，而不只是转化率。') },
-        { target: 'nodeUsers', node: 'holdoutWait', text: t('How many users are in the holdout? A small holdout gives a wide interval.', '对照组有多少人？对照组太小，区间就会很宽。') },
+        { target: 'nodeUsers', node: 'holdoutWait', text: t('How many users are in the holdout? A small holdout gives a wide interval.', '留出组有多少人？留出组太小，区间就会很宽。') },
       ],
     },
     {

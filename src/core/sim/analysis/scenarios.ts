@@ -3,7 +3,7 @@ import { parseDuration } from '../../journey/duration';
 import type { JourneyDocument, JourneyNode } from '../../journey/schema';
 import { defaultRegistry } from '../../journey/registry';
 import { checkCohort, type LocalizedText } from '../../cohort/schema';
-import type { DifferenceInterval } from './verdicts';
+import { isStaleReport, type DifferenceInterval } from './verdicts';
 import { newcombe, type Estimate, type Interval, type SimulationReport } from '../engine/report';
 import { expectedOrderValue } from '../math/orderValue';
 import { hashString } from '../math/random';
@@ -16,6 +16,12 @@ import { hashString } from '../math/random';
  * Newcombe's hybrid score interval when both runs have one replication (from the users who entered),
  * otherwise the normal approximation √(h₁² + h₂²) from the two runs' interval half-widths, as verdicts.ts
  * does for split arms. Money is compared only between scenarios in the same currency.
+ *
+ * The rows lead with what the journey adds over each user's twin (incremental conversions, revenue,
+ * cost, incremental ROI, cost per incremental conversion), then the figures measured while users are in
+ * the journey (attributed revenue and ROI among them). A scenario kept from an older report format
+ * (isStaleReport) has no figure in any row and is listed in `stale`: the app marks it "run again to
+ * compare"; its assumptions are still compared.
  */
 
 export interface ScenarioInput {
@@ -29,9 +35,28 @@ export interface ScenarioInput {
 export const MIN_COMPARED = 2;
 export const MAX_COMPARED = 3;
 
-export type ScenarioKpiKey = 'conversionRate' | 'revenue' | 'cost' | 'roi' | 'cac' | 'arpu' | 'ltv' | 'unsubscribes' | 'churn' | 'lift';
-/** rate: a proportion; money: in the scenario's currency; points: a difference of proportions. */
-export type ScenarioKpiUnit = 'rate' | 'money' | 'count' | 'points';
+export type ScenarioKpiKey =
+  | 'incrementalConversions'
+  | 'incrementalRevenue'
+  | 'cost'
+  | 'incrementalRoi'
+  | 'costPerIncrementalConversion'
+  | 'conversionRate'
+  | 'attributedRevenue'
+  | 'attributedRoi'
+  | 'cac'
+  | 'arpu'
+  | 'revenuePerConverted'
+  | 'customerValue'
+  | 'unsubscribes'
+  | 'churn'
+  | 'lift';
+/**
+ * rate: a proportion (0–1), shown as a percentage; percent: a ratio that can pass 100 % or go below 0
+ * (ROI: 0.25 = 25 %), shown as a percentage, its difference in percentage points; money: in the
+ * scenario's currency; count: users or events; points: a difference of proportions.
+ */
+export type ScenarioKpiUnit = 'rate' | 'percent' | 'money' | 'count' | 'points';
 
 export interface ScenarioKpi {
   value: number;
@@ -96,6 +121,8 @@ export interface AssumptionRow {
 
 export interface ScenarioComparison {
   kpis: ScenarioKpiRow[];
+  /** One per scenario: its report is of an older format (no figures; run again to compare). */
+  stale: boolean[];
   assumptions: AssumptionRow[];
 }
 
@@ -147,14 +174,20 @@ export function meanOrderValue(cohort: unknown): number | null {
 const estimate = (value: number): Estimate => ({ value, interval: null });
 const sum = (values: Record<string, number>) => Object.values(values).reduce((total, value) => total + value, 0);
 
+/** The rows in order: incremental figures first (the headline), then those measured while in the journey. */
 const kpiReaders: { key: ScenarioKpiKey; unit: ScenarioKpiUnit; read(report: SimulationReport): Estimate | null }[] = [
-  { key: 'conversionRate', unit: 'rate', read: (report) => report.conversionRate },
-  { key: 'revenue', unit: 'money', read: (report) => estimate(report.revenue) },
+  { key: 'incrementalConversions', unit: 'count', read: (report) => report.incremental.conversions },
+  { key: 'incrementalRevenue', unit: 'money', read: (report) => report.incremental.revenue },
   { key: 'cost', unit: 'money', read: (report) => estimate(report.cost.total) },
-  { key: 'roi', unit: 'rate', read: (report) => report.roi },
+  { key: 'incrementalRoi', unit: 'percent', read: (report) => report.incremental.roi },
+  { key: 'costPerIncrementalConversion', unit: 'money', read: (report) => report.incremental.costPerConversion },
+  { key: 'conversionRate', unit: 'rate', read: (report) => report.conversionRate },
+  { key: 'attributedRevenue', unit: 'money', read: (report) => estimate(report.attributedRevenue) },
+  { key: 'attributedRoi', unit: 'percent', read: (report) => report.attributedRoi },
   { key: 'cac', unit: 'money', read: (report) => report.cac },
   { key: 'arpu', unit: 'money', read: (report) => report.arpu },
-  { key: 'ltv', unit: 'money', read: (report) => report.ltv },
+  { key: 'revenuePerConverted', unit: 'money', read: (report) => report.revenuePerConverted },
+  { key: 'customerValue', unit: 'money', read: (report) => report.customerValue },
   { key: 'unsubscribes', unit: 'count', read: (report) => estimate(sum(report.unsubscribes)) },
   { key: 'churn', unit: 'count', read: (report) => estimate(report.churned) },
   { key: 'lift', unit: 'points', read: (report) => report.lift?.difference ?? null },
@@ -176,10 +209,16 @@ export function conversionDifference(scenario: SimulationReport, first: Simulati
   return { low: difference - half, high: difference + half, method: 'combined' };
 }
 
+/** The order of the KPI rows. */
+export const scenarioKpiKeys: readonly ScenarioKpiKey[] = kpiReaders.map((reader) => reader.key);
+
 function kpiRows(scenarios: readonly ScenarioInput[]): ScenarioKpiRow[] {
   const [first] = scenarios as [ScenarioInput];
   const sameCurrency = (scenario: ScenarioInput) => scenario.journey.settings.currency === first.journey.settings.currency;
-  return kpiReaders.map(({ key, unit, read }) => {
+  const firstStale = isStaleReport(first.report);
+  return kpiReaders.map(({ key, unit, read: readCurrent }) => {
+    // A stale report lacks the figures (or has them under other names): no cell, never a crash.
+    const read = (report: SimulationReport) => (isStaleReport(report) ? null : readCurrent(report));
     const base = read(first.report);
     const cells = scenarios.map((scenario, index): ScenarioKpi | null => {
       const own = read(scenario.report);
@@ -189,7 +228,7 @@ function kpiRows(scenarios: readonly ScenarioInput[]): ScenarioKpiRow[] {
     });
     if (key !== 'conversionRate') return { key, unit, cells };
     const comparisons = scenarios.map((scenario, index): RateComparison | null => {
-      if (index === 0) return null;
+      if (index === 0 || firstStale || isStaleReport(scenario.report)) return null;
       const a = scenario.report.conversionRate.interval;
       const b = first.report.conversionRate.interval;
       return { overlap: a && b ? a.low <= b.high && b.low <= a.high : null, interval: conversionDifference(scenario.report, first.report) };
@@ -255,7 +294,8 @@ function assumptionRows(scenarios: readonly ScenarioInput[]): AssumptionRow[] {
   for (const [nodeId, label] of offers) add('offer', ({ journey }) => offerValue(journey, nodeId), { subject: nodeId, subjectLabel: label });
   add('cohort', ({ cohort, report }) => {
     const name = checkCohort(cohort).spec?.name;
-    return name ? { type: 'name', text: name } : { type: 'text', text: report.cohort.id };
+    // A report of any format names its cohort; one read back damaged may not.
+    return name ? { type: 'name', text: name } : { type: 'text', text: (report as Partial<SimulationReport>).cohort?.id ?? '' };
   });
   add('cohortVersion', ({ cohort }) => ({ type: 'text', text: cohortFingerprint(cohort) }));
   add('meanOrderValue', ({ cohort }) => {
@@ -274,5 +314,5 @@ export function compareScenarios(scenarios: readonly ScenarioInput[]): ScenarioC
   if (scenarios.length < MIN_COMPARED || scenarios.length > MAX_COMPARED) {
     throw new RangeError(`compareScenarios: ${scenarios.length} scenarios given; compare ${MIN_COMPARED} to ${MAX_COMPARED}`);
   }
-  return { kpis: kpiRows(scenarios), assumptions: assumptionRows(scenarios) };
+  return { kpis: kpiRows(scenarios), stale: scenarios.map((scenario) => isStaleReport(scenario.report)), assumptions: assumptionRows(scenarios) };
 }

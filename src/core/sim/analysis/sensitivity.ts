@@ -115,21 +115,45 @@ export function assumptionsFor(journey: JourneyDocument, registry: Registry = de
 
 export type Figure = (report: SimulationReport) => number;
 
+/**
+ * The figures a sweep or tornado can follow, incremental ones first: what the journey adds over each
+ * user's twin. ROI figures are ratios (0.25 = 25 %) shown as percentages (`figureUnits`).
+ */
 export const figures = {
+  incrementalRoi: (report) => report.incremental.roi.value,
+  incrementalRevenue: (report) => report.incremental.revenue.value,
+  incrementalConversions: (report) => report.incremental.conversions.value,
   conversionRate: (report) => report.conversionRate.value,
-  revenue: (report) => report.revenue,
+  attributedRevenue: (report) => report.attributedRevenue,
+  attributedRoi: (report) => report.attributedRoi.value,
   cost: (report) => report.cost.total,
-  roi: (report) => report.roi.value,
   cac: (report) => report.cac.value,
 } satisfies Record<string, Figure>;
 export type FigureName = keyof typeof figures;
+
+/** What a sweep or tornado follows unless the user picks another figure: the journey's incremental ROI. */
+export const DEFAULT_FIGURE: FigureName = 'incrementalRoi';
+
+/** percent: a ratio or proportion shown as a percentage; money: the journey's currency; count: users. */
+export type FigureUnit = 'percent' | 'money' | 'count';
+
+export const figureUnits: Record<FigureName, FigureUnit> = {
+  incrementalRoi: 'percent',
+  incrementalRevenue: 'money',
+  incrementalConversions: 'count',
+  conversionRate: 'percent',
+  attributedRevenue: 'money',
+  attributedRoi: 'percent',
+  cost: 'money',
+  cac: 'money',
+};
 
 /** The figure at each factor, in order, on the same users and seed. */
 export async function sweep(
   checked: CheckedSimulation,
   assumption: Assumption,
   factors: readonly number[],
-  figure: FigureName,
+  figure: FigureName = DEFAULT_FIGURE,
   options: SimulateOptions = {},
 ): Promise<{ factor: number; value: number; report: SimulationReport }[]> {
   const results = [];
@@ -156,7 +180,7 @@ export interface TornadoBar {
 export async function tornado(
   checked: CheckedSimulation,
   assumptions: readonly Assumption[],
-  figure: FigureName,
+  figure: FigureName = DEFAULT_FIGURE,
   spread = 0.2,
   options: SimulateOptions = {},
 ): Promise<{ base: number; bars: TornadoBar[] }> {

@@ -1,5 +1,6 @@
 import type { GoalMetric, GoalSpec } from '../../journey/goals';
-import { newcombe, wilson, type ArmReport, type Estimate, type SimulationReport } from '../engine/report';
+import { newcombe, wilson, REPORT_VERSION, type ArmReport, type Estimate, type SimulationReport } from '../engine/report';
+import { usersPerArm, Z_975 } from '../math/sampleSize';
 
 /**
  * Deciding from a simulation report (pure, deterministic): comparing the arms of a split with
@@ -16,10 +17,7 @@ import { newcombe, wilson, type ArmReport, type Estimate, type SimulationReport 
  * the observed difference with 80 % power.
  */
 
-/** z for a two-sided 5 % test (the 97.5 % quantile of the standard normal). */
-export const Z_975 = 1.959963984540054;
-/** z for 80 % power (the 80 % quantile of the standard normal). */
-export const Z_80 = 0.8416212335729143;
+export { usersPerArm, Z_975, Z_80 } from '../math/sampleSize';
 
 export interface DifferenceInterval {
   low: number;
@@ -40,8 +38,10 @@ export interface ArmComparison {
   /** Conversion rate of the arm − the baseline's (a proportion: 0.021 = 2.1 points). */
   difference: number;
   interval: DifferenceInterval | null;
-  /** Revenue per assigned user: the arm's, the baseline's and their difference (yuan). */
+  /** Attributed revenue per assigned user (bought after assignment while in the journey): the arm's, the baseline's and their difference (yuan). */
   revenuePerUser: { arm: number; baseline: number; difference: number };
+  /** Incremental revenue per assigned user (over the twins, whole horizon): the arm's, the baseline's and their difference (yuan). */
+  incrementalRevenuePerUser: { arm: number; baseline: number; difference: number };
   verdict: Verdict;
   /** When not distinguishable: users per arm needed to detect the observed difference (80 % power, 5 % two-sided); null when the difference is 0 or the verdict is decided. */
   usersNeeded: number | null;
@@ -55,18 +55,6 @@ export interface SplitComparison {
 
 const perUser = (amount: number, users: number) => (users > 0 ? amount / users : 0);
 const halfWidth = (estimate: Estimate) => (estimate.interval ? (estimate.interval.high - estimate.interval.low) / 2 : null);
-
-/**
- * Users per arm for a two-sided test at level α = 5 % with power 80 % to detect p1 vs p2:
- * n = (z_{α/2}·√(2p̄(1−p̄)) + z_β·√(p1(1−p1) + p2(1−p2)))² / (p1 − p2)², p̄ = (p1 + p2)/2, rounded up.
- * Null when p1 = p2 (no finite cohort detects no difference).
- */
-export function usersPerArm(p1: number, p2: number): number | null {
-  if (!(Number.isFinite(p1) && Number.isFinite(p2)) || p1 === p2) return null;
-  const pBar = (p1 + p2) / 2;
-  const top = Z_975 * Math.sqrt(2 * pBar * (1 - pBar)) + Z_80 * Math.sqrt(p1 * (1 - p1) + p2 * (1 - p2));
-  return Math.ceil((top * top) / ((p1 - p2) * (p1 - p2)));
-}
 
 /** The verdict an interval of a difference gives. */
 export function verdictOf(interval: DifferenceInterval | null): Verdict {
@@ -88,8 +76,18 @@ function differenceInterval(arm: ArmReport, baseline: ArmReport, replications: n
   return interval && { low: interval.low, high: interval.high, method: 'newcombe' };
 }
 
-/** Every split's arms, and each arm compared with the holdout (or, without one, the first arm). */
+/**
+ * Whether a report is of an older format than this build writes (a run or scenario stored in the browser
+ * before the format changed): it lacks figures the analysis reads, so it is shown marked stale ("run
+ * again to compare"), never analysed as if current. Takes anything read back from storage.
+ */
+export function isStaleReport(report: unknown): boolean {
+  return typeof report !== 'object' || report === null || (report as { version?: unknown }).version !== REPORT_VERSION;
+}
+
+/** Every split's arms, and each arm compared with the holdout (or, without one, the first arm). A stale report (isStaleReport) has none. */
 export function compareArms(report: SimulationReport): SplitComparison[] {
+  if (isStaleReport(report)) return [];
   const splits = new Map<string, ArmReport[]>();
   for (const arm of report.arms) {
     const arms = splits.get(arm.split);
@@ -104,8 +102,10 @@ export function compareArms(report: SimulationReport): SplitComparison[] {
       .map((arm): ArmComparison => {
         const interval = differenceInterval(arm, baseline, report.replications);
         const verdict = verdictOf(interval);
-        const armRevenue = perUser(arm.revenue, arm.assigned);
-        const baselineRevenue = perUser(baseline.revenue, baseline.assigned);
+        const armRevenue = perUser(arm.attributedRevenue, arm.assigned);
+        const baselineRevenue = perUser(baseline.attributedRevenue, baseline.assigned);
+        const armIncrement = perUser(arm.incremental.revenue.value, arm.assigned);
+        const baselineIncrement = perUser(baseline.incremental.revenue.value, baseline.assigned);
         return {
           split,
           arm,
@@ -114,6 +114,7 @@ export function compareArms(report: SimulationReport): SplitComparison[] {
           difference: arm.conversionRate.value - baseline.conversionRate.value,
           interval,
           revenuePerUser: { arm: armRevenue, baseline: baselineRevenue, difference: armRevenue - baselineRevenue },
+          incrementalRevenuePerUser: { arm: armIncrement, baseline: baselineIncrement, difference: armIncrement - baselineIncrement },
           verdict,
           usersNeeded: verdict === 'not distinguishable' ? usersPerArm(baseline.conversionRate.value, arm.conversionRate.value) : null,
         };
@@ -126,10 +127,12 @@ export function compareArms(report: SimulationReport): SplitComparison[] {
 // SMART goals
 
 // The goal spec is part of the journey document (src/core/journey/goals.ts); verdicts.ts evaluates it.
-export { goalMetrics, goalSchema, goalsSchema, MAX_GOALS, type GoalMetric, type GoalSpec } from '../../journey/goals';
+export { goalMetrics, goalSchema, goalsSchema, goalUnits, MAX_GOALS, type GoalMetric, type GoalSpec, type GoalUnit } from '../../journey/goals';
 
 /** Metrics the report has day by day, so a goal on them can be checked on a window shorter than the horizon. */
-export const metricsByDay: readonly GoalMetric[] = ['conversionRate', 'revenue'];
+export const metricsByDay: readonly GoalMetric[] = ['incrementalConversions', 'incrementalRevenue', 'conversionRate', 'revenue'];
+type DayMetric = 'incrementalConversions' | 'incrementalRevenue' | 'conversionRate' | 'revenue';
+const isDayMetric = (metric: GoalMetric): metric is DayMetric => metricsByDay.includes(metric);
 
 export interface GoalEvaluation {
   /** Whether the forecast (the point estimate) meets the target; false when the metric is unavailable. */
@@ -149,21 +152,36 @@ export interface GoalEvaluation {
   window: 'horizon' | 'window' | 'longer';
   /**
    * Why there is no figure: 'no-holdout' (lift without a holdout in the journey), 'horizon-only' (a
-   * metric the report only forecasts over the whole horizon — lift, ROI, CAC — asked of fewer days).
+   * metric the report only forecasts over the whole horizon — lift, ROI, CAC — asked of fewer days),
+   * 'no-increment' (cost per incremental conversion of a journey that adds no conversions), 'stale' (a
+   * report of an older format, kept from before: it lacks the figure; run again).
    */
-  unavailable: 'no-holdout' | 'horizon-only' | null;
+  unavailable: 'no-holdout' | 'horizon-only' | 'no-increment' | 'stale' | null;
 }
 
+/**
+ * The figure a goal is on, over the horizon. The incremental ones come from `report.incremental` (what
+ * the journey adds over the users' twins) with their paired intervals; 'revenue' and 'roi' are the
+ * attributed figures (see goalMetrics).
+ */
 function goalEstimate(metric: GoalMetric, report: SimulationReport): Estimate | null {
   switch (metric) {
+    case 'incrementalConversions':
+      return report.incremental.conversions;
+    case 'incrementalRevenue':
+      return report.incremental.revenue;
+    case 'incrementalRoi':
+      return report.incremental.roi;
+    case 'costPerIncrementalConversion':
+      return report.incremental.costPerConversion;
     case 'conversionRate':
       return report.conversionRate;
     case 'liftVsHoldout':
       return report.lift ? report.lift.difference : null;
     case 'revenue':
-      return { value: report.revenue, interval: null };
+      return { value: report.attributedRevenue, interval: null };
     case 'roi':
-      return report.roi;
+      return report.attributedRoi;
     case 'cac':
       return report.cac;
   }
@@ -177,10 +195,15 @@ const sumOfFirst = (series: readonly number[], days: number) => series.slice(0, 
  * count in the denominator, so for journeys with late entries the windowed rate understates. Its
  * interval is Wilson's on those counts; with R ≥ 2 replications the report keeps only the mean day
  * series, not each replication's, so the interval pools the replications' users as one sample (R × the
- * mean counts) instead of a t interval over replications. Revenue has no interval, as over the horizon.
+ * mean counts) instead of a t interval over replications. Attributed revenue has no interval, as over
+ * the horizon. Incremental conversions and revenue are summed from `report.incremental.byDay` (what the
+ * journey added on each of those days over the twins): the report keeps no per-user differences by day,
+ * so a window has no interval for them (the probability is then 1 or 0 by the comparison alone).
  */
-function windowEstimate(metric: 'conversionRate' | 'revenue', report: SimulationReport, days: number): Estimate {
+function windowEstimate(metric: DayMetric, report: SimulationReport, days: number): Estimate {
   if (metric === 'revenue') return { value: sumOfFirst(report.revenueByDay, days), interval: null };
+  if (metric === 'incrementalRevenue') return { value: sumOfFirst(report.incremental.byDay.revenue, days), interval: null };
+  if (metric === 'incrementalConversions') return { value: sumOfFirst(report.incremental.byDay.conversions, days), interval: null };
   const converted = sumOfFirst(report.conversionsByDay, days);
   const value = report.entered > 0 ? converted / report.entered : 0;
   const R = Math.max(1, report.replications);
@@ -216,18 +239,22 @@ export function evaluateGoal(goal: GoalSpec, report: SimulationReport): GoalEval
   const days = goal.withinDays;
   const window = days === undefined || days === report.horizonDays ? 'horizon' : days < report.horizonDays ? 'window' : 'longer';
   const none = (unavailable: GoalEvaluation['unavailable']): GoalEvaluation => ({ met: false, value: null, interval: null, probability: null, window, unavailable });
+  if (isStaleReport(report)) return none('stale');
   let estimate: Estimate | null;
   if (window === 'window') {
-    if (!metricsByDay.includes(goal.metric)) return none('horizon-only');
-    estimate = windowEstimate(goal.metric as 'conversionRate' | 'revenue', report, days!);
+    if (!isDayMetric(goal.metric)) return none('horizon-only');
+    estimate = windowEstimate(goal.metric, report, days!);
   } else {
     estimate = goalEstimate(goal.metric, report);
   }
-  if (!estimate) return none('no-holdout');
+  if (!estimate) return none(goal.metric === 'costPerIncrementalConversion' ? 'no-increment' : 'no-holdout');
   const { value } = estimate;
   const met = goal.comparison === '>=' ? value >= goal.target : value <= goal.target;
   const half = halfWidth(estimate);
   const interval = estimate.interval && { low: estimate.interval.low, high: estimate.interval.high };
+  // Cost per incremental conversion has no interval exactly when the conversions' interval reaches 0,
+  // where the figure is least certain: no probability then, rather than a certain-looking 1 or 0.
+  if (!interval && goal.metric === 'costPerIncrementalConversion') return { met, value, interval, probability: null, window, unavailable: null };
   if (half === null || !(half > 0)) return { met, value, interval, probability: met ? 1 : 0, window, unavailable: null };
   const below = normalCdf((goal.target - value) / (half / Z_975));
   return { met, value, interval, probability: goal.comparison === '>=' ? 1 - below : below, window, unavailable: null };
