@@ -23,7 +23,7 @@ describe('dashboard CSV', () => {
       ...report,
       nodes: report.nodes.map((node, index) => ({ ...node, id: `-id${index}`, label: payloads[index % payloads.length]! })),
     };
-    const csv = nodesCsv(hostile);
+    const csv = nodesCsv(hostile, 'CNY');
     for (const line of csv.split('\r\n').slice(1, -1)) expect(line).toMatch(/^'-id\d+,"?'[=+\-@\t\r]/);
     // No cell of any row starts a formula, quoted or not.
     for (const row of cells(csv)) for (const cell of row) expect(cell.replace(/^"/, '')).not.toMatch(/^[=+@\t\r]|^-(?!\d)/);
@@ -31,8 +31,13 @@ describe('dashboard CSV', () => {
 
   it('keeps numbers as numbers, negative ones included', () => {
     const negative: SimulationReport = { ...report, nodes: report.nodes.map((node) => ({ ...node, entries: -node.entries - 1 })) };
-    const rows = cells(nodesCsv(negative));
+    const rows = cells(nodesCsv(negative, 'CNY'));
     negative.nodes.forEach((node, index) => expect(rows[index + 1]![3]).toBe(String(node.entries)));
-    expect(cells(daysCsv(report))[1]![0]).toBe('0');
+    expect(cells(daysCsv(report, 'CNY'))[1]![0]).toBe('0');
+    // A node whose users lost money against their twins: the negative increment stays a number.
+    const losing: SimulationReport = { ...report, nodes: report.nodes.map((node) => ({ ...node, incremental: { conversions: -1, revenue: -12.5, cost: 0.3 } })) };
+    const losingRows = cells(nodesCsv(losing, 'USD'));
+    expect(losingRows[0]!.slice(5, 8)).toEqual(['incremental:conversions', 'incremental:revenue:USD', 'incremental:cost:USD']);
+    expect(losingRows[1]!.slice(5, 8)).toEqual(['-1', '-12.5', '0.3']);
   });
 });

@@ -29,16 +29,26 @@ function open(lang: Lang = 'en', { record = true }: { record?: boolean } = {}) {
   return { journey, editor, playback, select, user: userEvent.setup() };
 }
 
+/** What a description list says for a term. */
+const termValue = (list: HTMLElement, term: string) => within(list).getByText(term, { selector: 'dt' }).nextElementSibling;
+
 describe('the Why? tab', () => {
-  it('shows ROI with this run’s revenue and cost plugged in', () => {
+  it('leads with incremental ROI, this run’s incremental revenue and cost plugged in, and names attributed revenue beside it', () => {
     const { playback } = open();
     const report = playback.getState().report!;
     const money = (value: number) => formatMoney(value, 'CNY', 'en');
-    expect(screen.getByRole('combobox', { name: 'Metric' })).toHaveDisplayValue('ROI');
-    const formula = screen.getByText(/^ROI = \(\S*¥/);
-    expect(formula).toHaveTextContent(`ROI = (${money(report.revenue)} − ${money(report.cost.total)}) ÷ ${money(report.cost.total)} = `);
-    expect(screen.getByText('ROI = (revenue − cost) ÷ cost')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Glossary: ROI (opens in a new tab)' })).toHaveAttribute('href', '#/glossary/roi');
+    expect(screen.getByRole('combobox', { name: 'Metric' })).toHaveDisplayValue('Incremental ROI');
+    const { revenue, cost } = report.incremental;
+    const formula = screen.getByText(/^Incremental ROI = \(\S*¥/);
+    expect(formula).toHaveTextContent(`Incremental ROI = (${money(revenue.value)} − ${money(cost.value)}) ÷ ${money(cost.value)} = `);
+    expect(screen.getByText('Incremental ROI = (incremental revenue − cost) ÷ cost')).toBeInTheDocument();
+    // What the journey added, then attributed revenue, named so, with what it counts.
+    const added = within(screen.getByRole('heading', { name: 'Metrics' }).closest('section')!).getByLabelText('What the journey added');
+    const summary = termValue(added, 'What the journey added')!;
+    expect(summary).toHaveTextContent(`${money(revenue.value)} incremental revenue, ${money(cost.value)} cost`);
+    const attributed = termValue(added, 'Attributed revenue')!;
+    expect(attributed).toHaveTextContent(`${money(report.attributedRevenue)} Attributed revenue counts everything users bought while in the journey, including what they would have bought anyway; incremental revenue is only what the journey added.`);
+    expect(formula.compareDocumentPosition(attributed) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
   it('picks another metric and says when the run has no numbers for it yet', async () => {
@@ -58,7 +68,13 @@ describe('the Why? tab', () => {
     expect(within(section).getByRole('heading', { name: 'A/B split — what it does' })).toBeInTheDocument();
     expect(within(section).getByText(/Divides users at random by weight/)).toBeInTheDocument();
     const counts = playback.getState().report!.nodes.find((node) => node.id === split.id)!;
-    expect(within(section).getByText(`Entered ${counts.entries.toLocaleString('en')} times by ${counts.users.toLocaleString('en')} users.`)).toBeInTheDocument();
+    // First what it added over its users' twins, then its counts.
+    const added = within(section).getByLabelText('What this node added');
+    expect(termValue(added, 'Incremental revenue')).toHaveTextContent(formatMoney(counts.incremental.revenue, 'CNY', 'en'));
+    expect(termValue(added, 'Incremental conversions')).toHaveTextContent(counts.incremental.conversions.toLocaleString('en', { maximumFractionDigits: 1 }));
+    expect(termValue(added, 'Cost')).toHaveTextContent(formatMoney(counts.incremental.cost, 'CNY', 'en'));
+    const entered = within(section).getByText(`Entered ${counts.entries.toLocaleString('en')} times by ${counts.users.toLocaleString('en')} users.`);
+    expect(added.compareDocumentPosition(entered) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     const ports = within(within(section).getByRole('list', { name: 'In this run' })).getAllByRole('listitem');
     expect(ports).toHaveLength(2);
     expect(ports[1]).toHaveTextContent(/holdout/);
@@ -89,8 +105,9 @@ describe('the Why? tab', () => {
   it('reads in Chinese', () => {
     const { journey, select } = open('zh-CN');
     select(journey.nodes.find((node) => node.kind === 'goal')!.id);
-    expect(screen.getByRole('combobox', { name: '指标' })).toHaveDisplayValue('ROI（投资回报率）');
-    expect(screen.getByText(/^ROI = \(¥/)).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: '指标' })).toHaveDisplayValue('增量 ROI');
+    expect(screen.getByText(/^增量 ROI = \(¥/)).toBeInTheDocument();
+    expect(screen.getByText(/^归因收入计入用户在旅程中的全部购买/)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: '术语表：转化（在新标签页打开）' })).toHaveAttribute('href', '#/glossary/conversion');
   });
 });

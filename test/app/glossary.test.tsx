@@ -28,7 +28,7 @@ describe('the glossary', () => {
     expect(screen.getByRole('heading', { level: 2, name: 'Glossary' })).toBeInTheDocument();
     for (const term of glossary) expect(screen.getByRole('heading', { level: 3, name: inEnglish(term.name) })).toBeInTheDocument();
     expect(screen.getByText('In Chinese: 分层')).toBeInTheDocument();
-    expect(screen.getByText('In Chinese: 对照组')).toBeInTheDocument();
+    expect(screen.getByText('In Chinese: 留出组（对照组）')).toBeInTheDocument();
   });
 
   it('lands on a linked term: marked, and its heading focused', () => {
@@ -62,7 +62,7 @@ describe('the glossary', () => {
 
   it('puts the colons in the language’s own form', () => {
     openAt('#/glossary/holdout', 'zh-CN');
-    const holdout = screen.getByRole('article', { name: '对照组' });
+    const holdout = screen.getByRole('article', { name: '留出组（对照组）' });
     expect(within(holdout).getByText(/^另见：/)).toBeInTheDocument();
     expect(within(holdout).getByText('在 Journey Lab 中：')).toBeInTheDocument();
     expect(holdout.textContent).not.toMatch(/[\u4e00-\u9fff]:/);

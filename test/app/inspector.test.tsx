@@ -497,7 +497,7 @@ describe('Inspector in Chinese', () => {
     );
     expect(screen.getByRole('button', { name: '添加方案' })).toBeInTheDocument();
     const first = screen.getByRole('group', { name: '方案 1' });
-    expect(within(first).getByRole('checkbox', { name: '对照组' })).not.toBeChecked();
+    expect(within(first).getByRole('checkbox', { name: '留出组（对照组）' })).not.toBeChecked();
     const weight = within(first).getByRole('spinbutton', { name: '权重' });
     await user.clear(weight);
     await user.type(weight, '-1');

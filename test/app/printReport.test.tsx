@@ -1,6 +1,6 @@
 // Sharing from the dashboard: each chart's PNG download and the printable report (the journey picture,
-// the assumptions, every KPI with its formula, then window.print). ECharts cannot draw in jsdom: its
-// module is mocked (a PNG handle per chart), and the file download is spied on.
+// the assumptions, every KPI with its formula — incremental figures first — then window.print). ECharts
+// cannot draw in jsdom: its module is mocked (a PNG handle per chart), and the file download is spied on.
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Dashboard } from '../../src/app/simulate/dashboard/Dashboard';
@@ -125,11 +125,32 @@ describe('printable report', () => {
     const offers = within(region.getByRole('table', { name: 'Offers' }));
     expect(offers.getByRole('rowheader', { name: 'Ladder 2: 20 off 99' }).closest('tr')).toHaveTextContent(/CouponCN¥20\.00CN¥99\.007 d/);
 
-    const kpis = within(region.getByRole('table', { name: 'Key figures' }));
+    // What the journey adds first, each figure with one unit and its interval; then the attributed and other figures, with what tells them apart.
+    const tables = region.getAllByRole('table', { name: /^Key figures/ });
+    expect(tables.map((table) => table.querySelector('caption')!.textContent)).toEqual(['Key figures: what the journey adds (incremental)', 'Key figures: attributed and other']);
+    const incremental = within(tables[0]!);
+    expect(incremental.getAllByRole('rowheader').map((cell) => cell.textContent)).toEqual([
+      'Incremental conversions',
+      'Incremental revenue',
+      'Cost',
+      'Incremental ROI',
+      'Cost per incremental conversion',
+      'Converted anyway',
+    ]);
+    const roi = incremental.getByRole('rowheader', { name: 'Incremental ROI' }).closest('tr')!;
+    expect(within(roi).getAllByRole('cell')[0]).toHaveTextContent(/^-?[\d,.]+%$/);
+    expect(within(roi).getAllByRole('cell')[1]).toHaveTextContent(/^95% interval -?[\d,.]+% to -?[\d,.]+%$/);
+    expect(roi).toHaveTextContent('Incremental ROI = (incremental revenue − cost) ÷ cost');
+    expect(within(incremental.getByRole('rowheader', { name: 'Incremental revenue' }).closest('tr')!).getAllByRole('cell')[0]).toHaveTextContent(/^-?CN¥[\d,.]+$/);
+
+    const kpis = within(tables[1]!);
     const conversions = kpis.getByRole('rowheader', { name: 'Conversions' }).closest('tr')!;
     expect(conversions).toHaveTextContent(/95% interval [\d.]+% to [\d.]+%/);
     expect(conversions).toHaveTextContent('Conversion rate = users who reached a goal ÷ users who entered');
-    expect(kpis.getByRole('rowheader', { name: 'ROI' }).closest('tr')).toHaveTextContent('ROI = (revenue − cost) ÷ cost');
+    expect(kpis.getByRole('rowheader', { name: 'Attributed ROI' }).closest('tr')).toHaveTextContent('Attributed ROI = (attributed revenue − cost) ÷ cost');
+    expect(kpis.getByRole('rowheader', { name: 'Revenue per converted user' })).toBeInTheDocument();
+    expect(kpis.getByRole('rowheader', { name: 'Customer value (12 months)' })).toBeInTheDocument();
+    expect(reportRegion).toHaveTextContent('Attributed revenue counts everything users bought while in the journey, including what they would have bought anyway; incremental revenue is only what the journey added.');
 
     await waitFor(() => expect(print).toHaveBeenCalledTimes(1));
     // Asking again prints again (with the time of the new request).
@@ -145,6 +166,10 @@ describe('printable report', () => {
     expect(reportRegion).toHaveAttribute('lang', 'zh-CN');
     expect(within(reportRegion).getByRole('table', { name: '假设条件' })).toHaveTextContent('免打扰时段');
     expect(within(reportRegion).getByRole('img', { name: /旅程图/ })).toBeInTheDocument();
+    const incremental = within(reportRegion).getByRole('table', { name: '关键指标：旅程带来的增量' });
+    expect(within(incremental).getAllByRole('rowheader')[0]).toHaveTextContent('增量转化');
+    expect(within(reportRegion).getByRole('table', { name: '关键指标：归因及其他' })).toHaveTextContent('归因收入');
+    expect(reportRegion).toHaveTextContent('归因收入计入用户在旅程中购买的全部金额，包括他们本来就会购买的部分；增量收入只计旅程额外带来的部分。');
     await waitFor(() => expect(print).toHaveBeenCalledTimes(1));
   });
 });

@@ -1,7 +1,7 @@
 // The simulation store with a RunRepository: what it keeps when a run finishes, and what it shows again.
 import { createMemoryRepository } from '../../src/app/persist/memoryRepository';
 import { RepositoryError, toStorageError } from '../../src/app/persist/repository';
-import type { RunRepository } from '../../src/app/persist/runRepository';
+import { isCurrentReport, type RunRepository } from '../../src/app/persist/runRepository';
 import { createSimulationStore } from '../../src/app/simulate/simulationStore';
 import { checkJourney } from '../../src/core/journey/validate';
 import type { JourneyDocument } from '../../src/core/journey/schema';
@@ -30,6 +30,7 @@ describe('kept simulation runs', () => {
     const state = reloaded.getState();
     expect(state).toMatchObject({ phase: 'done', stale: false, report: saved.report, settings: { users: '500', seed: '9', replications: '2' } });
     expect(state.run).toMatchObject({ journey: simulated, users: 500, seed: 9, presetId: 'ecommerce' });
+    if (!isCurrentReport(saved.report)) throw new Error('a run saved now is in the current report format');
     expect([...state.nodeCounts!.keys()].sort()).toEqual(saved.report.nodes.map((node) => node.id).sort());
   });
 

@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { createDexieRepository } from '../../src/app/persist/dexieRepository';
 import { createMemoryRepository } from '../../src/app/persist/memoryRepository';
 import type { JourneyRepository } from '../../src/app/persist/repository';
-import type { RunRecord } from '../../src/app/persist/runRepository';
+import { isCurrentReport, storedCohortId, type RunRecord } from '../../src/app/persist/runRepository';
 import type { SimulationReport } from '../../src/core/sim/engine/report';
 import type { JourneyDocument } from '../../src/core/journey/schema';
 import { checkJourney } from '../../src/core/journey/validate';
@@ -68,6 +68,24 @@ describe.each<[string, () => { repository: JourneyRepository; reopen(): JourneyR
     await again.runs.put(record('orphan'));
     await again.remove('orphan');
     expect(await again.runs.get('orphan')).toBeUndefined();
+  });
+
+  it('keeps a run of an older report format (version 1, or none) and reads it back marked outdated, never dropped', async () => {
+    const { repository, reopen } = make();
+    // As an older build wrote it: revenue, roi and ltv under their old names, no incremental figures.
+    const old = { ...record('v1'), report: { format: 'journey-lab-report', version: 1, cohort: { id: 'ecommerce' }, users: 2_000, revenue: 5_000, roi: { value: 50.46, interval: null }, nodes: [] } };
+    await repository.runs.put(old);
+    await repository.runs.put(record('none'));
+    const again = reopen();
+    const v1 = await again.runs.get('v1');
+    expect(v1).toEqual(old);
+    expect(isCurrentReport(v1!.report)).toBe(false);
+    expect(storedCohortId(v1!.report)).toBe('ecommerce');
+    expect(isCurrentReport((await again.runs.get('none'))!.report)).toBe(false);
+    // Today's format, with its incremental figures, is current.
+    const current = { ...record('v2'), report: { ...record('v2').report, version: 2, incremental: {}, baseline: {} } };
+    await again.runs.put(current);
+    expect(isCurrentReport((await again.runs.get('v2'))!.report)).toBe(true);
   });
 
   it('ignores a stored run that is not a run record', async () => {

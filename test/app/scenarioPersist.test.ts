@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { createDexieRepository } from '../../src/app/persist/dexieRepository';
 import { createMemoryRepository } from '../../src/app/persist/memoryRepository';
 import type { JourneyRepository } from '../../src/app/persist/repository';
-import { isScenarioRecord, newScenarioId, type ScenarioRecord } from '../../src/app/persist/scenarioRepository';
+import { isComparableScenario, isScenarioRecord, newScenarioId, type ScenarioRecord } from '../../src/app/persist/scenarioRepository';
 import type { SimulationReport } from '../../src/core/sim/engine/report';
 import type { JourneyDocument } from '../../src/core/journey/schema';
 import { checkJourney } from '../../src/core/journey/validate';
@@ -73,6 +73,19 @@ describe.each<[string, () => { repository: JourneyRepository; reopen(): JourneyR
     await repository.scenarios.put(record);
     record.journey.name = 'Changed after saving';
     expect((await repository.scenarios.get('s1'))?.journey.name).not.toBe('Changed after saving');
+  });
+
+  it('lists a scenario of an older report format (version 1) beside today’s, marked not comparable, never dropped', async () => {
+    const { repository, reopen } = make();
+    const old = { ...scenario('old', 'a', 1, 'Old run'), report: { format: 'journey-lab-report', version: 1, cohort: { id: 'ecommerce' }, revenue: 5_000, ltv: { value: 80, interval: null }, nodes: [] } };
+    const current = { ...scenario('new', 'a', 2, 'New run'), report: { ...scenario('new', 'a', 2).report, version: 2, incremental: {}, baseline: {} } };
+    await repository.scenarios.put(old);
+    await repository.scenarios.put(current);
+    const listed = await reopen().scenarios.list();
+    expect(listed.map((item) => [item.name, isComparableScenario(item)])).toEqual([
+      ['New run', true],
+      ['Old run', false],
+    ]);
   });
 
   it('ignores a stored scenario that is not a scenario record', async () => {

@@ -95,7 +95,12 @@ describe('scenarios', () => {
     expect(other).toHaveTextContent(/pp vs baseline/);
     expect(other).toHaveTextContent(/difference 95% interval [-+]?[\d.]+ pp to [-+]?[\d.]+ pp \(Newcombe\)/);
     expect(other).toHaveTextContent(/intervals (do not )?overlap/);
-    for (const name of ['Revenue', 'Cost', 'ROI', 'CAC', 'ARPU', 'LTV', 'Unsubscribes', 'Churn', 'Lift vs holdout']) expect(within(kpis).getByRole('row', { name: new RegExp(`^${name}`) })).toBeInTheDocument();
+    // Incremental figures lead (what the journey adds over each user's twin); ROI as a percentage.
+    const figures = within(kpis).getAllByRole('rowheader').map((cell) => cell.textContent);
+    expect(figures.slice(0, 5)).toEqual(['Incremental conversions', 'Incremental revenue', 'Cost', 'Incremental ROI', 'Cost per incremental conversion']);
+    for (const name of ['Attributed revenue', 'Attributed ROI', 'CAC', 'ARPU', 'Revenue per converted user', 'Customer value (next 12 months)', 'Unsubscribes', 'Churn', 'Lift vs holdout']) expect(figures).toContain(name);
+    for (const cell of within(within(kpis).getByRole('row', { name: /^Incremental ROI/ })).getAllByRole('cell')) expect(cell.textContent).toMatch(/^-?[\d,.]+%/);
+    expect(section.getByText(/^Attributed revenue counts everything users bought while in the journey/)).toBeInTheDocument();
 
     const assumptions = section.getByRole('table', { name: 'Assumptions each scenario ran on' });
     const differing = within(assumptions)

@@ -12,7 +12,7 @@ import type { SimulationCallbacks, SimulationRequest, SimulationRunner } from '.
 import { runSimulationJob } from '../../src/app/simulate/simulationJob';
 import { createSimulationStore } from '../../src/app/simulate/simulationStore';
 import { SimulationStoreContext } from '../../src/app/simulate/SimulationStoreContext';
-import { formatMoney } from '../../src/app/simulate/format';
+import { formatMoney, formatPercent } from '../../src/app/simulate/format';
 import { checkJourney } from '../../src/core/journey/validate';
 import type { JourneyDocument } from '../../src/core/journey/schema';
 import { assumptionsFor } from '../../src/core/sim/analysis/sensitivity';
@@ -112,25 +112,42 @@ describe('sensitivity', () => {
     expect(renderChart).toHaveBeenCalled();
   });
 
-  it('runs a tornado at 80 % and 120 % and lists the assumptions ranked by swing of ROI', async () => {
+  it('follows incremental ROI unless told otherwise, as a percentage in the table and on the chart’s axis', async () => {
+    const { user, report, section } = await open();
+    expect(section.getByRole('combobox', { name: 'Figure' })).toHaveDisplayValue('Incremental ROI');
+    await user.click(section.getByRole('button', { name: 'Run sweep' }));
+    await user.click(await section.findByRole('button', { name: 'Show data' }));
+    const table = section.getByRole('table', { name: /^Incremental ROI at each value of / });
+    const values = bodyRows(table).map((row) => within(row).getByRole('cell').textContent ?? '');
+    expect(values).toHaveLength(5);
+    for (const value of values) expect(value).toMatch(/^-?[\d,.]+%$|^—$/);
+    // 100 % of every assumption is the last run itself (the same users, seed and cap).
+    expect(values[2]).toBe(formatPercent(report.incremental.roi.value, 'en'));
+    const option = (renderChart.mock.calls.at(-1) as unknown as [unknown, { yAxis: { axisLabel: { formatter(value: number): string } } }])[1];
+    expect(option.yAxis.axisLabel.formatter(0.25)).toBe('25%');
+  });
+
+  it('runs a tornado at 80 % and 120 % and lists the assumptions ranked by swing of incremental ROI', async () => {
     const { user, fake, section } = await open();
-    expect(section.getByRole('combobox', { name: 'Figure' })).toHaveDisplayValue('ROI');
+    expect(section.getByRole('combobox', { name: 'Figure' })).toHaveDisplayValue('Incremental ROI');
     await user.click(section.getByRole('button', { name: 'Run tornado' }));
     const assumptions = assumptionsFor(journey);
     expect(fake.runs).toHaveLength(1 + assumptions.length * 2);
 
     await user.click(await section.findByRole('button', { name: 'Show data' }));
-    const table = section.getByRole('table', { name: /^ROI with each assumption at 80% and 120% of its current value \(base .+\), largest swing first$/ });
+    const table = section.getByRole('table', { name: /^Incremental ROI with each assumption at 80% and 120% of its current value \(base -?[\d,.]+%\), largest swing first$/ });
     const rows = bodyRows(table);
     expect(rows).toHaveLength(assumptions.length);
     const names = rows.map((row) => within(row).getByRole('rowheader').textContent);
     expect(new Set(names)).toEqual(new Set(assumptions.map((assumption) => inEnglish(assumption.name))));
+    for (const row of rows) for (const cell of within(row).getAllByRole('cell')) expect(cell.textContent).toMatch(/%$|^—$/);
     const swings = rows.map((row) => percent(within(row).getAllByRole('cell')[2]!.textContent ?? ''));
     for (let index = 1; index < swings.length; index += 1) expect(swings[index - 1]).toBeGreaterThanOrEqual(swings[index]!);
     expect(swings[0]).toBeGreaterThan(0);
     // The chart's bars are in the same order as the table.
-    const option = (renderChart.mock.calls.at(-1) as unknown as [unknown, { yAxis: { data: string[] } }])[1];
+    const option = (renderChart.mock.calls.at(-1) as unknown as [unknown, { yAxis: { data: string[] }; xAxis: { axisLabel: { formatter(value: number): string } } }])[1];
     expect(option.yAxis.data).toEqual(names);
+    expect(option.xAxis.axisLabel.formatter(-0.1)).toBe('-10%');
   });
 
   it('shows progress while running and Cancel stops: no further runs start', async () => {

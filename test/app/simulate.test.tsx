@@ -126,14 +126,27 @@ describe('simulate', () => {
     const results = within(panel).getByRole('region', { name: 'Results' });
     const metric = (name: string) => within(results).getByText(name).closest('div')!.querySelector('dd')!.textContent!;
     expect(results).toHaveTextContent('2,000 users · seed 7');
+    // What the journey adds over each user's twin comes first, under its own heading; the attributed and
+    // other figures follow, after the note that tells attributed from incremental revenue.
+    expect(within(results).getAllByRole('heading', { level: 4 }).map((heading) => heading.textContent)).toEqual([
+      'What the journey adds (incremental)',
+      'Attributed and other figures',
+    ]);
+    const terms = [...results.querySelectorAll('dt')].map((term) => term.textContent);
+    expect(terms.slice(0, 4)).toEqual(['Incremental conversions', 'Incremental revenue', 'Cost', 'Incremental ROI']);
+    expect(terms.indexOf('Incremental revenue')).toBeLessThan(terms.indexOf('Attributed revenue'));
+    expect(terms.indexOf('Incremental ROI')).toBeLessThan(terms.indexOf('Attributed ROI'));
+    expect(results).toHaveTextContent(/Attributed revenue counts everything users bought while in the journey/);
+    expect(metric('Incremental conversions')).toMatch(/^-?[\d,]+95% interval -?[\d,.]+ to -?[\d,.]+$/);
+    expect(metric('Incremental revenue')).toMatch(/^-?CN¥[\d,.]+95% interval /);
+    expect(metric('Cost')).toMatch(/^CN¥[\d,.]+/);
+    expect(metric('Incremental ROI')).toMatch(/^-?[\d.,]+%/);
     expect(metric('Entered')).toMatch(/^[\d,]+$/);
     expect(metric('Converted')).toMatch(/^[\d,]+ \([\d.]+%\)95% interval [\d.]+% to [\d.]+%$/);
-    expect(metric('Revenue')).toMatch(/^CN¥[\d,.]+$/);
-    expect(metric('Cost')).toMatch(/^CN¥[\d,.]+$/);
-    for (const name of ['ROI', 'CAC (cost per conversion)', 'ARPU (revenue per entrant)', 'LTV (revenue per converted user)', 'Churned']) expect(metric(name)).not.toBe('');
+    expect(metric('Attributed revenue')).toMatch(/^CN¥[\d,.]+$/);
+    for (const name of ['Attributed ROI', 'CAC (cost per conversion)', 'ARPU (revenue per entrant)', 'Revenue per converted user', 'Customer value (12 months)', 'Churned', 'Cost per incremental conversion', 'Converted anyway (without the journey)'])
+      expect(metric(name)).not.toBe('');
     expect(metric('Lift vs holdout')).toMatch(/pp/);
-    expect(metric('Incremental revenue (vs holdout)')).toMatch(/CN¥/);
-    expect(metric('Incremental ROI (vs holdout)')).toMatch(/%/);
 
     const canvas = screen.getByRole('region', { name: 'Journey canvas' });
     const labels = badgeLabels(canvas);
@@ -310,7 +323,13 @@ describe('simulate', () => {
     fake.runs[0]!.complete();
     const results = within(panel).getByRole('region', { name: '结果' });
     expect(results).toHaveTextContent('1,500 位用户 · 种子 1');
-    expect(within(results).getByText('收入').closest('div')!.querySelector('dd')).toHaveTextContent(/^¥[\d,.]+$/);
+    const zhMetric = (name: string) => within(results).getByText(name).closest('div')!.querySelector('dd');
+    expect(within(results).getAllByRole('heading', { level: 4 }).map((heading) => heading.textContent)).toEqual(['旅程带来的增量', '归因及其他指标']);
+    const zhLabels = [...results.querySelectorAll('dt')].map((term) => term.textContent);
+    expect(zhLabels.indexOf('增量收入')).toBeLessThan(zhLabels.indexOf('归因收入'));
+    expect(zhMetric('增量收入')).toHaveTextContent(/^-?¥[\d,.]+95% 置信区间/);
+    expect(zhMetric('归因收入')).toHaveTextContent(/^¥[\d,.]+$/);
+    expect(results).toHaveTextContent('增量收入只计旅程额外带来的部分');
     expect(badgeLabels().filter((label) => /^模拟：进入 [\d,]+ 次，[\d,]+ 位用户$/.test(label))).toHaveLength(6);
   });
 });

@@ -3,6 +3,8 @@
 import { runSimulationJob } from '../../src/app/simulate/simulationJob';
 import type { SimulationMessage } from '../../src/app/simulate/protocol';
 import { simulate } from '../../src/core/sim/engine/simulate';
+import { REPORT_VERSION } from '../../src/core/sim/engine/report';
+import { isCurrentReport } from '../../src/app/persist/runRepository';
 import { getTemplate } from '../../src/core/templates';
 import { instantiateTemplate } from '../../src/core/templates/defineTemplate';
 import { checkJourney } from '../../src/core/journey/validate';
@@ -37,6 +39,9 @@ describe('simulation job', () => {
     const whole = await simulate({ journey: journey('churn-win-back'), cohort, seed: 3, users: 2_500, engine: 'fast', replications: 1 });
     expect(last.message.report).toEqual(whole.report);
     expect(last.message.report.lift).not.toBeNull();
+    // Today's report format, with the incremental figures the app leads with (an older one opens marked outdated).
+    expect(last.message.report.version).toBe(REPORT_VERSION);
+    expect(isCurrentReport(last.message.report)).toBe(true);
   });
 
   it('runs replications with seeds seed, seed + 1, … and gives the report simulate() gives for them', async () => {

@@ -14,7 +14,7 @@ import { checkJourney } from '../../src/core/journey/validate';
 import { VariantsSection } from '../../src/app/simulate/dashboard/VariantsSection';
 import { setLanguage } from '../../src/app/i18n/index.ts';
 import { compareArms, evaluateGoal } from '../../src/core/sim/analysis/verdicts';
-import { newcombe, wilson, type SimulationReport } from '../../src/core/sim/engine/report';
+import { newcombe, wilson, type ArmReport, type SimulationReport } from '../../src/core/sim/engine/report';
 import { simulate } from '../../src/core/sim/engine/simulate';
 import { getPreset } from '../../src/core/cohort/presets';
 import { getTemplate } from '../../src/core/templates';
@@ -76,15 +76,43 @@ describe('variants', () => {
     const section = within(screen.getByRole('region', { name: 'Variants' }));
     const arms = section.getByRole('table', { name: /^90% win-back \/ 10% holdout: users assigned to each variant/ });
     const rows = within(arms).getAllByRole('row');
-    expect(within(rows[0]!).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['Variant', 'Assigned', 'Converted', 'Conversion rate', 'Revenue', 'Cost', 'Revenue per user']);
+    expect(within(rows[0]!).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual([
+      'Variant',
+      'Assigned',
+      'Converted',
+      'Conversion rate',
+      'Incremental conversions',
+      'Incremental revenue',
+      'Incremental ROI',
+      'Attributed revenue',
+      'Cost',
+    ]);
     expect(rows.slice(1).map((row) => within(row).getByRole('rowheader').textContent)).toEqual(['Win-back', 'No touch (holdout)']);
     const [winBack, holdout] = report.arms;
     const cells = within(rows[1]!).getAllByRole('cell');
     expect(cells[0]).toHaveTextContent(winBack!.assigned.toLocaleString('en'));
     expect(cells[1]).toHaveTextContent(winBack!.converted.toLocaleString('en'));
     expect(cells[2]).toHaveTextContent(`${percent(winBack!.conversionRate.value)} 95% interval ${percent(winBack!.conversionRate.interval!.low)} to ${percent(winBack!.conversionRate.interval!.high)}`);
-    expect(cells[3]).toHaveTextContent(/CN¥[\d,.]+/);
-    expect(within(rows[2]!).getAllByRole('cell')[0]).toHaveTextContent(holdout!.assigned.toLocaleString('en'));
+    // What the arm adds over its users' twins, each with its interval; ROI as a percentage.
+    expect(cells[3]).toHaveTextContent(/^-?[\d,.]+ 95% interval -?[\d,.]+ to -?[\d,.]+$/);
+    expect(cells[4]).toHaveTextContent(/^-?CN¥[\d,.]+ 95% interval -?CN¥[\d,.]+ to -?CN¥[\d,.]+$/);
+    expect(cells[5]).toHaveTextContent(/^-?[\d,.]+%( 95% interval -?[\d,.]+% to -?[\d,.]+%)?$/);
+    expect(cells[6]).toHaveTextContent(new Intl.NumberFormat('en', { style: 'currency', currency: 'CNY', maximumFractionDigits: 2 }).format(winBack!.attributedRevenue));
+    // The holdout is untouched: it costs nothing.
+    const holdoutCells = within(rows[2]!).getAllByRole('cell');
+    expect(holdoutCells[0]).toHaveTextContent(holdout!.assigned.toLocaleString('en'));
+    expect(holdoutCells[7]).toHaveTextContent('CN¥0.00');
+    expect(section.getByText(/^Attributed revenue counts everything users bought while in the journey/)).toBeInTheDocument();
+
+    // What the holdout would measure, beside the true effect, and how many users it needs.
+    const lift = report.lift!;
+    const beside = section.getByRole('table', { name: '90% win-back / 10% holdout: what the holdout would measure, beside the true incremental effect' });
+    const figure = (name: string) => within(within(beside).getByRole('rowheader', { name }).closest('tr')!).getAllByRole('cell').map((cell) => cell.textContent);
+    expect(figure('Lift measured by the holdout')).toEqual([`${signedPoints(lift.difference.value)} pp`, `${signedPoints(lift.difference.interval!.low)} pp to ${signedPoints(lift.difference.interval!.high)} pp`]);
+    expect(figure('True incremental effect')).toEqual([`${signedPoints(lift.trueDifference)} pp`, '—']);
+    expect(figure('Incremental ROI measured by the holdout')[0]).toMatch(/%$/);
+    expect(section.getByText(new RegExp(`^With ${holdout!.assigned.toLocaleString('en')} users in the holdout, its measurement's 95% interval is [\\d.]+ pts wide, against a true effect of ${signedPoints(lift.trueDifference).replace('+', '\\+')} pp\\.`))).toBeInTheDocument();
+    expect(section.getByText(lift.holdoutUsersNeeded === null ? /The journey adds nothing for a holdout to detect\./ : new RegExp(`A holdout needs about ${lift.holdoutUsersNeeded.toLocaleString('en')} users to detect this effect\\.`))).toBeInTheDocument();
 
     const comparisons = section.getByRole('table', { name: '90% win-back / 10% holdout: each variant against No touch (holdout)' });
     const row = within(comparisons).getByRole('row', { name: /^Win-back vs No touch \(holdout\)/ });
@@ -113,6 +141,32 @@ describe('variants', () => {
     expect(screen.getByRole('row', { name: /^Win-back vs No touch/ })).toHaveTextContent(/Win-back converts 6\.11 pts less than No touch \(holdout\) \(95% CI -[\d.]+ to -[\d.]+\)\./);
   });
 
+  it('says how many users a holdout needs to detect the effect, or that there is nothing to detect', () => {
+    const { unmount } = render(<VariantsSection report={{ ...report, lift: { ...report.lift!, holdoutUsersNeeded: 48_210 } }} currency="CNY" />);
+    expect(screen.getByRole('region', { name: 'Variants' })).toHaveTextContent('A holdout needs about 48,210 users to detect this effect.');
+    unmount();
+    render(<VariantsSection report={{ ...report, lift: { ...report.lift!, holdoutUsersNeeded: null } }} currency="CNY" />);
+    expect(screen.getByRole('region', { name: 'Variants' })).toHaveTextContent('The journey adds nothing for a holdout to detect.');
+  });
+
+  it('shows every split of a nested journey, each with both of its arms', () => {
+    const [outerA, outerB] = report.arms;
+    const inner = (arm: ArmReport, port: string, label: string): ArmReport => ({ ...arm, split: 'inner-split', port, label, holdout: false, assigned: Math.round(arm.assigned / 2) });
+    const nested: SimulationReport = {
+      ...report,
+      nodes: [...report.nodes, { ...report.nodes[0]!, id: 'inner-split', kind: 'split', label: 'Inner test' }],
+      arms: [...report.arms, inner(outerA!, 'a', 'Short copy'), inner(outerB!, 'b', 'Long copy')],
+    };
+    render(<VariantsSection report={nested} currency="CNY" />);
+    const section = within(screen.getByRole('region', { name: 'Variants' }));
+    const outer = section.getByRole('table', { name: /^90% win-back \/ 10% holdout: users assigned to each variant/ });
+    expect(within(outer).getAllByRole('rowheader').map((cell) => cell.textContent)).toEqual(['Win-back', 'No touch (holdout)']);
+    const innerTable = section.getByRole('table', { name: /^Inner test: users assigned to each variant/ });
+    expect(within(innerTable).getAllByRole('rowheader').map((cell) => cell.textContent)).toEqual(['Short copy', 'Long copy']);
+    expect(within(within(innerTable).getAllByRole('row')[1]!).getAllByRole('cell')[0]).toHaveTextContent(Math.round(outerA!.assigned / 2).toLocaleString('en'));
+    expect(section.getByRole('table', { name: 'Inner test: each variant against Short copy' })).toBeInTheDocument();
+  });
+
   it('says so when the journey has no split', () => {
     render(<VariantsSection report={{ ...report, arms: [] }} currency="CNY" />);
     expect(screen.getByRole('region', { name: 'Variants' })).toHaveTextContent('This journey has no split, so there are no variants to compare.');
@@ -130,6 +184,7 @@ describe('goals', () => {
     const form = within(section.getByRole('form', { name: 'Add a goal' }));
 
     // Conversion rate ≥ 15 %: met, with the probability from the Wilson interval.
+    await user.selectOptions(form.getByRole('combobox', { name: 'Metric' }), 'Conversion rate');
     await user.click(form.getByRole('combobox', { name: 'Metric' }));
     await user.tab();
     expect(form.getByRole('combobox', { name: 'Comparison' })).toHaveFocus();
@@ -178,9 +233,49 @@ describe('goals', () => {
     expect(form.getByRole('button', { name: 'Add goal' })).toBeEnabled();
   });
 
+  it('offers the incremental metrics first, each target in its own unit, and checks them against the incremental forecast', async () => {
+    const user = userEvent.setup();
+    renderGoals(editorWith());
+    const metric = screen.getByRole('combobox', { name: 'Metric' });
+    expect(within(metric).getAllByRole('option').map((option) => option.textContent)).toEqual([
+      'Incremental conversions',
+      'Incremental revenue',
+      'Incremental ROI',
+      'Cost per incremental conversion',
+      'Conversion rate',
+      'Lift vs holdout',
+      'Attributed revenue',
+      'Attributed ROI',
+      'CAC',
+    ]);
+    expect(metric).toHaveDisplayValue('Incremental conversions');
+    expect(screen.getByRole('spinbutton', { name: 'Target' })).toHaveAccessibleDescription('in users');
+    await user.type(screen.getByRole('spinbutton', { name: 'Target' }), '5');
+    await user.click(screen.getByRole('button', { name: 'Add goal' }));
+    const conversions = evaluateGoal({ metric: 'incrementalConversions', comparison: '>=', target: 5 }, report);
+    expect(conversions.value).toBe(report.incremental.conversions.value);
+    expect(screen.getByRole('listitem')).toHaveTextContent('Incremental conversions ≥ 5');
+    expect(screen.getByRole('listitem')).toHaveTextContent(`Forecast ${report.incremental.conversions.value.toLocaleString('en', { maximumFractionDigits: 1 })}`);
+    expect(screen.getByRole('listitem')).toHaveTextContent(conversions.met ? 'Met' : 'Not met');
+
+    await user.selectOptions(metric, 'Incremental ROI');
+    expect(screen.getByRole('spinbutton', { name: 'Target' })).toHaveAccessibleDescription('in %');
+    await user.type(screen.getByRole('spinbutton', { name: 'Target' }), '25');
+    await user.click(screen.getByRole('button', { name: 'Add goal' }));
+    expect(screen.getAllByRole('listitem')[1]).toHaveTextContent('Incremental ROI ≥ 25%');
+    expect(screen.getAllByRole('listitem')[1]).toHaveTextContent(`Forecast ${percent(report.incremental.roi.value)}`);
+
+    await user.selectOptions(metric, 'Incremental revenue');
+    expect(screen.getByRole('spinbutton', { name: 'Target' })).toHaveAccessibleDescription('in CNY');
+    await user.type(screen.getByRole('spinbutton', { name: 'Target' }), '100');
+    await user.click(screen.getByRole('button', { name: 'Add goal' }));
+    expect(screen.getAllByRole('listitem')[2]).toHaveTextContent('Incremental revenue ≥ CN¥100.00');
+  });
+
   it('explains a target that is not a number, and checks a goal shorter than the horizon on its window', async () => {
     const user = userEvent.setup();
     renderGoals(editorWith());
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Metric' }), 'Conversion rate');
     await user.click(screen.getByRole('button', { name: 'Add goal' }));
     expect(screen.getByRole('alert')).toHaveTextContent('Enter a number for the target.');
     expect(screen.getByRole('spinbutton', { name: 'Target' })).toHaveAttribute('aria-invalid', 'true');
@@ -203,11 +298,11 @@ describe('goals', () => {
     const user = userEvent.setup();
     const store = editorWith();
     renderGoals(store);
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Metric' }), 'ROI');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Metric' }), 'Attributed ROI');
     await user.type(screen.getByRole('spinbutton', { name: 'Target' }), '20');
     await user.type(screen.getByRole('spinbutton', { name: 'Within days (optional)' }), '30');
     await user.click(screen.getByRole('button', { name: 'Add goal' }));
-    const refusal = 'ROI is only forecast over the whole horizon (90 days): leave the days empty, or enter 90 or more.';
+    const refusal = 'Attributed ROI is only forecast over the whole horizon (90 days): leave the days empty, or enter 90 or more.';
     expect(screen.getByRole('alert')).toHaveTextContent(refusal);
     expect(screen.getByRole('spinbutton', { name: 'Within days (optional)' })).toHaveAccessibleDescription(refusal);
     expect(storedGoals(store)).toEqual([]);
@@ -216,7 +311,7 @@ describe('goals', () => {
     await user.type(screen.getByRole('spinbutton', { name: 'Within days (optional)' }), '120');
     await user.click(screen.getByRole('button', { name: 'Add goal' }));
     expect(screen.queryByRole('alert')).toBeNull();
-    expect(screen.getByRole('listitem')).toHaveTextContent(`Forecast ${percent(report.roi.value)}`);
+    expect(screen.getByRole('listitem')).toHaveTextContent(`Forecast ${percent(report.attributedRoi.value)}`);
     expect(screen.getByRole('listitem')).toHaveTextContent("The forecast stops at 90 days, before the goal's 120: the figure covers 90 days only.");
   });
 
@@ -234,7 +329,7 @@ describe('goals', () => {
     const { unmount } = renderGoals(store);
     await user.type(screen.getByRole('spinbutton', { name: 'Target' }), '10');
     await user.click(screen.getByRole('button', { name: 'Add goal' }));
-    expect(store.getState()).toMatchObject({ dirty: true, journey: { goals: [{ metric: 'conversionRate', comparison: '>=', target: 0.1 }] } });
+    expect(store.getState()).toMatchObject({ dirty: true, journey: { goals: [{ metric: 'incrementalConversions', comparison: '>=', target: 10 }] } });
     expect(sameForSimulation(before, store.getState().journey!)).toBe(true);
     unmount();
     renderGoals(store);
@@ -256,14 +351,20 @@ describe('in Chinese', () => {
     const user = userEvent.setup();
     render(
       <>
-        <VariantsSection report={withArms([{ converted: 12_000, assigned: 90_000 }, { converted: 1_000, assigned: 10_000 }])} currency="CNY" />
+        <VariantsSection report={{ ...withArms([{ converted: 12_000, assigned: 90_000 }, { converted: 1_000, assigned: 10_000 }]), lift: { ...report.lift!, holdoutUsersNeeded: 48_210 } }} currency="CNY" />
         <EditorStoreContext.Provider value={editorWith()}>
           <SmartGoalsSection report={report} currency="CNY" />
         </EditorStoreContext.Provider>
       </>,
     );
-    expect(screen.getByRole('region', { name: '变体对比' })).toHaveTextContent(/Win-back的转化率比No touch（对照组）高 3\.33 个百分点（95% 置信区间 \+[\d.]+ 至 \+[\d.]+）。/);
+    const variants = screen.getByRole('region', { name: '变体对比' });
+    expect(variants).toHaveTextContent(/Win-back的转化率比No touch（留出组）高 3\.33 个百分点（95% 置信区间 \+[\d.]+ 至 \+[\d.]+）。/);
+    expect(within(variants).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(expect.arrayContaining(['增量转化', '增量收入', '增量 ROI', '归因收入']));
+    expect(within(variants).getByRole('table', { name: /留出组能测到的效果，与真实增量效果对照$/ })).toHaveTextContent('真实增量效果');
+    expect(variants).toHaveTextContent('留出组约需 48,210 名用户才能检出这一效果。');
+    expect(variants).toHaveTextContent('归因收入计入用户在旅程中购买的全部金额');
     const goals = within(screen.getByRole('region', { name: '目标' }));
+    await user.selectOptions(goals.getByRole('combobox', { name: '指标' }), '转化率');
     await user.type(goals.getByRole('spinbutton', { name: '目标值' }), '15');
     await user.click(goals.getByRole('button', { name: '添加目标' }));
     expect(goals.getByRole('list', { name: '目标与预测对照' })).toHaveTextContent(/转化率 ≥ 15%.*达成.*达成概率/);

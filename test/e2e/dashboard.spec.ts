@@ -43,7 +43,18 @@ test('opens the dashboard of a run, with KPI cards, charts, data tables and a CS
     expect(await conversions.locator('.dashboard-kpi__value').textContent()).toMatch(/^[\d,]+ \([\d.]+%\)$/);
     expect(await conversions.locator('.dashboard-kpi__detail').textContent()).toMatch(/^95% interval [\d.]+% to [\d.]+%$/);
     expect(await conversions.getAttribute('title')).toBe('Conversion rate = users who reached a goal ÷ users who entered');
-    expect(await dashboard.getByRole('group', { name: 'Revenue', exact: true }).locator('.dashboard-kpi__value').textContent()).toMatch(/^CN¥[\d,.]+$/);
+    // What the journey adds leads; the attributed figures follow, named so, under the note that tells them apart.
+    const incremental = dashboard.getByRole('list', { name: 'What the journey adds (incremental)' });
+    const attributed = dashboard.getByRole('list', { name: 'Attributed and other figures' });
+    expect(await incremental.getByRole('group').first().getAttribute('data-kpi')).toBe('incrementalConversions');
+    expect(await incremental.getByRole('group', { name: 'Incremental revenue', exact: true }).locator('.dashboard-kpi__value').textContent()).toMatch(/^-?CN¥[\d,.]+$/);
+    expect(await incremental.getByRole('group', { name: 'Incremental ROI', exact: true }).locator('.dashboard-kpi__value').textContent()).toMatch(/%$/);
+    expect(await attributed.getByRole('group', { name: 'Attributed revenue', exact: true }).locator('.dashboard-kpi__value').textContent()).toMatch(/^CN¥[\d,.]+$/);
+    await expect(attributed).toHaveAccessibleDescription(/^Attributed revenue counts everything users bought while in the journey/);
+    expect(
+      await incremental.evaluate((list, other) => Boolean(list.compareDocumentPosition(other as Node) & Node.DOCUMENT_POSITION_FOLLOWING), await attributed.elementHandle()),
+      'the incremental cards come before the attributed ones',
+    ).toBe(true);
   });
 
   await test.step('the charts are drawn (SVG) by the ECharts chunk, loaded only now', async () => {
@@ -56,7 +67,7 @@ test('opens the dashboard of a run, with KPI cards, charts, data tables and a CS
     const hoursChart = dashboard.getByRole('img', { name: /^Sends by hour of day/ });
     await hoursChart.locator('svg').first().waitFor();
     expect(await hoursChart.locator('svg text').allTextContents(), 'the quiet hours are shaded and named').toContain('Quiet hours');
-    await dashboard.getByRole('img', { name: /^Cumulative conversions and revenue/ }).locator('svg').first().waitFor();
+    await dashboard.getByRole('img', { name: /^Cumulative incremental conversions and revenue/ }).locator('svg').first().waitFor();
     await expect(dashboard.locator('.dashboard-chart__canvas[data-phase="ready"]'), 'six charts and the flow').toHaveCount(7);
     expect([...scripts].some((script) => /echartsRenderer-.*\.js$/.test(script)), `the ECharts chunk is loaded on opening: ${[...scripts].join(', ')}`).toBe(true);
     await saveScreenshot('dashboard-en');
@@ -65,12 +76,16 @@ test('opens the dashboard of a run, with KPI cards, charts, data tables and a CS
   await test.step('show the funnel data table', async () => {
     const funnel = dashboard.getByRole('region', { name: 'Funnel by lifecycle stage' });
     await funnel.getByRole('button', { name: 'Show data' }).click();
-    const funnelTable = funnel.getByRole('table', { name: /Users who entered a step of each stage/ });
+    const funnelTable = funnel.getByRole('table', { name: /Users who reached each stage or a later one/ });
     await funnelTable.waitFor();
-    const firstStage = funnelTable.getByRole('row').nth(1);
-    // The template starts in the decision stage (its entry is the abandoned cart).
-    expect((await firstStage.getByRole('rowheader').textContent())?.trim()).toBe('Decision');
-    expect((await firstStage.getByRole('cell').first().textContent())?.trim(), 'everyone who entered reached the entry step’s stage').toBe(entered);
+    const stages = (await funnelTable.getByRole('rowheader').allTextContents()).map((name) => name.trim());
+    expect(stages).toEqual(['Awareness', 'Exploration', 'Decision', 'Usage', 'Loyalty']);
+    const users = await funnelTable.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.querySelector('td')?.textContent?.trim() ?? ''));
+    // The template starts in the decision stage (its entry is the abandoned cart): everyone who entered
+    // reached it, and so every stage before it; fewer go on to the later ones.
+    expect(users.slice(0, 3), 'everyone who entered reached the entry step’s stage and the ones before it').toEqual([entered, entered, entered]);
+    const counts = users.map((text) => Number(text.replaceAll(',', '')));
+    expect(counts, 'each stage counts users who reached it or a later one').toEqual([...counts].sort((a, b) => b - a));
     await funnel.getByRole('button', { name: 'Hide data' }).waitFor();
   });
 
@@ -79,7 +94,7 @@ test('opens the dashboard of a run, with KPI cards, charts, data tables and a CS
     expect(download.suggestedFilename()).toMatch(/^cart-abandonment-reminder-then-coupon-nodes\.csv$/);
     const csv = await readFile(await keepDownload(download), 'utf8');
     const [header = '', first = ''] = csv.split('\r\n');
-    expect(header).toMatch(/^id,label,stage,entries,users(,port:[^,]+)+$/);
+    expect(header).toMatch(/^id,label,stage,entries,users,incremental:conversions,incremental:revenue:CNY,incremental:cost:CNY(,port:[^,]+)+$/);
     const cells = first.split(',');
     expect(cells[2]).toBe('decision');
     expect(Number(cells[4]), 'the entry step’s users are the users who entered').toBe(Number(entered.replaceAll(',', '')));
@@ -106,7 +121,8 @@ test('opens the dashboard of a run, with KPI cards, charts, data tables and a CS
     await page.getByRole('button', { name: '打开仪表板' }).click();
     const dashboardZh = page.getByRole('dialog', { name: /^仪表板：/ });
     await dashboardZh.getByRole('img', { name: /^运营负载/ }).locator('svg').first().waitFor();
-    expect(await dashboardZh.getByRole('group', { name: '收入', exact: true }).locator('.dashboard-kpi__value').textContent()).toMatch(/^¥[\d,.]+$/);
+    expect(await dashboardZh.getByRole('list', { name: '旅程带来的增量' }).getByRole('group', { name: '增量收入', exact: true }).locator('.dashboard-kpi__value').textContent()).toMatch(/^-?¥[\d,.]+$/);
+    expect(await dashboardZh.getByRole('list', { name: '归因及其他指标' }).getByRole('group', { name: '归因收入', exact: true }).locator('.dashboard-kpi__value').textContent()).toMatch(/^¥[\d,.]+$/);
     await saveScreenshot('dashboard-zh');
     await page.keyboard.press('Escape');
     await dashboardZh.waitFor({ state: 'detached' });

@@ -122,8 +122,12 @@ test('simulates a template, shows results and node counts, keeps the main thread
     expect(Number(entered.replaceAll(',', '')), `entered ${entered}`).toBeGreaterThan(0);
     expect(await metric(panel, 'converted')).toMatch(/^[\d,]+ \([\d.]+%\)$/);
     expect(await panel.locator('[data-metric="converted"] .simulation-results__detail').textContent()).toMatch(/^95% interval [\d.]+% to [\d.]+%$/);
-    for (const key of ['revenue', 'cost', 'cac', 'arpu', 'ltv']) expect(await metric(panel, key), key).toMatch(/^-?CN¥[\d,.]+$/);
-    expect(await metric(panel, 'roi')).toMatch(/%$/);
+    // What the journey adds over each user's twin leads the panel; the attributed figures follow, named so.
+    expect(await panel.locator('[data-metric]').first().getAttribute('data-metric')).toBe('incrementalConversions');
+    expect(await panel.locator('.simulation-results__group').allTextContents()).toEqual(['What the journey adds (incremental)', 'Attributed and other figures']);
+    for (const key of ['incrementalRevenue', 'cost', 'attributedRevenue', 'cac', 'arpu', 'revenuePerConverted', 'customerValue']) expect(await metric(panel, key), key).toMatch(/^-?CN¥[\d,.]+$/);
+    for (const key of ['incrementalRoi', 'attributedRoi']) expect(await metric(panel, key), key).toMatch(/%$/);
+    expect(await metric(panel, 'incrementalConversions')).toMatch(/^-?[\d,]+$/);
     expect(await metric(panel, 'churned')).toMatch(/^[\d,]+$/);
   });
 
@@ -140,7 +144,9 @@ test('simulates a template, shows results and node counts, keeps the main thread
     await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: '简体中文' });
     const panelZh = page.getByRole('dialog', { name: '模拟此旅程' });
     await panelZh.getByRole('region', { name: '结果' }).getByText('20,000 位用户 · 种子 1', { exact: false }).waitFor();
-    expect(await metric(panelZh, 'revenue')).toMatch(/^¥[\d,.]+$/);
+    expect(await metric(panelZh, 'incrementalRevenue')).toMatch(/^-?¥[\d,.]+$/);
+    expect(await metric(panelZh, 'attributedRevenue')).toMatch(/^¥[\d,.]+$/);
+    expect(await panelZh.locator('[data-metric="attributedRevenue"] dt').textContent()).toBe('归因收入');
     await page.locator('.react-flow__node[data-id="added"]').getByRole('img', { name: /^模拟：进入 [\d,]+ 次/ }).waitFor();
     await saveScreenshot('simulate-results-zh');
     await page.getByRole('combobox', { name: '语言' }).selectOption({ label: 'English' });

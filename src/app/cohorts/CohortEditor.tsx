@@ -1,4 +1,4 @@
-// The cohort editor: name, size, the attribute and tag vocabularies, and the segments (shares with
+// The cohort editor: name, size, global control group, the attribute and tag vocabularies, and the segments (shares with
 // their total and Normalise to 100 %, each segment's own form in editor/SegmentForm.tsx). The screen
 // checks the draft with checkCohort; each problem shows next to the field its path names, and the
 // draft keeps whatever was typed.
@@ -89,6 +89,7 @@ export function CohortEditor({ draft, problems: found, onChange }: CohortEditorP
         <TextField label={t('cohorts.name')} help={t('cohorts.nameHelp')} path={['name']} value={draft.name} {...common} />
         <TextField label={t('cohorts.description')} help={t('cohorts.descriptionHelp')} path={['description']} value={draft.description} {...common} />
         <NumberField label={t('cohorts.size')} help={t('cohorts.sizeHelp')} path={['size']} value={draft.size} {...common} />
+        <NumberField label={t('cohorts.controlGroup')} help={t('cohorts.controlGroupHelp')} path={['controlGroupShare']} value={draft.controlGroupShare} scale={100} {...common} />
       </Section>
 
       <AttributesSection declarations={declarations} problems={problems} set={set} update={onChange} />

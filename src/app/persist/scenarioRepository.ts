@@ -3,7 +3,8 @@
 // assumptions (costs, offers, order values, horizon) stay what they were whatever is edited later.
 // Unlike the latest run (runRepository.ts), a scenario outlives its journey.
 import { isPlainObject } from '../../core/journey';
-import { isRunRecord, type RunRecord } from './runRepository';
+import type { SimulationReport } from '../../core/sim/engine';
+import { isCurrentReport, isRunRecord, type RunRecord } from './runRepository';
 
 export interface ScenarioRecord extends RunRecord {
   /** Generated (newScenarioId); one journey may have many scenarios. */
@@ -32,6 +33,12 @@ export const newScenarioId = (): string => `scenario-${crypto.randomUUID()}`;
 export function isScenarioRecord(value: unknown): value is ScenarioRecord {
   return isPlainObject(value) && typeof value.id === 'string' && typeof value.name === 'string' && typeof value.stale === 'boolean' && isRunRecord(value);
 }
+
+/** A scenario whose report is of today's format: the only kind that can be compared. */
+export type ComparableScenario = ScenarioRecord & { report: SimulationReport };
+
+/** Whether a scenario can be compared (an older report format is listed marked outdated, and left out). */
+export const isComparableScenario = (scenario: ScenarioRecord): scenario is ComparableScenario => isCurrentReport(scenario.report);
 
 /** Newest first; equal times by name, so the order does not depend on storage. */
 export const newestScenarioFirst = (a: ScenarioRecord, b: ScenarioRecord): number => b.savedAt - a.savedAt || a.name.localeCompare(b.name) || a.id.localeCompare(b.id);

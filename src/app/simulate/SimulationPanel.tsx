@@ -14,6 +14,7 @@ import { savedCohortValue } from './simulationStore';
 import { sameValue } from './staleness';
 import { useSimulation } from './useSimulation';
 import { SimulationResults } from './SimulationResults';
+import { OutdatedRunNotice } from './OutdatedRunNotice';
 import { formatCount } from './format';
 import { SIMULATE_BUTTON_ID, SIMULATION_PANEL_ID } from './ids';
 import { failureText } from './failure';
@@ -220,6 +221,8 @@ function Outcome({ onSelectProblem }: { onSelectProblem(problem: Problem): void 
   const problems = useSimulation((state) => state.problems);
   const headingId = useId();
   if (phase === 'done') return <SimulationResults />;
+  // A saved run of an older simulator: only the note to run again, none of its figures.
+  if (phase === 'idle') return <OutdatedRunNotice />;
   if (phase === 'stopped')
     return (
       <p className="simulation-panel__note" role="status">

@@ -8,7 +8,7 @@ import type { Problem } from '../../core/journey';
 import type { SimulationReport } from '../../core/sim/engine';
 import { flowOf, type JourneyFlow } from '../../core/sim/analysis';
 import { cohortPresets, getPreset } from '../../core/cohort';
-import type { RunRecord, RunRepository } from '../persist/runRepository';
+import { isCurrentReport, type RunRecord, type RunRepository } from '../persist/runRepository';
 import type { SimulationRun, SimulationRunner } from './protocol';
 import { sameForSimulation, sameForSimulationByValue, sameValue } from './staleness';
 
@@ -48,6 +48,11 @@ export interface SimulationState {
   flow: JourneyFlow | null;
   /** The journey has changed since the report was made. */
   stale: boolean;
+  /**
+   * The journey's saved run was made by an older version of the simulator (an older report format): its
+   * figures are not shown (they meant other things), only a note to run again. Null otherwise; a run clears it.
+   */
+  outdated: { savedAt: number } | null;
   problems: Problem[];
   error: string | null;
   setOpen(open: boolean): void;
@@ -123,6 +128,7 @@ export function createSimulationStore(runner: SimulationRunner, options: Simulat
     nodeCounts: null,
     flow: null,
     stale: false,
+    outdated: null,
     problems: [],
     error: null,
     setOpen: (open) => set({ open }),
@@ -152,6 +158,7 @@ export function createSimulationStore(runner: SimulationRunner, options: Simulat
         nodeCounts: null,
         flow: null,
         stale: false,
+        outdated: null,
         problems: [],
         error: null,
       });
@@ -213,8 +220,23 @@ export function createSimulationStore(runner: SimulationRunner, options: Simulat
       }
       if (!record || !untouched()) return;
       const { report, settings } = record;
-      baseline = sameForSimulationByValue(record.journey, latest) ? latest : null;
       const savedId = settings.presetId.startsWith(savedCohortValue('')) ? settings.presetId.slice(savedCohortValue('').length) : null;
+      // The settings it ran with, so that running again compares like with like.
+      const runSettings: SimulationSettings = {
+        ...get().settings,
+        users: String(settings.users),
+        seed: String(settings.seed),
+        replications: String(settings.replications),
+        ...(getPreset(settings.presetId) ? { presetId: settings.presetId } : {}),
+        // A saved cohort is picked again as it was run; the panel brings its spec up to date when it opens.
+        ...(savedId ? { presetId: settings.presetId, savedCohort: { id: savedId, spec: record.cohort } } : {}),
+      };
+      // An older report format: nothing of it is shown (its figures meant other things), only the note.
+      if (!isCurrentReport(report)) {
+        set({ outdated: { savedAt: record.savedAt }, settings: runSettings });
+        return;
+      }
+      baseline = sameForSimulationByValue(record.journey, latest) ? latest : null;
       set({
         phase: 'done',
         run: { journey: record.journey, users: settings.users, seed: settings.seed, presetId: settings.presetId, cohort: record.cohort },
@@ -222,15 +244,7 @@ export function createSimulationStore(runner: SimulationRunner, options: Simulat
         nodeCounts: new Map(report.nodes.map((node) => [node.id, { entries: node.entries, users: node.users }])),
         flow: flowOf(record.journey, report),
         progress: { done: report.users, total: report.users },
-        settings: {
-          ...get().settings,
-          users: String(settings.users),
-          seed: String(settings.seed),
-          replications: String(settings.replications),
-          ...(getPreset(settings.presetId) ? { presetId: settings.presetId } : {}),
-          // A saved cohort is picked again as it was run; the panel brings its spec up to date when it opens.
-          ...(savedId ? { presetId: settings.presetId, savedCohort: { id: savedId, spec: record.cohort } } : {}),
-        },
+        settings: runSettings,
       });
       set({ stale: staleFor(record.journey, record.cohort, get().settings) });
     },

@@ -1,5 +1,7 @@
-// Cumulative conversions and revenue over the simulated days: two lines, revenue on a second y axis in
-// the journey's currency, with the day-by-day figures (and their running totals) in the data table.
+// Cumulative incremental conversions and revenue over the simulated days (what the journey adds over
+// the users' twins), revenue on a second y axis in the journey's currency, with all conversions and the
+// attributed revenue beside them (dashed), and the day-by-day figures with their running totals in the
+// data table.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EChartsCoreOption } from 'echarts/core';
@@ -11,21 +13,32 @@ import { useLang } from '../../i18n/useLang';
 
 export interface CumulativeDay {
   day: number;
+  incrementalConversions: number;
+  incrementalRevenue: number;
+  totalIncrementalConversions: number;
+  totalIncrementalRevenue: number;
   conversions: number;
+  /** Attributed revenue that day (everything bought while in the journey). */
   revenue: number;
   totalConversions: number;
   totalRevenue: number;
 }
 
-/** Each simulated day's conversions and revenue (yuan), with their running totals up to that day's end. */
+/** Each simulated day's incremental and all conversions and revenue (yuan), with their running totals up to that day's end. */
 export function cumulativeByDay(report: SimulationReport): CumulativeDay[] {
+  let totalIncrementalConversions = 0;
+  let totalIncrementalRevenue = 0;
   let totalConversions = 0;
   let totalRevenue = 0;
   return report.conversionsByDay.map((conversions, day) => {
     const revenue = report.revenueByDay[day] ?? 0;
+    const incrementalConversions = report.incremental.byDay.conversions[day] ?? 0;
+    const incrementalRevenue = report.incremental.byDay.revenue[day] ?? 0;
+    totalIncrementalConversions += incrementalConversions;
+    totalIncrementalRevenue += incrementalRevenue;
     totalConversions += conversions;
     totalRevenue += revenue;
-    return { day, conversions, revenue, totalConversions, totalRevenue };
+    return { day, incrementalConversions, incrementalRevenue, totalIncrementalConversions, totalIncrementalRevenue, conversions, revenue, totalConversions, totalRevenue };
   });
 }
 
@@ -50,7 +63,7 @@ export function CumulativeSection({ report, currency }: { report: SimulationRepo
       xAxis: { type: 'category', boundaryGap: false, name: t('dashboard.stages.day'), nameLocation: 'middle', nameGap: 24, data: days.map((day) => String(day.day)) },
       yAxis: [
         // Axis names aligned inwards, so they are not cut at the chart's edges.
-        { type: 'value', name: t('dashboard.kpi.conversions'), nameTextStyle: { align: 'left' }, minInterval: 1, axisLabel: { formatter: (value: number) => formatCount(value, lang) } },
+        { type: 'value', name: t('dashboard.cumulative.conversionsAxis'), nameTextStyle: { align: 'left' }, minInterval: 1, axisLabel: { formatter: (value: number) => formatCount(value, lang) } },
         {
           type: 'value',
           name: t('dashboard.cumulative.revenueAxis', { currency }),
@@ -62,9 +75,26 @@ export function CumulativeSection({ report, currency }: { report: SimulationRepo
       series: [
         {
           type: 'line',
+          name: t('dashboard.cumulative.incrementalConversions'),
+          yAxisIndex: 0,
+          symbol: 'none',
+          data: days.map((day) => day.totalIncrementalConversions),
+          tooltip: { valueFormatter: (value: number) => formatCount(value, lang) },
+        },
+        {
+          type: 'line',
+          name: t('dashboard.cumulative.incrementalRevenue'),
+          yAxisIndex: 1,
+          symbol: 'none',
+          data: days.map((day) => day.totalIncrementalRevenue),
+          tooltip: { valueFormatter: (value: number) => formatMoney(value, currency, lang) },
+        },
+        {
+          type: 'line',
           name: t('dashboard.cumulative.conversions'),
           yAxisIndex: 0,
           symbol: 'none',
+          lineStyle: { type: 'dashed' },
           data: days.map((day) => day.totalConversions),
           tooltip: { valueFormatter: (value: number) => formatCount(value, lang) },
         },
@@ -91,6 +121,10 @@ export function CumulativeSection({ report, currency }: { report: SimulationRepo
           <thead>
             <tr>
               <th scope="col">{t('dashboard.stages.day')}</th>
+              <th scope="col">{t('dashboard.cumulative.incrementalDaily')}</th>
+              <th scope="col">{t('dashboard.cumulative.incrementalConversions')}</th>
+              <th scope="col">{t('dashboard.cumulative.incrementalDailyRevenue')}</th>
+              <th scope="col">{t('dashboard.cumulative.incrementalRevenue')}</th>
               <th scope="col">{t('dashboard.cumulative.daily')}</th>
               <th scope="col">{t('dashboard.cumulative.conversions')}</th>
               <th scope="col">{t('dashboard.cumulative.dailyRevenue')}</th>
@@ -101,6 +135,10 @@ export function CumulativeSection({ report, currency }: { report: SimulationRepo
             {days.map((day) => (
               <tr key={day.day}>
                 <th scope="row">{day.day}</th>
+                <td>{formatCount(day.incrementalConversions, lang)}</td>
+                <td>{formatCount(day.totalIncrementalConversions, lang)}</td>
+                <td>{formatMoney(day.incrementalRevenue, currency, lang)}</td>
+                <td>{formatMoney(day.totalIncrementalRevenue, currency, lang)}</td>
                 <td>{formatCount(day.conversions, lang)}</td>
                 <td>{formatCount(day.totalConversions, lang)}</td>
                 <td>{formatMoney(day.revenue, currency, lang)}</td>
@@ -110,6 +148,8 @@ export function CumulativeSection({ report, currency }: { report: SimulationRepo
           </tbody>
         </table>
       }
-    />
+    >
+      <p className="dashboard-chart__note">{t('dashboard.attributedNote')}</p>
+    </ChartWithData>
   );
 }

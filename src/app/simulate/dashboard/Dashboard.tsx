@@ -1,5 +1,5 @@
 // The dashboard of the last simulation run: a modal dialog over the editor, opened from the Simulate
-// panel's results. KPI cards (each with its 95 % interval where the report has one and its formula on
+// panel's results. KPI cards, incremental figures first (each with its 95 % interval where the report has one and its formula on
 // hover or focus), the funnel by stage and by goal, the stage population over time, the operations load
 // and the segment breakdown, each chart with a data table behind it, and CSV exports. Everything comes
 // from the SimulationReport the panel already holds; the charts' library loads only when this opens.
@@ -24,6 +24,7 @@ import { SmartGoalsSection } from './GoalsSection';
 import { SensitivitySection } from './SensitivitySection';
 import { StagesSection } from './StagesSection';
 import { VariantsSection } from './VariantsSection';
+import { ControlGroupSection } from './ControlGroupSection';
 import { daysCsv, downloadText, nodesCsv } from './dashboardData';
 import { FileBaseContext, fileSlug } from './chartFiles';
 import { PrintableReport } from './PrintableReport';
@@ -137,7 +138,10 @@ export function Dashboard({ report, currency, presetId, cohortName, stale, onClo
 
         <FileBaseContext.Provider value={fileBase}>
 
-        <Guard><KpiCards kpis={kpis} label={t('dashboard.kpis')} /></Guard>
+        <Guard>
+          <KpiCards kpis={kpis.filter((kpi) => kpi.group === 'incremental')} label={t('dashboard.kpiGroups.incremental')} />
+          <KpiCards kpis={kpis.filter((kpi) => kpi.group === 'attributed')} label={t('dashboard.kpiGroups.attributed')} note={t('dashboard.attributedNote')} />
+        </Guard>
 
         <div className="dashboard__grid">
           <Guard><FunnelSection report={report} /></Guard>
@@ -150,6 +154,7 @@ export function Dashboard({ report, currency, presetId, cohortName, stale, onClo
 
         <Guard><FlowSection /></Guard>
         <Guard><VariantsSection report={report} currency={currency} /></Guard>
+        {report.controlGroup && <Guard><ControlGroupSection control={report.controlGroup} currency={currency} /></Guard>}
         <Guard><SmartGoalsSection report={report} currency={currency} /></Guard>
         <Guard><SensitivitySection report={report} currency={currency} /></Guard>
 
@@ -159,10 +164,10 @@ export function Dashboard({ report, currency, presetId, cohortName, stale, onClo
 
         <DashboardSection title={t('dashboard.exports.title')} wide>
           <div className="dashboard__exports">
-            <button type="button" onClick={() => downloadText(nodesCsv(report), `${fileBase}-nodes.csv`)}>
+            <button type="button" onClick={() => downloadText(nodesCsv(report, currency), `${fileBase}-nodes.csv`)}>
               <span aria-hidden="true">⬇</span> {t('dashboard.exports.nodes')}
             </button>
-            <button type="button" onClick={() => downloadText(daysCsv(report), `${fileBase}-days.csv`)}>
+            <button type="button" onClick={() => downloadText(daysCsv(report, currency), `${fileBase}-days.csv`)}>
               <span aria-hidden="true">⬇</span> {t('dashboard.exports.days')}
             </button>
           </div>

@@ -5,13 +5,13 @@
 import { useContext, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { evaluateGoal, goalMetrics, goalSchema, MAX_GOALS, metricsByDay, type GoalEvaluation, type GoalMetric, type GoalSpec } from '../../../core/sim/analysis';
+import { evaluateGoal, goalMetrics, goalSchema, goalUnits, MAX_GOALS, metricsByDay, type GoalEvaluation, type GoalMetric, type GoalSpec } from '../../../core/sim/analysis';
 import type { SimulationReport } from '../../../core/sim/engine';
 import { EditorStoreContext } from '../../store/EditorStoreContext';
 import type { EditorStore } from '../../store/editorStore';
 import { editorFor } from '../../store/journeyEditor';
 import { MAX_DURATION_DAYS } from '../../../core/journey';
-import { formatMoney, formatPercent, formatPoints } from '../format';
+import { formatCount, formatMoney, formatPercent, formatPoints } from '../format';
 import './decide.css';
 import { useLang } from '../../i18n/useLang';
 
@@ -20,8 +20,8 @@ export interface GoalsSectionProps {
   currency: string;
 }
 
-/** How a metric's target is typed: proportions as percentages (or points), money as money. */
-const unitOf = (metric: GoalMetric): 'percent' | 'points' | 'money' => (metric === 'revenue' || metric === 'cac' ? 'money' : metric === 'liftVsHoldout' ? 'points' : 'percent');
+/** How a metric's target is typed: proportions as percentages (or points), money as money, users as a count. */
+const unitOf = (metric: GoalMetric) => goalUnits[metric];
 
 const NO_GOALS: readonly GoalSpec[] = [];
 
@@ -40,7 +40,7 @@ function JourneyGoals({ report, currency, store }: GoalsSectionProps & { store: 
   const ids = { heading: useId(), metric: useId(), comparison: useId(), target: useId(), targetHint: useId(), targetError: useId(), days: useId(), daysError: useId() };
   const goals = useStore(store, (state) => state.journey?.goals ?? NO_GOALS);
   const change = (next: readonly GoalSpec[]) => editorFor(store).setGoals(next);
-  const [metric, setMetric] = useState<GoalMetric>('conversionRate');
+  const [metric, setMetric] = useState<GoalMetric>(goalMetrics[0]);
   const [comparison, setComparison] = useState<GoalSpec['comparison']>('>=');
   const [target, setTarget] = useState('');
   const [days, setDays] = useState('');
@@ -51,6 +51,7 @@ function JourneyGoals({ report, currency, store }: GoalsSectionProps & { store: 
   const show = (goalMetric: GoalMetric, value: number) => {
     const kind = unitOf(goalMetric);
     if (kind === 'money') return formatMoney(value, currency, lang);
+    if (kind === 'count') return formatCount(value, lang);
     if (kind === 'points') return t('simulate.points', { value: formatPoints(value, lang) });
     return formatPercent(value, lang);
   };
@@ -60,9 +61,9 @@ function JourneyGoals({ report, currency, store }: GoalsSectionProps & { store: 
     if (full) return;
     const number = target.trim() === '' ? NaN : Number(target);
     const dayCount = days.trim() === '' ? undefined : Number(days);
-    const parsed = goalSchema.safeParse({ metric, comparison, target: unit === 'money' ? number : number / 100, withinDays: dayCount });
+    const parsed = goalSchema.safeParse({ metric, comparison, target: unit === 'money' || unit === 'count' ? number : number / 100, withinDays: dayCount });
     const daysInvalid = dayCount !== undefined && !(Number.isInteger(dayCount) && dayCount > 0 && dayCount <= MAX_DURATION_DAYS);
-    // Lift, ROI and CAC are forecast over the whole horizon only: a shorter window would have no figure.
+    // Lift, ROI, CAC and cost per conversion are forecast over the whole horizon only: a shorter window would have no figure.
     const horizonOnly = !daysInvalid && dayCount !== undefined && dayCount < report.horizonDays && !metricsByDay.includes(metric);
     const next: typeof errors = { target: !Number.isFinite(number), days: daysInvalid ? 'invalid' : horizonOnly ? 'horizonOnly' : undefined };
     setErrors(next);
@@ -73,7 +74,8 @@ function JourneyGoals({ report, currency, store }: GoalsSectionProps & { store: 
   };
 
   const horizonOnlyText = (goalMetric: GoalMetric) => t('goals.horizonOnly', { metric: t(`decide.goals.metrics.${goalMetric}`), horizon: report.horizonDays });
-  const unavailableText = (goal: GoalSpec, result: GoalEvaluation) => (result.unavailable === 'horizon-only' ? horizonOnlyText(goal.metric) : t('decide.goals.unavailable'));
+  const unavailableText = (goal: GoalSpec, result: GoalEvaluation) =>
+    result.unavailable === 'horizon-only' ? horizonOnlyText(goal.metric) : result.unavailable === 'stale' ? t('decide.goals.stale') : t('decide.goals.unavailable');
 
   const describe = (goal: GoalSpec) => {
     const parts = { metric: t(`decide.goals.metrics.${goal.metric}`), comparison: goal.comparison === '>=' ? '≥' : '≤', target: show(goal.metric, goal.target) };
@@ -101,7 +103,13 @@ function JourneyGoals({ report, currency, store }: GoalsSectionProps & { store: 
                   <>
                     <strong className="decide-goal__status">{result.met ? t('decide.goals.met') : t('decide.goals.notMet')}</strong>
                     <span>{t('decide.goals.forecast', { value: show(goal.metric, result.value) })}</span>
-                    <span>{result.interval ? t('decide.goals.probability', { probability }) : t('decide.goals.certain', { probability })}</span>
+                    <span>
+                      {result.interval
+                        ? t('decide.goals.probability', { probability })
+                        : probability === null
+                          ? t('decide.goals.uncertain')
+                          : t('decide.goals.certain', { probability })}
+                    </span>
                   </>
                 )}
                 {result.value !== null && result.window !== 'horizon' && goal.withinDays !== undefined && (

@@ -1,5 +1,6 @@
 // The head of the printed report: what was simulated, when, a picture of the journey, the assumptions
-// the figures rest on and every KPI with its interval and formula. The dashboard renders it when the
+// the figures rest on and every KPI with its interval and formula (what the journey adds first, then the
+// attributed and other figures, with what tells them apart). The dashboard renders it when the
 // user asks to print; print.css hides the app around it and the dashboard's controls, so the page holds
 // this followed by the dashboard's charts and tables. On screen it is not shown.
 import { useTranslation } from 'react-i18next';
@@ -156,27 +157,32 @@ export function PrintableReport({ report, journey, kpis, currency, cohortName, s
         </table>
       )}
 
-      <table className="print-report__table print-report__kpis">
-        <caption>{t('report.kpisTitle')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('report.kpi.figure')}</th>
-            <th scope="col">{t('report.kpi.value')}</th>
-            <th scope="col">{t('report.kpi.interval')}</th>
-            <th scope="col">{t('report.kpi.formula')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {kpis.map((kpi) => (
-            <tr key={kpi.key} data-kpi={kpi.key}>
-              <th scope="row">{kpi.label}</th>
-              <td>{kpi.value}</td>
-              <td>{kpi.detail ?? '—'}</td>
-              <td>{kpi.formula}</td>
+      {(['incremental', 'attributed'] as const).map((group) => (
+        <table key={group} className="print-report__table print-report__kpis">
+          <caption>{t(group === 'incremental' ? 'report.kpisIncremental' : 'report.kpisAttributed')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('report.kpi.figure')}</th>
+              <th scope="col">{t('report.kpi.value')}</th>
+              <th scope="col">{t('report.kpi.interval')}</th>
+              <th scope="col">{t('report.kpi.formula')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {kpis
+              .filter((kpi) => kpi.group === group)
+              .map((kpi) => (
+                <tr key={kpi.key} data-kpi={kpi.key}>
+                  <th scope="row">{kpi.label}</th>
+                  <td>{kpi.value}</td>
+                  <td>{kpi.detail ?? '—'}</td>
+                  <td>{kpi.formula}</td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      ))}
+      <p className="print-report__note">{t('dashboard.attributedNote')}</p>
       <h2 className="print-report__charts">{t('report.chartsTitle')}</h2>
     </section>
   );

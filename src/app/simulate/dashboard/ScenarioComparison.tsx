@@ -3,11 +3,12 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { compareScenarios } from '../../../core/sim/analysis';
-import type { ScenarioRecord } from '../../persist/scenarioRepository';
+import type { ComparableScenario } from '../../persist/scenarioRepository';
 import { assumptionLabel, assumptionText, kpiCellText, rateComparisonText, type Formatting } from './scenarioFormat';
 import { useLang } from '../../i18n/useLang';
 
-export function ScenarioComparison({ scenarios }: { scenarios: ScenarioRecord[] }) {
+/** Only scenarios of today's report format (an older one is left out, marked, by the section). */
+export function ScenarioComparison({ scenarios }: { scenarios: ComparableScenario[] }) {
   const lang = useLang();
   const { t } = useTranslation();
   const comparison = useMemo(() => compareScenarios(scenarios), [scenarios]);
@@ -58,6 +59,7 @@ export function ScenarioComparison({ scenarios }: { scenarios: ScenarioRecord[] 
           </tbody>
         </table>
       </div>
+      <p className="dashboard-section__note">{t('scenarios.attributedNote')}</p>
 
       <div className="dashboard-table__scroll">
         <table className="dashboard-table scenario-table">

@@ -2,7 +2,8 @@
 // and deleting it. Renaming swaps the name for a text field until saved or cancelled.
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ScenarioRecord } from '../../persist/scenarioRepository';
+import { isComparableScenario, type ScenarioRecord } from '../../persist/scenarioRepository';
+import { storedCohortId } from '../../persist/runRepository';
 import { cohortName, formatSavedAt } from './scenarioFormat';
 import { useLang } from '../../i18n/useLang';
 
@@ -52,21 +53,24 @@ export function ScenarioItem({ scenario, checked, full, onToggle, onRename, onRe
     finish();
   };
 
+  // Made by an older version of the simulator: listed (to rename or delete), never compared.
+  const outdated = !isComparableScenario(scenario);
   // Reading the cohort's name checks its spec: once per scenario, not on every keystroke around it.
   const detail = useMemo(
     () =>
       [
         scenario.journey.name,
-        cohortName(scenario.cohort, scenario.report.cohort.id, lang),
+        cohortName(scenario.cohort, storedCohortId(scenario.report), lang),
         formatSavedAt(scenario.savedAt, lang),
         ...(scenario.stale ? [t('scenarios.staleMark')] : []),
+        ...(outdated ? [t('scenarios.outdatedMark')] : []),
       ].join(' · '),
-    [scenario, lang, t],
+    [scenario, outdated, lang, t],
   );
 
   return (
     <li className="scenarios__item">
-      <input id={boxId} type="checkbox" checked={checked} disabled={!checked && full} aria-describedby={detailId} onChange={onToggle} />
+      <input id={boxId} type="checkbox" checked={checked} disabled={outdated || (!checked && full)} aria-describedby={detailId} onChange={onToggle} />
       {/* The box keeps its name while the name is being edited. */}
       <label htmlFor={boxId} className={renaming === null ? 'scenarios__name' : 'visually-hidden'}>
         {scenario.name}

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { MAX_COMPARED, MIN_COMPARED } from '../../../core/sim/analysis';
 import { RepositoryError } from '../../persist/repository';
-import { newScenarioId, type ScenarioRecord, type ScenarioRepository } from '../../persist/scenarioRepository';
+import { isComparableScenario, newScenarioId, type ComparableScenario, type ScenarioRecord, type ScenarioRepository } from '../../persist/scenarioRepository';
 import { ServicesContext } from '../../services';
 import { SimulationStoreContext } from '../SimulationStoreContext';
 import type { SimulationStore } from '../simulationStore';
@@ -117,10 +117,12 @@ function Scenarios({ repository, store }: { repository: ScenarioRepository; stor
   };
 
   const toggle = (id: string) => setSelected((ids) => (ids.includes(id) ? ids.filter((other) => other !== id) : ids.length < MAX_COMPARED ? [...ids, id] : ids));
+  // Scenarios made by an older version of the simulator cannot be ticked, and are never compared.
   const compared = useMemo(
-    () => selected.map((id) => scenarios.find((scenario) => scenario.id === id)).filter((scenario): scenario is ScenarioRecord => scenario !== undefined),
+    () => selected.map((id) => scenarios.find((scenario) => scenario.id === id)).filter((scenario): scenario is ComparableScenario => scenario !== undefined && isComparableScenario(scenario)),
     [selected, scenarios],
   );
+  const outdated = scenarios.filter((scenario) => !isComparableScenario(scenario)).length;
 
   return (
     <DashboardSection title={t('scenarios.title')} wide>
@@ -155,6 +157,11 @@ function Scenarios({ repository, store }: { repository: ScenarioRepository; stor
               />
             ))}
           </ul>
+          {outdated > 0 && (
+            <p className="scenarios__stale" role="note">
+              {t('scenarios.outdatedNote', { count: outdated })}
+            </p>
+          )}
         </>
       )}
       {compared.length >= MIN_COMPARED && <ScenarioComparison scenarios={compared} />}

@@ -1,10 +1,11 @@
-// Every KPI per segment of the cohort, as one table (segments named from the preset when it is one).
+// Every KPI per segment of the cohort, as one table (segments named from the preset when it is one):
+// what the journey adds in each segment first (with 95 % intervals), the attributed figures after.
 import { useTranslation } from 'react-i18next';
 import { dataLanguage } from '../../../core/i18n.ts';
-import type { Estimate, SimulationReport } from '../../../core/sim/engine';
+import type { SimulationReport } from '../../../core/sim/engine';
 import { getPreset } from '../../../core/cohort';
 import { formatCount, formatMoney, formatPercent } from '../format';
-import { DashboardSection } from './sections';
+import { DashboardSection, EstimateText } from './sections';
 import { segmentRows } from './dashboardData';
 import { useLang } from '../../i18n/useLang';
 
@@ -14,8 +15,6 @@ export function SegmentsSection({ report, currency, presetId }: { report: Simula
   const money = (value: number) => formatMoney(value, currency, lang);
   const percent = (value: number) => formatPercent(value, lang);
   const count = (value: number) => formatCount(value, lang);
-  const interval = (estimate: Estimate, format: (value: number) => string) =>
-    estimate.interval ? t('simulate.interval', { low: format(estimate.interval.low), high: format(estimate.interval.high) }) : null;
   const preset = getPreset(presetId);
   const segmentName = (id: string) => {
     const name = preset?.spec.segments?.find((segment) => segment.id === id)?.name;
@@ -28,7 +27,7 @@ export function SegmentsSection({ report, currency, presetId }: { report: Simula
         <caption>{t('dashboard.segments.caption')}</caption>
         <thead>
           <tr>
-            {(['segment', 'users', 'entered', 'converted', 'rate', 'purchases', 'revenue', 'cost', 'roi', 'cac', 'arpu', 'churned', 'unsubscribes'] as const).map((column) => (
+            {(['segment', 'users', 'incrementalConversions', 'incrementalRevenue', 'cost', 'incrementalRoi', 'entered', 'converted', 'rate', 'purchases', 'attributedRevenue', 'attributedRoi', 'cac', 'arpu', 'churned', 'unsubscribes'] as const).map((column) => (
               <th key={column} scope="col">
                 {t(`dashboard.segments.${column}`)}
               </th>
@@ -40,16 +39,16 @@ export function SegmentsSection({ report, currency, presetId }: { report: Simula
             <tr key={row.id}>
               <th scope="row">{segmentName(row.id)}</th>
               <td>{count(row.users)}</td>
+              <td><EstimateText estimate={row.incremental.conversions} format={count} /></td>
+              <td><EstimateText estimate={row.incremental.revenue} format={money} /></td>
+              <td><EstimateText estimate={row.incremental.cost} format={money} /></td>
+              <td><EstimateText estimate={row.incremental.roi} format={percent} /></td>
               <td>{count(row.entered)}</td>
               <td>{count(row.converted)}</td>
-              <td>
-                {percent(row.conversionRate.value)}
-                {row.conversionRate.interval && <span className="dashboard-table__interval"> {interval(row.conversionRate, percent)}</span>}
-              </td>
+              <td><EstimateText estimate={row.conversionRate} format={percent} /></td>
               <td>{count(row.purchases)}</td>
-              <td>{money(row.revenue)}</td>
-              <td>{money(row.cost)}</td>
-              <td>{percent(row.roi)}</td>
+              <td>{money(row.attributedRevenue)}</td>
+              <td>{percent(row.attributedRoi)}</td>
               <td>{money(row.cac)}</td>
               <td>{money(row.arpu)}</td>
               <td>{count(row.churned)}</td>
@@ -59,6 +58,7 @@ export function SegmentsSection({ report, currency, presetId }: { report: Simula
         </tbody>
       </table>
     </div>
+    <p className="dashboard-chart__note">{t('dashboard.attributedNote')}</p>
   </DashboardSection>
   );
 }

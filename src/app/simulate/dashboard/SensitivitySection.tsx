@@ -3,12 +3,12 @@
 // 80 % and 120 % and ranks them by how far the figure swings. Every point is an ordinary simulation
 // through the app's runner (a Web Worker, never this thread), one after another, on the last run's
 // journey, cohort, seed and users (capped for speed) — the same users at every point.
-import { useContext, useId, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useCallback, useContext, useId, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EChartsCoreOption } from 'echarts/core';
 import { checkCohort } from '../../../core/cohort';
 import type { SimulationReport } from '../../../core/sim/engine';
-import { assumptionsFor, figures, type FigureName } from '../../../core/sim/analysis';
+import { assumptionsFor, DEFAULT_FIGURE, figures, figureUnits, type FigureName } from '../../../core/sim/analysis';
 import { ServicesContext } from '../../services';
 import { formatCount, formatMoney, formatPercent } from '../format';
 import { SimulationStoreContext } from '../SimulationStoreContext';
@@ -20,7 +20,6 @@ import { useLang } from '../../i18n/useLang';
 import { say } from '../../i18n/say';
 
 const figureNames = Object.keys(figures) as FigureName[];
-const percentFigures: ReadonlySet<FigureName> = new Set(['conversionRate', 'roi']);
 const noStore = () => () => {};
 const baseOption = { animation: false, aria: { enabled: false }, textStyle: { fontFamily: 'inherit' } };
 
@@ -53,7 +52,8 @@ function SensitivityPanel({ inputs, runner, report, currency }: { inputs: Sensit
   const [from, setFrom] = useState('50');
   const [to, setTo] = useState('150');
   const [count, setCount] = useState('5');
-  const [figure, setFigure] = useState<FigureName>('roi');
+  // Incremental ROI unless another figure is picked: what the journey adds, as a percentage.
+  const [figure, setFigure] = useState<FigureName>(DEFAULT_FIGURE);
 
   const fromValue = Number(from);
   const toValue = Number(to);
@@ -62,11 +62,19 @@ function SensitivityPanel({ inputs, runner, report, currency }: { inputs: Sensit
   const assumption = assumptions.find((candidate) => candidate.id === assumptionId) ?? assumptions[0];
   const running = state.phase === 'running';
 
-  const format = (value: number) => {
-    if (!Number.isFinite(value)) return '—';
-    return percentFigures.has(figure) ? formatPercent(value, lang) : formatMoney(value, currency, lang);
-  };
-  const factorText = (factor: number) => formatPercent(factor, lang);
+  const unit = figureUnits[figure];
+  // ROI (a ratio, 0.25 = 25 %) and rates as percentages, on the axes as in the tables.
+  // Stable per unit and language, so the charts redraw only when what they show changes.
+  const format = useCallback(
+    (value: number) => {
+      if (!Number.isFinite(value)) return '—';
+      if (unit === 'percent') return formatPercent(value, lang);
+      if (unit === 'count') return formatCount(value, lang);
+      return formatMoney(value, currency, lang);
+    },
+    [unit, lang, currency],
+  );
+  const factorText = useCallback((factor: number) => formatPercent(factor, lang), [lang]);
   const figureName = t(`sensitivity.figures.${figure}`);
   const value = (of: SimulationReport) => figures[figure](of);
 
@@ -90,6 +98,7 @@ function SensitivityPanel({ inputs, runner, report, currency }: { inputs: Sensit
             ))}
           </select>
         </label>
+        {(figure === 'attributedRevenue' || figure === 'attributedRoi') && <p className="dashboard-section__note">{t('sensitivity.attributedNote')}</p>}
       </div>
 
       <fieldset className="sensitivity__group" disabled={running}>
@@ -216,10 +225,10 @@ function SweepView(props: {
       tooltip: { trigger: 'axis' },
       grid: { left: 24, right: 24, top: 16, bottom: 28, containLabel: true },
       xAxis: { type: 'category', name: t('sensitivity.sweep.factor'), nameLocation: 'middle', nameGap: 24, data: rows.map((row) => factorText(row.factor)) },
-      yAxis: { type: 'value', scale: true },
-      series: [{ type: 'line', name: figureName, data: rows.map((row) => (Number.isFinite(row.value) ? row.value : null)) }],
+      yAxis: { type: 'value', scale: true, axisLabel: { formatter: (value: number) => format(value) } },
+      series: [{ type: 'line', name: figureName, data: rows.map((row) => (Number.isFinite(row.value) ? row.value : null)), tooltip: { valueFormatter: (value: number) => format(value) } }],
     }),
-    [rows, figureName, factorText, t],
+    [rows, figureName, factorText, format, t],
   );
   return (
     <ChartWithTable
@@ -267,14 +276,14 @@ function TornadoView(props: {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { top: 0 },
       grid: { left: 24, right: 32, top: 32, bottom: 28, containLabel: true },
-      xAxis: { type: 'value', name: t('sensitivity.tornado.change'), nameLocation: 'middle', nameGap: 24 },
+      xAxis: { type: 'value', name: t('sensitivity.tornado.change'), nameLocation: 'middle', nameGap: 24, axisLabel: { formatter: (value: number) => format(value) } },
       yAxis: { type: 'category', inverse: true, data: rows.map((row) => row.name) },
       series: [
-        { type: 'bar', name: lowLabel, stack: 'swing', data: rows.map((row) => (Number.isFinite(row.low - base) ? row.low - base : null)) },
-        { type: 'bar', name: highLabel, stack: 'swing', data: rows.map((row) => (Number.isFinite(row.high - base) ? row.high - base : null)) },
+        { type: 'bar', name: lowLabel, stack: 'swing', data: rows.map((row) => (Number.isFinite(row.low - base) ? row.low - base : null)), tooltip: { valueFormatter: (value: number) => format(value) } },
+        { type: 'bar', name: highLabel, stack: 'swing', data: rows.map((row) => (Number.isFinite(row.high - base) ? row.high - base : null)), tooltip: { valueFormatter: (value: number) => format(value) } },
       ],
     }),
-    [rows, base, lowLabel, highLabel, t],
+    [rows, base, lowLabel, highLabel, format, t],
   );
   return (
     <ChartWithTable

@@ -1,12 +1,16 @@
-// The dashboard's Variants section: for each split in the report, its arms side by side (assigned,
-// converted, conversion rate with its 95 % interval, revenue, cost) and each arm against the holdout
-// (or the first arm) — difference, interval and a plain-language verdict, from src/core/sim/analysis/verdicts.ts.
+// The dashboard's Variants section: for each split in the report (nested ones too), its arms side by
+// side (assigned, converted, conversion rate, then what each arm adds over its users' twins: incremental
+// conversions, revenue and ROI with their 95 % intervals, then attributed revenue and cost), and each arm
+// against the holdout (or the first arm) — difference, interval and a plain-language verdict, from
+// src/core/sim/analysis/verdicts.ts. Where the journey has a holdout, what the holdout would measure
+// stands beside the true incremental effect, with how many users the holdout needs to detect it.
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../i18n/index.ts';
 import { compareArms, type ArmComparison } from '../../../core/sim/analysis';
-import type { ArmReport, SimulationReport } from '../../../core/sim/engine';
+import type { ArmReport, Estimate, HoldoutLift, SimulationReport } from '../../../core/sim/engine';
 import { formatCount, formatMoney, formatPercent, formatPoints } from '../format';
+import { EstimateText } from './sections';
 import './decide.css';
 import { useLang } from '../../i18n/useLang';
 
@@ -27,6 +31,7 @@ export function VariantsSection({ report, currency }: VariantsSectionProps) {
   const count = (value: number) => formatCount(value, lang);
   const splitName = (id: string) => report.nodes.find((node) => node.id === id)?.label || id;
   const armName = (arm: ArmReport) => (arm.holdout ? t('decide.variants.holdout', { label: arm.label }) : arm.label);
+  const percent = (value: number) => formatPercent(value, lang);
 
   const verdict = (comparison: ArmComparison) => {
     const names = { arm: armName(comparison.arm), baseline: armName(comparison.baseline) };
@@ -50,7 +55,7 @@ export function VariantsSection({ report, currency }: VariantsSectionProps) {
               <caption>{t('decide.variants.caption', { split: splitName(split.split) })}</caption>
               <thead>
                 <tr>
-                  {(['arm', 'assigned', 'converted', 'rate', 'revenue', 'cost', 'revenuePerUser'] as const).map((column) => (
+                  {(['arm', 'assigned', 'converted', 'rate', 'incrementalConversions', 'incrementalRevenue', 'incrementalRoi', 'attributedRevenue', 'cost'] as const).map((column) => (
                     <th key={column} scope="col">
                       {t(`decide.variants.${column}`)}
                     </th>
@@ -59,27 +64,22 @@ export function VariantsSection({ report, currency }: VariantsSectionProps) {
               </thead>
               <tbody>
                 {split.arms.map((arm) => (
-                  <tr key={arm.port}>
+                  <tr key={arm.port} data-holdout={arm.holdout || undefined}>
                     <th scope="row">{armName(arm)}</th>
                     <td>{count(arm.assigned)}</td>
                     <td>{count(arm.converted)}</td>
-                    <td>
-                      {formatPercent(arm.conversionRate.value, lang)}
-                      {arm.conversionRate.interval && (
-                        <span className="dashboard-table__interval">
-                          {' '}
-                          {t('simulate.interval', { low: formatPercent(arm.conversionRate.interval.low, lang), high: formatPercent(arm.conversionRate.interval.high, lang) })}
-                        </span>
-                      )}
-                    </td>
-                    <td>{money(arm.revenue)}</td>
+                    <td><EstimateText estimate={arm.conversionRate} format={percent} /></td>
+                    <td><EstimateText estimate={arm.incremental.conversions} format={count} /></td>
+                    <td><EstimateText estimate={arm.incremental.revenue} format={money} /></td>
+                    <td><EstimateText estimate={arm.incremental.roi} format={percent} /></td>
+                    <td>{money(arm.attributedRevenue)}</td>
                     <td>{money(arm.cost)}</td>
-                    <td>{money(arm.assigned > 0 ? arm.revenue / arm.assigned : 0)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
+          {report.lift?.split === split.split && <HoldoutBeside lift={report.lift} holdout={split.arms.find((arm) => arm.port === report.lift!.holdout)} currency={currency} splitName={splitName(split.split)} />}
           {split.comparisons.length > 0 && (
             <div className="dashboard-table__scroll">
               <table className="dashboard-table">
@@ -113,9 +113,64 @@ export function VariantsSection({ report, currency }: VariantsSectionProps) {
           )}
         </div>
       ))}
+      {splits.length > 0 && <p className="dashboard-chart__note">{t('dashboard.attributedNote')}</p>}
       {report.replications >= 2 && splits.some((split) => split.comparisons.length > 0) && (
         <p className="dashboard-chart__note">{t('decide.variants.combinedNote', { count: report.replications })}</p>
       )}
     </section>
+  );
+}
+
+/**
+ * What the split's holdout would measure after launch (an A/B test on real users: noisy), beside the
+ * true incremental effect the simulation knows, and how many users a holdout needs to detect it.
+ */
+function HoldoutBeside({ lift, holdout, currency, splitName }: { lift: HoldoutLift; holdout: ArmReport | undefined; currency: string; splitName: string }) {
+  const lang = useLang();
+  const { t } = useTranslation();
+  const money = (value: number) => formatMoney(value, currency, lang);
+  const percent = (value: number) => formatPercent(value, lang);
+  const points = (value: number) => t('simulate.points', { value: formatPoints(value, lang) });
+  const range = (estimate: Estimate, format: (value: number) => string) =>
+    estimate.interval ? t('decide.variants.range', { low: format(estimate.interval.low), high: format(estimate.interval.high) }) : null;
+  const rows: { key: string; label: string; value: string; interval: string | null }[] = [
+    { key: 'measured', label: t('decide.holdout.measured'), value: points(lift.difference.value), interval: range(lift.difference, points) },
+    { key: 'true', label: t('decide.holdout.true'), value: points(lift.trueDifference), interval: null },
+    { key: 'revenue', label: t('decide.holdout.revenue'), value: money(lift.incrementalRevenue.value), interval: range(lift.incrementalRevenue, money) },
+    { key: 'roi', label: t('decide.holdout.roi'), value: percent(lift.incrementalRoi.value), interval: range(lift.incrementalRoi, percent) },
+  ];
+  const width = lift.difference.interval ? lift.difference.interval.high - lift.difference.interval.low : null;
+  const noise =
+    width === null
+      ? t('decide.holdout.noInterval')
+      : t('decide.holdout.noise', { users: formatCount(holdout?.assigned ?? 0, lang), width: unsignedPoints(width, lang), true: points(lift.trueDifference) });
+  const needed = lift.holdoutUsersNeeded === null ? t('decide.holdout.nothingToDetect') : t('decide.holdout.usersNeeded', { users: formatCount(lift.holdoutUsersNeeded, lang) });
+  return (
+    <div className="decide-holdout">
+      <div className="dashboard-table__scroll">
+        <table className="dashboard-table">
+          <caption>{t('decide.holdout.caption', { split: splitName })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('decide.holdout.figure')}</th>
+              <th scope="col">{t('decide.holdout.value')}</th>
+              <th scope="col">{t('decide.variants.interval')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.key}>
+                <th scope="row">{row.label}</th>
+                <td>{row.value}</td>
+                <td>{row.interval ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="dashboard-chart__note">
+        {noise} {needed}
+      </p>
+    </div>
   );
 }

@@ -1,33 +1,27 @@
 // The dashboard's tables, derived from a SimulationReport only (no engine work): the funnel by stage and
 // by goal, the stage population and the operations load per day, the per-segment figures, and the two
-// CSV exports. Plain functions, so tests read them without rendering a chart.
+// CSV exports (incremental figures first; money columns name the currency). Plain functions, so tests
+// read them without rendering a chart.
 import { toCsv } from '../../../core/csv';
 import { channels, type Channel } from '../../../core/journey';
 import { stages, type Stage } from '../../../core/journey';
-import type { Estimate, SimulationReport } from '../../../core/sim/engine';
+import type { Estimate, SegmentReport, SimulationReport } from '../../../core/sim/engine';
 
 const ratio = (top: number, bottom: number) => (bottom > 0 ? top / bottom : 0);
 
 export interface StageFunnelRow {
   stage: Stage;
+  /** Users who reached this stage or a later one (report.stageFunnel): never more than the stage before. */
   users: number;
   /** users ÷ users who entered the journey. */
   share: number;
 }
 
-/**
- * Users who reached each lifecycle stage. The report counts users per node, not per stage, so a stage's
- * figure is the largest `users` among its nodes: everyone who entered that node reached the stage, and
- * summing the stage's nodes would count twice a user who passed through two of its steps. It is exact
- * when every path through the stage crosses its busiest step, and a lower bound otherwise. Stages with
- * no node in the journey are left out.
- */
+/** Users who reached each lifecycle stage or a later one, in stage order: a funnel that never widens. */
 export function stageFunnel(report: SimulationReport): StageFunnelRow[] {
-  return stages.flatMap((stage) => {
-    const ofStage = report.nodes.filter((node) => node.stage === stage);
-    if (ofStage.length === 0) return [];
-    const users = ofStage.reduce((most, node) => Math.max(most, node.users), 0);
-    return [{ stage, users, share: ratio(users, report.entered) }];
+  return stages.map((stage) => {
+    const users = report.stageFunnel[stage] ?? 0;
+    return { stage, users, share: ratio(users, report.entered) };
   });
 }
 
@@ -74,29 +68,20 @@ export function operationsByDay(report: SimulationReport): OperationsDay[] {
   });
 }
 
-export interface SegmentRow {
-  id: string;
-  users: number;
-  entered: number;
-  converted: number;
-  conversionRate: Estimate;
-  purchases: number;
-  revenue: number;
-  cost: number;
-  roi: number;
+/** A segment's figures from the report, with the ratios the report gives only for the whole run. */
+export interface SegmentRow extends SegmentReport {
+  attributedRoi: number;
   cac: number;
   arpu: number;
-  churned: number;
-  unsubscribes: number;
 }
 
-/** Each segment's figures, with ROI, CAC and ARPU worked out as the report does for the whole run. */
+/** Each segment's figures, with attributed ROI, CAC and ARPU worked out as the report does for the whole run. */
 export const segmentRows = (report: SimulationReport): SegmentRow[] =>
   report.segments.map((segment) => ({
     ...segment,
-    roi: ratio(segment.revenue - segment.cost, segment.cost),
+    attributedRoi: ratio(segment.attributedRevenue - segment.cost, segment.cost),
     cac: ratio(segment.cost, segment.converted),
-    arpu: ratio(segment.revenue, segment.entered),
+    arpu: ratio(segment.attributedRevenue, segment.entered),
   }));
 
 // ---------------------------------------------------------------------------------------------------
@@ -110,19 +95,48 @@ export function portNames(report: SimulationReport): string[] {
   return [...seen];
 }
 
-/** One row per node: id, label, stage, entries, users, then the times users left through each port. */
-export function nodesCsv(report: SimulationReport): string {
+/**
+ * One row per node: id, label, stage, entries, users, what its users gained over their twins (incremental
+ * conversions, and revenue and cost in the journey's currency), then the times users left through each port.
+ */
+export function nodesCsv(report: SimulationReport, currency: string): string {
   const ports = portNames(report);
-  const header = ['id', 'label', 'stage', 'entries', 'users', ...ports.map((port) => `port:${port}`)];
-  const rows = report.nodes.map((node) => [node.id, node.label, node.stage, node.entries, node.users, ...ports.map((port) => (port in node.ports ? node.ports[port]! : ''))]);
+  const header = ['id', 'label', 'stage', 'entries', 'users', 'incremental:conversions', `incremental:revenue:${currency}`, `incremental:cost:${currency}`, ...ports.map((port) => `port:${port}`)];
+  const rows = report.nodes.map((node) => [
+    node.id,
+    node.label,
+    node.stage,
+    node.entries,
+    node.users,
+    node.incremental.conversions,
+    node.incremental.revenue,
+    node.incremental.cost,
+    ...ports.map((port) => (port in node.ports ? node.ports[port]! : '')),
+  ]);
   return toCsv([header, ...rows]);
 }
 
-/** One row per simulated day (day 0 is launch day): users per stage at the day's end, then sent and suppressed per channel. */
-export function daysCsv(report: SimulationReport): string {
-  const header = ['day', ...stages, ...channels.flatMap((channel) => [`${channel}:sent`, `${channel}:suppressed`])];
+/**
+ * One row per simulated day (day 0 is launch day): incremental conversions and revenue first, then all
+ * conversions and attributed revenue, users per stage at the day's end, then sent and suppressed per
+ * channel. Money in the journey's currency, named in the column.
+ */
+export function daysCsv(report: SimulationReport, currency: string): string {
+  const header = [
+    'day',
+    'incremental:conversions',
+    `incremental:revenue:${currency}`,
+    'conversions',
+    `attributed:revenue:${currency}`,
+    ...stages,
+    ...channels.flatMap((channel) => [`${channel}:sent`, `${channel}:suppressed`]),
+  ];
   const rows = Array.from({ length: dayCount(report) }, (_, day) => [
     day,
+    report.incremental.byDay.conversions[day] ?? 0,
+    report.incremental.byDay.revenue[day] ?? 0,
+    report.conversionsByDay[day] ?? 0,
+    report.revenueByDay[day] ?? 0,
     ...stages.map((stage) => report.stagesByDay[stage][day] ?? 0),
     ...channels.flatMap((channel) => [report.channels[channel].sentByDay[day] ?? 0, report.channels[channel].suppressedByDay[day] ?? 0]),
   ]);

@@ -24,15 +24,16 @@ const offerKinds = ['coupon', 'points', 'right'] as const;
 const signed = (value: number, text: string) => (value > 0 ? `+${text}` : text);
 
 function formatValue(unit: ScenarioKpiRow['unit'], value: number, currency: string, { t, lang }: Formatting): string {
-  if (unit === 'rate') return formatPercent(value, lang);
+  // A proportion, or a ratio such as ROI (0.25 = 25 %): both as a percentage.
+  if (unit === 'rate' || unit === 'percent') return formatPercent(value, lang);
   if (unit === 'money') return formatMoney(value, currency, lang);
   if (unit === 'count') return formatCount(value, lang);
   return t('simulate.points', { value: formatPoints(value, lang) });
 }
 
-/** A difference: rates (proportions) in percentage points, the rest in their own unit, signed. */
+/** A difference: rates (proportions) and percentages (ROI) in percentage points, the rest in their own unit, signed. */
 function formatDifference(unit: ScenarioKpiRow['unit'], difference: number, currency: string, format: Formatting): string {
-  if (unit === 'rate' || unit === 'points') return format.t('simulate.points', { value: formatPoints(difference, format.lang) });
+  if (unit === 'rate' || unit === 'percent' || unit === 'points') return format.t('simulate.points', { value: formatPoints(difference, format.lang) });
   return signed(difference, formatValue(unit, difference, currency, format));
 }
 

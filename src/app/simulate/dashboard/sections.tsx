@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { EChartsCoreOption } from 'echarts/core';
 import { Chart } from './Chart';
 import { ErrorBoundary } from '../../ErrorBoundary';
+import type { Estimate } from '../../../core/sim/engine';
+import { intervalText } from './kpis';
 
 /** A section whose chart or table fails to draw says so under its heading; the other sections stay. */
 function SectionBoundary({ title, children }: { title: string; children: ReactNode }) {
@@ -79,4 +81,16 @@ export function horizontalBars(categories: string[], values: number[], name: str
     yAxis: { type: 'category', inverse: true, data: categories },
     series: [{ type: 'bar', name, data: values, label: { show: true, position: 'right', formatter: ({ dataIndex }: { dataIndex: number }) => label(dataIndex) } }],
   };
+}
+
+/** A figure in a table cell, followed by its 95 % interval where it has one. */
+export function EstimateText({ estimate, format }: { estimate: Estimate; format: (value: number) => string }) {
+  const { t } = useTranslation();
+  const interval = intervalText(estimate, format, t);
+  return (
+    <>
+      {format(estimate.value)}
+      {interval && <span className="dashboard-table__interval"> {interval}</span>}
+    </>
+  );
 }

@@ -24,7 +24,7 @@ export function ExplainTab() {
       <h2 id={headingId} className="visually-hidden">
         {t('trainer.explain.heading')}
       </h2>
-      {selected ? <NodeWhy node={selected} recorded={recorded} stale={stale} report={report} /> : <p>{t('trainer.explain.noNode')}</p>}
+      {selected ? <NodeWhy node={selected} recorded={recorded} stale={stale} report={report} currency={currency} /> : <p>{t('trainer.explain.noNode')}</p>}
       <MetricWhy report={report} currency={currency} />
     </section>
   );

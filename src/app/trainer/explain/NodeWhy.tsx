@@ -1,12 +1,14 @@
-// Why one node is there: its kind in marketing terms, what its settings mean, and this run's counts
-// through it (entries, users, and how many left by each port).
+// Why one node is there: its kind in marketing terms, what its settings mean, and this run through it:
+// first what it added — the incremental conversions, revenue and cost of the users who entered it, over
+// the whole horizon, against their twins (the same users without the journey) — then its counts
+// (entries, users, and how many left by each port).
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { termsOfKind } from '../../../core/glossary';
 import { defaultRegistry } from '../../../core/journey';
 import type { JourneyNode } from '../../../core/journey';
 import type { SimulationReport } from '../../../core/sim/engine';
-import { formatCount, formatPercent } from '../../simulate/format';
+import { formatCount, formatMoney, formatPercent } from '../../simulate/format';
 import { GlossaryLinks } from './GlossaryLinks';
 import { useLang } from '../../i18n/useLang';
 import { say } from '../../i18n/say';
@@ -18,9 +20,11 @@ interface NodeWhyProps {
   /** The journey changed since the recording the counts come from. */
   stale: boolean;
   report: SimulationReport | null;
+  /** The recorded journey's currency (an ISO 4217 code). */
+  currency: string;
 }
 
-export function NodeWhy({ node, recorded, stale, report }: NodeWhyProps) {
+export function NodeWhy({ node, recorded, stale, report, currency }: NodeWhyProps) {
   const lang = useLang();
   const { t } = useTranslation();
   const headingId = useId();
@@ -60,6 +64,21 @@ export function NodeWhy({ node, recorded, stale, report }: NodeWhyProps) {
         <p>{t('trainer.explain.notReached')}</p>
       ) : (
         <>
+          <dl className="explain__fields explain__incremental" aria-label={t('trainer.explain.nodeIncremental.name')}>
+            <div>
+              <dt>{t('trainer.explain.nodeIncremental.conversions')}</dt>
+              <dd>{formatCount(counts.incremental.conversions, lang)}</dd>
+            </div>
+            <div>
+              <dt>{t('trainer.explain.nodeIncremental.revenue')}</dt>
+              <dd>{formatMoney(counts.incremental.revenue, currency, lang)}</dd>
+            </div>
+            <div>
+              <dt>{t('trainer.explain.nodeIncremental.cost')}</dt>
+              <dd>{formatMoney(counts.incremental.cost, currency, lang)}</dd>
+            </div>
+          </dl>
+          <p className="explain__note">{t('trainer.explain.nodeIncremental.over', { users: formatCount(counts.users, lang) })}</p>
           <p>{t('trainer.explain.entered', { entries: formatCount(counts.entries, lang), users: formatCount(counts.users, lang) })}</p>
           {ports.length > 0 && (
             <ul aria-label={t('trainer.explain.numbers')}>

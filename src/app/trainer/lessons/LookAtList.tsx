@@ -5,7 +5,7 @@ import { dataLanguage } from '../../../core/i18n.ts';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../i18n/index.ts';
 import { stageNames } from '../../../core/journey';
-import { metricNames, metricValue } from '../../../core/lessons';
+import { metricNames, metricValue, ratesAsPercent } from '../../../core/lessons';
 import { challengeMetrics, type ChallengeMetric, type LookAt } from '../../../core/lessons';
 import type { SimulationReport } from '../../../core/sim/engine';
 import { useEditor } from '../../store/useEditor';
@@ -14,11 +14,11 @@ import { useLang } from '../../i18n/useLang';
 import { say } from '../../i18n/say';
 
 const isMetric = (target: string): target is ChallengeMetric => (challengeMetrics as readonly string[]).includes(target);
-const asPercent: ReadonlySet<ChallengeMetric> = new Set(['conversionRate', 'lift', 'roi']);
 
 export function formatMetric(metric: ChallengeMetric, value: number, lang: Language): string {
   if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
-  if (asPercent.has(metric)) return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(value);
+  // Rates and every ROI (incremental or attributed) as percentages, as the challenge's own verdicts write them.
+  if (ratesAsPercent.has(metric)) return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(value);
   return new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(value);
 }
 
