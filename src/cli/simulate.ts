@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { message } from '../core/i18n';
 import { pathText, type Problem } from '../core/journey';
 import { engines, type EngineName } from '../core/sim/engine';
-import { checkSimulation, problemsOfFailure, simulateChecked, simulationProblems } from '../core/sim/engine';
+import { checkSimulation, cohortFitProblems, problemsOfFailure, simulateChecked, simulationProblems } from '../core/sim/engine';
 import { cohortPresets, getPreset } from '../core/cohort';
 import { runFailureProblems } from '../core/sim/engine';
 import { cliText, languageChoices, say, type CliLanguage } from './i18n';
@@ -79,9 +79,10 @@ export async function simulateCommand(args: string[], lang: CliLanguage, io: Cli
     cohort = loaded.json;
   }
 
-  // Cohort problems are located in the cohort file, the others in the journey (or the settings).
+  // Cohort problems are located in the cohort file, the others in the journey (or the settings): the
+  // journey's misfits with the cohort (cohort-missing-*, path-never-taken) point at the journey's nodes.
   const describe = (problem: Problem) =>
-    problem.code.startsWith('cohort-')
+    problem.code.startsWith('cohort-') && !Object.hasOwn(cohortFitProblems, problem.code)
       ? oneLine(`${problem.severity.toUpperCase()} ${problem.code} ${[values.cohort ?? preset!.id, pathText(problem.location.path) && `(${pathText(problem.location.path)})`].filter(Boolean).join(' ')}: ${say(problem.message, lang)}`)
       : formatProblem(problem, lang);
   const report = (heading: string, problems: Problem[]) => {
@@ -103,6 +104,12 @@ export async function simulateCommand(args: string[], lang: CliLanguage, io: Cli
         location: { path: ['trace'] },
       },
     ]);
+
+  // What does not fit the cohort is said before the run, which goes ahead.
+  if (checked.warnings.length > 0) {
+    io.stderr(`${text('simulate.warnings')}\n`);
+    for (const problem of checked.warnings) io.stderr(`${describe(problem)}\n`);
+  }
 
   const pool = workers > 1 ? createWorkerPool(workers) : null;
   const progress = createProgress(io, run.users * run.replications, text('simulate.progress'));

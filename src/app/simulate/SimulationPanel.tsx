@@ -1,16 +1,19 @@
-// The Simulate panel, over the side column while open (over the canvas's right on narrow screens): users, seed and cohort, Run; while running a progress bar and Cancel; then the
-// headline numbers, the problems that stop the run, a stopped or failed note. It only shows the
-// simulation store and calls its actions: the run itself happens in a worker.
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+// The Simulate panel, over the side column while open (over the canvas's right on narrow screens): users, seed and cohort, Run; what in
+// the journey does not fit the cohort picked (warnings, shown before the run); while running a progress
+// bar and Cancel; then the headline numbers, the problems that stop the run, a stopped or failed note.
+// It only shows the simulation store and calls its actions: the run itself happens in a worker.
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { dataLanguage } from '../../core/i18n.ts';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../i18n/index.ts';
 import { formatLocation, type Problem } from '../../core/journey';
 import { cohortPresets } from '../../core/cohort';
+import { journeyFitWarnings } from '../../core/sim/engine';
 import { useEditorStore } from '../store/useEditorStore';
+import { useEditor } from '../store/useEditor';
 import { useServices } from '../services';
 import type { CohortRecord } from '../persist/cohortRepository';
-import { savedCohortValue } from './simulationStore';
+import { cohortOfSettings, savedCohortValue } from './simulationStore';
 import { sameValue } from './staleness';
 import { useSimulation } from './useSimulation';
 import { SimulationResults } from './SimulationResults';
@@ -156,6 +159,7 @@ export function SimulationPanel({ onSelectProblem }: { onSelectProblem(problem: 
           )}
         </div>
       </form>
+      <FitWarnings onSelectProblem={onSelectProblem} />
       {running && <Progress />}
       {/* Announced when it changes: results, stopped, failed or problems. */}
       <div aria-live="polite">
@@ -240,18 +244,47 @@ function Outcome({ onSelectProblem }: { onSelectProblem(problem: Problem): void 
     <section className="simulation-problems" role="alert" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('simulate.problems')}</h3>
       <p>{t('simulate.problemsIntro')}</p>
-      <ul>
-        {problems.map((problem, index) => (
-          <li key={`${problem.code}-${index}`}>
-            <button type="button" className="simulation-problems__item" onClick={() => onSelectProblem(problem)}>
-              <span className="simulation-problems__meta">
-                <code>{problem.code}</code> {say(formatLocation(problem.location), lang)}
-              </span>
-              <span>{say(problem.message, lang)}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
+      <ProblemList problems={problems} onSelectProblem={onSelectProblem} />
     </section>
+  );
+}
+
+/**
+ * What the journey reads that the cohort picked lacks, and the paths none of its users can take
+ * (core/sim/engine/cohortFit.ts): warnings, so the run still goes ahead. Worked out here, as the journey
+ * and the cohort change, so they are seen before Run is pressed; nothing while the journey has errors.
+ */
+function FitWarnings({ onSelectProblem }: { onSelectProblem(problem: Problem): void }) {
+  const { t } = useTranslation();
+  const journey = useEditor((state) => state.journey);
+  const cohort = cohortOfSettings(useSimulation((state) => state.settings)).spec;
+  const warnings = useMemo(() => (journey ? journeyFitWarnings(journey, cohort) : []), [journey, cohort]);
+  const headingId = useId();
+  if (warnings.length === 0) return null;
+  return (
+    <section className="simulation-problems simulation-problems--warning" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('simulate.fitHeading')}</h3>
+      <p>{t('simulate.fitIntro')}</p>
+      <ProblemList problems={warnings} onSelectProblem={onSelectProblem} />
+    </section>
+  );
+}
+
+/** Problems as buttons that take the editor to where each is. */
+function ProblemList({ problems, onSelectProblem }: { problems: Problem[]; onSelectProblem(problem: Problem): void }) {
+  const lang = useLang();
+  return (
+    <ul>
+      {problems.map((problem, index) => (
+        <li key={`${problem.code}-${index}`}>
+          <button type="button" className="simulation-problems__item" onClick={() => onSelectProblem(problem)}>
+            <span className="simulation-problems__meta">
+              <code>{problem.code}</code> {say(formatLocation(problem.location), lang)}
+            </span>
+            <span>{say(problem.message, lang)}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }

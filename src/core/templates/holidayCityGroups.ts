@@ -7,12 +7,12 @@ export const holidayCityGroups = defineTemplate({
   industry: 'retail',
   name: t('Mid-Autumn mooncakes for three city groups', '中秋月饼：三大城市群分组营销'),
   description: t(
-    'One week after the plan goes live, two weeks before Mid-Autumn, subscribed customers are grouped by city: northern cities get a coupon for Beijing-style mooncakes by SMS and southern cities a bigger one for Cantonese lotus-paste boxes on the official account, while Jiangsu–Zhejiang–Shanghai customers, who buy on taste rather than price, only hear about new Suzhou-style flavours by push. Customers elsewhere are not part of this campaign. Those who have not ordered after 10 days get one last SMS two days before the festival.',
-    '方案上线一周后、中秋前两周，按城市对已订阅的客户分组：北方城市通过短信收到京式月饼优惠券，华南城市通过公众号收到面额更大的广式莲蓉礼盒优惠券；江浙沪客户更看重口味而非价格，只通过 App 推送介绍苏式新口味，不发券。其他城市的客户不参加本次活动。10 天内未下单的客户在节前两天收到最后一条短信。',
+    'One week after the plan goes live, two weeks before Mid-Autumn, customers who have not complained are grouped by city: northern cities get a coupon for Beijing-style mooncakes by SMS and southern cities a bigger one for Cantonese lotus-paste boxes on the official account, while Jiangsu–Zhejiang–Shanghai customers, who buy on taste rather than price, only hear about new Suzhou-style flavours by push. Customers elsewhere are not part of this campaign. Those who have not ordered after 10 days get one last SMS two days before the festival.',
+    '方案上线一周后、中秋前两周，按城市对没有投诉记录的客户分组：北方城市通过短信收到京式月饼优惠券，华南城市通过公众号收到面额更大的广式莲蓉礼盒优惠券；江浙沪客户更看重口味而非价格，只通过 App 推送介绍苏式新口味，不发券。其他城市的客户不参加本次活动。10 天内未下单的客户在节前两天收到最后一条短信。',
   ),
   settings: { horizon: 'P30D', frequencyCap: { touches: 2, window: 'P7D' }, exitOnGoal: true },
   nodes: [
-    { id: 'campaignStart', kind: 'entry', stage: 'awareness', label: t('Campaign starts (2 weeks before Mid-Autumn)', '活动开始（中秋前两周）'), params: { trigger: { type: 'schedule', after: 'P7D' }, filter: { tag: 'unsubscribed', present: false } }, at: [0] },
+    { id: 'campaignStart', kind: 'entry', stage: 'awareness', label: t('Campaign starts (2 weeks before Mid-Autumn)', '活动开始（中秋前两周）'), params: { trigger: { type: 'schedule', after: 'P7D' }, filter: { tag: 'complained', present: false } }, at: [0] },
     { id: 'cityGroup', kind: 'branch', stage: 'awareness', label: t('Which city group?', '属于哪个城市群？'), params: { cases: [
       { label: t('North', '北方城市'), condition: { attribute: 'region', op: 'in', value: ['beijing', 'tianjin', 'shenyang', 'jinan', 'harbin'] } },
       { label: t('South China', '华南城市'), condition: { attribute: 'region', op: 'in', value: ['guangzhou', 'shenzhen', 'foshan', 'dongguan', 'xiamen'] } },

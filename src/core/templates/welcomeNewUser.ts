@@ -7,8 +7,8 @@ export const welcomeNewUser = defineTemplate({
   industry: 'ecommerce',
   name: t('New-user welcome: newcomer coupon to first order', '新人欢迎：新人券促首单'),
   description: t(
-    'Every new registrant gets a 30-yuan newcomer coupon (orders over 99) and a welcome pop-up. Those who have not ordered after 3 days are nudged on the channel they can be reached on (push if they allowed it, else SMS), and once more the day before the coupon expires. First orders are counted and tagged; users who still have not ordered after 7 days are left alone.',
-    '新注册用户立即获得 30 元新人券（满 99 可用）并看到欢迎弹窗。3 天内未下单的，按可触达渠道提醒（允许推送的发 App 推送，否则发短信）；新人券到期前一天再提醒一次。首单计为转化并打上标签；7 天后仍未下单的不再打扰。',
+    'Every new registrant gets a 30-yuan newcomer coupon (orders over 99) and a welcome pop-up. Those who have not ordered after 3 days are nudged on the channel likely to reach them (push if they have opened the app in those 3 days, else SMS, which reaches almost everyone), and once more the day before the coupon expires. First orders are counted and tagged; users who still have not ordered after 7 days are left alone.',
+    '新注册用户立即获得 30 元新人券（满 99 可用）并看到欢迎弹窗。3 天内未下单的，按最可能触达的渠道提醒（这 3 天内打开过 App 的发 App 推送，否则发几乎人人可达的短信）；新人券到期前一天再提醒一次。首单计为转化并打上标签；7 天后仍未下单的不再打扰。',
   ),
   settings: { frequencyCap: { touches: 3, window: 'P7D' }, exitOnGoal: true },
   nodes: [
@@ -16,7 +16,8 @@ export const welcomeNewUser = defineTemplate({
     { id: 'newcomerCoupon', kind: 'offer', stage: 'awareness', label: t('Newcomer coupon: 30 off 99', '新人券：满 99 减 30'), params: { offer: 'coupon', value: 30, minSpend: 99, validity: 'P7D' }, at: [1] },
     { id: 'welcome', kind: 'message', stage: 'awareness', label: t('Welcome pop-up', '欢迎弹窗'), params: { channel: 'in_app', content: t('Welcome! Your 30-yuan newcomer coupon is in your account', '欢迎加入！30 元新人券已到账，满 99 即可使用。') }, at: [2] },
     { id: 'orders3d', kind: 'waitForEvent', stage: 'exploration', label: t('First order within 3 days?', '3 天内下首单？'), params: { event: 'purchase', timeout: 'P3D' }, at: [3] },
-    { id: 'pushAllowed', kind: 'branch', stage: 'exploration', label: t('Allowed push?', '允许推送？'), params: { cases: [{ label: t('Push allowed', '允许推送'), condition: { attribute: 'push_opt_in', op: '=', value: true } }] }, at: [4] },
+    // Push reaches users who have the app and use it; a visit in the last 3 days is what every cohort can tell of that.
+    { id: 'usesApp', kind: 'branch', stage: 'exploration', label: t('Opened the app in 3 days?', '3 天内打开过 App？'), params: { cases: [{ label: t('Opened the app', '打开过 App'), condition: { event: 'visit', within: 'P3D', op: '>=', count: 1 } }] }, at: [4] },
     { id: 'pushNudge', kind: 'message', stage: 'exploration', label: t('Push: picks for newcomers', '推送：新人专享好物'), params: { channel: 'push', content: t('Newcomer picks under 99 yuan, your coupon still works', '新人专享好物 99 元起，新人券仍可使用，快来挑选吧。') }, at: [5] },
     { id: 'smsNudge', kind: 'message', stage: 'exploration', label: t('SMS: coupon waiting', '短信：新人券待使用'), params: { channel: 'sms', content: t('Your 30-yuan newcomer coupon is waiting', '你的 30 元新人券还没用哦，快来下单吧。') }, at: [5, 1] },
     { id: 'orders3dMore', kind: 'waitForEvent', stage: 'decision', label: t('First order within 3 more days?', '再 3 天内下首单？'), params: { event: 'purchase', timeout: 'P3D' }, at: [6] },
@@ -32,9 +33,9 @@ export const welcomeNewUser = defineTemplate({
     ['newcomerCoupon', 'next', 'welcome'],
     ['welcome', 'next', 'orders3d'],
     ['orders3d', 'happened', 'firstOrder'],
-    ['orders3d', 'timeout', 'pushAllowed'],
-    ['pushAllowed', 'case-1', 'pushNudge'],
-    ['pushAllowed', 'else', 'smsNudge'],
+    ['orders3d', 'timeout', 'usesApp'],
+    ['usesApp', 'case-1', 'pushNudge'],
+    ['usesApp', 'else', 'smsNudge'],
     ['pushNudge', 'next', 'orders3dMore'],
     ['smsNudge', 'next', 'orders3dMore'],
     ['orders3dMore', 'happened', 'firstOrder'],

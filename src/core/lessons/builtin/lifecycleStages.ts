@@ -27,13 +27,13 @@ export const lifecycleStagesLesson: LessonInput = {
     {
       title: t('Exploration: a nudge on a channel that reaches', '探索：用能触达的渠道轻推一把'),
       text: t(
-        'Users who have not ordered after three days are exploring: they look around but do not commit. The journey nudges them on the channel it can reach them on: push if they allowed it, SMS otherwise.',
-        '注册三天仍未下单的用户处在“探索”阶段：他们在逛，却还没下决心。旅程按可触达的渠道提醒他们：允许推送的发 App 推送，否则发短信。',
+        'Users who have not ordered after three days are exploring: they look around but do not commit. The journey nudges them on the channel most likely to reach them: push if they have opened the app in those three days, SMS otherwise, which reaches almost everyone.',
+        '注册三天仍未下单的用户处在“探索”阶段：他们在逛，却还没下决心。旅程按最可能触达的渠道提醒他们：这三天内打开过 App 的发 App 推送，否则发几乎人人可达的短信。',
       ),
-      focus: ['orders3d', 'pushAllowed', 'pushNudge', 'smsNudge'],
+      focus: ['orders3d', 'usesApp', 'pushNudge', 'smsNudge'],
       lookAt: [
         { target: 'channels', text: t('Compare what push and SMS cost and how many users each reaches.', '比较推送和短信各自的成本与触达人数。') },
-        { target: 'nodeUsers', node: 'smsNudge', text: t('How many users could only be reached by SMS?', '有多少用户只能通过短信触达？') },
+        { target: 'nodeUsers', node: 'smsNudge', text: t('How many users had not opened the app, and got an SMS instead?', '有多少用户没打开过 App、改收短信？') },
       ],
     },
     {

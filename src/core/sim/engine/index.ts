@@ -1,4 +1,5 @@
 /** The public surface of this folder: code outside it imports from here (lint keeps it so). */
+export { checkJourneyAgainstCohort, cohortFitProblems, journeyFitWarnings } from './cohortFit';
 export { simulateUser } from './driver';
 export { LAUNCH } from './model';
 export type { Model } from './model';

@@ -7,6 +7,7 @@ import type { Problem, ProblemDefinition } from '../../journey/problems';
 import { defaultRegistry, type Registry } from '../../journey/registry';
 import type { CheckedJourneyDocument } from '../../journey/validate';
 import { checkCohort, type CheckedCohortSpec } from '../../cohort/schema';
+import { checkJourneyAgainstCohort } from './cohortFit';
 import { addCounters } from './counters';
 import { buildModel, type Model } from './model';
 import { buildPlan, PlanError } from './plan';
@@ -122,8 +123,15 @@ function runSizeProblems(horizon: string | null, users: number): Problem[] {
   return problems;
 }
 
-/** Checks everything a run needs; every problem is returned at once (the journey's, the cohort's, the settings'). */
-export function checkSimulation(input: SimulationInput, registry: Registry = defaultRegistry): { ok: true; checked: CheckedSimulation } | { ok: false; problems: Problem[] } {
+/**
+ * Checks everything a run needs; every problem is returned at once (the journey's, the cohort's, the
+ * settings'). Errors refuse the run. A run that may go ahead comes with `warnings`: where the journey
+ * does not fit the cohort (cohortFit.ts), for callers to show before it starts.
+ */
+export function checkSimulation(
+  input: SimulationInput,
+  registry: Registry = defaultRegistry,
+): { ok: true; checked: CheckedSimulation; warnings: Problem[] } | { ok: false; problems: Problem[] } {
   const problems: Problem[] = [];
   const compiled = compileJourneyInput(input.journey, registry);
   // No spreading into push: a hostile journey or cohort can have tens of thousands of problems.
@@ -153,7 +161,7 @@ export function checkSimulation(input: SimulationInput, registry: Registry = def
       if (!(error instanceof PlanError)) throw error;
       return { ok: false, problems: [problem('simulation-unsupported', verbatim(error.message))] };
     }
-  return { ok: true, checked };
+  return { ok: true, checked, warnings: checkJourneyAgainstCohort(compiled.document, cohort.spec, registry) };
 }
 
 type ModelInputs = Pick<CheckedSimulation, 'journey' | 'cohort' | 'seed' | 'users'>;
