@@ -197,7 +197,7 @@ export function formatSummary(report: SimulationReport, journey: JourneyDocument
     [text('simulate.arpu'), text('simulate.arpuValue', { value: withInterval(report.arpu, money, lang) })],
     [text('simulate.revenuePerConverted'), text('simulate.revenuePerConvertedValue', { value: withInterval(report.revenuePerConverted, money, lang) })],
     [text('simulate.customerValue'), text('simulate.customerValueValue', { value: withInterval(report.customerValue, money, lang) })],
-    [text('simulate.churned'), text('simulate.churnedValue', { users: count(report.churned), entered: count(report.churnedEntered) })],
+    [text('simulate.churned'), text('simulate.churnedValue', { users: count(report.churned), entered: count(report.churnedEntered), wonBack: count(report.reactivated) })],
     [text('simulate.unsubscribes'), unsubscribes || text('simulate.none')],
   ];
   if (report.deadEnds > 0) rows.push([text('simulate.deadEnds'), text('simulate.deadEndsValue', { users: count(report.deadEnds) })]);
@@ -385,6 +385,10 @@ export function formatTrace(user: number, entries: readonly TraceEntry[], journe
         return text('simulate.traceAttribute', { node: entry.node, attribute: entry.attribute, value: String(entry.value) });
       case 'churn':
         return text('simulate.traceChurn');
+      case 'reactivate':
+        return text('simulate.traceReactivate');
+      case 'notice':
+        return text('simulate.traceNotice', { node: name(entry.node) });
     }
   };
   if (entries.length === 0) return `${text('simulate.traceEmpty', { user })}\n`;

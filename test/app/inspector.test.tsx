@@ -118,7 +118,7 @@ describe('Inspector: a selected node', () => {
     await user.clear(value);
     await user.type(value, '30');
     expect(value).not.toHaveAttribute('aria-invalid');
-    expect(lastParams(onChangeNode)).toEqual({ offer: 'coupon', value: 30, minSpend: 0, validity: 'P7D' });
+    expect(lastParams(onChangeNode)).toEqual({ offer: 'coupon', value: 30, minSpend: 0, validity: 'P7D', announcement: 'next-touch', checkoutChance: 0.5 });
   });
 
   it('split variants: add, weigh, mark a holdout, remove', async () => {
@@ -369,7 +369,7 @@ describe('Inspector: a selected node', () => {
 
     await user.clear(screen.getByRole('spinbutton', { name: 'Value' }));
     await user.type(screen.getByRole('spinbutton', { name: 'Value' }), '10');
-    expect(lastParams(onChangeNode)).toEqual({ offer: 'coupon', value: 10, minSpend: 100, validity: 'P7D' });
+    expect(lastParams(onChangeNode)).toEqual({ offer: 'coupon', value: 10, minSpend: 100, validity: 'P7D', announcement: 'next-touch', checkoutChance: 0.5 });
 
     // Selecting another node starts afresh.
     rerender({ node: makeNode('offer', { value: 5 }, { id: 'n2' }) });

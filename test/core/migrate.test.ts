@@ -1,4 +1,4 @@
-import { AddIncrementalForecasts, AddGoals, migrate, migrateDown, migrations, OLDEST_SCHEMA_VERSION, type Migration } from '../../src/core/journey/migrate';
+import { AddIncrementalForecasts, AddGoals, AddOfferAnnouncement, migrate, migrateDown, migrations, OLDEST_SCHEMA_VERSION, type Migration } from '../../src/core/journey/migrate';
 import { CURRENT_SCHEMA_VERSION } from '../../src/core/journey/schema';
 import { checkJourney, validate } from '../../src/core/journey/validate';
 import { validJourney } from '../fixtures/journeys';
@@ -15,14 +15,14 @@ describe('migrate', () => {
   });
 
   it('refuses a newer version, naming the version found and the one supported', () => {
-    const result = migrate({ ...validJourney(), schemaVersion: 4 });
+    const result = migrate({ ...validJourney(), schemaVersion: 5 });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problem.code).toBe('unsupported-version');
     expect(inEnglish(result.problem.message)).toBe(
-      'The file is format version 4, newer than the versions this Journey Lab supports (1–3). Update Journey Lab to open it.',
+      'The file is format version 5, newer than the versions this Journey Lab supports (1–4). Update Journey Lab to open it.',
     );
-    expect(inChinese(result.problem.message)).toContain('4');
+    expect(inChinese(result.problem.message)).toContain('5');
     expect(result.problem.location.path).toEqual(['schemaVersion']);
   });
 
@@ -50,10 +50,11 @@ describe('migrate', () => {
 
   it('has one named step per version, from the oldest to the current one', () => {
     expect(OLDEST_SCHEMA_VERSION).toBe(1);
-    expect(CURRENT_SCHEMA_VERSION).toBe(3);
+    expect(CURRENT_SCHEMA_VERSION).toBe(4);
     expect(migrations.map((step) => [step.name, step.from])).toEqual([
       ['AddGoals', 1],
       ['AddIncrementalForecasts', 2],
+      ['AddOfferAnnouncement', 3],
     ]);
   });
 
@@ -73,11 +74,11 @@ describe('migrate', () => {
     it('opens a version 1 file as the current version with no goals, without touching the input', () => {
       const frozen = JSON.stringify(v1);
       const result = migrate(v1);
-      expect(result).toMatchObject({ ok: true, from: 1, applied: ['AddGoals', 'AddIncrementalForecasts'] });
+      expect(result).toMatchObject({ ok: true, from: 1, applied: ['AddGoals', 'AddIncrementalForecasts', 'AddOfferAnnouncement'] });
       expect(JSON.stringify(v1)).toBe(frozen);
       const { document, problems, from } = checkJourney(v1);
       expect(from).toBe(1);
-      expect(document).toMatchObject({ schemaVersion: 3, goals: [] });
+      expect(document).toMatchObject({ schemaVersion: 4, goals: [] });
       expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
     });
 
@@ -128,13 +129,13 @@ describe('migrate', () => {
       expect(AddIncrementalForecasts.down({ ...v2, schemaVersion: 3, goals })).toMatchObject({ goals: [goals[1]] });
     });
 
-    it('opens a version 2 file as version 3, not opted out, without touching the input', () => {
+    it('opens a version 2 file as the current version, not opted out, without touching the input', () => {
       const frozen = JSON.stringify(v2);
-      expect(migrate(v2)).toMatchObject({ ok: true, from: 2, applied: ['AddIncrementalForecasts'] });
+      expect(migrate(v2)).toMatchObject({ ok: true, from: 2, applied: ['AddIncrementalForecasts', 'AddOfferAnnouncement'] });
       const { document, problems, from } = checkJourney(v2);
       expect(JSON.stringify(v2)).toBe(frozen);
       expect(from).toBe(2);
-      expect(document).toMatchObject({ schemaVersion: 3, settings: { horizon: 'P30D', optOutOfControlGroup: false } });
+      expect(document).toMatchObject({ schemaVersion: 4, settings: { horizon: 'P30D', optOutOfControlGroup: false } });
       expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
     });
 
@@ -150,6 +151,35 @@ describe('migrate', () => {
     it('refuses an opt-out that is not true or false, at its path', () => {
       const problems = validate({ ...validJourney(), settings: { optOutOfControlGroup: 'yes' } });
       expect(problems.map((problem) => [problem.code, problem.location.path])).toEqual([['schema-invalid', ['settings', 'optOutOfControlGroup']]]);
+    });
+  });
+
+  describe('AddOfferAnnouncement (v3 → v4)', () => {
+    const offer = (params?: Record<string, unknown>) => ({ id: 'coupon', kind: 'offer', ...(params ? { params } : {}) });
+    const v3 = (nodes: unknown[]) => ({ ...validJourney(), schemaVersion: 3, nodes });
+
+    it('up announces every offer with the next message unless the file says otherwise, touching no other node', () => {
+      const input = v3([offer({ value: 20 }), offer(), offer({ announcement: 'none' }), { id: 'sms', kind: 'message', params: { channel: 'sms' } }, 'junk']);
+      const frozen = JSON.stringify(input);
+      const up = AddOfferAnnouncement.up(input);
+      expect(up.nodes).toEqual([
+        offer({ announcement: 'next-touch', value: 20 }),
+        offer({ announcement: 'next-touch' }),
+        offer({ announcement: 'none' }),
+        { id: 'sms', kind: 'message', params: { channel: 'sms' } },
+        'junk',
+      ]);
+      expect(JSON.stringify(input)).toBe(frozen);
+    });
+
+    it('down removes the announcement and the checkout chance, which version 3 does not know', () => {
+      const current = { ...validJourney(), nodes: [...validJourney().nodes!, offer({ value: 20, validity: 'P7D', announcement: 'at-checkout', checkoutChance: 0.3 })] };
+      const old = migrateDown(current as unknown as Record<string, unknown>, 3);
+      expect(old.schemaVersion).toBe(3);
+      const coupon = (old.nodes as { id: string; params: Record<string, unknown> }[]).find((node) => node.id === 'coupon')!;
+      expect(coupon.params).not.toHaveProperty('announcement');
+      expect(coupon.params).not.toHaveProperty('checkoutChance');
+      expect(coupon.params).toMatchObject({ value: 20, validity: 'P7D' });
     });
   });
 

@@ -181,19 +181,20 @@ describe('case 1 — new-user welcome', () => {
     expect(run.finalState).toBe('__done');
   });
 
-  it('nudges a push opt-in user by push, then reminds before the coupon expires, then gives up', () => {
-    const run = runScripted(config, [{ type: 'register', at: 0 }], { until: 10 * DAY, user: user({ attributes: { push_opt_in: true } }) });
+  it('nudges a user who opened the app by push, then reminds before the coupon expires, then gives up', () => {
+    const run = runScripted(config, [{ type: 'register', at: 0 }, { type: 'visit', at: 2 * DAY }], { until: 10 * DAY });
     expect(run.visited).toEqual([
-      'registered', 'newcomerCoupon', 'welcome', 'orders3d', 'pushAllowed', 'pushNudge', 'orders3dMore', 'expiryReminder', 'lastDay', 'giveUp',
+      'registered', 'newcomerCoupon', 'welcome', 'orders3d', 'usesApp', 'pushNudge', 'orders3dMore', 'expiryReminder', 'lastDay', 'giveUp',
     ]);
     expect(touches(run).map(({ channel, at }) => [channel, at])).toEqual([['in_app', 0], ['push', 3 * DAY], ['wechat_oa', 6 * DAY]]);
     expect(exits(run)).toEqual([{ reason: 'no first order in 7 days', at: 7 * DAY }]);
     expect(run.finalState).toBe('__done');
   });
 
-  it('nudges a user without push by SMS, who then orders', () => {
-    const run = runScripted(config, [{ type: 'register', at: 0 }, { type: 'purchase', at: 4 * DAY }], { until: 10 * DAY, user: user({ attributes: { push_opt_in: false } }) });
-    expect(run.visited).toEqual(['registered', 'newcomerCoupon', 'welcome', 'orders3d', 'pushAllowed', 'smsNudge', 'orders3dMore', 'firstOrder', 'tagBuyer', 'done']);
+  it('nudges a user who has not opened the app in 3 days by SMS, who then orders', () => {
+    // A visit before registering is outside the 3 days the branch looks back on.
+    const run = runScripted(config, [{ type: 'visit', at: 0 }, { type: 'register', at: HOUR }, { type: 'purchase', at: 4 * DAY }], { until: 10 * DAY });
+    expect(run.visited).toEqual(['registered', 'newcomerCoupon', 'welcome', 'orders3d', 'usesApp', 'smsNudge', 'orders3dMore', 'firstOrder', 'tagBuyer', 'done']);
     expect(touches(run).map((touch) => touch.channel)).toEqual(['in_app', 'sms']);
     expect(goals(run)).toEqual([{ goal: 'First order', at: 4 * DAY }]);
   });
@@ -332,10 +333,10 @@ describe('case 4 — churn win-back with a holdout', () => {
     expect(exits(run)).toEqual([{ reason: 'won back', at: 9 * DAY }]);
   });
 
-  it('sends an apology and a compensation coupon to a user who cancelled twice lately', () => {
+  it('sends a compensation coupon with an apology to a user who cancelled twice lately', () => {
     const script: ScriptedEvent[] = [{ type: 'cancel_order', at: 0 }, { type: 'cancel_order', at: DAY }, { type: 'churn_risk', at: 10 * DAY }, { type: 'purchase', at: 15 * DAY }];
     const run = runScripted(config, script, { until: 40 * DAY, user: user({ id: treated }) });
-    expect(run.visited).toEqual(['churnWarning', 'holdoutSplit', 'whyLeft', 'apology', 'compensation', 'returns14d', 'wonBack', 'wonBackExit']);
+    expect(run.visited).toEqual(['churnWarning', 'holdoutSplit', 'whyLeft', 'compensation', 'apology', 'returns14d', 'wonBack', 'wonBackExit']);
     expect(touches(run).map(({ channel, at }) => [channel, at])).toEqual([['sms', 10 * DAY]]);
     expect(offers(run).map(({ value, minSpend, validityMs }) => [value, minSpend, validityMs])).toEqual([[30, 99, 14 * DAY]]);
   });
@@ -344,7 +345,7 @@ describe('case 4 — churn win-back with a holdout', () => {
     const run = runScripted(config, [churn], { until: HOUR, user: user({ id: treated, tags: ['complained', 'price_sensitive'] }) });
     expect(run.visited).toEqual(['churnWarning', 'holdoutSplit', 'whyLeft', 'ladder1', 'ladder1Sms', 'ladder1Wait']);
     const complainer = runScripted(config, [churn], { until: HOUR, user: user({ id: treated, tags: ['complained'] }) });
-    expect(complainer.visited).toEqual(['churnWarning', 'holdoutSplit', 'whyLeft', 'apology', 'compensation', 'returns14d']);
+    expect(complainer.visited).toEqual(['churnWarning', 'holdoutSplit', 'whyLeft', 'compensation', 'apology', 'returns14d']);
   });
 
   it('gives loyal lapsed users an exclusive right, and lets them go after 14 days', () => {
@@ -628,8 +629,8 @@ describe('case 10 — Mid-Autumn campaign by city group', () => {
     }
   });
 
-  it('never contacts unsubscribed customers', () => {
-    const run = runScripted(config, [], { until: 30 * DAY, user: user({ attributes: { region: 'shanghai' }, tags: ['unsubscribed'] }) });
+  it('never contacts customers who have complained', () => {
+    const run = runScripted(config, [], { until: 30 * DAY, user: user({ attributes: { region: 'shanghai' }, tags: ['complained'] }) });
     expect(run.visited).toEqual([]);
     expect(run.finalState).toBe('__outside');
   });

@@ -116,6 +116,8 @@ test('builds the cart-abandonment journey by hand, undoes, reloads, exports and 
     await setLabel(page, 'Cart coupon');
     await page.getByRole('spinbutton', { name: 'Value' }).fill('20');
     await page.getByRole('spinbutton', { name: 'Minimum spend' }).fill('199');
+    // No message follows the coupon here: it is shown at checkout instead, or it would lift nothing.
+    await page.getByRole('combobox', { name: 'How the user learns of it' }).selectOption({ label: 'Shown at checkout' });
 
     await select(page, 'goal1');
     // Dropped in the usage lane, so it serves the usage stage.
@@ -185,7 +187,7 @@ test('builds the cart-abandonment journey by hand, undoes, reloads, exports and 
     file = await keepDownload(download);
     const exported = JSON.parse(await readFile(file, 'utf8')) as { nodes: unknown[]; schemaVersion: number };
     expect(exported.nodes.length).toBe(7);
-    expect(exported.schemaVersion).toBe(3);
+    expect(exported.schemaVersion).toBe(4);
   });
 
   await test.step('delete it from the list, then import the file again', async () => {

@@ -62,6 +62,9 @@ test('builds a journey with the keyboard only', async ({ page, saveScreenshot })
     await page.getByRole('combobox', { name: 'Channel' }).selectOption({ label: 'App push' });
     await page.getByRole('textbox', { name: 'Label' }).focus();
     await page.keyboard.type('Push reminder');
+    // The offer leads straight to the exit: no message can announce it, so it is shown at checkout.
+    await press(node(page, 'offer1'));
+    await page.getByRole('combobox', { name: 'How the user learns of it' }).selectOption({ label: 'Shown at checkout' });
   });
 
   await test.step('no errors or warnings', async () => {

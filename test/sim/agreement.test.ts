@@ -115,6 +115,9 @@ describe('the kernel and the XState reference runner agree', { timeout: 120_000 
       unsubscribe: fc.double({ min: 0, max: 0.2, noNaN: true }),
       reach: fc.double({ min: 0.2, max: 1, noNaN: true }),
       rate: fc.double({ min: 0.01, max: 0.3, noNaN: true }),
+      pullForward: fc.constantFrom(0, 0.5, 1),
+      reactivation: fc.constantFrom(0, 0.3),
+      unsubscribePressure: fc.constantFrom(0, 0.5),
     });
     // The generated journeys enter on add_to_cart; cases also enter everyone at launch or on a schedule, and
     // may have a second, scheduled entry (the engines must order launch, timers and events alike).
@@ -140,7 +143,19 @@ describe('the kernel and the XState reference runner agree', { timeout: 120_000 
 });
 
 /** A two-segment cohort with the attributes, tags and segments the generated conditions read. */
-function generatedCohort(n: { share: number; addToCart: number; visit: number; open: number; click: number; unsubscribe: number; reach: number; rate: number }): CheckedCohortSpec {
+function generatedCohort(n: {
+  share: number;
+  addToCart: number;
+  visit: number;
+  open: number;
+  click: number;
+  unsubscribe: number;
+  reach: number;
+  rate: number;
+  pullForward: number;
+  reactivation: number;
+  unsubscribePressure: number;
+}): CheckedCohortSpec {
   const response = { open: n.open, click: n.click, unsubscribe: n.unsubscribe };
   const segment = (id: string, share: number, scale: number) => ({
     id,
@@ -156,14 +171,17 @@ function generatedCohort(n: { share: number; addToCart: number; visit: number; o
       response: { sms: response, push: response, email: response, wechat_oa: response, wecom: response, in_app: response, community: response, call: response },
       fatigue: 0.8,
       clickLift: 3,
-      offerLift: 2,
+      priceElasticity: 5,
       responseWindowDays: 3,
       responseDelayHours: 6,
+      pullForward: n.pullForward,
+      reactivation: n.reactivation,
+      unsubscribePressure: n.unsubscribePressure,
       events: { add_to_cart: { perDay: n.addToCart * scale }, visit: { perDay: n.visit } },
     },
   });
   const checked = checkCohort({
-    schemaVersion: 2,
+    schemaVersion: 4,
     id: 'generated',
     name: 'Generated',
     size: 1_000,

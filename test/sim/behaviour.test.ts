@@ -26,7 +26,7 @@ describe('the behaviour model', { timeout: 60_000 }, () => {
   });
 
   it('redeems an offer only on an order of at least its minimum spend, costing its value', () => {
-    const m = model(journey([{ id: 'coupon', kind: 'offer', params: { value: 20, minSpend: 80, validity: 'P60D' } }]), cohort({ offerLift: 3 }), 3_000);
+    const m = model(journey([{ id: 'coupon', kind: 'offer', params: { value: 20, minSpend: 80, validity: 'P60D', announcement: 'none' } }]), cohort({ priceElasticity: 3 }), 3_000);
     let redeemed = 0;
     for (const trace of traces(m)) {
       trace.forEach((entry, index) => {

@@ -14,7 +14,7 @@ function checked() {
 describe('sensitivity', { timeout: 60_000 }, () => {
   it('lists the assumptions of the channels a journey sends on, with names in both languages', () => {
     const ids = assumptionsFor(checked().journey).map((assumption) => assumption.id);
-    expect(ids).toEqual(expect.arrayContaining(['sms.click', 'sms.cost', 'push.open', 'clickLift', 'offerLift', 'purchaseRate', 'orderValue']));
+    expect(ids).toEqual(expect.arrayContaining(['sms.click', 'sms.cost', 'push.open', 'clickLift', 'priceElasticity', 'purchaseRate', 'orderValue']));
     expect(ids).not.toContain('email.click');
     for (const assumption of assumptionsFor(checked().journey)) expect(inChinese(assumption.name)).not.toBe(inEnglish(assumption.name));
   });

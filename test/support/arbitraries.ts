@@ -71,7 +71,7 @@ export const journeyArbitrary: fc.Arbitrary<JourneyDocumentInput> = fc
       weights[0]! += 100 - weights.reduce((a, b) => a + b, 0);
       const params: Record<string, Record<string, unknown>> = {
         message: { channel: spec.channel },
-        offer: { value: 10, minSpend: 100 },
+        offer: { value: 10, minSpend: 100, announcement: (['next-touch', 'at-checkout', 'none'] as const)[spec.hours % 3], checkoutChance: 0.5 },
         wait: { duration: `PT${spec.hours}H` },
         waitForEvent: { event: spec.event, timeout: `PT${spec.hours}H` },
         branch: { cases: spec.conditions.map((condition) => ({ condition })) },
@@ -93,6 +93,6 @@ export const journeyArbitrary: fc.Arbitrary<JourneyDocumentInput> = fc
       });
     });
     nodes.push({ id: 'out', kind: 'exit', stage: 'loyalty' });
-    return { schemaVersion: 3, id: 'generated', name: 'Generated', settings: { frequencyCap: null }, nodes, edges };
+    return { schemaVersion: 4, id: 'generated', name: 'Generated', settings: { frequencyCap: null }, nodes, edges };
   });
 

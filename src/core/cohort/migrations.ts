@@ -1,7 +1,7 @@
 import { message } from '../i18n';
 import { downgrade, upgrade, type FormatOverrides, type Migration, type MigrationResult, type RawDocument, type VersionedFormat } from '../format';
 import { isPlainObject } from '../journey/zodMessages';
-import { cohortSpecSchema, type CohortProblemCode } from './schema';
+import { cohortSpecSchema, MAX_PRICE_ELASTICITY, type CohortProblemCode } from './schema';
 import { COHORT_SCHEMA_VERSION, OLDEST_COHORT_SCHEMA_VERSION } from './version';
 
 /**
@@ -55,8 +55,55 @@ export const AddControlGroup: Migration = {
   down: ({ controlGroupShare: _share, ...document }) => ({ ...document, schemaVersion: 2 }),
 };
 
+/** The behaviour parameters v4 adds, each with the value that reproduces what v3 did. */
+const reactiveBehaviourOfV3 = { pullForward: 0, reactivation: 0, unsubscribePressure: 0 };
+
+/**
+ * The offer, as a share of the user's expected order, at which a v4 price elasticity gives the v3
+ * `offerLift`: a coupon worth a fifth of the basket. v3 lifted every offer alike; v4 lifts by depth.
+ */
+export const REFERENCE_DISCOUNT = 0.2;
+
+const round = (value: number) => Math.round(value * 1e6) / 1e6;
+
+/** The v4 elasticity of a v3 offer lift: a lift below 1 has none, one over 1 + 0.2 × the maximum is held at the maximum. */
+const elasticityOfLift = (offerLift: number) => Math.min(MAX_PRICE_ELASTICITY, round(Math.max(0, offerLift - 1) / REFERENCE_DISCOUNT));
+
+/**
+ * v3 → v4: segments gain `behaviour.pullForward` (induced purchases that only bring one forward),
+ * `behaviour.reactivation` (lapsed customers won back by a click) and `behaviour.unsubscribePressure`
+ * (opt-outs growing with contact), each 0 as v3 simulated; and the one `offerLift` for every offer
+ * becomes `priceElasticity`, lifting by the offer's depth: (offerLift − 1) ÷ REFERENCE_DISCOUNT, so an
+ * offer worth a fifth of the expected order lifts as v3's did (a lift over 5 is held at the largest
+ * elasticity, 20; a lift below 1 becomes 0). `down` removes the three and turns the elasticity back
+ * into that offer's lift.
+ */
+export const AddReactiveBehaviour: Migration = {
+  name: 'AddReactiveBehaviour',
+  from: 3,
+  up: (document) => ({
+    ...mapBehaviours(document, ({ offerLift, ...behaviour }) => ({
+      ...reactiveBehaviourOfV3,
+      ...(typeof offerLift === 'number' && !('priceElasticity' in behaviour) ? { priceElasticity: elasticityOfLift(offerLift) } : {}),
+      ...(offerLift !== undefined && typeof offerLift !== 'number' ? { offerLift } : {}),
+      ...behaviour,
+    })),
+    schemaVersion: 4,
+  }),
+  down: (document) => ({
+    ...mapBehaviours(document, (behaviour) => {
+      for (const field of Object.keys(reactiveBehaviourOfV3)) delete behaviour[field];
+      const { priceElasticity } = behaviour;
+      delete behaviour.priceElasticity;
+      if (typeof priceElasticity === 'number') behaviour.offerLift = round(1 + priceElasticity * REFERENCE_DISCOUNT);
+      return behaviour;
+    }),
+    schemaVersion: 3,
+  }),
+};
+
 /** Every cohort migration, oldest first. */
-export const cohortMigrations: readonly Migration[] = [AddSegmentEventRates, AddControlGroup];
+export const cohortMigrations: readonly Migration[] = [AddSegmentEventRates, AddControlGroup, AddReactiveBehaviour];
 
 export type CohortMigrationResult = MigrationResult;
 

@@ -44,6 +44,12 @@ export const MAX_CONTROL_GROUP_SHARE = 0.5;
 
 const positive = z.number().positive(zodMessage(message('core.cohort.schema.mustBeGreaterThan0')));
 
+/** The largest price elasticity a segment may have: beyond it a token discount would multiply buying many times over. */
+export const MAX_PRICE_ELASTICITY = 20;
+
+/** The most each recent touch may multiply the unsubscribe chance by (over 1): beyond it every touch is an opt-out anyway. */
+export const MAX_UNSUBSCRIBE_PRESSURE = 10;
+
 const nameText = z.string().min(1).max(MAX_LABEL_CHARS);
 
 /** Text a person reads: one string, or the same text in both languages. */
@@ -192,12 +198,39 @@ export const segmentBehaviourSchema = z
     clickLift: positive
       .default(1)
       .meta({ description: 'Multiplier on the purchase rate for responseWindowDays after a click (1 = no effect).' }),
-    offerLift: positive
-      .default(1)
-      .meta({ description: 'Multiplier on the purchase rate while an offer received is valid (1 = no effect).' }),
+    priceElasticity: z
+      .number()
+      .min(0, zodMessage(message('core.cohort.schema.elasticityIsAtLeast0')))
+      .max(MAX_PRICE_ELASTICITY, zodMessage(message('core.cohort.schema.elasticityIsAtMost', { MAX_PRICE_ELASTICITY })))
+      .default(0)
+      .meta({
+        description:
+          'Price sensitivity: while the user knows a valid offer, their purchase rate is multiplied by 1 + priceElasticity × (the offer’s value ÷ their own expected order value), so deeper discounts lift more. 0 = offers do not change buying.',
+      }),
     responseWindowDays: positive
       .max(MAX_DURATION_DAYS, zodMessage(message('core.cohort.schema.aWindowIsAtMost', { MAX_DURATION_DAYS: grouped(MAX_DURATION_DAYS) })))
-      .default(7).meta({ description: 'Days a click keeps lifting purchases, and over which recent touches count towards fatigue.' }),
+      .default(7).meta({ description: 'Days a click keeps lifting purchases, and over which recent touches count towards fatigue and pressure.' }),
+    pullForward: probability
+      .default(0)
+      .meta({
+        description:
+          'Pull-forward (需求透支): the chance that a purchase the journey induces is the user’s next purchase of their own, brought forward — not made again when it was due, its dropout chance applying now — so a promotion shows its later dip. 0 = every induced purchase is extra; 1 = each only brings one forward.',
+      }),
+    reactivation: probability
+      .default(0)
+      .meta({
+        description:
+          'Win-back: the chance that a clicked touch brings a lapsed customer (one the purchase model has dropped out) back to buying at their own rate; they can lapse again. 0 = lapsed customers never come back.',
+      }),
+    unsubscribePressure: z
+      .number()
+      .min(0, zodMessage(message('core.cohort.schema.pressureIsAtLeast0')))
+      .max(MAX_UNSUBSCRIBE_PRESSURE, zodMessage(message('core.cohort.schema.pressureIsAtMost', { MAX_UNSUBSCRIBE_PRESSURE })))
+      .default(0)
+      .meta({
+        description:
+          'How contact pressure raises opt-outs: a touch’s unsubscribe chance is the channel’s, times (1 + pressure × touches received in the response window before it), at most 1. 0 = how often users are contacted does not matter.',
+      }),
   })
   .meta({ description: 'Numbers the behaviour model reads for users of the segment.' });
 export type SegmentBehaviour = z.output<typeof segmentBehaviourSchema>;

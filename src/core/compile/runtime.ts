@@ -19,7 +19,7 @@ export type JourneyEffect =
   | { type: 'visit'; node: string; visit: number }
   | { type: 'port'; node: string; port: string }
   | { type: 'touch'; node: string; channel: Channel; cost: number }
-  | { type: 'offer'; node: string; value: number; minSpend: number; validityMs: number }
+  | { type: 'offer'; node: string; value: number; minSpend: number; validityMs: number; announcement: number; checkoutChance: number }
   | { type: 'tag'; node: string; tag: string; present: boolean }
   | { type: 'attribute'; node: string; attribute: string; value: Scalar }
   | { type: 'goal'; node: string; goal: string }

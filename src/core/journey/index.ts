@@ -11,6 +11,8 @@ export type { GoalSpec } from './goals';
 export { paletteGroups } from './kinds/defineKind';
 export type { NodeKind } from './kinds/defineKind';
 export { offerKind } from './kinds/offer';
+export { offerCarriers } from './offerCarriers';
+export type { OfferCarriers } from './offerCarriers';
 export { FIRST_COLUMN_X, LANE_HEIGHT, laneRowY, laneTop } from './lanes';
 export { checkDocumentText, measureDocument } from './limitChecks';
 export { MAX_CONDITION_DEPTH, MAX_DOCUMENT_CHARS, MAX_DOCUMENT_DEPTH, MAX_DOCUMENT_VALUES, MAX_DURATION_DAYS } from './limits';

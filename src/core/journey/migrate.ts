@@ -45,8 +45,33 @@ export const AddIncrementalForecasts: Migration = {
   },
 };
 
+/** Applies `change` to a copy of every offer node's params; anything malformed is left for the format check. */
+function mapOfferParams(document: RawDocument, change: (params: RawDocument) => RawDocument): RawDocument {
+  if (!Array.isArray(document.nodes)) return document;
+  return {
+    ...document,
+    nodes: document.nodes.map((node: unknown) =>
+      isPlainObject(node) && node.kind === 'offer' && (node.params === undefined || isPlainObject(node.params)) ? { ...node, params: change({ ...(node.params ?? {}) }) } : node,
+    ),
+  };
+}
+
+/**
+ * v3 → v4, offers the user must know: an offer node gains `announcement` (how the user learns of it —
+ * an offer lifts buying only then) and `checkoutChance`. `up` writes 'next-touch', the default: the
+ * next message after the offer carries it, as the templates' coupon messages do; before, every offer
+ * lifted at once, even one nobody was told of. `down` removes both, which version 3 does not know.
+ */
+export const AddOfferAnnouncement: Migration = {
+  name: 'AddOfferAnnouncement',
+  from: 3,
+  up: (document) => mapOfferParams(document, (params) => ({ announcement: 'next-touch', ...params })),
+  down: (document) =>
+    mapOfferParams(document, ({ announcement: _announcement, checkoutChance: _chance, ...params }) => params),
+};
+
 /** One named step per format version, oldest first. */
-export const migrations: readonly Migration[] = [AddGoals, AddIncrementalForecasts];
+export const migrations: readonly Migration[] = [AddGoals, AddIncrementalForecasts, AddOfferAnnouncement];
 
 export const OLDEST_SCHEMA_VERSION = 1;
 

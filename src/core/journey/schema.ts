@@ -8,7 +8,7 @@ import { MAX_EDGES, MAX_LABEL_CHARS, MAX_NODES, MAX_TEXT_CHARS } from './limits'
 import { message } from '../i18n';
 
 /** The file format version this build reads and writes. Older versions are migrated (see migrate.ts). */
-export const CURRENT_SCHEMA_VERSION = 3;
+export const CURRENT_SCHEMA_VERSION = 4;
 
 // Ids become XState state ids and CSS-safe DOM ids, so keep them plain; "__" is reserved for the
 // compiler's own states (outside the journey, done, cooling down).

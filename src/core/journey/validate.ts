@@ -5,6 +5,8 @@ import { migrate, migrationProblems } from './migrate';
 import type { FormatOverrides } from '../format';
 import { buildGraph, reachableFrom, stronglyConnected } from './graph';
 import { fastLoopProblems, fastLoopProblemsOf } from './fastLoops';
+import { offerAnnouncementProblemsOf } from './offerCarriers';
+import { exitOnGoalProblems, exitOnGoalProblemsOf, jumpTargets } from './exitOnGoal';
 import { downstreamOf } from './holdoutPaths';
 import { summarisePaths } from './analysis';
 import { analysisBudget } from './conditionLogic';
@@ -105,7 +107,7 @@ export function problemCatalogue(registry: Registry = defaultRegistry): Record<s
     ...coreProblems['unknown-kind'],
     fix: catalogMessage('core.journey.validate.useOneOfTheKinds2', { kinds }),
   };
-  return Object.assign({}, coreProblems, { 'unknown-kind': unknownKind }, migrationProblems, limitProblems, fastLoopProblems, ...registry.kinds.map((kind) => kind.problems ?? {}));
+  return Object.assign({}, coreProblems, { 'unknown-kind': unknownKind }, migrationProblems, limitProblems, fastLoopProblems, exitOnGoalProblems, ...registry.kinds.map((kind) => kind.problems ?? {}));
 }
 
 declare const checkedJourney: unique symbol;
@@ -379,8 +381,10 @@ function analyse(journey: JourneyDocument, registry: Registry): Problem[] {
 
   // Loops that take time, but less than a minute a round (see fastLoops.ts).
   for (const found of fastLoopProblemsOf(journey, graph)) problems.push(found);
+  for (const found of offerAnnouncementProblemsOf(journey, graph)) problems.push(found);
 
-  const reachable = reachableFrom(graph, graph.entries.map((node) => node.id));
+  // With exit on goal, users also reach each goal by doing its event anywhere in the journey (exitOnGoal.ts).
+  const reachable = reachableFrom(graph, [...graph.entries.map((node) => node.id), ...jumpTargets(journey, graph)]);
   const endOf = (id: string) => {
     const node = graph.byId.get(id);
     return node ? graph.kindOf(node).ends : undefined;
@@ -422,6 +426,8 @@ function analyse(journey: JourneyDocument, registry: Registry): Problem[] {
         { nodeId: node.id, path },
       );
   }
+
+  for (const found of exitOnGoalProblemsOf(journey, graph, reachable, conditionBudget, nodePath)) problems.push(found);
 
   journey.edges.forEach((edge, index) => {
     const source = graph.byId.get(edge.source);

@@ -307,6 +307,7 @@ const emptyReport: SimulationReport = {
   customerValue: noEstimate,
   churned: 0,
   churnedEntered: 0,
+  reactivated: 0,
   unsubscribes: noChannels,
   quietHours: { deferred: 0, dropped: 0 },
   deadEnds: 0,

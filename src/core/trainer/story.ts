@@ -145,6 +145,12 @@ export function storyOf(context: StoryContext, user: number, trace: readonly Tra
           { why: message('core.trainer.story.inThePurchaseModelEvery') },
         );
         break;
+      case 'notice':
+        push(entry, 'notice', message('core.trainer.story.noticedOffer', { node: labelOf(entry.node) }), { nodeId: entry.node });
+        break;
+      case 'reactivate':
+        push(entry, 'reactivate', message('core.trainer.story.wonBack'), { why: message('core.trainer.story.wonBackWhy') });
+        break;
     }
   }
   return steps;

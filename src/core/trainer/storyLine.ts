@@ -9,7 +9,7 @@ import type { FactsSoFar } from './profile';
  * it with; story.ts walks the trace and asks each node's kind.
  */
 
-export type StoryKind = 'profile' | 'enter' | 'branch' | 'split' | 'wait' | 'event' | 'touch' | 'offer' | 'redeem' | 'goal' | 'exit' | 'tag' | 'attribute' | 'churn';
+export type StoryKind = 'profile' | 'enter' | 'branch' | 'split' | 'wait' | 'event' | 'touch' | 'offer' | 'redeem' | 'goal' | 'exit' | 'tag' | 'attribute' | 'churn' | 'reactivate' | 'notice';
 
 /** One step of the story as a kind tells it. */
 export interface StoryLine {

@@ -137,7 +137,7 @@ function SegmentFormView({ index, segment, declarations, tags, problems: found, 
 
       <Section title={t('cohorts.responseModelHeading')}>
         <div className="cohort-grid">
-          {(['fatigue', 'clickLift', 'offerLift', 'responseWindowDays', 'responseDelayHours'] as const).map((key) => (
+          {(['fatigue', 'unsubscribePressure', 'clickLift', 'priceElasticity', 'pullForward', 'reactivation', 'responseWindowDays', 'responseDelayHours'] as const).map((key) => (
             <NumberField key={key} label={t(`cohorts.${key}`)} help={t(`cohorts.${key}Help`)} path={[...behaviourPath, key]} value={behaviour[key]} {...common} />
           ))}
         </div>

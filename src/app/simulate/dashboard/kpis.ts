@@ -141,7 +141,7 @@ export function kpisOf(report: SimulationReport, { t, currency, lang }: KpiForma
       value: count(Object.values(report.unsubscribes).reduce((sum, value) => sum + value, 0)),
       formula: t('dashboard.formula.unsubscribes'),
     },
-    { key: 'churn', group: 'attributed', label: t('dashboard.kpi.churn'), value: count(report.churned), detail: t('dashboard.kpi.churnDetail', { count: count(report.churnedEntered) }), formula: t('dashboard.formula.churn') },
+    { key: 'churn', group: 'attributed', label: t('dashboard.kpi.churn'), value: count(report.churned), detail: t('dashboard.kpi.churnDetail', { count: count(report.churnedEntered), wonBack: count(report.reactivated) }), formula: t('dashboard.formula.churn') },
   ];
   if (report.lift) {
     kpis.push({

@@ -1,4 +1,4 @@
-import { ageBandName, ageBands, consumerResponse, defineCohortPreset, deviceName, devices, eventRates, gammaForMean, genderName, regionDeclaration, scaleResponses } from './common';
+import { purchaseDynamicsSource, ageBandName, ageBands, consumerResponse, defineCohortPreset, deviceName, devices, eventRates, gammaForMean, genderName, regionDeclaration, scaleResponses } from './common';
 
 // The bank's income per sale varies widely between customers: gamma-gamma with p = 2.5, q = 3.
 const P = 2.5;
@@ -47,13 +47,14 @@ const bankResponse = {
 export const bankingPreset = defineCohortPreset({
   industry: 'banking',
   sources: [
+    purchaseDynamicsSource,
     'China Merchants Bank, annual reports: Sunflower (金葵花) customers are those with ¥500,000 or more in assets — the affluent tier threshold.',
     'Measures for the Supervision and Administration of the Wealth Management Business of Commercial Banks (CBIRC, 2018): private-bank clients have financial net assets of ¥6 million or more — the top AUM band.',
     'Fader, Hardie & Lee (2005), Marketing Science 24(2) and Journal of Marketing Research 42(4) — the BG/NBD and gamma-gamma models; the parameters here are set by assumption for product sales.',
     'Channel response rates, segment shares, income per sale and lifts: indicative assumptions for teaching, not measurements; replace them with your own data.',
   ],
   spec: {
-    schemaVersion: 3,
+    schemaVersion: 4,
     id: 'banking',
     name: { en: 'Retail bank customers', 'zh-CN': '银行零售客户' },
     description: {
@@ -92,8 +93,11 @@ export const bankingPreset = defineCohortPreset({
           response: scaleResponses(bankResponse, 1),
           fatigue: 0.85,
           clickLift: 2.5,
-          offerLift: 1.5,
+          priceElasticity: 2.5,
           responseWindowDays: 14,
+          pullForward: 0.2,
+          reactivation: 0.05,
+          unsubscribePressure: 0.4,
         },
       },
       {
@@ -117,8 +121,11 @@ export const bankingPreset = defineCohortPreset({
           response: scaleResponses(bankResponse, 1.3),
           fatigue: 0.9,
           clickLift: 2,
-          offerLift: 1.3,
+          priceElasticity: 1.5,
           responseWindowDays: 14,
+          pullForward: 0.2,
+          reactivation: 0.1,
+          unsubscribePressure: 0.3,
         },
       },
       {
@@ -141,8 +148,11 @@ export const bankingPreset = defineCohortPreset({
           response: scaleResponses(bankResponse, 0.6, 2),
           fatigue: 0.7,
           clickLift: 3,
-          offerLift: 2.5,
+          priceElasticity: 7.5,
           responseWindowDays: 14,
+          pullForward: 0.1,
+          reactivation: 0.08,
+          unsubscribePressure: 0.6,
         },
       },
       {
@@ -166,8 +176,11 @@ export const bankingPreset = defineCohortPreset({
           response: scaleResponses(bankResponse, 1.1),
           fatigue: 0.8,
           clickLift: 2.5,
-          offerLift: 1.8,
+          priceElasticity: 4,
           responseWindowDays: 14,
+          pullForward: 0.2,
+          reactivation: 0.08,
+          unsubscribePressure: 0.4,
         },
       },
     ],

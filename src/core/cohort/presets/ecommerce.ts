@@ -1,4 +1,4 @@
-import { ageBandName, ageBands, consumerResponse, defineCohortPreset, deviceName, devices, eventRates, gammaForMean, genderName, memberTierName, regionDeclaration, scaleResponses, weeksToDays } from './common';
+import { purchaseDynamicsSource, ageBandName, ageBands, consumerResponse, defineCohortPreset, deviceName, devices, eventRates, gammaForMean, genderName, memberTierName, regionDeclaration, scaleResponses, weeksToDays } from './common';
 
 // Gamma-gamma shapes of the CDNOW fit (Fader, Hardie & Lee 2005, "RFM and CLV"): p = 6.25, q = 3.74,
 // gamma = 15.44 US dollars (mean order ≈ $35). The shapes are kept and gamma is rescaled to a yuan mean.
@@ -27,7 +27,10 @@ const Q = 3.74;
  *   official-account articles opened by 2–5 %…) scaled by engagement: repeat buyers ×1.3, VIPs ×1.5,
  *   lapsed ×0.6 (and twice as quick to unsubscribe).
  * - Lifts: a click multiplies the purchase rate for a week (×2–4, more where the base rate is low); a
- *   coupon by ×1.2 (VIP) to ×2.2 (lapsed, price-sensitive). Fatigue 0.75–0.93 per recent touch.
+ *   coupon the user knows by 1 + elasticity × its share of their expected order, elasticity 1 (VIP) to
+ *   6 (lapsed, price-sensitive) — a coupon worth a fifth of the basket lifts by ×1.2 to ×2.2, around
+ *   the mean price elasticity of 2.6 in Bijmolt, van Heerde & Pieters' (2005) meta-analysis. Fatigue
+ *   0.75–0.93 per recent touch.
  * - Events a day (assumed): visits from a few app sessions a week (0.3–0.5) to one a
  *   fortnight (lapsed, 0.05); add-to-cart (0.02–0.1), favourites and deep visits follow engagement;
  *   coupon-page views are highest among price-sensitive new users; cancellations are about a tenth of
@@ -37,13 +40,14 @@ const Q = 3.74;
 export const ecommercePreset = defineCohortPreset({
   industry: 'ecommerce',
   sources: [
+    purchaseDynamicsSource,
     'Fader, Hardie & Lee (2005). "Counting Your Customers" the Easy Way: An Alternative to the Pareto/NBD Model. Marketing Science 24(2), 275–284 — BG/NBD fit on CDNOW: r = 0.243, α = 4.414 weeks, a = 0.793, b = 2.426.',
     'Fader, Hardie & Lee (2005). RFM and CLV: Using Iso-Value Curves for Customer Base Analysis. Journal of Marketing Research 42(4), 415–430 — gamma-gamma fit on CDNOW: p = 6.25, q = 3.74, γ = 15.44 (USD).',
     'Channel response rates: ranges commonly quoted in Chinese industry commentary (SMS click 1–3 %, app push open 3–8 %, WeChat official-account open 2–5 %); indicative assumptions, not measurements.',
     'Segment shares, order values, reach and lifts: stated assumptions for teaching; replace them with your own data.',
   ],
   spec: {
-    schemaVersion: 3,
+    schemaVersion: 4,
     id: 'ecommerce',
     name: { en: 'E-commerce shoppers', 'zh-CN': '电商用户' },
     description: {
@@ -83,8 +87,11 @@ export const ecommercePreset = defineCohortPreset({
           response: scaleResponses(consumerResponse, 1),
           fatigue: 0.85,
           clickLift: 3,
-          offerLift: 1.8,
+          priceElasticity: 4,
           responseWindowDays: 7,
+          pullForward: 0.3,
+          reactivation: 0.1,
+          unsubscribePressure: 0.3,
         },
       },
       {
@@ -104,8 +111,11 @@ export const ecommercePreset = defineCohortPreset({
           response: scaleResponses(consumerResponse, 1.3),
           fatigue: 0.9,
           clickLift: 2.5,
-          offerLift: 1.5,
+          priceElasticity: 2.5,
           responseWindowDays: 7,
+          pullForward: 0.35,
+          reactivation: 0.1,
+          unsubscribePressure: 0.3,
         },
       },
       {
@@ -125,8 +135,11 @@ export const ecommercePreset = defineCohortPreset({
           response: scaleResponses(consumerResponse, 0.6, 2),
           fatigue: 0.75,
           clickLift: 4,
-          offerLift: 2.2,
+          priceElasticity: 6,
           responseWindowDays: 7,
+          pullForward: 0.25,
+          reactivation: 0.15,
+          unsubscribePressure: 0.5,
         },
       },
       {
@@ -149,8 +162,11 @@ export const ecommercePreset = defineCohortPreset({
           response: scaleResponses(consumerResponse, 1.5),
           fatigue: 0.93,
           clickLift: 2,
-          offerLift: 1.2,
+          priceElasticity: 1,
           responseWindowDays: 7,
+          pullForward: 0.4,
+          reactivation: 0.2,
+          unsubscribePressure: 0.2,
         },
       },
     ],

@@ -1,4 +1,4 @@
-import { ageBandName, ageBands, consumerResponse, defineCohortPreset, deviceName, devices, eventRates, genderName, memberTierName, regionDeclaration, scaleResponses } from './common';
+import { purchaseDynamicsSource, ageBandName, ageBands, consumerResponse, defineCohortPreset, deviceName, devices, eventRates, genderName, memberTierName, regionDeclaration, scaleResponses } from './common';
 
 // Course fees vary a lot between buyers but little between one buyer's own orders; with p = 3 and
 // q = 4 the gamma-gamma mean order value (p × gamma / (q − 1)) equals gamma.
@@ -40,12 +40,13 @@ const educationResponse = {
 export const educationPreset = defineCohortPreset({
   industry: 'education',
   sources: [
+    purchaseDynamicsSource,
     'Fader, Hardie & Lee (2005), Marketing Science 24(2) and Journal of Marketing Research 42(4) — the BG/NBD and gamma-gamma models; the parameters here are set by assumption for term-based course purchases.',
     'Channel mix: the adviser-led WeCom 1:1, community-group and telephone follow-up practice of Chinese training providers (as described in the domain seeds); response rates are indicative assumptions, not measurements.',
     'Segment shares, course fees and lifts: stated assumptions for teaching; replace them with your own data.',
   ],
   spec: {
-    schemaVersion: 3,
+    schemaVersion: 4,
     id: 'education',
     name: { en: 'Education: leads, parents and learners', 'zh-CN': '教育培训：线索、家长与学员' },
     description: {
@@ -84,8 +85,11 @@ export const educationPreset = defineCohortPreset({
           response: scaleResponses(educationResponse, 0.8),
           fatigue: 0.8,
           clickLift: 4,
-          offerLift: 2,
+          priceElasticity: 5,
           responseWindowDays: 14,
+          pullForward: 0.1,
+          reactivation: 0.05,
+          unsubscribePressure: 0.4,
         },
       },
       {
@@ -109,8 +113,11 @@ export const educationPreset = defineCohortPreset({
           response: scaleResponses(educationResponse, 1.2),
           fatigue: 0.88,
           clickLift: 3,
-          offerLift: 1.5,
+          priceElasticity: 2.5,
           responseWindowDays: 14,
+          pullForward: 0.2,
+          reactivation: 0.08,
+          unsubscribePressure: 0.3,
         },
       },
       {
@@ -135,8 +142,11 @@ export const educationPreset = defineCohortPreset({
           response: scaleResponses(educationResponse, 1),
           fatigue: 0.85,
           clickLift: 3,
-          offerLift: 1.8,
+          priceElasticity: 4,
           responseWindowDays: 14,
+          pullForward: 0.15,
+          reactivation: 0.08,
+          unsubscribePressure: 0.4,
         },
       },
       {
@@ -159,8 +169,11 @@ export const educationPreset = defineCohortPreset({
           response: scaleResponses(educationResponse, 0.7, 1.5),
           fatigue: 0.8,
           clickLift: 3,
-          offerLift: 2,
+          priceElasticity: 5,
           responseWindowDays: 14,
+          pullForward: 0.2,
+          reactivation: 0.1,
+          unsubscribePressure: 0.3,
         },
       },
     ],

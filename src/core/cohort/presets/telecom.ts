@@ -1,4 +1,4 @@
-import { ageBandName, ageBands, consumerResponse, defineCohortPreset, deviceName, devices, eventRates, gammaForMean, genderName, regionDeclaration, scaleResponses } from './common';
+import { purchaseDynamicsSource, ageBandName, ageBands, consumerResponse, defineCohortPreset, deviceName, devices, eventRates, gammaForMean, genderName, regionDeclaration, scaleResponses } from './common';
 
 // Gamma-gamma shapes assumed for add-on orders (fairly uniform amounts: p = 4, q = 3.5).
 const P = 4;
@@ -39,13 +39,14 @@ const operatorResponse = {
 export const telecomPreset = defineCohortPreset({
   industry: 'telecom',
   sources: [
+    purchaseDynamicsSource,
     'China Mobile, annual results (2023–2024): mobile ARPU of about ¥49 a month — the centre of the arpu attribute.',
     'Ministry of Industry and Information Technology (MIIT), communications industry statistical bulletins (2024): 5G handset users over half of mobile subscribers.',
     'Fader, Hardie & Lee (2005), Marketing Science 24(2) — the BG/NBD model whose parameters (r, α in days, a, b) are set here by assumption for add-on purchases.',
     'Channel response rates, churn-risk share and lifts: indicative assumptions for teaching, not measurements; replace them with your own data.',
   ],
   spec: {
-    schemaVersion: 3,
+    schemaVersion: 4,
     id: 'telecom',
     name: { en: 'Telecom subscribers', 'zh-CN': '电信运营商用户' },
     description: {
@@ -87,8 +88,11 @@ export const telecomPreset = defineCohortPreset({
           response: scaleResponses(operatorResponse, 1),
           fatigue: 0.85,
           clickLift: 3,
-          offerLift: 1.8,
+          priceElasticity: 4,
           responseWindowDays: 7,
+          pullForward: 0.2,
+          reactivation: 0.05,
+          unsubscribePressure: 0.4,
         },
       },
       {
@@ -112,8 +116,11 @@ export const telecomPreset = defineCohortPreset({
           response: scaleResponses(operatorResponse, 1),
           fatigue: 0.85,
           clickLift: 2.5,
-          offerLift: 1.6,
+          priceElasticity: 3,
           responseWindowDays: 7,
+          pullForward: 0.3,
+          reactivation: 0.05,
+          unsubscribePressure: 0.3,
         },
       },
       {
@@ -137,8 +144,11 @@ export const telecomPreset = defineCohortPreset({
           response: scaleResponses(operatorResponse, 1.3),
           fatigue: 0.9,
           clickLift: 2,
-          offerLift: 1.3,
+          priceElasticity: 1.5,
           responseWindowDays: 7,
+          pullForward: 0.3,
+          reactivation: 0.08,
+          unsubscribePressure: 0.2,
         },
       },
       {
@@ -162,8 +172,11 @@ export const telecomPreset = defineCohortPreset({
           response: scaleResponses(operatorResponse, 0.6, 2),
           fatigue: 0.75,
           clickLift: 3,
-          offerLift: 2,
+          priceElasticity: 5,
           responseWindowDays: 7,
+          pullForward: 0.2,
+          reactivation: 0.12,
+          unsubscribePressure: 0.5,
         },
       },
     ],

@@ -2,7 +2,7 @@ import { message, type Message } from '../../i18n';
 import { channelCost, channelInfo, channels, type Channel } from '../../journey/channels';
 import type { JourneyDocument } from '../../journey/schema';
 import { defaultRegistry, type Registry } from '../../journey/registry';
-import type { CohortSpec } from '../../cohort/schema';
+import { MAX_PRICE_ELASTICITY, type CohortSpec } from '../../cohort/schema';
 import type { SimulationReport } from '../engine/report';
 import { checkSimulation, simulateChecked, SimulationError, type CheckedSimulation, type SimulateOptions } from '../engine/simulate';
 
@@ -42,13 +42,16 @@ function responseAssumption(channel: Channel, field: 'open' | 'click'): Assumpti
   };
 }
 
-function behaviourAssumption(id: 'clickLift' | 'offerLift', name: Message): Assumption {
+/** What the cohort format allows each lift to be: a sweep past it would be a cohort no run accepts. */
+const ceiling = { clickLift: Infinity, priceElasticity: MAX_PRICE_ELASTICITY };
+
+function behaviourAssumption(id: 'clickLift' | 'priceElasticity', name: Message): Assumption {
   return {
     id,
     name,
     apply: ({ journey, cohort }, factor) => ({
       journey,
-      cohort: { ...cohort, segments: cohort.segments.map((segment) => ({ ...segment, behaviour: { ...segment.behaviour, [id]: segment.behaviour[id] * factor } })) },
+      cohort: { ...cohort, segments: cohort.segments.map((segment) => ({ ...segment, behaviour: { ...segment.behaviour, [id]: Math.min(ceiling[id], segment.behaviour[id] * factor) } })) },
     }),
   };
 }
@@ -107,7 +110,7 @@ export function assumptionsFor(journey: JourneyDocument, registry: Registry = de
   return [
     ...used.flatMap((channel) => [responseAssumption(channel, 'open'), responseAssumption(channel, 'click'), costAssumption(channel)]),
     behaviourAssumption('clickLift', message('core.sim.analysis.sensitivity.purchaseLiftAfterAClick')),
-    behaviourAssumption('offerLift', message('core.sim.analysis.sensitivity.purchaseLiftWhileAnOffer')),
+    behaviourAssumption('priceElasticity', message('core.sim.analysis.sensitivity.priceElasticity')),
     purchaseRate,
     orderValue,
   ];

@@ -20,6 +20,7 @@ export const SCALARS = [
   'offerCost',
   'churned',
   'churnedEntered',
+  'reactivated',
   'deferred',
   'dropped',
   'deadEnds',
@@ -38,7 +39,7 @@ export type Scalar = (typeof SCALARS)[number];
 export const CHANNEL_FIELDS = ['sent', 'suppressed', 'unreachable', 'optedOut', 'opens', 'clicks', 'unsubscribes', 'cost'] as const;
 export type ChannelField = (typeof CHANNEL_FIELDS)[number];
 
-export const SEGMENT_FIELDS = ['users', 'entered', 'converted', 'purchases', 'journeyRevenue', 'cost', 'churned', 'unsubscribes'] as const;
+export const SEGMENT_FIELDS = ['users', 'entered', 'converted', 'purchases', 'journeyRevenue', 'cost', 'churned', 'reactivated', 'unsubscribes'] as const;
 export type SegmentField = (typeof SEGMENT_FIELDS)[number];
 
 /** Per split variant: who was assigned, who then did a goal's event, what they spent and cost afterwards. */

@@ -65,7 +65,11 @@ export interface SegmentModel {
   unsubscribe: Float64Array;
   fatigue: number;
   clickLift: number;
-  offerLift: number;
+  priceElasticity: number;
+  /** Chance an induced purchase cancels the next baseline one; chance a click wins a lapsed customer back; opt-out growth per recent touch. */
+  pullForward: number;
+  reactivation: number;
+  unsubscribePressure: number;
   responseWindowMs: number;
   responseDelayMs: number;
   /** Per event code: occurrences per millisecond of events users do on their own (0 for most). */
@@ -235,7 +239,10 @@ export function buildModel(journey: CheckedJourneyDocument, config: MachineConfi
       unsubscribe: response('unsubscribe'),
       fatigue: behaviour.fatigue,
       clickLift: behaviour.clickLift,
-      offerLift: behaviour.offerLift,
+      priceElasticity: behaviour.priceElasticity,
+      pullForward: behaviour.pullForward,
+      reactivation: behaviour.reactivation,
+      unsubscribePressure: behaviour.unsubscribePressure,
       responseWindowMs: Math.round(behaviour.responseWindowDays * MS.day),
       responseDelayMs: behaviour.responseDelayHours * MS.hour,
       eventRate,

@@ -110,6 +110,8 @@ export interface SegmentReport {
   attributedRevenue: number;
   cost: number;
   churned: number;
+  /** Users of the segment a clicked touch won back after they had lapsed. */
+  reactivated: number;
   unsubscribes: number;
   incremental: Incremental;
 }
@@ -189,8 +191,11 @@ export interface SimulationReport {
    * their purchase model's conditional expectation (their rate, dropout and spend, alive or not).
    */
   customerValue: Estimate;
+  /** Users who dropped out (lapsed) within the horizon, at least once; `churnedEntered` of them had entered the journey. */
   churned: number;
   churnedEntered: number;
+  /** Users a clicked touch won back after they had lapsed (each once; they may lapse again). */
+  reactivated: number;
   unsubscribes: Record<Channel, number>;
   quietHours: { deferred: number; dropped: number };
   deadEnds: number;
@@ -586,6 +591,7 @@ export function buildReport(model: Model, replications: Float64Array[], meta: Re
     customerValue: customerValueEstimate(model, replications),
     churned: at(s.churned),
     churnedEntered: at(s.churnedEntered),
+    reactivated: at(s.reactivated),
     unsubscribes,
     quietHours: { deferred: at(s.deferred), dropped: at(s.dropped) },
     deadEnds: at(s.deadEnds),
@@ -614,6 +620,7 @@ export function buildReport(model: Model, replications: Float64Array[], meta: Re
       attributedRevenue: yuan(at(segmentField(index, 'journeyRevenue'))),
       cost: yuan(at(segmentField(index, 'cost'))),
       churned: at(segmentField(index, 'churned')),
+      reactivated: at(segmentField(index, 'reactivated')),
       unsubscribes: at(segmentField(index, 'unsubscribes')),
       incremental: pairedFigures(replications, layout.pairedSegment + index * PAIRED_BLOCK),
     })),

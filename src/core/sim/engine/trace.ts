@@ -14,8 +14,11 @@ export type TraceEntry =
   | { at: number; type: 'touch'; node: string; channel: Channel; outcome: TouchOutcome }
   | { at: number; type: 'offer'; node: string; value: number }
   | { at: number; type: 'redeem'; node: string; value: number }
+  /** The user learns of an offer they were given (an opened touch carried it, or they noticed it at checkout). */
+  | { at: number; type: 'notice'; node: string }
   | { at: number; type: 'goal'; node: string; goal: string }
   | { at: number; type: 'exit'; node: string | null; reason: string }
   | { at: number; type: 'tag'; node: string; tag: string; present: boolean }
   | { at: number; type: 'attribute'; node: string; attribute: string; value: string | number | boolean }
-  | { at: number; type: 'churn' };
+  | { at: number; type: 'churn' }
+  | { at: number; type: 'reactivate' };

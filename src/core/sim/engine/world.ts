@@ -4,6 +4,7 @@ import { grouped } from '../../i18n';
 import { UniformStream } from '../math/distributions';
 import { sampleBgNbdDropout, sampleBgNbdRate } from '../math/bgnbd';
 import { customerMeanOrderValue, orderValueLatent, sampleOrderValue } from '../math/orderValue';
+import { announcementCode } from '../../journey/announcements';
 import { hashKey, hashString } from '../math/random';
 import { addWideProduct, ARM, ARM_FIELDS, CHANNEL, CHANNEL_FIELDS, PAIRED, PAIRED_BLOCK, PAIRED_WIDE_AT, SEGMENT, SEGMENT_FIELDS, type CounterLayout } from './counters';
 import { EVENT_CLICK, EVENT_OPEN, EVENT_PURCHASE, EVENT_UNSUBSCRIBE, EVENT_VISIT, MONEY_UNIT, toMoneyUnits, type Model, type SegmentModel } from './model';
@@ -68,6 +69,11 @@ export class StepBudgetError extends Error {
 const Q_DEFERRED_TOUCH = 0;
 const Q_LIFT_END = 1;
 const Q_OFFER_END = 2;
+const ANNOUNCE_NEXT_TOUCH = announcementCode('next-touch');
+const ANNOUNCE_AT_CHECKOUT = announcementCode('at-checkout');
+/** An offer's carrier: waiting for the next delivered touch, or announced otherwise (else a touch index). */
+const OFFER_WAITING = -1;
+const OFFER_NOT_CARRIED = -2;
 const Q_EVENTS = 3;
 
 const DAY = MS.day;
@@ -160,6 +166,10 @@ export class UserWorld {
   private dropoutCounter = 0;
   private spendLatent = 0;
   private alive = true;
+  /** Dropped out at least once, and won back at least once (each user is counted once in each). */
+  private lapsed = false;
+  private lapsedInJourney = false;
+  private wonBack = false;
   private purchaseCount = 0;
   private readonly purchases = new UniformStream(0, 0, PURCHASES);
   private readonly induced = new UniformStream(0, 0, INDUCED);
@@ -179,13 +189,20 @@ export class UserWorld {
   private inducedRate = 0;
   private inducedAt = Infinity;
   private clickUntil = -Infinity;
-  // Offers: valid until, value and minimum spend in money units, node, redeemed.
+  // Offers: valid until, value and minimum spend in money units, node, redeemed; how the user learns of
+  // it (ANNOUNCE_*), the chance of noticing it at checkout, whether they know it, the touch carrying it
+  // (OFFER_WAITING for the next one, OFFER_NOT_CARRIED, or the touch's index), and its lift once known.
   private offerCount = 0;
   private offerUntil = new Float64Array(8);
   private offerValue = new Float64Array(8);
   private offerMinSpend = new Float64Array(8);
   private offerNode = new Float64Array(8);
   private offerDone = new Uint8Array(8);
+  private offerMode = new Float64Array(8);
+  private offerChance = new Float64Array(8);
+  private offerKnown = new Float64Array(8);
+  private offerCarrier = new Float64Array(8);
+  private offerLift = new Float64Array(8);
   // Events users do on their own, one Poisson stream per rated event: next time (exact), draws so far.
   private readonly rateNext: Float64Array;
   private readonly rateDraws: Float64Array;
@@ -332,6 +349,9 @@ export class UserWorld {
     this.dropout = -1;
     this.spendLatent = -1;
     this.alive = true;
+    this.lapsed = false;
+    this.lapsedInJourney = false;
+    this.wonBack = false;
     this.purchaseCount = 0;
     this.purchases.reset(model.seed, user, PURCHASES);
     this.clickUntil = -Infinity;
@@ -606,13 +626,17 @@ export class UserWorld {
       this.unsubscribed[a] = 1;
       this.channelCount(a, CHANNEL.unsubscribes);
       this.segmentCount(SEGMENT.unsubscribes);
-    } else if (code === EVENT_OPEN) this.channelCount(a, CHANNEL.opens);
-    else if (code === EVENT_CLICK) {
+    } else if (code === EVENT_OPEN) {
+      this.channelCount(a, CHANNEL.opens);
+      // An opened touch that carried offers announces them.
+      if (b > 0) this.learnOffersCarriedBy(b - 1);
+    } else if (code === EVENT_CLICK) {
       this.channelCount(a, CHANNEL.clicks);
+      if (!this.alive) this.tryWinBack();
       this.clickUntil = this.now + this.behaviour.responseWindowMs;
       if (this.clickUntil < this.horizon) this.schedule(this.clickUntil, Q_LIFT_END, 0, 0, 0);
       this.rateChanged();
-    }
+    } else if (code === EVENT_VISIT) this.noticeAtCheckout();
     return this.happen(code, 0, code === EVENT_VISIT ? -1 : a);
   }
 
@@ -660,9 +684,10 @@ export class UserWorld {
   private multiplier(): number {
     const now = this.now;
     let lift = now < this.clickUntil ? this.behaviour.clickLift : 1;
+    // The oldest valid offer the user knows lifts (one at a time); an offer they do not know lifts nothing.
     for (let index = 0; index < this.offerCount; index++)
-      if (!this.offerDone[index] && now < this.offerUntil[index]!) {
-        lift *= this.behaviour.offerLift;
+      if (!this.offerDone[index] && this.offerKnown[index] && now < this.offerUntil[index]!) {
+        lift *= this.offerLift[index]!;
         break;
       }
     return lift;
@@ -681,17 +706,28 @@ export class UserWorld {
     if (!this.inducedStarted) {
       this.inducedStarted = true;
       this.hazardLeft = -Math.log(1 - this.induced.next());
-    } else this.hazardLeft -= this.inducedRate * (this.now - this.hazardFrom);
+    } else this.settleInducedClock();
     this.hazardFrom = this.now;
     this.inducedRate = rate;
     this.inducedAt = rate > 0 ? this.now + this.hazardLeft / rate : Infinity;
   }
 
   /**
-   * A purchase at the user's own rate: then the BG/NBD dropout coin, or the next one's clock. Where the
-   * journey's lift is below 1 the purchase is kept with that chance, by a coin on the journey's own
-   * stream (thinning, so the two buy at λ × lift); a purchase not made still draws its dropout coin and
-   * next clock, which keeps the baseline stream the twin's.
+   * Uses up the induced clock's hazard at its current rate up to now. A baseline purchase due at the
+   * same millisecond runs first and can change the rate after the induced one was due (its exact time
+   * falls inside that millisecond): nothing is left then, and the induced purchase comes at once.
+   */
+  private settleInducedClock(): void {
+    this.hazardLeft = Math.max(0, this.hazardLeft - this.inducedRate * (this.now - this.hazardFrom));
+    this.hazardFrom = this.now;
+  }
+
+  /**
+   * A purchase at the user's own rate (due now, or brought forward to now by an induced one): then the
+   * BG/NBD dropout coin, and the next one's clock from when this one was due, so the purchases after it
+   * keep their times. Where the journey's lift is below 1 the purchase is made with that chance, by a
+   * coin on the journey's stream (thinning, so the two buy at λ × lift); one not made still draws its
+   * dropout coin and next clock, which keeps the baseline stream the twin's.
    */
   private baselinePurchase(): number {
     const k = this.purchaseCount++;
@@ -703,14 +739,44 @@ export class UserWorld {
     if (this.purchases.next() < this.dropout) {
       this.alive = false;
       this.purchaseAt = Infinity;
+      // The induced clock stops here; a win-back restarts it from what was left of its draw.
+      this.settleInducedClock();
+      this.inducedRate = 0;
       this.inducedAt = Infinity;
       const s = this.layout.scalar;
-      this.scalar(s.churned);
-      if (this.everEntered) this.scalar(s.churnedEntered);
-      this.segmentCount(SEGMENT.churned);
+      if (!this.lapsed) {
+        this.lapsed = true;
+        this.scalar(s.churned);
+        this.segmentCount(SEGMENT.churned);
+      }
+      // Counted once, at the first lapse after entering (a user may lapse, enter, be won back and lapse again).
+      if (this.everEntered && !this.lapsedInJourney) {
+        this.lapsedInJourney = true;
+        this.scalar(s.churnedEntered);
+      }
       if (this.tracing) this.record({ at: this.now, type: 'churn' });
     } else if (this.lambdaPerMs > 0) this.purchaseAt += -Math.log(1 - this.purchases.next()) / this.lambdaPerMs;
     return code;
+  }
+
+  /**
+   * A lapsed customer clicked a touch: with the segment's win-back chance (a coin on the journey's
+   * stream) they are alive again, their next purchase at their own rate from now, and can lapse again.
+   * The twin, who never clicks, stays lapsed and draws nothing more from the baseline stream, so the
+   * draws taken from here on cannot make the two differ where the journey did not act.
+   */
+  private tryWinBack(): void {
+    if (!(this.behaviour.reactivation > 0) || !(this.induced.next() < this.behaviour.reactivation)) return;
+    this.alive = true;
+    this.inducedRate = 0;
+    this.hazardFrom = this.now;
+    this.purchaseAt = this.lambdaPerMs > 0 ? this.now - Math.log(1 - this.purchases.next()) / this.lambdaPerMs : Infinity;
+    if (!this.wonBack) {
+      this.wonBack = true;
+      this.scalar(this.layout.scalar.reactivated);
+      this.segmentCount(SEGMENT.reactivated);
+    }
+    if (this.tracing) this.record({ at: this.now, type: 'reactivate' });
   }
 
   /**
@@ -726,7 +792,11 @@ export class UserWorld {
     this.hazardLeft = -Math.log(1 - this.induced.next());
     this.inducedRate = 0;
     this.inducedAt = Infinity;
-    const code = this.purchase(this.scratch.reset(this.model.seed, this.user, INDUCED_ORDERS, 0, k).next);
+    // Pull-forward: with the segment's chance this order is the user's next own one, brought forward —
+    // its order value and dropout coin, and it is not made again when it was due.
+    const pullForward = this.behaviour.pullForward;
+    const pulled = pullForward > 0 && (pullForward >= 1 || this.induced.next() < pullForward);
+    const code = pulled ? this.baselinePurchase() : this.purchase(this.scratch.reset(this.model.seed, this.user, INDUCED_ORDERS, 0, k).next);
     this.rateChanged();
     return code;
   }
@@ -734,8 +804,12 @@ export class UserWorld {
   /** Counts a purchase of an order value drawn from `orders`, redeems an offer it qualifies for, tells the machine. */
   private purchase(orders: () => number): number {
     const model = this.model;
+    this.noticeAtCheckout();
     const order = sampleOrderValue(this.behaviour.orderValue, this.spendLatent, orders);
-    const fen = Math.round(order * 100);
+    // 凑单: an order below the minimum spend of the offer the user has in mind (the oldest valid one they
+    // know, the one that lifts) is topped up to it, and that offer is the one it redeems.
+    const target = this.knownOffer();
+    const fen = Math.max(Math.round(order * 100), target < 0 ? 0 : Math.ceil(this.offerMinSpend[target]! / (MONEY_UNIT / 100)));
     const value = fen / 100;
     const units = fen * (MONEY_UNIT / 100);
     const s = this.layout.scalar;
@@ -763,18 +837,17 @@ export class UserWorld {
     if (this.runConvertedDay >= 0) this.scalar(s.convertedRevenue, units);
     this.lastPurchaseAt = this.now;
     this.lastPurchaseUnits = units;
-    // The oldest valid offer the order qualifies for is redeemed.
-    for (let index = 0; index < this.offerCount; index++)
-      if (!this.offerDone[index] && this.now < this.offerUntil[index]! && units >= this.offerMinSpend[index]!) {
-        this.offerDone[index] = 1;
-        this.scalar(s.offersRedeemed);
-        this.scalar(s.offerCost, this.offerValue[index]!);
-        this.spend(this.offerValue[index]!);
-        if (this.tracing)
-          this.record({ at: this.now, type: 'redeem', node: model.nodes[this.offerNode[index]!]!.id, value: this.offerValue[index]! / MONEY_UNIT });
-        this.rateChanged();
-        break;
-      }
+    // The offer the user has in mind is redeemed; otherwise the oldest valid one the order qualifies for.
+    const redeemed = target >= 0 && units >= this.offerMinSpend[target]! ? target : this.oldestQualifying(units);
+    if (redeemed >= 0) {
+      this.offerDone[redeemed] = 1;
+      this.scalar(s.offersRedeemed);
+      this.scalar(s.offerCost, this.offerValue[redeemed]!);
+      this.spend(this.offerValue[redeemed]!);
+      if (this.tracing)
+        this.record({ at: this.now, type: 'redeem', node: model.nodes[this.offerNode[redeemed]!]!.id, value: this.offerValue[redeemed]! / MONEY_UNIT });
+      this.rateChanged();
+    }
     return this.happen(EVENT_PURCHASE, value, -1);
   }
 
@@ -886,7 +959,7 @@ export class UserWorld {
    * The journey's two actions on the user, touches and offers, do nothing for the twin and for a
    * control-group user (docs/simulation.md, "The twin"); everything else the journey does still happens.
    */
-  offer(node: number, valueYuan: number, minSpendYuan: number, validityMs: number): void {
+  offer(node: number, valueYuan: number, minSpendYuan: number, validityMs: number, announcement: number, checkoutChance: number): void {
     if (this.silenced) return;
     const at = this.offerCount++;
     if (at >= this.offerUntil.length) {
@@ -894,6 +967,11 @@ export class UserWorld {
       this.offerValue = grow(this.offerValue, at + 1);
       this.offerMinSpend = grow(this.offerMinSpend, at + 1);
       this.offerNode = grow(this.offerNode, at + 1);
+      this.offerMode = grow(this.offerMode, at + 1);
+      this.offerChance = grow(this.offerChance, at + 1);
+      this.offerKnown = grow(this.offerKnown, at + 1);
+      this.offerCarrier = grow(this.offerCarrier, at + 1);
+      this.offerLift = grow(this.offerLift, at + 1);
       const done = new Uint8Array(this.offerUntil.length);
       done.set(this.offerDone);
       this.offerDone = done;
@@ -904,10 +982,53 @@ export class UserWorld {
     this.offerMinSpend[at] = toMoneyUnits(minSpendYuan);
     this.offerNode[at] = node;
     this.offerDone[at] = 0;
+    this.offerMode[at] = announcement;
+    this.offerChance[at] = checkoutChance;
+    this.offerKnown[at] = 0;
+    this.offerCarrier[at] = announcement === ANNOUNCE_NEXT_TOUCH ? OFFER_WAITING : OFFER_NOT_CARRIED;
+    // Depth: the lift grows with the offer's share of what this user expects to spend on an order.
+    this.drawLateTraits();
+    const expectedOrder = customerMeanOrderValue(this.behaviour.orderValue, this.spendLatent);
+    this.offerLift[at] = expectedOrder > 0 ? 1 + this.behaviour.priceElasticity * (valueYuan / expectedOrder) : 1;
     this.scalar(this.layout.scalar.offersGranted);
     if (until < this.horizon) this.schedule(until, Q_OFFER_END, at, 0, 0);
-    this.rateChanged();
     if (this.tracing) this.record({ at: this.now, type: 'offer', node: this.model.nodes[node]!.id, value: valueYuan });
+  }
+
+  /** The user learns of offer `index` (it lifts from now on while valid). */
+  private learnOffer(index: number): void {
+    this.offerKnown[index] = 1;
+    // Knowing an offer changes what the user buys (its lift, topping an order up): the twin may differ.
+    this.diverged = true;
+    if (this.tracing) this.record({ at: this.now, type: 'notice', node: this.model.nodes[this.offerNode[index]!]!.id });
+    this.rateChanged();
+  }
+
+  /** A touch the user opened announces the offers it carried that are still valid and unused. */
+  private learnOffersCarriedBy(touch: number): void {
+    for (let index = 0; index < this.offerCount; index++)
+      if (this.offerCarrier[index] === touch && !this.offerKnown[index] && !this.offerDone[index] && this.now < this.offerUntil[index]!) this.learnOffer(index);
+  }
+
+  /** At a visit or a purchase, each valid offer shown at checkout is noticed with its chance (a coin on the journey's stream). */
+  private noticeAtCheckout(): void {
+    for (let index = 0; index < this.offerCount; index++)
+      if (this.offerMode[index] === ANNOUNCE_AT_CHECKOUT && !this.offerKnown[index] && !this.offerDone[index] && this.now < this.offerUntil[index]!)
+        if (this.induced.next() < this.offerChance[index]!) this.learnOffer(index);
+  }
+
+  /** The oldest valid, unused offer the user knows (the one that lifts), or −1. */
+  private knownOffer(): number {
+    for (let index = 0; index < this.offerCount; index++)
+      if (this.offerKnown[index] && !this.offerDone[index] && this.now < this.offerUntil[index]!) return index;
+    return -1;
+  }
+
+  /** The oldest valid, unused offer whose minimum spend an order of `units` meets, known or not, or −1. */
+  private oldestQualifying(units: number): number {
+    for (let index = 0; index < this.offerCount; index++)
+      if (!this.offerDone[index] && this.now < this.offerUntil[index]! && units >= this.offerMinSpend[index]!) return index;
+    return -1;
   }
 
   /** A message node sends a touch on `channel` (an index of `channels`). */
@@ -962,7 +1083,15 @@ export class UserWorld {
     let fatigued = 0;
     for (let index = this.touchSize - 1; index >= 0 && this.touchTime[index]! > now - behaviour.responseWindowMs; index--) fatigued++;
     this.touchTime = grow(this.touchTime, this.touchSize + 1);
-    this.touchTime[this.touchSize++] = now;
+    const touchIndex = this.touchSize++;
+    this.touchTime[touchIndex] = now;
+    // The first touch delivered after an offer meant for the next touch carries it (a badge on the canvas).
+    let carries = 0;
+    for (let index = 0; index < this.offerCount; index++)
+      if (this.offerCarrier[index] === OFFER_WAITING && !this.offerDone[index] && now < this.offerUntil[index]!) {
+        this.offerCarrier[index] = touchIndex;
+        carries = touchIndex + 1;
+      }
     const cost = model.channelCostUnits[channel]!;
     this.sink[this.layout.sentByDay + channel * model.days + day]!++;
     this.sink[this.layout.sentByHour + channel * 24 + Math.floor((now % DAY) / HOUR)]!++;
@@ -977,13 +1106,15 @@ export class UserWorld {
     if (respondAt >= this.horizon) return;
     const opened = this.touchDraw(nodeHash, visit, TOUCH_OPEN) < behaviour.open[channel]! * factor;
     if (opened) {
-      this.schedule(respondAt, Q_EVENTS + EVENT_OPEN, channel, 0, 0);
+      this.schedule(respondAt, Q_EVENTS + EVENT_OPEN, channel, carries, 0);
       if (this.touchDraw(nodeHash, visit, TOUCH_CLICK) < behaviour.click[channel]! * factor) {
         this.schedule(respondAt, Q_EVENTS + EVENT_CLICK, channel, 0, 0);
         this.schedule(respondAt, Q_EVENTS + EVENT_VISIT, channel, 0, 0);
       }
     }
-    if (this.touchDraw(nodeHash, visit, TOUCH_UNSUBSCRIBE) < behaviour.unsubscribe[channel]!)
+    // Contact pressure: every touch received in the window before this one raises the opt-out chance.
+    const pressure = 1 + behaviour.unsubscribePressure * fatigued;
+    if (this.touchDraw(nodeHash, visit, TOUCH_UNSUBSCRIBE) < behaviour.unsubscribe[channel]! * pressure)
       this.schedule(respondAt, Q_EVENTS + EVENT_UNSUBSCRIBE, channel, 0, 0);
   }
 
