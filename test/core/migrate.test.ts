@@ -1,4 +1,4 @@
-import { AddIncrementalForecasts, AddGoals, AddOfferAnnouncement, migrate, migrateDown, migrations, OLDEST_SCHEMA_VERSION, type Migration } from '../../src/core/journey/migrate';
+import { AddIncrementalForecasts, AddGoals, AddLaunch, AddOfferAnnouncement, migrate, migrateDown, migrations, OLDEST_SCHEMA_VERSION, type Migration } from '../../src/core/journey/migrate';
 import { CURRENT_SCHEMA_VERSION } from '../../src/core/journey/schema';
 import { checkJourney, validate } from '../../src/core/journey/validate';
 import { validJourney } from '../fixtures/journeys';
@@ -15,14 +15,14 @@ describe('migrate', () => {
   });
 
   it('refuses a newer version, naming the version found and the one supported', () => {
-    const result = migrate({ ...validJourney(), schemaVersion: 5 });
+    const result = migrate({ ...validJourney(), schemaVersion: 6 });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problem.code).toBe('unsupported-version');
     expect(inEnglish(result.problem.message)).toBe(
-      'The file is format version 5, newer than the versions this Journey Lab supports (1–4). Update Journey Lab to open it.',
+      'The file is format version 6, newer than the versions this Journey Lab supports (1–5). Update Journey Lab to open it.',
     );
-    expect(inChinese(result.problem.message)).toContain('5');
+    expect(inChinese(result.problem.message)).toContain('6');
     expect(result.problem.location.path).toEqual(['schemaVersion']);
   });
 
@@ -50,11 +50,12 @@ describe('migrate', () => {
 
   it('has one named step per version, from the oldest to the current one', () => {
     expect(OLDEST_SCHEMA_VERSION).toBe(1);
-    expect(CURRENT_SCHEMA_VERSION).toBe(4);
+    expect(CURRENT_SCHEMA_VERSION).toBe(5);
     expect(migrations.map((step) => [step.name, step.from])).toEqual([
       ['AddGoals', 1],
       ['AddIncrementalForecasts', 2],
       ['AddOfferAnnouncement', 3],
+      ['AddLaunch', 4],
     ]);
   });
 
@@ -74,11 +75,11 @@ describe('migrate', () => {
     it('opens a version 1 file as the current version with no goals, without touching the input', () => {
       const frozen = JSON.stringify(v1);
       const result = migrate(v1);
-      expect(result).toMatchObject({ ok: true, from: 1, applied: ['AddGoals', 'AddIncrementalForecasts', 'AddOfferAnnouncement'] });
+      expect(result).toMatchObject({ ok: true, from: 1, applied: ['AddGoals', 'AddIncrementalForecasts', 'AddOfferAnnouncement', 'AddLaunch'] });
       expect(JSON.stringify(v1)).toBe(frozen);
       const { document, problems, from } = checkJourney(v1);
       expect(from).toBe(1);
-      expect(document).toMatchObject({ schemaVersion: 4, goals: [] });
+      expect(document).toMatchObject({ schemaVersion: 5, goals: [] });
       expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
     });
 
@@ -131,11 +132,11 @@ describe('migrate', () => {
 
     it('opens a version 2 file as the current version, not opted out, without touching the input', () => {
       const frozen = JSON.stringify(v2);
-      expect(migrate(v2)).toMatchObject({ ok: true, from: 2, applied: ['AddIncrementalForecasts', 'AddOfferAnnouncement'] });
+      expect(migrate(v2)).toMatchObject({ ok: true, from: 2, applied: ['AddIncrementalForecasts', 'AddOfferAnnouncement', 'AddLaunch'] });
       const { document, problems, from } = checkJourney(v2);
       expect(JSON.stringify(v2)).toBe(frozen);
       expect(from).toBe(2);
-      expect(document).toMatchObject({ schemaVersion: 4, settings: { horizon: 'P30D', optOutOfControlGroup: false } });
+      expect(document).toMatchObject({ schemaVersion: 5, settings: { horizon: 'P30D', optOutOfControlGroup: false, launch: null } });
       expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
     });
 
@@ -180,6 +181,33 @@ describe('migrate', () => {
       expect(coupon.params).not.toHaveProperty('announcement');
       expect(coupon.params).not.toHaveProperty('checkoutChance');
       expect(coupon.params).toMatchObject({ value: 20, validity: 'P7D' });
+    });
+  });
+
+  describe('AddLaunch (v4 → v5)', () => {
+    it('up writes an undated launch, keeping the other settings and a launch a file already has', () => {
+      const v4 = { ...validJourney(), schemaVersion: 4, settings: { horizon: 'P30D' } };
+      const frozen = JSON.stringify(v4);
+      expect(AddLaunch.up(v4)).toEqual({ ...v4, settings: { horizon: 'P30D', launch: null } });
+      expect(JSON.stringify(v4)).toBe(frozen);
+      const dated = { date: '2027-06-18', time: '20:00', timeZone: 'Asia/Shanghai' };
+      expect(AddLaunch.up({ ...v4, settings: { launch: dated } })).toMatchObject({ settings: { launch: dated } });
+      expect(AddLaunch.up({ ...v4, settings: 'odd' })).toMatchObject({ settings: 'odd' });
+    });
+
+    it('down removes the launch, which version 4 does not know', () => {
+      const current = checkJourney({ ...validJourney(), settings: { launch: { date: '2027-06-18' } } }).document!;
+      expect(current.settings.launch).toEqual({ date: '2027-06-18', time: '09:00', timeZone: 'Asia/Shanghai' });
+      const old = migrateDown(current as unknown as Record<string, unknown>, 4);
+      expect(old.schemaVersion).toBe(4);
+      expect(old.settings).not.toHaveProperty('launch');
+    });
+
+    it('refuses a date that does not exist, at its path, in both languages', () => {
+      const problems = validate({ ...validJourney(), settings: { launch: { date: '2027-02-30' } } });
+      expect(problems.map((problem) => [problem.code, problem.location.path])).toEqual([['schema-invalid', ['settings', 'launch', 'date']]]);
+      expect(inEnglish(problems[0]!.message)).toContain('YYYY-MM-DD');
+      expect(inChinese(problems[0]!.message)).toContain('YYYY-MM-DD');
     });
   });
 

@@ -48,7 +48,7 @@ function journey({ steps = [], cases = [], entry = { trigger: { type: 'audience'
   const chain = [node('start', 'entry', entry), ...steps, node('pick', 'branch', { cases: cases.map((condition, index) => ({ label: `Case ${index + 1}`, condition })) })];
   const ports = ['else', ...cases.map((_, index) => `case-${index + 1}`)];
   return {
-    schemaVersion: 4,
+    schemaVersion: 5,
     id: 'fit',
     name: 'Fit',
     settings: { frequencyCap: null, quietHours: null },
@@ -216,9 +216,9 @@ describe('the fit check before a run', () => {
 
   it('says nothing for a journey or a cohort that cannot run', () => {
     const input = journey({ cases: [{ attribute: 'push_opt_in', op: '=', value: true }] });
-    expect(journeyFitWarnings(input, cohort()).map((found) => found.code)).toEqual(['cohort-missing-attribute', 'path-never-taken']);
-    expect(journeyFitWarnings({ ...input, nodes: [] }, cohort())).toEqual([]);
-    expect(journeyFitWarnings(input, { schemaVersion: COHORT_SCHEMA_VERSION })).toEqual([]);
+    expect(journeyFitWarnings(input, cohort())?.map((found) => found.code)).toEqual(['cohort-missing-attribute', 'path-never-taken']);
+    expect(journeyFitWarnings({ ...input, nodes: [] }, cohort())).toBeNull();
+    expect(journeyFitWarnings(input, { schemaVersion: COHORT_SCHEMA_VERSION })).toBeNull();
   });
 
   it('defines every code it raises as a warning', () => {

@@ -14,6 +14,8 @@ import { AttributesSection } from './editor/AttributesSection';
 import { SegmentForm } from './editor/SegmentForm';
 import type { Update } from './editor/SegmentProfile';
 import { TagsSection } from './editor/TagsSection';
+import { CalendarSection } from './editor/CalendarSection';
+import { TimingSection } from './editor/TimingSection';
 import { useLang } from '../i18n/useLang';
 
 export interface CohortEditorProps {
@@ -94,6 +96,8 @@ export function CohortEditor({ draft, problems: found, onChange }: CohortEditorP
 
       <AttributesSection declarations={declarations} problems={problems} set={set} update={onChange} />
       <TagsSection tags={tags} problems={problems} update={onChange} />
+      <CalendarSection calendar={draft.calendar} problems={found} update={onChange} />
+      <TimingSection timing={draft.timing} problems={found} update={onChange} />
 
       <section className="cohort-segments" aria-labelledby={`${totalId}-heading`}>
         <h3 id={`${totalId}-heading`}>{t('cohorts.segmentsHeading')}</h3>

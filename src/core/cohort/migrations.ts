@@ -102,8 +102,20 @@ export const AddReactiveBehaviour: Migration = {
   }),
 };
 
+/**
+ * v4 → v5, time: the cohort gains `timing` (open chance and response delay by local hour, open chance by
+ * weekday, per channel) and `calendar` (purchase-rate multipliers by date). `up` writes them empty —
+ * every hour, weekday and date alike, as v4 simulated; `down` removes both.
+ */
+export const AddTimeAndCalendar: Migration = {
+  name: 'AddTimeAndCalendar',
+  from: 4,
+  up: (document) => ({ timing: {}, calendar: [], ...document, schemaVersion: 5 }),
+  down: ({ timing: _timing, calendar: _calendar, ...document }) => ({ ...document, schemaVersion: 4 }),
+};
+
 /** Every cohort migration, oldest first. */
-export const cohortMigrations: readonly Migration[] = [AddSegmentEventRates, AddControlGroup, AddReactiveBehaviour];
+export const cohortMigrations: readonly Migration[] = [AddSegmentEventRates, AddControlGroup, AddReactiveBehaviour, AddTimeAndCalendar];
 
 export type CohortMigrationResult = MigrationResult;
 

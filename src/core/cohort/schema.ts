@@ -3,7 +3,7 @@ import { grouped, message, type Message, verbatim, joinedMessages, localized } f
 import { pathText } from '../journey/problems';
 import { channels } from '../journey/channels';
 import { rfmDimensions } from '../journey/condition';
-import { idSchema } from '../journey/schema';
+import { calendarDate, idSchema } from '../journey/schema';
 import { eventNameSchema } from '../journey/events';
 import { isPlainObject, plainPath, localizeIssue, zodMessage } from '../journey/zodMessages';
 import { bySeverity, type Problem, type ProblemDefinition } from '../journey/problems';
@@ -43,6 +43,11 @@ const percent = z
 export const MAX_CONTROL_GROUP_SHARE = 0.5;
 
 const positive = z.number().positive(zodMessage(message('core.cohort.schema.mustBeGreaterThan0')));
+
+/** The largest time multiplier (by hour, weekday or date): beyond it one hour or day would dwarf the rest. */
+export const MAX_TIME_MULTIPLIER = 20;
+/** The most calendar entries a cohort may list (a few years of festivals). */
+export const MAX_CALENDAR_ENTRIES = 200;
 
 /** The largest price elasticity a segment may have: beyond it a token discount would multiply buying many times over. */
 export const MAX_PRICE_ELASTICITY = 20;
@@ -235,6 +240,42 @@ export const segmentBehaviourSchema = z
   .meta({ description: 'Numbers the behaviour model reads for users of the segment.' });
 export type SegmentBehaviour = z.output<typeof segmentBehaviourSchema>;
 
+const multiplier = z.number().min(0, zodMessage(message('core.cohort.schema.multipliersAreAtLeast0'))).max(MAX_TIME_MULTIPLIER, zodMessage(message('core.cohort.schema.multipliersAreAtMost', { MAX_TIME_MULTIPLIER })));
+
+/** Multipliers by local hour of the day (24, from 00:00) or by weekday (7, Monday first). */
+const byHour = z.array(multiplier).length(24, zodMessage(message('core.cohort.schema.hoursAreTwentyFour')));
+const byWeekday = z.array(multiplier).length(7, zodMessage(message('core.cohort.schema.weekdaysAreSeven')));
+
+export const timingSchema = z
+  .strictObject({
+    openByHour: z
+      .partialRecord(z.enum(channels), byHour)
+      .default({})
+      .meta({ description: 'Per channel: 24 multipliers on the open chance of a touch delivered in each local hour (00:00 first). A channel left out opens alike at every hour.' }),
+    delayByHour: z
+      .partialRecord(z.enum(channels), byHour)
+      .default({})
+      .meta({ description: 'Per channel: 24 multipliers on the mean response delay of a touch delivered in each local hour (a late-night message is answered next morning).' }),
+    openByWeekday: z
+      .partialRecord(z.enum(channels), byWeekday)
+      .default({})
+      .meta({ description: 'Per channel: 7 multipliers on the open chance by weekday, Monday first; they apply when a journey has a dated launch.' }),
+  })
+  .prefault({})
+  .meta({ description: 'When people respond: by hour of the day and by weekday, per channel (all 1 when left out).' });
+export type Timing = z.output<typeof timingSchema>;
+
+export const calendarEntrySchema = z
+  .strictObject({
+    name: localizedTextSchema,
+    from: calendarDate.meta({ description: 'First day, YYYY-MM-DD (local).' }),
+    to: calendarDate.meta({ description: 'Last day, YYYY-MM-DD, inclusive.' }),
+    purchaseRate: multiplier.meta({ description: 'Multiplier on every user’s own purchase rate on those days (2 = twice as many purchases, 0.5 = half).' }),
+  })
+  .refine((entry) => entry.from <= entry.to, { message: zodMessage(message('core.cohort.schema.calendarEndsBeforeItStarts')), path: ['to'] })
+  .meta({ description: 'A span of dates with its own purchase rate.' });
+export type CalendarEntry = z.output<typeof calendarEntrySchema>;
+
 export const cohortSegmentSchema = z
   .strictObject({
     id: idSchema.meta({ description: 'Segment id, as journey conditions name it ({ "segment": id }).' }),
@@ -284,6 +325,15 @@ export const cohortSpecSchema = z
       .meta({
         description:
           'The global control group (全局对照组): the proportion of users, chosen by user id, held out of every journey simulated on this cohort (a journey may opt out with settings.optOutOfControlGroup); the report measures each journey against them. From 0 (no control group, the default) to 0.5.',
+      }),
+    timing: timingSchema,
+    calendar: z
+      .array(calendarEntrySchema)
+      .max(MAX_CALENDAR_ENTRIES, zodMessage(message('core.cohort.schema.calendarHasAtMost', { MAX_CALENDAR_ENTRIES })))
+      .default([])
+      .meta({
+        description:
+          'Dates on which everyone’s own purchase rate is multiplied, e.g. 618, 双11 or the Spring Festival (春节) lull: they apply when a journey has a dated launch (settings.launch). Overlapping entries multiply.',
       }),
     attributes: z
       .record(attributeNameSchema, attributeDeclarationSchema)

@@ -4,6 +4,7 @@ import { MS } from './duration';
 // and help, and validates what is typed with the kind's (or the settings') zod schema.
 import { message, type Message , verbatim } from '../i18n';
 import { channels, channelInfo } from './channels';
+import { launchTimeZones } from './schema';
 
 /** A path into params or settings: object keys and array indices. */
 export type FieldPath = (string | number)[];
@@ -282,6 +283,37 @@ export const settingsFields: readonly FieldSpec[] = [
         help: message('core.journey.fields.whenTouchesMayBeSent'),
         control: 'time',
         placeholder: '08:00',
+      },
+    ],
+  },
+  {
+    key: 'launch',
+    label: message('core.journey.fields.launch'),
+    help: message('core.journey.fields.launchHelp'),
+    control: 'group',
+    nullable: { label: message('core.journey.fields.undatedLaunch'), enable: () => ({ date: '2027-06-01', time: '09:00', timeZone: 'Asia/Shanghai' }) },
+    fields: [
+      {
+        key: 'date',
+        label: message('core.journey.fields.launchDate'),
+        help: message('core.journey.fields.launchDateHelp'),
+        control: 'text',
+        placeholder: '2027-06-01',
+        maxLength: 10,
+      },
+      {
+        key: 'time',
+        label: message('core.journey.fields.launchTime'),
+        help: message('core.journey.fields.launchTimeHelp'),
+        control: 'time',
+        placeholder: '09:00',
+      },
+      {
+        key: 'timeZone',
+        label: message('core.journey.fields.timeZone'),
+        help: message('core.journey.fields.timeZoneHelp'),
+        control: 'select',
+        options: launchTimeZones.map((zone) => ({ value: zone, label: message(`core.journey.fields.zones.${zone.replace('/', '_')}`) })),
       },
     ],
   },

@@ -70,8 +70,29 @@ export const AddOfferAnnouncement: Migration = {
     mapOfferParams(document, ({ announcement: _announcement, checkoutChance: _chance, ...params }) => params),
 };
 
+/**
+ * v4 → v5, a dated launch: settings gain `launch` (date, time and time zone the journey goes live,
+ * which the local clock, weekdays and the cohort's calendar follow). `up` writes null, an undated launch
+ * at 00:00 as every v4 journey was simulated; `down` removes it.
+ */
+export const AddLaunch: Migration = {
+  name: 'AddLaunch',
+  from: 4,
+  up: (document) => {
+    const { settings } = document;
+    if (settings === undefined) return { ...document, settings: { launch: null } };
+    if (!isPlainObject(settings) || 'launch' in settings) return document;
+    return { ...document, settings: { ...settings, launch: null } };
+  },
+  down: (document) => {
+    if (!isPlainObject(document.settings)) return document;
+    const { launch: _launch, ...settings } = document.settings;
+    return { ...document, settings };
+  },
+};
+
 /** One named step per format version, oldest first. */
-export const migrations: readonly Migration[] = [AddGoals, AddIncrementalForecasts, AddOfferAnnouncement];
+export const migrations: readonly Migration[] = [AddGoals, AddIncrementalForecasts, AddOfferAnnouncement, AddLaunch];
 
 export const OLDEST_SCHEMA_VERSION = 1;
 

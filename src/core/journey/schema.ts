@@ -6,9 +6,10 @@ import { channels } from './channels';
 import { goalsSchema } from './goals';
 import { MAX_EDGES, MAX_LABEL_CHARS, MAX_NODES, MAX_TEXT_CHARS } from './limits';
 import { message } from '../i18n';
+import { isCalendarDate } from '../calendar';
 
 /** The file format version this build reads and writes. Older versions are migrated (see migrate.ts). */
-export const CURRENT_SCHEMA_VERSION = 4;
+export const CURRENT_SCHEMA_VERSION = 5;
 
 // Ids become XState state ids and CSS-safe DOM ids, so keep them plain; "__" is reserved for the
 // compiler's own states (outside the journey, done, cooling down).
@@ -20,6 +21,15 @@ export const idSchema = z
       message('core.journey.schema.idsAre164Letters'),
     ),
   );
+
+/** A calendar date, YYYY-MM-DD, that exists (no 2026-02-30). */
+export const calendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, zodMessage(message('core.journey.schema.datesAreWritten')))
+  .refine((text) => isCalendarDate(text), zodMessage(message('core.journey.schema.datesAreWritten')));
+
+/** The time zones a launch may be in (IANA names): China's first, then the markets teams most often run in. */
+export const launchTimeZones = ['Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Taipei', 'Asia/Singapore', 'Asia/Tokyo', 'Asia/Seoul', 'Europe/London', 'Europe/Berlin', 'America/New_York', 'America/Los_Angeles', 'UTC'] as const;
 
 const clockTime = z
   .string()
@@ -41,6 +51,18 @@ export const settingsSchema = z
       .nullable()
       .default({ start: '22:00', end: '08:00' })
       .meta({ description: 'Local times between which no touch is sent (touches wait until the end); null for none.' }),
+    launch: z
+      .strictObject({
+        date: calendarDate.meta({ description: 'The local date the journey goes live, YYYY-MM-DD.' }),
+        time: clockTime.default('09:00').meta({ description: 'The local time of day it goes live, HH:MM.' }),
+        timeZone: z.enum(launchTimeZones).default('Asia/Shanghai').meta({ description: 'The time zone of the launch date and time and of every clock in the journey (quiet hours, send hours).' }),
+      })
+      .nullable()
+      .default(null)
+      .meta({
+        description:
+          'When the journey goes live: the simulation starts then, so quiet hours and send-hour patterns follow the local clock from that time, weekday patterns apply, and the cohort’s calendar (e.g. 618, 双11, 春节) shifts purchases on its dates. null: an undated launch at 00:00, with no weekday or calendar effects.',
+      }),
     exitOnGoal: z
       .boolean()
       .default(true)

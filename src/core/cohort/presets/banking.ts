@@ -1,4 +1,4 @@
-import { purchaseDynamicsSource, ageBandName, ageBands, consumerResponse, defineCohortPreset, deviceName, devices, eventRates, gammaForMean, genderName, regionDeclaration, scaleResponses } from './common';
+import { consumerTiming, purchaseDynamicsSource, ageBandName, ageBands, consumerResponse, defineCohortPreset, deviceName, devices, eventRates, gammaForMean, genderName, regionDeclaration, scaleResponses } from './common';
 
 // The bank's income per sale varies widely between customers: gamma-gamma with p = 2.5, q = 3.
 const P = 2.5;
@@ -48,13 +48,14 @@ export const bankingPreset = defineCohortPreset({
   industry: 'banking',
   sources: [
     purchaseDynamicsSource,
+    'Send-hour and weekday patterns: illustrative, not measured.',
     'China Merchants Bank, annual reports: Sunflower (金葵花) customers are those with ¥500,000 or more in assets — the affluent tier threshold.',
     'Measures for the Supervision and Administration of the Wealth Management Business of Commercial Banks (CBIRC, 2018): private-bank clients have financial net assets of ¥6 million or more — the top AUM band.',
     'Fader, Hardie & Lee (2005), Marketing Science 24(2) and Journal of Marketing Research 42(4) — the BG/NBD and gamma-gamma models; the parameters here are set by assumption for product sales.',
     'Channel response rates, segment shares, income per sale and lifts: indicative assumptions for teaching, not measurements; replace them with your own data.',
   ],
   spec: {
-    schemaVersion: 4,
+    schemaVersion: 5,
     id: 'banking',
     name: { en: 'Retail bank customers', 'zh-CN': '银行零售客户' },
     description: {
@@ -62,6 +63,7 @@ export const bankingPreset = defineCohortPreset({
       'zh-CN': '零售银行的个人客户：大众客户、财富客户、睡眠户和年轻新客。购买指一次产品销售，金额为银行从中获得的收入。数字仅为示意性假设，并非实测。',
     },
     size: 20_000,
+    timing: consumerTiming,
     attributes: {
       region: regionDeclaration,
       age_band: { name: ageBandName, values: ageBands, shares: { '18-24': 8, '25-34': 27, '35-44': 27, '45-54': 22, '55+': 16 } },

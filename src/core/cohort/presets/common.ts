@@ -109,3 +109,31 @@ export function eventRates(perDay: Partial<Record<Exclude<KnownEvent, ModelledEv
  */
 export const purchaseDynamicsSource =
   'Price elasticity 1–7.5 by segment (a coupon worth a fifth of the expected order lifts buying ×1.2–2.5), around the mean of −2.62 in Bijmolt, van Heerde & Pieters (2005). New Empirical Generalizations on the Determinants of Price Elasticity. Journal of Marketing Research 42(2), 141–156; price-sensitive and lapsed segments set higher (assumed). Pull-forward ≈ 0.1–0.4 by segment: van Heerde, Gupta & Wittink (2003). Is 75% of the Sales Promotion Bump Due to Brand Switching? No, Only 33% Is. Journal of Marketing Research 40(4), 481–491 — about a third of a promotion bump is purchases moved in time. Win-back chance per click (0.05–0.2) and unsubscribe pressure (0.2–0.6 per recent touch): illustrative assumptions, not measurements.';
+
+/**
+ * Illustrative consumer send-time pattern (not measured): low at night, a lunchtime lift and an evening
+ * peak, the shape commonly reported for Chinese mobile usage; a message arriving at night is read in
+ * the morning. Push and SMS follow it; WeChat articles peak a little later in the evening.
+ */
+const phoneHours = [0.3, 0.2, 0.2, 0.2, 0.2, 0.3, 0.5, 0.8, 1, 1, 1, 1.1, 1.2, 1.1, 1, 1, 1, 1, 1.1, 1.3, 1.4, 1.4, 1.1, 0.6];
+const nightDelay = [6, 6, 5, 4, 3, 2, 1.5, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1.2, 2, 4];
+const articleHours = [0.3, 0.2, 0.2, 0.2, 0.2, 0.3, 0.5, 0.9, 1, 0.9, 0.9, 1, 1.2, 1, 0.9, 0.9, 0.9, 1, 1.1, 1.2, 1.4, 1.5, 1.3, 0.7];
+export const consumerTiming = {
+  openByHour: { sms: phoneHours, push: phoneHours, wechat_oa: articleHours },
+  delayByHour: { sms: nightDelay, push: nightDelay, wechat_oa: nightDelay },
+  openByWeekday: { wechat_oa: [1, 1, 1, 1, 1, 1.1, 1.1] },
+};
+
+/**
+ * Illustrative shopping calendar for 2027 (not measured): the 618 and 双11 festivals, when marketplace
+ * buying peaks on the last days, and the Spring Festival (春节, 6 February 2027), when deliveries pause.
+ */
+export const shoppingCalendar2027 = [
+  { name: { en: '618 warm-up', 'zh-CN': '618 预热' }, from: '2027-06-01', to: '2027-06-15', purchaseRate: 1.3 },
+  { name: { en: '618 peak', 'zh-CN': '618 高峰' }, from: '2027-06-16', to: '2027-06-18', purchaseRate: 3 },
+  { name: { en: 'After 618', 'zh-CN': '618 之后' }, from: '2027-06-19', to: '2027-06-30', purchaseRate: 0.8 },
+  { name: { en: 'Spring Festival lull', 'zh-CN': '春节物流停运' }, from: '2027-02-01', to: '2027-02-12', purchaseRate: 0.5 },
+  { name: { en: 'Double 11 warm-up', 'zh-CN': '双11 预热' }, from: '2027-10-20', to: '2027-11-09', purchaseRate: 1.2 },
+  { name: { en: 'Double 11', 'zh-CN': '双11' }, from: '2027-11-10', to: '2027-11-11', purchaseRate: 4 },
+  { name: { en: 'After Double 11', 'zh-CN': '双11 之后' }, from: '2027-11-12', to: '2027-11-25', purchaseRate: 0.8 },
+];

@@ -1,4 +1,4 @@
-import { purchaseDynamicsSource, ageBandName, ageBands, consumerResponse, defineCohortPreset, deviceName, devices, eventRates, gammaForMean, genderName, memberTierName, regionDeclaration, scaleResponses, weeksToDays } from './common';
+import { consumerTiming, shoppingCalendar2027, purchaseDynamicsSource, ageBandName, ageBands, consumerResponse, defineCohortPreset, deviceName, devices, eventRates, gammaForMean, genderName, memberTierName, regionDeclaration, scaleResponses, weeksToDays } from './common';
 
 // Gamma-gamma shapes of the CDNOW fit (Fader, Hardie & Lee 2005, "RFM and CLV"): p = 6.25, q = 3.74,
 // gamma = 15.44 US dollars (mean order ≈ $35). The shapes are kept and gamma is rescaled to a yuan mean.
@@ -41,13 +41,14 @@ export const ecommercePreset = defineCohortPreset({
   industry: 'ecommerce',
   sources: [
     purchaseDynamicsSource,
+    'Send-hour and weekday patterns and the 2027 shopping calendar (618, Double 11, Spring Festival): illustrative, not measured.',
     'Fader, Hardie & Lee (2005). "Counting Your Customers" the Easy Way: An Alternative to the Pareto/NBD Model. Marketing Science 24(2), 275–284 — BG/NBD fit on CDNOW: r = 0.243, α = 4.414 weeks, a = 0.793, b = 2.426.',
     'Fader, Hardie & Lee (2005). RFM and CLV: Using Iso-Value Curves for Customer Base Analysis. Journal of Marketing Research 42(4), 415–430 — gamma-gamma fit on CDNOW: p = 6.25, q = 3.74, γ = 15.44 (USD).',
     'Channel response rates: ranges commonly quoted in Chinese industry commentary (SMS click 1–3 %, app push open 3–8 %, WeChat official-account open 2–5 %); indicative assumptions, not measurements.',
     'Segment shares, order values, reach and lifts: stated assumptions for teaching; replace them with your own data.',
   ],
   spec: {
-    schemaVersion: 4,
+    schemaVersion: 5,
     id: 'ecommerce',
     name: { en: 'E-commerce shoppers', 'zh-CN': '电商用户' },
     description: {
@@ -55,6 +56,8 @@ export const ecommercePreset = defineCohortPreset({
       'zh-CN': '线上商城的注册用户：新用户、活跃复购用户、沉睡/流失风险用户和 VIP。购买频率参考 CDNOW 的 BG/NBD 拟合结果；数字仅为示意性假设，并非实测。',
     },
     size: 20_000,
+    timing: consumerTiming,
+    calendar: shoppingCalendar2027,
     attributes: {
       region: regionDeclaration,
       age_band: { name: ageBandName, values: ageBands, shares: { '18-24': 18, '25-34': 34, '35-44': 26, '45-54': 14, '55+': 8 } },

@@ -1,4 +1,4 @@
-import { purchaseDynamicsSource, ageBandName, ageBands, consumerResponse, defineCohortPreset, deviceName, devices, eventRates, genderName, memberTierName, regionDeclaration, scaleResponses } from './common';
+import { consumerTiming, purchaseDynamicsSource, ageBandName, ageBands, consumerResponse, defineCohortPreset, deviceName, devices, eventRates, genderName, memberTierName, regionDeclaration, scaleResponses } from './common';
 
 // Course fees vary a lot between buyers but little between one buyer's own orders; with p = 3 and
 // q = 4 the gamma-gamma mean order value (p × gamma / (q − 1)) equals gamma.
@@ -41,12 +41,13 @@ export const educationPreset = defineCohortPreset({
   industry: 'education',
   sources: [
     purchaseDynamicsSource,
+    'Send-hour and weekday patterns: illustrative, not measured.',
     'Fader, Hardie & Lee (2005), Marketing Science 24(2) and Journal of Marketing Research 42(4) — the BG/NBD and gamma-gamma models; the parameters here are set by assumption for term-based course purchases.',
     'Channel mix: the adviser-led WeCom 1:1, community-group and telephone follow-up practice of Chinese training providers (as described in the domain seeds); response rates are indicative assumptions, not measurements.',
     'Segment shares, course fees and lifts: stated assumptions for teaching; replace them with your own data.',
   ],
   spec: {
-    schemaVersion: 4,
+    schemaVersion: 5,
     id: 'education',
     name: { en: 'Education: leads, parents and learners', 'zh-CN': '教育培训：线索、家长与学员' },
     description: {
@@ -54,6 +55,7 @@ export const educationPreset = defineCohortPreset({
       'zh-CN': '培训机构的联系人：试听/留资线索、K12 在读学员家长、成人学员和已结课学员。购买指报名、续费或付费资料。数字仅为示意性假设，并非实测。',
     },
     size: 20_000,
+    timing: consumerTiming,
     attributes: {
       region: regionDeclaration,
       age_band: { name: ageBandName, values: ageBands, shares: { '18-24': 10, '25-34': 30, '35-44': 45, '45-54': 12, '55+': 3 } },

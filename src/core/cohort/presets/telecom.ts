@@ -1,4 +1,4 @@
-import { purchaseDynamicsSource, ageBandName, ageBands, consumerResponse, defineCohortPreset, deviceName, devices, eventRates, gammaForMean, genderName, regionDeclaration, scaleResponses } from './common';
+import { consumerTiming, purchaseDynamicsSource, ageBandName, ageBands, consumerResponse, defineCohortPreset, deviceName, devices, eventRates, gammaForMean, genderName, regionDeclaration, scaleResponses } from './common';
 
 // Gamma-gamma shapes assumed for add-on orders (fairly uniform amounts: p = 4, q = 3.5).
 const P = 4;
@@ -40,13 +40,14 @@ export const telecomPreset = defineCohortPreset({
   industry: 'telecom',
   sources: [
     purchaseDynamicsSource,
+    'Send-hour and weekday patterns: illustrative, not measured.',
     'China Mobile, annual results (2023–2024): mobile ARPU of about ¥49 a month — the centre of the arpu attribute.',
     'Ministry of Industry and Information Technology (MIIT), communications industry statistical bulletins (2024): 5G handset users over half of mobile subscribers.',
     'Fader, Hardie & Lee (2005), Marketing Science 24(2) — the BG/NBD model whose parameters (r, α in days, a, b) are set here by assumption for add-on purchases.',
     'Channel response rates, churn-risk share and lifts: indicative assumptions for teaching, not measurements; replace them with your own data.',
   ],
   spec: {
-    schemaVersion: 4,
+    schemaVersion: 5,
     id: 'telecom',
     name: { en: 'Telecom subscribers', 'zh-CN': '电信运营商用户' },
     description: {
@@ -54,6 +55,7 @@ export const telecomPreset = defineCohortPreset({
       'zh-CN': '移动用户：新入网、稳定在网、高价值（5G 与融合套餐）和离网风险用户。购买指付费的增值包或套餐升级。数字仅为示意性假设，并非实测。',
     },
     size: 20_000,
+    timing: consumerTiming,
     attributes: {
       region: regionDeclaration,
       age_band: { name: ageBandName, values: ageBands, shares: { '18-24': 10, '25-34': 28, '35-44': 27, '45-54': 20, '55+': 15 } },

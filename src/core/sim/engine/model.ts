@@ -11,6 +11,7 @@ import { createCohortGenerator, type CohortGenerator } from '../../cohort/genera
 import { modelledEvents, type CheckedCohortSpec } from '../../cohort/schema';
 import { hashString } from '../math/random';
 import { buildLayout, type CounterLayout } from './counters';
+import { buildClock, type Clock } from './clock';
 
 /**
  * Everything about a run that is the same for every user: the journey's nodes, ports and events as
@@ -103,6 +104,8 @@ export interface Model {
   countedEvent: Uint8Array;
   channelCostUnits: Float64Array;
   quietHours: { startMs: number; endMs: number } | null;
+  /** The local clock: launch time of day, hour and weekday patterns, the calendar's purchase rates. */
+  clock: Clock;
   frequencyCap: { touches: number; windowMs: number } | null;
   /** The share of users in the cohort's global control group (0 when it has none or the journey opts out). */
   controlShare: number;
@@ -271,6 +274,7 @@ export function buildModel(journey: CheckedJourneyDocument, config: MachineConfi
     countedEvent,
     channelCostUnits,
     quietHours: quietHours ? { startMs: minutesOf(quietHours.start), endMs: minutesOf(quietHours.end) } : null,
+    clock: buildClock(journey, cohort, horizonMs),
     frequencyCap: frequencyCap ? { touches: frequencyCap.touches, windowMs: parseDuration(frequencyCap.window) ?? MS.week } : null,
     controlShare: journey.settings.optOutOfControlGroup === true ? 0 : (cohort.controlGroupShare ?? 0),
     segments,

@@ -8,6 +8,7 @@ import { announcementCode } from '../../journey/announcements';
 import { hashKey, hashString } from '../math/random';
 import { addWideProduct, ARM, ARM_FIELDS, CHANNEL, CHANNEL_FIELDS, PAIRED, PAIRED_BLOCK, PAIRED_WIDE_AT, SEGMENT, SEGMENT_FIELDS, type CounterLayout } from './counters';
 import { EVENT_CLICK, EVENT_OPEN, EVENT_PURCHASE, EVENT_UNSUBSCRIBE, EVENT_VISIT, MONEY_UNIT, toMoneyUnits, type Model, type SegmentModel } from './model';
+import { calendarAdvance } from './clock';
 import type { TraceEntry, TouchOutcome } from './trace';
 
 /**
@@ -380,7 +381,7 @@ export class UserWorld {
     this.stepInstant = -1;
     this.steps = 0;
     this.totalSteps = 0;
-    this.purchaseAt = this.lambdaPerMs > 0 ? -Math.log(1 - this.purchases.next()) / this.lambdaPerMs : Infinity;
+    this.purchaseAt = this.lambdaPerMs > 0 ? calendarAdvance(model.clock, 0, -Math.log(1 - this.purchases.next()) / this.lambdaPerMs) : Infinity;
     this.induced.reset(model.seed, user, INDUCED);
     this.inducedCount = 0;
     this.hazardFrom = 0;
@@ -755,7 +756,7 @@ export class UserWorld {
         this.scalar(s.churnedEntered);
       }
       if (this.tracing) this.record({ at: this.now, type: 'churn' });
-    } else if (this.lambdaPerMs > 0) this.purchaseAt += -Math.log(1 - this.purchases.next()) / this.lambdaPerMs;
+    } else if (this.lambdaPerMs > 0) this.purchaseAt = calendarAdvance(this.model.clock, this.purchaseAt, -Math.log(1 - this.purchases.next()) / this.lambdaPerMs);
     return code;
   }
 
@@ -770,7 +771,7 @@ export class UserWorld {
     this.alive = true;
     this.inducedRate = 0;
     this.hazardFrom = this.now;
-    this.purchaseAt = this.lambdaPerMs > 0 ? this.now - Math.log(1 - this.purchases.next()) / this.lambdaPerMs : Infinity;
+    this.purchaseAt = this.lambdaPerMs > 0 ? calendarAdvance(this.model.clock, this.now, -Math.log(1 - this.purchases.next()) / this.lambdaPerMs) : Infinity;
     if (!this.wonBack) {
       this.wonBack = true;
       this.scalar(this.layout.scalar.reactivated);
@@ -1045,7 +1046,9 @@ export class UserWorld {
     if (this.unsubscribed[channel]) return this.touchOutcome(node, channel, 'opted-out', CHANNEL.optedOut);
     const quiet = this.model.quietHours;
     if (quiet) {
-      const time = this.now % DAY;
+      // Quiet hours are local: the clock starts at the launch's time of day.
+      const offset = this.model.clock.offsetMs;
+      const time = (this.now + offset) % DAY;
       const inside = quiet.startMs <= quiet.endMs ? time >= quiet.startMs && time < quiet.endMs : time >= quiet.startMs || time < quiet.endMs;
       if (inside) {
         const until = this.now - time + quiet.endMs + (time >= quiet.endMs ? DAY : 0);
@@ -1094,7 +1097,9 @@ export class UserWorld {
       }
     const cost = model.channelCostUnits[channel]!;
     this.sink[this.layout.sentByDay + channel * model.days + day]!++;
-    this.sink[this.layout.sentByHour + channel * 24 + Math.floor((now % DAY) / HOUR)]!++;
+    const clock = model.clock;
+    const hour = Math.floor(((now + clock.offsetMs) % DAY) / HOUR);
+    this.sink[this.layout.sentByHour + channel * 24 + hour]!++;
     this.channelCount(channel, CHANNEL.cost, cost);
     this.scalar(this.layout.scalar.touchCost, cost);
     this.spend(cost);
@@ -1102,9 +1107,13 @@ export class UserWorld {
 
     const nodeHash = model.nodes[node]!.hash;
     const factor = Math.pow(behaviour.fatigue, fatigued);
-    const respondAt = now + Math.ceil(-Math.log(1 - this.touchDraw(nodeHash, visit, TOUCH_DELAY)) * behaviour.responseDelayMs);
+    // The hour and weekday it arrives: people open more at some hours, and answer a late message later.
+    const delayMs = behaviour.responseDelayMs * clock.delayByHour[channel * 24 + hour]!;
+    const respondAt = now + Math.ceil(-Math.log(1 - this.touchDraw(nodeHash, visit, TOUCH_DELAY)) * delayMs);
     if (respondAt >= this.horizon) return;
-    const opened = this.touchDraw(nodeHash, visit, TOUCH_OPEN) < behaviour.open[channel]! * factor;
+    const localDay = Math.floor((now + clock.offsetMs) / DAY);
+    const weekday = localDay < clock.days && clock.openByDay.length > 0 ? clock.openByDay[channel * clock.days + localDay]! : 1;
+    const opened = this.touchDraw(nodeHash, visit, TOUCH_OPEN) < behaviour.open[channel]! * factor * clock.openByHour[channel * 24 + hour]! * weekday;
     if (opened) {
       this.schedule(respondAt, Q_EVENTS + EVENT_OPEN, channel, carries, 0);
       if (this.touchDraw(nodeHash, visit, TOUCH_CLICK) < behaviour.click[channel]! * factor) {
