@@ -318,7 +318,7 @@ describe('simulate', () => {
     const field = within(panel).getByRole('spinbutton', { name: /用户数/ });
     await user.clear(field);
     await user.type(field, '1500');
-    expect(within(panel).getByRole('combobox', { name: '用户群' })).toBeInTheDocument();
+    expect(within(panel).getByRole('combobox', { name: '模拟人群' })).toBeInTheDocument();
     await user.click(within(panel).getByRole('button', { name: /运行/ }));
     fake.runs[0]!.complete();
     const results = within(panel).getByRole('region', { name: '结果' });

@@ -258,9 +258,11 @@ function FitWarnings({ onSelectProblem }: { onSelectProblem(problem: Problem): v
   const { t } = useTranslation();
   const journey = useEditor((state) => state.journey);
   const cohort = cohortOfSettings(useSimulation((state) => state.settings)).spec;
-  const warnings = useMemo(() => (journey ? journeyFitWarnings(journey, cohort) : []), [journey, cohort]);
+  const warnings = useMemo(() => (journey ? journeyFitWarnings(journey, cohort) : null), [journey, cohort]);
   const headingId = useId();
-  if (warnings.length === 0) return null;
+  // Nothing to say of a journey or cohort that does not check: the run's own problems say why.
+  if (warnings === null) return null;
+  if (warnings.length === 0) return <p className="simulation-fit-ok">{t('simulate.fitOk')}</p>;
   return (
     <section className="simulation-problems simulation-problems--warning" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('simulate.fitHeading')}</h3>

@@ -357,10 +357,11 @@ function closedPaths(journey: CheckedJourneyDocument, graph: JourneyGraph, facts
 
 /**
  * The fit warnings for a journey and a cohort as a caller holds them (the app's open journey and the
- * cohort picked): none when either cannot be read or has errors, since a run would be refused anyway.
+ * cohort picked), or null when either cannot be read or has errors — a run would be refused anyway, and
+ * there is nothing to say of how they fit.
  */
-export function journeyFitWarnings(journey: unknown, cohort: unknown, registry: Registry = defaultRegistry): Problem[] {
+export function journeyFitWarnings(journey: unknown, cohort: unknown, registry: Registry = defaultRegistry): Problem[] | null {
   const checked = checkJourney(journey, registry).valid;
   const spec = checkCohort(cohort).spec;
-  return checked && spec ? checkJourneyAgainstCohort(checked, spec, registry) : [];
+  return checked && spec ? checkJourneyAgainstCohort(checked, spec, registry) : null;
 }
