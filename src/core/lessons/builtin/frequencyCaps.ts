@@ -60,8 +60,8 @@ export const frequencyCapsLesson: LessonInput = {
     {
       title: t('Who actually buys', '到底是谁在购买'),
       text: t(
-        'Most orders come from users who would have bought anyway, and later messages mostly reach people who have already decided not to. Each extra touch adds a little revenue and a steady stream of unsubscribes; an unsubscribed user is lost to every future campaign.',
-        '大部分订单来自本来就会购买的用户，而后面的消息主要发给了已经决定不买的人。每多一次触达，收入只多一点，退订却源源不断；一个退订的用户，对今后所有活动都不再可达。',
+        'Most orders come from users who would have bought anyway, and later messages mostly reach people who have already decided not to. Each extra touch adds a little revenue and a stream of unsubscribes that grows with the pressure: the more messages a user has had this week, the likelier the next one makes them opt out. An unsubscribed user is lost to every future campaign.',
+        '大部分订单来自本来就会购买的用户，而后面的消息主要发给了已经决定不买的人。每多一次触达，收入只多一点，退订却越来越多：用户这一周收到的消息越多，下一条就越可能让他退订。一个退订的用户，对今后所有活动都不再可达。',
       ),
       focus: ['buys4', 'buys5', 'buys6', 'giveUp'],
       lookAt: [
