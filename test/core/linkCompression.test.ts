@@ -71,11 +71,20 @@ describe('link decompression with a cap', () => {
     expect(decompressLink(bombLink(6_500), MAX_DOCUMENT_CHARS)).toEqual({ ok: false, reason: 'too-large' });
   });
 
-  it('calls a cut-off or empty link damaged', () => {
-    const encoded = compressForLink(JSON.stringify(validJourney()));
-    // However much is cut off: the bits read past the end would otherwise decode as a shorter text.
-    for (const cut of [1, 2, 3, 5, 8, 13, 20, Math.floor(encoded.length / 2)])
-      expect(decompressLink(encoded.slice(0, encoded.length - cut), MAX_DOCUMENT_CHARS), `cut ${cut}`).toEqual({ ok: false, reason: 'damaged' });
+  it('calls a cut-off or empty link damaged, never a different journey', () => {
+    const text = JSON.stringify(validJourney());
+    const encoded = compressForLink(text);
+    // However much is cut off: the bits read past the end would otherwise decode as a shorter text. The
+    // last character may hold only padding (when the end mark fills the one before): without it the link
+    // is whole.
+    for (const cut of [1, 2, 3, 5, 8, 13, 20, Math.floor(encoded.length / 2)]) {
+      const result = decompressLink(encoded.slice(0, encoded.length - cut), MAX_DOCUMENT_CHARS);
+      if (result.ok) expect([cut, result.text], `cut ${cut}`).toEqual([1, text]);
+      else expect(result, `cut ${cut}`).toEqual({ ok: false, reason: 'damaged' });
+    }
+    // A longer journey's link, cut anywhere in its body, is damaged.
+    const long = compressForLink(JSON.stringify({ ...validJourney(), description: 'x'.repeat(500) }));
+    for (const cut of [2, 3, 5, 8, 13]) expect(decompressLink(long.slice(0, long.length - cut), MAX_DOCUMENT_CHARS), `long cut ${cut}`).toEqual({ ok: false, reason: 'damaged' });
     expect(decompressLink('', MAX_DOCUMENT_CHARS)).toEqual({ ok: false, reason: 'damaged' });
   });
 });
