@@ -11,6 +11,7 @@ import { setLanguage } from '../../src/app/i18n/index.ts';
 import { checkJourney } from '../../src/core/journey/validate';
 import type { JourneyDocument } from '../../src/core/journey/schema';
 import { validJourney } from '../fixtures/journeys';
+import { measureOnObserve } from '../support/measureOnObserve';
 
 const journey = () => checkJourney(validJourney()).document as JourneyDocument;
 
@@ -50,29 +51,6 @@ const fakeOverlay: CanvasOverlay = {
   useEdgeWeights: () => new Map([['start-next', weight(1, 'heavy')], ['waitBuy-happened', weight(0.25, 'light')]]),
   Layer: () => <div data-testid="fake-layer" />,
 };
-
-/**
- * jsdom lays nothing out, and React Flow draws no edge until it has measured both ends: for these tests
- * every element is 200 × 100 and is measured as soon as it is observed.
- */
-function measureOnObserve() {
-  const observer = globalThis.ResizeObserver;
-  const sizes = (['offsetWidth', 'offsetHeight'] as const).map((name) => [name, Object.getOwnPropertyDescriptor(HTMLElement.prototype, name)] as const);
-  globalThis.ResizeObserver = class implements ResizeObserver {
-    constructor(private readonly callback: ResizeObserverCallback) {}
-    observe(target: Element) {
-      queueMicrotask(() => this.callback([{ target } as ResizeObserverEntry], this));
-    }
-    unobserve() {}
-    disconnect() {}
-  };
-  Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get: () => 200 });
-  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 100 });
-  return () => {
-    globalThis.ResizeObserver = observer;
-    for (const [name, descriptor] of sizes) if (descriptor) Object.defineProperty(HTMLElement.prototype, name, descriptor);
-  };
-}
 
 describe('the canvas on its own', () => {
   let restore: () => void;

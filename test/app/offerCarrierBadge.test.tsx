@@ -9,6 +9,7 @@ import { setLanguage } from '../../src/app/i18n/index.ts';
 import { checkJourney } from '../../src/core/journey/validate';
 import type { JourneyDocument } from '../../src/core/journey/schema';
 import { edge, node } from '../fixtures/journeys';
+import { measureOnObserve } from '../support/measureOnObserve';
 
 /** Entry → coupon (next-touch) → SMS → push → exit: the SMS carries the coupon, the push does not. */
 function couponJourney(couponLabel: string): JourneyDocument {
@@ -48,26 +49,6 @@ async function renderCanvas(journey: JourneyDocument): Promise<EditorStore> {
 }
 
 const nodeFrame = (id: string) => document.querySelector(`.react-flow__node[data-id="${id}"] .journey-node`) as HTMLElement;
-
-/** jsdom lays nothing out, and React Flow hides nodes it has not measured: every element is 200 × 100, measured on sight. */
-function measureOnObserve() {
-  const observer = globalThis.ResizeObserver;
-  const sizes = (['offsetWidth', 'offsetHeight'] as const).map((name) => [name, Object.getOwnPropertyDescriptor(HTMLElement.prototype, name)] as const);
-  globalThis.ResizeObserver = class implements ResizeObserver {
-    constructor(private readonly callback: ResizeObserverCallback) {}
-    observe(target: Element) {
-      queueMicrotask(() => this.callback([{ target } as ResizeObserverEntry], this));
-    }
-    unobserve() {}
-    disconnect() {}
-  };
-  Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get: () => 200 });
-  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 100 });
-  return () => {
-    globalThis.ResizeObserver = observer;
-    for (const [name, descriptor] of sizes) if (descriptor) Object.defineProperty(HTMLElement.prototype, name, descriptor);
-  };
-}
 
 describe('the offer badge on a message', () => {
   let restore: () => void;

@@ -1,15 +1,11 @@
 // The Simulate panel says where the journey does not fit the cohort picked, before the run and without
 // stopping it (issue 15), found by role and accessible name as a screen-reader user would.
-import { act, render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { EditorScreen } from '../../src/app/editor/EditorScreen';
-import { ServicesContext, type AppServices } from '../../src/app/services';
-import { createMemoryRepository } from '../../src/app/persist/memoryRepository';
+import { act, screen, within } from '@testing-library/react';
 import { setLanguage } from '../../src/app/i18n/index.ts';
 import { runSimulationJob } from '../../src/app/simulate/simulationJob';
 import { deliverSimulation, type SimulationRunner } from '../../src/app/simulate/protocol';
-import { checkJourney } from '../../src/core/journey/validate';
-import type { JourneyDocument, JourneyDocumentInput } from '../../src/core/journey/schema';
+import type { JourneyDocumentInput } from '../../src/core/journey/schema';
+import { openEditor } from '../support/openEditor';
 import { getTemplate } from '../../src/core/templates';
 import { instantiateTemplate } from '../../src/core/templates/defineTemplate';
 
@@ -24,17 +20,8 @@ function instantRunner() {
 }
 
 async function openPanel(input: JourneyDocumentInput) {
-  const document = checkJourney(input).document as JourneyDocument;
   const fake = instantRunner();
-  const services: AppServices = { repository: createMemoryRepository(), tabId: 'tab-a', storageWarning: null, simulationRunner: fake.runner };
-  await services.repository.save(document, { expectedRevision: null, writer: 'setup' });
-  const user = userEvent.setup();
-  render(
-    <ServicesContext.Provider value={services}>
-      <EditorScreen journeyId={document.id} onBack={() => {}} />
-    </ServicesContext.Provider>,
-  );
-  await screen.findByRole('toolbar', { name: 'Journey tools' });
+  const { user } = await openEditor(input, { simulationRunner: fake.runner });
   await user.click(screen.getByRole('button', { name: /Simulate/ }));
   const panel = screen.getByRole('dialog', { name: 'Simulate this journey' });
   const users = within(panel).getByRole('spinbutton', { name: /Users/ });

@@ -6,10 +6,13 @@ import { createMemoryRepository } from '../../src/app/persist/memoryRepository';
 import { checkJourney } from '../../src/core/journey/validate';
 import type { JourneyDocument } from '../../src/core/journey/schema';
 
-/** Stores a journey in a memory repository and opens it in the editor screen, as a user would from the list. */
-export async function openEditor(input: unknown) {
+/**
+ * Stores a journey in a memory repository and opens it in the editor screen, as a user would from the
+ * list; `extra` adds services (e.g. a fake simulation runner).
+ */
+export async function openEditor(input: unknown, extra: Partial<AppServices> = {}) {
   const document = checkJourney(input).document as JourneyDocument;
-  const services: AppServices = { repository: createMemoryRepository(), tabId: 'tab-a', storageWarning: null };
+  const services: AppServices = { repository: createMemoryRepository(), tabId: 'tab-a', storageWarning: null, ...extra };
   await services.repository.save(document, { expectedRevision: null, writer: 'setup' });
   const user = userEvent.setup();
   render(
