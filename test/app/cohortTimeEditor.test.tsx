@@ -4,24 +4,13 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useEffect, useState } from 'react';
 import { setLanguage } from '../../src/app/i18n/index.ts';
-import { createMemoryRepository } from '../../src/app/persist/memoryRepository';
-import { ServicesContext, type AppServices } from '../../src/app/services';
-import { CohortsScreen } from '../../src/app/cohorts/CohortsScreen';
+import type { AppServices } from '../../src/app/services';
 import { CohortEditor } from '../../src/app/cohorts/CohortEditor';
 import type { Json } from '../../src/app/cohorts/draft';
 import { checkCohort } from '../../src/core/cohort/schema';
 import { ecommercePreset } from '../../src/core/cohort/presets/ecommerce';
+import { CohortsHarness, newServices } from '../support/cohortsHarness';
 
-function Harness({ services, start }: { services: AppServices; start: string }) {
-  const [cohortId, setCohortId] = useState<string | null>(start);
-  return (
-    <ServicesContext.Provider value={services}>
-      <CohortsScreen cohortId={cohortId} onOpen={setCohortId} onHome={() => {}} />
-    </ServicesContext.Provider>
-  );
-}
-
-const newServices = (): AppServices => ({ repository: createMemoryRepository(), tabId: 'tab-a', storageWarning: null });
 
 /** The e-commerce preset as a saved cohort, without its calendar and timing profiles unless `keepTime`. */
 async function openShop(services: AppServices, { keepTime = false } = {}) {
@@ -31,7 +20,7 @@ async function openShop(services: AppServices, { keepTime = false } = {}) {
     delete spec.timing;
   }
   await services.repository.cohorts.put(spec);
-  render(<Harness services={services} start="shop" />);
+  render(<CohortsHarness services={services} start="shop" />);
   await screen.findByRole('button', { name: 'Save cohort' }, { timeout: 20_000 });
 }
 

@@ -1,24 +1,12 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState } from 'react';
 import { setLanguage } from '../../src/app/i18n/index.ts';
-import { createMemoryRepository } from '../../src/app/persist/memoryRepository';
-import { ServicesContext, type AppServices } from '../../src/app/services';
-import { CohortsScreen } from '../../src/app/cohorts/CohortsScreen';
+import type { AppServices } from '../../src/app/services';
 import { exportCohortJson, parseCohortFile } from '../../src/app/cohorts/cohortFiles';
 import { ecommercePreset } from '../../src/core/cohort/presets/ecommerce';
 import { checkCohort } from '../../src/core/cohort/schema';
+import { CohortsHarness, newServices } from '../support/cohortsHarness';
 
-function Harness({ services, start = null }: { services: AppServices; start?: string | null }) {
-  const [cohortId, setCohortId] = useState<string | null>(start);
-  return (
-    <ServicesContext.Provider value={services}>
-      <CohortsScreen cohortId={cohortId} onOpen={setCohortId} onHome={() => {}} />
-    </ServicesContext.Provider>
-  );
-}
-
-const newServices = (): AppServices => ({ repository: createMemoryRepository(), tabId: 'tab-a', storageWarning: null });
 
 // The editor has about 180 fields and 80 buttons, and finding one by role and name computes the name of
 // every candidate (seconds in jsdom once the page has changed): fields are looked for in the part of the
@@ -44,7 +32,7 @@ function textbox(name: string, container: HTMLElement) {
 
 /** Copies the e-commerce preset and waits for its editor. */
 async function copyEcommerce(user: ReturnType<typeof userEvent.setup>, services: AppServices) {
-  render(<Harness services={services} />);
+  render(<CohortsHarness services={services} />);
   await user.click(await screen.findByRole('button', { name: 'Copy preset: E-commerce shoppers' }));
   await screen.findByText('Save cohort', { selector: 'button' }, { timeout: 20_000 });
   button('Save cohort');
@@ -128,7 +116,7 @@ describe('Cohorts screen', { timeout: 120_000 }, () => {
   it('imports a cohort file, refuses a newer version with a clear message, and export round-trips', async () => {
     const user = userEvent.setup();
     const services = newServices();
-    render(<Harness services={services} />);
+    render(<CohortsHarness services={services} />);
     const input = await screen.findByLabelText('Cohort file to import');
     const text = exportCohortJson({ ...ecommercePreset.spec, id: 'shop', name: 'Imported shop' });
     fireEvent.change(input, { target: { files: [new File([text], 'shop.cohort.json', { type: 'application/json' })] } });
