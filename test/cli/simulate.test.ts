@@ -170,7 +170,7 @@ describe('journey-lab simulate: output', () => {
 describe('journey-lab simulate: bad input', () => {
   it.each([
     [['simulate'], 'Missing FILE argument.'],
-    [['simulate', 'cart.journey.json', '--preset', 'nowhere'], 'No cohort preset "nowhere". Presets: ecommerce, telecom, education, banking'],
+    [['simulate', 'cart.journey.json', '--preset', 'nowhere'], 'No cohort preset "nowhere". Presets: ecommerce, telecom, education, banking, automotive, food'],
     [['simulate', 'cart.journey.json', '--preset', 'telecom', '--cohort', 'shop.cohort.json'], 'Give either --cohort or --preset, not both.'],
     [['simulate', 'cart.journey.json', '--users', 'many'], '--users needs a number, not "many".'],
     [['simulate', 'cart.journey.json', '--workers', '0'], '--workers needs a whole number from 1 to 256, not "0".'],

@@ -20,7 +20,7 @@ import { inEnglish } from '../support/messages.ts';
  */
 
 const USERS = 1_000;
-const PRESET_OF: Record<string, string> = { education: 'education', b2b: 'education', banking: 'banking', telecom: 'telecom' };
+const PRESET_OF: Record<string, string> = { education: 'education', b2b: 'education', banking: 'banking', telecom: 'telecom', automotive: 'automotive', food: 'food' };
 
 /** The preset for a template's industry, with a rate for every event the journey reads but the preset lacks. */
 function cohortFor(journey: JourneyDocumentInput, industry: string): CheckedCohortSpec {
