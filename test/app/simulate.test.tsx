@@ -94,7 +94,7 @@ describe('simulate', () => {
     expect(within(panel).getByRole('spinbutton', { name: /Seed/ })).toHaveValue(1);
     const cohort = within(panel).getByRole('combobox', { name: 'Cohort' });
     expect(cohort).toHaveDisplayValue(/commerce/i);
-    expect(within(cohort).getAllByRole('option')).toHaveLength(4);
+    expect(within(cohort).getAllByRole('option')).toHaveLength(6);
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(button).toHaveFocus();
