@@ -14,7 +14,7 @@ const behaviour = { purchase: { r: 0.243, alpha: 30.9, a: 0.793, b: 2.426 }, ord
 /** A valid two-segment spec that tests then break in one place or several. */
 function baseSpec(): CohortSpecInput {
   return {
-    schemaVersion: 5,
+    schemaVersion: 6,
     id: 'demo',
     name: { en: 'Demo', 'zh-CN': '示例' },
     size: 1000,
@@ -229,20 +229,20 @@ describe('checkCohort', () => {
   });
 
   it('refuses a newer (or another) format version, naming the version found and the ones supported', () => {
-    expect(COHORT_SCHEMA_VERSION).toBe(5);
-    for (const version of [6, 0, 1.5, -1]) {
+    expect(COHORT_SCHEMA_VERSION).toBe(6);
+    for (const version of [7, 0, 1.5, -1]) {
       const { spec, problems } = checkCohort({ ...baseSpec(), schemaVersion: version });
       expect(spec).toBeNull();
       expect(brief(problems)).toEqual([['cohort-unsupported-version', ['schemaVersion']]]);
       expect(inEnglish(problems[0]!.message)).toContain(`version ${version}`);
-      expect(inEnglish(problems[0]!.message)).toContain('(1–5)');
+      expect(inEnglish(problems[0]!.message)).toContain('(1–6)');
       expect(inChinese(problems[0]!.message)).toContain(String(version));
-      expect(inChinese(problems[0]!.message)).toContain('1–5');
+      expect(inChinese(problems[0]!.message)).toContain('1–6');
     }
-    expect(inEnglish(checkCohort({ ...baseSpec(), schemaVersion: 6 }).problems[0]!.message)).toBe(
-      'The cohort is format version 6, newer than the versions this Journey Lab supports (1–5). Update Journey Lab to use it.',
+    expect(inEnglish(checkCohort({ ...baseSpec(), schemaVersion: 7 }).problems[0]!.message)).toBe(
+      'The cohort is format version 7, newer than the versions this Journey Lab supports (1–6). Update Journey Lab to use it.',
     );
-    expect(inEnglish(cohortProblems['cohort-unsupported-version'].fix)).toContain('1–5');
+    expect(inEnglish(cohortProblems['cohort-unsupported-version'].fix)).toContain('1–6');
     const { schemaVersion: _version, ...unversioned } = baseSpec();
     expect(brief(checkCohort(unversioned).problems)).toEqual([['cohort-invalid', ['schemaVersion']]]);
     expect(brief(checkCohort({ ...baseSpec(), schemaVersion: '2' }).problems)).toEqual([['cohort-invalid', ['schemaVersion']]]);
@@ -253,7 +253,7 @@ describe('checkCohort', () => {
     const frozen = JSON.stringify(v1);
     const { spec, problems } = checkCohort(v1);
     expect(problems).toEqual([]);
-    expect(spec).toMatchObject({ schemaVersion: 5, id: 'demo', size: 1000, controlGroupShare: 0 });
+    expect(spec).toMatchObject({ schemaVersion: 6, id: 'demo', size: 1000, controlGroupShare: 0 });
     for (const segment of spec!.segments) expect(segment.behaviour).toMatchObject({ events: {}, responseDelayHours: 2 });
     expect(JSON.stringify(v1)).toBe(frozen);
   });

@@ -1,5 +1,5 @@
 import { checkCohort, COHORT_SCHEMA_VERSION } from '../../src/core/cohort/schema';
-import { AddControlGroup, AddReactiveBehaviour, AddSegmentEventRates, AddTimeAndCalendar, cohortMigrations, migrateCohort, migrateCohortDown, OLDEST_COHORT_SCHEMA_VERSION, REFERENCE_DISCOUNT } from '../../src/core/cohort/migrations';
+import { AddControlGroup, AddProvenance, AddReactiveBehaviour, AddSegmentEventRates, AddTimeAndCalendar, cohortMigrations, migrateCohort, migrateCohortDown, OLDEST_COHORT_SCHEMA_VERSION, REFERENCE_DISCOUNT } from '../../src/core/cohort/migrations';
 import { cohortPresets } from '../../src/core/cohort/presets';
 import type { Migration } from '../../src/core/journey/migrate';
 import { inEnglish, inChinese } from '../support/messages.ts';
@@ -24,12 +24,13 @@ function v1Spec(): Record<string, unknown> {
 describe('cohort migrations', () => {
   it('are one named step per version, from the oldest to the current one', () => {
     expect(OLDEST_COHORT_SCHEMA_VERSION).toBe(1);
-    expect(COHORT_SCHEMA_VERSION).toBe(5);
+    expect(COHORT_SCHEMA_VERSION).toBe(6);
     expect(cohortMigrations.map((step) => [step.name, step.from])).toEqual([
       ['AddSegmentEventRates', 1],
       ['AddControlGroup', 2],
       ['AddReactiveBehaviour', 3],
       ['AddTimeAndCalendar', 4],
+      ['AddProvenance', 5],
     ]);
     expect(cohortMigrations).toHaveLength(COHORT_SCHEMA_VERSION - OLDEST_COHORT_SCHEMA_VERSION);
   });
@@ -39,9 +40,9 @@ describe('cohort migrations', () => {
     (input.segments as { behaviour: Record<string, unknown> }[])[1]!.behaviour.events = { visit: { perDay: 0.2 } };
     const frozen = JSON.stringify(input);
     const result = migrateCohort(input);
-    expect(result).toMatchObject({ ok: true, from: 1, applied: ['AddSegmentEventRates', 'AddControlGroup', 'AddReactiveBehaviour', 'AddTimeAndCalendar'] });
+    expect(result).toMatchObject({ ok: true, from: 1, applied: ['AddSegmentEventRates', 'AddControlGroup', 'AddReactiveBehaviour', 'AddTimeAndCalendar', 'AddProvenance'] });
     if (!result.ok) return;
-    expect(result.document.schemaVersion).toBe(5);
+    expect(result.document.schemaVersion).toBe(6);
     expect(result.document.controlGroupShare).toBe(0);
     const segments = result.document.segments as { behaviour: Record<string, unknown> }[];
     expect(segments[0]!.behaviour).toEqual({ ...behaviour, response: { sms: { open: 0.6, click: 0.04, unsubscribe: 0.003 } }, events: {}, ...neutralDynamics });
@@ -68,7 +69,7 @@ describe('cohort migrations', () => {
     expect(down).toEqual(v1Spec());
     expect(JSON.stringify(v2.document)).toBe(frozen);
     expect(checkCohort(down).problems).toEqual([]);
-    expect(migrateCohortDown(v2.document, 5)).toEqual(v2.document);
+    expect(migrateCohortDown(v2.document, 6)).toEqual(v2.document);
   });
 
   it('takes every preset down to version 1 and back up to the same spec, less what version 1 cannot hold', () => {
@@ -97,18 +98,18 @@ describe('cohort migrations', () => {
     expect(AddControlGroup.up({ ...v2, controlGroupShare: 0.1 })).toEqual({ ...v2, schemaVersion: 3, controlGroupShare: 0.1 });
     expect(JSON.stringify(v2)).toBe(frozen);
     const result = migrateCohort(v2);
-    expect(result).toMatchObject({ ok: true, from: 2, applied: ['AddControlGroup', 'AddReactiveBehaviour', 'AddTimeAndCalendar'], document: { schemaVersion: 5, controlGroupShare: 0 } });
+    expect(result).toMatchObject({ ok: true, from: 2, applied: ['AddControlGroup', 'AddReactiveBehaviour', 'AddTimeAndCalendar', 'AddProvenance'], document: { schemaVersion: 6, controlGroupShare: 0 } });
     if (result.ok) expect(checkCohort(result.document).problems).toEqual([]);
   });
 
   it('AddControlGroup down: version 2, without the control group, and it reads again with none', () => {
-    const v5 = { ...v1Spec(), schemaVersion: 5, controlGroupShare: 0.2, timing: {}, calendar: [] };
-    const down = migrateCohortDown(v5, 2);
+    const v6 = { ...v1Spec(), schemaVersion: 6, controlGroupShare: 0.2, timing: {}, calendar: [] };
+    const down = migrateCohortDown(v6, 2);
     expect(down).toEqual({ ...v1Spec(), schemaVersion: 2 });
-    expect(v5.controlGroupShare).toBe(0.2);
+    expect(v6.controlGroupShare).toBe(0.2);
     const back = checkCohort(down);
     expect(back.problems).toEqual([]);
-    expect(back.spec).toMatchObject({ schemaVersion: 5, controlGroupShare: 0 });
+    expect(back.spec).toMatchObject({ schemaVersion: 6, controlGroupShare: 0 });
   });
 
   it('AddReactiveBehaviour up: version 4, with neutral pull-forward, win-back and pressure where a segment gives none', () => {
@@ -163,21 +164,46 @@ describe('cohort migrations', () => {
     expect(AddTimeAndCalendar.down({ ...up, calendar, timing: { openByWeekday: { sms: [1, 1, 1, 1, 1, 2, 2] } } })).toEqual({ ...v4, schemaVersion: 4 });
   });
 
+  it('AddProvenance up: version 6, an authored cohort with no provenance; down: version 5 without the provenance, numbers kept', () => {
+    const v5: Record<string, unknown> = { ...v1Spec(), schemaVersion: 5, controlGroupShare: 0, timing: {}, calendar: [] };
+    const frozen = JSON.stringify(v5);
+    const up = AddProvenance.up(v5);
+    expect(up).toEqual({ ...v5, schemaVersion: 6 });
+    expect(JSON.stringify(v5)).toBe(frozen);
+    expect(checkCohort(up).problems).toEqual([]);
+    const provenance = {
+      kind: 'fitted',
+      sources: [{ role: 'transactions', fileName: 'orders.csv', sha256: 'a'.repeat(64), bytes: 1000, rows: 20, accepted: 19, rejected: 1 }],
+      firstDate: '2024-01-01',
+      lastDate: '2024-12-31',
+      calibrationEnd: '2024-09-30',
+      currency: 'CNY',
+      segmentBy: 'none',
+      fits: [{ segment: 'new_users', customers: 12, repeatCustomers: 5, bgnbd: null, gammaGamma: null, warnings: ['too-few-repeat-customers'] }],
+      holdout: null,
+      filledFromPreset: { preset: 'ecommerce', fields: ['reach'] },
+    };
+    const fitted = { ...up, provenance };
+    expect(checkCohort(fitted).problems).toEqual([]);
+    expect(AddProvenance.down(fitted)).toEqual(v5);
+    expect(checkCohort({ ...fitted, provenance: { ...provenance, sources: [{ ...provenance.sources[0], sha256: 'not a hash' }] } }).problems.map((found) => found.code)).toEqual(['cohort-invalid']);
+  });
+
   it('passes a current spec through, and refuses newer, unknown and missing versions naming the versions supported', () => {
-    const current = { ...v1Spec(), schemaVersion: 5 };
-    expect(migrateCohort(current)).toEqual({ ok: true, document: current, from: 5, applied: [] });
-    const newer = migrateCohort({ ...v1Spec(), schemaVersion: 6 });
+    const current = { ...v1Spec(), schemaVersion: 6 };
+    expect(migrateCohort(current)).toEqual({ ok: true, document: current, from: 6, applied: [] });
+    const newer = migrateCohort({ ...v1Spec(), schemaVersion: 7 });
     expect(newer.ok).toBe(false);
     if (!newer.ok) {
       expect(newer.problem).toMatchObject({ severity: 'error', code: 'cohort-unsupported-version', location: { path: ['schemaVersion'] } });
-      expect(inEnglish(newer.problem.message)).toBe('The cohort is format version 6, newer than the versions this Journey Lab supports (1–5). Update Journey Lab to use it.');
-      expect(inChinese(newer.problem.message)).toContain('6');
-      expect(inChinese(newer.problem.message)).toContain('1–5');
+      expect(inEnglish(newer.problem.message)).toBe('The cohort is format version 7, newer than the versions this Journey Lab supports (1–6). Update Journey Lab to use it.');
+      expect(inChinese(newer.problem.message)).toContain('7');
+      expect(inChinese(newer.problem.message)).toContain('1–6');
     }
     for (const version of [0, 1.5, '2', null]) {
       const result = migrateCohort({ ...v1Spec(), schemaVersion: version });
       expect(result.ok).toBe(false);
-      if (!result.ok) expect(inEnglish(result.problem.message)).toContain(`format version ${JSON.stringify(version)}, not one of the versions this Journey Lab supports (1–5)`);
+      if (!result.ok) expect(inEnglish(result.problem.message)).toContain(`format version ${JSON.stringify(version)}, not one of the versions this Journey Lab supports (1–6)`);
     }
     const { schemaVersion: _version, ...unversioned } = v1Spec();
     expect(migrateCohort(unversioned)).toMatchObject({ ok: false, problem: { code: 'cohort-invalid', location: { path: ['schemaVersion'] } } });
@@ -185,14 +211,14 @@ describe('cohort migrations', () => {
   });
 
   it('runs a chain of steps in order and takes it back down, refusing a gap', () => {
-    const AddB: Migration = { name: 'AddB', from: 5, up: (document) => ({ ...document, b: true }), down: ({ b: _b, ...document }) => document };
+    const AddB: Migration = { name: 'AddB', from: 6, up: (document) => ({ ...document, b: true }), down: ({ b: _b, ...document }) => document };
     const steps = [...cohortMigrations, AddB];
-    const result = migrateCohort(v1Spec(), { migrations: steps, current: 6 });
-    expect(result).toMatchObject({ ok: true, from: 1, applied: ['AddSegmentEventRates', 'AddControlGroup', 'AddReactiveBehaviour', 'AddTimeAndCalendar', 'AddB'], document: { schemaVersion: 6, b: true } });
+    const result = migrateCohort(v1Spec(), { migrations: steps, current: 7 });
+    expect(result).toMatchObject({ ok: true, from: 1, applied: ['AddSegmentEventRates', 'AddControlGroup', 'AddReactiveBehaviour', 'AddTimeAndCalendar', 'AddProvenance', 'AddB'], document: { schemaVersion: 7, b: true } });
     if (result.ok) expect(migrateCohortDown(result.document, 1, steps)).toEqual(v1Spec());
-    const gap = migrateCohort(v1Spec(), { migrations: [AddB], current: 6 });
+    const gap = migrateCohort(v1Spec(), { migrations: [AddB], current: 7 });
     expect(gap).toMatchObject({ ok: false, problem: { code: 'cohort-unsupported-version' } });
-    if (!gap.ok) expect(inEnglish(gap.problem.message)).toBe('No migration from cohort format version 1 to 2; this Journey Lab supports 1–6.');
+    if (!gap.ok) expect(inEnglish(gap.problem.message)).toBe('No migration from cohort format version 1 to 2; this Journey Lab supports 1–7.');
     expect(() => migrateCohortDown({ schemaVersion: 2 }, 0)).toThrow('No cohort migration between format versions 0 and 1');
   });
 });

@@ -206,7 +206,7 @@ function generatedCohort(n: {
   });
   const evening = Array.from({ length: 24 }, (_, hour) => (hour >= 19 ? 1.6 : hour < 7 ? 0.2 : 1));
   const checked = checkCohort({
-    schemaVersion: 5,
+    schemaVersion: 6,
     timing: { openByHour: { sms: evening, push: evening }, delayByHour: { sms: evening.map((value) => 1 / Math.max(0.25, value)) }, openByWeekday: { sms: [1, 1, 1, 1, 1.2, 0.7, 0.6] } },
     calendar: [
       { name: '618', from: '2027-06-16', to: '2027-06-18', purchaseRate: 3 },

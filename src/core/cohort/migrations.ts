@@ -114,8 +114,22 @@ export const AddTimeAndCalendar: Migration = {
   down: ({ timing: _timing, calendar: _calendar, ...document }) => ({ ...document, schemaVersion: 4 }),
 };
 
+/**
+ * v5 → v6, provenance: a cohort fitted on customer data records where its numbers come from (files and
+ * their hashes, dates, calibration end, each segment's fit and warnings, the holdout check, what was
+ * filled from a preset; src/core/cohort/provenance.ts). An authored cohort has none, so `up` changes
+ * nothing but the version; `down` drops the provenance, which version 5 does not know — the numbers
+ * stay, their origin is lost, as an export to an older Journey Lab has to.
+ */
+export const AddProvenance: Migration = {
+  name: 'AddProvenance',
+  from: 5,
+  up: (document) => ({ ...document, schemaVersion: 6 }),
+  down: ({ provenance: _provenance, ...document }) => ({ ...document, schemaVersion: 5 }),
+};
+
 /** Every cohort migration, oldest first. */
-export const cohortMigrations: readonly Migration[] = [AddSegmentEventRates, AddControlGroup, AddReactiveBehaviour, AddTimeAndCalendar];
+export const cohortMigrations: readonly Migration[] = [AddSegmentEventRates, AddControlGroup, AddReactiveBehaviour, AddTimeAndCalendar, AddProvenance];
 
 export type CohortMigrationResult = MigrationResult;
 

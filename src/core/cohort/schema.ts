@@ -9,6 +9,7 @@ import { isPlainObject, plainPath, localizeIssue, zodMessage } from '../journey/
 import { bySeverity, type Problem, type ProblemDefinition } from '../journey/problems';
 import { migrateCohort } from './migrations';
 import { COHORT_SCHEMA_VERSION, OLDEST_COHORT_SCHEMA_VERSION } from './version';
+import { provenanceSchema } from './provenance';
 import { MAX_DURATION_DAYS, MAX_LABEL_CHARS, MAX_USERS } from '../journey/limits';
 import { limitOfIssue, listedIssues, measureDocument } from '../journey/limitChecks';
 
@@ -21,8 +22,8 @@ import { limitOfIssue, listedIssues, measureDocument } from '../journey/limitChe
  */
 
 /**
- * The cohort format version this build reads and writes: 3 (defined in version.ts; the migrations in
- * migrations.ts bring a v1 or v2 spec up to it). A newer one is refused with both versions named.
+ * The cohort format version this build reads and writes (defined in version.ts; the migrations in
+ * migrations.ts bring an older spec up to it). A newer one is refused with both versions named.
  */
 export { COHORT_SCHEMA_VERSION };
 
@@ -344,6 +345,7 @@ export const cohortSpecSchema = z
       .array(cohortSegmentSchema)
       .min(1, zodMessage(message('core.cohort.schema.aCohortNeedsAtLeast')))
       .meta({ description: 'The segments; their shares add up to 100.' }),
+    provenance: provenanceSchema.optional(),
   })
   .meta({ id: 'CohortSpec', title: 'Journey Lab cohort', description: `A synthetic cohort to simulate journeys on (cohort format v${COHORT_SCHEMA_VERSION}).` });
 

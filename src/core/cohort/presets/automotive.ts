@@ -69,7 +69,7 @@ export const automotivePreset = defineCohortPreset({
     'Segment shares, visit rates, bill sizes, reach, channel responses and lifts: indicative assumptions for teaching, not measurements; replace them with your own data.',
   ],
   spec: {
-    schemaVersion: 5,
+    schemaVersion: 6,
     id: 'automotive',
     name: { en: 'Car owners of a 4S dealer', 'zh-CN': '4S 店车主' },
     description: {

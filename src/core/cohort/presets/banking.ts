@@ -55,7 +55,7 @@ export const bankingPreset = defineCohortPreset({
     'Channel response rates, segment shares, income per sale and lifts: indicative assumptions for teaching, not measurements; replace them with your own data.',
   ],
   spec: {
-    schemaVersion: 5,
+    schemaVersion: 6,
     id: 'banking',
     name: { en: 'Retail bank customers', 'zh-CN': '银行零售客户' },
     description: {

@@ -48,7 +48,7 @@ export const ecommercePreset = defineCohortPreset({
     'Segment shares, order values, reach and lifts: stated assumptions for teaching; replace them with your own data.',
   ],
   spec: {
-    schemaVersion: 5,
+    schemaVersion: 6,
     id: 'ecommerce',
     name: { en: 'E-commerce shoppers', 'zh-CN': '电商用户' },
     description: {

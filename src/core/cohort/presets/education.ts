@@ -47,7 +47,7 @@ export const educationPreset = defineCohortPreset({
     'Segment shares, course fees and lifts: stated assumptions for teaching; replace them with your own data.',
   ],
   spec: {
-    schemaVersion: 5,
+    schemaVersion: 6,
     id: 'education',
     name: { en: 'Education: leads, parents and learners', 'zh-CN': '教育培训：线索、家长与学员' },
     description: {

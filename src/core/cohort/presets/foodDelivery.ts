@@ -69,7 +69,7 @@ export const foodDeliveryPreset = defineCohortPreset({
     'Segment shares, order rates, reach, channel responses and lifts: indicative assumptions for teaching, not measurements; replace them with your own data.',
   ],
   spec: {
-    schemaVersion: 5,
+    schemaVersion: 6,
     id: 'food',
     name: { en: 'Food-delivery app users', 'zh-CN': '外卖平台用户' },
     description: {

@@ -47,7 +47,7 @@ export const telecomPreset = defineCohortPreset({
     'Channel response rates, churn-risk share and lifts: indicative assumptions for teaching, not measurements; replace them with your own data.',
   ],
   spec: {
-    schemaVersion: 5,
+    schemaVersion: 6,
     id: 'telecom',
     name: { en: 'Telecom subscribers', 'zh-CN': '电信运营商用户' },
     description: {
