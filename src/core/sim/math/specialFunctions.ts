@@ -1,6 +1,6 @@
 /**
- * Special functions the behaviour models need: the log-gamma function and the Gauss hypergeometric
- * function ₂F₁, plus a tanh–sinh quadrature for integrals the closed forms do not cover.
+ * Special functions the behaviour models need: the log-gamma and digamma functions and the Gauss
+ * hypergeometric function ₂F₁, plus a tanh–sinh quadrature for integrals the closed forms do not cover.
  *
  * Accuracy (checked in test/core/specialFunctions.test.ts against mpmath values and identities):
  * - `logGamma`: Lanczos (g = 7, 9 terms) for x ≥ 0.5, reflection below; error ≲ 1e-13 ·
@@ -49,6 +49,29 @@ export function gammaSign(x: number): number {
 export function gamma(x: number): number {
   const sign = gammaSign(x);
   return sign === 0 ? NaN : sign * Math.exp(logGamma(x));
+}
+
+/**
+ * The digamma function ψ(x) = d/dx log Γ(x): for x below 10 the recurrence ψ(x) = ψ(x + 1) − 1/x
+ * moves the argument up to at least 10, where the asymptotic series ln x − 1/(2x) − Σ B₂ₖ/(2k x²ᵏ)
+ * (seven terms) is accurate to ≲ 1e-15; negative arguments use the reflection
+ * ψ(1 − x) − ψ(x) = π cot(πx). NaN at the poles x = 0, −1, −2, … (Checked against mpmath values and
+ * as the derivative of logGamma in test/calibration/bgnbdModel.test.ts.)
+ */
+export function digamma(x: number): number {
+  if (Number.isNaN(x) || isNonPositiveInteger(x)) return NaN;
+  if (x === Infinity) return Infinity;
+  if (x < 0) return digamma(1 - x) - Math.PI / Math.tan(Math.PI * x);
+  let shift = 0;
+  while (x < 10) {
+    shift -= 1 / x;
+    x += 1;
+  }
+  const inv2 = 1 / (x * x);
+  // Bernoulli numbers B₂ₖ/(2k) for k = 1…7.
+  const series =
+    inv2 * (1 / 12 - inv2 * (1 / 120 - inv2 * (1 / 252 - inv2 * (1 / 240 - inv2 * (1 / 132 - inv2 * (691 / 32760 - inv2 / 12))))));
+  return shift + Math.log(x) - 0.5 / x - series;
 }
 
 /** log B(a, b) = log Γ(a) + log Γ(b) − log Γ(a + b), for a, b > 0. */
