@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { formatLocation, type Problem } from '../core/journey';
 import { cliText, isFileErrorCode, say, type CliLanguage } from './i18n';
 import { checkDocumentText } from '../core/journey';
@@ -12,6 +12,11 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   readFile(path: string): string;
+  /**
+   * A file's bytes in chunks, read as they are consumed (customer data files of hundreds of MB are
+   * never held whole), with its size for progress; `readFile` encoded as UTF-8 when left out.
+   */
+  readBytes?(path: string): { size: number; chunks: Iterable<Uint8Array> };
   writeFile(path: string, text: string): void;
   env: Record<string, string | undefined>;
   version: string;
@@ -67,10 +72,26 @@ export const terminalSafeIo = (io: CliIo): CliIo => ({
   stderrControl: io.stderrControl ?? io.stderr,
 });
 
+/** Chunks of 1 MiB read synchronously as the consumer asks for them; standard input for "-". */
+function* fileChunks(path: string): Generator<Uint8Array> {
+  const descriptor = path === '-' ? 0 : openSync(path, 'r');
+  try {
+    for (;;) {
+      const buffer = new Uint8Array(1 << 20);
+      const length = readSync(descriptor, buffer, 0, buffer.length, null);
+      if (length === 0) return;
+      yield buffer.subarray(0, length);
+    }
+  } finally {
+    if (descriptor !== 0) closeSync(descriptor);
+  }
+}
+
 export const nodeIo = (version: string): CliIo => ({
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   readFile: (path) => readFileSync(path === '-' ? 0 : path, 'utf8'),
+  readBytes: (path) => ({ size: path === '-' ? 0 : statSync(path).size, chunks: fileChunks(path) }),
   writeFile: (path, text) => writeFileSync(path, text),
   env: process.env,
   version,

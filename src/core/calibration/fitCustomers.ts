@@ -24,7 +24,11 @@ export const rfmTiers = [
 ] as const;
 
 /** A warning of the whole procedure, beyond the fits' own. */
-export type SegmentWarning = FitWarning | { code: 'pooled-fit'; values: { segment: string } } | { code: 'spend-depends-on-frequency'; values: { correlation: number } };
+export type SegmentWarning =
+  | FitWarning
+  | { code: 'pooled-fit'; values: { segment: string } }
+  | { code: 'spend-depends-on-frequency'; values: { correlation: number } }
+  | { code: 'no-finite-mean'; values: { q: number } };
 
 export interface SegmentResult {
   id: string;
@@ -36,7 +40,10 @@ export interface SegmentResult {
   bgnbd: BgNbdFit | null;
   pooled: boolean;
   gammaGamma: GammaGammaFit | null;
+  /** What the purchase (BG/NBD) fit could not support, and whether it was pooled. */
   warnings: SegmentWarning[];
+  /** What the order-value (gamma-gamma) fit could not support. */
+  orderValueWarnings: SegmentWarning[];
   /** Percentages of the segment's customers with each RFM score 1–5, per dimension. */
   rfmShares: { recency: number[]; frequency: number[]; monetary: number[] };
   /** Indexes (into the summary) of the segment's customers. */
@@ -51,6 +58,8 @@ export interface TrackingPoint {
 }
 
 export interface FitDiagnostics {
+  /** Customers the diagnostics cover: those of the segments with a purchase fit (all, unless a segment kept the preset's numbers). */
+  customers: number;
   histogram: FrequencyBin[];
   tracking: TrackingPoint[];
   /** Week (on the tracking axis) on which the calibration period ends. */
@@ -81,7 +90,14 @@ function subset(summary: CustomerSummaries, members: Int32Array): CustomerSummar
   };
 }
 
-const usable = (fit: BgNbdFit): boolean => fit.converged && fit.standardErrors !== null && !fit.warnings.some((warning) => warning.code === 'too-few-repeat-customers');
+/**
+ * A fit fit to simulate with: converged, with standard errors, on enough repeat customers, and with no
+ * parameter run off to a bound (a = 2e11 with a standard error 1e5 times larger is not a measurement).
+ */
+const usable = (fit: BgNbdFit): boolean =>
+  fit.converged &&
+  fit.standardErrors !== null &&
+  !fit.warnings.some((warning) => warning.code === 'too-few-repeat-customers' || (warning.code === 'parameter-at-bound' && warning.values.reason === 'bound'));
 
 /** The segment of every customer in the summary, and the segments in a stable order. */
 function assign(summary: RfmSummary, segmentBy: SegmentBy, valueOf: (customer: number) => string | null): { ids: string[]; values: (string | null)[]; of: Int32Array } {
@@ -107,7 +123,15 @@ function assign(summary: RfmSummary, segmentBy: SegmentBy, valueOf: (customer: n
     }
     of[i] = at;
   }
-  return { ids: values.map((value, at) => segmentId(value, at)), values, of };
+  const taken = new Set<string>();
+  const ids = values.map((value, at) => {
+    const base = segmentId(value, at);
+    let id = base;
+    for (let suffix = 2; taken.has(id); suffix++) id = `${base}_${suffix}`;
+    taken.add(id);
+    return id;
+  });
+  return { ids, values, of };
 }
 
 /** A segment id from a column value: snake_case letters and digits, unique by position when nothing is left. */
@@ -150,11 +174,13 @@ export function fitCustomers(summary: RfmSummary, table: TransactionTable, optio
         warnings.push({ code: 'pooled-fit', values: { segment: id } });
       } else if (bgnbd && !usable(bgnbd)) bgnbd = null;
       let gammaGamma: GammaGammaFit | null = members.length > 0 ? fitGammaGamma(own) : null;
+      const orderValueWarnings: SegmentWarning[] = [];
       if (gammaGamma) {
-        for (const warning of gammaGamma.warnings) if (!warnings.some((known) => known.code === warning.code)) warnings.push(warning);
+        for (const warning of gammaGamma.warnings) orderValueWarnings.push(warning);
         const { correlation } = gammaGamma.independenceCheck;
-        if (Math.abs(correlation) > SPEND_CORRELATION_LIMIT) warnings.push({ code: 'spend-depends-on-frequency', values: { correlation } });
+        if (Math.abs(correlation) > SPEND_CORRELATION_LIMIT) orderValueWarnings.push({ code: 'spend-depends-on-frequency', values: { correlation } });
         // A mean order value exists only for q > 1; a fit without it, or that did not converge, is not used.
+        if (gammaGamma.converged && gammaGamma.customers > 0 && !(gammaGamma.params.q > 1)) orderValueWarnings.push({ code: 'no-finite-mean', values: { q: gammaGamma.params.q } });
         if (!gammaGamma.converged || !(gammaGamma.params.q > 1) || gammaGamma.customers === 0) gammaGamma = null;
       }
       return {
@@ -166,6 +192,7 @@ export function fitCustomers(summary: RfmSummary, table: TransactionTable, optio
         pooled,
         gammaGamma,
         warnings,
+        orderValueWarnings,
         rfmShares: { recency: percentages(summary.rfm.recency, members), frequency: percentages(summary.rfm.frequency, members), monetary: percentages(summary.rfm.monetary, members) },
         members,
       };
@@ -204,6 +231,7 @@ function diagnose(summary: RfmSummary, table: TransactionTable, segments: readon
   const predictedIncluded = Float64Array.from(included, (index) => predicted[index]!);
   const actualIncluded = Float64Array.from(included, (index) => summary.holdoutFrequency[index]!);
   return {
+    customers: included.length,
     histogram,
     tracking,
     calibrationEndWeek: (summary.calibrationEnd + 1 - start) / 7,

@@ -37,6 +37,7 @@ export interface SegmentReport {
   gammaGamma: { p: number; q: number; gamma: number; standardErrors: { p: number; q: number; gamma: number } | null; logLikelihood: number; converged: boolean; frequencyValueCorrelation: number | null } | null;
   meaning: ParameterMeaning | null;
   warnings: SegmentWarning[];
+  orderValueWarnings: SegmentWarning[];
 }
 
 export interface FitReport {
@@ -80,6 +81,7 @@ function segmentReport(segment: SegmentResult): SegmentReport {
     },
     meaning: meaningOf(segment),
     warnings: segment.warnings,
+    orderValueWarnings: segment.orderValueWarnings,
   };
 }
 
@@ -139,7 +141,7 @@ export function fittedCohortOf(fit: CustomerFit, report: FitReport, options: Fit
         converged: segment.gammaGamma.converged,
         frequencyValueCorrelation: finiteOrNull(segment.gammaGamma.independenceCheck.correlation),
       },
-      warnings: [...new Set(segment.warnings.map((warning) => warning.code))],
+      warnings: [...new Set([...segment.warnings, ...segment.orderValueWarnings].map((warning) => warning.code))],
     };
     const name = segmentNames[segment.id] ?? localized(segment.value ?? segment.id, segment.value ?? segment.id);
     return {

@@ -10,6 +10,9 @@ import { calendarDate } from '../journey/schema';
  */
 
 const count = z.number().int().min(0);
+
+/** The most segments a fit may make (one per value of a profile column): beyond it each is too thin to fit. */
+export const MAX_FITTED_SEGMENTS = 100;
 const finite = z.number().refine(Number.isFinite);
 const fileRole = z.enum(['transactions', 'profiles', 'campaigns']);
 
@@ -71,7 +74,7 @@ export const provenanceSchema = z
     segmentBy: z
       .union([z.literal('none'), z.literal('rfm'), z.strictObject({ column: z.string().min(1).max(100) })])
       .meta({ description: 'One fit for everyone, one per RFM tier, or one per value of a profile column.' }),
-    fits: z.array(segmentFitSchema).min(1).max(100),
+    fits: z.array(segmentFitSchema).min(1).max(MAX_FITTED_SEGMENTS),
     holdout: z
       .strictObject({ days: count, predicted: finite, actual: count, errorPercent: finite.nullable() })
       .nullable()

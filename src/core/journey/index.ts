@@ -21,7 +21,7 @@ export { bySeverity, formatLocation, pathText, severities } from './problems';
 export type { Problem, Severity } from './problems';
 export { defaultRegistry } from './registry';
 export type { Registry } from './registry';
-export { CURRENT_SCHEMA_VERSION, settingsSchema } from './schema';
+export { CURRENT_SCHEMA_VERSION, idSchema, settingsSchema } from './schema';
 export type { JourneyDocument, JourneyDocumentInput, JourneyEdge, JourneyNode, JourneySettings } from './schema';
 export { stageNames, stages } from './stages';
 export type { Stage } from './stages';

@@ -2,6 +2,7 @@
 // unsubscribed from, converted: yes/no or the time it happened) or aggregated (campaign, channel, day,
 // and counts), to counts per channel, per local send hour and per weekday — what channel responses
 // and timing are fitted from.
+import { hasWrongColumnCount } from './records';
 import { z } from 'zod';
 import { weekdayOf } from '../../calendar';
 import { message, type Message } from '../../i18n';
@@ -158,7 +159,7 @@ export function createCampaignReader(mapping: CampaignMapping, options: { custom
       for (const row of batch) {
         rowsRead++;
         const cells = row.cells;
-        if (cells.length < reach || (cells.length > mapping.columnCount && cells.slice(mapping.columnCount).some((cell) => cell !== ''))) {
+        if (hasWrongColumnCount(cells, reach, mapping.columnCount)) {
           countRow(rejected['wrong-column-count'], row);
           continue;
         }

@@ -1,6 +1,7 @@
 // Customer profiles: a customer id column, attribute columns (categories such as city or tier, or
 // numbers such as age) and tags (a column listing them, or yes/no columns each named as a tag), stored
 // per customer against the same customer indexes as the transactions.
+import { hasWrongColumnCount } from './records';
 import { z } from 'zod';
 import { message, type Message } from '../../i18n';
 import { matchNames, normalizeName, profileNames } from './columnNames';
@@ -97,7 +98,7 @@ export function createProfileReader(mapping: ProfileMapping, options: { customer
       for (const row of batch) {
         rowsRead++;
         const cells = row.cells;
-        if (cells.length < reach || (cells.length > mapping.columnCount && cells.slice(mapping.columnCount).some((cell) => cell !== ''))) {
+        if (hasWrongColumnCount(cells, reach, mapping.columnCount)) {
           countRow(rejected['wrong-column-count'], row);
           continue;
         }

@@ -183,3 +183,10 @@ function whitespaceSplitter(): RecordSplitter {
     },
   };
 }
+
+/**
+ * Whether a row has the wrong number of cells: too few to reach every mapped column (`reach`), or
+ * non-empty cells beyond the file's `columnCount` (trailing empty cells, as spreadsheets write them, are fine).
+ */
+export const hasWrongColumnCount = (cells: readonly string[], reach: number, columnCount: number): boolean =>
+  cells.length < reach || (cells.length > columnCount && cells.slice(columnCount).some((cell) => cell !== ''));

@@ -18,6 +18,7 @@
 // - A zero amount (a free item, an order paid fully with a coupon) is a purchase of no value: it counts
 //   as a purchase occasion (the customer bought), and the rows are counted so the user sees them. The
 //   CDNOW sample has eight such first purchases; the published BG/NBD fit counts those customers.
+import { hasWrongColumnCount, type TableRow } from './records';
 import { message, type Message } from '../../i18n';
 import { toCsv, type CsvCell } from '../../csv';
 import type { DuplicateRule, TransactionMapping } from './columns';
@@ -25,7 +26,6 @@ import { parseDate, referenceDay } from './dates';
 import { GrowableColumn, Interner } from './growable';
 import { commonest, countLine, countRow, emptyLines, emptyRejected, sortLines, type LineList, type RejectedRows } from './lineLists';
 import { parseAmount, parseNumber } from './numbers';
-import type { TableRow } from './records';
 import { rejectionMessage, type RowReason } from './reasons';
 
 export const transactionRejections = ['wrong-column-count', 'missing-id', 'missing-date', 'bad-date', 'missing-amount', 'bad-amount', 'bad-quantity', 'after-reference-date'] as const satisfies readonly RowReason[];
@@ -98,7 +98,7 @@ type ParsedRow =
 /** A row checked against the mapping: its values, or the first reason it is rejected for. */
 export function parseTransactionRow(cells: readonly string[], mapping: TransactionMapping, lastDay: number | null = mapping.referenceDate === null ? null : referenceDay(mapping.referenceDate)): ParsedRow {
   const reach = Math.max(mapping.customerId, mapping.date, mapping.amount, mapping.quantity ?? 0, mapping.orderId ?? 0, mapping.channel ?? 0, mapping.category ?? 0) + 1;
-  if (cells.length < reach || (cells.length > mapping.columnCount && cells.slice(mapping.columnCount).some((cell) => cell !== ''))) return { reason: 'wrong-column-count' };
+  if (hasWrongColumnCount(cells, reach, mapping.columnCount)) return { reason: 'wrong-column-count' };
   const customer = cells[mapping.customerId]!;
   if (customer === '') return { reason: 'missing-id' };
   const dateText = cells[mapping.date]!;

@@ -1,0 +1,117 @@
+import { rejectionMessage, type RowReason, type TransactionImportResult } from '../core/calibration/import';
+import { fitWarningMessage, type FitReport, type FitWarning, type SegmentReport, type SegmentWarning } from '../core/calibration';
+import { message } from '../core/i18n';
+import { cliText, say, type CliLanguage } from './i18n';
+
+/** What `journey-lab fit` prints: the import's accounting of every row (stderr) and the fit (stdout). */
+
+/** Line numbers shown per rejection reason; the rest are in --rejected and --report. */
+const LINES_SHOWN = 5;
+
+const number = (value: number, lang: CliLanguage, digits = 0) => value.toLocaleString(lang, { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const significant = (value: number, lang: CliLanguage) => value.toLocaleString(lang, { maximumSignificantDigits: 4 });
+
+export function formatImport(imported: TransactionImportResult, file: string, lang: CliLanguage): string {
+  const text = cliText(lang);
+  const { report, layout } = imported;
+  const lines = [
+    text('fit.import.read', {
+      file,
+      rows: number(report.rowsRead, lang),
+      accepted: number(report.accepted, lang),
+      rejected: number(report.rejectedCount, lang),
+      encoding: imported.encoding ?? '?',
+      delimiter: layout ? text(`fit.delimiters.${delimiterKey(layout.delimiter)}`) : '?',
+      header: layout?.header ? text('fit.import.withHeader') : text('fit.import.withoutHeader'),
+    }),
+  ];
+  for (const [reason, list] of Object.entries(report.rejected)) {
+    if (list.count === 0) continue;
+    const shown = list.lines.slice(0, LINES_SHOWN).join(', ');
+    lines.push(`  ${text('fit.import.rejectedReason', { count: number(list.count, lang), shown: Math.min(list.count, LINES_SHOWN), reason: say(rejectionMessage(reason as RowReason), lang), lines: list.count > LINES_SHOWN ? `${shown}, …` : shown })}`);
+  }
+  if (report.refunds.count > 0) lines.push(`  ${text('fit.import.refunds', { count: number(report.refunds.count, lang), total: number(report.refunds.total, lang, 2) })}`);
+  if (report.zeroAmounts.count > 0) lines.push(`  ${text('fit.import.zeroAmounts', { count: number(report.zeroAmounts.count, lang) })}`);
+  if (report.duplicates.count > 0) lines.push(`  ${text(report.duplicates.rule === 'drop' ? 'fit.import.duplicatesDropped' : 'fit.import.duplicatesKept', { count: number(report.duplicates.count, lang) })}`);
+  if (report.orders) lines.push(`  ${text('fit.import.orders', { merged: number(report.orders.mergedRows, lang), refunded: number(report.orders.refunded.count, lang) })}`);
+  for (const rule of report.rules) lines.push(`  ${say(rule, lang)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+const delimiterNames = { ',': 'comma', '\t': 'tab', ';': 'semicolon', '|': 'pipe', whitespace: 'whitespace' } as const;
+const delimiterKey = (delimiter: keyof typeof delimiterNames) => delimiterNames[delimiter];
+
+function warningText(warning: SegmentWarning, lang: CliLanguage): string {
+  if (warning.code === 'pooled-fit') return say(message('cli.fit.warnings.pooled', warning.values), lang);
+  if (warning.code === 'no-finite-mean') return say(message('cli.fit.warnings.noFiniteMean', { q: warning.values.q.toFixed(2) }), lang);
+  if (warning.code === 'spend-depends-on-frequency') return say(message('cli.fit.warnings.spendDependsOnFrequency', { correlation: warning.values.correlation.toFixed(2) }), lang);
+  return say(fitWarningMessage(warning as FitWarning), lang);
+}
+
+function segmentLines(segment: SegmentReport, currency: string, lang: CliLanguage): string[] {
+  const text = cliText(lang);
+  const se = (value: number | undefined) => (value === undefined ? '' : ` (SE ${significant(value, lang)})`);
+  const lines = [text('fit.segment', { segment: segment.value ?? segment.id, customers: number(segment.customers, lang), repeat: number(segment.repeatCustomers, lang) })];
+  if (segment.bgnbd) {
+    const { r, alpha, a, b, standardErrors: errors } = segment.bgnbd;
+    lines.push(
+      `  ${text(segment.pooled ? 'fit.bgnbdPooled' : 'fit.bgnbd', {
+        r: `${significant(r, lang)}${se(errors?.r)}`,
+        alpha: `${significant(alpha, lang)}${se(errors?.alpha)}`,
+        a: `${significant(a, lang)}${se(errors?.a)}`,
+        b: `${significant(b, lang)}${se(errors?.b)}`,
+        logLikelihood: number(segment.bgnbd.logLikelihood, lang, 1),
+      })}`,
+    );
+  } else lines.push(`  ${text('fit.noBgnbd')}`);
+  for (const warning of segment.warnings) lines.push(`    ${text('fit.warningLine', { warning: warningText(warning, lang) })}`);
+  if (segment.gammaGamma) {
+    const { p, q, gamma, standardErrors: errors } = segment.gammaGamma;
+    lines.push(`  ${text('fit.gammaGamma', { p: `${significant(p, lang)}${se(errors?.p)}`, q: `${significant(q, lang)}${se(errors?.q)}`, gamma: `${significant(gamma, lang)}${se(errors?.gamma)}` })}`);
+  } else lines.push(`  ${text('fit.noGammaGamma')}`);
+  for (const warning of segment.orderValueWarnings) lines.push(`    ${text('fit.warningLine', { warning: warningText(warning, lang) })}`);
+  if (segment.meaning)
+    lines.push(
+      `  ${text('fit.meaning', {
+        perMonth: number(segment.meaning.purchasesPerMonth, lang, 2),
+        lapse: number(100 * segment.meaning.lapseChance, lang, 1),
+        order: segment.meaning.meanOrderValue === null ? '—' : `${number(segment.meaning.meanOrderValue, lang, 2)} ${currency}`,
+      })}`,
+    );
+  return lines;
+}
+
+export function formatFit(report: FitReport, lang: CliLanguage): string {
+  const text = cliText(lang);
+  const lines = [
+    text('fit.customers', {
+      customers: number(report.customers, lang),
+      first: report.import.firstDate ?? '—',
+      last: report.import.lastDate ?? '—',
+      end: report.calibrationEnd,
+    }),
+    ...(report.firstPurchaseAfterCalibration > 0 ? [text('fit.laterCustomers', { later: number(report.firstPurchaseAfterCalibration, lang) })] : []),
+    '',
+    ...report.segments.flatMap((segment) => [...segmentLines(segment, report.import.currency, lang), '']),
+  ];
+  const diagnostics = report.diagnostics;
+  if (diagnostics) {
+    if (diagnostics.customers < report.customers) lines.push(text('fit.diagnosticsCover', { customers: number(diagnostics.customers, lang), all: number(report.customers, lang) }), '');
+    lines.push(text('fit.histogramTitle'));
+    for (const bin of diagnostics.histogram)
+      lines.push(`  ${text('fit.histogramRow', { x: bin.orMore ? `${bin.frequency}+` : String(bin.frequency), actual: number(bin.actual, lang), expected: number(bin.expected, lang, 1) })}`);
+    const holdout = diagnostics.holdout;
+    lines.push(
+      '',
+      holdout
+        ? text('fit.holdout', {
+            days: number(holdout.days, lang),
+            predicted: number(holdout.predictedTotal, lang, 0),
+            actual: number(holdout.actualTotal, lang),
+            error: Number.isFinite(holdout.percentError) ? `${holdout.percentError > 0 ? '+' : ''}${number(holdout.percentError, lang, 1)} %` : '—',
+          })
+        : text('fit.noHoldout'),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
