@@ -1,13 +1,21 @@
 import { parseArgs } from 'node:util';
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import { localized, message, type Message } from '../core/i18n';
+import { isMessage, localized, message, type Message } from '../core/i18n';
 import { checkCohort, cohortPresets, getPreset, MAX_FITTED_SEGMENTS, type SourceFile } from '../core/cohort';
 import { idSchema } from '../core/journey';
 import {
   createTableReader,
   createDecoder,
+  createCampaignReader,
   createProfileReader,
+  guessCampaignMapping,
+  ImportFailure,
+  problemOf,
+  SNIFF_ROWS,
+  type CampaignImport,
+  type TableLayout,
+  type TableRow,
   dateFormats,
   duplicateRules,
   guessProfileMapping,
@@ -24,11 +32,11 @@ import {
   type TransactionImportResult,
   type TransactionMapping,
 } from '../core/calibration/import';
-import { fitCustomers, fitReportOf, fittedCohortOf, rfmSummary, type SegmentBy } from '../core/calibration';
+import { channelResponseFits, fitCustomers, fitReportOf, fittedCohortOf, rfmSummary, timingFromCampaigns, type SegmentBy } from '../core/calibration';
 import { cliText, languageChoices, say, type CliLanguage } from './i18n';
 import { createProgress } from './progress';
 import { EXIT, fileErrorReason, single, UsageError, writeFileOrSay, type CliIo } from './commandIo';
-import { formatFit, formatImport } from './fitFormat';
+import { formatCampaignImport, formatFit, formatImport } from './fitFormat';
 
 /** `journey-lab fit TRANSACTIONS --out COHORT.json …`: a cohort fitted on the user's own purchases (docs/calibration.md). */
 
@@ -45,6 +53,7 @@ const options = {
   'calibration-end': { type: 'string' },
   'segment-by': { type: 'string' },
   profiles: { type: 'string' },
+  campaigns: { type: 'string' },
   preset: { type: 'string' },
   id: { type: 'string' },
   name: { type: 'string' },
@@ -169,14 +178,31 @@ export function fitCommand(args: string[], lang: CliLanguage, io: CliIo): number
   if (imported.problem) return io.stderr(`${text('fit.unusable', { file: transactionsFile, reason: say(imported.problem, lang) })}\n`), EXIT.problems;
 
   let profiles: ProfileImport | null = null;
-  let profilesFile: Pick<SourceFile, 'fileName' | 'sha256' | 'bytes'> | null = null;
+  let profilesFile: SideFile | null = null;
   if (values.profiles !== undefined) {
-    const loaded = readProfiles(io, values.profiles, imported, lang);
+    const loaded = readSideFile(io, values.profiles, lang, (layout, rows) => createProfileReader(guessProfileMapping(layout, rows), { customers: imported.customerIndex }));
     if ('error' in loaded) return io.stderr(`${text('cannotRead', { file: values.profiles, reason: loaded.error })}\n`), EXIT.unreadable;
-    if ('problem' in loaded) return io.stderr(`${text('fit.unusable', { file: values.profiles, reason: say(loaded.problem, lang) })}\n`), EXIT.problems;
-    profiles = loaded.profiles;
+    const problem = 'problem' in loaded ? loaded.problem : loaded.result.problem;
+    if (problem) return io.stderr(`${text('fit.unusable', { file: values.profiles, reason: say(problem, lang) })}\n`), EXIT.problems;
+    if (!('result' in loaded)) return EXIT.problems;
+    profiles = loaded.result;
     profilesFile = loaded.file;
-    if (profiles.problem) return io.stderr(`${text('fit.unusable', { file: values.profiles, reason: say(profiles.problem, lang) })}\n`), EXIT.problems;
+  }
+
+  let campaigns: CampaignImport | null = null;
+  let campaignsFile: SideFile | null = null;
+  if (values.campaigns !== undefined) {
+    const loaded = readSideFile(io, values.campaigns, lang, (layout, rows) => {
+      const mapping = guessCampaignMapping(layout, rows);
+      return mapping ? createCampaignReader(mapping, { customers: imported.customerIndex }) : message('cli.fit.campaignsWithoutChannel');
+    });
+    if ('error' in loaded) return io.stderr(`${text('cannotRead', { file: values.campaigns, reason: loaded.error })}\n`), EXIT.unreadable;
+    const problem = 'problem' in loaded ? loaded.problem : loaded.result.problem;
+    if (problem) return io.stderr(`${text('fit.unusable', { file: values.campaigns, reason: say(problem, lang) })}\n`), EXIT.problems;
+    if (!('result' in loaded)) return EXIT.problems;
+    campaigns = loaded.result;
+    campaignsFile = loaded.file;
+    io.stderr(formatCampaignImport(campaigns, values.campaigns, lang));
   }
 
   const { table, report } = imported;
@@ -200,8 +226,14 @@ export function fitCommand(args: string[], lang: CliLanguage, io: CliIo): number
     valueOf = (customer) => byCustomer.get(customer) ?? null;
   }
   const fitted = fitCustomers(summary, table, { segmentBy, lastDay, ...(valueOf ? { valueOf } : {}) });
-  const fitReport = fitReportOf(fitted, summary, report, table.currency, segmentBy);
+  const segmentOfCustomer = new Map<number, string>();
+  for (const segment of fitted.segments) for (const index of segment.members) segmentOfCustomer.set(summary.customer[index]!, segment.id);
+  const measures = campaigns
+    ? { responses: channelResponseFits(campaigns.summary, segmentBy === 'none' ? undefined : (customer) => segmentOfCustomer.get(customer) ?? null), timing: timingFromCampaigns(campaigns.summary) }
+    : null;
+  const fitReport = fitReportOf(fitted, summary, report, table.currency, segmentBy, measures);
   const sources: SourceFile[] = [{ role: 'transactions', fileName: basename(transactionsFile), sha256: file.hash(), bytes: file.bytes(), rows: report.rowsRead, accepted: report.accepted, rejected: report.rejectedCount }];
+  if (campaigns && campaignsFile) sources.push({ ...campaignsFile, role: 'campaigns', rows: campaigns.report.rowsRead, accepted: campaigns.report.accepted, rejected: campaigns.report.rowsRead - campaigns.report.accepted });
   if (profiles && profilesFile) sources.push({ ...profilesFile, role: 'profiles', rows: profiles.report.rowsRead, accepted: profiles.report.accepted, rejected: profiles.report.rowsRead - profiles.report.accepted });
   const cohort = fittedCohortOf(fitted, fitReport, { id: cohortId, name: values.name ? localized(values.name, values.name) : localized('Your customers (fitted)', '您的客户（拟合）'), preset, sources });
   const checked = checkCohort(cohort);
@@ -217,44 +249,52 @@ export function fitCommand(args: string[], lang: CliLanguage, io: CliIo): number
   return EXIT.ok;
 }
 
-/** Profiles read against the transactions' customer ids, with the mapping guessed from their start. */
-function readProfiles(io: CliIo, path: string, transactions: TransactionImportResult, lang: CliLanguage): { profiles: ProfileImport; file: Pick<SourceFile, 'fileName' | 'sha256' | 'bytes'> } | { error: string } | { problem: Message } {
+type SideFile = Pick<SourceFile, 'fileName' | 'sha256' | 'bytes'>;
+interface SideReader<T> {
+  push(rows: readonly TableRow[]): void;
+  finish(): T;
+}
+
+/**
+ * A profiles or campaign-history file, read against the transactions' customer ids: its encoding
+ * detected on its own (it may come from another system than the orders; --encoding is the orders'),
+ * its mapping guessed from its first rows by `start` (a message when none can be), then read to the end.
+ */
+function readSideFile<T>(io: CliIo, path: string, lang: CliLanguage, start: (layout: TableLayout, rows: readonly (readonly string[])[]) => SideReader<T> | Message): { result: T; file: SideFile } | { error: string } | { problem: Message } {
   let file;
   try {
     file = readChunked(io, path);
   } catch (error) {
     return { error: fileErrorReason(error, lang) };
   }
-  // Detected on its own: the profiles may come from another system than the orders (--encoding is the orders').
   const decoder = createDecoder();
   const table = createTableReader({ delimiter: 'auto', header: 'auto' });
-  const pending: ReturnType<typeof table.push> = [];
-  let reader: ReturnType<typeof createProfileReader> | null = null;
-  let bytes = 0;
-  const feed = (rows: ReturnType<typeof table.push>) => {
-    if (!reader) {
-      for (const row of rows) pending.push(row);
-      if (pending.length < 200 || !table.layout) return;
-      reader = createProfileReader(guessProfileMapping(table.layout, pending.map((row) => row.cells)), { customers: transactions.customerIndex });
-      reader.push(pending.splice(0));
-    } else reader.push(rows);
+  const pending: TableRow[] = [];
+  let reader: SideReader<T> | Message | null = null;
+  const begin = () => {
+    reader = start(table.layout!, pending.map((row) => row.cells));
+    if (!isMessage(reader)) reader.push(pending.splice(0));
+  };
+  const feed = (rows: readonly TableRow[]) => {
+    if (reader && isMessage(reader)) return;
+    if (reader) return reader.push(rows);
+    for (const row of rows) pending.push(row);
+    if (pending.length >= SNIFF_ROWS && table.layout) begin();
   };
   try {
-    for (const chunk of file.chunks) {
-      bytes += chunk.length;
-      feed(table.push(decoder.push(chunk)));
-    }
+    for (const chunk of file.chunks) feed(table.push(decoder.push(chunk)));
     feed(table.push(decoder.finish()));
     feed(table.finish());
   } catch (error) {
-    return { error: fileErrorReason(error, lang) };
+    return error instanceof ImportFailure ? { problem: problemOf(error) } : { error: fileErrorReason(error, lang) };
   }
   if (!reader) {
-    if (!table.layout || pending.length === 0) return { problem: message('core.calibration.import.profiles.noneUsable') };
-    reader = createProfileReader(guessProfileMapping(table.layout, pending.map((row) => row.cells)), { customers: transactions.customerIndex });
-    reader.push(pending.splice(0));
+    if (!table.layout || pending.length === 0) return { problem: message('core.calibration.import.file.noRows') };
+    begin();
   }
-  return { profiles: (reader as ReturnType<typeof createProfileReader>).finish(), file: { fileName: basename(path), sha256: file.hash(), bytes } };
+  const done = reader as unknown as SideReader<T> | Message;
+  if (isMessage(done)) return { problem: done };
+  return { result: done.finish(), file: { fileName: basename(path), sha256: file.hash(), bytes: file.bytes() } };
 }
 
 const defined = <T extends Record<string, unknown>>(object: T): Partial<T> => Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as Partial<T>;

@@ -1,5 +1,6 @@
-import { rejectionMessage, type RowReason, type TransactionImportResult } from '../core/calibration/import';
-import { fitWarningMessage, type FitReport, type FitWarning, type SegmentReport, type SegmentWarning } from '../core/calibration';
+import { rejectionMessage, type CampaignImport, type RowReason, type TransactionImportResult } from '../core/calibration/import';
+import { fitWarningMessage, type FitReport, type FitWarning, type RateEstimate, type SegmentReport, type SegmentWarning } from '../core/calibration';
+import { channelInfo } from '../core/journey';
 import { message } from '../core/i18n';
 import { cliText, say, type CliLanguage } from './i18n';
 
@@ -93,6 +94,7 @@ export function formatFit(report: FitReport, lang: CliLanguage): string {
     ...(report.firstPurchaseAfterCalibration > 0 ? [text('fit.laterCustomers', { later: number(report.firstPurchaseAfterCalibration, lang) })] : []),
     '',
     ...report.segments.flatMap((segment) => [...segmentLines(segment, report.import.currency, lang), '']),
+    ...responseLines(report, lang),
   ];
   const diagnostics = report.diagnostics;
   if (diagnostics) {
@@ -114,4 +116,41 @@ export function formatFit(report: FitReport, lang: CliLanguage): string {
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The campaign history's accounting: rows, and channel names no channel was found for. */
+export function formatCampaignImport(imported: CampaignImport, file: string, lang: CliLanguage): string {
+  const text = cliText(lang);
+  const { report } = imported;
+  const lines = [text('fit.campaigns.read', { file, rows: number(report.rowsRead, lang), accepted: number(report.accepted, lang), rejected: number(report.rowsRead - report.accepted, lang) })];
+  for (const [reason, list] of Object.entries(report.rejected)) {
+    if (list.count === 0) continue;
+    const shown = list.lines.slice(0, LINES_SHOWN).join(', ');
+    lines.push(`  ${text('fit.import.rejectedReason', { count: number(list.count, lang), shown: Math.min(list.count, LINES_SHOWN), reason: say(rejectionMessage(reason as RowReason), lang), lines: list.count > LINES_SHOWN ? `${shown}, …` : shown })}`);
+  }
+  if (report.unknownChannels.length > 0) lines.push(`  ${text('fit.campaigns.unknownChannels', { names: report.unknownChannels.map((entry) => `${entry.name} (${number(entry.count, lang)})`).join(', ') })}`);
+  return `${lines.join('\n')}\n`;
+}
+
+const rate = (estimate: RateEstimate | null, lang: CliLanguage) =>
+  estimate ? `${number(100 * estimate.mean, lang, 2)} % (${number(100 * estimate.low, lang, 2)}–${number(100 * estimate.high, lang, 2)})` : '—';
+
+function responseLines(report: FitReport, lang: CliLanguage): string[] {
+  if (report.responses.length === 0) return [];
+  const text = cliText(lang);
+  return [
+    text('fit.responsesTitle'),
+    ...report.responses.map(
+      (fit) =>
+        `  ${text('fit.responseRow', {
+          channel: say(channelInfo[fit.channel].name, lang),
+          segment: fit.segment ?? text('fit.everyone'),
+          delivered: number(fit.delivered, lang),
+          open: rate(fit.open, lang),
+          click: rate(fit.click, lang),
+          unsubscribe: rate(fit.unsubscribe, lang),
+        })}`,
+    ),
+    '',
+  ];
 }

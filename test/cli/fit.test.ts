@@ -134,6 +134,33 @@ describe('journey-lab fit', { timeout: 60_000 }, () => {
     expect(byAge.written).toEqual({});
   });
 
+  it('measures channel responses and open hours from campaign history into the cohort, per segment where sends name customers', async () => {
+    const sends = ['客户ID,渠道,发送时间,打开,点击,退订'];
+    for (let send = 0; send < 3000; send++) {
+      const customer = String(1 + (send % 2357)).padStart(5, '0');
+      const hour = send % 3 === 0 ? 20 : 10;
+      sends.push(`${customer},短信,1997-05-${String(1 + (send % 28)).padStart(2, '0')} ${hour}:00,${send % 5 < (hour === 20 ? 3 : 2) ? 1 : 0},${send % 50 === 0 ? 1 : 0},${send % 500 === 0 ? 1 : 0}`);
+    }
+    const inputs = { ...files, 'sends.csv': sends.join('\n') };
+    const result = await runCli(['fit', 'cdnow.txt', '--calibration-end', '1997-09-30', '--campaigns', 'sends.csv', '--out', 'c.json'], inputs);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('sends.csv: 3,000 rows of campaign history read, 3,000 accepted, 0 rejected.');
+    expect(result.stdout).toMatch(/SMS, all customers: 3,000 delivered; opened 46\.\d\d % \(4\d\.\d\d–4\d\.\d\d\)/);
+    const cohort = JSON.parse(result.written['c.json']!);
+    expect(checkCohort(cohort).problems).toEqual([]);
+    const sms = cohort.segments[0].behaviour.response.sms;
+    expect(sms.open).toBeCloseTo(1400.5 / 3001, 6);
+    expect(cohort.timing.openByHour.sms[20] / cohort.timing.openByHour.sms[10]).toBeCloseTo(0.6 / 0.4, 1);
+    expect(cohort.provenance.responses).toHaveLength(1);
+    expect(cohort.provenance.sources.map((source: { role: string }) => source.role)).toEqual(['transactions', 'campaigns']);
+    expect(cohort.provenance.filledFromPreset.fields).not.toContain('behaviour.response');
+    expect(cohort.provenance.filledFromPreset.fields).not.toContain('timing');
+
+    const noChannel = await runCli(['fit', 'cdnow.txt', '--campaigns', 'bad.csv', '--out', 'c.json'], { ...files, 'bad.csv': 'customer,opened\n1,1\n' });
+    expect(noChannel.code).toBe(1);
+    expect(noChannel.stderr).toContain('bad.csv cannot be used: it has no channel column');
+  });
+
   it('accounts for every rejected row by reason and line, and writes them for download', async () => {
     const text = 'id,date,amount\n1,2024-01-01,10\n,2024-01-02,5\n2,notadate,3\n3,2024-01-05,abc\n4,2024-01-06,-8\n';
     const result = await runCli(['fit', 'bad.csv', '--out', 'c.json', '--rejected', 'rejected.csv'], { 'bad.csv': text });

@@ -14,6 +14,7 @@ import { isoDate } from './import/civil';
 import type { TransactionReport } from './import/transactions';
 import type { CustomerFit, FitDiagnostics, SegmentBy, SegmentResult, SegmentWarning } from './fitCustomers';
 import { buildFittedCohort } from './fittedCohort';
+import { measuredResponses, type ChannelResponseFit, type MeasuredTiming } from './channelResponses';
 import type { RfmSummary } from './rfmSummary';
 
 export const FIT_REPORT_VERSION = 1;
@@ -52,6 +53,9 @@ export interface FitReport {
   segmentBy: SegmentBy;
   segments: SegmentReport[];
   diagnostics: FitDiagnostics | null;
+  /** Channel responses and open-time patterns measured in campaign history (empty without one). */
+  responses: ChannelResponseFit[];
+  timing: MeasuredTiming | null;
 }
 
 const finiteOrNull = (value: number): number | null => (Number.isFinite(value) ? value : null);
@@ -85,7 +89,12 @@ function segmentReport(segment: SegmentResult): SegmentReport {
   };
 }
 
-export function fitReportOf(fit: CustomerFit, summary: RfmSummary, report: TransactionReport, currency: string, segmentBy: SegmentBy): FitReport {
+export interface CampaignMeasures {
+  responses: ChannelResponseFit[];
+  timing: MeasuredTiming;
+}
+
+export function fitReportOf(fit: CustomerFit, summary: RfmSummary, report: TransactionReport, currency: string, segmentBy: SegmentBy, campaigns: CampaignMeasures | null = null): FitReport {
   const { rules: _rules, rejected, firstDay, lastDay, ...counts } = report;
   return {
     kind: 'journey-lab-fit-report',
@@ -104,6 +113,8 @@ export function fitReportOf(fit: CustomerFit, summary: RfmSummary, report: Trans
     segmentBy,
     segments: fit.segments.map(segmentReport),
     diagnostics: fit.diagnostics,
+    responses: campaigns?.responses ?? [],
+    timing: campaigns?.timing ?? null,
   };
 }
 
@@ -151,6 +162,7 @@ export function fittedCohortOf(fit: CustomerFit, report: FitReport, options: Fit
       customers: segment.customers,
       fit: segmentFit,
       rfm: segment.rfmShares,
+      ...(report.responses.length > 0 ? { response: measuredResponses(report.responses, segment.id) } : {}),
     };
   });
   const holdout = report.diagnostics?.holdout;
@@ -163,6 +175,7 @@ export function fittedCohortOf(fit: CustomerFit, report: FitReport, options: Fit
     ),
     preset: options.preset,
     segments,
+    ...(report.timing ? { timing: report.timing } : {}),
     provenance: {
       kind: 'fitted',
       sources: options.sources,
@@ -171,6 +184,7 @@ export function fittedCohortOf(fit: CustomerFit, report: FitReport, options: Fit
       calibrationEnd: report.calibrationEnd,
       currency: report.import.currency,
       segmentBy: report.segmentBy,
+      responses: report.responses,
       holdout: holdout ? { days: holdout.days, predicted: holdout.predictedTotal, actual: holdout.actualTotal, errorPercent: finiteOrNull(holdout.percentError) } : null,
     },
   });

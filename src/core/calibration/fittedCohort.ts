@@ -28,8 +28,8 @@ export interface FittedSegment {
   attributes?: Record<string, Record<string, number>>;
   /** Per tag: the share of the segment's customers carrying it (0–1). */
   tags?: Record<string, number>;
-  /** Channel responses measured in campaign history, where there were enough sends. */
-  response?: Partial<Record<Channel, ChannelResponse>>;
+  /** Channel responses measured in campaign history, field by field, where there were enough sends. */
+  response?: Partial<Record<Channel, Partial<ChannelResponse>>>;
 }
 
 export interface FittedCohortInput {
@@ -41,6 +41,8 @@ export interface FittedCohortInput {
   /** Attributes and tags the profiles add to the preset's vocabulary. */
   extraAttributes?: CohortSpecInput['attributes'];
   extraTags?: readonly string[];
+  /** Open-rate multipliers by hour and weekday measured in campaign history, per channel; the preset's elsewhere. */
+  timing?: { openByHour: Partial<Record<Channel, number[]>>; openByWeekday: Partial<Record<Channel, number[]>> };
   provenance: Omit<CohortProvenance, 'filledFromPreset' | 'fits'>;
 }
 
@@ -77,7 +79,8 @@ export function buildFittedCohort(input: FittedCohortInput): CohortSpecInput {
     if (!gammaGamma) filled.add('behaviour.orderValue');
     if (!segment.attributes) filled.add('segments.attributes');
     if (!segment.tags) filled.add('segments.tags');
-    if (!segment.response) filled.add('behaviour.response');
+    const response = mergedResponses(typical.behaviour.response ?? {}, segment.response ?? {});
+    if (!segment.response || Object.keys(segment.response).length === 0) filled.add('behaviour.response');
     return {
       id: segment.id,
       name: segment.name,
@@ -92,7 +95,7 @@ export function buildFittedCohort(input: FittedCohortInput): CohortSpecInput {
         ...typical.behaviour,
         purchase: bgnbd ? { r: bgnbd.r, alpha: bgnbd.alpha, a: bgnbd.a, b: bgnbd.b } : typical.behaviour.purchase,
         orderValue: gammaGamma ? { p: gammaGamma.p, q: gammaGamma.q, gamma: gammaGamma.gamma } : typical.behaviour.orderValue,
-        response: { ...(typical.behaviour.response ?? {}), ...(segment.response ?? {}) },
+        response,
       },
     };
   });
@@ -105,7 +108,7 @@ export function buildFittedCohort(input: FittedCohortInput): CohortSpecInput {
     description: input.description,
     size: Math.min(MAX_USERS, Math.max(1, customers)),
     ...(preset.controlGroupShare === undefined ? {} : { controlGroupShare: preset.controlGroupShare }),
-    ...(preset.timing === undefined ? {} : { timing: preset.timing }),
+    ...timingOf(preset.timing, input.timing),
     ...(preset.calendar === undefined ? {} : { calendar: preset.calendar }),
     attributes: { ...(preset.attributes ?? {}), ...(input.extraAttributes ?? {}) },
     tags: [...new Set([...(preset.tags ?? []), ...(input.extraTags ?? [])])],
@@ -113,7 +116,7 @@ export function buildFittedCohort(input: FittedCohortInput): CohortSpecInput {
     provenance: {
       ...input.provenance,
       fits: input.segments.map((segment) => segment.fit),
-      filledFromPreset: { preset: input.preset.id, fields: [...filled] },
+      filledFromPreset: { preset: input.preset.id, fields: [...filled].filter((field) => field !== 'timing' || !measuresTiming(input.timing)) },
     },
   };
 }
@@ -122,4 +125,23 @@ export function buildFittedCohort(input: FittedCohortInput): CohortSpecInput {
 function tuple(values: readonly number[]): [number, number, number, number, number] {
   const shares = sharesOf(values);
   return [shares[0] ?? 0, shares[1] ?? 0, shares[2] ?? 0, shares[3] ?? 0, shares[4] ?? 0];
+}
+
+/** The preset's responses with what was measured put over them, field by field; a channel the preset lacks only when all three were measured. */
+function mergedResponses(preset: Partial<Record<Channel, ChannelResponse>>, measured: Partial<Record<Channel, Partial<ChannelResponse>>>): Partial<Record<Channel, ChannelResponse>> {
+  const merged: Partial<Record<Channel, ChannelResponse>> = { ...preset };
+  for (const [channel, fields] of Object.entries(measured) as [Channel, Partial<ChannelResponse>][]) {
+    const base = preset[channel];
+    if (base) merged[channel] = { ...base, ...fields };
+    else if (fields.open !== undefined && fields.click !== undefined && fields.unsubscribe !== undefined) merged[channel] = { open: fields.open, click: fields.click, unsubscribe: fields.unsubscribe };
+  }
+  return merged;
+}
+
+const measuresTiming = (timing: FittedCohortInput['timing']): boolean => !!timing && Object.keys(timing.openByHour).length + Object.keys(timing.openByWeekday).length > 0;
+
+/** The preset's timing with the measured open patterns put over it, channel by channel. */
+function timingOf(preset: CohortSpecInput['timing'], measured: FittedCohortInput['timing']): Pick<CohortSpecInput, 'timing'> {
+  if (!measuresTiming(measured)) return preset === undefined ? {} : { timing: preset };
+  return { timing: { ...(preset ?? {}), openByHour: { ...(preset?.openByHour ?? {}), ...measured!.openByHour }, openByWeekday: { ...(preset?.openByWeekday ?? {}), ...measured!.openByWeekday } } };
 }

@@ -73,3 +73,5 @@ export * from './rfmSummary';
 export * from './fitCustomers';
 export * from './fitReport';
 export * from './fittedCohort';
+export * from './betaInterval';
+export * from './channelResponses';

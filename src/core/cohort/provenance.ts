@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDate } from '../journey/schema';
+import { channels } from '../journey/channels';
 
 /**
  * Where a fitted cohort's numbers come from (cohort format v6): the customer files it was fitted on
@@ -63,6 +64,21 @@ export const segmentFitSchema = z
   })
   .meta({ description: 'One segment’s fit.' });
 
+const rateSchema = z
+  .strictObject({ successes: count, trials: count, mean: finite, low: finite, high: finite })
+  .meta({ description: 'A rate’s Beta posterior under the Jeffreys prior: successes of trials, mean and 95 % interval.' });
+
+export const responseFitSchema = z
+  .strictObject({
+    channel: z.enum(channels),
+    segment: z.string().min(1).max(64).nullable().meta({ description: 'The segment measured, or null for every customer.' }),
+    delivered: count,
+    open: rateSchema.nullable(),
+    click: rateSchema.nullable().meta({ description: 'Clicks of opened touches.' }),
+    unsubscribe: rateSchema.nullable(),
+  })
+  .meta({ description: 'A channel’s response measured in campaign history; null where the history does not say.' });
+
 export const provenanceSchema = z
   .strictObject({
     kind: z.literal('fitted'),
@@ -79,6 +95,11 @@ export const provenanceSchema = z
       .strictObject({ days: count, predicted: finite, actual: count, errorPercent: finite.nullable() })
       .nullable()
       .meta({ description: 'Repeat purchases the fit predicted for the holdout period against those made; null without a holdout.' }),
+    responses: z
+      .array(responseFitSchema)
+      .max(1000)
+      .default([])
+      .meta({ description: 'Channel responses measured in campaign history (at least 100 deliveries each); the segments’ behaviour.response holds their means.' }),
     filledFromPreset: z
       .strictObject({ preset: z.string().min(1).max(64), fields: z.array(z.string().min(1).max(64)).max(40) })
       .meta({ description: 'The preset whose values fill what the data does not give, and which fields those are.' }),

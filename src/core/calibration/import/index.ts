@@ -5,7 +5,7 @@
  * clock; the app's worker and the CLI push the chunks.
  */
 export { createDecoder, textEncodings, type StreamDecoder, type TextEncoding } from './decode';
-export { ImportFailure } from './failure';
+export { ImportFailure, problemOf } from './failure';
 export { createTableReader, delimiters, detectDelimiter, looksLikeHeader, type Delimiter, type TableLayout, type TableOptions, type TableReader, type TableRow } from './table';
 export { MAX_RECORD_CHARS } from './records';
 export { dateFormats, detectDateFormat, parseDate, referenceDay, type DateDetection, type DateExample, type DateFormat } from './dates';
