@@ -1,5 +1,6 @@
 // Numbers as spreadsheets and shop systems write them.
 
+const PLAIN_DECIMAL = /^-?\d{1,15}(?:\.\d{1,15})?$/;
 const GROUPED_POINT = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?$|^\.\d+$/;
 const GROUPED_COMMA = /^(?:\d{1,3}(?:[. ]\d{3})+|\d+)(?:,\d*)?$|^,\d+$/;
 const CURRENCY_BEFORE = /^(?:HK\$|US\$|NT\$|S\$|RMB|CNY|USD|EUR|GBP|HKD|JPY|[¥$€£])\s*/i;
@@ -38,6 +39,8 @@ function unsigned(value: string, decimalComma: boolean): number | null {
  * import's: a file has one currency, chosen in the mapping.
  */
 export function parseAmount(text: string, decimalComma = false): number | null {
+  // Most amounts are plain decimals: read them at once (a million rows pass through here).
+  if (!decimalComma && PLAIN_DECIMAL.test(text)) return Number(text);
   let value = text.trim();
   if (/[^\x20-\x7e]/.test(value)) value = value.normalize('NFKC').replace(/\u2212/g, '-');
   let sign = 1;

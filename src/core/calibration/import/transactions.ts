@@ -96,14 +96,19 @@ type ParsedRow =
   | { reason: TransactionRejection };
 
 /** A row checked against the mapping: its values, or the first reason it is rejected for. */
-export function parseTransactionRow(cells: readonly string[], mapping: TransactionMapping, lastDay: number | null = mapping.referenceDate === null ? null : referenceDay(mapping.referenceDate)): ParsedRow {
+export function parseTransactionRow(
+  cells: readonly string[],
+  mapping: TransactionMapping,
+  lastDay: number | null = mapping.referenceDate === null ? null : referenceDay(mapping.referenceDate),
+  dayOf: (text: string) => number | null = (text) => parseDate(text, mapping.dateFormat, mapping.timeZone),
+): ParsedRow {
   const reach = Math.max(mapping.customerId, mapping.date, mapping.amount, mapping.quantity ?? 0, mapping.orderId ?? 0, mapping.channel ?? 0, mapping.category ?? 0) + 1;
   if (hasWrongColumnCount(cells, reach, mapping.columnCount)) return { reason: 'wrong-column-count' };
   const customer = cells[mapping.customerId]!;
   if (customer === '') return { reason: 'missing-id' };
   const dateText = cells[mapping.date]!;
   if (dateText === '') return { reason: 'missing-date' };
-  const day = parseDate(dateText, mapping.dateFormat, mapping.timeZone);
+  const day = dayOf(dateText);
   if (day === null) return { reason: 'bad-date' };
   const amountText = cells[mapping.amount]!;
   if (amountText === '') return { reason: 'missing-amount' };
@@ -116,9 +121,11 @@ export function parseTransactionRow(cells: readonly string[], mapping: Transacti
     quantity = parsed;
   }
   if (lastDay !== null && Math.floor(day) > lastDay) return { reason: 'after-reference-date' };
-  const optional = (index: number | null) => (index === null ? null : (cells[index] ?? ''));
-  return { reason: null, customer, day, amount, quantity, order: optional(mapping.orderId), channel: optional(mapping.channel), category: optional(mapping.category) };
+  return { reason: null, customer, day, amount, quantity, order: optionalCell(cells, mapping.orderId), channel: optionalCell(cells, mapping.channel), category: optionalCell(cells, mapping.category) };
 }
+
+/** An optional column's cell: null without the column, '' when the row is short of it. */
+const optionalCell = (cells: readonly string[], index: number | null): string | null => (index === null ? null : (cells[index] ?? ''));
 
 /** The first rows as the mapping reads them, for the mapping step's preview. */
 export function previewTransactions(rows: readonly TableRow[], mapping: TransactionMapping, count = 10): { line: number; cells: string[]; parsed: ParsedRow }[] {
@@ -160,6 +167,7 @@ export function createTransactionReader(mapping: TransactionMapping, options: { 
   let rowsRead = 0;
   let rejectedCount = 0;
 
+  const dayOf = memoisedDates(mapping);
   const interned = (interner: Interner, text: string | null) => (text === null || text === '' ? -1 : interner.intern(text));
 
   return {
@@ -170,7 +178,7 @@ export function createTransactionReader(mapping: TransactionMapping, options: { 
       if (!rows) throw new Error('createTransactionReader: push after finish');
       for (const row of batch) {
         rowsRead++;
-        const parsed = parseTransactionRow(row.cells, mapping, lastDay);
+        const parsed = parseTransactionRow(row.cells, mapping, lastDay, dayOf);
         if (parsed.reason !== null) {
           countRow(rejected[parsed.reason], row);
           rejectedCount++;
@@ -387,4 +395,20 @@ export function rejectedRowsCsv(rejected: Readonly<Partial<Record<RowReason, Rej
   const header: CsvCell[] = [describe(message('core.calibration.import.download.line')), describe(message('core.calibration.import.download.reason')), describe(message('core.calibration.import.download.explanation'))];
   for (let index = 0; index < width; index++) header.push(describe(message('core.calibration.import.columnNumber', { number: index + 1 })));
   return toCsv([header, ...rows.map(({ reason, row }): CsvCell[] => [row.line, reason, describe(rejectionMessage(reason)), ...row.cells])]);
+}
+
+/** Distinct date texts a reader remembers: a file's rows share few dates (two years are 731), so most are read once. */
+const DATE_MEMO_LIMIT = 50_000;
+
+/** `parseDate` in the mapping's format and zone, remembering what it read (bounded: date-times rarely repeat). */
+function memoisedDates(mapping: TransactionMapping): (text: string) => number | null {
+  const known = new Map<string, number | null>();
+  return (text) => {
+    let day = known.get(text);
+    if (day === undefined) {
+      day = parseDate(text, mapping.dateFormat, mapping.timeZone);
+      if (known.size < DATE_MEMO_LIMIT) known.set(text, day);
+    }
+    return day;
+  };
 }
