@@ -68,6 +68,7 @@ export function compileJourney(journey: CheckedJourneyDocument, registry: Regist
       leave,
       enter: [countVisit.ref({ node: node.id }), reportVisit.ref({ node: node.id })],
       target,
+      connected: (port) => out.has(port),
       go: (name) => ({ target: target(name), reenter: true, actions: [port.ref({ node: node.id, port: name })] }),
     };
   };

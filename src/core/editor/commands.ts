@@ -1,6 +1,6 @@
 import { produce } from 'immer';
 import { CURRENT_SCHEMA_VERSION, settingsSchema, type JourneyDocument, type JourneyEdge, type JourneyNode, type JourneySettings } from '../journey/schema';
-import type { Stage } from '../journey/stages';
+import { stageIndex, stages, type Stage } from '../journey/stages';
 import { goalsSchema, type GoalSpec } from '../journey/goals';
 import { clampToLane, FIRST_COLUMN_X, laneRowY, ROW_HEIGHT, stageAt } from '../journey/lanes';
 import { defaultRegistry, type Registry } from '../journey/registry';
@@ -27,10 +27,11 @@ export const COLUMN_GAP = 260;
 
 const takenIds = (journey: JourneyDocument) => new Set([...journey.nodes.map((node) => node.id), ...journey.edges.map((edge) => edge.id)]);
 
+/** The params a newly added step of `kind` starts with: the kind's new-step values over its defaults. */
 export function defaultParams(kind: string, registry: Registry = defaultRegistry): Record<string, unknown> {
   const definition = registry.get(kind);
   if (!definition) throw new Error(`Unknown node kind "${kind}"`);
-  return definition.params.parse({});
+  return definition.params.parse(structuredClone(definition.newStep ?? {}));
 }
 
 export function addNode(
@@ -61,8 +62,26 @@ export function freePort(journey: JourneyDocument, nodeId: string, registry: Reg
 }
 
 /**
- * Adds a node to the right of `anchorId`, in the anchor's lane, connected from the anchor's first free
- * port: what the palette's keyboard "add" does.
+ * The lane a step added by keyboard goes in, from what the step is:
+ * - a way into the journey (an entry) starts a path, so it goes in the first lane, whatever is selected;
+ * - an ending (goal, exit) closes a path, so it goes in the latest lane the journey's steps already use,
+ *   or the lane of the step it follows if that is later: a conversion or a last step belongs where the
+ *   journey ends up, not beside an early message (issue 17: goals and exits landed in Awareness);
+ * - any other step continues the path in the lane of the step it follows (the last lane when there is none).
+ * The user moves it from there; this only makes the first place a likely one.
+ */
+export function laneForNewStep(journey: JourneyDocument, anchor: JourneyNode | undefined, kind: string, registry: Registry = defaultRegistry): Stage {
+  const definition = registry.get(kind);
+  if (definition?.outside) return stages[0];
+  const following = anchor?.stage ?? journey.nodes.at(-1)?.stage ?? stages[0];
+  if (!definition?.ends) return following;
+  return journey.nodes.reduce<Stage>((latest, node) => (stageIndex(node.stage) > stageIndex(latest) ? node.stage : latest), following);
+}
+
+/**
+ * Adds a node to the right of `anchorId`, connected from the anchor's first free port, in the lane
+ * `laneForNewStep` picks: what the palette's keyboard "add" does. An entry follows nothing: it is added
+ * unconnected, at the start of the first lane (or after that lane's last step when the start is taken).
  */
 export function addNodeAfter(
   journey: JourneyDocument,
@@ -70,19 +89,18 @@ export function addNodeAfter(
   kind: string,
   registry: Registry = defaultRegistry,
 ): { journey: JourneyDocument; nodeId: string } {
-  const anchor = anchorId ? journey.nodes.find((node) => node.id === anchorId) : undefined;
+  const stage = laneForNewStep(journey, anchorId ? journey.nodes.find((node) => node.id === anchorId) : undefined, kind, registry);
+  const anchor = registry.get(kind)?.outside ? undefined : journey.nodes.find((node) => node.id === anchorId);
   if (!anchor) {
-    const rightmost = journey.nodes.reduce((x, node) => Math.max(x, node.position.x + COLUMN_GAP), FIRST_COLUMN_X);
-    const stage: Stage = kind === 'entry' ? 'awareness' : (journey.nodes.at(-1)?.stage ?? 'awareness');
-    return addNode(journey, { kind, stage, position: { x: journey.nodes.length ? rightmost : FIRST_COLUMN_X, y: laneRowY(stage) } }, registry);
+    const inLane = journey.nodes.filter((node) => node.stage === stage);
+    const x = inLane.length === 0 ? FIRST_COLUMN_X : inLane.reduce((right, node) => Math.max(right, node.position.x + COLUMN_GAP), FIRST_COLUMN_X);
+    return addNode(journey, { kind, stage, position: { x, y: laneRowY(stage) } }, registry);
   }
   const port = freePort(journey, anchor.id, registry);
   const siblings = journey.edges.filter((edge) => edge.source === anchor.id).length;
-  const added = addNode(
-    journey,
-    { kind, stage: anchor.stage, position: { x: anchor.position.x + COLUMN_GAP, y: anchor.position.y + (siblings % 2) * ROW_HEIGHT } },
-    registry,
-  );
+  // Beside the anchor in its own lane, a row lower for every second sibling; in another lane, that lane's row.
+  const y = stage === anchor.stage ? anchor.position.y + (siblings % 2) * ROW_HEIGHT : laneRowY(stage, siblings % 2);
+  const added = addNode(journey, { kind, stage, position: { x: anchor.position.x + COLUMN_GAP, y } }, registry);
   if (!port) return added;
   return { journey: connect(added.journey, { source: anchor.id, sourcePort: port, target: added.nodeId }), nodeId: added.nodeId };
 }

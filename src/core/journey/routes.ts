@@ -30,6 +30,8 @@ export function conditionRoutes(graph: JourneyGraph, node: JourneyNode, settings
     enter: [],
     target: (port) => port,
     go: (port) => ({ target: port }),
+    // Every port counts as connected, so each one's route shows.
+    connected: () => true,
   });
   const always = state.always ?? [];
   if (!always.some((transition) => transition.guard?.type === conditionGuard.type)) return [];

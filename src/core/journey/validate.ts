@@ -409,7 +409,7 @@ function analyse(journey: JourneyDocument, registry: Registry): Problem[] {
     }
     const out = graph.out(node);
     for (const port of graph.portsOf(node))
-      if (!out.has(port.id))
+      if (!out.has(port.id) && !port.optional)
         report(
           'unconnected-port',
           catalogMessage('core.journey.validate.portOfIsNotConnected', { label: port.label, id: name(node.id) }),

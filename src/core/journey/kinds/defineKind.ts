@@ -15,6 +15,11 @@ export type PaletteGroup = (typeof paletteGroups)[number];
 export interface PortSpec {
   id: string;
   label: Message;
+  /**
+   * Connecting the port is a choice, not a gap: left unconnected, the node ends the user's stay there
+   * itself (it must compile so, using `connected`), and validation does not warn (a goal's "next").
+   */
+  optional?: boolean;
 }
 
 /** How long a node keeps a user, for static analysis (loops in zero time, path durations, caps). */
@@ -46,6 +51,8 @@ export interface CompileContext {
    * that loops to itself starts again), and reporting the port taken, so traces and reports count ports.
    */
   go(port: string): TransitionConfig;
+  /** Whether an edge leaves through this port (an optional port's node ends the stay when it does not). */
+  connected(port: string): boolean;
   /** Actions every state runs on entry (records the visit); kinds put these first. */
   enter: ActionRef[];
   /** Where a user goes when they leave through an exit node. */
@@ -66,6 +73,12 @@ export interface NodeKindDefinition<K extends string = string, P extends Record<
   /** What the step means in marketing terms; shown as help in the palette and inspector. */
   description: Message;
   params: z.ZodType<P>;
+  /**
+   * What a step added in the editor starts with, over the schema's defaults, so a new step is valid at
+   * once (a wait of a day, not "not set yet"). Kept apart from the schema's defaults because those also
+   * fill fields a file leaves out, and changing them would change what existing files mean.
+   */
+  newStep?: Partial<P>;
   /** How the inspector shows the params: labels, units, help and controls (see fields.ts). */
   fields?: readonly FieldSpec[];
   ports(params: P): PortSpec[];

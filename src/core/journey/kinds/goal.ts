@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineNodeKind } from './defineKind';
 import { message } from '../../i18n';
 import { eventNameSchema, eventLabel } from '../events';
-import { goalOpen, markGoal, reachGoal } from '../../compile/operations';
+import { goalOpen, leave, markGoal, reachGoal } from '../../compile/operations';
 
 const params = z.strictObject({
   goal: z.string().min(1).max(100).default('Conversion').meta({ description: 'The name the conversion is reported under.' }),
@@ -34,16 +34,15 @@ export const goalKind = defineNodeKind({
       control: 'event',
     },
   ],
-  ports: () => [{ id: 'next', label: message('core.journey.kinds.goal.next') }],
+  // Reaching a goal is an ending in itself: "next" is for a follow-up path (cross-selling), not required.
+  ports: () => [{ id: 'next', label: message('core.journey.kinds.goal.next'), optional: true }],
   summary: (p) => message('core.journey.kinds.goal.summary', { goal: p.goal, event: eventLabel(p.event) }),
-  compile: (node, context) => ({
-    entry: [
-      ...context.enter,
-      markGoal.ref({ node: node.id }),
-      reachGoal.ref({ node: node.id, goal: node.params.goal }),
-    ],
-    always: [context.go('next')],
-  }),
+  compile(node, context) {
+    const reached = [...context.enter, markGoal.ref({ node: node.id }), reachGoal.ref({ node: node.id, goal: node.params.goal })];
+    if (context.connected('next')) return { entry: reached, always: [context.go('next')] };
+    // Nothing after the goal: the stay ends here, as at an exit without a reason (not a dead end).
+    return { entry: [...reached, leave.ref({ node: node.id, reason: '' })], always: [{ target: context.leave }] };
+  },
   // With exit-on-goal, doing the goal's event anywhere in the journey converts the user, once per stay.
   whileInJourney: (node, context) =>
     context.settings.exitOnGoal

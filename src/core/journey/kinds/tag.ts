@@ -18,6 +18,8 @@ export const tagKind = defineNodeKind({
   name: message('core.journey.kinds.tag.tag'),
   description: message('core.journey.kinds.tag.addsOrRemovesATag'),
   params,
+  // A tag with no name is an error; a placeholder name the user is likely to rename keeps it valid.
+  newStep: { action: 'add', tag: 'engaged' },
   fields: [
     {
       key: 'action',

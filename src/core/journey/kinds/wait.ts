@@ -16,6 +16,7 @@ export const waitKind = defineNodeKind({
   name: message('core.journey.kinds.wait.wait'),
   description: message('core.journey.kinds.wait.holdsTheUserForA'),
   params,
+  newStep: { duration: 'P1D' },
   fields: [
     {
       key: 'duration',

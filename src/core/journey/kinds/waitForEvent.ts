@@ -21,6 +21,8 @@ export const waitForEventKind = defineNodeKind({
   name: message('core.journey.kinds.waitForEvent.waitForEvent'),
   description: message('core.journey.kinds.waitForEvent.waitsUntilTheUserDoes'),
   params,
+  // Three days gives a nudge time to work; purchase is the behaviour most journeys wait for.
+  newStep: { event: 'purchase', timeout: 'P3D' },
   fields: [
     {
       key: 'event',
