@@ -1,38 +1,27 @@
 import { parseArgs } from 'node:util';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { basename } from 'node:path';
-import { isMessage, localized, message, type Message } from '../core/i18n';
-import { checkCohort, cohortPresets, getPreset, MAX_FITTED_SEGMENTS, type SourceFile } from '../core/cohort';
+import { localized, type Message } from '../core/i18n';
+import { cohortPresets, getPreset, type SourceFile } from '../core/cohort';
 import { idSchema } from '../core/journey';
 import {
-  createTableReader,
-  createDecoder,
-  createCampaignReader,
-  createProfileReader,
-  guessCampaignMapping,
-  ImportFailure,
-  problemOf,
-  SNIFF_ROWS,
-  type CampaignImport,
-  type TableLayout,
-  type TableRow,
+  createCampaignImport,
+  createProfileImport,
   dateFormats,
   duplicateRules,
-  guessProfileMapping,
   importTransactions,
-  isoDate,
   referenceDay,
   rejectedRowsCsv,
   sniffTransactions,
   SNIFF_BYTES,
   textEncodings,
   type Delimiter,
-  type ProfileImport,
+  type SideImportStream,
   type TextEncoding,
   type TransactionImportResult,
   type TransactionMapping,
 } from '../core/calibration/import';
-import { channelResponseFits, fitCustomers, fitReportOf, fittedCohortOf, rfmSummary, timingFromCampaigns, type SegmentBy } from '../core/calibration';
+import { buildPopulation, fitImported, populationDocument, type SegmentBy } from '../core/calibration';
 import { cliText, languageChoices, say, type CliLanguage } from './i18n';
 import { createProgress } from './progress';
 import { EXIT, fileErrorReason, single, UsageError, writeFileOrSay, type CliIo } from './commandIo';
@@ -54,6 +43,8 @@ const options = {
   'segment-by': { type: 'string' },
   profiles: { type: 'string' },
   campaigns: { type: 'string' },
+  population: { type: 'string' },
+  'keep-ids': { type: 'boolean' },
   preset: { type: 'string' },
   id: { type: 'string' },
   name: { type: 'string' },
@@ -177,72 +168,47 @@ export function fitCommand(args: string[], lang: CliLanguage, io: CliIo): number
   if (values.rejected !== undefined && !writeFileOrSay(values.rejected, rejectedRowsCsv(imported.report.rejected, (line) => say(line, lang)), io, lang)) return EXIT.unwritable;
   if (imported.problem) return io.stderr(`${text('fit.unusable', { file: transactionsFile, reason: say(imported.problem, lang) })}\n`), EXIT.problems;
 
-  let profiles: ProfileImport | null = null;
-  let profilesFile: SideFile | null = null;
-  if (values.profiles !== undefined) {
-    const loaded = readSideFile(io, values.profiles, lang, (layout, rows) => createProfileReader(guessProfileMapping(layout, rows), { customers: imported.customerIndex }));
-    if ('error' in loaded) return io.stderr(`${text('cannotRead', { file: values.profiles, reason: loaded.error })}\n`), EXIT.unreadable;
-    const problem = 'problem' in loaded ? loaded.problem : loaded.result.problem;
-    if (problem) return io.stderr(`${text('fit.unusable', { file: values.profiles, reason: say(problem, lang) })}\n`), EXIT.problems;
-    if (!('result' in loaded)) return EXIT.problems;
-    profiles = loaded.result;
-    profilesFile = loaded.file;
-  }
-
-  let campaigns: CampaignImport | null = null;
-  let campaignsFile: SideFile | null = null;
-  if (values.campaigns !== undefined) {
-    const loaded = readSideFile(io, values.campaigns, lang, (layout, rows) => {
-      const mapping = guessCampaignMapping(layout, rows);
-      return mapping ? createCampaignReader(mapping, { customers: imported.customerIndex }) : message('cli.fit.campaignsWithoutChannel');
-    });
-    if ('error' in loaded) return io.stderr(`${text('cannotRead', { file: values.campaigns, reason: loaded.error })}\n`), EXIT.unreadable;
-    const problem = 'problem' in loaded ? loaded.problem : loaded.result.problem;
-    if (problem) return io.stderr(`${text('fit.unusable', { file: values.campaigns, reason: say(problem, lang) })}\n`), EXIT.problems;
-    if (!('result' in loaded)) return EXIT.problems;
-    campaigns = loaded.result;
-    campaignsFile = loaded.file;
-    io.stderr(formatCampaignImport(campaigns, values.campaigns, lang));
-  }
-
-  const { table, report } = imported;
-  const lastDay = report.lastDay!;
-  if (calibrationEnd !== undefined && (calibrationEnd < report.firstDay! || calibrationEnd > lastDay))
-    return io.stderr(`${text('fit.calibrationOutside', { date: values['calibration-end']!, first: isoDate(report.firstDay!), last: isoDate(lastDay) })}\n`), EXIT.problems;
-  const summary = rfmSummary(table, { calibrationEnd: calibrationEnd ?? lastDay });
-  let valueOf: ((customer: number) => string | null) | undefined;
-  if (typeof segmentBy === 'object' && profiles) {
-    const attribute = profiles.profiles.attributes.find((candidate) => candidate.name === segmentBy.column);
-    if (!attribute) return io.stderr(`${text('fit.unknownProfileColumn', { column: segmentBy.column, columns: profiles.profiles.attributes.map((known) => known.name).join(', ') })}\n`), EXIT.problems;
-    const byCustomer = new Map<number, string>();
-    for (let row = 0; row < profiles.profiles.length; row++) {
-      const value = attribute.kind === 'categorical' ? (attribute.codes[row]! >= 0 ? attribute.values[attribute.codes[row]!]! : null) : Number.isFinite(attribute.values[row]!) ? String(attribute.values[row]) : null;
-      if (value !== null) byCustomer.set(profiles.profiles.customer[row]!, value);
+  const side = <T extends { problem: Message | null }>(path: string, stream: SideImportStream<T>): { result: T; file: SideFile } | number => {
+    let file;
+    try {
+      file = readChunked(io, path);
+      for (const chunk of file.chunks) stream.push(chunk);
+    } catch (error) {
+      return io.stderr(`${text('cannotRead', { file: path, reason: fileErrorReason(error, lang) })}\n`), EXIT.unreadable;
     }
-    const distinct = new Set<string | null>();
-    for (let i = 0; i < summary.count; i++) distinct.add(byCustomer.get(summary.customer[i]!) ?? null);
-    if (distinct.size > MAX_FITTED_SEGMENTS)
-      return io.stderr(`${text('fit.tooManySegments', { column: segmentBy.column, values: distinct.size, most: MAX_FITTED_SEGMENTS })}\n`), EXIT.problems;
-    valueOf = (customer) => byCustomer.get(customer) ?? null;
-  }
-  const fitted = fitCustomers(summary, table, { segmentBy, lastDay, ...(valueOf ? { valueOf } : {}) });
-  const segmentOfCustomer = new Map<number, string>();
-  for (const segment of fitted.segments) for (const index of segment.members) segmentOfCustomer.set(summary.customer[index]!, segment.id);
-  const measures = campaigns
-    ? { responses: channelResponseFits(campaigns.summary, segmentBy === 'none' ? undefined : (customer) => segmentOfCustomer.get(customer) ?? null), timing: timingFromCampaigns(campaigns.summary) }
-    : null;
-  const fitReport = fitReportOf(fitted, summary, report, table.currency, segmentBy, measures);
+    const result = stream.finish();
+    if (result.problem) return io.stderr(`${text('fit.unusable', { file: path, reason: say(result.problem, lang) })}\n`), EXIT.problems;
+    return { result, file: { fileName: basename(path), sha256: file.hash(), bytes: file.bytes() } };
+  };
+  const profiles = values.profiles === undefined ? null : side(values.profiles, createProfileImport(imported.customerIndex));
+  if (typeof profiles === 'number') return profiles;
+  const campaigns = values.campaigns === undefined ? null : side(values.campaigns, createCampaignImport(imported.customerIndex));
+  if (typeof campaigns === 'number') return campaigns;
+  if (campaigns) io.stderr(formatCampaignImport(campaigns.result, values.campaigns!, lang));
+
+  const { report } = imported;
   const sources: SourceFile[] = [{ role: 'transactions', fileName: basename(transactionsFile), sha256: file.hash(), bytes: file.bytes(), rows: report.rowsRead, accepted: report.accepted, rejected: report.rejectedCount }];
-  if (campaigns && campaignsFile) sources.push({ ...campaignsFile, role: 'campaigns', rows: campaigns.report.rowsRead, accepted: campaigns.report.accepted, rejected: campaigns.report.rowsRead - campaigns.report.accepted });
-  if (profiles && profilesFile) sources.push({ ...profilesFile, role: 'profiles', rows: profiles.report.rowsRead, accepted: profiles.report.accepted, rejected: profiles.report.rowsRead - profiles.report.accepted });
-  const cohort = fittedCohortOf(fitted, fitReport, { id: cohortId, name: values.name ? localized(values.name, values.name) : localized('Your customers (fitted)', '您的客户（拟合）'), preset, sources });
-  const checked = checkCohort(cohort);
-  if (!checked.spec) {
-    // A fault of ours, not of the data: the fitted cohort must always be valid.
-    throw new Error(checked.problems.map((problem) => say(problem.message, 'en')).join('; '));
-  }
+  for (const [role, loaded] of [['profiles', profiles], ['campaigns', campaigns]] as const)
+    if (loaded) sources.push({ ...loaded.file, role, rows: loaded.result.report.rowsRead, accepted: loaded.result.report.accepted, rejected: loaded.result.report.rowsRead - loaded.result.report.accepted });
+  const fitted = fitImported(
+    imported,
+    profiles?.result ?? null,
+    { calibrationEnd: calibrationEnd ?? null, segmentBy, preset, id: cohortId, name: values.name ? localized(values.name, values.name) : localized('Your customers (fitted)', '您的客户（拟合）'), sources },
+    campaigns?.result ?? null,
+  );
+  if (fitted.problem) return io.stderr(`${text('fit.unusable', { file: transactionsFile, reason: say(fitted.problem, lang) })}\n`), EXIT.problems;
+  const { cohort, report: fitReport } = fitted;
   if (!writeFileOrSay(values.out, `${JSON.stringify(cohort, null, 2)}\n`, io, lang)) return EXIT.unwritable;
   if (values.report !== undefined && !writeFileOrSay(values.report, `${JSON.stringify(fitReport, null, 2)}\n`, io, lang)) return EXIT.unwritable;
+  if (values.population !== undefined) {
+    const seed = 1;
+    const population = buildPopulation(imported.table, report.lastDay!, fitted.fit, cohort, { segmentBy, seed, ...(fitted.segmentValueOf ? { segmentValueOf: fitted.segmentValueOf } : {}) });
+    const salt = values['keep-ids'] ? null : randomBytes(16).toString('hex');
+    const document = populationDocument(population, imported.table.customers, { cohort: cohortId, seed, salt });
+    if (!writeFileOrSay(values.population, `${JSON.stringify(document)}\n`, io, lang)) return EXIT.unwritable;
+    const alive = population.alive.reduce((sum, value) => sum + value, 0);
+    io.stderr(`${text('fit.populationWritten', { file: values.population, customers: population.size.toLocaleString(lang), alive: alive.toLocaleString(lang), date: document.asOf })}\n`);
+  }
   if (values.json) io.stdout(`${JSON.stringify(fitReport, null, 2)}\n`);
   else io.stdout(formatFit(fitReport, lang));
   io.stderr(`${text('wrote', { file: values.out })}\n`);
@@ -250,52 +216,6 @@ export function fitCommand(args: string[], lang: CliLanguage, io: CliIo): number
 }
 
 type SideFile = Pick<SourceFile, 'fileName' | 'sha256' | 'bytes'>;
-interface SideReader<T> {
-  push(rows: readonly TableRow[]): void;
-  finish(): T;
-}
-
-/**
- * A profiles or campaign-history file, read against the transactions' customer ids: its encoding
- * detected on its own (it may come from another system than the orders; --encoding is the orders'),
- * its mapping guessed from its first rows by `start` (a message when none can be), then read to the end.
- */
-function readSideFile<T>(io: CliIo, path: string, lang: CliLanguage, start: (layout: TableLayout, rows: readonly (readonly string[])[]) => SideReader<T> | Message): { result: T; file: SideFile } | { error: string } | { problem: Message } {
-  let file;
-  try {
-    file = readChunked(io, path);
-  } catch (error) {
-    return { error: fileErrorReason(error, lang) };
-  }
-  const decoder = createDecoder();
-  const table = createTableReader({ delimiter: 'auto', header: 'auto' });
-  const pending: TableRow[] = [];
-  let reader: SideReader<T> | Message | null = null;
-  const begin = () => {
-    reader = start(table.layout!, pending.map((row) => row.cells));
-    if (!isMessage(reader)) reader.push(pending.splice(0));
-  };
-  const feed = (rows: readonly TableRow[]) => {
-    if (reader && isMessage(reader)) return;
-    if (reader) return reader.push(rows);
-    for (const row of rows) pending.push(row);
-    if (pending.length >= SNIFF_ROWS && table.layout) begin();
-  };
-  try {
-    for (const chunk of file.chunks) feed(table.push(decoder.push(chunk)));
-    feed(table.push(decoder.finish()));
-    feed(table.finish());
-  } catch (error) {
-    return error instanceof ImportFailure ? { problem: problemOf(error) } : { error: fileErrorReason(error, lang) };
-  }
-  if (!reader) {
-    if (!table.layout || pending.length === 0) return { problem: message('core.calibration.import.file.noRows') };
-    begin();
-  }
-  const done = reader as unknown as SideReader<T> | Message;
-  if (isMessage(done)) return { problem: done };
-  return { result: done.finish(), file: { fileName: basename(path), sha256: file.hash(), bytes: file.bytes() } };
-}
 
 const defined = <T extends Record<string, unknown>>(object: T): Partial<T> => Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as Partial<T>;
 

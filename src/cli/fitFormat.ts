@@ -1,7 +1,6 @@
 import { rejectionMessage, type CampaignImport, type RowReason, type TransactionImportResult } from '../core/calibration/import';
-import { fitWarningMessage, type FitReport, type FitWarning, type RateEstimate, type SegmentReport, type SegmentWarning } from '../core/calibration';
+import { segmentWarningMessage, type FitReport, type RateEstimate, type SegmentReport, type SegmentWarning } from '../core/calibration';
 import { channelInfo } from '../core/journey';
-import { message } from '../core/i18n';
 import { cliText, say, type CliLanguage } from './i18n';
 
 /** What `journey-lab fit` prints: the import's accounting of every row (stderr) and the fit (stdout). */
@@ -42,12 +41,7 @@ export function formatImport(imported: TransactionImportResult, file: string, la
 const delimiterNames = { ',': 'comma', '\t': 'tab', ';': 'semicolon', '|': 'pipe', whitespace: 'whitespace' } as const;
 const delimiterKey = (delimiter: keyof typeof delimiterNames) => delimiterNames[delimiter];
 
-function warningText(warning: SegmentWarning, lang: CliLanguage): string {
-  if (warning.code === 'pooled-fit') return say(message('cli.fit.warnings.pooled', warning.values), lang);
-  if (warning.code === 'no-finite-mean') return say(message('cli.fit.warnings.noFiniteMean', { q: warning.values.q.toFixed(2) }), lang);
-  if (warning.code === 'spend-depends-on-frequency') return say(message('cli.fit.warnings.spendDependsOnFrequency', { correlation: warning.values.correlation.toFixed(2) }), lang);
-  return say(fitWarningMessage(warning as FitWarning), lang);
-}
+const warningText = (warning: SegmentWarning, lang: CliLanguage): string => say(segmentWarningMessage(warning), lang);
 
 function segmentLines(segment: SegmentReport, currency: string, lang: CliLanguage): string[] {
   const text = cliText(lang);

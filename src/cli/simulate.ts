@@ -4,10 +4,12 @@ import { pathText, type Problem } from '../core/journey';
 import { engines, type EngineName } from '../core/sim/engine';
 import { checkSimulation, cohortFitProblems, problemsOfFailure, simulateChecked, simulationProblems } from '../core/sim/engine';
 import { cohortPresets, getPreset } from '../core/cohort';
+import { readPopulation } from '../core/calibration';
+import type { SimulationPopulation } from '../core/sim/engine';
 import { runFailureProblems } from '../core/sim/engine';
 import { cliText, languageChoices, say, type CliLanguage } from './i18n';
 import { createProgress } from './progress';
-import { EXIT, formatProblem, loadJson, oneLine, single, UsageError, VERSION_CODES, type CliIo } from './commandIo';
+import { EXIT, fileErrorReason, formatProblem, loadJson, oneLine, single, UsageError, VERSION_CODES, type CliIo } from './commandIo';
 import { formatSummary, formatTrace } from './simulateFormat';
 import { createWorkerPool } from './workerPool';
 
@@ -33,6 +35,7 @@ const options = {
   replications: { type: 'string' },
   json: { type: 'boolean' },
   trace: { type: 'string' },
+  population: { type: 'string' },
 } as const;
 
 export async function simulateCommand(args: string[], lang: CliLanguage, io: CliIo): Promise<number> {
@@ -78,6 +81,15 @@ export async function simulateCommand(args: string[], lang: CliLanguage, io: Cli
     if (!loaded.ok) return io.stderr(`${loaded.message}\n`), EXIT.unreadable;
     cohort = loaded.json;
   }
+  let population: SimulationPopulation | null = null;
+  if (values.population !== undefined) {
+    if (values.cohort === undefined) throw usage(text('simulate.populationNeedsCohort'));
+    const read = readPopulationFile(values.population, io, lang);
+    if (!read.ok) return io.stderr(`${read.message}\n`), EXIT.unreadable;
+    const cohortId = (cohort as { id?: unknown } | null)?.id;
+    if (read.cohort !== cohortId) return io.stderr(`${text('cannotRead', { file: values.population, reason: say(message('core.calibration.population.otherCohort', { population: read.cohort, cohort: String(cohortId) }), lang) })}\n`), EXIT.problems;
+    population = read.population;
+  }
 
   // Cohort problems are located in the cohort file, the others in the journey (or the settings): the
   // journey's misfits with the cohort (cohort-missing-*, path-never-taken) point at the journey's nodes.
@@ -92,7 +104,7 @@ export async function simulateCommand(args: string[], lang: CliLanguage, io: Cli
     return problems.some((problem) => UNREADABLE_CODES.has(problem.code)) ? EXIT.unreadable : EXIT.problems;
   };
 
-  const checked = checkSimulation({ journey: journey.json, cohort, seed, users, engine, replications });
+  const checked = checkSimulation({ journey: journey.json, cohort, seed, users, engine, replications, population });
   if (!checked.ok) return report(text('simulate.refused'), checked.problems);
   const run = checked.checked;
   if (traceUser !== undefined && traceUser >= run.users)
@@ -140,4 +152,18 @@ export async function simulateCommand(args: string[], lang: CliLanguage, io: Cli
     if (traceUser !== undefined) io.stdout(`\n${formatTrace(traceUser, entries!, run.journey, lang)}`);
   }
   return EXIT.ok;
+}
+
+/** A population file (large: customer-level columns), read without the journey documents' size limit. */
+function readPopulationFile(file: string, io: CliIo, lang: CliLanguage): { ok: true; population: SimulationPopulation; cohort: string } | { ok: false; message: string } {
+  const text = cliText(lang);
+  let json: unknown;
+  try {
+    json = JSON.parse(io.readFile(file).replace(/^\uFEFF/, ''));
+  } catch (error) {
+    const reason = error instanceof SyntaxError ? text('notJson', { file, reason: oneLine(error.message) }) : text('cannotRead', { file, reason: fileErrorReason(error, lang) });
+    return { ok: false, message: reason };
+  }
+  const read = readPopulation(json);
+  return read.ok ? { ok: true, population: read.population, cohort: read.cohort } : { ok: false, message: text('cannotRead', { file, reason: say(read.problem, lang) }) };
 }

@@ -161,6 +161,34 @@ describe('journey-lab fit', { timeout: 60_000 }, () => {
     expect(noChannel.stderr).toContain('bad.csv cannot be used: it has no channel column');
   });
 
+  it('writes a population of the real customers, ids hashed, that simulate runs with its fitted cohort', async () => {
+    const result = await runCli(['fit', 'cdnow.txt', '--out', 'c.json', '--population', 'p.json'], files);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/Wrote the population p\.json: 2,357 customers as they stood on 1998-06-30, [\d,]+ of them still active/);
+    const document = JSON.parse(result.written['p.json']!);
+    expect(document).toMatchObject({ kind: 'journey-lab-population', schemaVersion: 1, cohort: 'fitted-customers', asOf: '1998-06-30', idsHashed: true });
+    expect(document.columns.customer[0]).toMatch(/^[0-9a-f]{32}$/);
+    expect(CDNOW).not.toContain(document.columns.customer[0]);
+    const kept = await runCli(['fit', 'cdnow.txt', '--out', 'c.json', '--population', 'p.json', '--keep-ids'], files);
+    expect(JSON.parse(kept.written['p.json']!).columns.customer[0]).toBe('00004');
+
+    const journey = JSON.stringify(instantiateTemplate(getTemplate('churn-win-back')!, 'en'));
+    const inputs = { 'churn.json': journey, 'c.json': result.written['c.json']!, 'p.json': result.written['p.json']! };
+    const simulated = await runCli(['simulate', 'churn.json', '--cohort', 'c.json', '--population', 'p.json', '--json', '--workers', '1'], inputs);
+    expect(simulated.code).toBe(0);
+    expect(JSON.parse(simulated.stdout).users).toBe(2357);
+    const withoutCohort = await runCli(['simulate', 'churn.json', '--population', 'p.json'], inputs);
+    expect(withoutCohort.code).toBe(2);
+    expect(withoutCohort.stderr).toContain('--population needs the fitted cohort it was made with');
+    const withUsers = await runCli(['simulate', 'churn.json', '--cohort', 'c.json', '--population', 'p.json', '--users', '100'], inputs);
+    expect(withUsers.code).toBe(1);
+    expect(withUsers.stderr).toContain('A population simulates each of its 2,357 customers once');
+    const other = JSON.stringify({ ...JSON.parse(result.written['c.json']!), id: 'someone-else' });
+    const mismatched = await runCli(['simulate', 'churn.json', '--cohort', 'other.json', '--population', 'p.json'], { ...inputs, 'other.json': other });
+    expect(mismatched.code).toBe(1);
+    expect(mismatched.stderr).toContain('The population belongs to the cohort “fitted-customers”, not “someone-else”');
+  });
+
   it('accounts for every rejected row by reason and line, and writes them for download', async () => {
     const text = 'id,date,amount\n1,2024-01-01,10\n,2024-01-02,5\n2,notadate,3\n3,2024-01-05,abc\n4,2024-01-06,-8\n';
     const result = await runCli(['fit', 'bad.csv', '--out', 'c.json', '--rejected', 'rejected.csv'], { 'bad.csv': text });

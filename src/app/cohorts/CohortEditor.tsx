@@ -17,6 +17,7 @@ import { TagsSection } from './editor/TagsSection';
 import { CalendarSection } from './editor/CalendarSection';
 import { TimingSection } from './editor/TimingSection';
 import { useLang } from '../i18n/useLang';
+import { FittedFromData } from '../calibration/FittedFromData';
 
 export interface CohortEditorProps {
   draft: Json;
@@ -94,6 +95,7 @@ export function CohortEditor({ draft, problems: found, onChange }: CohortEditorP
         <NumberField label={t('cohorts.controlGroup')} help={t('cohorts.controlGroupHelp')} path={['controlGroupShare']} value={draft.controlGroupShare} scale={100} {...common} />
       </Section>
 
+      {draft.provenance !== undefined && <FittedFromData provenance={draft.provenance} />}
       <AttributesSection declarations={declarations} problems={problems} set={set} update={onChange} />
       <TagsSection tags={tags} problems={problems} update={onChange} />
       <CalendarSection calendar={draft.calendar} problems={found} update={onChange} />

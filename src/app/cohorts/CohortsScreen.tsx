@@ -18,6 +18,7 @@ import { cohortFileName, exportCohortJson, parseCohortFile } from './cohortFiles
 import { CohortEditor } from './CohortEditor';
 import { newCohortId, textIn, withText, type Json } from './draft';
 import { ImportFileButton } from '../ImportFileButton';
+import { FitFromData } from '../calibration/FitFromData';
 import './cohorts.css';
 import { useLang } from '../i18n/useLang';
 import { say } from '../i18n/say';
@@ -82,6 +83,7 @@ function CohortList({ onOpen }: { onOpen(id: string): void }) {
   const [cohorts, setCohorts] = useState<CohortRecord[] | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
+  const [fitting, setFitting] = useState(false);
 
   const refresh = useCallback(async () => {
     try {
@@ -176,7 +178,11 @@ function CohortList({ onOpen }: { onOpen(id: string): void }) {
         <div className="cohorts-bar">
           <h3 id="cohorts-saved-heading">{t('cohorts.savedHeading')}</h3>
           <ImportFileButton label={t('cohorts.import')} inputLabel={t('cohorts.importFile')} accept=".json,application/json" onFile={(file) => void importFile(file)} />
+          <button type="button" onClick={() => setFitting(true)}>
+            {t('calibration.open')}
+          </button>
         </div>
+        {fitting && <FitFromData onClose={() => setFitting(false)} save={put} onSaved={(id) => (setFitting(false), onOpen(id))} />}
         {cohorts === null ? (
           <p role="status">{t('cohorts.loading')}</p>
         ) : cohorts.length === 0 ? (

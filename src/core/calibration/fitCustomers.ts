@@ -150,13 +150,13 @@ const percentages = (scores: Uint8Array, members: Int32Array): number[] => {
 export interface FitCustomersOptions {
   segmentBy: SegmentBy;
   /** For a column: the value of a customer (an index into the transaction table's customers). */
-  valueOf?: (customer: number) => string | null;
+  segmentValueOf?: (customer: number) => string | null;
   /** The last day of the data: the holdout runs from the day after the calibration end to it. */
   lastDay: number;
 }
 
 export function fitCustomers(summary: RfmSummary, table: TransactionTable, options: FitCustomersOptions): CustomerFit {
-  const { ids, values, of } = assign(summary, options.segmentBy, options.valueOf ?? (() => null));
+  const { ids, values, of } = assign(summary, options.segmentBy, options.segmentValueOf ?? (() => null));
   const memberLists: number[][] = ids.map(() => []);
   for (let i = 0; i < summary.count; i++) memberLists[of[i]!]!.push(i);
   const everyone = ids.length === 1 ? null : fitBgNbd(summary);

@@ -107,7 +107,7 @@ export function buildFittedCohort(input: FittedCohortInput): CohortSpecInput {
     name: input.name,
     description: input.description,
     size: Math.min(MAX_USERS, Math.max(1, customers)),
-    ...(preset.controlGroupShare === undefined ? {} : { controlGroupShare: preset.controlGroupShare }),
+    controlGroupShare: preset.controlGroupShare ?? 0,
     ...timingOf(preset.timing, input.timing),
     ...(preset.calendar === undefined ? {} : { calendar: preset.calendar }),
     attributes: { ...(preset.attributes ?? {}), ...(input.extraAttributes ?? {}) },

@@ -75,3 +75,7 @@ export * from './fitReport';
 export * from './fittedCohort';
 export * from './betaInterval';
 export * from './channelResponses';
+export * from './fitImported';
+export * from './segmentWarnings';
+export * from './population';
+export * from './populationFile';

@@ -82,3 +82,5 @@ export {
   type CampaignSummary,
   type OutcomeCounts,
 } from './campaigns';
+export { createCampaignImport, createProfileImport, type SideImportStream } from './profileImport';
+export { timeZoneChoices } from './timeZoneChoices';

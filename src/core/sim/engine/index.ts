@@ -13,3 +13,4 @@ export type { CheckedSimulation, RangeRunner, RangeTask } from './simulate';
 export { SteppingClock } from './steppingClock';
 export type { TraceEntry } from './trace';
 export { UserWorld } from './world';
+export { populationProblems, type SimulationPopulation } from './population';

@@ -8,6 +8,7 @@ import { leafOf } from '../../journey/conditions';
 import type { MachineConfig, StateConfig } from '../../compile/machineConfig';
 import { defaultRegistry, type Registry } from '../../journey/registry';
 import { createCohortGenerator, type CohortGenerator } from '../../cohort/generate';
+import { populationGenerator, type SimulationPopulation } from './population';
 import { modelledEvents, type CheckedCohortSpec } from '../../cohort/schema';
 import { hashString } from '../math/random';
 import { buildLayout, type CounterLayout } from './counters';
@@ -83,6 +84,8 @@ export interface Model {
   registry: Registry;
   cohort: CheckedCohortSpec;
   generator: CohortGenerator;
+  /** The real customers the users are, one each (a fitted cohort's population); null: synthetic users. */
+  population: SimulationPopulation | null;
   seed: number;
   users: number;
   horizonMs: number;
@@ -118,6 +121,8 @@ export interface ModelOptions {
   /** Users to simulate (the cohort's size by default). */
   users?: number;
   registry?: Registry;
+  /** Real customers to simulate instead of synthetic users (users 0 … population.size − 1). */
+  population?: SimulationPopulation | null;
 }
 
 function visitStates(state: StateConfig, visit: (state: StateConfig) => void): void {
@@ -258,7 +263,8 @@ export function buildModel(journey: CheckedJourneyDocument, config: MachineConfi
     registry,
     cohort,
     // The spec's size is only the default count: the run's users are 0 … users − 1, any number of them.
-    generator: createCohortGenerator({ ...cohort, size: users }, seed),
+    generator: options.population ? populationGenerator(createCohortGenerator({ ...cohort, size: users }, seed), options.population) : createCohortGenerator({ ...cohort, size: users }, seed),
+    population: options.population ?? null,
     seed,
     users,
     horizonMs,

@@ -1,3 +1,4 @@
+import { populationProblems, type SimulationPopulation } from './population';
 import { grouped, message, type Message, verbatim, joinedMessages } from '../../i18n';
 import { compileJourney, compileJourneyInput, type CompiledJourney } from '../../compile/toMachine';
 import { describeDuration, describeElapsed, MS, parseDuration } from '../../journey/duration';
@@ -72,6 +73,8 @@ export interface SimulationInput {
   users?: number;
   engine?: EngineName;
   replications?: number;
+  /** Real customers to simulate, one user each, instead of the cohort's synthetic users. */
+  population?: SimulationPopulation | null;
 }
 
 /** A range of users of one replication: plain data, so it can be posted to a worker. */
@@ -83,6 +86,7 @@ export interface RangeTask {
   engine: EngineName;
   start: number;
   end: number;
+  population?: SimulationPopulation | null;
 }
 
 /** What checkSimulation lets through: the journey and the cohort carry the brand of their gates. */
@@ -93,6 +97,7 @@ export interface CheckedSimulation {
   users: number;
   engine: EngineName;
   replications: number;
+  population?: SimulationPopulation | null;
 }
 
 const problem = (code: keyof typeof simulationProblems, text: Message, path: (string | number)[] = []): Problem => ({
@@ -143,7 +148,11 @@ export function checkSimulation(
   // Draws take the seed as one 32-bit word, and replications use seed, seed + 1, …: keep them all in range.
   if (!Number.isInteger(seed) || seed < 0 || seed + Math.max(1, replications) - 1 > MAX_SEED)
     problems.push(problem('simulation-settings', message('core.sim.engine.simulate.theSeedMustBeA', { MAX_SEED: grouped(MAX_SEED), seed: grouped(seed) }), ['seed']));
-  const users = input.users ?? cohort.spec?.size ?? 0;
+  const population = input.population ?? null;
+  if (population && cohort.spec) for (const found of populationProblems(population, cohort.spec.segments.length)) problems.push(found);
+  if (population && input.users !== undefined && input.users !== population.size)
+    problems.push(problem('simulation-settings', message('core.sim.engine.population.usersAreCustomers', { users: grouped(input.users), customers: grouped(population.size) }), ['users']));
+  const users = population ? population.size : (input.users ?? cohort.spec?.size ?? 0);
   for (const found of runSizeProblems(compiled.ok ? compiled.document.settings.horizon : null, users)) problems.push(found);
   if (!Number.isInteger(replications) || replications < 1 || replications > MAX_REPLICATIONS)
     problems.push(
@@ -153,7 +162,7 @@ export function checkSimulation(
   if (!(engines as readonly unknown[]).includes(engine))
     problems.push(problem('simulation-settings', message('core.sim.engine.simulate.theEngineMustBeOne', { engines: joinedMessages(engines, 'list'), engine: String(engine) }), ['engine']));
   if (problems.length > 0 || !compiled.ok || !cohort.spec) return { ok: false, problems };
-  const checked = { journey: compiled.document, cohort: cohort.spec, seed, users, engine, replications };
+  const checked = { journey: compiled.document, cohort: cohort.spec, seed, users, engine, replications, population };
   if (engine === 'fast')
     try {
       buildPlan(modelOf(compiled, checked, 0, registry));
@@ -164,7 +173,7 @@ export function checkSimulation(
   return { ok: true, checked, warnings: checkJourneyAgainstCohort(compiled.document, cohort.spec, registry) };
 }
 
-type ModelInputs = Pick<CheckedSimulation, 'journey' | 'cohort' | 'seed' | 'users'>;
+type ModelInputs = Pick<CheckedSimulation, 'journey' | 'cohort' | 'seed' | 'users' | 'population'>;
 
 /**
  * The model of one replication (its seed is seed + replication). The journey and the cohort are
@@ -178,7 +187,7 @@ export function modelFor(checked: ModelInputs, replication: number, registry: Re
 function modelOf(compiled: CompiledJourney, checked: ModelInputs, replication: number, registry: Registry): Model {
   const tooBig = runSizeProblems(compiled.document.settings.horizon, checked.users);
   if (tooBig.length > 0) throw new SimulationError(tooBig);
-  return buildModel(compiled.document, compiled.config, checked.cohort, { seed: checked.seed + replication, users: checked.users, registry });
+  return buildModel(compiled.document, compiled.config, checked.cohort, { seed: checked.seed + replication, users: checked.users, registry, population: checked.population ?? null });
 }
 
 /** The problem users read for a journey that stopped a run (a runaway loop, a used-up step budget); null for any other error. */
@@ -263,7 +272,7 @@ export async function simulateChecked(checked: CheckedSimulation, options: Simul
       const seed = checked.seed + replication;
       const parts = await Promise.all(
         ranges.map(([start, end]) =>
-          runner({ journey: checked.journey, cohort: checked.cohort, seed, users: checked.users, engine: checked.engine, start, end }, (count) => {
+          runner({ journey: checked.journey, cohort: checked.cohort, seed, users: checked.users, engine: checked.engine, start, end, population: checked.population ?? null }, (count) => {
             done.set(`${replication}:${start}`, count);
             report();
           }),

@@ -345,10 +345,18 @@ export class UserWorld {
     // λ now; p and the spend level only when the first purchase needs them (most users of a short
     // horizon never buy, and draws are counter-based, so drawing later gives the same numbers).
     const latent = this.scratch.reset(model.seed, user, LATENT);
-    this.lambdaPerMs = sampleBgNbdRate(behaviour.purchase, latent.next) / DAY;
-    this.dropoutCounter = latent.counter;
-    this.dropout = -1;
-    this.spendLatent = -1;
+    const population = model.population;
+    if (population) {
+      // A real customer: their own rate, dropout chance and spend level, drawn from the fit given their history.
+      this.lambdaPerMs = population.lambdaPerDay[user]! / DAY;
+      this.dropout = population.dropout[user]!;
+      this.spendLatent = population.spendRate[user]!;
+    } else {
+      this.lambdaPerMs = sampleBgNbdRate(behaviour.purchase, latent.next) / DAY;
+      this.dropoutCounter = latent.counter;
+      this.dropout = -1;
+      this.spendLatent = -1;
+    }
     this.alive = true;
     this.lapsed = false;
     this.lapsedInJourney = false;
@@ -381,7 +389,13 @@ export class UserWorld {
     this.stepInstant = -1;
     this.steps = 0;
     this.totalSteps = 0;
-    this.purchaseAt = this.lambdaPerMs > 0 ? calendarAdvance(model.clock, 0, -Math.log(1 - this.purchases.next()) / this.lambdaPerMs) : Infinity;
+    // A customer who had lapsed before launch starts lapsed (not counted as churned in the run): only a
+    // win-back brings them back.
+    if (population && population.alive[user] === 0) {
+      this.alive = false;
+      this.lapsed = true;
+      this.purchaseAt = Infinity;
+    } else this.purchaseAt = this.lambdaPerMs > 0 ? calendarAdvance(model.clock, 0, -Math.log(1 - this.purchases.next()) / this.lambdaPerMs) : Infinity;
     this.induced.reset(model.seed, user, INDUCED);
     this.inducedCount = 0;
     this.hazardFrom = 0;

@@ -1,0 +1,64 @@
+// The fitting job, wherever it runs (the worker, or this thread where there is no Worker): the files
+// read in 1 MiB slices, each hashed (SHA-256, incrementally) and pushed into the core's importers with
+// progress after every slice, then the fit (src/core/calibration/fitImported.ts). Stops between slices
+// when `cancelled()` says so; the worker is simply terminated.
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { getPreset, type SourceFile } from '../../core/cohort';
+import { message } from '../../core/i18n';
+import { createTransactionImport } from '../../core/calibration/import';
+import { createProfileImport } from '../../core/calibration/import';
+import { fitImported } from '../../core/calibration';
+import type { FitMessage, FitPhase, FitRequest } from './protocol';
+
+export const SLICE_BYTES = 1 << 20;
+
+/** The bytes of a Blob slice (Blob.arrayBuffer where there is one, else a Response). */
+export async function sliceBytes(blob: Blob, start: number, end: number): Promise<Uint8Array> {
+  const part = blob.slice(start, end);
+  const buffer = typeof part.arrayBuffer === 'function' ? await part.arrayBuffer() : await new Response(part).arrayBuffer();
+  return new Uint8Array(buffer);
+}
+
+/** Reads a Blob slice by slice into `push`; the SHA-256 of its bytes, or null when cancelled. */
+async function readHashed(blob: Blob, push: (bytes: Uint8Array) => void, progress: (bytes: number) => void, cancelled: () => boolean): Promise<string | null> {
+  const hash = sha256.create();
+  for (let start = 0; start < blob.size; start += SLICE_BYTES) {
+    if (cancelled()) return null;
+    const bytes = await sliceBytes(blob, start, Math.min(blob.size, start + SLICE_BYTES));
+    hash.update(bytes);
+    push(bytes);
+    progress(start + bytes.length);
+  }
+  return bytesToHex(hash.digest());
+}
+
+export async function runFitJob(request: FitRequest, post: (message: FitMessage) => void, cancelled: () => boolean = () => false): Promise<void> {
+  const progress = (phase: FitPhase, size: number, rows: () => number) => (bytes: number) => post({ type: 'progress', phase, bytes, size, rows: rows() });
+  const stream = createTransactionImport(request.settings);
+  const transactionsHash = await readHashed(request.transactions, (bytes) => stream.push(bytes), progress('transactions', request.transactions.size, () => stream.progress.rows), cancelled);
+  if (transactionsHash === null) return;
+  const imported = stream.finish();
+  const report = imported.report;
+  if (imported.problem) return post({ type: 'result', importReport: report, problem: imported.problem, fit: null, cohort: null });
+  const sources: SourceFile[] = [{ role: 'transactions', fileName: request.transactionsName, sha256: transactionsHash, bytes: request.transactions.size, rows: report.rowsRead, accepted: report.accepted, rejected: report.rejectedCount }];
+
+  let profiles = null;
+  if (request.profiles) {
+    const profileStream = createProfileImport(imported.customerIndex);
+    const file = request.profiles.file;
+    const profilesHash = await readHashed(file, (bytes) => profileStream.push(bytes), progress('profiles', file.size, () => 0), cancelled);
+    if (profilesHash === null) return;
+    profiles = profileStream.finish();
+    if (profiles.problem) return post({ type: 'result', importReport: report, problem: profiles.problem, fit: null, cohort: null });
+    const read = profiles.report;
+    sources.push({ role: 'profiles', fileName: request.profiles.name, sha256: profilesHash, bytes: file.size, rows: read.rowsRead, accepted: read.accepted, rejected: read.rowsRead - read.accepted });
+  }
+
+  if (cancelled()) return;
+  post({ type: 'progress', phase: 'fitting', bytes: request.transactions.size, size: request.transactions.size, rows: report.rowsRead });
+  const preset = getPreset(request.fit.presetId);
+  if (!preset) return post({ type: 'result', importReport: report, problem: message('app.calibration.unknownPreset', { preset: request.fit.presetId }), fit: null, cohort: null });
+  const fitted = fitImported(imported, profiles, { calibrationEnd: request.fit.calibrationEnd, segmentBy: request.fit.segmentBy, preset, id: request.fit.id, name: request.fit.name, sources });
+  post({ type: 'result', importReport: report, problem: fitted.problem, fit: fitted.report, cohort: fitted.cohort });
+}

@@ -1,0 +1,85 @@
+/**
+ * A population: every customer of the data as one simulated user, with what the fit says of them
+ * given their whole history up to the last day of the data (Fader, Hardie & Lee 2005):
+ *
+ * - alive at launch with their own P(alive | x, t_x, T);
+ * - purchase rate λ ~ Gamma(r + x, α + T) and dropout chance p ~ Beta(a, b + x), the BG/NBD posteriors;
+ * - spend rate ν ~ Gamma(p·x + q, γ + x·m_x) (gamma-gamma posterior; the prior Gamma(q, γ) without
+ *   repeat purchases), so their mean order p/ν leans towards what they have spent;
+ * - their segment (by the rule the fit used) and their RFM scores at the end of the data.
+ *
+ * The draws are seeded per customer (the same seed gives the same population), so a win-back journey
+ * targets the customers who really are at risk. The journey launches at the end of the data.
+ */
+import { hashString } from '../sim/math/random';
+import { sampleBeta, sampleGamma, uniformStream } from '../sim/math/distributions';
+import type { SimulationPopulation } from '../sim/engine/population';
+import type { CohortSpecInput } from '../cohort/schema';
+import { probabilityAlive } from './bgnbdCustomer';
+import { rfmTiers, type CustomerFit, type SegmentBy } from './fitCustomers';
+import type { TransactionTable } from './import/transactions';
+import { rfmSummary } from './rfmSummary';
+
+const PURPOSE = hashString('population');
+
+export interface PopulationOptions {
+  segmentBy: SegmentBy;
+  /** For a column: the value of a customer (an index into the table's customers). */
+  segmentValueOf?: (customer: number) => string | null;
+  seed: number;
+}
+
+export interface BuiltPopulation extends SimulationPopulation {
+  /** The table's customer index of each user (for their id). */
+  customer: Int32Array;
+  /** The day (since 1970-01-01) whose end the population describes: the last day of the data. */
+  asOf: number;
+}
+
+export function buildPopulation(table: TransactionTable, lastDay: number, fit: CustomerFit, cohort: CohortSpecInput, options: PopulationOptions): BuiltPopulation {
+  const summary = rfmSummary(table, { calibrationEnd: lastDay });
+  const size = summary.count;
+  const ids = cohort.segments.map((segment) => segment.id);
+  const largest = cohort.segments.reduce((best, segment, index) => (segment.share > cohort.segments[best]!.share ? index : best), 0);
+  const indexOfId = (id: string | undefined) => {
+    const index = id === undefined ? -1 : ids.indexOf(id);
+    return index >= 0 ? index : largest;
+  };
+  const byValue = new Map(fit.segments.map((segment) => [segment.value, segment.id]));
+  const population: BuiltPopulation = {
+    size,
+    asOf: lastDay,
+    customer: summary.customer.slice(),
+    segment: new Uint16Array(size),
+    recency: summary.rfm.recency.slice(),
+    frequency: summary.rfm.frequency.slice(),
+    monetary: summary.rfm.monetary.slice(),
+    alive: new Uint8Array(size),
+    lambdaPerDay: new Float64Array(size),
+    dropout: new Float64Array(size),
+    spendRate: new Float64Array(size),
+  };
+  for (let i = 0; i < size; i++) {
+    const segmentBy = options.segmentBy;
+    let id: string | undefined;
+    if (segmentBy === 'none') id = ids[0];
+    else if (segmentBy === 'rfm') {
+      const total = summary.rfm.recency[i]! + summary.rfm.frequency[i]! + summary.rfm.monetary[i]!;
+      id = rfmTiers.find((tier) => total >= tier.minimum)?.id;
+    } else id = byValue.get(options.segmentValueOf?.(summary.customer[i]!) ?? null) ?? byValue.get(null);
+    const segment = indexOfId(id);
+    population.segment[i] = segment;
+    const { purchase, orderValue } = cohort.segments[segment]!.behaviour;
+    const x = summary.frequency[i]!;
+    const tx = summary.recency[i]!;
+    const T = summary.age[i]!;
+    const u = uniformStream(options.seed, i, PURPOSE);
+    population.alive[i] = u() < probabilityAlive(purchase, x, tx, T) ? 1 : 0;
+    population.lambdaPerDay[i] = sampleGamma(purchase.r + x, 1 / (purchase.alpha + T), u);
+    population.dropout[i] = sampleBeta(purchase.a, purchase.b + x, u);
+    const mean = summary.meanRepeatValue[i]!;
+    const known = x > 0 && Number.isFinite(mean);
+    population.spendRate[i] = sampleGamma(known ? orderValue.p * x + orderValue.q : orderValue.q, 1 / (orderValue.gamma + (known ? x * mean : 0)), u);
+  }
+  return population;
+}

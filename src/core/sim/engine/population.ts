@@ -1,0 +1,81 @@
+/**
+ * A population: the run's users are real customers, one each, instead of draws from the cohort's
+ * segments. Each carries what the fit says of them given their own history — their segment, RFM
+ * scores, whether they are still active at launch, their purchase rate and dropout chance, and their
+ * spend level (src/core/calibration/population.ts draws these) — and takes everything else (attributes,
+ * tags, reach, responses) from their segment as a synthetic user would. Both engines read it through
+ * the world they share, so they still agree draw for draw, and any split of users over workers gives
+ * the same report: a user's numbers are looked up by index, never drawn in sequence.
+ */
+import { message } from '../../i18n';
+import type { Problem } from '../../journey';
+import type { CohortGenerator } from '../../cohort/generate';
+
+export interface SimulationPopulation {
+  /** Customers: users 0 … size − 1. */
+  size: number;
+  /** Index of each customer's segment in the cohort's segments. */
+  segment: Uint16Array;
+  /** RFM scores 1–5. */
+  recency: Uint8Array;
+  frequency: Uint8Array;
+  monetary: Uint8Array;
+  /** 1 when the customer is still active (has not lapsed) at launch. */
+  alive: Uint8Array;
+  /** Purchase rate per day while active (BG/NBD λ). */
+  lambdaPerDay: Float64Array;
+  /** Chance of lapsing after each purchase (BG/NBD p). */
+  dropout: Float64Array;
+  /** Latent spend rate ν of the gamma-gamma model (1 / currency unit): the mean order is p / ν. */
+  spendRate: Float64Array;
+}
+
+const columns = ['segment', 'recency', 'frequency', 'monetary', 'alive', 'lambdaPerDay', 'dropout', 'spendRate'] as const;
+
+/** What is wrong with a population for a cohort with `segments` segments; empty when it can run. */
+export function populationProblems(population: SimulationPopulation, segments: number): Problem[] {
+  const found: Problem[] = [];
+  const say = (path: (string | number)[], values: Record<string, string | number>) =>
+    found.push({ severity: 'error', code: 'simulation-settings', message: message('core.sim.engine.population.invalid', values), location: { path: ['population', ...path] } });
+  if (!(Number.isInteger(population.size) && population.size >= 1)) say(['size'], { column: 'size', row: 0 });
+  for (const column of columns) if (population[column]?.length !== population.size) say([column], { column, row: 0 });
+  if (found.length > 0) return found;
+  for (let row = 0; row < population.size && found.length === 0; row++) {
+    if (population.segment[row]! >= segments) say(['segment', row], { column: 'segment', row: row + 1 });
+    for (const column of ['recency', 'frequency', 'monetary'] as const) if (!(population[column][row]! >= 1 && population[column][row]! <= 5)) say([column, row], { column, row: row + 1 });
+    if (population.alive[row]! > 1) say(['alive', row], { column: 'alive', row: row + 1 });
+    if (!(population.lambdaPerDay[row]! >= 0 && Number.isFinite(population.lambdaPerDay[row]!))) say(['lambdaPerDay', row], { column: 'lambdaPerDay', row: row + 1 });
+    if (!(population.dropout[row]! >= 0 && population.dropout[row]! <= 1)) say(['dropout', row], { column: 'dropout', row: row + 1 });
+    if (!(population.spendRate[row]! > 0 && Number.isFinite(population.spendRate[row]!))) say(['spendRate', row], { column: 'spendRate', row: row + 1 });
+  }
+  return found;
+}
+
+/** The cohort's generator with each user's segment and RFM scores those of their customer. */
+export function populationGenerator(base: CohortGenerator, population: SimulationPopulation): CohortGenerator {
+  const scores = [population.recency, population.frequency, population.monetary];
+  const segmentOf = (index: number) => population.segment[index]!;
+  const rfmOf = (index: number, _segment: number, dimension: number) => scores[dimension]![index]!;
+  return {
+    ...base,
+    segmentOf,
+    rfmOf,
+    user(index) {
+      const user = base.user(index);
+      const segmentIndex = segmentOf(index);
+      const synthetic = base.spec.segments[segmentIndex]!;
+      return {
+        ...user,
+        segment: synthetic.id,
+        segmentIndex,
+        attributes: Object.fromEntries(Object.keys(user.attributes).map((name) => [name, base.attributeOf(index, segmentIndex, name)!])),
+        tags: base.spec.tags.filter((tag) => base.tagOf(index, segmentIndex, tag)),
+        rfm: { recency: rfmOf(index, segmentIndex, 0), frequency: rfmOf(index, segmentIndex, 1), monetary: rfmOf(index, segmentIndex, 2) },
+        reach: Object.fromEntries(Object.keys(user.reach).map((channel) => [channel, base.reachOf(index, segmentIndex, channel as keyof typeof user.reach)])) as typeof user.reach,
+      };
+    },
+    *users(start = 0, end = base.size) {
+      for (let index = Math.max(0, start); index < Math.min(end, base.size); index++) yield this.user(index);
+    },
+  };
+}

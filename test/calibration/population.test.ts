@@ -1,0 +1,119 @@
+// Populations: each real customer one simulated user, with the fit's posterior given their history —
+// the engines agree on them draw for draw, any worker split gives the same report, and what they buy
+// without a journey is what the BG/NBD conditional expectation predicts.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { buildPopulation, conditionalExpectedPurchases, fitImported, populationDocument, readPopulation, rfmSummary } from '../../src/core/calibration';
+import { importTransactions } from '../../src/core/calibration/import';
+import { checkCohort, type CheckedCohortSpec } from '../../src/core/cohort/schema';
+import { getPreset } from '../../src/core/cohort/presets';
+import { compileJourneyInput } from '../../src/core/compile/toMachine';
+import { buildModel } from '../../src/core/sim/engine/model';
+import { runRange } from '../../src/core/sim/engine/runRange';
+import { checkSimulation, simulateChecked } from '../../src/core/sim/engine/simulate';
+import { instantiateTemplate } from '../../src/core/templates/defineTemplate';
+import { getTemplate } from '../../src/core/templates/index';
+import type { JourneyDocumentInput } from '../../src/core/journey/schema';
+
+const CDNOW = new Uint8Array(readFileSync(fileURLToPath(new URL('../../../shared/data/CDNOW_sample.txt', import.meta.url))));
+const imported = importTransactions([CDNOW], { mapping: { currency: 'USD' } });
+const source = { role: 'transactions' as const, fileName: 'CDNOW_sample.txt', sha256: '0'.repeat(64), bytes: CDNOW.length, rows: 6919, accepted: 6919, rejected: 0 };
+const fitted = fitImported(imported, null, { calibrationEnd: null, segmentBy: 'rfm', preset: getPreset('ecommerce')!, id: 'cdnow', name: { en: 'CDNOW', 'zh-CN': 'CDNOW' }, sources: [source] });
+if (fitted.problem) throw new Error('the CDNOW fit failed');
+const cohort = checkCohort(fitted.cohort).spec as CheckedCohortSpec;
+const lastDay = imported.report.lastDay!;
+const populationOf = (seed: number) => buildPopulation(imported.table, lastDay, fitted.fit, fitted.cohort, { segmentBy: 'rfm', seed });
+
+/** Entry at launch, straight out: no touch, no offer — what customers buy is their own. */
+const idle: JourneyDocumentInput = {
+  schemaVersion: 5,
+  id: 'idle',
+  name: 'Idle',
+  settings: { horizon: 'P180D', frequencyCap: null },
+  nodes: [
+    { id: 'start', kind: 'entry', stage: 'awareness', params: { trigger: { type: 'audience' } } },
+    { id: 'out', kind: 'exit', stage: 'awareness', params: {} },
+  ],
+  edges: [{ id: 'e', source: 'start', sourcePort: 'next', target: 'out' }],
+};
+
+describe('a population of real customers', { timeout: 120_000 }, () => {
+  it('draws each customer from the posterior given their whole history, seeded', () => {
+    const population = populationOf(1);
+    expect(population.size).toBe(2357);
+    expect(populationOf(1).lambdaPerDay).toEqual(population.lambdaPerDay);
+    expect(populationOf(2).lambdaPerDay).not.toEqual(population.lambdaPerDay);
+    // A customer with no repeat purchase is alive under BG/NBD; with one long ago, rarely.
+    const summary = rfmSummary(imported.table, { calibrationEnd: lastDay });
+    for (let i = 0; i < summary.count; i++) if (summary.frequency[i] === 0) expect(population.alive[i]).toBe(1);
+    const alive = population.alive.reduce((sum, value) => sum + value, 0);
+    expect(alive).toBeLessThan(2357);
+    expect(alive).toBeGreaterThan(1411);
+  });
+
+  it('buys, without a journey, what the conditional expectation predicts: within 3 SE over 20 seeds', async () => {
+    const summary = rfmSummary(imported.table, { calibrationEnd: lastDay });
+    const population = populationOf(1);
+    let expected = 0;
+    for (let i = 0; i < summary.count; i++) expected += conditionalExpectedPurchases(cohort.segments[population.segment[i]!]!.behaviour.purchase, 180, summary.frequency[i]!, summary.recency[i]!, summary.age[i]!);
+    const totals: number[] = [];
+    for (let seed = 1; seed <= 20; seed++) {
+      const checked = checkSimulation({ journey: idle, cohort: fitted.cohort, seed, population: populationOf(seed) });
+      if (!checked.ok) throw new Error(checked.problems.map((problem) => problem.code).join());
+      totals.push((await simulateChecked(checked.checked)).report.purchases);
+    }
+    const mean = totals.reduce((sum, value) => sum + value, 0) / totals.length;
+    const sd = Math.sqrt(totals.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (totals.length - 1));
+    expect(Math.abs(mean - expected)).toBeLessThan(3 * (sd / Math.sqrt(totals.length)) + 1e-9);
+    // And far fewer than the same cohort's synthetic users, who all start alive as new customers.
+    const synthetic = checkSimulation({ journey: idle, cohort: fitted.cohort, seed: 1 });
+    if (!synthetic.ok) throw new Error('synthetic run refused');
+    expect((await simulateChecked(synthetic.checked)).report.purchases).toBeGreaterThan(mean * 1.3);
+  });
+
+  it('runs alike on both engines, user by user, with a journey that touches and offers', () => {
+    const journey = instantiateTemplate(getTemplate('churn-win-back')!, 'en');
+    const compiled = compileJourneyInput(journey);
+    if (!compiled.ok) throw new Error('the template does not compile');
+    const model = buildModel(compiled.document, compiled.config, cohort, { seed: 3, users: 2357, population: populationOf(3) });
+    const fast = runRange(model, 'fast', 0, model.users, { trace: () => true, traceTwins: true });
+    const reference = runRange(model, 'reference', 0, model.users, { trace: () => true, traceTwins: true });
+    for (let user = 0; user < model.users; user++) {
+      expect(JSON.stringify(fast.traces.get(user))).toBe(JSON.stringify(reference.traces.get(user)));
+      expect(JSON.stringify(fast.twinTraces.get(user) ?? [])).toBe(JSON.stringify(reference.twinTraces.get(user) ?? []));
+    }
+    expect([...fast.counters]).toEqual([...reference.counters]);
+  });
+
+  it('gives the same report whatever the number of workers', async () => {
+    const journey = instantiateTemplate(getTemplate('churn-win-back')!, 'en');
+    const checked = checkSimulation({ journey, cohort: fitted.cohort, seed: 5, population: populationOf(5) });
+    if (!checked.ok) throw new Error('refused');
+    const one = await simulateChecked(checked.checked, { workers: 1 });
+    const three = await simulateChecked(checked.checked, { workers: 3 });
+    expect(JSON.stringify(three.report)).toBe(JSON.stringify(one.report));
+  });
+
+  it('round-trips through its file, ids salted and hashed unless kept, and refuses a damaged file by column', () => {
+    const population = populationOf(1);
+    const hashed = populationDocument(population, imported.table.customers, { cohort: 'cdnow', seed: 1, salt: 'pepper' });
+    expect(hashed.columns.customer[0]).toMatch(/^[0-9a-f]{32}$/);
+    expect(hashed.columns.customer).not.toContain(imported.table.customers[0]);
+    expect(populationDocument(population, imported.table.customers, { cohort: 'cdnow', seed: 1, salt: null }).columns.customer[0]).toBe(imported.table.customers[population.customer[0]!]);
+    const read = readPopulation(JSON.parse(JSON.stringify(hashed)));
+    if (!read.ok) throw new Error('the file does not read back');
+    expect(read.cohort).toBe('cdnow');
+    expect([...read.population.lambdaPerDay]).toEqual([...population.lambdaPerDay]);
+    expect([...read.population.alive]).toEqual([...population.alive]);
+    const damaged = JSON.parse(JSON.stringify(hashed));
+    damaged.columns.dropout.pop();
+    expect(readPopulation(damaged)).toMatchObject({ ok: false, problem: { key: 'core.calibration.population.lengths', values: { column: 'dropout' } } });
+    expect(readPopulation({ ...hashed, schemaVersion: 2 })).toMatchObject({ ok: false });
+    // A population whose segments the cohort does not have is refused before the run.
+    const other = populationOf(1);
+    other.segment[10] = 7;
+    const checked = checkSimulation({ journey: idle, cohort: fitted.cohort, population: other });
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) expect(checked.problems[0]).toMatchObject({ code: 'simulation-settings', location: { path: ['population', 'segment', 10] } });
+  });
+});
