@@ -1,23 +1,9 @@
 import { dayNumber } from '../../../src/core/calendar';
-import { createTransactionReader, type TransactionMapping } from '../../../src/core/calibration/import';
+import { createTransactionReader } from '../../../src/core/calibration/import';
+import { mappingOf } from './support';
 import { quintileScores, rfmSummary } from '../../../src/core/calibration/rfmSummary';
 
-const MAPPING: TransactionMapping = {
-  columnCount: 3,
-  customerId: 0,
-  date: 1,
-  amount: 2,
-  quantity: null,
-  orderId: null,
-  channel: null,
-  category: null,
-  dateFormat: 'iso',
-  timeZone: 'Asia/Shanghai',
-  currency: 'CNY',
-  referenceDate: null,
-  duplicates: 'keep',
-  decimalComma: false,
-};
+const MAPPING = mappingOf({ columnCount: 3, customerId: 0, date: 1, amount: 2, dateFormat: 'iso' });
 
 function tableOf(rows: string[][]) {
   const reader = createTransactionReader(MAPPING);

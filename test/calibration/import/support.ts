@@ -1,3 +1,4 @@
+import { transactionMappingSchema, type TransactionMapping, type TransactionMappingInput } from '../../../src/core/calibration/import';
 // Helpers for the import tests: a GB18030 encoder for test files (Node's TextEncoder writes only UTF-8)
 // and ways of cutting bytes into chunks.
 import { createDecoder, createTableReader, type TableOptions, type TableRow, type TextEncoding } from '../../../src/core/calibration/import';
@@ -63,3 +64,6 @@ export function rowsOfText(pieces: readonly string[], options: TableOptions = {}
   rows.push(...table.finish());
   return { rows, layout: table.layout, blankLines: table.blankLines };
 }
+
+/** A mapping with the schema's defaults for everything not given (time zone, currency, duplicates …). */
+export const mappingOf = (fields: TransactionMappingInput): TransactionMapping => transactionMappingSchema.parse(fields);

@@ -8,7 +8,7 @@ import {
   type TransactionReport,
 } from '../../../src/core/calibration/import';
 import { inChinese, inEnglish } from '../../support/messages';
-import { chunksOf, gb18030, utf8 } from './support';
+import { chunksOf, gb18030, mappingOf, utf8 } from './support';
 
 const FILE = [
   '客户ID,下单时间,实付金额,数量,订单号', //         1 header
@@ -31,22 +31,7 @@ const FILE = [
   'C4,2024-01-11,-8,1,O9', //                        18 a refund of an order not in the file
 ].join('\r\n');
 
-const MAPPING: TransactionMapping = {
-  columnCount: 5,
-  customerId: 0,
-  date: 1,
-  amount: 2,
-  quantity: 3,
-  orderId: 4,
-  channel: null,
-  category: null,
-  dateFormat: 'iso',
-  timeZone: 'Asia/Shanghai',
-  currency: 'CNY',
-  referenceDate: '2024-02-29',
-  duplicates: 'keep',
-  decimalComma: false,
-};
+const MAPPING = mappingOf({ columnCount: 5, customerId: 0, date: 1, amount: 2, quantity: 3, orderId: 4, dateFormat: 'iso', referenceDate: '2024-02-29' });
 
 function read(text: string, mapping: Partial<TransactionMapping> = {}, chunkSize = 1 << 16, bytes = utf8(text)) {
   const stream = createTransactionImport({ encoding: null, delimiter: ',', header: true, mapping: { ...MAPPING, ...mapping } });

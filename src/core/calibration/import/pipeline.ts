@@ -5,7 +5,7 @@
 import { message, type Message } from '../../i18n';
 import { checkTransactionMapping, guessTransactionMapping, type TransactionGuess, type TransactionMapping } from './columns';
 import { createDecoder, type TextEncoding } from './decode';
-import { problemOf } from './failure';
+import { firstFailure, problemOf } from './failure';
 import { Interner } from './growable';
 import type { TableRow } from './records';
 import { createTableReader, type Delimiter, type TableLayout, type TableOptions } from './table';
@@ -79,26 +79,18 @@ export function createTransactionImport(settings: TransactionImportSettings): Tr
   const decoder = createDecoder(settings.encoding ?? undefined);
   const table = createTableReader({ delimiter: settings.delimiter, header: settings.header });
   const reader = createTransactionReader(settings.mapping, { customers: settings.customers ?? new Interner() });
-  let failure: Message | null = null;
-  const guarded = (step: () => void) => {
-    if (failure) return;
-    try {
-      step();
-    } catch (error) {
-      failure = problemOf(error);
-    }
-  };
+  const failure = firstFailure();
   return {
     push(bytes) {
-      guarded(() => reader.push(table.push(decoder.push(bytes))));
+      failure.run(() => reader.push(table.push(decoder.push(bytes))));
     },
     finish() {
-      guarded(() => {
+      failure.run(() => {
         reader.push(table.push(decoder.finish()));
         reader.push(table.finish());
       });
       const result = reader.finish();
-      return { ...result, problem: failure ?? result.problem, encoding: decoder.encoding, layout: table.layout, blankLines: table.blankLines };
+      return { ...result, problem: failure.problem ?? result.problem, encoding: decoder.encoding, layout: table.layout, blankLines: table.blankLines };
     },
     get progress() {
       return { bytes: decoder.bytesRead, rows: reader.rowsRead };

@@ -4,7 +4,7 @@
 import { isMessage, message, type Message } from '../../i18n';
 import { createCampaignReader, guessCampaignMapping, type CampaignImport } from './campaigns';
 import { createDecoder } from './decode';
-import { problemOf } from './failure';
+import { firstFailure } from './failure';
 import type { Interner } from './growable';
 import { emptyRejected } from './lineLists';
 import { createProfileReader, guessProfileMapping, profileRejections, type ProfileImport } from './profiles';
@@ -32,7 +32,7 @@ function createSideImport<T extends { problem: Message | null }>(start: (layout:
   const table = createTableReader({ delimiter: 'auto', header: 'auto' });
   const pending: TableRow[] = [];
   let reader: SideReader<T> | Message | null = null;
-  let failure: Message | null = null;
+  const failure = firstFailure();
   const begin = () => {
     if (!table.layout || pending.length === 0) return;
     reader = start(table.layout, pending.map((row) => row.cells));
@@ -43,26 +43,18 @@ function createSideImport<T extends { problem: Message | null }>(start: (layout:
     for (const row of rows) pending.push(row);
     if (pending.length >= SNIFF_ROWS) begin();
   };
-  const guarded = (step: () => void) => {
-    if (failure) return;
-    try {
-      step();
-    } catch (error) {
-      failure = problemOf(error);
-    }
-  };
   return {
     push(bytes) {
-      guarded(() => feed(table.push(decoder.push(bytes))));
+      failure.run(() => feed(table.push(decoder.push(bytes))));
     },
     finish() {
-      guarded(() => {
+      failure.run(() => {
         feed(table.push(decoder.finish()));
         feed(table.finish());
         if (!reader) begin();
       });
       const done = reader as SideReader<T> | Message | null;
-      if (failure) return failed(failure);
+      if (failure.problem) return failed(failure.problem);
       if (done === null) return failed(message('core.calibration.import.file.noRows'));
       if (isMessage(done)) return failed(done);
       return done.finish();
