@@ -115,6 +115,11 @@ describe('journey-lab fit', { timeout: 60_000 }, () => {
     expect(checkCohort(cohort).problems).toEqual([]);
     expect(cohort.provenance.sources.map((source: { role: string }) => source.role)).toEqual(['transactions', 'profiles']);
     expect(cohort.provenance.segmentBy).toEqual({ column: '会员等级' });
+    // The profile column is an attribute of the cohort, named as in the file, distributed as in each segment.
+    expect(cohort.attributes.profile_1).toEqual({ name: { en: '会员等级', 'zh-CN': '会员等级' }, values: ['银卡', '金卡'] });
+    const gold = cohort.segments.find((segment: { name: { en: string } }) => segment.name.en === '金卡');
+    expect(gold.attributes.profile_1).toEqual({ 金卡: 100 });
+    expect(cohort.provenance.filledFromPreset.fields).not.toContain('segments.attributes');
   });
 
   it('gives values that differ only in case their own segments, and refuses a column with more values than segments can be fitted', async () => {

@@ -18,6 +18,7 @@ import type { TransactionImport } from './import/transactions';
 import { fitCustomers, type CustomerFit, type SegmentBy } from './fitCustomers';
 import { fitReportOf, fittedCohortOf, type CampaignMeasures, type FitReport } from './fitReport';
 import { rfmSummary, type RfmSummary } from './rfmSummary';
+import { profileDistributions } from './profileDistributions';
 
 export interface FitImportedOptions {
   /** Last day of the calibration period (days since 1970-01-01, inclusive); null: the data's last day, no holdout. */
@@ -76,7 +77,14 @@ export function fitImported(imported: TransactionImport, profiles: ProfileImport
   if (campaigns?.problem) return refused(campaigns.problem);
   const fitted = fitCustomers(summary, table, { segmentBy, lastDay: report.lastDay, ...(valueOf ? { segmentValueOf: valueOf } : {}) });
   const fitReport = fitReportOf(fitted, summary, report, table.currency, segmentBy, campaigns ? campaignMeasures(campaigns, fitted, summary, segmentBy) : null);
-  const cohort = fittedCohortOf(fitted, fitReport, { id: options.id, name: options.name, preset: options.preset, sources: options.sources });
+  const distributions = profiles
+    ? profileDistributions(
+        profiles,
+        fitted.segments.map((segment) => Array.from(segment.members, (index) => summary.customer[index]!)),
+        { attributes: Object.keys(options.preset.spec.attributes ?? {}), tags: options.preset.spec.tags ?? [] },
+      )
+    : undefined;
+  const cohort = fittedCohortOf(fitted, fitReport, { id: options.id, name: options.name, preset: options.preset, sources: options.sources, ...(distributions ? { profiles: distributions } : {}) });
   const checked = checkCohort(cohort);
   // A fault of ours, not of the data: the fitted cohort must always be valid.
   if (!checked.spec) throw new Error(`fitted cohort invalid: ${checked.problems.map((problem) => problem.code).join(', ')}`);

@@ -14,6 +14,7 @@ import { isoDate } from './import/civil';
 import type { TransactionReport } from './import/transactions';
 import type { CustomerFit, FitDiagnostics, SegmentBy, SegmentResult, SegmentWarning } from './fitCustomers';
 import { buildFittedCohort } from './fittedCohort';
+import type { ProfileDistributions } from './profileDistributions';
 import { measuredResponses, type ChannelResponseFit, type MeasuredTiming } from './channelResponses';
 import type { RfmSummary } from './rfmSummary';
 
@@ -130,11 +131,14 @@ export interface FittedCohortOptions {
   name: Localized;
   preset: CohortPreset;
   sources: SourceFile[];
+  /** What the profiles say of each segment (in the fit's segment order), when there are profiles. */
+  profiles?: ProfileDistributions;
 }
 
 /** The fitted cohort of a fit report: its segments' numbers, the preset's for the rest, and the provenance. */
 export function fittedCohortOf(fit: CustomerFit, report: FitReport, options: FittedCohortOptions): CohortSpecInput {
-  const segments = fit.segments.map((segment) => {
+  const segments = fit.segments.map((segment, index) => {
+    const profiled = options.profiles?.segments[index];
     const segmentFit: SegmentFit = {
       segment: segment.id,
       customers: segment.customers,
@@ -162,6 +166,7 @@ export function fittedCohortOf(fit: CustomerFit, report: FitReport, options: Fit
       customers: segment.customers,
       fit: segmentFit,
       rfm: segment.rfmShares,
+      ...(profiled ? { attributes: profiled.attributes, numeric: profiled.numeric, tags: profiled.tags } : {}),
       ...(report.responses.length > 0 ? { response: measuredResponses(report.responses, segment.id) } : {}),
     };
   });
@@ -175,6 +180,7 @@ export function fittedCohortOf(fit: CustomerFit, report: FitReport, options: Fit
     ),
     preset: options.preset,
     segments,
+    ...(options.profiles ? { extraAttributes: options.profiles.attributes, extraTags: options.profiles.tags } : {}),
     ...(report.timing ? { timing: report.timing } : {}),
     provenance: {
       kind: 'fitted',

@@ -26,6 +26,8 @@ export interface FittedSegment {
   rfm?: { recency: number[]; frequency: number[]; monetary: number[] };
   /** Per profile attribute declared in the cohort: percentage of the segment per value. */
   attributes?: Record<string, Record<string, number>>;
+  /** Per numeric profile attribute: its mean and standard deviation in the segment. */
+  numeric?: Record<string, { mean: number; sd: number }>;
   /** Per tag: the share of the segment's customers carrying it (0–1). */
   tags?: Record<string, number>;
   /** Channel responses measured in campaign history, field by field, where there were enough sends. */
@@ -87,7 +89,7 @@ export function buildFittedCohort(input: FittedCohortInput): CohortSpecInput {
       description: segment.description,
       share: shares[index]!,
       attributes: { ...(typical.attributes ?? {}), ...(segment.attributes ?? {}) },
-      numeric: typical.numeric ?? {},
+      numeric: { ...(typical.numeric ?? {}), ...(segment.numeric ?? {}) },
       ...(segment.rfm ? { rfm: { recency: tuple(segment.rfm.recency), frequency: tuple(segment.rfm.frequency), monetary: tuple(segment.rfm.monetary) } } : {}),
       tags: { ...(typical.tags ?? {}), ...(segment.tags ?? {}) },
       reach: typical.reach ?? {},

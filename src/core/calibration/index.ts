@@ -79,3 +79,4 @@ export * from './fitImported';
 export * from './segmentWarnings';
 export * from './population';
 export * from './populationFile';
+export * from './profileDistributions';

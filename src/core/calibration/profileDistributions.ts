@@ -1,0 +1,113 @@
+/**
+ * What profiles say of each fitted segment, as the cohort format holds it: per categorical profile
+ * column, the share of the segment's customers with each value; per numeric column, the mean and
+ * standard deviation; per tag, the share of the segment's customers carrying it. Journeys then branch
+ * on attributes and tags the user's own customers really have. Column and tag names become cohort keys
+ * (snake_case for attributes, letters/digits/_/:/- for tags); a name with no such characters (中文 only)
+ * gets a key by its position, and keeps its own name as the attribute's display name.
+ */
+import { localized } from '../i18n';
+import type { CohortSpecInput } from '../cohort/schema';
+import type { ProfileImport } from './import/profiles';
+
+/** Values a categorical column may have to become a cohort attribute; beyond, it is an identifier, not a category. */
+export const MAX_CATEGORY_VALUES = 50;
+
+type AttributeDeclarations = NonNullable<CohortSpecInput['attributes']>;
+
+export interface ProfileDistributions {
+  attributes: AttributeDeclarations;
+  tags: string[];
+  /** Per segment (in the order given): categorical shares in percent, numeric distributions, tag chances. */
+  segments: { attributes: Record<string, Record<string, number>>; numeric: Record<string, { mean: number; sd: number }>; tags: Record<string, number> }[];
+  /** Profile columns and tags left out, with why (too many values, a name taken). */
+  skipped: { name: string; reason: 'too-many-values' | 'no-values' }[];
+}
+
+const keyOf = (name: string, pattern: RegExp, fallback: string, taken: Set<string>): string => {
+  const folded = name.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 60);
+  let key = pattern.test(folded) ? folded : fallback;
+  for (let suffix = 2; taken.has(key); suffix++) key = `${folded || fallback}_${suffix}`;
+  taken.add(key);
+  return key;
+};
+
+const round = (value: number, digits = 4) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** Shares in percent that add up to exactly 100 (two decimals), from counts. */
+function percents(counts: readonly number[]): number[] {
+  const total = counts.reduce((sum, count) => sum + count, 0);
+  const hundredths = counts.map((count) => Math.floor((count / total) * 10_000));
+  let missing = 10_000 - hundredths.reduce((sum, value) => sum + value, 0);
+  const order = counts.map((count, index) => [(count / total) * 10_000 - hundredths[index]!, index] as const).sort((a, b) => b[0] - a[0]);
+  for (const [, index] of order) if (missing-- > 0) hundredths[index]! += 1;
+  return hundredths.map((value) => value / 100);
+}
+
+/**
+ * `members[s]`: the transaction-table customer indexes of segment s. `reserved`: attribute and tag
+ * keys the preset already declares, which profile columns must not overwrite.
+ */
+export function profileDistributions(profiles: ProfileImport, members: readonly (readonly number[])[], reserved: { attributes: readonly string[]; tags: readonly string[] }): ProfileDistributions {
+  const table = profiles.profiles;
+  const rowOf = new Map<number, number>();
+  for (let row = 0; row < table.length; row++) rowOf.set(table.customer[row]!, row);
+  const attributeKeys = new Set(reserved.attributes);
+  const tagKeys = new Set(reserved.tags);
+  const result: ProfileDistributions = { attributes: {}, tags: [], segments: members.map(() => ({ attributes: {}, numeric: {}, tags: {} })), skipped: [] };
+  table.attributes.forEach((attribute, position) => {
+    if (attribute.kind === 'categorical') {
+      if (attribute.values.length > MAX_CATEGORY_VALUES) return result.skipped.push({ name: attribute.name, reason: 'too-many-values' });
+      if (attribute.values.length === 0) return result.skipped.push({ name: attribute.name, reason: 'no-values' });
+      const key = keyOf(attribute.name, /^[a-z][a-z0-9_]{0,63}$/, `profile_${position + 1}`, attributeKeys);
+      const values = attribute.values.map((value) => value.slice(0, 100));
+      result.attributes[key] = { name: localized(attribute.name, attribute.name), values: [...new Set(values)] };
+      members.forEach((customers, segment) => {
+        const counts = new Map<string, number>();
+        for (const customer of customers) {
+          const row = rowOf.get(customer);
+          const code = row === undefined ? -1 : attribute.codes[row]!;
+          if (code >= 0) counts.set(values[code]!, (counts.get(values[code]!) ?? 0) + 1);
+        }
+        if (counts.size === 0) return;
+        const shares = percents([...counts.values()]);
+        result.segments[segment]!.attributes[key] = Object.fromEntries([...counts.keys()].map((value, index) => [value, shares[index]!]));
+      });
+    } else {
+      const known = Array.from(attribute.values).filter(Number.isFinite);
+      if (known.length === 0) return result.skipped.push({ name: attribute.name, reason: 'no-values' });
+      const key = keyOf(attribute.name, /^[a-z][a-z0-9_]{0,63}$/, `profile_${position + 1}`, attributeKeys);
+      const min = known.reduce((low, value) => Math.min(low, value), Infinity);
+      const max = known.reduce((high, value) => Math.max(high, value), -Infinity);
+      result.attributes[key] = { name: localized(attribute.name, attribute.name), numeric: { min, max, integer: known.every(Number.isInteger) } };
+      members.forEach((customers, segment) => {
+        let count = 0;
+        let sum = 0;
+        let squares = 0;
+        for (const customer of customers) {
+          const row = rowOf.get(customer);
+          const value = row === undefined ? NaN : attribute.values[row]!;
+          if (!Number.isFinite(value)) continue;
+          count++;
+          sum += value;
+          squares += value * value;
+        }
+        if (count === 0) return;
+        const mean = sum / count;
+        result.segments[segment]!.numeric[key] = { mean: round(mean), sd: round(Math.sqrt(Math.max(0, squares / count - mean * mean))) };
+      });
+    }
+  });
+  table.tags.forEach((tag, position) => {
+    const key = keyOf(tag.name, /^[A-Za-z0-9_][A-Za-z0-9_:-]{0,63}$/, `profile_tag_${position + 1}`, tagKeys);
+    result.tags.push(key);
+    const carriers = new Set(tag.customers);
+    members.forEach((customers, segment) => {
+      if (customers.length === 0) return;
+      let carrying = 0;
+      for (const customer of customers) if (carriers.has(customer)) carrying++;
+      result.segments[segment]!.tags[key] = round(carrying / customers.length);
+    });
+  });
+  return result;
+}
