@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildPopulation, conditionalExpectedPurchases, fitImported, populationDocument, readPopulation, rfmSummary } from '../../src/core/calibration';
-import { importTransactions } from '../../src/core/calibration/import';
+import { importTransactions, isoDate } from '../../src/core/calibration/import';
 import { checkCohort, type CheckedCohortSpec } from '../../src/core/cohort/schema';
 import { getPreset } from '../../src/core/cohort/presets';
 import { compileJourneyInput } from '../../src/core/compile/toMachine';
@@ -71,8 +71,39 @@ describe('a population of real customers', { timeout: 120_000 }, () => {
     expect((await simulateChecked(synthetic.checked)).report.purchases).toBeGreaterThan(mean * 1.3);
   });
 
-  it('runs alike on both engines, user by user, with a journey that touches and offers', () => {
-    const journey = instantiateTemplate(getTemplate('churn-win-back')!, 'en');
+  it('carries customers forward to a later launch: still active with chance exp(−λpΔ), buying what that predicts within 3 SE', async () => {
+    const population = populationOf(1);
+    const launchIn = 365;
+    const launch = { date: isoDate(lastDay + launchIn), time: '00:00', timeZone: 'Asia/Shanghai' as const };
+    const later: JourneyDocumentInput = { ...idle, settings: { ...idle.settings, launch } };
+    // No calendar: its festivals would change the rates this expectation assumes.
+    const plain = { ...fitted.cohort, calendar: [] };
+    let expected = 0;
+    for (let i = 0; i < population.size; i++) {
+      const lambda = population.lambdaPerDay[i]!;
+      const p = population.dropout[i]!;
+      if (population.alive[i] === 0 || lambda === 0) continue;
+      // Active at the launch with exp(−λpΔ); then, over 180 days, (1 − exp(−λp·180)) / p purchases on average.
+      expected += Math.exp(-lambda * p * launchIn) * (p > 0 ? -Math.expm1(-lambda * p * 180) / p : lambda * 180);
+    }
+    const totals: number[] = [];
+    for (let seed = 1; seed <= 20; seed++) {
+      const checked = checkSimulation({ journey: later, cohort: plain, seed, population });
+      if (!checked.ok) throw new Error(checked.problems.map((problem) => problem.code).join());
+      totals.push((await simulateChecked(checked.checked)).report.purchases);
+    }
+    const mean = totals.reduce((sum, value) => sum + value, 0) / totals.length;
+    const sd = Math.sqrt(totals.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (totals.length - 1));
+    expect(Math.abs(mean - expected)).toBeLessThan(3 * (sd / Math.sqrt(totals.length)));
+    // Launched at the end of the data instead, more customers are active and buy more.
+    const atEnd = checkSimulation({ journey: { ...idle, settings: { ...idle.settings, launch: { ...launch, date: isoDate(lastDay) } } }, cohort: plain, seed: 1, population });
+    if (!atEnd.ok) throw new Error('refused');
+    expect((await simulateChecked(atEnd.checked)).report.purchases).toBeGreaterThan(mean * 1.1);
+  });
+
+  it('runs alike on both engines, user by user, with a journey that touches and offers, launched a month after the data', () => {
+    const template = instantiateTemplate(getTemplate('churn-win-back')!, 'en');
+    const journey = { ...template, settings: { ...template.settings, launch: { date: isoDate(lastDay + 30), time: '09:00', timeZone: 'Asia/Shanghai' as const } } };
     const compiled = compileJourneyInput(journey);
     if (!compiled.ok) throw new Error('the template does not compile');
     const model = buildModel(compiled.document, compiled.config, cohort, { seed: 3, users: 2357, population: populationOf(3) });

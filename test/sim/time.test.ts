@@ -99,7 +99,7 @@ describe('the calendar', { timeout: 120_000 }, () => {
   });
 
   it('walks day by day, skipping days at 0, and keeps later days at 1', () => {
-    const clock: Clock = { offsetMs: 0, openByHour: new Float64Array(), delayByHour: new Float64Array(), openByDay: new Float64Array(), purchaseRateByDay: Float64Array.from([2, 0, 1]), days: 3 };
+    const clock: Clock = { offsetMs: 0, openByHour: new Float64Array(), delayByHour: new Float64Array(), openByDay: new Float64Array(), purchaseRateByDay: Float64Array.from([2, 0, 1]), days: 3, launchDay: null };
     expect(calendarAdvance(clock, 0, DAY)).toBe(DAY / 2);
     expect(calendarAdvance(clock, 0, 2 * DAY)).toBe(DAY);
     // A day at 0 passes with no purchase; after the calendar, days are at 1.

@@ -109,6 +109,7 @@ export function readPopulation(input: unknown): PopulationRead {
     asOf: dayNumber(parsed.data.asOf)!,
     population: {
       size,
+      asOf: dayNumber(parsed.data.asOf)!,
       segment: Uint16Array.from(columns.segment),
       recency: Uint8Array.from(columns.recency),
       frequency: Uint8Array.from(columns.frequency),

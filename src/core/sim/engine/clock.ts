@@ -23,6 +23,8 @@ export interface Clock {
   purchaseRateByDay: Float64Array | null;
   /** Local days from the launch that `openByDay` and `purchaseRateByDay` cover (later days are 1). */
   days: number;
+  /** The launch's date as days since 1970-01-01; null for an undated journey. */
+  launchDay: number | null;
 }
 
 /** The clock of a journey run on a cohort for `horizonMs`. */
@@ -53,7 +55,7 @@ export function buildClock(journey: JourneyDocument, cohort: CheckedCohortSpec, 
       }
     }
   }
-  return { offsetMs, openByHour: perHour(timing.openByHour), delayByHour: perHour(timing.delayByHour), openByDay, purchaseRateByDay, days };
+  return { offsetMs, openByHour: perHour(timing.openByHour), delayByHour: perHour(timing.delayByHour), openByDay, purchaseRateByDay, days, launchDay: first };
 }
 
 function minutesOfDay(time: string): number {

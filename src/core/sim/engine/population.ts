@@ -28,6 +28,11 @@ export interface SimulationPopulation {
   dropout: Float64Array;
   /** Latent spend rate ν of the gamma-gamma model (1 / currency unit): the mean order is p / ν. */
   spendRate: Float64Array;
+  /**
+   * The day (since 1970-01-01) the customers are described at: the end of their data. A journey
+   * launched later finds each customer still active with the chance of no lapse in between.
+   */
+  asOf?: number;
 }
 
 const columns = ['segment', 'recency', 'frequency', 'monetary', 'alive', 'lambdaPerDay', 'dropout', 'spendRate'] as const;

@@ -1,3 +1,4 @@
+import type { SimulationPopulation } from './population';
 import { channels } from '../../journey/channels';
 import { elapsedInEnglish, MS } from '../../journey/duration';
 import { grouped } from '../../i18n';
@@ -87,6 +88,7 @@ const CONTROL = hashString('control-group');
 /** Customer value looks this far past the horizon (12 months). */
 const CUSTOMER_VALUE_DAYS = 365;
 const SPEND_LATENT = hashString('orderValue.latent');
+const CARRY_FORWARD = hashString('population.carryForward');
 const ORDERS = hashString('orderValue.orders');
 const EVENTS = hashString('events');
 const TOUCH_DELAY = hashString('touch:delay');
@@ -391,7 +393,7 @@ export class UserWorld {
     this.totalSteps = 0;
     // A customer who had lapsed before launch starts lapsed (not counted as churned in the run): only a
     // win-back brings them back.
-    if (population && population.alive[user] === 0) {
+    if (population && (population.alive[user] === 0 || this.lapsesBeforeLaunch(population, user))) {
       this.alive = false;
       this.lapsed = true;
       this.purchaseAt = Infinity;
@@ -454,6 +456,18 @@ export class UserWorld {
     const p = this.dropout;
     const purchases = p > 0 ? -Math.expm1(-lambda * p * CUSTOMER_VALUE_DAYS) / p : lambda * CUSTOMER_VALUE_DAYS;
     return Math.round(purchases * customerMeanOrderValue(this.behaviour.orderValue, this.spendLatent) * MONEY_UNIT);
+  }
+
+  /**
+   * A customer active at the end of their data and a journey launched Δ days later: while active they
+   * buy at λ and lapse after each purchase with p, so they are still active at the launch with chance
+   * exp(−λ·p·Δ) (a coin on its own stream, so both engines and any worker split draw it alike).
+   */
+  private lapsesBeforeLaunch(population: SimulationPopulation, user: number): boolean {
+    const launchDay = this.model.clock.launchDay;
+    if (population.asOf === undefined || launchDay === null || launchDay <= population.asOf) return false;
+    const survives = Math.exp(-population.lambdaPerDay[user]! * population.dropout[user]! * (launchDay - population.asOf));
+    return this.scratch.reset(this.model.seed, user, CARRY_FORWARD).next() >= survives;
   }
 
   /** The dropout chance and spend level, drawn when first needed (counter-based: the same numbers whenever). */
