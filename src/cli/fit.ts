@@ -204,7 +204,7 @@ export function fitCommand(args: string[], lang: CliLanguage, io: CliIo): number
     const seed = 1;
     const population = buildPopulation(imported.table, report.lastDay!, fitted.fit, cohort, { segmentBy, seed, ...(fitted.segmentValueOf ? { segmentValueOf: fitted.segmentValueOf } : {}) });
     const salt = values['keep-ids'] ? null : randomBytes(16).toString('hex');
-    const document = populationDocument(population, imported.table.customers, { cohort: cohortId, seed, salt });
+    const document = populationDocument(population, imported.table.customers, { cohort: cohortId, seed, salt, segments: cohort.segments.map((segment) => segment.id), source: sources[0]!.sha256 });
     if (!writeFileOrSay(values.population, `${JSON.stringify(document)}\n`, io, lang)) return EXIT.unwritable;
     const alive = population.alive.reduce((sum, value) => sum + value, 0);
     io.stderr(`${text('fit.populationWritten', { file: values.population, customers: population.size.toLocaleString(lang), alive: alive.toLocaleString(lang), date: document.asOf })}\n`);

@@ -4,7 +4,7 @@ import { pathText, type Problem } from '../core/journey';
 import { engines, type EngineName } from '../core/sim/engine';
 import { checkSimulation, cohortFitProblems, problemsOfFailure, simulateChecked, simulationProblems } from '../core/sim/engine';
 import { cohortPresets, getPreset } from '../core/cohort';
-import { readPopulation } from '../core/calibration';
+import { populationForCohort, readPopulation, type PopulationRead } from '../core/calibration';
 import type { SimulationPopulation } from '../core/sim/engine';
 import { runFailureProblems } from '../core/sim/engine';
 import { cliText, languageChoices, say, type CliLanguage } from './i18n';
@@ -86,9 +86,9 @@ export async function simulateCommand(args: string[], lang: CliLanguage, io: Cli
     if (values.cohort === undefined) throw usage(text('simulate.populationNeedsCohort'));
     const read = readPopulationFile(values.population, io, lang);
     if (!read.ok) return io.stderr(`${read.message}\n`), EXIT.unreadable;
-    const cohortId = (cohort as { id?: unknown } | null)?.id;
-    if (read.cohort !== cohortId) return io.stderr(`${text('cannotRead', { file: values.population, reason: say(message('core.calibration.population.otherCohort', { population: read.cohort, cohort: String(cohortId) }), lang) })}\n`), EXIT.problems;
-    population = read.population;
+    const fitted = populationForCohort(read.read, (cohort ?? {}) as Parameters<typeof populationForCohort>[1]);
+    if (!fitted.ok) return io.stderr(`${text('cannotRead', { file: values.population, reason: say(fitted.problem, lang) })}\n`), EXIT.problems;
+    population = fitted.population;
   }
 
   // Cohort problems are located in the cohort file, the others in the journey (or the settings): the
@@ -155,7 +155,7 @@ export async function simulateCommand(args: string[], lang: CliLanguage, io: Cli
 }
 
 /** A population file (large: customer-level columns), read without the journey documents' size limit. */
-function readPopulationFile(file: string, io: CliIo, lang: CliLanguage): { ok: true; population: SimulationPopulation; cohort: string } | { ok: false; message: string } {
+function readPopulationFile(file: string, io: CliIo, lang: CliLanguage): { ok: true; read: Extract<PopulationRead, { ok: true }> } | { ok: false; message: string } {
   const text = cliText(lang);
   let json: unknown;
   try {
@@ -165,5 +165,5 @@ function readPopulationFile(file: string, io: CliIo, lang: CliLanguage): { ok: t
     return { ok: false, message: reason };
   }
   const read = readPopulation(json);
-  return read.ok ? { ok: true, population: read.population, cohort: read.cohort } : { ok: false, message: text('cannotRead', { file, reason: say(read.problem, lang) }) };
+  return read.ok ? { ok: true, read } : { ok: false, message: text('cannotRead', { file, reason: say(read.problem, lang) }) };
 }

@@ -3,7 +3,7 @@
 // without a journey is what the BG/NBD conditional expectation predicts.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildPopulation, conditionalExpectedPurchases, fitImported, populationDocument, readPopulation, rfmSummary } from '../../src/core/calibration';
+import { buildPopulation, conditionalExpectedPurchases, fitImported, populationDocument, populationForCohort, readPopulation, rfmSummary } from '../../src/core/calibration';
 import { importTransactions, isoDate } from '../../src/core/calibration/import';
 import { checkCohort, type CheckedCohortSpec } from '../../src/core/cohort/schema';
 import { getPreset } from '../../src/core/cohort/presets';
@@ -127,13 +127,22 @@ describe('a population of real customers', { timeout: 120_000 }, () => {
 
   it('round-trips through its file, ids salted and hashed unless kept, and refuses a damaged file by column', () => {
     const population = populationOf(1);
-    const hashed = populationDocument(population, imported.table.customers, { cohort: 'cdnow', seed: 1, salt: 'pepper' });
+    const hashed = populationDocument(population, imported.table.customers, { cohort: 'cdnow', seed: 1, salt: 'pepper', segments: cohort.segments.map((segment) => segment.id), source: '0'.repeat(64) });
     expect(hashed.columns.customer[0]).toMatch(/^[0-9a-f]{32}$/);
     expect(hashed.columns.customer).not.toContain(imported.table.customers[0]);
-    expect(populationDocument(population, imported.table.customers, { cohort: 'cdnow', seed: 1, salt: null }).columns.customer[0]).toBe(imported.table.customers[population.customer[0]!]);
+    expect(populationDocument(population, imported.table.customers, { cohort: 'cdnow', seed: 1, salt: null, segments: cohort.segments.map((segment) => segment.id), source: null }).columns.customer[0]).toBe(imported.table.customers[population.customer[0]!]);
     const read = readPopulation(JSON.parse(JSON.stringify(hashed)));
     if (!read.ok) throw new Error('the file does not read back');
     expect(read.cohort).toBe('cdnow');
+    // Read against its cohort by segment id: the same cohort with its segments reordered renumbers them;
+    // a cohort without one of them, or of other data, is refused.
+    const reordered = { ...fitted.cohort, segments: [...fitted.cohort.segments].reverse() };
+    const aligned = populationForCohort(read, reordered);
+    if (!aligned.ok) throw new Error('a reordered cohort should fit');
+    expect(reordered.segments[aligned.population.segment[0]!]!.id).toBe(cohort.segments[population.segment[0]!]!.id);
+    expect(populationForCohort(read, { ...fitted.cohort, segments: fitted.cohort.segments.slice(1) })).toMatchObject({ ok: false, problem: { key: 'core.calibration.population.unknownSegment' } });
+    expect(populationForCohort(read, { ...fitted.cohort, provenance: { sources: [{ role: 'transactions', sha256: '1'.repeat(64) }] } })).toMatchObject({ ok: false, problem: { key: 'core.calibration.population.otherData' } });
+    expect(populationForCohort(read, { ...fitted.cohort, id: 'other' })).toMatchObject({ ok: false, problem: { key: 'core.calibration.population.otherCohort' } });
     expect([...read.population.lambdaPerDay]).toEqual([...population.lambdaPerDay]);
     expect([...read.population.alive]).toEqual([...population.alive]);
     const damaged = JSON.parse(JSON.stringify(hashed));

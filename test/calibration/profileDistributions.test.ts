@@ -14,9 +14,12 @@ describe('profile distributions per segment', () => {
     const customers = new Interner();
     const ids = ['a', 'b', 'c', 'd', 'e'].map((id) => customers.intern(id));
     const profiles = profilesOf('id,City,年龄,tier,tags\na,Shanghai,30,gold,vip;新客\nb,Beijing,40,silver,vip\nc,Shanghai,,gold,\nd,Beijing,50,silver,\n', customers);
-    const result = profileDistributions(profiles, [[ids[0]!, ids[1]!, ids[2]!], [ids[3]!, ids[4]!]], { attributes: ['tier'], tags: [] });
+    // The preset declares a numeric `tier`, which a categorical column cannot replace, and a `city`, which it can.
+    const preset = { attributes: { tier: { numeric: { min: 0, max: 10 } }, city: { name: 'City (preset)', values: ['Guangzhou'] } }, tags: ['vip'] };
+    const result = profileDistributions(profiles, [[ids[0]!, ids[1]!, ids[2]!], [ids[3]!, ids[4]!]], preset);
     expect(Object.keys(result.attributes)).toEqual(['city', 'profile_2', 'tier_2']);
-    expect(result.attributes.city).toEqual({ name: { en: 'City', 'zh-CN': 'City' }, values: ['Shanghai', 'Beijing'] });
+    expect(result.attributes.city).toEqual({ name: 'City (preset)', values: ['Guangzhou', 'Shanghai', 'Beijing'] });
+    expect(result.skipped).toEqual([{ name: 'tier', reason: 'renamed', key: 'tier_2' }]);
     expect(result.attributes.profile_2).toEqual({ name: { en: '年龄', 'zh-CN': '年龄' }, numeric: { min: 30, max: 50, integer: true } });
     expect(result.segments[0]!.attributes.city).toEqual({ Shanghai: 66.67, Beijing: 33.33 });
     expect(result.segments[0]!.numeric.profile_2).toEqual({ mean: 35, sd: 5 });
@@ -31,7 +34,7 @@ describe('profile distributions per segment', () => {
     const customers = new Interner();
     const rows = Array.from({ length: MAX_CATEGORY_VALUES + 1 }, (_, index) => `c${index},phone${index}`);
     const profiles = profilesOf(`id,phone\n${rows.join('\n')}\n`, customers);
-    const result = profileDistributions(profiles, [[0, 1, 2]], { attributes: [], tags: [] });
+    const result = profileDistributions(profiles, [[0, 1, 2]], { attributes: {}, tags: [] });
     expect(result.attributes).toEqual({});
     expect(result.skipped).toEqual([{ name: 'phone', reason: 'too-many-values' }]);
   });

@@ -81,7 +81,7 @@ export function fitImported(imported: TransactionImport, profiles: ProfileImport
     ? profileDistributions(
         profiles,
         fitted.segments.map((segment) => Array.from(segment.members, (index) => summary.customer[index]!)),
-        { attributes: Object.keys(options.preset.spec.attributes ?? {}), tags: options.preset.spec.tags ?? [] },
+        { attributes: options.preset.spec.attributes ?? {}, tags: options.preset.spec.tags ?? [] },
       )
     : undefined;
   const cohort = fittedCohortOf(fitted, fitReport, { id: options.id, name: options.name, preset: options.preset, sources: options.sources, ...(distributions ? { profiles: distributions } : {}) });

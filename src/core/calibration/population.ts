@@ -3,7 +3,9 @@
  * given their whole history up to the last day of the data (Fader, Hardie & Lee 2005):
  *
  * - alive at launch with their own P(alive | x, t_x, T);
- * - purchase rate λ ~ Gamma(r + x, α + T) and dropout chance p ~ Beta(a, b + x), the BG/NBD posteriors;
+ * - purchase rate λ and dropout chance p from the BG/NBD posterior of that state: λ ~ Gamma(r + x, α + T)
+ *   and p ~ Beta(a, b + x) if still active, λ ~ Gamma(r + x, α + t_x) and p ~ Beta(a + 1, b + x − 1) if
+ *   lapsed after the last purchase (a won-back customer buys at that rate);
  * - spend rate ν ~ Gamma(p·x + q, γ + x·m_x) (gamma-gamma posterior; the prior Gamma(q, γ) without
  *   repeat purchases), so their mean order p/ν leans towards what they have spent;
  * - their segment (by the rule the fit used) and their RFM scores at the end of the data.
@@ -74,9 +76,13 @@ export function buildPopulation(table: TransactionTable, lastDay: number, fit: C
     const tx = summary.recency[i]!;
     const T = summary.age[i]!;
     const u = uniformStream(options.seed, i, PURPOSE);
-    population.alive[i] = u() < probabilityAlive(purchase, x, tx, T) ? 1 : 0;
-    population.lambdaPerDay[i] = sampleGamma(purchase.r + x, 1 / (purchase.alpha + T), u);
-    population.dropout[i] = sampleBeta(purchase.a, purchase.b + x, u);
+    const alive = u() < probabilityAlive(purchase, x, tx, T);
+    population.alive[i] = alive ? 1 : 0;
+    // The posterior depends on which it is: still active after T (λ ~ Gamma(r + x, α + T), p ~ Beta(a, b + x)),
+    // or lapsed right after the last purchase at t_x (λ ~ Gamma(r + x, α + t_x), p ~ Beta(a + 1, b + x − 1);
+    // only a customer with a repeat purchase can be lapsed, so x ≥ 1).
+    population.lambdaPerDay[i] = sampleGamma(purchase.r + x, 1 / (purchase.alpha + (alive ? T : tx)), u);
+    population.dropout[i] = alive ? sampleBeta(purchase.a, purchase.b + x, u) : sampleBeta(purchase.a + 1, purchase.b + x - 1, u);
     const mean = summary.meanRepeatValue[i]!;
     const known = x > 0 && Number.isFinite(mean);
     population.spendRate[i] = sampleGamma(known ? orderValue.p * x + orderValue.q : orderValue.q, 1 / (orderValue.gamma + (known ? x * mean : 0)), u);

@@ -30,7 +30,9 @@ export const populationSchema = z
     cohort: z.string().min(1).max(64).meta({ description: 'The id of the fitted cohort whose segments the customers belong to.' }),
     asOf: calendarDate.meta({ description: 'The last day of the data: the customers as they stood at its end, when the journey launches.' }),
     seed: z.number().int().min(0).meta({ description: 'Seed of the posterior draws.' }),
-    idsHashed: z.boolean().meta({ description: 'Whether `customer` holds salted SHA-256 hashes (the default) rather than the ids of the data.' }),
+    idsHashed: z.boolean().meta({ description: 'Whether `customer` holds salted SHA-256 hashes (the default; the salt is not kept, so they cannot be joined back) rather than the ids of the data.' }),
+    segments: z.array(z.string().min(1).max(64)).min(1).max(100).meta({ description: 'The cohort’s segment ids the `segment` column counts from 0: a population is read against its cohort by id.' }),
+    source: z.string().regex(/^[0-9a-f]{64}$/).nullable().meta({ description: 'SHA-256 of the transaction file it was fitted on (the cohort’s provenance has the same), so a population is never run with a cohort of other data.' }),
     columns: z.strictObject({
       customer: z.array(z.string().min(1).max(200)).max(MAX_POPULATION),
       segment: column(z.number().int().min(0).max(65_535)),
@@ -65,7 +67,7 @@ export const populationFormat: VersionedFormat<'population-invalid'> = {
 export const hashedId = (salt: string, id: string): string => bytesToHex(sha256(utf8ToBytes(`${salt}\u0000${id}`))).slice(0, 32);
 
 /** The file's document for a built population; `salt` null keeps the ids as they are. */
-export function populationDocument(population: BuiltPopulation, ids: readonly string[], options: { cohort: string; seed: number; salt: string | null }) {
+export function populationDocument(population: BuiltPopulation, ids: readonly string[], options: { cohort: string; seed: number; salt: string | null; segments: readonly string[]; source: string | null }) {
   const customer = Array.from(population.customer, (index) => (options.salt === null ? ids[index]! : hashedId(options.salt, ids[index]!)));
   return {
     kind: 'journey-lab-population' as const,
@@ -74,6 +76,8 @@ export function populationDocument(population: BuiltPopulation, ids: readonly st
     asOf: isoDate(population.asOf),
     seed: options.seed,
     idsHashed: options.salt !== null,
+    segments: [...options.segments],
+    source: options.source,
     columns: {
       customer,
       segment: Array.from(population.segment),
@@ -88,7 +92,7 @@ export function populationDocument(population: BuiltPopulation, ids: readonly st
   };
 }
 
-export type PopulationRead = { ok: true; population: SimulationPopulation; cohort: string; asOf: number } | { ok: false; problem: Message };
+export type PopulationRead = { ok: true; population: SimulationPopulation; cohort: string; asOf: number; segments: string[]; source: string | null } | { ok: false; problem: Message };
 
 /** A population file's JSON checked and read into columns; a problem names what is wrong and where. */
 export function readPopulation(input: unknown): PopulationRead {
@@ -107,6 +111,8 @@ export function readPopulation(input: unknown): PopulationRead {
     ok: true,
     cohort: parsed.data.cohort,
     asOf: dayNumber(parsed.data.asOf)!,
+    segments: parsed.data.segments,
+    source: parsed.data.source,
     population: {
       size,
       asOf: dayNumber(parsed.data.asOf)!,
@@ -120,4 +126,22 @@ export function readPopulation(input: unknown): PopulationRead {
       spendRate: Float64Array.from(columns.spendRate),
     },
   };
+}
+
+/**
+ * A read population made to fit the cohort it is run with: the same cohort id, the same data (when both
+ * say what they were fitted on), and every segment it names found in the cohort by id — its `segment`
+ * column renumbered to the cohort's order. Anything else would put customers in the wrong segments.
+ */
+export function populationForCohort(read: Extract<PopulationRead, { ok: true }>, cohort: { id?: unknown; segments?: readonly { id?: unknown }[]; provenance?: { sources?: readonly { role?: unknown; sha256?: unknown }[] } }): { ok: true; population: SimulationPopulation } | { ok: false; problem: Message } {
+  if (read.cohort !== cohort.id) return { ok: false, problem: message('core.calibration.population.otherCohort', { population: read.cohort, cohort: String(cohort.id) }) };
+  const fittedOn = cohort.provenance?.sources?.find((source) => source.role === 'transactions')?.sha256;
+  if (read.source !== null && typeof fittedOn === 'string' && fittedOn !== read.source) return { ok: false, problem: message('core.calibration.population.otherData', { cohort: String(cohort.id) }) };
+  const ids = (cohort.segments ?? []).map((segment) => segment.id);
+  const index = read.segments.map((id) => ids.indexOf(id));
+  const missing = read.segments.find((_, at) => index[at]! < 0);
+  if (missing !== undefined) return { ok: false, problem: message('core.calibration.population.unknownSegment', { segment: missing, cohort: String(cohort.id) }) };
+  const population = read.population;
+  const segment = Uint16Array.from(population.segment, (at) => index[at] ?? 65_535);
+  return { ok: true, population: { ...population, segment } };
 }

@@ -4,7 +4,9 @@
  * standard deviation; per tag, the share of the segment's customers carrying it. Journeys then branch
  * on attributes and tags the user's own customers really have. Column and tag names become cohort keys
  * (snake_case for attributes, letters/digits/_/:/- for tags); a name with no such characters (中文 only)
- * gets a key by its position, and keeps its own name as the attribute's display name.
+ * gets a key by its position, and keeps its own name as the attribute's display name. A categorical
+ * column named as a preset attribute replaces that attribute's distribution (journeys branching on it
+ * then see the user's own customers); one that cannot (the preset's is numeric) is kept under `_2`.
  */
 import { localized } from '../i18n';
 import type { CohortSpecInput } from '../cohort/schema';
@@ -20,17 +22,23 @@ export interface ProfileDistributions {
   tags: string[];
   /** Per segment (in the order given): categorical shares in percent, numeric distributions, tag chances. */
   segments: { attributes: Record<string, Record<string, number>>; numeric: Record<string, { mean: number; sd: number }>; tags: Record<string, number> }[];
-  /** Profile columns and tags left out, with why (too many values, a name taken). */
-  skipped: { name: string; reason: 'too-many-values' | 'no-values' }[];
+  /** Profile columns left out (too many values, none) or kept under another key than their name's (`renamed`: the preset has that key for another kind of attribute, or two columns fold alike). */
+  skipped: ({ name: string; reason: 'too-many-values' | 'no-values' } | { name: string; reason: 'renamed'; key: string })[];
 }
 
-const keyOf = (name: string, pattern: RegExp, fallback: string, taken: Set<string>): string => {
+/** The cohort key of a profile name: folded to the format's characters, else the fallback; `_2`, `_3` … when taken. */
+const foldedKey = (name: string, pattern: RegExp, fallback: string): string => {
   const folded = name.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 60);
-  let key = pattern.test(folded) ? folded : fallback;
-  for (let suffix = 2; taken.has(key); suffix++) key = `${folded || fallback}_${suffix}`;
+  return pattern.test(folded) ? folded : fallback;
+};
+const uniqueKey = (base: string, taken: Set<string>): string => {
+  let key = base;
+  for (let suffix = 2; taken.has(key); suffix++) key = `${base}_${suffix}`;
   taken.add(key);
   return key;
 };
+const ATTRIBUTE_KEY = /^[a-z][a-z0-9_]{0,63}$/;
+const TAG_KEY = /^[A-Za-z0-9_][A-Za-z0-9_:-]{0,63}$/;
 
 const round = (value: number, digits = 4) => Math.round(value * 10 ** digits) / 10 ** digits;
 
@@ -48,20 +56,25 @@ function percents(counts: readonly number[]): number[] {
  * `members[s]`: the transaction-table customer indexes of segment s. `reserved`: attribute and tag
  * keys the preset already declares, which profile columns must not overwrite.
  */
-export function profileDistributions(profiles: ProfileImport, members: readonly (readonly number[])[], reserved: { attributes: readonly string[]; tags: readonly string[] }): ProfileDistributions {
+export function profileDistributions(profiles: ProfileImport, members: readonly (readonly number[])[], preset: { attributes: AttributeDeclarations; tags: readonly string[] }): ProfileDistributions {
   const table = profiles.profiles;
   const rowOf = new Map<number, number>();
   for (let row = 0; row < table.length; row++) rowOf.set(table.customer[row]!, row);
-  const attributeKeys = new Set(reserved.attributes);
-  const tagKeys = new Set(reserved.tags);
+  const attributeKeys = new Set(Object.keys(preset.attributes));
+  const tagKeys = new Set<string>();
   const result: ProfileDistributions = { attributes: {}, tags: [], segments: members.map(() => ({ attributes: {}, numeric: {}, tags: {} })), skipped: [] };
   table.attributes.forEach((attribute, position) => {
     if (attribute.kind === 'categorical') {
       if (attribute.values.length > MAX_CATEGORY_VALUES) return result.skipped.push({ name: attribute.name, reason: 'too-many-values' });
       if (attribute.values.length === 0) return result.skipped.push({ name: attribute.name, reason: 'no-values' });
-      const key = keyOf(attribute.name, /^[a-z][a-z0-9_]{0,63}$/, `profile_${position + 1}`, attributeKeys);
+      // A column the preset also has (a city, a member tier) replaces its distribution: the preset's
+      // values stay declared beside the data's, so segments the profiles do not cover still check.
+      const base = foldedKey(attribute.name, ATTRIBUTE_KEY, `profile_${position + 1}`);
+      const presetValues = preset.attributes[base]?.values;
+      const key = presetValues && !result.attributes[base] ? base : uniqueKey(base, attributeKeys);
+      if (key !== base && preset.attributes[base]) result.skipped.push({ name: attribute.name, reason: 'renamed', key });
       const values = attribute.values.map((value) => value.slice(0, 100));
-      result.attributes[key] = { name: localized(attribute.name, attribute.name), values: [...new Set(values)] };
+      result.attributes[key] = { ...(preset.attributes[key] ?? {}), name: preset.attributes[key]?.name ?? localized(attribute.name, attribute.name), values: [...new Set([...(presetValues && key === base ? presetValues.map(String) : []), ...values])] };
       members.forEach((customers, segment) => {
         const counts = new Map<string, number>();
         for (const customer of customers) {
@@ -76,7 +89,9 @@ export function profileDistributions(profiles: ProfileImport, members: readonly 
     } else {
       const known = Array.from(attribute.values).filter(Number.isFinite);
       if (known.length === 0) return result.skipped.push({ name: attribute.name, reason: 'no-values' });
-      const key = keyOf(attribute.name, /^[a-z][a-z0-9_]{0,63}$/, `profile_${position + 1}`, attributeKeys);
+      const base = foldedKey(attribute.name, ATTRIBUTE_KEY, `profile_${position + 1}`);
+      const key = uniqueKey(base, attributeKeys);
+      if (key !== base) result.skipped.push({ name: attribute.name, reason: 'renamed', key });
       const min = known.reduce((low, value) => Math.min(low, value), Infinity);
       const max = known.reduce((high, value) => Math.max(high, value), -Infinity);
       result.attributes[key] = { name: localized(attribute.name, attribute.name), numeric: { min, max, integer: known.every(Number.isInteger) } };
@@ -99,7 +114,8 @@ export function profileDistributions(profiles: ProfileImport, members: readonly 
     }
   });
   table.tags.forEach((tag, position) => {
-    const key = keyOf(tag.name, /^[A-Za-z0-9_][A-Za-z0-9_:-]{0,63}$/, `profile_tag_${position + 1}`, tagKeys);
+    // A tag the preset also has takes the data's chances; tags only differ by name, so no clash to rename.
+    const key = uniqueKey(foldedKey(tag.name, TAG_KEY, `profile_tag_${position + 1}`), tagKeys);
     result.tags.push(key);
     const carriers = new Set(tag.customers);
     members.forEach((customers, segment) => {

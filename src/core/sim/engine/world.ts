@@ -391,11 +391,11 @@ export class UserWorld {
     this.stepInstant = -1;
     this.steps = 0;
     this.totalSteps = 0;
-    // A customer who had lapsed before launch starts lapsed (not counted as churned in the run): only a
-    // win-back brings them back.
+    // A customer who had lapsed before launch starts inactive: only a win-back brings them back. They
+    // did not stop buying during the run, so they are not counted as churned — unless, won back, they
+    // lapse again (then they count like anyone who stopped, entered or not).
     if (population && (population.alive[user] === 0 || this.lapsesBeforeLaunch(population, user))) {
       this.alive = false;
-      this.lapsed = true;
       this.purchaseAt = Infinity;
     } else this.purchaseAt = this.lambdaPerMs > 0 ? calendarAdvance(model.clock, 0, -Math.log(1 - this.purchases.next()) / this.lambdaPerMs) : Infinity;
     this.induced.reset(model.seed, user, INDUCED);
