@@ -95,6 +95,18 @@ describe('Fit from your customer data', { timeout: 120_000 }, () => {
     expect(within(dialog).getByRole('combobox', { name: /^Amount/ })).toBeInTheDocument();
   });
 
+  it('says so when the browser cannot read the chosen file, instead of an empty step', async () => {
+    const user = userEvent.setup();
+    render(<CohortsHarness services={newServices()} />);
+    const broken = new File(['customer,date,amount\n'], 'moved.csv', { type: 'text/csv' });
+    // What a file moved or deleted after it was chosen does: reading any part of it fails.
+    broken.slice = () => ({ arrayBuffer: () => Promise.reject(new Error('NotReadableError')) }) as unknown as Blob;
+    await user.click(await screen.findByRole('button', { name: 'Fit from your customer data…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Fit a cohort from your customer data' });
+    await user.upload(within(dialog).getByLabelText(/^Transactions file/), broken);
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('The browser could not read the file (NotReadableError): choose it again.');
+  });
+
   it('shows progress while the worker reads and stops it on Cancel', async () => {
     const user = userEvent.setup();
     const requests: FitRequest[] = [];

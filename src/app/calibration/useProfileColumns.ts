@@ -9,11 +9,15 @@ export function useProfileColumns(file: File | null): readonly string[] {
   useEffect(() => {
     if (!file) return;
     let live = true;
-    sliceBytes(file, 0, SNIFF_BYTES).then((bytes) => {
-      const sniffed = sniffTable(bytes, { delimiter: 'auto', header: 'auto', complete: file.size <= SNIFF_BYTES });
-      const columns = sniffed.layout ? guessProfileMapping(sniffed.layout, sniffed.rows.map((row) => row.cells)).attributes.map((attribute) => attribute.name) : [];
-      if (live) setFound({ file, columns });
-    });
+    sliceBytes(file, 0, SNIFF_BYTES).then(
+      (bytes) => {
+        const sniffed = sniffTable(bytes, { delimiter: 'auto', header: 'auto', complete: file.size <= SNIFF_BYTES });
+        const columns = sniffed.layout ? guessProfileMapping(sniffed.layout, sniffed.rows.map((row) => row.cells)).attributes.map((attribute) => attribute.name) : [];
+        if (live) setFound({ file, columns });
+      },
+      // Unreadable: no columns to segment by; reading it for the fit then says why.
+      () => live && setFound({ file, columns: [] }),
+    );
     return () => {
       live = false;
     };
