@@ -13,6 +13,7 @@ import type { FitWarning } from './fitResult';
 import { aliveDistribution, conditionalExpectationByFrequency, frequencyHistogram, holdoutError, predictHoldoutPurchases, trackingExpectedPurchases, type AliveBin, type ConditionalExpectationGroup, type FrequencyBin, type HoldoutError } from './diagnostics';
 import type { RfmSummary } from './rfmSummary';
 import type { TransactionTable } from './import/transactions';
+import { foldToKey, uniqueKey } from './keys';
 
 export type SegmentBy = 'none' | 'rfm' | { column: string };
 
@@ -124,20 +125,14 @@ function assign(summary: RfmSummary, segmentBy: SegmentBy, valueOf: (customer: n
     of[i] = at;
   }
   const taken = new Set<string>();
-  const ids = values.map((value, at) => {
-    const base = segmentId(value, at);
-    let id = base;
-    for (let suffix = 2; taken.has(id); suffix++) id = `${base}_${suffix}`;
-    taken.add(id);
-    return id;
-  });
+  const ids = values.map((value, at) => uniqueKey(segmentId(value, at), taken));
   return { ids, values, of };
 }
 
 /** A segment id from a column value: snake_case letters and digits, unique by position when nothing is left. */
 function segmentId(value: string | null, at: number): string {
   if (value === null) return 'unknown';
-  const cleaned = value.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 40);
+  const cleaned = foldToKey(value, 40);
   return /^[a-z]/.test(cleaned) ? cleaned : `segment_${at + 1}${cleaned ? `_${cleaned}` : ''}`;
 }
 

@@ -11,6 +11,8 @@
 import { localized } from '../i18n';
 import type { CohortSpecInput } from '../cohort/schema';
 import type { ProfileImport } from './import/profiles';
+import { sharesOf } from './fittedCohort';
+import { foldToKey, uniqueKey } from './keys';
 
 /** Values a categorical column may have to become a cohort attribute; beyond, it is an identifier, not a category. */
 export const MAX_CATEGORY_VALUES = 50;
@@ -28,29 +30,14 @@ export interface ProfileDistributions {
 
 /** The cohort key of a profile name: folded to the format's characters, else the fallback; `_2`, `_3` … when taken. */
 const foldedKey = (name: string, pattern: RegExp, fallback: string): string => {
-  const folded = name.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 60);
+  const folded = foldToKey(name, 60);
   return pattern.test(folded) ? folded : fallback;
-};
-const uniqueKey = (base: string, taken: Set<string>): string => {
-  let key = base;
-  for (let suffix = 2; taken.has(key); suffix++) key = `${base}_${suffix}`;
-  taken.add(key);
-  return key;
 };
 const ATTRIBUTE_KEY = /^[a-z][a-z0-9_]{0,63}$/;
 const TAG_KEY = /^[A-Za-z0-9_][A-Za-z0-9_:-]{0,63}$/;
 
 const round = (value: number, digits = 4) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-/** Shares in percent that add up to exactly 100 (two decimals), from counts. */
-function percents(counts: readonly number[]): number[] {
-  const total = counts.reduce((sum, count) => sum + count, 0);
-  const hundredths = counts.map((count) => Math.floor((count / total) * 10_000));
-  let missing = 10_000 - hundredths.reduce((sum, value) => sum + value, 0);
-  const order = counts.map((count, index) => [(count / total) * 10_000 - hundredths[index]!, index] as const).sort((a, b) => b[0] - a[0]);
-  for (const [, index] of order) if (missing-- > 0) hundredths[index]! += 1;
-  return hundredths.map((value) => value / 100);
-}
 
 /**
  * `members[s]`: the transaction-table customer indexes of segment s. `reserved`: attribute and tag
@@ -83,7 +70,7 @@ export function profileDistributions(profiles: ProfileImport, members: readonly 
           if (code >= 0) counts.set(values[code]!, (counts.get(values[code]!) ?? 0) + 1);
         }
         if (counts.size === 0) return;
-        const shares = percents([...counts.values()]);
+        const shares = sharesOf([...counts.values()]);
         result.segments[segment]!.attributes[key] = Object.fromEntries([...counts.keys()].map((value, index) => [value, shares[index]!]));
       });
     } else {
