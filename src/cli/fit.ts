@@ -21,7 +21,7 @@ import {
   type TransactionImportResult,
   type TransactionMapping,
 } from '../core/calibration/import';
-import { buildPopulation, fitImported, populationDocument, type SegmentBy } from '../core/calibration';
+import { fitImported, populationDocument, populationOfFit, type SegmentBy } from '../core/calibration';
 import { cliText, languageChoices, say, type CliLanguage } from './i18n';
 import { createProgress } from './progress';
 import { EXIT, fileErrorReason, single, UsageError, writeFileOrSay, type CliIo } from './commandIo';
@@ -201,13 +201,12 @@ export function fitCommand(args: string[], lang: CliLanguage, io: CliIo): number
   if (!writeFileOrSay(values.out, `${JSON.stringify(cohort, null, 2)}\n`, io, lang)) return EXIT.unwritable;
   if (values.report !== undefined && !writeFileOrSay(values.report, `${JSON.stringify(fitReport, null, 2)}\n`, io, lang)) return EXIT.unwritable;
   if (values.population !== undefined) {
-    const seed = 1;
-    const population = buildPopulation(imported.table, report.lastDay!, fitted.fit, cohort, { segmentBy, seed, ...(fitted.segmentValueOf ? { segmentValueOf: fitted.segmentValueOf } : {}) });
     const salt = values['keep-ids'] ? null : randomBytes(16).toString('hex');
-    const document = populationDocument(population, imported.table.customers, { cohort: cohortId, seed, salt, segments: cohort.segments.map((segment) => segment.id), source: sources[0]!.sha256 });
+    const data = populationOfFit(imported, fitted, { segmentBy, seed: 1, salt });
+    const document = populationDocument(data);
     if (!writeFileOrSay(values.population, `${JSON.stringify(document)}\n`, io, lang)) return EXIT.unwritable;
-    const alive = population.alive.reduce((sum, value) => sum + value, 0);
-    io.stderr(`${text('fit.populationWritten', { file: values.population, customers: population.size.toLocaleString(lang), alive: alive.toLocaleString(lang), date: document.asOf })}\n`);
+    const alive = data.population.alive.reduce((sum, value) => sum + value, 0);
+    io.stderr(`${text('fit.populationWritten', { file: values.population, customers: data.population.size.toLocaleString(lang), alive: alive.toLocaleString(lang), date: document.asOf })}\n`);
   }
   if (values.json) io.stdout(`${JSON.stringify(fitReport, null, 2)}\n`);
   else io.stdout(formatFit(fitReport, lang));

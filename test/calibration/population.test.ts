@@ -3,7 +3,8 @@
 // without a journey is what the BG/NBD conditional expectation predicts.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildPopulation, conditionalExpectedPurchases, fitImported, populationDocument, populationForCohort, readPopulation, rfmSummary } from '../../src/core/calibration';
+import { buildPopulation, conditionalExpectedPurchases, fitImported, populationData, populationDocument, populationForCohort, populationOfFit, readPopulation, rfmSummary } from '../../src/core/calibration';
+import { createProfileImport } from '../../src/core/calibration/import/profileImport';
 import { importTransactions, isoDate } from '../../src/core/calibration/import';
 import { checkCohort, type CheckedCohortSpec } from '../../src/core/cohort/schema';
 import { getPreset } from '../../src/core/cohort/presets';
@@ -127,10 +128,10 @@ describe('a population of real customers', { timeout: 120_000 }, () => {
 
   it('round-trips through its file, ids salted and hashed unless kept, and refuses a damaged file by column', () => {
     const population = populationOf(1);
-    const hashed = populationDocument(population, imported.table.customers, { cohort: 'cdnow', seed: 1, salt: 'pepper', segments: cohort.segments.map((segment) => segment.id), source: '0'.repeat(64) });
+    const hashed = populationDocument(populationData(population, imported.table.customers, { cohort: 'cdnow', seed: 1, salt: 'pepper', segments: cohort.segments.map((segment) => segment.id), source: '0'.repeat(64) }));
     expect(hashed.columns.customer[0]).toMatch(/^[0-9a-f]{32}$/);
     expect(hashed.columns.customer).not.toContain(imported.table.customers[0]);
-    expect(populationDocument(population, imported.table.customers, { cohort: 'cdnow', seed: 1, salt: null, segments: cohort.segments.map((segment) => segment.id), source: null }).columns.customer[0]).toBe(imported.table.customers[population.customer[0]!]);
+    expect(populationDocument(populationData(population, imported.table.customers, { cohort: 'cdnow', seed: 1, salt: null, segments: cohort.segments.map((segment) => segment.id), source: null })).columns.customer[0]).toBe(imported.table.customers[population.customer[0]!]);
     const read = readPopulation(JSON.parse(JSON.stringify(hashed)));
     if (!read.ok) throw new Error('the file does not read back');
     expect(read.cohort).toBe('cdnow');
@@ -148,12 +149,71 @@ describe('a population of real customers', { timeout: 120_000 }, () => {
     const damaged = JSON.parse(JSON.stringify(hashed));
     damaged.columns.dropout.pop();
     expect(readPopulation(damaged)).toMatchObject({ ok: false, problem: { key: 'core.calibration.population.lengths', values: { column: 'dropout' } } });
-    expect(readPopulation({ ...hashed, schemaVersion: 2 })).toMatchObject({ ok: false });
+    expect(readPopulation({ ...hashed, schemaVersion: 3 })).toMatchObject({ ok: false });
+    // A version 1 file (no profile values) still reads: AddProfileColumns gives it none.
+    const { profile: _profile, ...version1 } = JSON.parse(JSON.stringify(hashed));
+    const old = readPopulation({ ...version1, schemaVersion: 1 });
+    expect(old).toMatchObject({ ok: true, population: { attributes: [], tags: [] } });
     // A population whose segments the cohort does not have is refused before the run.
     const other = populationOf(1);
     other.segment[10] = 7;
     const checked = checkSimulation({ journey: idle, cohort: fitted.cohort, population: other });
     expect(checked.ok).toBe(false);
     if (!checked.ok) expect(checked.problems[0]).toMatchObject({ code: 'simulation-settings', location: { path: ['population', 'segment', 10] } });
+  });
+
+  it('gives each customer the attributes and tags of their own profile, on both engines, through the file', () => {
+    // Every third customer has a profile: a city by the digits of their id, an age, a tag for even ids.
+    const ids = imported.table.customers;
+    const rows = ids.filter((_, index) => index % 3 === 0).map((id) => `${id},${Number(id) % 2 === 0 ? 'Shanghai' : 'Beijing'},${20 + (Number(id) % 50)},${Number(id) % 2 === 0 ? 'vip' : ''}`);
+    const stream = createProfileImport(imported.customerIndex);
+    stream.push(new TextEncoder().encode(`customer,city,age,tags\n${rows.join('\n')}\n`));
+    const profiles = stream.finish();
+    expect(profiles.problem).toBeNull();
+    const withProfiles = fitImported(imported, profiles, { calibrationEnd: null, segmentBy: 'rfm', preset: getPreset('ecommerce')!, id: 'cdnow', name: { en: 'CDNOW', 'zh-CN': 'CDNOW' }, sources: [source] });
+    if (withProfiles.problem) throw new Error('the fit with profiles failed');
+    const data = populationOfFit(imported, withProfiles, { segmentBy: 'rfm', seed: 2, salt: null });
+    const read = readPopulation(JSON.parse(JSON.stringify(populationDocument(data))));
+    if (!read.ok) throw new Error('the file does not read back');
+    const aligned = populationForCohort(read, withProfiles.cohort);
+    if (!aligned.ok) throw new Error('refused');
+    const profiled = checkCohort(withProfiles.cohort).spec as CheckedCohortSpec;
+    const compiledIdle = compileJourneyInput(idle);
+    if (!compiledIdle.ok) throw new Error('idle does not compile');
+    const model = buildModel(compiledIdle.document, compiledIdle.config, profiled, { seed: 2, users: data.population.size, population: aligned.population });
+    let checkedCustomers = 0;
+    for (let user = 0; user < data.population.size; user++) {
+      const id = read.customer[user]!;
+      const own = model.generator.user(user);
+      if (ids.indexOf(id) % 3 === 0) {
+        checkedCustomers++;
+        expect(own.attributes.city).toBe(Number(id) % 2 === 0 ? 'Shanghai' : 'Beijing');
+        expect(own.attributes.age).toBe(20 + (Number(id) % 50));
+        expect(own.tags.includes('vip')).toBe(Number(id) % 2 === 0);
+      } else expect(own.tags.includes('vip')).toBe(false);
+    }
+    expect(checkedCustomers).toBe(rows.length);
+    // A journey branching on the profile's city: both engines send each customer the same way.
+    const journey: JourneyDocumentInput = {
+      ...idle,
+      nodes: [
+        idle.nodes![0]!,
+        { id: 'city', kind: 'branch', stage: 'awareness', params: { cases: [{ label: 'Shanghai', condition: { attribute: 'city', op: '=', value: 'Shanghai' } }] } },
+        { id: 'out', kind: 'exit', stage: 'awareness', params: {} },
+        { id: 'other', kind: 'exit', stage: 'awareness', params: {} },
+      ],
+      edges: [
+        { id: 'a', source: 'start', sourcePort: 'next', target: 'city' },
+        { id: 'b', source: 'city', sourcePort: 'case-1', target: 'out' },
+        { id: 'c', source: 'city', sourcePort: 'else', target: 'other' },
+      ],
+    };
+    const compiled = compileJourneyInput(journey);
+    if (!compiled.ok) throw new Error(`the branch journey does not compile: ${JSON.stringify(compiled)}`.slice(0, 400));
+    const run = buildModel(compiled.document, compiled.config, profiled, { seed: 2, users: data.population.size, population: aligned.population });
+    const fast = runRange(run, 'fast', 0, run.users, { trace: () => true });
+    const reference = runRange(run, 'reference', 0, run.users, { trace: () => true });
+    for (let user = 0; user < run.users; user++) expect(JSON.stringify(fast.traces.get(user))).toBe(JSON.stringify(reference.traces.get(user)));
+    expect([...fast.counters]).toEqual([...reference.counters]);
   });
 });

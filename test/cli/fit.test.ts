@@ -171,7 +171,7 @@ describe('journey-lab fit', { timeout: 60_000 }, () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/Wrote the population p\.json: 2,357 customers as they stood on 1998-06-30, [\d,]+ of them still active/);
     const document = JSON.parse(result.written['p.json']!);
-    expect(document).toMatchObject({ kind: 'journey-lab-population', schemaVersion: 1, cohort: 'fitted-customers', asOf: '1998-06-30', idsHashed: true });
+    expect(document).toMatchObject({ kind: 'journey-lab-population', schemaVersion: 2, cohort: 'fitted-customers', asOf: '1998-06-30', idsHashed: true });
     expect(document.columns.customer[0]).toMatch(/^[0-9a-f]{32}$/);
     expect(CDNOW).not.toContain(document.columns.customer[0]);
     const kept = await runCli(['fit', 'cdnow.txt', '--out', 'c.json', '--population', 'p.json', '--keep-ids'], files);

@@ -19,6 +19,8 @@ import { fitCustomers, type CustomerFit, type SegmentBy } from './fitCustomers';
 import { fitReportOf, fittedCohortOf, type CampaignMeasures, type FitReport } from './fitReport';
 import { rfmSummary, type RfmSummary } from './rfmSummary';
 import { profileDistributions } from './profileDistributions';
+import { buildPopulation, type PopulationProfiles } from './population';
+import { populationData, type PopulationData } from './populationFile';
 
 export interface FitImportedOptions {
   /** Last day of the calibration period (days since 1970-01-01, inclusive); null: the data's last day, no holdout. */
@@ -38,6 +40,8 @@ export type FitImportedResult =
       /** The fit itself and how customers were segmented, for building a population from it. */
       fit: CustomerFit;
       segmentValueOf: ((customer: number) => string | null) | undefined;
+      /** The profiles read and the cohort keys their columns became: a population takes each customer's own values. */
+      profiles: PopulationProfiles | undefined;
     }
   | { report: null; cohort: null; problem: Message };
 
@@ -88,7 +92,7 @@ export function fitImported(imported: TransactionImport, profiles: ProfileImport
   const checked = checkCohort(cohort);
   // A fault of ours, not of the data: the fitted cohort must always be valid.
   if (!checked.spec) throw new Error(`fitted cohort invalid: ${checked.problems.map((problem) => problem.code).join(', ')}`);
-  return { report: fitReport, cohort, problem: null, fit: fitted, segmentValueOf: valueOf };
+  return { report: fitReport, cohort, problem: null, fit: fitted, segmentValueOf: valueOf, profiles: profiles && distributions ? { profiles: profiles.profiles, keys: distributions.keys } : undefined };
 }
 
 /** Channel responses (per segment where sends name customers) and open-time patterns of campaign history. */
@@ -97,4 +101,20 @@ function campaignMeasures(campaigns: CampaignImport, fitted: CustomerFit, summar
   for (const segment of fitted.segments) for (const index of segment.members) segmentOfCustomer.set(summary.customer[index]!, segment.id);
   const segmentOf = segmentBy === 'none' ? undefined : (customer: number) => segmentOfCustomer.get(customer) ?? null;
   return { responses: channelResponseFits(campaigns.summary, segmentOf), timing: timingFromCampaigns(campaigns.summary) };
+}
+
+/**
+ * The population of a fit — every customer of the data as one simulated user — as stored and written:
+ * the app's worker and `journey-lab fit --population` share it. `salt` null keeps the customer ids.
+ */
+export function populationOfFit(imported: TransactionImport, fitted: Extract<FitImportedResult, { problem: null }>, options: { segmentBy: SegmentBy; seed: number; salt: string | null }): PopulationData {
+  const { cohort } = fitted;
+  const population = buildPopulation(imported.table, imported.report.lastDay!, fitted.fit, cohort, {
+    segmentBy: options.segmentBy,
+    seed: options.seed,
+    ...(fitted.segmentValueOf ? { segmentValueOf: fitted.segmentValueOf } : {}),
+    ...(fitted.profiles ? { profiles: fitted.profiles } : {}),
+  });
+  const source = cohort.provenance?.sources?.find((file) => file.role === 'transactions')?.sha256 ?? null;
+  return populationData(population, imported.table.customers, { cohort: cohort.id, seed: options.seed, salt: options.salt, segments: cohort.segments.map((segment) => segment.id), source });
 }

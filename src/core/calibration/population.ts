@@ -8,14 +8,17 @@
  *   lapsed after the last purchase (a won-back customer buys at that rate);
  * - spend rate ν ~ Gamma(p·x + q, γ + x·m_x) (gamma-gamma posterior; the prior Gamma(q, γ) without
  *   repeat purchases), so their mean order p/ν leans towards what they have spent;
- * - their segment (by the rule the fit used) and their RFM scores at the end of the data.
+ * - their segment (by the rule the fit used) and their RFM scores at the end of the data;
+ * - their own profile's attributes and tags, under the cohort keys the fit gave those columns.
  *
  * The draws are seeded per customer (the same seed gives the same population), so a win-back journey
  * targets the customers who really are at risk. The journey launches at the end of the data.
  */
 import { hashString } from '../sim/math/random';
 import { sampleBeta, sampleGamma, uniformStream } from '../sim/math/distributions';
-import type { SimulationPopulation } from '../sim/engine/population';
+import type { PopulationAttribute, PopulationTag, SimulationPopulation } from '../sim/engine/population';
+import type { ProfileTable } from './import/profiles';
+import { categoryValue, type ProfileDistributions } from './profileDistributions';
 import type { CohortSpecInput } from '../cohort/schema';
 import { probabilityAlive } from './bgnbdCustomer';
 import { rfmTiers, type CustomerFit, type SegmentBy } from './fitCustomers';
@@ -29,6 +32,13 @@ export interface PopulationOptions {
   /** For a column: the value of a customer (an index into the table's customers). */
   segmentValueOf?: (customer: number) => string | null;
   seed: number;
+  /** The profiles the fit read, and the cohort keys their columns became. */
+  profiles?: PopulationProfiles;
+}
+
+export interface PopulationProfiles {
+  profiles: ProfileTable;
+  keys: ProfileDistributions['keys'];
 }
 
 export interface BuiltPopulation extends SimulationPopulation {
@@ -87,5 +97,23 @@ export function buildPopulation(table: TransactionTable, lastDay: number, fit: C
     const known = x > 0 && Number.isFinite(mean);
     population.spendRate[i] = sampleGamma(known ? orderValue.p * x + orderValue.q : orderValue.q, 1 / (orderValue.gamma + (known ? x * mean : 0)), u);
   }
+  if (options.profiles) Object.assign(population, profileColumns(options.profiles, population.customer));
   return population;
+}
+
+/** Each user's own profile values, by the table customer index of each user. */
+function profileColumns({ profiles, keys }: PopulationProfiles, customers: Int32Array): { attributes: PopulationAttribute[]; tags: PopulationTag[] } {
+  const rowOf = new Map<number, number>();
+  for (let row = 0; row < profiles.length; row++) rowOf.set(profiles.customer[row]!, row);
+  const rows = Int32Array.from(customers, (customer) => rowOf.get(customer) ?? -1);
+  const attributes = keys.attributes.map(({ position, key }): PopulationAttribute => {
+    const column = profiles.attributes[position]!;
+    if (column.kind === 'numeric') return { key, kind: 'numeric', values: Float64Array.from(rows, (row) => (row >= 0 ? column.values[row]! : NaN)) };
+    return { key, kind: 'categorical', values: column.values.map(categoryValue), codes: Int32Array.from(rows, (row) => (row >= 0 ? column.codes[row]! : -1)) };
+  });
+  const tags = keys.tags.map(({ position, key }): PopulationTag => {
+    const carriers = new Set(profiles.tags[position]!.customers);
+    return { key, carriers: Uint8Array.from(customers, (customer) => (carriers.has(customer) ? 1 : 0)) };
+  });
+  return { attributes, tags };
 }

@@ -1,27 +1,56 @@
 /**
- * The population file (*.population.json, format version 1), through the shared versioned-format
+ * The population file (*.population.json, format version 2), through the shared versioned-format
  * module like journeys, cohorts and lessons: the cohort it belongs to, the day it describes, and one
  * column per field with one entry per customer — columnar, so pandas (`pd.DataFrame(doc["columns"])`),
  * polars or DuckDB read it as a table. Customer ids are salted SHA-256 hashes unless the user asked
- * for them as they are. It holds customer-level data: it stays on the user's machine.
+ * for them as they are. Version 2 adds the customers' own profile values (`profile`). It holds
+ * customer-level data: it stays on the user's machine.
  */
 import { z } from 'zod';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { message, type Message } from '../i18n';
-import { upgrade, type VersionedFormat } from '../format';
+import { upgrade, type Migration, type VersionedFormat } from '../format';
 import { calendarDate } from '../journey/schema';
 import { dayNumber } from '../calendar';
-import type { SimulationPopulation } from '../sim/engine/population';
+import type { PopulationAttribute, SimulationPopulation } from '../sim/engine/population';
+import { ATTRIBUTE_KEY, MAX_CATEGORY_VALUES, TAG_KEY } from './profileDistributions';
 import { isoDate } from './import/civil';
 import type { BuiltPopulation } from './population';
 
-export const POPULATION_SCHEMA_VERSION = 1;
+export const POPULATION_SCHEMA_VERSION = 2;
 /** The most customers a population file may hold (the simulator's limit on users). */
 export const MAX_POPULATION = 10_000_000;
 
 const column = (item: z.ZodNumber) => z.array(item).max(MAX_POPULATION);
 const score = z.number().int().min(1).max(5);
+/** Profile columns a population may carry: as many as a cohort declares at most. */
+const MAX_PROFILE_COLUMNS = 100;
+
+const profileSchema = z
+  .strictObject({
+    attributes: z
+      .array(
+        z.discriminatedUnion('kind', [
+          z.strictObject({ key: z.string().regex(ATTRIBUTE_KEY), kind: z.literal('categorical'), values: z.array(z.string().max(100)).max(MAX_CATEGORY_VALUES), codes: column(z.number().int().min(-1).max(MAX_CATEGORY_VALUES - 1)) }),
+          z.strictObject({ key: z.string().regex(ATTRIBUTE_KEY), kind: z.literal('numeric'), values: z.array(z.number().nullable()).max(MAX_POPULATION) }),
+        ]),
+      )
+      .max(MAX_PROFILE_COLUMNS),
+    tags: z.array(z.strictObject({ key: z.string().regex(TAG_KEY), carriers: column(z.number().int().min(0).max(1)) })).max(MAX_PROFILE_COLUMNS),
+  })
+  .meta({ description: 'Each customer’s own profile values, one entry per customer in each column, under the cohort keys the fit gave them: a category’s `codes` index `values` (−1: none), a number is null where the profile has none, a tag’s `carriers` is 1 where the customer carries it.' });
+
+/**
+ * Version 2 adds each customer's own profile values. `up` gives a version 1 file none (its customers
+ * draw attributes and tags from their segment, as they did); `down` drops them.
+ */
+export const AddProfileColumns: Migration = {
+  name: 'AddProfileColumns',
+  from: 1,
+  up: (document) => ({ ...document, schemaVersion: 2, profile: { attributes: [], tags: [] } }),
+  down: ({ profile: _profile, ...document }) => ({ ...document, schemaVersion: 1 }),
+};
 
 export const populationSchema = z
   .strictObject({
@@ -44,6 +73,7 @@ export const populationSchema = z
       dropout: column(z.number().min(0).max(1)),
       spendRate: column(z.number().positive()),
     }),
+    profile: profileSchema,
   })
   .meta({ id: 'Population', title: 'Journey Lab population', description: 'Real customers to simulate, one user each.' });
 
@@ -51,7 +81,7 @@ export const populationFormat: VersionedFormat<'population-invalid'> = {
   name: 'population',
   current: POPULATION_SCHEMA_VERSION,
   oldest: 1,
-  migrations: [],
+  migrations: [AddProfileColumns],
   codes: { notAnObject: 'population-invalid', missingVersion: 'population-invalid', unsupportedVersion: 'population-invalid', newerVersion: 'population-invalid' },
   words: {
     subject: message('core.calibration.population.thePopulation'),
@@ -66,20 +96,57 @@ export const populationFormat: VersionedFormat<'population-invalid'> = {
 /** A customer id as the file keeps it: the first 16 bytes of SHA-256(salt + id), in hex. */
 export const hashedId = (salt: string, id: string): string => bytesToHex(sha256(utf8ToBytes(`${salt}\u0000${id}`))).slice(0, 32);
 
-/** The file's document for a built population; `salt` null keeps the ids as they are. */
-export function populationDocument(population: BuiltPopulation, ids: readonly string[], options: { cohort: string; seed: number; salt: string | null; segments: readonly string[]; source: string | null }) {
-  const customer = Array.from(population.customer, (index) => (options.salt === null ? ids[index]! : hashedId(options.salt, ids[index]!)));
+/** A population with what its file says of it besides the columns. */
+export interface PopulationData {
+  /** The fitted cohort's id. */
+  cohort: string;
+  /** The day (since 1970-01-01) the customers are described at. */
+  asOf: number;
+  seed: number;
+  idsHashed: boolean;
+  /** The cohort's segment ids that `population.segment` counts from 0. */
+  segments: string[];
+  /** SHA-256 of the transaction file. */
+  source: string | null;
+  /** Each user's customer id (hashed unless kept). */
+  customer: string[];
+  population: SimulationPopulation;
+}
+
+/** A built population as stored and written; `salt` null keeps the ids as they are. */
+export function populationData(population: BuiltPopulation, ids: readonly string[], options: { cohort: string; seed: number; salt: string | null; segments: readonly string[]; source: string | null }): PopulationData {
+  const { customer: indexes, ...columns } = population;
   return {
-    kind: 'journey-lab-population' as const,
-    schemaVersion: POPULATION_SCHEMA_VERSION,
     cohort: options.cohort,
-    asOf: isoDate(population.asOf),
+    asOf: population.asOf,
     seed: options.seed,
     idsHashed: options.salt !== null,
     segments: [...options.segments],
     source: options.source,
+    customer: Array.from(indexes, (index) => (options.salt === null ? ids[index]! : hashedId(options.salt, ids[index]!))),
+    population: columns,
+  };
+}
+
+const attributeColumn = (attribute: PopulationAttribute) =>
+  attribute.kind === 'categorical'
+    ? { key: attribute.key, kind: attribute.kind, values: [...attribute.values], codes: Array.from(attribute.codes) }
+    : { key: attribute.key, kind: attribute.kind, values: Array.from(attribute.values, (value) => (Number.isFinite(value) ? value : null)) };
+
+/** The file's document (plain JSON) of a population. */
+export function populationDocument(data: PopulationData) {
+  const { population } = data;
+  return {
+    kind: 'journey-lab-population' as const,
+    schemaVersion: POPULATION_SCHEMA_VERSION,
+    cohort: data.cohort,
+    asOf: isoDate(data.asOf),
+    seed: data.seed,
+    idsHashed: data.idsHashed,
+    segments: [...data.segments],
+    source: data.source,
     columns: {
-      customer,
+      customer: [...data.customer],
       segment: Array.from(population.segment),
       recency: Array.from(population.recency),
       frequency: Array.from(population.frequency),
@@ -89,10 +156,14 @@ export function populationDocument(population: BuiltPopulation, ids: readonly st
       dropout: Array.from(population.dropout),
       spendRate: Array.from(population.spendRate),
     },
+    profile: {
+      attributes: (population.attributes ?? []).map(attributeColumn),
+      tags: (population.tags ?? []).map((tag) => ({ key: tag.key, carriers: Array.from(tag.carriers) })),
+    },
   };
 }
 
-export type PopulationRead = { ok: true; population: SimulationPopulation; cohort: string; asOf: number; segments: string[]; source: string | null } | { ok: false; problem: Message };
+export type PopulationRead = ({ ok: true } & PopulationData) | { ok: false; problem: Message };
 
 /** A population file's JSON checked and read into columns; a problem names what is wrong and where. */
 export function readPopulation(input: unknown): PopulationRead {
@@ -103,19 +174,29 @@ export function readPopulation(input: unknown): PopulationRead {
     const issue = parsed.error.issues[0]!;
     return { ok: false, problem: message('core.calibration.population.invalid', { path: issue.path.join('.') || '—' }) };
   }
-  const { columns } = parsed.data;
+  const { columns, profile } = parsed.data;
   const size = columns.customer.length;
-  for (const [name, values] of Object.entries(columns))
-    if (values.length !== size) return { ok: false, problem: message('core.calibration.population.lengths', { column: name, length: values.length, size }) };
+  const lengths: [string, number][] = [
+    ...Object.entries(columns).map(([name, values]): [string, number] => [name, values.length]),
+    ...profile.attributes.map((attribute): [string, number] => [`profile.${attribute.key}`, attribute.kind === 'categorical' ? attribute.codes.length : attribute.values.length]),
+    ...profile.tags.map((tag): [string, number] => [`profile.${tag.key}`, tag.carriers.length]),
+  ];
+  for (const [name, length] of lengths) if (length !== size) return { ok: false, problem: message('core.calibration.population.lengths', { column: name, length, size }) };
+  const badCode = profile.attributes.find((attribute) => attribute.kind === 'categorical' && attribute.codes.some((code) => code >= attribute.values.length));
+  if (badCode) return { ok: false, problem: message('core.calibration.population.invalid', { path: `profile.attributes.${badCode.key}.codes` }) };
+  const asOf = dayNumber(parsed.data.asOf)!;
   return {
     ok: true,
     cohort: parsed.data.cohort,
-    asOf: dayNumber(parsed.data.asOf)!,
+    asOf,
+    seed: parsed.data.seed,
+    idsHashed: parsed.data.idsHashed,
     segments: parsed.data.segments,
     source: parsed.data.source,
+    customer: columns.customer,
     population: {
       size,
-      asOf: dayNumber(parsed.data.asOf)!,
+      asOf,
       segment: Uint16Array.from(columns.segment),
       recency: Uint8Array.from(columns.recency),
       frequency: Uint8Array.from(columns.frequency),
@@ -124,6 +205,12 @@ export function readPopulation(input: unknown): PopulationRead {
       lambdaPerDay: Float64Array.from(columns.lambdaPerDay),
       dropout: Float64Array.from(columns.dropout),
       spendRate: Float64Array.from(columns.spendRate),
+      attributes: profile.attributes.map((attribute): PopulationAttribute =>
+        attribute.kind === 'categorical'
+          ? { key: attribute.key, kind: 'categorical', values: attribute.values, codes: Int32Array.from(attribute.codes) }
+          : { key: attribute.key, kind: 'numeric', values: Float64Array.from(attribute.values, (value) => value ?? NaN) },
+      ),
+      tags: profile.tags.map((tag) => ({ key: tag.key, carriers: Uint8Array.from(tag.carriers) })),
     },
   };
 }
@@ -132,8 +219,13 @@ export function readPopulation(input: unknown): PopulationRead {
  * A read population made to fit the cohort it is run with: the same cohort id, the same data (when both
  * say what they were fitted on), and every segment it names found in the cohort by id — its `segment`
  * column renumbered to the cohort's order. Anything else would put customers in the wrong segments.
+ * Profile columns of attributes or tags the cohort no longer declares are left out: no journey run
+ * with the cohort can ask for them.
  */
-export function populationForCohort(read: Extract<PopulationRead, { ok: true }>, cohort: { id?: unknown; segments?: readonly { id?: unknown }[]; provenance?: { sources?: readonly { role?: unknown; sha256?: unknown }[] } }): { ok: true; population: SimulationPopulation } | { ok: false; problem: Message } {
+export function populationForCohort(
+  read: PopulationData,
+  cohort: { id?: unknown; segments?: readonly { id?: unknown }[]; attributes?: unknown; tags?: unknown; provenance?: { sources?: readonly { role?: unknown; sha256?: unknown }[] } },
+): { ok: true; population: SimulationPopulation } | { ok: false; problem: Message } {
   if (read.cohort !== cohort.id) return { ok: false, problem: message('core.calibration.population.otherCohort', { population: read.cohort, cohort: String(cohort.id) }) };
   const fittedOn = cohort.provenance?.sources?.find((source) => source.role === 'transactions')?.sha256;
   if (read.source !== null && typeof fittedOn === 'string' && fittedOn !== read.source) return { ok: false, problem: message('core.calibration.population.otherData', { cohort: String(cohort.id) }) };
@@ -143,5 +235,15 @@ export function populationForCohort(read: Extract<PopulationRead, { ok: true }>,
   if (missing !== undefined) return { ok: false, problem: message('core.calibration.population.unknownSegment', { segment: missing, cohort: String(cohort.id) }) };
   const population = read.population;
   const segment = Uint16Array.from(population.segment, (at) => index[at] ?? 65_535);
-  return { ok: true, population: { ...population, segment } };
+  const declared = typeof cohort.attributes === 'object' && cohort.attributes !== null ? cohort.attributes : {};
+  const tags = new Set(Array.isArray(cohort.tags) ? cohort.tags : []);
+  return {
+    ok: true,
+    population: {
+      ...population,
+      segment,
+      attributes: (population.attributes ?? []).filter((attribute) => Object.hasOwn(declared, attribute.key)),
+      tags: (population.tags ?? []).filter((tag) => tags.has(tag.key)),
+    },
+  };
 }

@@ -26,6 +26,8 @@ export interface ProfileDistributions {
   segments: { attributes: Record<string, Record<string, number>>; numeric: Record<string, { mean: number; sd: number }>; tags: Record<string, number> }[];
   /** Profile columns left out (too many values, none) or kept under another key than their name's (`renamed`: the preset has that key for another kind of attribute, or two columns fold alike). */
   skipped: ({ name: string; reason: 'too-many-values' | 'no-values' } | { name: string; reason: 'renamed'; key: string })[];
+  /** The cohort key each kept profile column and tag became (`position`: its index in the profile table), for a population's own values. */
+  keys: { attributes: { position: number; key: string }[]; tags: { position: number; key: string }[] };
 }
 
 /** The cohort key of a profile name: folded to the format's characters, else the fallback; `_2`, `_3` … when taken. */
@@ -33,8 +35,11 @@ const foldedKey = (name: string, pattern: RegExp, fallback: string): string => {
   const folded = foldToKey(name, 60);
   return pattern.test(folded) ? folded : fallback;
 };
-const ATTRIBUTE_KEY = /^[a-z][a-z0-9_]{0,63}$/;
-const TAG_KEY = /^[A-Za-z0-9_][A-Za-z0-9_:-]{0,63}$/;
+export const ATTRIBUTE_KEY = /^[a-z][a-z0-9_]{0,63}$/;
+export const TAG_KEY = /^[A-Za-z0-9_][A-Za-z0-9_:-]{0,63}$/;
+
+/** A profile value as the cohort declares it (values are at most 100 characters there). */
+export const categoryValue = (value: string): string => value.slice(0, 100);
 
 const round = (value: number, digits = 4) => Math.round(value * 10 ** digits) / 10 ** digits;
 
@@ -49,7 +54,7 @@ export function profileDistributions(profiles: ProfileImport, members: readonly 
   for (let row = 0; row < table.length; row++) rowOf.set(table.customer[row]!, row);
   const attributeKeys = new Set(Object.keys(preset.attributes));
   const tagKeys = new Set<string>();
-  const result: ProfileDistributions = { attributes: {}, tags: [], segments: members.map(() => ({ attributes: {}, numeric: {}, tags: {} })), skipped: [] };
+  const result: ProfileDistributions = { attributes: {}, tags: [], segments: members.map(() => ({ attributes: {}, numeric: {}, tags: {} })), skipped: [], keys: { attributes: [], tags: [] } };
   table.attributes.forEach((attribute, position) => {
     if (attribute.kind === 'categorical') {
       if (attribute.values.length > MAX_CATEGORY_VALUES) return result.skipped.push({ name: attribute.name, reason: 'too-many-values' });
@@ -60,7 +65,8 @@ export function profileDistributions(profiles: ProfileImport, members: readonly 
       const presetValues = preset.attributes[base]?.values;
       const key = presetValues && !result.attributes[base] ? base : uniqueKey(base, attributeKeys);
       if (key !== base && preset.attributes[base]) result.skipped.push({ name: attribute.name, reason: 'renamed', key });
-      const values = attribute.values.map((value) => value.slice(0, 100));
+      result.keys.attributes.push({ position, key });
+      const values = attribute.values.map(categoryValue);
       result.attributes[key] = { ...(preset.attributes[key] ?? {}), name: preset.attributes[key]?.name ?? localized(attribute.name, attribute.name), values: [...new Set([...(presetValues && key === base ? presetValues.map(String) : []), ...values])] };
       members.forEach((customers, segment) => {
         const counts = new Map<string, number>();
@@ -79,6 +85,7 @@ export function profileDistributions(profiles: ProfileImport, members: readonly 
       const base = foldedKey(attribute.name, ATTRIBUTE_KEY, `profile_${position + 1}`);
       const key = uniqueKey(base, attributeKeys);
       if (key !== base) result.skipped.push({ name: attribute.name, reason: 'renamed', key });
+      result.keys.attributes.push({ position, key });
       const min = known.reduce((low, value) => Math.min(low, value), Infinity);
       const max = known.reduce((high, value) => Math.max(high, value), -Infinity);
       result.attributes[key] = { name: localized(attribute.name, attribute.name), numeric: { min, max, integer: known.every(Number.isInteger) } };
@@ -104,6 +111,7 @@ export function profileDistributions(profiles: ProfileImport, members: readonly 
     // A tag the preset also has takes the data's chances; tags only differ by name, so no clash to rename.
     const key = uniqueKey(foldedKey(tag.name, TAG_KEY, `profile_tag_${position + 1}`), tagKeys);
     result.tags.push(key);
+    result.keys.tags.push({ position, key });
     const carriers = new Set(tag.customers);
     members.forEach((customers, segment) => {
       if (customers.length === 0) return;
