@@ -5,12 +5,16 @@
 // the saved cohort specs. Version 3 adds table `runs` (primary key journeyId): the latest finished
 // simulation run of each journey (see runRepository.ts). Version 4 adds table `scenarios` (primary key
 // id, indexes journeyId and savedAt): runs saved by name for comparison (see scenarioRepository.ts).
+// Version 5 adds tables `populations` and `populationSummaries` (primary key cohortId): the customers
+// of fitted cohorts, one simulated user each (see populationRepository.ts).
 import Dexie, { type EntityTable } from 'dexie';
 import type { JourneyDocument } from '../../core/journey';
 import { createMemoryRepository } from './memoryRepository';
 import { persistMessages } from './persistMessages';
 import type { CohortRecord } from './cohortRepository';
 import { isRunRecord, type RunRecord } from './runRepository';
+import type { PopulationData } from '../../core/calibration';
+import { isPopulationData, populationSummary, type PopulationSummary } from './populationRepository';
 import { isScenarioRecord, newestScenarioFirst, type ScenarioRecord } from './scenarioRepository';
 import {
   checkRecord,
@@ -41,6 +45,8 @@ type JourneyDatabase = Dexie & {
   cohorts: EntityTable<CohortRecord, 'id'>;
   runs: EntityTable<RunRecord, 'journeyId'>;
   scenarios: EntityTable<ScenarioRecord, 'id'>;
+  populations: EntityTable<PopulationData & { cohortId: string }, 'cohortId'>;
+  populationSummaries: EntityTable<PopulationSummary, 'cohortId'>;
 };
 
 export interface DexieRepositoryOptions {
@@ -66,6 +72,16 @@ function openDatabase(options: DexieRepositoryOptions): JourneyDatabase {
   db.version(3).stores({ journeys: 'id, updatedAt', settings: 'key', cohorts: 'id, updatedAt', runs: 'journeyId' });
   // Version 4 keeps version 3's tables and adds the saved scenarios.
   db.version(4).stores({ journeys: 'id, updatedAt', settings: 'key', cohorts: 'id, updatedAt', runs: 'journeyId', scenarios: 'id, journeyId, savedAt' });
+  // Version 5 keeps version 4's tables and adds the populations of fitted cohorts, with their summaries.
+  db.version(5).stores({
+    journeys: 'id, updatedAt',
+    settings: 'key',
+    cohorts: 'id, updatedAt',
+    runs: 'journeyId',
+    scenarios: 'id, journeyId, savedAt',
+    populations: 'cohortId',
+    populationSummaries: 'cohortId',
+  });
   return db;
 }
 
@@ -158,7 +174,45 @@ export function createDexieRepository(options: DexieRepositoryOptions = {}): Jou
       },
       async remove(id) {
         try {
-          await db.cohorts.delete(id);
+          // Its population goes with it.
+          await db.transaction('rw', db.cohorts, db.populations, db.populationSummaries, async () => {
+            await db.cohorts.delete(id);
+            await db.populations.delete(id);
+            await db.populationSummaries.delete(id);
+          });
+        } catch (error) {
+          throw new RepositoryError(toStorageError(error));
+        }
+      },
+    },
+    populations: {
+      list: () => reading(() => db.populationSummaries.toArray()),
+      get: (cohortId) =>
+        reading(async () => {
+          const stored = await db.populations.get(cohortId);
+          if (!stored) return undefined;
+          const { cohortId: _key, ...data } = stored;
+          return isPopulationData(data) ? data : undefined;
+        }),
+      async put(data) {
+        try {
+          const summary = populationSummary(data, now());
+          // Both or neither: a summary never stands for a population that was not written (quota).
+          await db.transaction('rw', db.populations, db.populationSummaries, async () => {
+            await db.populations.put({ ...data, cohortId: data.cohort });
+            await db.populationSummaries.put(summary);
+          });
+          return summary;
+        } catch (error) {
+          throw new RepositoryError(toStorageError(error));
+        }
+      },
+      async remove(cohortId) {
+        try {
+          await db.transaction('rw', db.populations, db.populationSummaries, async () => {
+            await db.populations.delete(cohortId);
+            await db.populationSummaries.delete(cohortId);
+          });
         } catch (error) {
           throw new RepositoryError(toStorageError(error));
         }

@@ -15,6 +15,8 @@ import {
   type SaveOptions,
   type SaveResult,
 } from './repository';
+import type { PopulationData } from '../../core/calibration';
+import { isPopulationData, populationSummary, type PopulationSummary } from './populationRepository';
 import type { CohortRecord } from './cohortRepository';
 import { isRunRecord, type RunRecord } from './runRepository';
 import { isScenarioRecord, newestScenarioFirst, type ScenarioRecord } from './scenarioRepository';
@@ -29,11 +31,12 @@ export interface MemoryBackend {
   cohorts: Map<string, CohortRecord>;
   runs: Map<string, RunRecord>;
   scenarios: Map<string, ScenarioRecord>;
+  populations: Map<string, { data: PopulationData; summary: PopulationSummary }>;
   instances: Set<{ notify(change: JourneyChange): void }>;
 }
 
 export function createMemoryBackend(): MemoryBackend {
-  return { journeys: new Map(), settings: new Map(), cohorts: new Map(), runs: new Map(), scenarios: new Map(), instances: new Set() };
+  return { journeys: new Map(), settings: new Map(), cohorts: new Map(), runs: new Map(), scenarios: new Map(), populations: new Map(), instances: new Set() };
 }
 
 export interface MemoryRepositoryOptions {
@@ -123,6 +126,28 @@ export function createMemoryRepository(options: MemoryRepositoryOptions = {}): J
       },
       async remove(id) {
         backend.cohorts.delete(id);
+        backend.populations.delete(id);
+      },
+    },
+    populations: {
+      async list() {
+        return [...backend.populations.values()].map((stored) => ({ ...stored.summary }));
+      },
+      async get(cohortId) {
+        const stored = backend.populations.get(cohortId);
+        return stored && isPopulationData(stored.data) ? structuredClone(stored.data) : undefined;
+      },
+      async put(data) {
+        try {
+          const summary = populationSummary(data, now());
+          backend.populations.set(data.cohort, { data: structuredClone(data), summary });
+          return { ...summary };
+        } catch (error) {
+          throw new RepositoryError(toStorageError(error));
+        }
+      },
+      async remove(cohortId) {
+        backend.populations.delete(cohortId);
       },
     },
     runs: {

@@ -15,6 +15,7 @@ import type { Problem } from '../../core/journey';
 import { checkJourney, readJourneyDocument } from '../../core/journey';
 import { persistMessages, readFailed, saveFailedUnknown, storedJourneyUnreadable } from './persistMessages';
 import type { CohortRepository } from './cohortRepository';
+import type { PopulationRepository } from './populationRepository';
 import type { RunRepository } from './runRepository';
 import type { ScenarioRepository } from './scenarioRepository';
 import { say } from '../i18n/say';
@@ -116,6 +117,8 @@ export interface JourneyRepository {
   readonly runs: RunRepository;
   /** Named runs kept for comparison, of every journey (see scenarioRepository.ts). */
   readonly scenarios: ScenarioRepository;
+  /** The populations of fitted cohorts (see populationRepository.ts); a cohort removed takes its population with it. */
+  readonly populations: PopulationRepository;
   /** Writes by other tabs; returns the unsubscribe function. */
   watch(listener: (change: JourneyChange) => void): () => void;
   /** Closes the database connection and the broadcast channel. */
