@@ -55,6 +55,7 @@ describe('Fit from your customer data', { timeout: 120_000 }, () => {
 
     const end = within(dialog).getByLabelText('Calibration end (inclusive)');
     await user.type(end, '1997-09-30');
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Also keep a population: each of your customers as one simulated user' }));
     await user.click(within(dialog).getByRole('button', { name: 'Read and fit' }));
     const parameters = await within(dialog).findByRole('table', { name: 'Parameters: All customers' }, { timeout: 60_000 });
     const value = (symbol: string) => Number(within(parameters).getByRole('rowheader', { name: symbol }).nextElementSibling!.textContent);
@@ -67,6 +68,7 @@ describe('Fit from your customer data', { timeout: 120_000 }, () => {
     expect(within(dialog).getByRole('region', { name: 'Cumulative repeat purchases per week, actual vs predicted' })).toBeInTheDocument();
     expect(within(dialog).getByRole('img', { name: /Cumulative repeat purchases per week/ })).toBeInTheDocument();
 
+    expect(within(dialog).getByText(/Saved with its population of 2,357 customers as they stood on 1998-06-30/)).toBeInTheDocument();
     const name = within(dialog).getByRole('textbox', { name: 'Name of the fitted cohort' });
     await user.clear(name);
     await user.type(name, 'CDNOW buyers');
@@ -76,6 +78,15 @@ describe('Fit from your customer data', { timeout: 120_000 }, () => {
     expect(within(section).getByRole('list', { name: 'Source files' })).toHaveTextContent(/Transactions: “CDNOW_sample.txt”, .* 6,919 rows/);
     expect(within(section).getByText('1997-09-30')).toBeInTheDocument();
     expect(within(section).getByRole('note', { name: 'Assumptions, not measured:' })).toHaveTextContent(/E-commerce/);
+    // The population is kept with it, ids hashed, and can be exported or removed.
+    const kept = await within(section).findByRole('group', { name: 'Population' });
+    await within(kept).findByRole('button', { name: 'Export population file' }, { timeout: 10_000 });
+    expect(kept).toHaveTextContent(/2,357 customers as they stood on 1998-06-30; [\d,]+ of them still active/);
+    expect(kept).toHaveTextContent(/salted and hashed/);
+    expect(within(kept).getByRole('button', { name: 'Export population file' })).toBeEnabled();
+    await user.click(within(kept).getByRole('button', { name: 'Remove population' }));
+    expect(await within(kept).findByRole('status', {}, { timeout: 10_000 })).toHaveTextContent('The population was removed; the cohort stays.');
+    expect(within(kept).getByRole('button', { name: /Import population file/ })).toBeInTheDocument();
   });
 
   it('says in one sentence why a file cannot be used, offers its rejected rows and goes back to the columns', async () => {
@@ -117,7 +128,7 @@ describe('Fit from your customer data', { timeout: 120_000 }, () => {
       deliver = callback;
       return { cancel: () => void cancelled++ };
     };
-    render(<FitFromData onClose={() => {}} save={async () => true} onSaved={() => {}} runner={runner} />);
+    render(<FitFromData onClose={() => {}} save={async () => true} savePopulation={async () => true} onSaved={() => {}} runner={runner} />);
     const dialog = screen.getByRole('dialog');
     await user.upload(within(dialog).getByLabelText(/^Transactions file/), cdnowFile());
     await within(dialog).findByRole('table', { name: 'Preview of the first rows' });

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next';
 import i18n from '../i18n';
 import { checkTransactionMapping, referenceDay, type TransactionMappingDraft } from '../../core/calibration/import';
-import type { SegmentBy } from '../../core/calibration';
+import type { PopulationData, SegmentBy } from '../../core/calibration';
 import type { Json } from '../cohorts/draft';
 import { newCohortId } from '../cohorts/draft';
 import { useLang } from '../i18n/useLang';
@@ -31,6 +31,8 @@ export interface FitFromDataProps {
   onClose(): void;
   /** Stores the fitted cohort; false when it could not be stored (the caller says why). */
   save(spec: Json & { id: string }): Promise<boolean>;
+  /** Stores the cohort's population (kept in this browser); false when it could not be stored (the caller says why). */
+  savePopulation(population: PopulationData): Promise<boolean>;
   onSaved(id: string): void;
   runner?: FitRunner;
 }
@@ -38,7 +40,7 @@ export interface FitFromDataProps {
 const segmentByOf = (choice: string): SegmentBy => (choice === 'none' || choice === 'rfm' ? choice : { column: choice.slice('column:'.length) });
 const defaultCohortName = () => ({ en: i18n.getFixedT('en')('calibration.save.defaultName'), 'zh-CN': i18n.getFixedT('zh-CN')('calibration.save.defaultName') });
 
-export function FitFromData({ onClose, save, onSaved, runner = defaultFitRunner }: FitFromDataProps) {
+export function FitFromData({ onClose, save, savePopulation, onSaved, runner = defaultFitRunner }: FitFromDataProps) {
   const { t } = useTranslation();
   const lang = useLang();
   const [step, setStep] = useState<Step>('file');
@@ -51,7 +53,8 @@ export function FitFromData({ onClose, save, onSaved, runner = defaultFitRunner 
   const checked = useMemo(() => (mapping ? checkTransactionMapping(mapping, sniffed?.layout?.header ?? null) : null), [mapping, sniffed]);
   const [profilesFile, setProfilesFile] = useState<File | null>(null);
   const profileColumns = useProfileColumns(profilesFile);
-  const [options, setOptions] = useState<FitOptions>({ calibrationEnd: '', segmentBy: 'none', presetId: DEFAULT_FIT_PRESET });
+  const [campaignsFile, setCampaignsFile] = useState<File | null>(null);
+  const [options, setOptions] = useState<FitOptions>({ calibrationEnd: '', segmentBy: 'none', presetId: DEFAULT_FIT_PRESET, population: false });
   const job = useFitJob(runner, () => setStep('results'));
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -65,7 +68,15 @@ export function FitFromData({ onClose, save, onSaved, runner = defaultFitRunner 
       transactionsName: file.name,
       settings: { encoding: layoutSettings.encoding, delimiter: sniffed.layout.delimiter, header: sniffed.layout.header !== null, mapping: checked.mapping },
       profiles: profilesFile ? { file: profilesFile, name: profilesFile.name } : null,
-      fit: { calibrationEnd: options.calibrationEnd ? referenceDay(options.calibrationEnd) : null, segmentBy, presetId: options.presetId, id: newCohortId('fitted-customers'), name: defaultCohortName() },
+      campaigns: campaignsFile ? { file: campaignsFile, name: campaignsFile.name } : null,
+      fit: {
+        calibrationEnd: options.calibrationEnd ? referenceDay(options.calibrationEnd) : null,
+        segmentBy,
+        presetId: options.presetId,
+        id: newCohortId('fitted-customers'),
+        name: defaultCohortName(),
+        population: options.population,
+      },
     };
     job.start(request);
   };
@@ -74,6 +85,8 @@ export function FitFromData({ onClose, save, onSaved, runner = defaultFitRunner 
   const saveCohort = async (name: string) => {
     if (!outcome?.cohort) return;
     const spec: Json & { id: string } = { ...(outcome.cohort as unknown as Json & { id: string }), name: { en: name, 'zh-CN': name } };
+    // The population first: a cohort saved without the population the user asked for would look complete.
+    if (outcome.population && !(await savePopulation(outcome.population))) return;
     if (await save(spec)) onSaved(spec.id);
   };
 
@@ -107,7 +120,11 @@ export function FitFromData({ onClose, save, onSaved, runner = defaultFitRunner 
         </ol>
         {step === 'file' && <FileStep file={file} onFile={(chosen) => (setFile(chosen), setLayoutSettings(detectLayout))} settings={layoutSettings} onSettings={setLayoutSettings} sniffed={sniffed} mapping={mapping} />}
         {step === 'mapping' && sniffed && mapping && (
-          <MappingStep sniffed={sniffed} mapping={mapping} onMapping={(next) => setEdited({ of: sniffed, mapping: next })} problems={checked?.problems ?? []} profilesFile={profilesFile} onProfilesFile={setProfilesFile} />
+          <MappingStep sniffed={sniffed} mapping={mapping} onMapping={(next) => setEdited({ of: sniffed, mapping: next })} problems={checked?.problems ?? []} profilesFile={profilesFile}
+            onProfilesFile={setProfilesFile}
+            campaignsFile={campaignsFile}
+            onCampaignsFile={setCampaignsFile}
+          />
         )}
         {step === 'fit' && (
           <FitStep
@@ -129,7 +146,7 @@ export function FitFromData({ onClose, save, onSaved, runner = defaultFitRunner 
               </p>
             )}
             {outcome.fit && <FitResults report={outcome.fit} />}
-            {outcome.cohort && <SaveFit defaultName={t('calibration.save.defaultName')} onSave={saveCohort} />}
+            {outcome.cohort && <SaveFit defaultName={t('calibration.save.defaultName')} population={outcome.population} onSave={saveCohort} />}
           </div>
         )}
         <footer className="fit-dialog__footer">

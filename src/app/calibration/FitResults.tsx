@@ -1,8 +1,9 @@
 // Step 4: the import report, then the fit — the holdout error as one headline number, each segment's
-// parameters, and the diagnostic charts — and saving the fitted cohort.
+// parameters, and the diagnostic charts — and saving the fitted cohort (with its population, if built).
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FitReport } from '../../core/calibration';
+import type { FitReport, PopulationData } from '../../core/calibration';
+import { isoDate } from '../../core/calibration/import';
 import { useLang } from '../i18n/useLang';
 import { FitCharts } from './FitCharts';
 import { FitParameters } from './FitParameters';
@@ -51,8 +52,9 @@ export function FitResults({ report }: { report: FitReport }) {
 }
 
 /** Names the fitted cohort and saves it (the caller stores it and opens it). */
-export function SaveFit({ defaultName, onSave }: { defaultName: string; onSave(name: string): Promise<void> }) {
+export function SaveFit({ defaultName, population, onSave }: { defaultName: string; population: PopulationData | null; onSave(name: string): Promise<void> }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const [name, setName] = useState(defaultName);
   const [saving, setSaving] = useState(false);
   const submit = async (event: FormEvent) => {
@@ -70,6 +72,7 @@ export function SaveFit({ defaultName, onSave }: { defaultName: string; onSave(n
         {t('calibration.save.name')}
         <input value={name} onChange={(event) => setName(event.target.value)} maxLength={200} />
       </label>
+      {population && <p className="fit-help">{t('calibration.save.withPopulation', { customers: population.population.size.toLocaleString(lang), date: isoDate(population.asOf) })}</p>}
       <button type="submit" className="button--primary" disabled={saving}>
         {t('calibration.save.button')}
       </button>

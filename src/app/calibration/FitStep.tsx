@@ -1,5 +1,6 @@
 // Step 3: what to fit (calibration end, segments, the preset that fills the rest), then the read and
 // the fit in a worker, with a progress bar and Cancel.
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dataLanguage } from '../../core/i18n';
 import { cohortPresets } from '../../core/cohort';
@@ -12,6 +13,8 @@ export interface FitOptions {
   /** 'none', 'rfm', or 'column:NAME'. */
   segmentBy: string;
   presetId: string;
+  /** Also keep a population: every customer as one simulated user. */
+  population: boolean;
 }
 
 export interface FitStepProps {
@@ -27,6 +30,7 @@ export interface FitStepProps {
 export function FitStep({ options, onOptions, profileColumns, running, progress, onStart, onCancel }: FitStepProps) {
   const { t } = useTranslation();
   const lang = useLang();
+  const populationHelp = useId();
   const percent = progress && progress.size > 0 ? Math.round((100 * progress.bytes) / progress.size) : 0;
   return (
     <div className="fit-step">
@@ -60,6 +64,13 @@ export function FitStep({ options, onOptions, profileColumns, running, progress,
           </select>
         </label>
         <p className="fit-help">{t('calibration.fit.presetHelp')}</p>
+        <label className="fit-check">
+          <input type="checkbox" checked={options.population} aria-describedby={populationHelp} onChange={(event) => onOptions({ ...options, population: event.target.checked })} />
+          {t('calibration.fit.population')}
+        </label>
+        <p className="fit-help" id={populationHelp}>
+          {t('calibration.fit.populationHelp')}
+        </p>
       </fieldset>
       {running ? (
         <div className="fit-progress">
@@ -67,9 +78,13 @@ export function FitStep({ options, onOptions, profileColumns, running, progress,
           <p role="status">
             {progress?.phase === 'fitting'
               ? t('calibration.fit.fitting', { rows: progress.rows.toLocaleString(lang) })
-              : progress?.phase === 'profiles'
-                ? t('calibration.fit.readingProfiles', { percent })
-                : t('calibration.fit.reading', { percent, rows: (progress?.rows ?? 0).toLocaleString(lang) })}
+              : progress?.phase === 'population'
+                ? t('calibration.fit.buildingPopulation')
+                : progress?.phase === 'profiles'
+                  ? t('calibration.fit.readingProfiles', { percent })
+                  : progress?.phase === 'campaigns'
+                    ? t('calibration.fit.readingCampaigns', { percent })
+                    : t('calibration.fit.reading', { percent, rows: (progress?.rows ?? 0).toLocaleString(lang) })}
           </p>
           <button type="button" onClick={onCancel}>
             {t('calibration.fit.cancel')}

@@ -1,15 +1,16 @@
 // The cohort editor's read-only "Fitted from data" section for a cohort with provenance: the files it
 // was fitted on, its dates, each segment's fit, the holdout check, and — marked as assumptions — the
-// fields filled from a preset.
+// fields filled from a preset; and its population, if one is kept (PopulationSection.tsx).
 import { useTranslation } from 'react-i18next';
 import { dataLanguage } from '../../core/i18n';
 import { getPreset, provenanceSchema } from '../../core/cohort';
 import { useLang } from '../i18n/useLang';
 import { percentText, significant } from './format';
+import { PopulationSection } from './PopulationSection';
 
 const HASH_SHOWN = 12;
 
-export function FittedFromData({ provenance }: { provenance: unknown }) {
+export function FittedFromData({ provenance, cohort }: { provenance: unknown; cohort: Parameters<typeof PopulationSection>[0]['cohort'] }) {
   const { t } = useTranslation();
   const lang = useLang();
   const parsed = provenanceSchema.safeParse(provenance);
@@ -86,6 +87,7 @@ export function FittedFromData({ provenance }: { provenance: unknown }) {
           ))}
         </ul>
       </div>
+      <PopulationSection cohort={cohort} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 // Step 2: which column holds what, the date format (with examples, and a note when day and month could
 // be either way round), time zone, currency, reference date and the duplicates rule — every guess
-// correctable, the mapping's problems shown as they arise. And, optionally, a profiles file.
+// correctable, the mapping's problems shown as they arise. And, optionally, a profiles file and a
+// campaign history file.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../core/i18n';
@@ -21,9 +22,11 @@ export interface MappingStepProps {
   problems: readonly Message[];
   profilesFile: File | null;
   onProfilesFile(file: File | null): void;
+  campaignsFile: File | null;
+  onCampaignsFile(file: File | null): void;
 }
 
-export function MappingStep({ sniffed, mapping, onMapping, problems, profilesFile, onProfilesFile }: MappingStepProps) {
+export function MappingStep({ sniffed, mapping, onMapping, problems, profilesFile, onProfilesFile, campaignsFile, onCampaignsFile }: MappingStepProps) {
   const { t } = useTranslation();
   const lang = useLang();
   const problemsId = useId();
@@ -127,22 +130,22 @@ export function MappingStep({ sniffed, mapping, onMapping, problems, profilesFil
           ))}
         </ul>
       )}
-      <fieldset className="fit-fields">
-        <legend>{t('calibration.mapping.profiles')}</legend>
-        <label>
-          {t('calibration.mapping.profilesFile')}
-          <input type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" onChange={(event) => onProfilesFile(event.target.files?.[0] ?? null)} />
-        </label>
-        {profilesFile && (
-          <p>
-            {t('calibration.mapping.profilesChosen', { name: profilesFile.name })}{' '}
-            <button type="button" onClick={() => onProfilesFile(null)}>
-              {t('calibration.mapping.profilesRemove')}
-            </button>
-          </p>
-        )}
-        <p className="fit-help">{t('calibration.mapping.profilesHelp')}</p>
-      </fieldset>
+      <SideFile
+        legend={t('calibration.mapping.profiles')}
+        label={t('calibration.mapping.profilesFile')}
+        help={t('calibration.mapping.profilesHelp')}
+        chosen={profilesFile ? t('calibration.mapping.profilesChosen', { name: profilesFile.name }) : null}
+        remove={t('calibration.mapping.profilesRemove')}
+        onFile={onProfilesFile}
+      />
+      <SideFile
+        legend={t('calibration.mapping.campaigns')}
+        label={t('calibration.mapping.campaignsFile')}
+        help={t('calibration.mapping.campaignsHelp')}
+        chosen={campaignsFile ? t('calibration.mapping.campaignsChosen', { name: campaignsFile.name }) : null}
+        remove={t('calibration.mapping.campaignsRemove')}
+        onFile={onCampaignsFile}
+      />
     </div>
   );
 }
@@ -150,4 +153,26 @@ export function MappingStep({ sniffed, mapping, onMapping, problems, profilesFil
 function readDate(text: string, format: DateFormat): string | null {
   const read = parseDate(text, format, 'UTC');
   return read === null ? null : isoDateTime(read);
+}
+
+/** An optional file read beside the transactions, its columns recognised by their names. */
+function SideFile({ legend, label, help, chosen, remove, onFile }: { legend: string; label: string; help: string; chosen: string | null; remove: string; onFile(file: File | null): void }) {
+  return (
+    <fieldset className="fit-fields">
+      <legend>{legend}</legend>
+      <label>
+        {label}
+        <input type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" onChange={(event) => onFile(event.target.files?.[0] ?? null)} />
+      </label>
+      {chosen && (
+        <p>
+          {chosen}{' '}
+          <button type="button" onClick={() => onFile(null)}>
+            {remove}
+          </button>
+        </p>
+      )}
+      <p className="fit-help">{help}</p>
+    </fieldset>
+  );
 }

@@ -11,13 +11,13 @@ export const workerFitRunner: FitRunner = (request, deliver) =>
   runInWorker<FitRequest, FitMessage>(() => new Worker(new URL('./fit.worker.ts', import.meta.url), { type: 'module', name: 'journey-lab-fit' }), request, {
     isFinal: (received) => received.type === 'result',
     deliver,
-    onFailed: (problem) => deliver({ type: 'result', importReport: null, problem: message('app.calibration.workerFailed', { detail: problem.message }), fit: null, cohort: null }),
+    onFailed: (problem) => deliver({ type: 'result', importReport: null, problem: message('app.calibration.workerFailed', { detail: problem.message }), fit: null, cohort: null, population: null }),
   });
 
 export const inThreadFitRunner: FitRunner = (request, deliver) => {
   let cancelled = false;
   runFitJob(request, (received) => cancelled || deliver(received), () => cancelled).catch((error: unknown) => {
-    if (!cancelled) deliver({ type: 'result', importReport: null, problem: message('app.calibration.workerFailed', { detail: error instanceof Error ? error.message : String(error) }), fit: null, cohort: null });
+    if (!cancelled) deliver({ type: 'result', importReport: null, problem: message('app.calibration.workerFailed', { detail: error instanceof Error ? error.message : String(error) }), fit: null, cohort: null, population: null });
   });
   return { cancel: () => void (cancelled = true) };
 };

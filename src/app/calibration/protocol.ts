@@ -1,7 +1,7 @@
 // What the page asks the fitting worker and what it answers (structured-cloneable: Blobs, plain data).
 import type { Localized, Message } from '../../core/i18n';
 import type { CohortSpecInput } from '../../core/cohort';
-import type { FitReport, SegmentBy } from '../../core/calibration';
+import type { FitReport, PopulationData, SegmentBy } from '../../core/calibration';
 import type { TransactionImportSettings, TransactionReport } from '../../core/calibration/import';
 
 export interface FitRequest {
@@ -10,6 +10,8 @@ export interface FitRequest {
   /** How to read the transactions, as the mapping step left it. */
   settings: Omit<TransactionImportSettings, 'customers'>;
   profiles: { file: Blob; name: string } | null;
+  /** Campaign history (per send, or per campaign/channel/day): channel responses and send-time patterns. */
+  campaigns: { file: Blob; name: string } | null;
   fit: {
     /** Days since 1970-01-01, inclusive; null: no holdout. */
     calibrationEnd: number | null;
@@ -17,10 +19,12 @@ export interface FitRequest {
     presetId: string;
     id: string;
     name: Localized;
+    /** Also build the population: every customer as one simulated user, ids salted and hashed. */
+    population: boolean;
   };
 }
 
-export type FitPhase = 'transactions' | 'profiles' | 'fitting';
+export type FitPhase = 'transactions' | 'profiles' | 'campaigns' | 'fitting' | 'population';
 
 export interface FitProgress {
   type: 'progress';
@@ -37,6 +41,8 @@ export interface FitOutcome {
   problem: Message | null;
   fit: FitReport | null;
   cohort: CohortSpecInput | null;
+  /** The population, when asked for and the fit succeeded. */
+  population: PopulationData | null;
 }
 
 export type FitMessage = FitProgress | FitOutcome;

@@ -1,14 +1,15 @@
 // The fitting job, wherever it runs (the worker, or this thread where there is no Worker): the files
 // read in 1 MiB slices, each hashed (SHA-256, incrementally) and pushed into the core's importers with
-// progress after every slice, then the fit (src/core/calibration/fitImported.ts). Stops between slices
+// progress after every slice, then the fit (src/core/calibration/fitImported.ts) and, when asked, the
+// population (its customer ids salted with random bytes made here and hashed). Stops between slices
 // when `cancelled()` says so; the worker is simply terminated.
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { getPreset, type SourceFile } from '../../core/cohort';
 import { message } from '../../core/i18n';
 import { createTransactionImport } from '../../core/calibration/import';
-import { createProfileImport } from '../../core/calibration/import';
-import { fitImported } from '../../core/calibration';
+import { createCampaignImport, createProfileImport } from '../../core/calibration/import';
+import { fitImported, populationOfFit } from '../../core/calibration';
 import type { FitMessage, FitPhase, FitRequest } from './protocol';
 
 export const SLICE_BYTES = 1 << 20;
@@ -40,7 +41,7 @@ export async function runFitJob(request: FitRequest, post: (message: FitMessage)
   if (transactionsHash === null) return;
   const imported = stream.finish();
   const report = imported.report;
-  if (imported.problem) return post({ type: 'result', importReport: report, problem: imported.problem, fit: null, cohort: null });
+  if (imported.problem) return post({ type: 'result', importReport: report, problem: imported.problem, fit: null, cohort: null, population: null });
   const sources: SourceFile[] = [{ role: 'transactions', fileName: request.transactionsName, sha256: transactionsHash, bytes: request.transactions.size, rows: report.rowsRead, accepted: report.accepted, rejected: report.rejectedCount }];
 
   let profiles = null;
@@ -50,15 +51,39 @@ export async function runFitJob(request: FitRequest, post: (message: FitMessage)
     const profilesHash = await readHashed(file, (bytes) => profileStream.push(bytes), progress('profiles', file.size, () => 0), cancelled);
     if (profilesHash === null) return;
     profiles = profileStream.finish();
-    if (profiles.problem) return post({ type: 'result', importReport: report, problem: profiles.problem, fit: null, cohort: null });
+    if (profiles.problem) return post({ type: 'result', importReport: report, problem: profiles.problem, fit: null, cohort: null, population: null });
     const read = profiles.report;
     sources.push({ role: 'profiles', fileName: request.profiles.name, sha256: profilesHash, bytes: file.size, rows: read.rowsRead, accepted: read.accepted, rejected: read.rowsRead - read.accepted });
+  }
+
+  let campaigns = null;
+  if (request.campaigns) {
+    const campaignStream = createCampaignImport(imported.customerIndex);
+    const file = request.campaigns.file;
+    const campaignsHash = await readHashed(file, (bytes) => campaignStream.push(bytes), progress('campaigns', file.size, () => 0), cancelled);
+    if (campaignsHash === null) return;
+    campaigns = campaignStream.finish();
+    if (campaigns.problem) return post({ type: 'result', importReport: report, problem: campaigns.problem, fit: null, cohort: null, population: null });
+    const read = campaigns.report;
+    sources.push({ role: 'campaigns', fileName: request.campaigns.name, sha256: campaignsHash, bytes: file.size, rows: read.rowsRead, accepted: read.accepted, rejected: read.rowsRead - read.accepted });
   }
 
   if (cancelled()) return;
   post({ type: 'progress', phase: 'fitting', bytes: request.transactions.size, size: request.transactions.size, rows: report.rowsRead });
   const preset = getPreset(request.fit.presetId);
-  if (!preset) return post({ type: 'result', importReport: report, problem: message('app.calibration.unknownPreset', { preset: request.fit.presetId }), fit: null, cohort: null });
-  const fitted = fitImported(imported, profiles, { calibrationEnd: request.fit.calibrationEnd, segmentBy: request.fit.segmentBy, preset, id: request.fit.id, name: request.fit.name, sources });
-  post({ type: 'result', importReport: report, problem: fitted.problem, fit: fitted.report, cohort: fitted.cohort });
+  if (!preset) return post({ type: 'result', importReport: report, problem: message('app.calibration.unknownPreset', { preset: request.fit.presetId }), fit: null, cohort: null, population: null });
+  const fitted = fitImported(imported, profiles, { calibrationEnd: request.fit.calibrationEnd, segmentBy: request.fit.segmentBy, preset, id: request.fit.id, name: request.fit.name, sources }, campaigns);
+  if (fitted.problem) return post({ type: 'result', importReport: report, problem: fitted.problem, fit: null, cohort: null, population: null });
+  let population = null;
+  if (request.fit.population) {
+    if (cancelled()) return;
+    post({ type: 'progress', phase: 'population', bytes: request.transactions.size, size: request.transactions.size, rows: report.rowsRead });
+    population = populationOfFit(imported, fitted, { segmentBy: request.fit.segmentBy, seed: 1, salt: randomSalt() });
+  }
+  post({ type: 'result', importReport: report, problem: null, fit: fitted.report, cohort: fitted.cohort, population });
+}
+
+/** 16 random bytes in hex: the salt of the population's customer ids, never kept, so they cannot be joined back. */
+function randomSalt(): string {
+  return bytesToHex(crypto.getRandomValues(new Uint8Array(16)));
 }

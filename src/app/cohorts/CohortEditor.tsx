@@ -95,7 +95,7 @@ export function CohortEditor({ draft, problems: found, onChange }: CohortEditorP
         <NumberField label={t('cohorts.controlGroup')} help={t('cohorts.controlGroupHelp')} path={['controlGroupShare']} value={draft.controlGroupShare} scale={100} {...common} />
       </Section>
 
-      {draft.provenance !== undefined && <FittedFromData provenance={draft.provenance} />}
+      {draft.provenance !== undefined && <FittedFromData provenance={draft.provenance} cohort={{ ...draft, id: String(draft.id) }} />}
       <AttributesSection declarations={declarations} problems={problems} set={set} update={onChange} />
       <TagsSection tags={tags} problems={problems} update={onChange} />
       <CalendarSection calendar={draft.calendar} problems={found} update={onChange} />

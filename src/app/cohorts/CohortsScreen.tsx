@@ -19,6 +19,7 @@ import { CohortEditor } from './CohortEditor';
 import { newCohortId, textIn, withText, type Json } from './draft';
 import { ImportFileButton } from '../ImportFileButton';
 import { FitFromData } from '../calibration/FitFromData';
+import type { PopulationData } from '../../core/calibration';
 import './cohorts.css';
 import { useLang } from '../i18n/useLang';
 import { say } from '../i18n/say';
@@ -116,6 +117,16 @@ function CohortList({ onOpen }: { onOpen(id: string): void }) {
     }
   };
 
+  const putPopulation = async (population: PopulationData): Promise<boolean> => {
+    try {
+      await repository.populations.put(population);
+      return true;
+    } catch (error) {
+      setNotice({ kind: 'error', text: t('cohorts.populationStorageFailed', { message: errorText(error, lang) }) });
+      return false;
+    }
+  };
+
   const copyPreset = async (presetId: string) => {
     const preset = cohortPresets.find((candidate) => candidate.id === presetId);
     if (!preset) return;
@@ -182,7 +193,7 @@ function CohortList({ onOpen }: { onOpen(id: string): void }) {
             {t('calibration.open')}
           </button>
         </div>
-        {fitting && <FitFromData onClose={() => setFitting(false)} save={put} onSaved={(id) => (setFitting(false), onOpen(id))} />}
+        {fitting && <FitFromData onClose={() => setFitting(false)} save={put} savePopulation={putPopulation} onSaved={(id) => (setFitting(false), onOpen(id))} />}
         {cohorts === null ? (
           <p role="status">{t('cohorts.loading')}</p>
         ) : cohorts.length === 0 ? (

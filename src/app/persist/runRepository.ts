@@ -35,7 +35,8 @@ export interface RunRecord {
   savedAt: number;
   /** The journey exactly as simulated. */
   journey: JourneyDocument;
-  settings: { users: number; seed: number; replications: number; presetId: string };
+  /** `population`: the users were the saved cohort's real customers (`users` of them). */
+  settings: { users: number; seed: number; replications: number; presetId: string; population?: boolean };
   /** The cohort spec as sent (a preset's or a saved cohort's). */
   cohort: unknown;
   /** Today's report, or one of an older format (isCurrentReport tells): an old one opens marked outdated. */

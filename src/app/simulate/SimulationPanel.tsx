@@ -13,6 +13,8 @@ import { useEditorStore } from '../store/useEditorStore';
 import { useEditor } from '../store/useEditor';
 import { useServices } from '../services';
 import type { CohortRecord } from '../persist/cohortRepository';
+import type { PopulationSummary } from '../persist/populationRepository';
+import { isoDate } from '../../core/calibration/import';
 import { cohortOfSettings, savedCohortValue } from './simulationStore';
 import { sameValue } from './staleness';
 import { useSimulation } from './useSimulation';
@@ -41,7 +43,11 @@ export function SimulationPanel({ onSelectProblem }: { onSelectProblem(problem: 
   const seedHelpId = useId();
   const replicationsHelpId = useId();
   const usersInput = useRef<HTMLInputElement>(null);
-  const saved = useSavedCohorts(open);
+  const { saved, populations } = useSavedCohorts(open);
+  const populationHelpId = useId();
+  // The picked saved cohort's population, if one is kept: its customers can be the run's users.
+  const population = settings.savedCohort && settings.presetId === savedCohortValue(settings.savedCohort.id) ? populations.find((found) => found.cohortId === settings.savedCohort!.id) : undefined;
+  const usingPopulation = Boolean(population && settings.population);
 
   useEffect(() => {
     if (open) usersInput.current?.focus();
@@ -94,7 +100,7 @@ export function SimulationPanel({ onSelectProblem }: { onSelectProblem(problem: 
             max={10_000_000}
             step={1000}
             value={settings.users}
-            disabled={running}
+            disabled={running || usingPopulation}
             aria-describedby={usersHelpId}
             onChange={(event) => setSettings({ users: event.target.value })}
           />
@@ -148,6 +154,15 @@ export function SimulationPanel({ onSelectProblem }: { onSelectProblem(problem: 
             )}
           </select>
         </label>
+        {population && (
+          <div className="simulation-panel__field simulation-panel__population">
+            <label>
+              <input type="checkbox" checked={usingPopulation} disabled={running} aria-describedby={populationHelpId} onChange={(event) => setSettings({ population: event.target.checked })} />{' '}
+              {t('simulate.population', { customers: formatCount(population.customers, lang) })}
+            </label>
+            <small id={populationHelpId}>{t('simulate.populationHelp', { date: isoDate(population.asOf), active: formatCount(population.active, lang) })}</small>
+          </div>
+        )}
         <div className="simulation-panel__actions">
           <button type="submit" className="simulation-panel__run" disabled={running}>
             <span aria-hidden="true">▶</span> {t('simulate.run')}
@@ -169,22 +184,22 @@ export function SimulationPanel({ onSelectProblem }: { onSelectProblem(problem: 
   );
 }
 
-/** The saved cohorts (Cohorts screen), read each time the panel opens; none when storage fails. */
-function useSavedCohorts(open: boolean): CohortRecord[] {
+/** The saved cohorts (Cohorts screen) and the populations kept with them, read each time the panel opens; none when storage fails. */
+function useSavedCohorts(open: boolean): { saved: CohortRecord[]; populations: PopulationSummary[] } {
   const { repository } = useServices();
-  const [saved, setSaved] = useState<CohortRecord[]>([]);
+  const [found, setFound] = useState<{ saved: CohortRecord[]; populations: PopulationSummary[] }>({ saved: [], populations: [] });
   useEffect(() => {
     if (!open) return;
     let live = true;
-    repository.cohorts.list().then(
-      (list) => live && setSaved(list),
-      () => live && setSaved([]),
+    Promise.all([repository.cohorts.list(), repository.populations.list().catch(() => [])]).then(
+      ([saved, populations]) => live && setFound({ saved, populations }),
+      () => live && setFound({ saved: [], populations: [] }),
     );
     return () => {
       live = false;
     };
   }, [open, repository]);
-  return saved;
+  return found;
 }
 
 function cohortName(record: CohortRecord, lang: Language): string {

@@ -8,6 +8,6 @@ import { workerRunner } from './workerRunner';
 /** Gives the open journey's editor (toolbar, canvas nodes, panel) its simulation store. */
 export function SimulationProvider({ editor, children }: { editor: EditorStore; children: ReactNode }) {
   const { simulationRunner, repository } = useServices();
-  const store = useEditorSimulation(editor, simulationRunner ?? workerRunner, repository.runs);
+  const store = useEditorSimulation(editor, simulationRunner ?? workerRunner, repository.runs, repository.populations);
   return <SimulationStoreContext.Provider value={store}>{children}</SimulationStoreContext.Provider>;
 }

@@ -104,7 +104,7 @@ export function SimulationResults() {
     <section className={`simulation-results${stale ? ' simulation-results--stale' : ''}`} aria-labelledby={headingId}>
       <h3 id={headingId}>{t('simulate.results')}</h3>
       <p className="simulation-results__summary">
-        {t('simulate.summary', { users: count(report.users), seed: report.seed, cohort, days: count(report.horizonDays) })}
+        {t(run.population ? 'simulate.summaryPopulation' : 'simulate.summary', { users: count(report.users), seed: report.seed, cohort, days: count(report.horizonDays) })}
       </p>
       {stale && (
         <p className="simulation-results__stale" role="status">

@@ -2,7 +2,7 @@
 // and the worker (tests hand the store a runner of their own instead of a real Worker).
 import type { JourneyDocument } from '../../core/journey';
 import type { Problem } from '../../core/journey';
-import type { SimulationReport } from '../../core/sim/engine';
+import type { SimulationPopulation, SimulationReport } from '../../core/sim/engine';
 
 /** One run, as posted to the worker: plain data (structured-cloned). */
 export interface SimulationRequest {
@@ -13,6 +13,8 @@ export interface SimulationRequest {
   users: number;
   /** Runs with seeds seed, seed + 1, …; more than one gives every figure a t interval over the runs. */
   replications?: number;
+  /** Real customers, one user each (a saved cohort's population, read against that cohort); `users` is their number. */
+  population?: SimulationPopulation;
 }
 
 /** What the worker posts back: progress, then exactly one of done, problems or failed. */

@@ -45,6 +45,7 @@ export function checkRequest(request: SimulationRequest, post: (message: Extract
       users: request.users,
       engine: 'fast',
       replications: request.replications ?? 1,
+      population: request.population ?? null,
     });
     if (result.ok) return result.checked;
     post({ type: 'problems', problems: result.problems });

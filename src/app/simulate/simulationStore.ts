@@ -9,7 +9,11 @@ import type { SimulationReport } from '../../core/sim/engine';
 import { flowOf, type JourneyFlow } from '../../core/sim/analysis';
 import { cohortPresets, getPreset } from '../../core/cohort';
 import { isCurrentReport, type RunRecord, type RunRepository } from '../persist/runRepository';
-import type { SimulationRun, SimulationRunner } from './protocol';
+import type { SimulationCallbacks, SimulationRequest, SimulationRun, SimulationRunner } from './protocol';
+import type { PopulationRepository } from '../persist/populationRepository';
+import { populationForCohort } from '../../core/calibration';
+import type { SimulationPopulation } from '../../core/sim/engine';
+import { message } from '../../core/i18n';
 import { sameForSimulation, sameForSimulationByValue, sameValue } from './staleness';
 
 export type SimulationPhase = 'idle' | 'running' | 'done' | 'stopped' | 'problems' | 'failed';
@@ -22,6 +26,8 @@ export interface SimulationSettings {
   presetId: string;
   /** The saved cohort picked (its presetId is `saved:<id>`); presets leave it out. */
   savedCohort?: { id: string; spec: unknown } | null;
+  /** Simulate the saved cohort's population — each real customer one user — instead of `users` synthetic ones. */
+  population?: boolean;
 }
 
 /** The select value of a saved cohort. */
@@ -40,7 +46,16 @@ export interface SimulationState {
   phase: SimulationPhase;
   progress: { done: number; total: number };
   /** What the current or last run simulated. */
-  run: { journey: JourneyDocument; users: number; seed: number; presetId: string; /** The cohort spec as sent (a preset's or a saved cohort's). */ cohort: unknown } | null;
+  run: {
+    journey: JourneyDocument;
+    users: number;
+    seed: number;
+    presetId: string;
+    /** The cohort spec as sent (a preset's or a saved cohort's). */
+    cohort: unknown;
+    /** Whether the users were the saved cohort's real customers (its population). */
+    population: boolean;
+  } | null;
   report: SimulationReport | null;
   /** Per node id, from the report (null when there is none). */
   nodeCounts: ReadonlyMap<string, NodeCount> | null;
@@ -87,12 +102,19 @@ export interface SimulationStoreOptions {
   runs?: RunRepository;
   /** The clock for `savedAt`. */
   now?: () => number;
+  /** Where saved cohorts' populations are read from when a run asks for one. */
+  populations?: Pick<PopulationRepository, 'get'>;
 }
+
+/** Whether the settings ask for the picked saved cohort's population. */
+export const runsPopulation = (settings: SimulationSettings): boolean => Boolean(settings.population && settings.savedCohort && settings.presetId === savedCohortValue(settings.savedCohort.id));
+
+const populationProblem = (text: ReturnType<typeof message>): Problem => ({ severity: 'error', code: 'simulation-settings', message: text, location: { path: ['population'] } });
 
 const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export function createSimulationStore(runner: SimulationRunner, options: SimulationStoreOptions = {}): SimulationStore {
-  const { runs } = options;
+  const { runs, populations } = options;
   const now = options.now ?? Date.now;
   let current: SimulationRun | null = null;
   let runId = 0;
@@ -103,8 +125,19 @@ export function createSimulationStore(runner: SimulationRunner, options: Simulat
   let baseline: JourneyDocument | null = null;
   // Stale when the open journey no longer simulates like the one run, or the cohort picked is not the one
   // it ran on (another preset, or the saved cohort edited since).
-  const staleFor = (simulated: JourneyDocument, cohort: unknown, settings: SimulationSettings) =>
-    latest === null || !sameForSimulation(baseline ?? simulated, latest) || !sameValue(cohortOfSettings(settings).spec, cohort);
+  const staleFor = (simulated: JourneyDocument, cohort: unknown, population: boolean, settings: SimulationSettings) =>
+    latest === null || !sameForSimulation(baseline ?? simulated, latest) || !sameValue(cohortOfSettings(settings).spec, cohort) || population !== runsPopulation(settings);
+  // The picked cohort's population, fitted to the cohort as it is now, or the problem that stops the run.
+  const loadPopulation = async (cohortId: string, spec: unknown): Promise<{ population: SimulationPopulation } | { problem: Problem }> => {
+    try {
+      const data = populations ? await populations.get(cohortId) : undefined;
+      if (!data) return { problem: populationProblem(message('app.simulate.populationMissing')) };
+      const fitted = populationForCohort(data, (spec ?? {}) as Parameters<typeof populationForCohort>[1]);
+      return fitted.ok ? { population: fitted.population } : { problem: populationProblem(fitted.problem) };
+    } catch (error) {
+      return { problem: populationProblem(message('app.simulate.populationUnreadable', { detail: errorMessage(error) })) };
+    }
+  };
   const stop = () => {
     runId += 1;
     current?.cancel();
@@ -114,7 +147,7 @@ export function createSimulationStore(runner: SimulationRunner, options: Simulat
   const refreshStale = (get: () => SimulationState, set: (patch: Partial<SimulationState>) => void) => {
     const { run, report, stale } = get();
     if (!run || !report) return;
-    const next = staleFor(run.journey, run.cohort, get().settings);
+    const next = staleFor(run.journey, run.cohort, run.population, get().settings);
     if (next !== stale) set({ stale: next });
   };
 
@@ -146,14 +179,17 @@ export function createSimulationStore(runner: SimulationRunner, options: Simulat
       const seed = toNumber(settings.seed);
       const replications = toNumber(settings.replications);
       const cohort = cohortOfSettings(settings);
+      const population = runsPopulation(settings);
+      // A population's users are its customers: known once it is read.
+      let runUsers = users;
       const mine = () => id === runId;
       const settle = () => {
         current = null;
       };
       set({
         phase: 'running',
-        progress: { done: 0, total: Number.isFinite(users * replications) ? users * replications : 0 },
-        run: { journey, users, seed, presetId: cohort.presetId, cohort: cohort.spec },
+        progress: { done: 0, total: !population && Number.isFinite(users * replications) ? users * replications : 0 },
+        run: { journey, users, seed, presetId: cohort.presetId, cohort: cohort.spec, population },
         report: null,
         nodeCounts: null,
         flow: null,
@@ -162,9 +198,10 @@ export function createSimulationStore(runner: SimulationRunner, options: Simulat
         problems: [],
         error: null,
       });
-      current = runner(
-        { journey, cohort: cohort.spec, users, seed, replications },
-        {
+      const launch = (request: SimulationRequest) => {
+        current = runner(request, callbacks);
+      };
+      const callbacks: SimulationCallbacks = {
           onProgress: (done, total) => {
             if (mine()) set({ progress: { done, total } });
           },
@@ -172,7 +209,7 @@ export function createSimulationStore(runner: SimulationRunner, options: Simulat
             if (!mine()) return;
             settle();
             const nodeCounts = new Map(report.nodes.map((node) => [node.id, { entries: node.entries, users: node.users }]));
-            set({ phase: 'done', report, nodeCounts, flow: flowOf(journey, report), stale: staleFor(journey, cohort.spec, get().settings), progress: { done: report.users, total: report.users } });
+            set({ phase: 'done', report, nodeCounts, flow: flowOf(journey, report), stale: staleFor(journey, cohort.spec, population, get().settings), progress: { done: report.users, total: report.users } });
             // Kept for the next time the journey is opened; a failure to keep it is only reported.
             const { run } = get();
             if (runs && run) {
@@ -180,7 +217,7 @@ export function createSimulationStore(runner: SimulationRunner, options: Simulat
                 journeyId: journey.id,
                 savedAt: now(),
                 journey,
-                settings: { users, seed, replications, presetId: run.presetId },
+                settings: { users: runUsers, seed, replications, presetId: run.presetId, ...(population ? { population } : {}) },
                 cohort: run.cohort,
                 report,
               };
@@ -198,8 +235,16 @@ export function createSimulationStore(runner: SimulationRunner, options: Simulat
             // The failure is a problem like the others (code and sentence in both languages).
             set({ phase: 'failed', problems: [failure] });
           },
-        },
-      );
+      };
+      if (!population) return launch({ journey, cohort: cohort.spec, users, seed, replications });
+      // The population is read from storage first (it may be large); a cancel meanwhile makes it moot.
+      void loadPopulation(settings.savedCohort!.id, cohort.spec).then((loaded) => {
+        if (!mine()) return;
+        if ('problem' in loaded) return set({ phase: 'problems', problems: [loaded.problem] });
+        runUsers = loaded.population.size;
+        set({ run: { ...get().run!, users: runUsers }, progress: { done: 0, total: Number.isFinite(replications) ? runUsers * replications : 0 } });
+        launch({ journey, cohort: cohort.spec, users: runUsers, seed, replications, population: loaded.population });
+      });
     },
     cancel: () => {
       if (get().phase !== 'running') return;
@@ -222,9 +267,12 @@ export function createSimulationStore(runner: SimulationRunner, options: Simulat
       const { report, settings } = record;
       const savedId = settings.presetId.startsWith(savedCohortValue('')) ? settings.presetId.slice(savedCohortValue('').length) : null;
       // The settings it ran with, so that running again compares like with like.
+      const population = Boolean(savedId && settings.population === true);
       const runSettings: SimulationSettings = {
         ...get().settings,
-        users: String(settings.users),
+        // A population run's users were its customers: the synthetic count typed before stays.
+        ...(population ? {} : { users: String(settings.users) }),
+        population,
         seed: String(settings.seed),
         replications: String(settings.replications),
         ...(getPreset(settings.presetId) ? { presetId: settings.presetId } : {}),
@@ -239,14 +287,14 @@ export function createSimulationStore(runner: SimulationRunner, options: Simulat
       baseline = sameForSimulationByValue(record.journey, latest) ? latest : null;
       set({
         phase: 'done',
-        run: { journey: record.journey, users: settings.users, seed: settings.seed, presetId: settings.presetId, cohort: record.cohort },
+        run: { journey: record.journey, users: settings.users, seed: settings.seed, presetId: settings.presetId, cohort: record.cohort, population },
         report,
         nodeCounts: new Map(report.nodes.map((node) => [node.id, { entries: node.entries, users: node.users }])),
         flow: flowOf(record.journey, report),
         progress: { done: report.users, total: report.users },
         settings: runSettings,
       });
-      set({ stale: staleFor(record.journey, record.cohort, get().settings) });
+      set({ stale: staleFor(record.journey, record.cohort, population, get().settings) });
     },
     journeyChanged: (journey) => {
       latest = journey;
