@@ -21,3 +21,24 @@ export function formatMoney(value: number, currency: string, lang: Language): st
 /** A difference of proportions in percentage points, signed: 0.0296 → +2.96. */
 export const formatPoints = (value: number, lang: Language): string =>
   formatter(lang, { maximumFractionDigits: 2, minimumFractionDigits: 2, signDisplay: 'exceptZero' }).format(value * 100);
+
+/**
+ * Figures from a million up are written short where space is tight (a KPI card): three significant
+ * digits in compact notation, CN¥24.6M in English and ¥2460万 in Chinese. Smaller ones fit in full.
+ */
+const SHORT_FROM = 1_000_000;
+const compact: Intl.NumberFormatOptions = { notation: 'compact', maximumSignificantDigits: 3 };
+
+/** A count, short from a million up (1.23M, 1.23亿), else as formatCount. */
+export const formatCountShort = (value: number, lang: Language): string =>
+  Math.abs(value) >= SHORT_FROM ? formatter(lang, compact).format(value) : formatCount(value, lang);
+
+/** Money, short from a million up (CN¥24.6M, ¥2460万), else as formatMoney. */
+export function formatMoneyShort(value: number, currency: string, lang: Language): string {
+  if (!(Math.abs(value) >= SHORT_FROM)) return formatMoney(value, currency, lang);
+  try {
+    return formatter(lang, { ...compact, style: 'currency', currency }).format(value);
+  } catch {
+    return `${formatter(lang, compact).format(value)} ${currency}`;
+  }
+}

@@ -1,6 +1,8 @@
 // One chart, drawn by ECharts once its chunk has loaded (echartsRenderer.ts, a dynamic import). The
 // chart is a picture for sighted users (role img with a name); the numbers behind it are in the data
-// table next to it, so nothing depends on the drawing. Once drawn, it can be downloaded as a PNG.
+// table next to it, so nothing depends on the drawing. Once drawn, it can be downloaded as a PNG. A chart
+// that needs more room than its box (`minWidth`: a long journey's flow) is drawn that wide in a box that
+// scrolls sideways, by keyboard too.
 import { useContext, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EChartsCoreOption } from 'echarts/core';
@@ -20,7 +22,7 @@ function loadRenderer() {
   return renderer;
 }
 
-export function Chart({ option, title, height = 280 }: { option: EChartsCoreOption; title: string; height?: number }) {
+export function Chart({ option, title, height = 280, minWidth }: { option: EChartsCoreOption; title: string; height?: number; minWidth?: number | null }) {
   const { t } = useTranslation();
   // ECharts' own words (its toolbox, "no data") come from the built-in locale the catalog names.
   const chartLocale = t('dashboard.chartLocale');
@@ -60,7 +62,13 @@ export function Chart({ option, title, height = 280 }: { option: EChartsCoreOpti
 
   return (
     <div className="dashboard-chart">
-      <div ref={element} className="dashboard-chart__canvas" role="img" aria-label={t('dashboard.chartLabel', { title })} data-phase={phase} style={{ height }} />
+      {minWidth ? (
+        <div className="dashboard-chart__scroll" role="region" aria-label={t('dashboard.chartScroll', { title })} tabIndex={0}>
+          <div ref={element} className="dashboard-chart__canvas" role="img" aria-label={t('dashboard.chartLabel', { title })} data-phase={phase} style={{ height, minWidth }} />
+        </div>
+      ) : (
+        <div ref={element} className="dashboard-chart__canvas" role="img" aria-label={t('dashboard.chartLabel', { title })} data-phase={phase} style={{ height }} />
+      )}
       {phase === 'loading' && <p className="dashboard-chart__note">{t('dashboard.chartLoading')}</p>}
       {phase === 'failed' && (
         <p className="dashboard-chart__note" role="status">

@@ -1,10 +1,11 @@
 // The cohort's global control group (全局对照组): a share of users held out of every journey on the
 // cohort. The whole journey's effect against it: each group's conversion rate and revenue per user,
 // the difference of rates and the incremental revenue, each with its 95 % interval.
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ControlGroupReport } from '../../../core/sim/engine';
 import { formatCount, formatMoney, formatPercent, formatPoints } from '../format';
-import { DashboardSection } from './sections';
+import { DashboardSection, TableScroll } from './sections';
 import { intervalText } from './kpis';
 import { useLang } from '../../i18n/useLang';
 
@@ -15,6 +16,7 @@ export function ControlGroupSection({ control, currency }: { control: ControlGro
   const percent = (value: number) => formatPercent(value, lang);
   const count = (value: number) => formatCount(value, lang);
   const points = (value: number) => t('simulate.points', { value: formatPoints(value, lang) });
+  const captionId = useId();
   const groups = [
     { key: 'treated', users: control.treatedUsers, rate: control.treatedRate, revenue: control.treatedRevenuePerUser },
     { key: 'control', users: control.controlUsers, rate: control.controlRate, revenue: control.controlRevenuePerUser },
@@ -24,9 +26,9 @@ export function ControlGroupSection({ control, currency }: { control: ControlGro
   return (
     <DashboardSection title={t('dashboard.control.title')} wide>
       <p className="dashboard-chart__note">{t('dashboard.control.intro', { share: percent(control.share) })}</p>
-      <div className="dashboard-table__scroll">
+      <TableScroll labelledBy={captionId}>
         <table className="dashboard-table">
-          <caption>{t('dashboard.control.caption', { currency })}</caption>
+          <caption id={captionId}>{t('dashboard.control.caption', { currency })}</caption>
           <thead>
             <tr>
               <th scope="col">{t('dashboard.control.group')}</th>
@@ -46,7 +48,7 @@ export function ControlGroupSection({ control, currency }: { control: ControlGro
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <dl className="dashboard-figures">
         <div>
           <dt>{t('dashboard.control.difference')}</dt>

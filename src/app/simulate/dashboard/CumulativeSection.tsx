@@ -8,7 +8,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import type { Language } from '../../i18n/index.ts';
 import type { SimulationReport } from '../../../core/sim/engine';
 import { formatCount, formatMoney } from '../format';
-import { ChartWithData, baseOption } from './sections';
+import { ChartWithData, baseOption, readableAxisLabel, scrollLegend } from './sections';
 import { useLang } from '../../i18n/useLang';
 
 export interface CumulativeDay {
@@ -58,9 +58,9 @@ export function CumulativeSection({ report, currency }: { report: SimulationRepo
   const option = useMemo<EChartsCoreOption>(
     () => ({
       ...baseOption,
-      legend: { top: 0, itemGap: 16 },
+      legend: scrollLegend,
       grid: { left: 24, right: 24, top: 48, bottom: 28, containLabel: true },
-      xAxis: { type: 'category', boundaryGap: false, name: t('dashboard.stages.day'), nameLocation: 'middle', nameGap: 24, data: days.map((day) => String(day.day)) },
+      xAxis: { type: 'category', boundaryGap: false, name: t('dashboard.stages.day'), nameLocation: 'middle', nameGap: 24, axisLabel: readableAxisLabel, data: days.map((day) => String(day.day)) },
       yAxis: [
         // Axis names aligned inwards, so they are not cut at the chart's edges.
         { type: 'value', name: t('dashboard.cumulative.conversionsAxis'), nameTextStyle: { align: 'left' }, minInterval: 1, axisLabel: { formatter: (value: number) => formatCount(value, lang) } },

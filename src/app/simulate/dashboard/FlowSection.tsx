@@ -1,7 +1,8 @@
 // Flow through the journey as a Sankey diagram: how many times users took each connection, from the
 // flow the simulation store worked out for the run and the journey it ran (so nothing
 // shows around a dashboard without one). Loops back cannot be drawn in a Sankey diagram: they are
-// listed under it, and kept in the table.
+// listed under it, and kept in the table. Step names are as wide as the gap between columns allows
+// (flowLayout.ts), on up to three lines, so they do not run into the next column.
 import { useCallback, useContext, useMemo, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EChartsCoreOption } from 'echarts/core';
@@ -14,6 +15,7 @@ import { useSimulationFlow } from '../useSimulationFlow';
 import { formatCount } from '../format';
 import { ChartWithData, baseOption } from './sections';
 import { useLang } from '../../i18n/useLang';
+import { sankeyColumns, sankeyLayout } from './flowLayout';
 
 const never = () => () => {};
 
@@ -59,6 +61,7 @@ function FlowChart({ journey, flow }: { journey: JourneyDocument; flow: JourneyF
   const { t } = useTranslation();
   const names = useMemo(() => namesOf(journey, lang), [journey, lang]);
   const count = (value: number) => formatCount(value, lang);
+  const layout = useMemo(() => sankeyLayout(sankeyColumns(flow.sankey.nodes, flow.sankey.links)), [flow]);
   const option = useMemo<EChartsCoreOption>(() => {
     const tooltip = (params: SankeyParams) =>
       params.dataType === 'edge' && params.data?.source && params.data.target
@@ -70,8 +73,8 @@ function FlowChart({ journey, flow }: { journey: JourneyDocument; flow: JourneyF
       series: [
         {
           type: 'sankey',
-          left: 8,
-          right: 160,
+          left: layout.left,
+          right: layout.right,
           top: 8,
           bottom: 8,
           nodeAlign: 'left',
@@ -79,16 +82,16 @@ function FlowChart({ journey, flow }: { journey: JourneyDocument; flow: JourneyF
           // Nodes are named by id (labels may repeat) and labelled by their step's name.
           data: flow.sankey.nodes.map((node) => ({ name: node.id })),
           links: flow.sankey.links.map((link) => ({ source: link.source, target: link.target, value: link.value })),
-          nodeGap: 12,
-          // Long journeys put many steps side by side: names are cut to a column's width and those that
-          // would still overlap are hidden (the tooltip and the table give every name in full).
-          label: { formatter: ({ name }: { name: string }) => names.step(name), fontSize: 11, width: 110, overflow: 'truncate' },
+          nodeGap: 16,
+          // Names fit the gap to the next column: broken onto up to three lines, then cut; any
+          // that would still overlap another are hidden (the tooltip and the table give every name in full).
+          label: { formatter: ({ name }: { name: string }) => names.step(name), fontSize: 11, lineHeight: 13, width: layout.labelWidth, height: 39, overflow: 'break', lineOverflow: 'truncate' },
           labelLayout: { hideOverlap: true },
           lineStyle: { color: 'gradient', curveness: 0.5, opacity: 0.35 },
         },
       ],
     };
-  }, [flow, names, lang, t]);
+  }, [flow, names, layout, lang, t]);
 
   const taken = flow.edges.filter((edge) => edge.count > 0);
   const loops = new Set(flow.loops.map((loop) => loop.edgeId));
@@ -97,7 +100,8 @@ function FlowChart({ journey, flow }: { journey: JourneyDocument; flow: JourneyF
       title={t('flow.title')}
       option={option}
       wide
-      height={Math.min(960, Math.max(320, flow.sankey.nodes.length * 28))}
+      height={Math.min(960, Math.max(320, flow.sankey.nodes.length * 36))}
+      minWidth={layout.minWidth}
       empty={taken.length === 0 ? t('flow.empty') : undefined}
       table={
         <table className="dashboard-table">

@@ -7,7 +7,7 @@ import { channelInfo, channels, type Channel } from '../../../core/journey';
 import type { JourneySettings } from '../../../core/journey';
 import type { SimulationReport } from '../../../core/sim/engine';
 import { formatCount } from '../format';
-import { ChartWithData, baseOption } from './sections';
+import { ChartWithData, baseOption, readableAxisLabel, scrollLegend } from './sections';
 import { useLang } from '../../i18n/useLang';
 import { say } from '../../i18n/say';
 
@@ -62,9 +62,9 @@ export function HourlySection({ report, quietHours }: { report: SimulationReport
     const longest = ranges.reduce<[number, number] | null>((best, range) => (!best || range[1] - range[0] > best[1] - best[0] ? range : best), null);
     return {
       ...baseOption,
-      legend: { top: 0, itemGap: 16 },
+      legend: scrollLegend,
       grid: { left: 24, right: 24, top: 40, bottom: 28, containLabel: true },
-      xAxis: { type: 'category', name: t('dashboard.hours.hour'), nameLocation: 'middle', nameGap: 24, data: hours.map(String) },
+      xAxis: { type: 'category', name: t('dashboard.hours.hour'), nameLocation: 'middle', nameGap: 24, axisLabel: readableAxisLabel, data: hours.map(String) },
       yAxis: { type: 'value', minInterval: 1 },
       series: used.map((channel, index) => ({
         type: 'bar',

@@ -1,11 +1,13 @@
-// Operations load: touches per channel per day, suppressed by the frequency cap, and the peak day.
+// Operations load: touches per channel per day, suppressed by the frequency cap, and the peak day: a
+// dashed line on the chart, named in the chart's title line above the legend (a label on the line itself
+// ran over the bars).
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { SimulationReport } from '../../../core/sim/engine';
 import { channelInfo } from '../../../core/journey';
 import { formatCount } from '../format';
-import { ChartWithData, baseOption } from './sections';
+import { ChartWithData, baseOption, readableAxisLabel, scrollLegend } from './sections';
 import { activeChannels, operationsByDay } from './dashboardData';
 import { useLang } from '../../i18n/useLang';
 import { say } from '../../i18n/say';
@@ -16,12 +18,15 @@ export function OperationsSection({ report }: { report: SimulationReport }) {
   const used = useMemo(() => activeChannels(report), [report]);
   const days = useMemo(() => operationsByDay(report), [report]);
   const peak = report.operations;
+  const peakText = peak.peakSends > 0 ? t('dashboard.operations.peak', { day: peak.peakDay, sends: formatCount(peak.peakSends, lang) }) : null;
   const option = useMemo<EChartsCoreOption>(
     () => ({
       ...baseOption,
-      legend: { top: 0, itemGap: 16 },
-      grid: { left: 24, right: 24, top: 40, bottom: 28, containLabel: true },
-      xAxis: { type: 'category', name: t('dashboard.stages.day'), nameLocation: 'middle', nameGap: 24, data: days.map((day) => String(day.day)) },
+      // The peak on a line of its own at the top, the legend under it, the bars under both.
+      ...(peakText ? { title: { text: peakText, left: 0, top: 0, padding: 0, textStyle: { fontSize: 12, fontWeight: 'normal', color: '#b91c1c' } } } : {}),
+      legend: { ...scrollLegend, top: peakText ? 22 : 0 },
+      grid: { left: 24, right: 24, top: peakText ? 60 : 40, bottom: 28, containLabel: true },
+      xAxis: { type: 'category', name: t('dashboard.stages.day'), nameLocation: 'middle', nameGap: 24, axisLabel: readableAxisLabel, data: days.map((day) => String(day.day)) },
       yAxis: { type: 'value' },
       series: [
         ...used.map((channel, index) => ({
@@ -36,7 +41,7 @@ export function OperationsSection({ report }: { report: SimulationReport }) {
                   symbol: 'none',
                   silent: true,
                   lineStyle: { type: 'dashed', color: '#b91c1c' },
-                  label: { formatter: t('dashboard.operations.peak', { day: peak.peakDay, sends: formatCount(peak.peakSends, lang) }), position: 'insideEndTop' },
+                  label: { show: false },
                   data: [{ xAxis: String(peak.peakDay) }],
                 },
               }
@@ -45,7 +50,7 @@ export function OperationsSection({ report }: { report: SimulationReport }) {
         { type: 'line', name: t('dashboard.operations.suppressed'), symbol: 'none', lineStyle: { type: 'dotted', width: 2 }, color: '#6b7280', data: days.map((day) => day.totalSuppressed) },
       ],
     }),
-    [days, used, report, peak, lang, t],
+    [days, used, report, peak, peakText, lang, t],
   );
   const title = t('dashboard.operations.title');
   return (

@@ -174,8 +174,8 @@ export function PrintableReport({ report, journey, kpis, currency, cohortName, s
               .map((kpi) => (
                 <tr key={kpi.key} data-kpi={kpi.key}>
                   <th scope="row">{kpi.label}</th>
-                  <td>{kpi.value}</td>
-                  <td>{kpi.detail ?? '—'}</td>
+                  <td>{kpi.exactValue}</td>
+                  <td>{kpi.exactDetail ?? '—'}</td>
                   <td>{kpi.formula}</td>
                 </tr>
               ))}

@@ -1,19 +1,27 @@
 // Two or three saved scenarios side by side: their KPIs with the difference of each from the first (the
-// baseline), and the assumptions each ran on, those that differ marked in words as well as colour.
-import { useMemo } from 'react';
+// baseline, which the user picks here), and the assumptions each ran on, those that differ marked in
+// words as well as colour.
+import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { compareScenarios } from '../../../core/sim/analysis';
 import type { ComparableScenario } from '../../persist/scenarioRepository';
 import { assumptionLabel, assumptionText, kpiCellText, rateComparisonText, type Formatting } from './scenarioFormat';
 import { useLang } from '../../i18n/useLang';
+import { TableScroll } from './sections';
 
-/** Only scenarios of today's report format (an older one is left out, marked, by the section). */
-export function ScenarioComparison({ scenarios }: { scenarios: ComparableScenario[] }) {
+/**
+ * Only scenarios of today's report format (an older one is left out, marked, by the section), the baseline
+ * first (scenarioFormat's comparisonOrder).
+ */
+export function ScenarioComparison({ scenarios, onBaselineChange }: { scenarios: ComparableScenario[]; onBaselineChange(id: string): void }) {
   const lang = useLang();
   const { t } = useTranslation();
   const comparison = useMemo(() => compareScenarios(scenarios), [scenarios]);
   const format: Formatting = { t, lang };
   const first = scenarios[0]!;
+  const kpisId = useId();
+  const assumptionsId = useId();
+  const baselineId = useId();
   const header = (
     <thead>
       <tr>
@@ -30,9 +38,19 @@ export function ScenarioComparison({ scenarios }: { scenarios: ComparableScenari
 
   return (
     <div className="scenario-comparison">
-      <div className="dashboard-table__scroll">
+      <p className="scenario-comparison__baseline">
+        <label htmlFor={baselineId}>{t('scenarios.compare.baseline')}</label>{' '}
+        <select id={baselineId} value={first.id} onChange={(event) => onBaselineChange(event.target.value)}>
+          {scenarios.map((scenario) => (
+            <option key={scenario.id} value={scenario.id}>
+              {scenario.name}
+            </option>
+          ))}
+        </select>
+      </p>
+      <TableScroll labelledBy={kpisId}>
         <table className="dashboard-table scenario-table">
-          <caption>{t('scenarios.compare.kpis', { name: first.name })}</caption>
+          <caption id={kpisId}>{t('scenarios.compare.kpis', { name: first.name })}</caption>
           {header}
           <tbody>
             {comparison.kpis.map((row) => (
@@ -58,12 +76,12 @@ export function ScenarioComparison({ scenarios }: { scenarios: ComparableScenari
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p className="dashboard-section__note">{t('scenarios.attributedNote')}</p>
 
-      <div className="dashboard-table__scroll">
+      <TableScroll labelledBy={assumptionsId}>
         <table className="dashboard-table scenario-table">
-          <caption>{t('scenarios.compare.assumptions')}</caption>
+          <caption id={assumptionsId}>{t('scenarios.compare.assumptions')}</caption>
           {header}
           <tbody>
             {comparison.assumptions.map((row) => (
@@ -79,7 +97,7 @@ export function ScenarioComparison({ scenarios }: { scenarios: ComparableScenari
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // Scenarios in the dashboard: save the run shown under a name (with the journey, cohort and settings it
-// ran on), and tick two or three saved scenarios — of any journey — to compare them side by side. Shown
+// ran on), and tick two or three saved scenarios — of any journey — to compare them side by side, from
+// a baseline the user picks (the oldest ticked until then). Shown
 // only where the dashboard has storage and a simulation store around it (not around a bare report).
 import { useCallback, useContext, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +14,7 @@ import type { SimulationStore } from '../simulationStore';
 import { ScenarioComparison } from './ScenarioComparison';
 import { ScenarioItem } from './ScenarioItem';
 import { DashboardSection } from './sections';
-import { cohortName, formatSavedAt } from './scenarioFormat';
+import { cohortName, comparisonOrder, formatSavedAt } from './scenarioFormat';
 import './scenarios.css';
 import { useLang } from '../../i18n/useLang';
 import { say } from '../../i18n/say';
@@ -33,6 +34,8 @@ function Scenarios({ repository, store }: { repository: ScenarioRepository; stor
   const stale = useStore(store, (state) => state.stale);
   const [scenarios, setScenarios] = useState<ScenarioRecord[]>([]);
   const [selected, setSelected] = useState<string[]>([]);
+  // Picked in the comparison; until then (or once it is unticked) the oldest ticked is the baseline.
+  const [baselineId, setBaselineId] = useState<string | null>(null);
   const [typedName, setTypedName] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -119,8 +122,12 @@ function Scenarios({ repository, store }: { repository: ScenarioRepository; stor
   const toggle = (id: string) => setSelected((ids) => (ids.includes(id) ? ids.filter((other) => other !== id) : ids.length < MAX_COMPARED ? [...ids, id] : ids));
   // Scenarios made by an older version of the simulator cannot be ticked, and are never compared.
   const compared = useMemo(
-    () => selected.map((id) => scenarios.find((scenario) => scenario.id === id)).filter((scenario): scenario is ComparableScenario => scenario !== undefined && isComparableScenario(scenario)),
-    [selected, scenarios],
+    () =>
+      comparisonOrder(
+        selected.map((id) => scenarios.find((scenario) => scenario.id === id)).filter((scenario): scenario is ComparableScenario => scenario !== undefined && isComparableScenario(scenario)),
+        baselineId,
+      ),
+    [selected, scenarios, baselineId],
   );
   const outdated = scenarios.filter((scenario) => !isComparableScenario(scenario)).length;
 
@@ -164,7 +171,7 @@ function Scenarios({ repository, store }: { repository: ScenarioRepository; stor
           )}
         </>
       )}
-      {compared.length >= MIN_COMPARED && <ScenarioComparison scenarios={compared} />}
+      {compared.length >= MIN_COMPARED && <ScenarioComparison scenarios={compared} onBaselineChange={setBaselineId} />}
     </DashboardSection>
   );
 }

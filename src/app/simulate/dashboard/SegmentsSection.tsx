@@ -1,11 +1,12 @@
 // Every KPI per segment of the cohort, as one table (segments named from the preset when it is one):
 // what the journey adds in each segment first (with 95 % intervals), the attributed figures after.
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dataLanguage } from '../../../core/i18n.ts';
 import type { SimulationReport } from '../../../core/sim/engine';
 import { getPreset } from '../../../core/cohort';
 import { formatCount, formatMoney, formatPercent } from '../format';
-import { DashboardSection, EstimateText } from './sections';
+import { DashboardSection, EstimateText, TableScroll } from './sections';
 import { segmentRows } from './dashboardData';
 import { useLang } from '../../i18n/useLang';
 
@@ -15,6 +16,7 @@ export function SegmentsSection({ report, currency, presetId }: { report: Simula
   const money = (value: number) => formatMoney(value, currency, lang);
   const percent = (value: number) => formatPercent(value, lang);
   const count = (value: number) => formatCount(value, lang);
+  const captionId = useId();
   const preset = getPreset(presetId);
   const segmentName = (id: string) => {
     const name = preset?.spec.segments?.find((segment) => segment.id === id)?.name;
@@ -22,9 +24,10 @@ export function SegmentsSection({ report, currency, presetId }: { report: Simula
   };
   return (
   <DashboardSection title={t('dashboard.segments.title')} wide>
-    <div className="dashboard-table__scroll">
-      <table className="dashboard-table">
-        <caption>{t('dashboard.segments.caption')}</caption>
+    {/* Sixteen columns are wider than the dialog at 1024 px: the box scrolls sideways (by keyboard too), the segment names stay at its left. */}
+    <TableScroll labelledBy={captionId}>
+      <table className="dashboard-table dashboard-table--row-headers-stick">
+        <caption id={captionId}>{t('dashboard.segments.caption')}</caption>
         <thead>
           <tr>
             {(['segment', 'users', 'incrementalConversions', 'incrementalRevenue', 'cost', 'incrementalRoi', 'entered', 'converted', 'rate', 'purchases', 'attributedRevenue', 'attributedRoi', 'cac', 'arpu', 'churned', 'unsubscribes'] as const).map((column) => (
@@ -57,7 +60,7 @@ export function SegmentsSection({ report, currency, presetId }: { report: Simula
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
     <p className="dashboard-chart__note">{t('dashboard.attributedNote')}</p>
   </DashboardSection>
   );

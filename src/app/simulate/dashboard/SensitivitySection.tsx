@@ -15,6 +15,7 @@ import { SimulationStoreContext } from '../SimulationStoreContext';
 import type { SimulationStore } from '../simulationStore';
 import { workerRunner } from '../workerRunner';
 import { Chart } from './Chart';
+import { readableAxisLabel, scrollLegend, TableScroll } from './sections';
 import { SENSITIVITY_MAX_USERS, sweepFactors, TORNADO_SPREAD, useSensitivity, type SensitivityInputs } from './useSensitivity';
 import { useLang } from '../../i18n/useLang';
 import { say } from '../../i18n/say';
@@ -38,16 +39,16 @@ export function SensitivitySection({ report, currency }: { report: SimulationRep
     if (!cohort) return null;
     return { journey: run.journey, cohort, seed: run.seed, users: Math.min(run.users, SENSITIVITY_MAX_USERS) };
   }, [run]);
-  if (!inputs) return null;
-  return <SensitivityPanel inputs={inputs} runner={services?.simulationRunner ?? workerRunner} report={report} currency={currency} />;
+  if (!inputs || !run) return null;
+  return <SensitivityPanel inputs={inputs} run={run} runner={services?.simulationRunner ?? workerRunner} report={report} currency={currency} />;
 }
 
-function SensitivityPanel({ inputs, runner, report, currency }: { inputs: SensitivityInputs; runner: NonNullable<Parameters<typeof useSensitivity>[0]>; report: SimulationReport; currency: string }) {
+function SensitivityPanel({ inputs, run, runner, report, currency }: { inputs: SensitivityInputs; run: object; runner: NonNullable<Parameters<typeof useSensitivity>[0]>; report: SimulationReport; currency: string }) {
   const lang = useLang();
   const { t } = useTranslation();
   const headingId = useId();
   const assumptions = useMemo(() => assumptionsFor(inputs.journey), [inputs.journey]);
-  const { state, runSweep, runTornado, cancel } = useSensitivity(runner, inputs, lang);
+  const { state, runSweep, runTornado, cancel } = useSensitivity(runner, inputs, lang, run);
   const [assumptionId, setAssumptionId] = useState(assumptions[0]?.id ?? '');
   const [from, setFrom] = useState('50');
   const [to, setTo] = useState('150');
@@ -202,9 +203,9 @@ function ChartWithTable({ title, option, table, height }: { title: string; optio
       <button type="button" className="dashboard-section__toggle" aria-expanded={shown} aria-controls={tableId} onClick={() => setShown(!shown)}>
         {shown ? t('dashboard.hideData') : t('dashboard.showData')}
       </button>
-      <div id={tableId} className="dashboard-table__scroll" hidden={!shown}>
+      <TableScroll id={tableId} label={t('dashboard.tableRegion', { title })} hidden={!shown}>
         {table}
-      </div>
+      </TableScroll>
     </div>
   );
 }
@@ -224,7 +225,7 @@ function SweepView(props: {
       ...baseOption,
       tooltip: { trigger: 'axis' },
       grid: { left: 24, right: 24, top: 16, bottom: 28, containLabel: true },
-      xAxis: { type: 'category', name: t('sensitivity.sweep.factor'), nameLocation: 'middle', nameGap: 24, data: rows.map((row) => factorText(row.factor)) },
+      xAxis: { type: 'category', name: t('sensitivity.sweep.factor'), nameLocation: 'middle', nameGap: 24, axisLabel: readableAxisLabel, data: rows.map((row) => factorText(row.factor)) },
       yAxis: { type: 'value', scale: true, axisLabel: { formatter: (value: number) => format(value) } },
       series: [{ type: 'line', name: figureName, data: rows.map((row) => (Number.isFinite(row.value) ? row.value : null)), tooltip: { valueFormatter: (value: number) => format(value) } }],
     }),
@@ -274,7 +275,7 @@ function TornadoView(props: {
     () => ({
       ...baseOption,
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      legend: { top: 0 },
+      legend: scrollLegend,
       grid: { left: 24, right: 32, top: 32, bottom: 28, containLabel: true },
       xAxis: { type: 'value', name: t('sensitivity.tornado.change'), nameLocation: 'middle', nameGap: 24, axisLabel: { formatter: (value: number) => format(value) } },
       yAxis: { type: 'category', inverse: true, data: rows.map((row) => row.name) },

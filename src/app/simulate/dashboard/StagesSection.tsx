@@ -5,7 +5,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import type { SimulationReport } from '../../../core/sim/engine';
 import { stageNames, stages } from '../../../core/journey';
 import { formatCount } from '../format';
-import { ChartWithData, baseOption } from './sections';
+import { ChartWithData, baseOption, readableAxisLabel, scrollLegend } from './sections';
 import { useLang } from '../../i18n/useLang';
 import { say } from '../../i18n/say';
 
@@ -16,9 +16,9 @@ export function StagesSection({ report }: { report: SimulationReport }) {
   const option = useMemo<EChartsCoreOption>(
     () => ({
       ...baseOption,
-      legend: { top: 0, itemGap: 16 },
+      legend: scrollLegend,
       grid: { left: 24, right: 24, top: 40, bottom: 28, containLabel: true },
-      xAxis: { type: 'category', boundaryGap: false, name: t('dashboard.stages.day'), nameLocation: 'middle', nameGap: 24, data: report.stagesByDay[stages[0]].map((_, day) => String(day)) },
+      xAxis: { type: 'category', boundaryGap: false, name: t('dashboard.stages.day'), nameLocation: 'middle', nameGap: 24, axisLabel: readableAxisLabel, data: report.stagesByDay[stages[0]].map((_, day) => String(day)) },
       yAxis: { type: 'value' },
       series: stages.map((stage) => ({ type: 'line', name: say(stageNames[stage], lang), stack: 'stages', areaStyle: {}, symbol: 'none', data: report.stagesByDay[stage] })),
     }),

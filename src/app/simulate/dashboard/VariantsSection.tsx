@@ -10,7 +10,7 @@ import type { Language } from '../../i18n/index.ts';
 import { compareArms, type ArmComparison } from '../../../core/sim/analysis';
 import type { ArmReport, Estimate, HoldoutLift, SimulationReport } from '../../../core/sim/engine';
 import { formatCount, formatMoney, formatPercent, formatPoints } from '../format';
-import { EstimateText } from './sections';
+import { EstimateText, TableScroll } from './sections';
 import './decide.css';
 import { useLang } from '../../i18n/useLang';
 
@@ -48,11 +48,11 @@ export function VariantsSection({ report, currency }: VariantsSectionProps) {
     <section className="dashboard-section dashboard-section--wide" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('decide.variants.title')}</h3>
       {splits.length === 0 && <p className="dashboard-chart__note">{t('decide.variants.none')}</p>}
-      {splits.map((split) => (
+      {splits.map((split, splitIndex) => (
         <div key={split.split} className="decide-split">
-          <div className="dashboard-table__scroll">
+          <TableScroll labelledBy={`${headingId}-${splitIndex}-arms`}>
             <table className="dashboard-table">
-              <caption>{t('decide.variants.caption', { split: splitName(split.split) })}</caption>
+              <caption id={`${headingId}-${splitIndex}-arms`}>{t('decide.variants.caption', { split: splitName(split.split) })}</caption>
               <thead>
                 <tr>
                   {(['arm', 'assigned', 'converted', 'rate', 'incrementalConversions', 'incrementalRevenue', 'incrementalRoi', 'attributedRevenue', 'cost'] as const).map((column) => (
@@ -78,12 +78,12 @@ export function VariantsSection({ report, currency }: VariantsSectionProps) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           {report.lift?.split === split.split && <HoldoutBeside lift={report.lift} holdout={split.arms.find((arm) => arm.port === report.lift!.holdout)} currency={currency} splitName={splitName(split.split)} />}
           {split.comparisons.length > 0 && (
-            <div className="dashboard-table__scroll">
-              <table className="dashboard-table">
-                <caption>{t('decide.variants.comparisonsCaption', { split: splitName(split.split), baseline: armName(split.comparisons[0]!.baseline) })}</caption>
+            <TableScroll labelledBy={`${headingId}-${splitIndex}-comparisons`}>
+              <table className="dashboard-table decide-comparisons">
+                <caption id={`${headingId}-${splitIndex}-comparisons`}>{t('decide.variants.comparisonsCaption', { split: splitName(split.split), baseline: armName(split.comparisons[0]!.baseline) })}</caption>
                 <thead>
                   <tr>
                     {(['comparison', 'difference', 'interval', 'revenueDifference', 'verdict'] as const).map((column) => (
@@ -109,7 +109,7 @@ export function VariantsSection({ report, currency }: VariantsSectionProps) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )}
         </div>
       ))}
@@ -144,12 +144,13 @@ function HoldoutBeside({ lift, holdout, currency, splitName }: { lift: HoldoutLi
     width === null
       ? t('decide.holdout.noInterval')
       : t('decide.holdout.noise', { users: formatCount(holdout?.assigned ?? 0, lang), width: unsignedPoints(width, lang), true: points(lift.trueDifference) });
+  const captionId = useId();
   const needed = lift.holdoutUsersNeeded === null ? t('decide.holdout.nothingToDetect') : t('decide.holdout.usersNeeded', { users: formatCount(lift.holdoutUsersNeeded, lang) });
   return (
     <div className="decide-holdout">
-      <div className="dashboard-table__scroll">
+      <TableScroll labelledBy={captionId}>
         <table className="dashboard-table">
-          <caption>{t('decide.holdout.caption', { split: splitName })}</caption>
+          <caption id={captionId}>{t('decide.holdout.caption', { split: splitName })}</caption>
           <thead>
             <tr>
               <th scope="col">{t('decide.holdout.figure')}</th>
@@ -167,7 +168,7 @@ function HoldoutBeside({ lift, holdout, currency, splitName }: { lift: HoldoutLi
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p className="dashboard-chart__note">
         {noise} {needed}
       </p>

@@ -4,20 +4,31 @@
 // with the SVG renderer (crisp at any zoom, text selectable, printable). The canvas renderer is there
 // only for PNG downloads: with the SVG renderer, getDataURL() gives SVG whatever type is asked for.
 // Tooltips are the one place ECharts writes HTML: every option goes through withPlainTextTooltips first,
-// so a user string in a tooltip is shown as text, never run as markup.
+// so a user string in a tooltip is shown as text, never run as markup. Text is drawn and measured in
+// the page's own font (the element's computed font-family): ECharts measures labels on a canvas, where
+// `inherit` means nothing and a 10 px default font was measured instead, so labels it thought apart were
+// drawn over each other (day numbers, legend entries, Sankey names).
 import { BarChart, LineChart, SankeyChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import { init, use as register, type EChartsCoreOption } from 'echarts/core';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import { withPlainTextTooltips } from './plainTextTooltips';
 
-register([BarChart, LineChart, SankeyChart, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, SVGRenderer, CanvasRenderer]);
+register([BarChart, LineChart, SankeyChart, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent, TooltipComponent, SVGRenderer, CanvasRenderer]);
 
 export interface ChartHandle {
   dispose(): void;
   /** The chart as drawn now, as a PNG data URL (twice the on-screen size, on white). */
   toPng(): string;
 }
+
+/** The option with its text in `fontFamily` (a font stack a canvas understands, unlike `inherit`). */
+export function inFont<T extends object>(option: T, fontFamily: string): T {
+  const textStyle = 'textStyle' in option && typeof option.textStyle === 'object' ? option.textStyle : {};
+  return { ...option, textStyle: { ...textStyle, fontFamily } };
+}
+
+const fontOf = (element: HTMLElement): string => getComputedStyle(element).fontFamily || 'sans-serif';
 
 /**
  * Draws the chart's current option again on an off-screen canvas of the same size and reads it back.
@@ -27,8 +38,7 @@ export interface ChartHandle {
 function chartPng(element: HTMLElement, option: EChartsCoreOption, locale: string, width: number, height: number): string {
   const copy = init(document.createElement('div'), null, { renderer: 'canvas', locale, width, height });
   try {
-    const fontFamily = getComputedStyle(element).fontFamily || 'sans-serif';
-    copy.setOption({ ...option, animation: false, textStyle: { fontFamily } });
+    copy.setOption({ ...inFont(option, fontOf(element)), animation: false });
     return copy.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
   } finally {
     copy.dispose();
@@ -38,7 +48,7 @@ function chartPng(element: HTMLElement, option: EChartsCoreOption, locale: strin
 /** `locale` names one of ECharts' built-in locales ('EN', 'ZH', …), for the words ECharts writes itself. */
 export function renderChart(element: HTMLElement, option: EChartsCoreOption, locale: string): ChartHandle {
   const chart = init(element, null, { renderer: 'svg', locale });
-  chart.setOption(withPlainTextTooltips(option));
+  chart.setOption(withPlainTextTooltips(inFont(option, fontOf(element))));
   const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => chart.resize());
   observer?.observe(element);
   return {

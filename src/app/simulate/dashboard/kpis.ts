@@ -1,11 +1,13 @@
 // The headline figures of a report, as the dashboard's cards show them and as the printed report lists
 // them: a label, the value, its interval (where the report has one) and the formula in one line. The
 // incremental figures (what the journey adds over each user's twin) come first; the attributed ones
-// (everything bought while in the journey) and the other figures follow, named so.
+// (everything bought while in the journey) and the other figures follow, named so. A card writes amounts
+// of a million and more short (CN¥24.6M) and keeps the exact amount for its hover text; the printed
+// report's table has the exact amounts.
 import type { TFunction } from 'i18next';
 import type { Language } from '../../i18n/index.ts';
 import type { Estimate, HoldoutLift, SimulationReport } from '../../../core/sim/engine';
-import { formatCount, formatMoney, formatPercent, formatPoints } from '../format';
+import { formatCount, formatCountShort, formatMoney, formatMoneyShort, formatPercent, formatPoints } from '../format';
 
 export type KpiGroup = 'incremental' | 'attributed';
 
@@ -14,9 +16,20 @@ export interface Kpi {
   /** 'incremental': the first row (what the journey adds); 'attributed': the attributed and other figures after it. */
   group: KpiGroup;
   label: string;
+  /** As a card shows it: amounts from a million up short (CN¥24.6M, ¥2460万). */
   value: string;
   detail?: string | null;
+  /** The value in full (CN¥24,602,445.20): the card's hover text where it differs, and the printed table's. */
+  exactValue: string;
+  exactDetail: string | null;
   formula: string;
+}
+
+type KpiFigures = Omit<Kpi, 'exactValue' | 'exactDetail'>;
+
+interface NumberWriters {
+  money(value: number): string;
+  count(value: number): string;
 }
 
 export interface KpiFormatting {
@@ -42,14 +55,18 @@ export function liftDetail(lift: HoldoutLift, format: { percent: (value: number)
 }
 
 export function kpisOf(report: SimulationReport, { t, currency, lang }: KpiFormatting): Kpi[] {
-  const money = (value: number) => formatMoney(value, currency, lang);
+  const exact = kpiFigures(report, t, lang, { money: (value) => formatMoney(value, currency, lang), count: (value) => formatCount(value, lang) });
+  const short = kpiFigures(report, t, lang, { money: (value) => formatMoneyShort(value, currency, lang), count: (value) => formatCountShort(value, lang) });
+  return short.map((kpi, index) => ({ ...kpi, exactValue: exact[index]!.value, exactDetail: exact[index]!.detail ?? null }));
+}
+
+function kpiFigures(report: SimulationReport, t: TFunction, lang: Language, { money, count }: NumberWriters): KpiFigures[] {
   const percent = (value: number) => formatPercent(value, lang);
-  const count = (value: number) => formatCount(value, lang);
   const points = (value: number) => t('simulate.points', { value: formatPoints(value, lang) });
   const interval = (estimate: Estimate, format: (value: number) => string) => intervalText(estimate, format, t);
   const incremental = report.incremental;
 
-  const kpis: Kpi[] = [
+  const kpis: KpiFigures[] = [
     {
       key: 'incrementalConversions',
       group: 'incremental',

@@ -1,5 +1,6 @@
-// How the scenario comparison reads: each KPI, its interval and its difference from the first scenario,
-// and each assumption, in the interface language and the scenario's own currency.
+// How the scenario comparison reads: each KPI, its interval and its difference from the first scenario
+// (the baseline), and each assumption, in the interface language and the scenario's own currency; and the
+// order the ticked scenarios are compared in.
 import type { TFunction } from 'i18next';
 import { channelInfo, channels, type Channel } from '../../../core/journey';
 import { describeDuration } from '../../../core/journey';
@@ -8,6 +9,7 @@ import { say } from '../../i18n/say';
 import type { AssumptionRow, AssumptionValue, RateComparison, ScenarioKpi, ScenarioKpiRow } from '../../../core/sim/analysis';
 import { formatCount, formatMoney, formatPercent, formatPoints } from '../format';
 import { nameText } from '../cohortLabel';
+import { newestScenarioFirst, type ScenarioRecord } from '../../persist/scenarioRepository';
 export { cohortName, nameText } from '../cohortLabel';
 
 export interface Formatting {
@@ -15,6 +17,17 @@ export interface Formatting {
   lang: Language;
 }
 
+
+/**
+ * The ticked scenarios in the order the comparison shows them: the baseline first (the one picked, else
+ * the oldest ticked: the list is newest first, so the box ticked first is often the newest), then the
+ * others oldest first.
+ */
+export function comparisonOrder<T extends ScenarioRecord>(ticked: readonly T[], baselineId: string | null): T[] {
+  const oldestFirst = [...ticked].sort((a, b) => newestScenarioFirst(b, a));
+  const baseline = oldestFirst.find((scenario) => scenario.id === baselineId) ?? oldestFirst[0];
+  return baseline ? [baseline, ...oldestFirst.filter((scenario) => scenario !== baseline)] : [];
+}
 
 export const formatSavedAt = (at: number, lang: Language): string => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
 

@@ -33,15 +33,17 @@ export function ChartWithData({
   option,
   table,
   height,
+  minWidth,
   empty,
   wide,
   children,
 }: {
   title: string;
   option: EChartsCoreOption;
-  
   table: ReactNode;
   height?: number;
+  /** Wider than the section where the chart needs it (it then scrolls sideways). */
+  minWidth?: number | null;
   empty?: string;
   wide?: boolean;
   children?: ReactNode;
@@ -57,20 +59,43 @@ export function ChartWithData({
     );
   return (
     <DashboardSection title={title} wide={wide}>
-      <Chart option={option} title={title} height={height} />
+      <Chart option={option} title={title} height={height} minWidth={minWidth} />
       {children}
       <button type="button" className="dashboard-section__toggle" aria-expanded={shown} aria-controls={tableId} onClick={() => setShown(!shown)}>
         {shown ? t('dashboard.hideData') : t('dashboard.showData')}
       </button>
-      <div id={tableId} className="dashboard-table__scroll" hidden={!shown}>
+      <TableScroll id={tableId} label={t('dashboard.tableRegion', { title })} hidden={!shown}>
         {table}
-      </div>
+      </TableScroll>
     </DashboardSection>
   );
 }
 
+/**
+ * The box a table scrolls in (sideways where its columns are wider than the dialog, down where it is long):
+ * a region in the tab order, so keyboard users can scroll it with the arrow keys. Named by `label`, or by
+ * the element `labelledBy` names (the table's caption).
+ */
+export function TableScroll({ id, label, labelledBy, hidden, children }: { id?: string; label?: string; labelledBy?: string; hidden?: boolean; children: ReactNode }) {
+  return (
+    <div id={id} className="dashboard-table__scroll" role="region" aria-label={label} aria-labelledby={labelledBy} tabIndex={0} hidden={hidden}>
+      {children}
+    </div>
+  );
+}
+
 // ECharts' own aria label is off: the container carries the chart's name and the data table its numbers.
+// (The renderer replaces `inherit` with the page's font stack, which it can measure text in.)
 export const baseOption = { animation: false, aria: { enabled: false }, tooltip: { trigger: 'axis' as const }, textStyle: { fontFamily: 'inherit' } };
+
+/**
+ * Labels of a category axis of days, hours or factors: ECharts picks an interval at which they fit, and
+ * any that would still touch another is left out rather than drawn over it.
+ */
+export const readableAxisLabel = { interval: 'auto', hideOverlap: true } as const;
+
+/** A legend on one line at the chart's top: entries that do not fit scroll (with arrows), never overlap. */
+export const scrollLegend = { type: 'scroll', top: 0, left: 0, right: 0, itemGap: 16 } as const;
 
 /** Horizontal bars, largest category on top, each labelled (a funnel). */
 export function horizontalBars(categories: string[], values: number[], name: string, label: (index: number) => string): EChartsCoreOption {

@@ -1,7 +1,9 @@
 // Runs a sensitivity study (a sweep of one assumption, or a tornado of all of them) as a sequence of
 // ordinary simulations through the app's SimulationRunner (a Web Worker each in the app), one after
 // another, on the last run's users and seed (common random numbers). Keeps every report, so the figure
-// shown can change without running again. Cancel stops the run in progress and starts no more.
+// shown can change without running again. Cancel stops the run in progress and starts no more. The last
+// sweep and tornado are kept with the run they were made on (sensitivityResults.ts), so the dashboard
+// shows them again when it is opened again on that run; another run starts with none.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Language } from '../../i18n/index.ts';
 import type { JourneyDocument } from '../../../core/journey';
@@ -11,6 +13,7 @@ import type { Assumption } from '../../../core/sim/analysis';
 import type { SimulationRun, SimulationRunner } from '../protocol';
 import { failureText } from '../failure';
 import { say } from '../../i18n/say';
+import { keepSensitivity, keptSensitivity } from './sensitivityResults';
 
 /** Each sensitivity run simulates at most this many users, for speed. */
 export const SENSITIVITY_MAX_USERS = 50_000;
@@ -60,8 +63,24 @@ class Cancelled extends Error {}
 
 const initial: SensitivityState = { phase: 'idle', kind: null, progress: { done: 0, total: 0 }, sweep: null, tornado: null, error: null };
 
-export function useSensitivity(runner: SimulationRunner, inputs: SensitivityInputs | null, lang: Language) {
-  const [state, setState] = useState<SensitivityState>(initial);
+/** The state a run's section starts in: what was kept for it, else nothing run yet. */
+function startingState(run: object | null): SensitivityState {
+  const results = keptSensitivity(run);
+  return results ? { ...initial, phase: 'done', kind: results.tornado ? 'tornado' : 'sweep', ...results } : initial;
+}
+
+/**
+ * `run` is what the results are kept with (the simulation store's run object, replaced by each new run);
+ * null keeps nothing.
+ */
+export function useSensitivity(runner: SimulationRunner, inputs: SensitivityInputs | null, lang: Language, run: object | null = null) {
+  const [state, setState] = useState<SensitivityState>(() => startingState(run));
+  // A new run while the section is shown: its own results (none yet), not the last run's.
+  const [shownRun, setShownRun] = useState(run);
+  if (shownRun !== run) {
+    setShownRun(run);
+    setState(startingState(run));
+  }
   const current = useRef<{ run: SimulationRun | null; reject: (error: Error) => void } | null>(null);
   const generation = useRef(0);
 
@@ -73,7 +92,12 @@ export function useSensitivity(runner: SimulationRunner, inputs: SensitivityInpu
     running?.reject(new Cancelled());
   }, []);
 
-  useEffect(() => stop, [stop]);
+  // Leaving, or a new run: what is running for the old one stops.
+  useEffect(() => stop, [stop, run]);
+
+  useEffect(() => {
+    if (run && (state.sweep || state.tornado)) keepSensitivity(run, { sweep: state.sweep, tornado: state.tornado });
+  }, [run, state.sweep, state.tornado]);
 
   /** Runs the factor pairs one after another; resolves with their reports in order. */
   const runAll = useCallback(
