@@ -1,7 +1,9 @@
 // Trainer mode around the journey's canvas: the simulation played back on it (dots along edges, live
 // counts, stage populations), the playback bar and lifecycle strip under it, and beside it the lesson,
-// the user being followed and the "why" of any node or metric. Presentation mode hides the side and
-// the app's chrome and enlarges everything for a room.
+// the user being followed and the "why" of any node or metric. The lesson followed and its step are
+// kept with the journey (lessons/useFollowedLesson.ts). Presentation mode hides the side, the app's
+// chrome and the editing tools, enlarges everything for a room and frames the step's nodes above the
+// caption (presentation/FocusFrame.tsx).
 import { useEffect, useId, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
@@ -19,19 +21,25 @@ import { LessonCaption } from './lessons/LessonCaption';
 import { FollowUserTab } from './follow/FollowUserTab';
 import { ExplainTab } from './explain/ExplainTab';
 import { isTyping } from '../isTyping';
+import { useEditor } from '../store/useEditor';
+import { useFollowedLesson } from './lessons/useFollowedLesson';
 import './trainer.css';
 
 // What presentation mode hides (trainer.css): focus left there would fall to the page's body.
-const HIDDEN_WHILE_PRESENTING = '.trainer__side > :not(.trainer__presenting), .app-header';
+const HIDDEN_WHILE_PRESENTING = '.trainer__side > :not(.trainer__presenting), .app-header, .toolbar, .simulation-panel';
 
 // Trainer mode keeps the last simulation's counts on the canvas and adds its focus and playback dots.
 const canvasOverlay: CanvasOverlay = { ...simulationOverlay, ...trainerOverlay };
 
 const tabLabelKeys = { lesson: 'trainer.tabs.lesson', follow: 'trainer.tabs.follow', explain: 'trainer.tabs.explain' } as const satisfies Record<TrainerTab, string>;
 
-export function TrainerWorkspace({ lessonId }: { lessonId: string | null }) {
+/** `lessonId`: the lesson named in the address; null to follow the journey's own (if it has one). */
+export function TrainerWorkspace({ lessonId: namedLessonId }: { lessonId: string | null }) {
   const { t } = useTranslation();
-  const trainer = useMemo(() => createTrainerStore({ tab: lessonId ? 'lesson' : 'follow' }), [lessonId]);
+  const trainer = useMemo(() => createTrainerStore({ tab: namedLessonId ? 'lesson' : 'follow' }), [namedLessonId]);
+  const journeyId = useEditor((state) => state.journey?.id ?? null);
+  const followed = useFollowedLesson(trainer, journeyId, namedLessonId);
+  const lessonId = followed.state === 'ready' ? followed.lessonId : null;
   const tab = useStore(trainer, (state) => state.tab);
   const presenting = useStore(trainer, (state) => state.presenting);
   const panelId = useId();
@@ -106,7 +114,7 @@ export function TrainerWorkspace({ lessonId }: { lessonId: string | null }) {
             </div>
             {trainerTabs.map((key) => (
               <div key={key} id={`${panelId}-${key}`} role="tabpanel" aria-labelledby={`${panelId}-tab-${key}`} hidden={tab !== key} className="trainer__panel">
-                {tab === key && key === 'lesson' && <LessonTab lessonId={lessonId} />}
+                {tab === key && key === 'lesson' && (followed.state === 'ready' ? <LessonTab lessonId={lessonId} /> : <p role="status">{t('trainer.lessons.tab.loading')}</p>)}
                 {tab === key && key === 'follow' && <FollowUserTab />}
                 {tab === key && key === 'explain' && <ExplainTab />}
               </div>

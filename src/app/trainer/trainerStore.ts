@@ -13,10 +13,13 @@ export interface TrainerState {
   focus: readonly string[];
   /** The lesson step shown (0-based), shared by the lesson tab and the presentation caption. */
   lessonStep: number;
+  /** Pixels the presentation caption covers at the bottom of the canvas (0 when it is not shown). */
+  captionHeight: number;
   setTab(tab: TrainerTab): void;
   setPresenting(presenting: boolean): void;
   setFocus(nodeIds: readonly string[]): void;
   setLessonStep(index: number): void;
+  setCaptionHeight(pixels: number): void;
 }
 
 export type TrainerStore = StoreApi<TrainerState>;
@@ -27,9 +30,11 @@ export function createTrainerStore(initial: Partial<Pick<TrainerState, 'tab' | '
     presenting: initial.presenting ?? false,
     focus: [],
     lessonStep: 0,
+    captionHeight: 0,
     setTab: (tab) => set({ tab }),
     setPresenting: (presenting) => set({ presenting }),
     setFocus: (focus) => set({ focus }),
     setLessonStep: (lessonStep) => set({ lessonStep }),
+    setCaptionHeight: (captionHeight) => set({ captionHeight }),
   }));
 }

@@ -1,7 +1,9 @@
 /** The public surface of this folder: code outside it imports from here (lint keeps it so). */
 export { builtinLessons } from './builtin/index';
 export { checkChallenge, metricNames, metricValue, ratesAsPercent } from './challenge';
-export type { ChallengeResult } from './challenge';
+export type { ChallengeResult, CheckOptions, ConditionResult } from './challenge';
+export { checkSize, MAX_CHECK_USERS } from './power';
+export type { CheckSize } from './power';
 export { applyEdits, journeyAtStep } from './edits';
 export { parseLesson, resolveLessonJourney } from './load';
 export type { ParsedLesson } from './load';

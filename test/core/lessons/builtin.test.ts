@@ -2,6 +2,7 @@ import { builtinLessons } from '../../../src/core/lessons/builtin';
 import { parseLesson, type ParsedLesson } from '../../../src/core/lessons/load';
 import { applyEdits, journeyAtStep } from '../../../src/core/lessons/edits';
 import { checkChallenge } from '../../../src/core/lessons/challenge';
+import { checkSize } from '../../../src/core/lessons/power';
 import { simulate } from '../../../src/core/sim/engine/simulate';
 import { inEnglish } from '../../support/messages.ts';
 
@@ -48,5 +49,19 @@ describe('builtin lessons', () => {
     const result = checkChallenge(step.challenge!, baseline, attempt);
     for (const condition of result.conditions) expect(inEnglish(condition.text)).toMatch(/^✓/);
     expect(result.met).toBe(true);
+  });
+
+  it.each(challenges)('%s: checked as the trainer checks it (paired, sized for power), the suggested edit meets the challenge', async (_id, input, index) => {
+    const { lesson, journey, cohort } = parsed(input);
+    const step = lesson.steps[index]!;
+    const baselineJourney = journeyAtStep(lesson, journey, index);
+    const run = async (document: unknown, users: number) => (await simulate({ journey: document, cohort, users, seed: lesson.seed })).report;
+    const size = checkSize(step.challenge!, await run(baselineJourney, lesson.users), lesson.users);
+    // Every built-in challenge gets its 80 % power within what a check runs.
+    expect(size.capped).toBe(false);
+    const baseline = await run(baselineJourney, size.users);
+    const result = checkChallenge(step.challenge!, baseline, await run(applyEdits(baselineJourney, step.tryThis!.edits), size.users), { lessonUsers: lesson.users, size });
+    expect(result.met).toBe(true);
+    expect(inEnglish(result.pairing)).toContain(`the same ${size.users.toLocaleString('en')} users with seed ${lesson.seed}`);
   });
 });

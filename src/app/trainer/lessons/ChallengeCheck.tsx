@@ -1,13 +1,15 @@
-// A challenge step: the goal, "Check my journey" (two runs in the worker on the lesson's cohort, users
-// and seed: the step's own journey as the baseline, then the learner's journey as the attempt), the
-// result condition by condition, and hints one at a time.
+// A challenge step: the goal, "Check my journey" (runs in the worker on the lesson's cohort and seed: the
+// step's own journey as the baseline, then the learner's journey as the attempt, paired on the same users,
+// as many as 80 % power at the challenge's thresholds needs: core/lessons/power.ts), the result condition
+// by condition with its difference ± margin, and hints one at a time.
 import { useEffect, useId, useRef, useState } from 'react';
+import { grouped } from '../../../core/i18n.ts';
 import { dataLanguage } from '../../../core/i18n.ts';
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '../../../core/journey';
 import type { JourneyDocument } from '../../../core/journey';
 import { checkJourney } from '../../../core/journey';
-import { checkChallenge, type ChallengeResult } from '../../../core/lessons';
+import { checkChallenge, checkSize, type ChallengeResult, type CheckSize } from '../../../core/lessons';
 import { journeyAtStep } from '../../../core/lessons';
 import type { Challenge } from '../../../core/lessons';
 import type { SimulationReport } from '../../../core/sim/engine';
@@ -22,9 +24,12 @@ import { failureText } from '../../simulate/failure';
 import { useLang } from '../../i18n/useLang';
 import { say } from '../../i18n/say';
 
+type Which = 'baseline' | 'attempt';
+
 type Check =
   | { phase: 'idle' }
-  | { phase: 'running'; which: 'baseline' | 'attempt'; done: number; total: number }
+  /** `sized`: the baseline again, on the users the check needs (more than the lesson's). */
+  | { phase: 'running'; which: Which; sized: boolean; users: number; done: number; total: number }
   | { phase: 'done'; result: ChallengeResult; attempt: JourneyDocument }
   | { phase: 'problems'; which: 'baseline' | 'attempt'; problems: Problem[] }
   | { phase: 'failed'; failure: Problem };
@@ -39,6 +44,8 @@ export function ChallengeCheck({ entry, stepIndex, challenge }: { entry: ReadyLe
   const [check, setCheck] = useState<Check>({ phase: 'idle' });
   const [hints, setHints] = useState(0);
   const run = useRef<SimulationRun | null>(null);
+  // The step's journey never changes: its run on the check's users is made once and compared again.
+  const baselineRun = useRef<{ size: CheckSize; report: SimulationReport } | null>(null);
 
   useEffect(() => () => run.current?.cancel(), []);
 
@@ -49,21 +56,35 @@ export function ChallengeCheck({ entry, stepIndex, challenge }: { entry: ReadyLe
     run.current?.cancel();
     const runner = simulationRunner ?? workerRunner;
     const { lesson, cohort } = entry;
-    const simulate = (which: 'baseline' | 'attempt', document: JourneyDocument, onDone: (report: SimulationReport) => void) => {
-      setCheck({ phase: 'running', which, done: 0, total: 1 });
+    const simulate = (which: Which, document: JourneyDocument, users: number, onDone: (report: SimulationReport) => void) => {
+      const sized = which === 'baseline' && users !== lesson.users;
+      setCheck({ phase: 'running', which, sized, users, done: 0, total: 1 });
       run.current = runner(
-        { journey: document, cohort, users: lesson.users, seed: lesson.seed, replications: 1 },
+        { journey: document, cohort, users, seed: lesson.seed, replications: 1 },
         {
-          onProgress: (done, total) => setCheck({ phase: 'running', which, done, total }),
+          onProgress: (done, total) => setCheck({ phase: 'running', which, sized, users, done, total }),
           onDone,
           onProblems: (problems) => setCheck({ phase: 'problems', which, problems }),
           onFailed: (failure) => setCheck({ phase: 'failed', failure }),
         },
       );
     };
-    simulate('baseline', baseline, (baselineReport) =>
-      simulate('attempt', attempt, (attemptReport) => setCheck({ phase: 'done', result: checkChallenge(challenge, baselineReport, attemptReport), attempt })),
-    );
+    const compare = (kept: { size: CheckSize; report: SimulationReport }) =>
+      simulate('attempt', attempt, kept.size.users, (attemptReport) =>
+        setCheck({ phase: 'done', result: checkChallenge(challenge, kept.report, attemptReport, { lessonUsers: lesson.users, size: kept.size }), attempt }),
+      );
+    if (baselineRun.current) return compare(baselineRun.current);
+    // A first run on the lesson's users measures the baseline's spread; the check then runs on as many
+    // users as 80 % power at the thresholds needs (the same first users and seed: a paired comparison).
+    simulate('baseline', baseline, lesson.users, (pilot) => {
+      const size = checkSize(challenge, pilot, lesson.users);
+      const keep = (report: SimulationReport) => {
+        baselineRun.current = { size, report };
+        compare(baselineRun.current);
+      };
+      if (size.users === lesson.users) keep(pilot);
+      else simulate('baseline', baseline, size.users, keep);
+    });
   };
 
   const status = (() => {
@@ -71,7 +92,9 @@ export function ChallengeCheck({ entry, stepIndex, challenge }: { entry: ReadyLe
       case 'idle':
         return '';
       case 'running':
-        return t(`trainer.lessons.challenge.running.${check.which}`, { percent: Math.round((100 * check.done) / Math.max(check.total, 1)) });
+        return check.sized
+          ? t('trainer.lessons.challenge.running.sized', { users: grouped(check.users), percent: Math.round((100 * check.done) / Math.max(check.total, 1)) })
+          : t(`trainer.lessons.challenge.running.${check.which}`, { percent: Math.round((100 * check.done) / Math.max(check.total, 1)) });
       case 'done': {
         const met = check.result.conditions.filter((condition) => condition.met).length;
         return check.result.met ? t('trainer.lessons.challenge.met') : t('trainer.lessons.challenge.notMet', { met, count: check.result.conditions.length });
@@ -102,9 +125,11 @@ export function ChallengeCheck({ entry, stepIndex, challenge }: { entry: ReadyLe
               <li key={index} className={condition.met ? 'lesson-tab__result--met' : 'lesson-tab__result--unmet'}>
                 <span className="visually-hidden">{condition.met ? t('trainer.lessons.challenge.conditionMet') : t('trainer.lessons.challenge.conditionUnmet')}: </span>
                 {say(condition.text, lang)}
+                {condition.uncertainty && <span className="lesson-tab__spread"> {say(condition.uncertainty, lang)}</span>}
               </li>
             ))}
           </ul>
+          <p className="lesson-tab__note">{say(check.result.pairing, lang)}</p>
           {journey !== check.attempt && <p className="lesson-tab__note">{t('trainer.lessons.challenge.changedSince')}</p>}
         </>
       )}

@@ -1,5 +1,6 @@
 // The trainer's Lesson tab: the lesson followed, one step at a time (Previous/Next, or N and Shift+N),
-// with what to read, what to look at, a suggestion to apply and, on a challenge step, the check.
+// with what to read, what to look at, a suggestion to apply and, on a challenge step, the check; and
+// under it the inspector, to change the journey beside the lesson.
 import { useCallback, useEffect, useId, useState } from 'react';
 import { dataLanguage } from '../../../core/i18n.ts';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +13,7 @@ import { editorFor } from '../../store/journeyEditor';
 import { ChallengeCheck } from './ChallengeCheck';
 import type { ReadyLesson } from './lessonLibrary';
 import { LookAtList } from './LookAtList';
+import { LessonInspector } from './LessonInspector';
 import { useLesson, useLessonSteps, useStepKeys } from './useLessonSteps';
 import './lessons.css';
 import { useLang } from '../../i18n/useLang';
@@ -119,6 +121,7 @@ function LessonSteps({ entry }: { entry: ReadyLesson }) {
       )}
       {step.challenge && <ChallengeCheck key={index} entry={entry} stepIndex={index} challenge={step.challenge} />}
       {step.setup.length > 0 && <p className="lesson-tab__note">{t('trainer.lessons.tab.setupNote')}</p>}
+      <LessonInspector />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // The lessons screen (#/learn): the built-in lessons, the ones imported from .lesson.json files or
 // shared links (kept in storage), and a lesson arriving as a link (#/learn?lesson=…), each ready to
-// start on a journey of the learner's own.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+// start on a journey of the learner's own; starting one again offers the learner's copy, or a fresh start.
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { dataLanguage } from '../../../core/i18n.ts';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../i18n/index.ts';
@@ -17,12 +17,20 @@ import { readDocumentFile } from '../../persist/documentFile';
 import { builtinReadyLessons, isReady, keepImportedLesson, readImportedLessons, removeImportedLesson, sameAsBuiltin, type BrokenLesson, type ReadyLesson } from './lessonLibrary';
 import { ProblemList } from './ProblemList';
 import { startLesson } from './startLesson';
+import { findLessonCopy, rememberLessonCopy } from './lessonProgress';
 import { ImportFileButton } from '../../ImportFileButton';
 import './lessons.css';
 import { useLang } from '../../i18n/useLang';
 import { say } from '../../i18n/say';
 
 type Notice = { kind: 'info' | 'error'; text: string; problems?: Problem[]; link?: string };
+
+/** A lesson started again while the learner's copy of it is still there: continue it, or start over. */
+interface CopyQuestion {
+  entry: ReadyLesson;
+  lessonId: string;
+  journeyId: string;
+}
 
 export interface LessonsScreenProps {
   /** A lesson shared as a link (its encoded text) when the screen opens, or null; one pasted into the
@@ -95,6 +103,9 @@ export function LessonsScreen({ link, onStart, onHome }: LessonsScreenProps) {
   const [imported, setImported] = useState<(ReadyLesson | BrokenLesson)[] | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
+  const [question, setQuestion] = useState<CopyQuestion | null>(null);
+  const questionId = useId();
+  const continueButton = useRef<HTMLButtonElement>(null);
   const builtins = useMemo(() => builtinReadyLessons(), []);
   const shared = useSharedLesson(link);
 
@@ -124,21 +135,41 @@ export function LessonsScreen({ link, onStart, onHome }: LessonsScreenProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [repository]);
 
-  const start = async (entry: ReadyLesson, keep: boolean) => {
+  useEffect(() => {
+    if (question) continueButton.current?.focus();
+  }, [question]);
+
+  /** Runs a start, busy meanwhile; a failure is shown. */
+  const starting = async (task: () => Promise<void>) => {
     setBusy(true);
+    setQuestion(null);
     try {
-      let lessonId = entry.lesson.id;
-      // A lesson from a link is kept, so the trainer workspace can find it by id (and it can be started again).
-      if (keep && !sameAsBuiltin(entry)) lessonId = (await keepImportedLesson(repository, entry.source)).id;
-      const result = await startLesson(repository, tabId, entry.lesson, lang);
-      if (!result.ok) return setNotice({ kind: 'error', text: say(result.message, lang) });
-      onStart(result.journeyId, lessonId);
+      await task();
     } catch (error) {
       setNotice({ kind: 'error', text: errorText(error, lang) });
     } finally {
       setBusy(false);
     }
   };
+
+  /** Makes the learner's journey for a lesson (`replacing`: over their earlier copy) and opens it. */
+  const begin = async (entry: ReadyLesson, lessonId: string, replacing: string | null) => {
+    const result = await startLesson(repository, tabId, entry.lesson, lang, replacing);
+    if (!result.ok) return setNotice({ kind: 'error', text: say(result.message, lang) });
+    await rememberLessonCopy(repository, lessonId, result.journeyId);
+    onStart(result.journeyId, lessonId);
+  };
+
+  /** Starts a lesson; when the learner already has a copy of it, asks first (a second copy of the same name would only confuse). */
+  const start = (entry: ReadyLesson, keep: boolean) =>
+    starting(async () => {
+      let lessonId = entry.lesson.id;
+      // A lesson from a link is kept, so the trainer workspace can find it by id (and it can be started again).
+      if (keep && !sameAsBuiltin(entry)) lessonId = (await keepImportedLesson(repository, entry.source)).id;
+      const copy = await findLessonCopy(repository, lessonId);
+      if (copy) setQuestion({ entry, lessonId, journeyId: copy });
+      else await begin(entry, lessonId, null);
+    });
 
   const importFile = async (file: File) => {
     // Each import says its own outcome: the message of a file before it never stays on screen.
@@ -253,6 +284,24 @@ export function LessonsScreen({ link, onStart, onHome }: LessonsScreenProps) {
               <ProblemList problems={shared.parsed.problems} label={t('trainer.lessons.problems')} />
             </div>
           )}
+        </section>
+      )}
+
+      {question && (
+        <section className="lessons-notice lessons-notice--info" role="dialog" aria-modal="false" aria-labelledby={`${questionId}-title`}>
+          <h3 id={`${questionId}-title`}>{t('trainer.lessons.copy.heading', { title: question.entry.lesson.title[dataLanguage(lang)] })}</h3>
+          <p>{t('trainer.lessons.copy.text')}</p>
+          <div className="lesson-card__actions">
+            <button ref={continueButton} type="button" className="button--primary" disabled={busy} onClick={() => onStart(question.journeyId, question.lessonId)}>
+              {t('trainer.lessons.copy.continue')}
+            </button>
+            <button type="button" disabled={busy} onClick={() => void starting(() => begin(question.entry, question.lessonId, question.journeyId))}>
+              {t('trainer.lessons.copy.startOver')}
+            </button>
+            <button type="button" onClick={() => setQuestion(null)}>
+              {t('trainer.lessons.copy.cancel')}
+            </button>
+          </div>
         </section>
       )}
 

@@ -1,5 +1,5 @@
 // A step's "Look at" items: which figure or chart, what to notice there, and the figure itself when
-// the journey has been simulated (the simulation store's last report).
+// the journey has been simulated or its playback recorded (whichever report came last).
 import { useId } from 'react';
 import { dataLanguage } from '../../../core/i18n.ts';
 import { useTranslation } from 'react-i18next';
@@ -38,7 +38,7 @@ export function LookAtList({ items }: { items: readonly LookAt[] }) {
   const lang = useLang();
   const { t } = useTranslation();
   const headingId = useId();
-  const { report, stale } = useLastReport();
+  const { report, stale, source } = useLastReport();
   const labels = useEditor((state) => state.journey?.nodes);
   const nodeName = (id: string) => labels?.find((node) => node.id === id)?.label || id;
 
@@ -71,7 +71,13 @@ export function LookAtList({ items }: { items: readonly LookAt[] }) {
           );
         })}
       </ul>
-      <p className="lesson-tab__note">{report ? (stale ? t('trainer.lessons.tab.valuesStale') : t('trainer.lessons.tab.valuesFromRun')) : t('trainer.lessons.tab.noRun')}</p>
+      <p className="lesson-tab__note">
+        {!report
+          ? t('trainer.lessons.tab.noRun')
+          : source === 'playback'
+            ? t(stale ? 'trainer.lessons.tab.valuesFromPlaybackStale' : 'trainer.lessons.tab.valuesFromPlayback')
+            : t(stale ? 'trainer.lessons.tab.valuesStale' : 'trainer.lessons.tab.valuesFromRun')}
+      </p>
     </section>
   );
 }
