@@ -134,10 +134,15 @@ describe('Fit from your customer data', { timeout: 120_000 }, () => {
     await within(dialog).findByRole('table', { name: 'Preview of the first rows' });
     await user.click(within(dialog).getByRole('button', { name: 'Next' }));
     await user.click(within(dialog).getByRole('button', { name: 'Next' }));
+    // Ids are hashed unless asked otherwise, and the choice is offered only with a population.
+    expect(within(dialog).queryByRole('checkbox', { name: /Keep my customer ids/ })).toBeNull();
+    await user.click(within(dialog).getByRole('checkbox', { name: /Also keep a population/ }));
+    expect(within(dialog).getByRole('checkbox', { name: /Keep my customer ids/ })).not.toBeChecked();
+    await user.click(within(dialog).getByRole('checkbox', { name: /Keep my customer ids/ }));
     await user.click(within(dialog).getByRole('button', { name: 'Read and fit' }));
     expect(requests).toHaveLength(1);
     expect(requests[0]!.settings.mapping).toMatchObject({ customerId: 0, date: 2, amount: 4, dateFormat: 'ymd-compact' });
-    expect(requests[0]!.fit).toMatchObject({ calibrationEnd: null, segmentBy: 'none', presetId: 'ecommerce' });
+    expect(requests[0]!.fit).toMatchObject({ calibrationEnd: null, segmentBy: 'none', presetId: 'ecommerce', population: true, keepIds: true });
     act(() => deliver({ type: 'progress', phase: 'transactions', bytes: 50, size: 200, rows: 1234 }));
     await waitFor(() => expect(within(dialog).getByRole('progressbar', { name: 'Reading and fitting' })).toHaveValue(25));
     expect(within(dialog).getByRole('status')).toHaveTextContent('Reading the transactions: 25 %, 1,234 rows so far…');

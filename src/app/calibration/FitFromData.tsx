@@ -54,7 +54,7 @@ export function FitFromData({ onClose, save, savePopulation, onSaved, runner = d
   const [profilesFile, setProfilesFile] = useState<File | null>(null);
   const profileColumns = useProfileColumns(profilesFile);
   const [campaignsFile, setCampaignsFile] = useState<File | null>(null);
-  const [options, setOptions] = useState<FitOptions>({ calibrationEnd: '', segmentBy: 'none', presetId: DEFAULT_FIT_PRESET, population: false });
+  const [options, setOptions] = useState<FitOptions>({ calibrationEnd: '', segmentBy: 'none', presetId: DEFAULT_FIT_PRESET, population: false, keepIds: false });
   const job = useFitJob(runner, () => setStep('results'));
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -76,6 +76,7 @@ export function FitFromData({ onClose, save, savePopulation, onSaved, runner = d
         id: newCohortId('fitted-customers'),
         name: defaultCohortName(),
         population: options.population,
+        keepIds: options.keepIds,
       },
     };
     job.start(request);

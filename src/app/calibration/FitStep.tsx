@@ -15,6 +15,8 @@ export interface FitOptions {
   presetId: string;
   /** Also keep a population: every customer as one simulated user. */
   population: boolean;
+  /** Keep the population's customer ids as they are (else salted and hashed). */
+  keepIds: boolean;
 }
 
 export interface FitStepProps {
@@ -71,6 +73,12 @@ export function FitStep({ options, onOptions, profileColumns, running, progress,
         <p className="fit-help" id={populationHelp}>
           {t('calibration.fit.populationHelp')}
         </p>
+        {options.population && (
+          <label className="fit-check">
+            <input type="checkbox" checked={options.keepIds} onChange={(event) => onOptions({ ...options, keepIds: event.target.checked })} />
+            {t('calibration.fit.keepIds')}
+          </label>
+        )}
       </fieldset>
       {running ? (
         <div className="fit-progress">

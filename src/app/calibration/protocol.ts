@@ -21,6 +21,8 @@ export interface FitRequest {
     name: Localized;
     /** Also build the population: every customer as one simulated user, ids salted and hashed. */
     population: boolean;
+    /** Keep the population's customer ids as they are instead of salted hashes. */
+    keepIds: boolean;
   };
 }
 

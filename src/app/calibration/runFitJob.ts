@@ -78,7 +78,7 @@ export async function runFitJob(request: FitRequest, post: (message: FitMessage)
   if (request.fit.population) {
     if (cancelled()) return;
     post({ type: 'progress', phase: 'population', bytes: request.transactions.size, size: request.transactions.size, rows: report.rowsRead });
-    population = populationOfFit(imported, fitted, { segmentBy: request.fit.segmentBy, seed: 1, salt: randomSalt() });
+    population = populationOfFit(imported, fitted, { segmentBy: request.fit.segmentBy, seed: 1, salt: request.fit.keepIds ? null : randomSalt() });
   }
   post({ type: 'result', importReport: report, problem: null, fit: fitted.report, cohort: fitted.cohort, population });
 }
