@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { SimulationReport } from '../../../core/sim/engine';
 import { stageNames, stages } from '../../../core/journey';
+import { stageColours } from '../../stageColours';
 import { formatCount } from '../format';
 import { ChartWithData, baseOption, readableAxisLabel, scrollLegend } from './sections';
 import { useLang } from '../../i18n/useLang';
@@ -20,7 +21,7 @@ export function StagesSection({ report }: { report: SimulationReport }) {
       grid: { left: 24, right: 24, top: 40, bottom: 28, containLabel: true },
       xAxis: { type: 'category', boundaryGap: false, name: t('dashboard.stages.day'), nameLocation: 'middle', nameGap: 24, axisLabel: readableAxisLabel, data: report.stagesByDay[stages[0]].map((_, day) => String(day)) },
       yAxis: { type: 'value' },
-      series: stages.map((stage) => ({ type: 'line', name: say(stageNames[stage], lang), stack: 'stages', areaStyle: {}, symbol: 'none', data: report.stagesByDay[stage] })),
+      series: stages.map((stage) => ({ type: 'line', name: say(stageNames[stage], lang), stack: 'stages', color: stageColours[stage], areaStyle: { opacity: 0.55 }, symbol: 'none', data: report.stagesByDay[stage] })),
     }),
     [report, lang, t],
   );

@@ -2,10 +2,11 @@
 // each node as a labelled box at its canvas position, each edge as an arrow from the source's right side
 // to the target's left side (where the canvas puts their handles). It needs no React Flow instance and
 // no screenshot of the DOM, so it prints the same whatever the canvas shows. Pure: a string out.
+import { stageColours } from '../../stageColours';
 import type { Language } from '../../i18n/index.ts';
 import { LANE_HEIGHT, laneTop } from '../../../core/journey';
 import type { JourneyDocument } from '../../../core/journey';
-import { stageNames, stages, type Stage } from '../../../core/journey';
+import { stageNames, stages } from '../../../core/journey';
 import { say } from '../../i18n/say';
 
 /** The box drawn for a node: the canvas's node width, tall enough for two lines of label and the kind. */
@@ -16,14 +17,6 @@ const LANE_LABEL_WIDTH = 120;
 const LINE_UNITS = 21;
 const LABEL_SIZE = 16;
 
-// The canvas's stage accents (canvas.css), so the printout matches the editor.
-const stageColours: Record<Stage, string> = {
-  awareness: '#2458c6',
-  exploration: '#187a4f',
-  decision: '#9a5b00',
-  usage: '#6a45bd',
-  loyalty: '#b8325a',
-};
 
 export type PictureJourney = Pick<JourneyDocument, 'name' | 'nodes' | 'edges'>;
 

@@ -10,10 +10,10 @@ import { DAY_MS, momentOf } from './moments';
 import { moveMsFor } from './playbackStore';
 import { useShownTime } from './useShownTime';
 import './playback.css';
+import { stageColours } from '../../stageColours';
 import { useLang } from '../../i18n/useLang';
 import { say } from '../../i18n/say';
 
-const STAGE_COLOURS = ['#60a5fa', '#a78bfa', '#f472b6', '#34d399', '#fbbf24'] as const;
 const HEIGHT = 100;
 
 /** One polygon per stage, stacked bottom-up (awareness at the bottom), in a days × HEIGHT box. */
@@ -60,7 +60,7 @@ export function LifecycleStrip() {
         <>
           <svg viewBox={`0 0 ${days} ${HEIGHT}`} preserveAspectRatio="none" aria-hidden="true" focusable="false">
             {areas.map((points, index) => (
-              <polygon key={stages[index]} points={points} fill={STAGE_COLOURS[index]} />
+              <polygon key={stages[index]} points={points} fill={stageColours[stages[index]!]} fillOpacity={0.55} />
             ))}
             <line x1={shownDay + 0.5} x2={shownDay + 0.5} y1={0} y2={HEIGHT} stroke="#0f172a" strokeWidth={2} vectorEffect="non-scaling-stroke" />
           </svg>
@@ -69,7 +69,7 @@ export function LifecycleStrip() {
             {stages.map((stage, index) => (
               <li key={stage}>
                 <span>
-                  <span className="lifecycle-strip__swatch" style={{ background: STAGE_COLOURS[index] }} aria-hidden="true" />
+                  <span className="lifecycle-strip__swatch" style={{ background: stageColours[stages[index]!] }} aria-hidden="true" />
                   {say(stageNames[stage], lang)}
                 </span>
                 <span className="lifecycle-strip__value">{number.format(now?.[index] ?? series[index]![shownDay] ?? 0)}</span>
