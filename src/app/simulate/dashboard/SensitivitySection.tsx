@@ -277,7 +277,7 @@ function TornadoView(props: {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: scrollLegend,
       grid: { left: 24, right: 32, top: 32, bottom: 28, containLabel: true },
-      xAxis: { type: 'value', name: t('sensitivity.tornado.change'), nameLocation: 'middle', nameGap: 24, axisLabel: { formatter: (value: number) => format(value) } },
+      xAxis: { type: 'value', name: t('sensitivity.tornado.change'), nameLocation: 'middle', nameGap: 24, axisLabel: { hideOverlap: true, formatter: (value: number) => format(value) } },
       yAxis: { type: 'category', inverse: true, data: rows.map((row) => row.name) },
       series: [
         { type: 'bar', name: lowLabel, stack: 'swing', data: rows.map((row) => (Number.isFinite(row.low - base) ? row.low - base : null)), tooltip: { valueFormatter: (value: number) => format(value) } },

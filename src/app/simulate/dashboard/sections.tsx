@@ -102,7 +102,7 @@ export function horizontalBars(categories: string[], values: number[], name: str
   return {
     ...baseOption,
     grid: { left: 24, right: 64, top: 8, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', name, nameLocation: 'middle', nameGap: 28 },
+    xAxis: { type: 'value', name, nameLocation: 'middle', nameGap: 28, axisLabel: { hideOverlap: true } },
     yAxis: { type: 'category', inverse: true, data: categories },
     series: [{ type: 'bar', name, data: values, label: { show: true, position: 'right', formatter: ({ dataIndex }: { dataIndex: number }) => label(dataIndex) } }],
   };
