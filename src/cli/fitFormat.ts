@@ -96,6 +96,8 @@ export function formatFit(report: FitReport, lang: CliLanguage): string {
     lines.push(text('fit.histogramTitle'));
     for (const bin of diagnostics.histogram)
       lines.push(`  ${text('fit.histogramRow', { x: bin.orMore ? `${bin.frequency}+` : String(bin.frequency), actual: number(bin.actual, lang), expected: number(bin.expected, lang, 1) })}`);
+    lines.push('');
+    for (const line of diagnosticLines(diagnostics, lang)) lines.push(line);
     const holdout = diagnostics.holdout;
     lines.push(
       '',
@@ -110,6 +112,36 @@ export function formatFit(report: FitReport, lang: CliLanguage): string {
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** Weeks between the tracking rows printed (the whole curve is in --report and the app's chart). */
+const TRACKING_EVERY_WEEKS = 13;
+
+/**
+ * The other checks of Fader, Hardie & Lee (2005), printed short: cumulative repeat purchases, actual
+ * against the model, every quarter and at the calibration end; holdout purchases per customer by
+ * calibration frequency; and how customers' P(alive) is spread.
+ */
+function diagnosticLines(diagnostics: NonNullable<FitReport['diagnostics']>, lang: CliLanguage): string[] {
+  const text = cliText(lang);
+  const lines = [text('fit.trackingTitle')];
+  const last = diagnostics.tracking.at(-1)?.week;
+  for (const point of diagnostics.tracking)
+    if (point.week % TRACKING_EVERY_WEEKS === 0 || point.week === diagnostics.calibrationEndWeek || point.week === last)
+      lines.push(
+        `  ${text(point.week === diagnostics.calibrationEndWeek ? 'fit.trackingRowEnd' : 'fit.trackingRow', { week: number(point.week, lang), actual: number(point.actual, lang), expected: number(point.expected, lang, 0) })}`,
+      );
+  if (diagnostics.conditional) {
+    lines.push('', text('fit.conditionalTitle'));
+    for (const group of diagnostics.conditional)
+      lines.push(
+        `  ${text('fit.conditionalRow', { x: group.orMore ? `${group.frequency}+` : String(group.frequency), customers: number(group.customers, lang), actual: number(group.meanActual, lang, 2), expected: number(group.meanPredicted, lang, 2) })}`,
+      );
+  }
+  lines.push('', text('fit.aliveTitle'));
+  for (const bin of diagnostics.alive)
+    lines.push(`  ${text('fit.aliveRow', { lower: number(100 * bin.lower, lang), upper: number(100 * bin.upper, lang), customers: number(bin.customers, lang) })}`);
+  return lines;
 }
 
 /** The campaign history's accounting: rows, and channel names no channel was found for. */

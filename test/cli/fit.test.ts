@@ -31,6 +31,11 @@ describe('journey-lab fit', { timeout: 60_000 }, () => {
     expect(result.stdout).toMatch(/r = 0\.2426 \(SE [\d.]+\), α = 30\.9 \(SE [\d.]+\), a = 0\.7929 \(SE [\d.]+\), b = 2\.426/);
     expect(result.stdout).toMatch(/p = 6\.25 \(SE [\d.]+\), q = 3\.744 \(SE [\d.]+\), γ = 15\.44/);
     expect(result.stdout).toContain('Holdout check: 1,653 repeat purchases predicted over the 273 days after the calibration end, 1,882 made (-12.1 %).');
+    // The other checks of Fader, Hardie & Lee, short: the tracking curve by quarter with the calibration
+    // end marked, conditional expectations by frequency, and the spread of P(alive).
+    expect(result.stdout).toMatch(/week 39: 2,457 actual, [\d,]+ predicted {2}← calibration end/);
+    expect(result.stdout).toMatch(/7\+: 64 customers, [\d.]+ actual, [\d.]+ predicted/);
+    expect(result.stdout).toMatch(/90–100 %: [\d,]+ customers/);
 
     const cohort = JSON.parse(result.written['c.json']!);
     const checked = checkCohort(cohort);
