@@ -92,7 +92,7 @@ export function benchmarkJourney(): JourneyDocumentInput {
   // Columns in visiting order, 260 px apart; the lane (stage) gives y.
   const positioned = nodes.map((node, index) => ({ ...node, position: { x: index * 260, y: 20 } }));
   return {
-    schemaVersion: 5,
+    schemaVersion: 6,
     id: 'bench-simulation-20',
     name: 'Simulation benchmark (20 nodes)',
     description: 'Made for bench/simulation.ts: every node kind, four channels, a split with a holdout.',

@@ -1,5 +1,5 @@
 // The application: header (title, language), then the journeys list or the editor, by URL fragment.
-import { useEffect, useState, type ChangeEvent } from 'react';
+import { Suspense, useEffect, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import './app.css';
 import { LANGUAGES, isLanguage, setLanguage } from './i18n/index.ts';
@@ -10,9 +10,7 @@ import { tabId } from './persist/tabId.ts';
 import { useRoute } from './useRoute.ts';
 import { HomeScreen } from './home/HomeScreen.tsx';
 import { EditorScreen } from './editor/EditorScreen.tsx';
-import { CohortsScreen } from './cohorts/CohortsScreen.tsx';
-import { LessonsScreen } from './trainer/lessons/LessonsScreen.tsx';
-import { GlossaryScreen } from './glossary/GlossaryScreen.tsx';
+import { CohortsScreen, GlossaryScreen, LessonsScreen, LoadingPart } from './lazyScreens.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 
 /** Opens browser storage once; tests pass their own services instead. */
@@ -69,6 +67,8 @@ export function App({ services: given }: { services?: AppServices } = {}) {
           <ServicesContext.Provider value={services}>
             {/* A screen that fails to draw says so in place; the header stays, so the user can go elsewhere. */}
             <ErrorBoundary area={t('errorBoundary.areas.screen')} resetKeys={[JSON.stringify(route)]}>
+            {/* The screens other than home and the editor load on first use (lazyScreens.tsx). */}
+            <Suspense fallback={<LoadingPart />}>
             {route.screen === 'editor' || route.screen === 'train' ? (
               <EditorScreen
                 key={route.journeyId}
@@ -94,6 +94,7 @@ export function App({ services: given }: { services?: AppServices } = {}) {
             ) : (
               <HomeScreen onOpen={(journeyId) => navigate({ screen: 'editor', journeyId })} />
             )}
+            </Suspense>
             </ErrorBoundary>
           </ServicesContext.Provider>
         )}

@@ -62,7 +62,8 @@ const terms: Record<GlossaryTermId, Omit<GlossaryTerm, 'id'>> = {
   },
   stages: {
     name: message('core.glossary.lifecycleStages'),
-    definition: message('core.glossary.theFiveStagesACustomer', { stages: stageList }),
+    // Keeps the seed's word for the first stage (意识) and names the synonym many marketers use (认知).
+    definition: joinedMessages([message('core.glossary.theFiveStagesACustomer', { stages: stageList }), message('core.glossary.stageSynonyms')]),
     inJourneyLab: message('core.glossary.theCanvasLanesEachNode'),
     seeAlso: ['journey', 'conversion', 'winBack'],
   },

@@ -1,6 +1,6 @@
 // The glossary screen, by role and accessible name: every term in the interface language with its
 // other-language name, a linked term scrolled to, marked and focused, and links that navigate.
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../src/app/App.tsx';
 import { setLanguage } from '../../src/app/i18n/index.ts';
@@ -11,10 +11,12 @@ import { inEnglish } from '../support/messages.ts';
 
 const services = (): AppServices => ({ repository: createMemoryRepository(), tabId: 'test-tab', storageWarning: null });
 
-function openAt(hash: string, lang: 'en' | 'zh-CN' = 'en') {
+async function openAt(hash: string, lang: 'en' | 'zh-CN' = 'en') {
   setLanguage(lang);
   window.location.hash = hash;
   render(<App services={services()} />);
+  // The glossary's code loads when it is first shown (src/app/lazyScreens.tsx): wait for it to be drawn.
+  await waitFor(() => expect(document.querySelector('.app-loading')).toBeNull());
   return userEvent.setup();
 }
 
@@ -23,16 +25,16 @@ afterEach(() => {
 });
 
 describe('the glossary', () => {
-  it('lists every term, named in both languages', () => {
-    openAt('#/glossary');
+  it('lists every term, named in both languages', async () => {
+    await openAt('#/glossary');
     expect(screen.getByRole('heading', { level: 2, name: 'Glossary' })).toBeInTheDocument();
     for (const term of glossary) expect(screen.getByRole('heading', { level: 3, name: inEnglish(term.name) })).toBeInTheDocument();
     expect(screen.getByText('In Chinese: 分层')).toBeInTheDocument();
     expect(screen.getByText('In Chinese: 留出组（对照组）')).toBeInTheDocument();
   });
 
-  it('lands on a linked term: marked, and its heading focused', () => {
-    openAt('#/glossary/holdout');
+  it('lands on a linked term: marked, and its heading focused', async () => {
+    await openAt('#/glossary/holdout');
     const heading = screen.getByRole('heading', { level: 3, name: 'Holdout (control group)' });
     expect(heading).toHaveFocus();
     expect(heading.closest('[aria-current="true"]')).not.toBeNull();
@@ -40,7 +42,7 @@ describe('the glossary', () => {
   });
 
   it('follows a see-also link to its term', async () => {
-    const user = openAt('#/glossary/holdout');
+    const user = await openAt('#/glossary/holdout');
     const holdout = screen.getByRole('article', { name: 'Holdout (control group)' });
     expect(holdout).toHaveTextContent(/See also: Lift vs holdout/);
     await user.click(within(holdout).getByRole('link', { name: 'Lift vs holdout' }));
@@ -49,7 +51,7 @@ describe('the glossary', () => {
   });
 
   it('goes back to the journeys list with one navigation, not the link’s and the app’s both', async () => {
-    const user = openAt('#/glossary/holdout');
+    const user = await openAt('#/glossary/holdout');
     let click: MouseEvent | null = null;
     const remember = (event: MouseEvent) => (click = event);
     document.addEventListener('click', remember);
@@ -60,21 +62,21 @@ describe('the glossary', () => {
     expect(await screen.findByRole('link', { name: 'Glossary' })).toBeInTheDocument();
   });
 
-  it('puts the colons in the language’s own form', () => {
-    openAt('#/glossary/holdout', 'zh-CN');
+  it('puts the colons in the language’s own form', async () => {
+    await openAt('#/glossary/holdout', 'zh-CN');
     const holdout = screen.getByRole('article', { name: '留出组（对照组）' });
     expect(within(holdout).getByText(/^另见：/)).toBeInTheDocument();
     expect(within(holdout).getByText('在 Journey Lab 中：')).toBeInTheDocument();
     expect(holdout.textContent).not.toMatch(/[\u4e00-\u9fff]:/);
   });
 
-  it('says when a linked term does not exist', () => {
-    openAt('#/glossary/nonsense');
+  it('says when a linked term does not exist', async () => {
+    await openAt('#/glossary/nonsense');
     expect(screen.getByRole('status')).toHaveTextContent('There is no glossary term “nonsense”');
   });
 
   it('is reachable from the journeys list, and reads in Chinese', async () => {
-    const user = openAt('#/', 'zh-CN');
+    const user = await openAt('#/', 'zh-CN');
     await user.click(await screen.findByRole('link', { name: '术语表' }));
     expect(await screen.findByRole('heading', { level: 2, name: '术语表' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 3, name: '分群' })).toBeInTheDocument();

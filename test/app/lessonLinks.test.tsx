@@ -36,6 +36,16 @@ function openAt(hash: string) {
 }
 
 describe('opening a lesson link', () => {
+  beforeAll(async () => {
+    // The lessons screen's code loads when it is first shown (src/app/lazyScreens.tsx): load it once here,
+    // so each test below draws the screen at once, as on any later visit, and sees its first frame.
+    await setLanguage('en');
+    window.location.hash = '#/learn';
+    const view = render(<App services={services()} />);
+    await screen.findByRole('heading', { name: 'Lessons', level: 2 });
+    view.unmount();
+  });
+
   beforeEach(async () => {
     await setLanguage('en');
     window.location.hash = '';

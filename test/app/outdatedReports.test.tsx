@@ -77,7 +77,7 @@ describe('a run kept by an older version of the simulator', () => {
   it('opens marked outdated, shows none of its figures, and Re-run runs again with its settings', async () => {
     const { user, requests, document } = await openEditorWithOldRun('en');
     await user.click(screen.getByRole('button', { name: /Simulate/ }));
-    const panel = screen.getByRole('dialog', { name: 'Simulate this journey' });
+    const panel = await screen.findByRole('dialog', { name: 'Simulate this journey' });
     const note = await within(panel).findByRole('status');
     expect(note).toHaveTextContent(/made with an older version of the simulator — re-run to compare/);
     // None of the old figures (their revenue and ROI meant other things): no results at all.

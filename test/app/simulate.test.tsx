@@ -71,7 +71,7 @@ async function openEditor(input: unknown, lang: Lang = 'en') {
 
 async function openPanel(user: ReturnType<typeof userEvent.setup>, users = '2000') {
   await user.click(screen.getByRole('button', { name: /Simulate/ }));
-  const panel = screen.getByRole('dialog', { name: 'Simulate this journey' });
+  const panel = await screen.findByRole('dialog', { name: 'Simulate this journey' });
   const field = within(panel).getByRole('spinbutton', { name: /Users/ });
   await user.clear(field);
   await user.type(field, users);
@@ -87,7 +87,7 @@ describe('simulate', () => {
     expect(button).toHaveAttribute('aria-expanded', 'false');
     await user.click(button);
     expect(button).toHaveAttribute('aria-expanded', 'true');
-    const panel = screen.getByRole('dialog', { name: 'Simulate this journey' });
+    const panel = await screen.findByRole('dialog', { name: 'Simulate this journey' });
     const users = within(panel).getByRole('spinbutton', { name: /Users/ });
     expect(users).toHaveFocus();
     expect(users).toHaveValue(100_000);
@@ -280,7 +280,7 @@ describe('simulate', () => {
     await waitFor(() => expect(badgeLabels().filter((label) => label.startsWith('Simulated: '))).toHaveLength(6));
     expect(fake.runs).toHaveLength(1);
     await user.click(screen.getByRole('button', { name: /Simulate/ }));
-    const reopened = screen.getByRole('dialog', { name: 'Simulate this journey' });
+    const reopened = await screen.findByRole('dialog', { name: 'Simulate this journey' });
     expect(within(reopened).getByRole('region', { name: 'Results' })).toHaveTextContent('2,000 users · seed 1');
     expect(within(reopened).getByRole('spinbutton', { name: /Users/ })).toHaveValue(2_000);
     expect(within(reopened).queryByText(/has changed since this run/)).toBeNull();
@@ -307,14 +307,14 @@ describe('simulate', () => {
     await screen.findByRole('toolbar', { name: 'Journey tools' });
     await waitFor(() => expect(badgeLabels().filter((label) => label.startsWith('Simulated before the last change'))).toHaveLength(6));
     await user.click(screen.getByRole('button', { name: /Simulate/ }));
-    expect(within(screen.getByRole('dialog', { name: 'Simulate this journey' })).getByText(/has changed since this run/)).toBeInTheDocument();
+    expect(within(await screen.findByRole('dialog', { name: 'Simulate this journey' })).getByText(/has changed since this run/)).toBeInTheDocument();
   });
 
   it('speaks Chinese', async () => {
     await setLanguage('zh-CN');
     const { user, fake } = await openEditor(validJourney(), 'zh-CN');
     await user.click(screen.getByRole('button', { name: /模拟/ }));
-    const panel = screen.getByRole('dialog', { name: '模拟此旅程' });
+    const panel = await screen.findByRole('dialog', { name: '模拟此旅程' });
     const field = within(panel).getByRole('spinbutton', { name: /用户数/ });
     await user.clear(field);
     await user.type(field, '1500');

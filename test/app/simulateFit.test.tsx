@@ -23,7 +23,7 @@ async function openPanel(input: JourneyDocumentInput) {
   const fake = instantRunner();
   const { user } = await openEditor(input, { simulationRunner: fake.runner });
   await user.click(screen.getByRole('button', { name: /Simulate/ }));
-  const panel = screen.getByRole('dialog', { name: 'Simulate this journey' });
+  const panel = await screen.findByRole('dialog', { name: 'Simulate this journey' });
   const users = within(panel).getByRole('spinbutton', { name: /Users/ });
   await user.clear(users);
   await user.type(users, '500');

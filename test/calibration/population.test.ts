@@ -27,7 +27,7 @@ const populationOf = (seed: number) => buildPopulation(imported.table, lastDay, 
 
 /** Entry at launch, straight out: no touch, no offer — what customers buy is their own. */
 const idle: JourneyDocumentInput = {
-  schemaVersion: 5,
+  schemaVersion: 6,
   id: 'idle',
   name: 'Idle',
   settings: { horizon: 'P180D', frequencyCap: null },

@@ -18,7 +18,7 @@ function journey({ cases, pause = [node('pause', 'wait', { duration: 'P7D' })], 
   const chain = [node('start', 'entry', { trigger: { type: 'audience' } }), node('firstBuy', 'waitForEvent', { event: 'purchase', timeout: 'P7D' }), ...pause, node('bought', 'branch', { cases: cases.map((condition, index) => ({ label: `Case ${index + 1}`, condition })) })];
   const ports = ['else', ...cases.map((_, index) => `case-${index + 1}`)];
   return {
-    schemaVersion: 5,
+    schemaVersion: 6,
     id: 'exit-on-goal',
     name: 'Exit on goal',
     settings: { exitOnGoal, frequencyCap: null, quietHours: null },

@@ -52,6 +52,17 @@ describe('the domain glossary', () => {
     for (const lang of ['en', 'zh-CN'] as const) expect(say(definition, lang)).toContain(stages.map((stage) => say(stageNames[stage], lang)).join(' → '));
   });
 
+  it('keeps the seed’s word for the first stage (意识) and names the synonym many marketers use (认知)', () => {
+    expect(inChinese(stageNames.awareness)).toBe('意识');
+    expect(inChinese(glossaryTerm('stages').definition)).toContain('“意识”阶段也常称为“认知”（如 AIPL、5A 模型）');
+    expect(inEnglish(glossaryTerm('stages').definition)).toContain('认知');
+    // The lane tooltip's synonym line, one key per stage: empty where no common synonym exists.
+    expect(Object.keys(zh.canvas.laneSynonym).sort()).toEqual([...stages].sort());
+    expect(Object.keys(en.canvas.laneSynonym).sort()).toEqual([...stages].sort());
+    expect(zh.canvas.laneSynonym.awareness).toBe('又称“认知”（AIPL、5A 模型）');
+    expect(en.canvas.laneSynonym.awareness).toBe('');
+  });
+
   it('refers only to terms it has', () => {
     for (const term of glossary) expect(term.seeAlso.every(isGlossaryTermId), term.id).toBe(true);
     expect(isGlossaryTermId('nonsense')).toBe(false);

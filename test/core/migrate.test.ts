@@ -1,4 +1,4 @@
-import { AddIncrementalForecasts, AddGoals, AddLaunch, AddOfferAnnouncement, migrate, migrateDown, migrations, OLDEST_SCHEMA_VERSION, type Migration } from '../../src/core/journey/migrate';
+import { AddIncrementalForecasts, AddGoals, AddLanguage, AddLaunch, AddOfferAnnouncement, migrate, migrateDown, migrations, OLDEST_SCHEMA_VERSION, type Migration } from '../../src/core/journey/migrate';
 import { CURRENT_SCHEMA_VERSION } from '../../src/core/journey/schema';
 import { checkJourney, validate } from '../../src/core/journey/validate';
 import { validJourney } from '../fixtures/journeys';
@@ -15,14 +15,14 @@ describe('migrate', () => {
   });
 
   it('refuses a newer version, naming the version found and the one supported', () => {
-    const result = migrate({ ...validJourney(), schemaVersion: 6 });
+    const result = migrate({ ...validJourney(), schemaVersion: 7 });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problem.code).toBe('unsupported-version');
     expect(inEnglish(result.problem.message)).toBe(
-      'The file is format version 6, newer than the versions this Journey Lab supports (1–5). Update Journey Lab to open it.',
+      'The file is format version 7, newer than the versions this Journey Lab supports (1–6). Update Journey Lab to open it.',
     );
-    expect(inChinese(result.problem.message)).toContain('6');
+    expect(inChinese(result.problem.message)).toContain('7');
     expect(result.problem.location.path).toEqual(['schemaVersion']);
   });
 
@@ -50,12 +50,13 @@ describe('migrate', () => {
 
   it('has one named step per version, from the oldest to the current one', () => {
     expect(OLDEST_SCHEMA_VERSION).toBe(1);
-    expect(CURRENT_SCHEMA_VERSION).toBe(5);
+    expect(CURRENT_SCHEMA_VERSION).toBe(6);
     expect(migrations.map((step) => [step.name, step.from])).toEqual([
       ['AddGoals', 1],
       ['AddIncrementalForecasts', 2],
       ['AddOfferAnnouncement', 3],
       ['AddLaunch', 4],
+      ['AddLanguage', 5],
     ]);
   });
 
@@ -75,11 +76,12 @@ describe('migrate', () => {
     it('opens a version 1 file as the current version with no goals, without touching the input', () => {
       const frozen = JSON.stringify(v1);
       const result = migrate(v1);
-      expect(result).toMatchObject({ ok: true, from: 1, applied: ['AddGoals', 'AddIncrementalForecasts', 'AddOfferAnnouncement', 'AddLaunch'] });
+      expect(result).toMatchObject({ ok: true, from: 1, applied: ['AddGoals', 'AddIncrementalForecasts', 'AddOfferAnnouncement', 'AddLaunch', 'AddLanguage'] });
       expect(JSON.stringify(v1)).toBe(frozen);
       const { document, problems, from } = checkJourney(v1);
       expect(from).toBe(1);
-      expect(document).toMatchObject({ schemaVersion: 5, goals: [] });
+      expect(document).toMatchObject({ schemaVersion: 6, goals: [] });
+      expect(document).not.toHaveProperty('language');
       expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
     });
 
@@ -132,11 +134,11 @@ describe('migrate', () => {
 
     it('opens a version 2 file as the current version, not opted out, without touching the input', () => {
       const frozen = JSON.stringify(v2);
-      expect(migrate(v2)).toMatchObject({ ok: true, from: 2, applied: ['AddIncrementalForecasts', 'AddOfferAnnouncement', 'AddLaunch'] });
+      expect(migrate(v2)).toMatchObject({ ok: true, from: 2, applied: ['AddIncrementalForecasts', 'AddOfferAnnouncement', 'AddLaunch', 'AddLanguage'] });
       const { document, problems, from } = checkJourney(v2);
       expect(JSON.stringify(v2)).toBe(frozen);
       expect(from).toBe(2);
-      expect(document).toMatchObject({ schemaVersion: 5, settings: { horizon: 'P30D', optOutOfControlGroup: false, launch: null } });
+      expect(document).toMatchObject({ schemaVersion: 6, settings: { horizon: 'P30D', optOutOfControlGroup: false, launch: null } });
       expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
     });
 
@@ -208,6 +210,36 @@ describe('migrate', () => {
       expect(problems.map((problem) => [problem.code, problem.location.path])).toEqual([['schema-invalid', ['settings', 'launch', 'date']]]);
       expect(inEnglish(problems[0]!.message)).toContain('YYYY-MM-DD');
       expect(inChinese(problems[0]!.message)).toContain('YYYY-MM-DD');
+    });
+  });
+
+  describe('AddLanguage (v5 → v6)', () => {
+    const v5 = { ...validJourney(), schemaVersion: 5 };
+
+    it('up changes nothing but the version: the language of an older journey is not known', () => {
+      const frozen = JSON.stringify(v5);
+      expect(AddLanguage.up(v5)).toEqual(v5);
+      expect(JSON.stringify(v5)).toBe(frozen);
+      expect(migrate(v5)).toMatchObject({ ok: true, from: 5, applied: ['AddLanguage'] });
+      const { document, problems } = checkJourney(v5);
+      expect(document?.schemaVersion).toBe(6);
+      expect(document).not.toHaveProperty('language');
+      expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+    });
+
+    it('down removes the language, which version 5 does not know, and the file opens again', () => {
+      const current = checkJourney({ ...validJourney(), language: 'zh-CN' }).document!;
+      expect(current.language).toBe('zh-CN');
+      const old = migrateDown(current as unknown as Record<string, unknown>, 5);
+      expect(old.schemaVersion).toBe(5);
+      expect(old).not.toHaveProperty('language');
+      const { language: _language, ...rest } = current;
+      expect(checkJourney(old).document).toEqual(rest);
+    });
+
+    it('refuses a language Journey Lab does not have, at its path', () => {
+      const problems = validate({ ...validJourney(), language: 'fr' });
+      expect(problems.map((problem) => [problem.code, problem.location.path])).toEqual([['schema-invalid', ['language']]]);
     });
   });
 

@@ -187,7 +187,7 @@ test('builds the cart-abandonment journey by hand, undoes, reloads, exports and 
     file = await keepDownload(download);
     const exported = JSON.parse(await readFile(file, 'utf8')) as { nodes: unknown[]; schemaVersion: number };
     expect(exported.nodes.length).toBe(7);
-    expect(exported.schemaVersion).toBe(5);
+    expect(exported.schemaVersion).toBe(6);
   });
 
   await test.step('delete it from the list, then import the file again', async () => {

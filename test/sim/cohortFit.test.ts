@@ -48,7 +48,7 @@ function journey({ steps = [], cases = [], entry = { trigger: { type: 'audience'
   const chain = [node('start', 'entry', entry), ...steps, node('pick', 'branch', { cases: cases.map((condition, index) => ({ label: `Case ${index + 1}`, condition })) })];
   const ports = ['else', ...cases.map((_, index) => `case-${index + 1}`)];
   return {
-    schemaVersion: 5,
+    schemaVersion: 6,
     id: 'fit',
     name: 'Fit',
     settings: { frequencyCap: null, quietHours: null },

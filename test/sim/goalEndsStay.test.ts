@@ -14,7 +14,7 @@ import { cohort, model } from './support';
 /** Entry → wait up to 30 days for a purchase → goal with nothing after it; the timeout leads to an exit. */
 function goalWithNothingAfter(): JourneyDocumentInput {
   return {
-    schemaVersion: 5,
+    schemaVersion: 6,
     id: 'goal-last',
     name: 'Goal last',
     settings: { quietHours: null, frequencyCap: null, horizon: 'P30D' },

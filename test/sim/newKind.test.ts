@@ -88,7 +88,7 @@ const USERS = 400;
 
 // Everyone enters at launch; heads are nudged twice (the second nudge finds the tag), tails leave.
 const document: JourneyDocumentInput = {
-  schemaVersion: 5,
+  schemaVersion: 6,
   id: 'new-kinds',
   name: 'New kinds',
   settings: { quietHours: null, frequencyCap: null },

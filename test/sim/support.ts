@@ -42,7 +42,7 @@ export function cohort(behaviour: Record<string, unknown> = {}, reach: Record<st
 export function journey(steps: { id: string; kind: string; params?: Record<string, unknown> }[], settings: Record<string, unknown> = {}): JourneyDocumentInput {
   const ids = ['start', ...steps.map((step) => step.id), 'out'];
   return {
-    schemaVersion: 5,
+    schemaVersion: 6,
     id: 'j',
     name: 'J',
     settings: { quietHours: null, frequencyCap: null, ...settings },
@@ -69,7 +69,7 @@ export function traces(m: Model, engine: EngineName = 'fast'): TraceEntry[][] {
 /** Entry → SMS → wait up to 30 days for a purchase → goal; no purchase → exit. */
 export function smsThenGoal(settings: Record<string, unknown> = {}): JourneyDocumentInput {
   return {
-    schemaVersion: 5,
+    schemaVersion: 6,
     id: 'sms-goal',
     name: 'SMS then goal',
     settings: { quietHours: null, frequencyCap: null, ...settings },

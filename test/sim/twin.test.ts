@@ -20,7 +20,7 @@ import { cohort, journey, model, smsThenGoal } from './support';
 /** Entry → split (treated / holdout) → treated: SMS → goal on purchase; holdout: goal on purchase. */
 function holdoutJourney(): JourneyDocumentInput {
   return {
-    schemaVersion: 5,
+    schemaVersion: 6,
     id: 'j',
     name: 'J',
     settings: { quietHours: null, frequencyCap: null },
@@ -98,7 +98,7 @@ describe.each(engines)('the twin on the %s engine', { timeout: 120_000 }, (engin
     // Entry → SMS → wait for a click → split → goal on purchase; no click → exit. The twin never clicks,
     // so it leaves by the exit: the increments still belong to the split, its arms and the goal.
     const document: JourneyDocumentInput = {
-      schemaVersion: 5,
+      schemaVersion: 6,
       id: 'after-click',
       name: 'After a click',
       settings: { quietHours: null, frequencyCap: null },
@@ -151,7 +151,7 @@ describe.each(engines)('the twin on the %s engine', { timeout: 120_000 }, (engin
 describe('splits', { timeout: 120_000 }, () => {
   it('evaluates every split of a nested journey, with a user keeping their arm on every stay', async () => {
     const document: JourneyDocumentInput = {
-      schemaVersion: 5,
+      schemaVersion: 6,
       id: 'nested',
       name: 'Nested',
       settings: { quietHours: null, frequencyCap: null, reentry: { policy: 'afterExit' } },

@@ -93,6 +93,6 @@ export const journeyArbitrary: fc.Arbitrary<JourneyDocumentInput> = fc
       });
     });
     nodes.push({ id: 'out', kind: 'exit', stage: 'loyalty' });
-    return { schemaVersion: 5, id: 'generated', name: 'Generated', settings: { frequencyCap: null }, nodes, edges };
+    return { schemaVersion: 6, id: 'generated', name: 'Generated', settings: { frequencyCap: null }, nodes, edges };
   });
 

@@ -2,6 +2,14 @@ import type { EditorStore } from '../store/editorStore';
 import { editorFor } from '../store/journeyEditor';
 import type { EditorAction } from './types';
 
+/** Whether an action can run on the open journey now (a closed journey runs none). */
+export function actionEnabled<Value>(store: EditorStore, action: EditorAction<Value>): boolean {
+  const state = store.getState();
+  if (!state.journey) return false;
+  const snapshot = { journey: state.journey, selection: state.selection, clipboard: state.clipboard };
+  return !action.enabled || action.enabled(snapshot, { canUndo: state.past.length > 0, canRedo: state.future.length > 0 });
+}
+
 /** Runs an action on the open journey and applies what it returns through its editor. Returns whether anything happened. */
 export async function runAction<Value>(store: EditorStore, action: EditorAction<Value>, value: Value): Promise<boolean> {
   const state = store.getState();

@@ -1,11 +1,13 @@
-import { useCallback, useMemo, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Background,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore,
   type Connection,
   type EdgeChange,
   type NodeChange,
@@ -24,6 +26,7 @@ import { StageLanesLayer } from './StageLanesLayer';
 import { CanvasContextMenu, type ContextMenuTarget } from './CanvasContextMenu';
 import { useFlowAriaLabels } from './useFlowAriaLabels';
 import { filledOverlay, type CanvasOverlay } from './overlay';
+import { useFitJourney } from './fitJourney';
 import { KIND_DRAG_TYPE, type JourneyFlowEdge, type JourneyFlowNode } from './types';
 import './canvas.css';
 import { useLang } from '../i18n/useLang';
@@ -34,7 +37,6 @@ const proOptions = { hideAttribution: false };
 function applySelection(editor: JourneyEditor, what: 'nodes' | 'edges', changes: (NodeChange<JourneyFlowNode> | EdgeChange<JourneyFlowEdge>)[]) {
   editor.setSelected(what, changes.flatMap((change) => (change.type === 'select' ? [change] : [])));
 }
-const fitViewOptions = { maxZoom: 1, padding: 0.1 };
 const multiSelectionKeys = ['Shift', 'Meta', 'Control'];
 
 const noOverlay: CanvasOverlay = {};
@@ -59,9 +61,17 @@ export function JourneyCanvas({ overlay = noOverlay, spaceKeyPans = true }: { ov
   const [cache] = useState(createFlowElementCache);
   const flow = useReactFlow<JourneyFlowNode, JourneyFlowEdge>();
   const ariaLabelConfig = useFlowAriaLabels();
-  // Frame an existing journey when it opens; an empty one starts at 100 % so the first step dropped
-  // does not zoom the canvas onto itself.
-  const [fitOnOpen] = useState(() => journey.nodes.length > 0);
+  // Frame an existing journey, readably, once the canvas has a size; an empty one starts at 100 % so
+  // the first step dropped does not zoom the canvas onto itself.
+  const fitOnOpen = useRef(journey.nodes.length > 0);
+  const fitJourney = useFitJourney();
+  const sized = useStore((state) => state.width > 0 && state.height > 0 && state.panZoom !== null);
+  useEffect(() => {
+    if (!fitOnOpen.current || !sized) return;
+    fitOnOpen.current = false;
+    fitJourney();
+  }, [fitJourney, sized]);
+  const onFitView = useCallback(() => fitJourney({ duration: 300 }), [fitJourney]);
 
   const badges = useNodeBadges(lang);
   const classes = useNodeClasses();
@@ -162,15 +172,20 @@ export function JourneyCanvas({ overlay = noOverlay, spaceKeyPans = true }: { ov
         selectionKeyCode="Shift"
         multiSelectionKeyCode={multiSelectionKeys}
         ariaLabelConfig={ariaLabelConfig}
-        fitView={fitOnOpen}
-        fitViewOptions={fitViewOptions}
         minZoom={0.1}
         proOptions={proOptions}
       >
         <StageLanesLayer />
         <Background gap={20} />
         <MiniMap pannable zoomable ariaLabel={t('canvas.aria.minimap')} />
-        <Controls position="top-right" />
+        {/* Its own fit button: React Flow's would shrink a long journey until no step can be read. */}
+        <Controls position="top-right" showFitView={false}>
+          <ControlButton className="react-flow__controls-fitview" onClick={onFitView} title={t('canvas.aria.fitView')} aria-label={t('canvas.aria.fitView')}>
+            <svg viewBox="0 0 32 30" aria-hidden="true">
+              <path d="M3.692 4.63c0-.53.4-.938.939-.938h5.215V0H4.708C2.13 0 0 2.054 0 4.63v5.216h3.692V4.631zM27.354 0h-5.2v3.692h5.17c.53 0 .984.4.984.939v5.215H32V4.631A4.624 4.624 0 0027.354 0zm.954 24.83c0 .532-.4.94-.939.94h-5.215v3.768h5.215c2.577 0 4.631-2.13 4.631-4.707v-5.139h-3.692v5.139zm-23.677.94c-.531 0-.939-.4-.939-.94v-5.138H0v5.139c0 2.577 2.13 4.707 4.708 4.707h5.138V25.77H4.631z" />
+            </svg>
+          </ControlButton>
+        </Controls>
         <Layer />
       </ReactFlow>
       {menu && <CanvasContextMenu target={menu} onClose={closeMenu} />}

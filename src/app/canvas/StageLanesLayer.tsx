@@ -2,11 +2,14 @@
 // and a node's stage is the lane it sits in (src/core/journey/lanes.ts). Rendered through React Flow's
 // ViewportPortal, so it must be a child of <ReactFlow>. The bands sit behind edges and nodes and take
 // no pointer events. The lane names stay at the left edge of the visible canvas while panning, at a
-// constant on-screen size while zooming. The bands form an ordered list named "Journey stages" for
+// constant on-screen size while zooming. The first and last bands run on above and below the others
+// (canvas.css; a position there belongs to them: stageAt clamps), so the lanes fill the canvas's
+// height at any zoom. A lane's name has a tooltip with what the stage is about (and a common synonym where the
+// catalog gives one, e.g. 认知 for Awareness). The bands form an ordered list named "Journey stages" for
 // assistive technology (and tests).
 import { useTranslation } from 'react-i18next';
 import { ViewportPortal, useStore } from '@xyflow/react';
-import { stages, stageNames } from '../../core/journey';
+import { stages, stageNames, type Stage } from '../../core/journey';
 import { LANE_HEIGHT, laneTop } from '../../core/journey';
 import './canvas.css';
 import { useLang } from '../i18n/useLang';
@@ -15,6 +18,7 @@ import { say } from '../i18n/say';
 /** Horizontal extent of the bands in flow coordinates: far wider than any journey. */
 export const LANES_X_MIN = -5000;
 export const LANES_X_MAX = 20000;
+
 /** Gap between the visible canvas's left edge and the lane names, in screen pixels. */
 const LABEL_INSET = 12;
 
@@ -31,6 +35,12 @@ export function StageLanesLayer() {
     top: 8 / zoom,
     transform: `scale(${1 / zoom})`,
   };
+  const tooltip = (stage: Stage) => {
+    const name = say(stageNames[stage], lang);
+    const text = t('canvas.laneTooltip', { stage: name, description: t(`canvas.laneDescription.${stage}`) });
+    const synonym = t(`canvas.laneSynonym.${stage}`, { defaultValue: '' });
+    return synonym ? `${text}\n${synonym}` : text;
+  };
 
   return (
     <ViewportPortal>
@@ -42,7 +52,7 @@ export function StageLanesLayer() {
             data-stage={stage}
             style={{ left: LANES_X_MIN, top: laneTop(stage), width: LANES_X_MAX - LANES_X_MIN, height: LANE_HEIGHT }}
           >
-            <span className="lanes-layer__label" style={labelStyle}>
+            <span className="lanes-layer__label" title={tooltip(stage)} style={labelStyle}>
               {say(stageNames[stage], lang)}
             </span>
           </li>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import type { JourneyDocument, JourneySettings } from '../../core/journey';
@@ -10,8 +10,11 @@ import { EditorStoreContext } from '../store/EditorStoreContext';
 import { useEditor } from '../store/useEditor';
 import { useProblems } from '../store/useProblems';
 import { useAutosave } from '../store/useAutosave';
-import { actionForKey, runAction } from '../actions';
+import { runAction } from '../actions';
 import { addStepAction } from '../actions/addStep';
+import { autoLayoutAction } from '../actions/autoLayout';
+import { useFitJourney } from '../canvas/fitJourney';
+import { useEditorShortcuts } from './useEditorShortcuts';
 import { useServices } from '../services';
 import { settingKeys } from '../persist/repository';
 import { loadForEditing, unsavedCopiesFor } from '../persist/unsavedCopy';
@@ -24,10 +27,8 @@ import { Toolbar } from './Toolbar';
 import { SaveBanner } from './SaveBanner';
 import { SetAsideNotice } from './SetAsideNotice';
 import { SimulationProvider } from '../simulate/SimulationProvider';
-import { SimulationPanel } from '../simulate/SimulationPanel';
 import { simulationOverlay } from '../simulate/canvasOverlay';
-import { isTyping } from '../isTyping';
-import { TrainerWorkspace } from '../trainer/TrainerWorkspace';
+import { LoadingPart, SimulationPanel, TrainerWorkspace } from '../lazyScreens';
 import './editor.css';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { useLang } from '../i18n/useLang';
@@ -137,16 +138,10 @@ function Editor({
   const problems = useProblems();
   const flow = useReactFlow();
 
-  const onKeyDown = useCallback(
-    (event: KeyboardEvent) => {
-      if (isTyping(event.target)) return;
-      const action = actionForKey(event);
-      if (!action) return;
-      event.preventDefault();
-      void runAction(store, action, undefined);
-    },
-    [store],
-  );
+  const fitJourney = useFitJourney();
+  useEditorShortcuts(store, (action) => {
+    if (action === autoLayoutAction) fitJourney({ duration: 300 });
+  });
 
   // A step added from the keyboard may land off screen: bring it into view, keeping the zoom.
   const addStep = useCallback(
@@ -202,7 +197,7 @@ function Editor({
   );
 
   return (
-    <div className="editor" onKeyDown={onKeyDown}>
+    <div className="editor">
       <Toolbar autosave={autosave} onBack={onBack} mode={mode.kind} onSwitchMode={onSwitchMode && (() => onSwitchMode(mode.kind === 'editor' ? { kind: 'trainer', lessonId: null } : { kind: 'editor' }))} />
       <SaveBanner status={autosave.status} onRetry={() => void autosave.retry()} onLoadTheirs={() => void autosave.loadTheirs()} onKeepMine={() => void autosave.keepMine()} />
       {setAside && (
@@ -219,10 +214,15 @@ function Editor({
       {mode.kind === 'trainer' ? (
         <div className="editor__body editor__body--trainer">
           <ErrorBoundary area={t('errorBoundary.areas.trainer')}>
-            <TrainerWorkspace lessonId={mode.lessonId} />
+            <Suspense fallback={<LoadingPart />}>
+              <TrainerWorkspace lessonId={mode.lessonId} />
+            </Suspense>
           </ErrorBoundary>
           <ErrorBoundary area={t('errorBoundary.areas.simulation')}>
-            <SimulationPanel onSelectProblem={selectProblem} />
+            {/* Closed until the Simulate button opens it: nothing to show while its code loads. */}
+            <Suspense fallback={null}>
+              <SimulationPanel onSelectProblem={selectProblem} />
+            </Suspense>
           </ErrorBoundary>
         </div>
       ) : (
@@ -248,7 +248,10 @@ function Editor({
           </ErrorBoundary>
         </aside>
         <ErrorBoundary area={t('errorBoundary.areas.simulation')}>
-          <SimulationPanel onSelectProblem={selectProblem} />
+          {/* Closed until the Simulate button opens it: nothing to show while its code loads. */}
+          <Suspense fallback={null}>
+            <SimulationPanel onSelectProblem={selectProblem} />
+          </Suspense>
         </ErrorBoundary>
       </div>
       )}

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { useReactFlow } from '@xyflow/react';
 import { useEditorStore } from '../store/useEditorStore';
 import { downloadDataUrl, downloadText, exportJourneyJson, exportMachineJson, journeyFileName, journeySlug } from '../persist/files';
-import { exportCanvasImage } from '../persist/imageExport';
 import { persistMessages } from '../persist/persistMessages';
 import { useLang } from '../i18n/useLang';
 import { say } from '../i18n/say';
@@ -34,6 +33,8 @@ export function ExportMenu() {
     if (!element) return;
     try {
       const background = getComputedStyle(element).backgroundColor || '#ffffff';
+      // html-to-image loads with the first picture export, not with the editor.
+      const { exportCanvasImage } = await import('../persist/imageExport');
       const url = await exportCanvasImage(element, what, { background, nodes: flow.getNodes() });
       downloadDataUrl(`${journeySlug(journey)}.${what}`, url);
     } catch (failure) {

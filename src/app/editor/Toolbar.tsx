@@ -1,9 +1,7 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useReactFlow } from '@xyflow/react';
+import { useFitJourney } from '../canvas/fitJourney';
 import { useEditor } from '../store/useEditor';
 import { useEditorStore } from '../store/useEditorStore';
-import { editorFor } from '../store/journeyEditor';
 import type { Autosave } from '../store/useAutosave';
 import { runAction } from '../actions';
 import { undoAction } from '../actions/undo';
@@ -12,6 +10,9 @@ import { autoLayoutAction } from '../actions/autoLayout';
 import { shortcutLabel } from '../actions/types';
 import { ExportMenu } from './ExportMenu';
 import { ShareButton } from './ShareButton';
+import { JourneyNameField } from './JourneyNameField';
+import { MoreMenu } from './MoreMenu';
+import { useNarrowToolbar } from './useNarrowToolbar';
 import { SimulateButton } from '../simulate/SimulateButton';
 
 const statusKey = {
@@ -27,43 +28,20 @@ const statusKey = {
 export function Toolbar({ autosave, onBack, mode = 'editor', onSwitchMode }: { autosave: Autosave; onBack(): void; mode?: 'editor' | 'trainer'; onSwitchMode?: () => void }) {
   const { t } = useTranslation();
   const store = useEditorStore();
-  const name = useEditor((state) => state.journey?.name ?? '');
   const canUndo = useEditor((state) => state.past.length > 0);
   const canRedo = useEditor((state) => state.future.length > 0);
-  const flow = useReactFlow();
-  // While the name field has focus it holds what is typed; otherwise it shows the journey's name.
-  const [draftName, setDraftName] = useState<string | null>(null);
-
-  const commitName = () => {
-    const journey = store.getState().journey;
-    const trimmed = (draftName ?? '').trim();
-    setDraftName(null);
-    if (journey && trimmed && trimmed !== journey.name) editorFor(store).rename(trimmed);
-  };
+  const fitJourney = useFitJourney();
   const mod = t('actions.mod');
+  const narrow = useNarrowToolbar();
+  const autoLayout = () => void runAction(store, autoLayoutAction, undefined).then((done) => done && fitJourney({ duration: 300 }));
+  const autoLayoutTitle = `${t('actions.autoLayout')} (${shortcutLabel(autoLayoutAction, mod)})`;
 
   return (
     <div className="toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
       <button type="button" onClick={onBack}>
         ← {t('editor.back')}
       </button>
-      <label className="toolbar__name">
-        <span className="visually-hidden">{t('editor.journeyName')}</span>
-        <input
-          value={draftName ?? name}
-          maxLength={200}
-          onFocus={() => setDraftName(name)}
-          onChange={(event) => setDraftName(event.target.value)}
-          onBlur={commitName}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') event.currentTarget.blur();
-            if (event.key === 'Escape') {
-              setDraftName(name);
-              event.currentTarget.blur();
-            }
-          }}
-        />
-      </label>
+      <JourneyNameField />
       <span className="toolbar__group">
         <button type="button" disabled={!canUndo} onClick={() => void runAction(store, undoAction, undefined)} title={`${t('actions.undo')} (${shortcutLabel(undoAction, mod)})`}>
           ↶ {t('actions.undo')}
@@ -73,15 +51,17 @@ export function Toolbar({ autosave, onBack, mode = 'editor', onSwitchMode }: { a
         </button>
       </span>
       <span className="toolbar__group">
-        <button
-          type="button"
-          onClick={() => void runAction(store, autoLayoutAction, undefined).then(() => setTimeout(() => void flow.fitView({ duration: 300 }), 50))}
-          title={`${t('actions.autoLayout')} (${shortcutLabel(autoLayoutAction, mod)})`}
-        >
-          ⇶ {t('actions.autoLayout')}
-        </button>
-        <ExportMenu />
-        <ShareButton />
+        {narrow ? (
+          <MoreMenu onAutoLayout={autoLayout} autoLayoutTitle={autoLayoutTitle} />
+        ) : (
+          <>
+            <button type="button" onClick={autoLayout} title={autoLayoutTitle}>
+              ⇶ {t('actions.autoLayout')}
+            </button>
+            <ExportMenu />
+            <ShareButton />
+          </>
+        )}
       </span>
       <span className="toolbar__group">
         <SimulateButton />

@@ -6,7 +6,9 @@ import type { JourneyDocument } from '../../core/journey';
 import { formatLocation, type Problem } from '../../core/journey';
 import { duplicateJourney, emptyJourney, renameJourney } from '../../core/editor';
 import { checkJourney } from '../../core/journey';
-import { getTemplate, instantiateTemplate, templateSummaries } from '../../core/templates';
+// Only the gallery's summaries: a template's steps load when it is used (createFromTemplate).
+import { templateSummaries } from '../../core/templateSummaries';
+import type * as Templates from '../../core/templates';
 import { useServices } from '../services';
 import { RepositoryError, toStorageError, type JourneySummary } from '../persist/repository';
 import { readDocumentFile } from '../persist/documentFile';
@@ -14,6 +16,7 @@ import { hasShareLink, withoutShare } from '../persist/shareLink';
 import { checkJourneyImport, type JourneyImportResult } from '../persist/journeyImport';
 import { persistMessages } from '../persist/persistMessages';
 import { newJourneyId } from './newJourneyId';
+import { JourneyLanguageBadge } from './JourneyLanguageBadge';
 import { ImportFileButton } from '../ImportFileButton';
 import './home.css';
 import { useLang } from '../i18n/useLang';
@@ -116,11 +119,21 @@ export function HomeScreen({ onOpen }: { onOpen(id: string): void }) {
   };
 
   const createEmpty = async () => {
-    const journey = emptyJourney(newJourneyId(), t('home.newName'));
+    // Written in the interface language from the start: the list shows it.
+    const journey: JourneyDocument = { ...emptyJourney(newJourneyId(), t('home.newName')), language: dataLanguage(lang) };
     if (await store(journey)) onOpen(journey.id);
   };
 
   const createFromTemplate = async (templateId: string) => {
+    let loaded: typeof Templates;
+    try {
+      loaded = await import('../../core/templates');
+    } catch (error) {
+      // The templates' chunk did not arrive (offline, a new deployment): say so, and stay on the list.
+      setNotice({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+      return;
+    }
+    const { getTemplate, instantiateTemplate } = loaded;
     const template = getTemplate(templateId);
     if (!template) return;
     const { document } = checkJourney(instantiateTemplate(template, dataLanguage(lang), newJourneyId()));
@@ -316,7 +329,10 @@ export function HomeScreen({ onOpen }: { onOpen(id: string): void }) {
                 </form>
               ) : (
                 <button type="button" className="journey-list__open" onClick={() => onOpen(journey.id)} disabled={Boolean(journey.problem)}>
-                  <span className="journey-list__name">{journey.name}</span>
+                  <span className="journey-list__title">
+                    <span className="journey-list__name">{journey.name}</span>
+                    <JourneyLanguageBadge of={journey} />
+                  </span>
                   <span className="journey-list__meta">
                     {t('home.nodes', { count: journey.nodeCount })} · {t('home.updated', { when: when.format(journey.updatedAt) })}
                   </span>

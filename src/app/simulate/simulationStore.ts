@@ -11,7 +11,7 @@ import { cohortPresets, getPreset } from '../../core/cohort';
 import { isCurrentReport, type RunRecord, type RunRepository } from '../persist/runRepository';
 import type { SimulationCallbacks, SimulationRequest, SimulationRun, SimulationRunner } from './protocol';
 import type { PopulationRepository } from '../persist/populationRepository';
-import { populationForCohort } from '../../core/calibration';
+import type { populationForCohort } from '../../core/calibration';
 import type { SimulationPopulation } from '../../core/sim/engine';
 import { message } from '../../core/i18n';
 import { sameForSimulation, sameForSimulationByValue, sameValue } from './staleness';
@@ -132,7 +132,9 @@ export function createSimulationStore(runner: SimulationRunner, options: Simulat
     try {
       const data = populations ? await populations.get(cohortId) : undefined;
       if (!data) return { problem: populationProblem(message('app.simulate.populationMissing')) };
-      const fitted = populationForCohort(data, (spec ?? {}) as Parameters<typeof populationForCohort>[1]);
+      // The calibration code loads with the first population run: the editor's first screen does without it.
+      const { populationForCohort: fitToCohort } = await import('../../core/calibration');
+      const fitted = fitToCohort(data, (spec ?? {}) as Parameters<typeof populationForCohort>[1]);
       return fitted.ok ? { population: fitted.population } : { problem: populationProblem(fitted.problem) };
     } catch (error) {
       return { problem: populationProblem(message('app.simulate.populationUnreadable', { detail: errorMessage(error) })) };

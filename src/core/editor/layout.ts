@@ -1,10 +1,16 @@
-import ELK from 'elkjs/lib/elk.bundled.js';
+import type { ELK } from 'elkjs/lib/elk.bundled.js';
 import type { JourneyDocument } from '../journey/schema';
 import { FIRST_COLUMN_X, LANE_HEIGHT, LANE_PADDING, laneRowY, laneTop, ROW_HEIGHT } from '../journey/lanes';
 import { defaultRegistry, type Registry } from '../journey/registry';
 import { NODE_WIDTH, type Position } from './commands';
 
-const elk = new ELK();
+// ELK is about 1.4 MB of the app's JavaScript and only auto-layout uses it: loaded the first time it
+// lays a journey out, so the app does not fetch it before its first screen.
+let elk: Promise<ELK> | null = null;
+function loadElk(): Promise<ELK> {
+  elk ??= import('elkjs/lib/elk.bundled.js').then(({ default: ElkConstructor }) => new ElkConstructor());
+  return elk;
+}
 const NODE_HEIGHT = 70;
 const COLUMN_STEP = 280;
 const ROWS_PER_LANE = Math.max(1, Math.floor((LANE_HEIGHT - LANE_PADDING / 2) / ROW_HEIGHT));
@@ -17,7 +23,7 @@ const ROWS_PER_LANE = Math.max(1, Math.floor((LANE_HEIGHT - LANE_PADDING / 2) / 
  */
 export async function layoutJourney(journey: JourneyDocument, registry: Registry = defaultRegistry): Promise<Map<string, Position>> {
   const ids = new Set(journey.nodes.map((node) => node.id));
-  const graph = await elk.layout({
+  const graph = await (await loadElk()).layout({
     id: 'journey',
     layoutOptions: {
       'elk.algorithm': 'layered',

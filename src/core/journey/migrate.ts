@@ -91,8 +91,22 @@ export const AddLaunch: Migration = {
   },
 };
 
+/**
+ * v5 → v6, the journey's language: documents gain an optional `language` ('en' or 'zh-CN'), the
+ * language its labels and texts were written in, set when the app makes a journey (empty or from a
+ * template) so the journey list can show it. `up` changes nothing but the version: which language an
+ * older journey was written in is not known, and guessing from its text would be wrong for mixed
+ * ones. `down` removes it, which version 5 does not know.
+ */
+export const AddLanguage: Migration = {
+  name: 'AddLanguage',
+  from: 5,
+  up: (document) => document,
+  down: ({ language: _language, ...document }) => document,
+};
+
 /** One named step per format version, oldest first. */
-export const migrations: readonly Migration[] = [AddGoals, AddIncrementalForecasts, AddOfferAnnouncement, AddLaunch];
+export const migrations: readonly Migration[] = [AddGoals, AddIncrementalForecasts, AddOfferAnnouncement, AddLaunch, AddLanguage];
 
 export const OLDEST_SCHEMA_VERSION = 1;
 

@@ -5,11 +5,11 @@ import { stages } from './stages';
 import { channels } from './channels';
 import { goalsSchema } from './goals';
 import { MAX_EDGES, MAX_LABEL_CHARS, MAX_NODES, MAX_TEXT_CHARS } from './limits';
-import { message } from '../i18n';
+import { languages, message } from '../i18n';
 import { isCalendarDate } from '../calendar';
 
 /** The file format version this build reads and writes. Older versions are migrated (see migrate.ts). */
-export const CURRENT_SCHEMA_VERSION = 5;
+export const CURRENT_SCHEMA_VERSION = 6;
 
 // Ids become XState state ids and CSS-safe DOM ids, so keep them plain; "__" is reserved for the
 // compiler's own states (outside the journey, done, cooling down).
@@ -123,6 +123,10 @@ const documentFields = {
   id: idSchema,
   name: z.string().min(1).max(MAX_LABEL_CHARS),
   description: z.string().max(MAX_TEXT_CHARS).default(''),
+  language: z
+    .enum(languages)
+    .optional()
+    .meta({ description: 'The language the journey was written in (its labels and message texts): "en" or "zh-CN". Shown in the journey list; absent when unknown (journeys made before version 6, hand-written files).' }),
   settings: settingsSchema,
   edges: z.array(journeyEdgeSchema).max(MAX_EDGES).default([]).meta({ description: `The connections between nodes (at most ${MAX_EDGES}).` }),
   goals: goalsSchema.default([]),

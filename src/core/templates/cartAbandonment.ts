@@ -1,15 +1,8 @@
 import { localized as t } from '../i18n';
 import { defineTemplate } from './defineTemplate';
+import { templateHeaders } from '../templateSummaries';
 
-export const cartAbandonment = defineTemplate({
-  id: 'cart-abandonment',
-  caseNumber: 3,
-  industry: 'ecommerce',
-  name: t('Cart abandonment: reminder, then coupon', '加购未下单：先提醒，再发券'),
-  description: t(
-    'Users who add to cart but do not buy within 24 hours get a push reminder; those who still have not bought after 48 more hours get a coupon with a minimum spend. Buyers are counted and leave.',
-    '加购后 24 小时内未下单的用户收到 App 推送提醒；再过 48 小时仍未下单的，发放满减优惠券。下单的用户计为转化并退出。',
-  ),
+export const cartAbandonment = defineTemplate(templateHeaders.cartAbandonment, {
   settings: { frequencyCap: { touches: 3, window: 'P7D' }, exitOnGoal: true },
   nodes: [
     { id: 'added', kind: 'entry', stage: 'decision', label: t('Added to cart', '加购'), params: { trigger: { type: 'event', event: 'add_to_cart' } }, at: [0] },

@@ -1,15 +1,8 @@
 import { localized as t } from '../i18n';
 import { defineTemplate } from './defineTemplate';
+import { templateHeaders } from '../templateSummaries';
 
-export const churnWinBack = defineTemplate({
-  id: 'churn-win-back',
-  caseNumber: 4,
-  industry: 'ecommerce',
-  name: t('Churn win-back by cause, with a holdout', '按流失原因召回（含留出组）'),
-  description: t(
-    'Repeat buyers flagged by the churn warning model are won back according to why they left: price-sensitive users climb a three-step coupon ladder, users with a bad experience get an apology and a compensation coupon, and loyal lapsed users get an exclusive member right. A random 10% holdout receives nothing, so the lift of the programme over doing nothing can be measured. The path goes back from usage to exploration on purpose: these users are being won back.',
-    '流失预警模型标记的复购用户按流失原因分别召回：价格敏感用户走三级优惠券阶梯，体验不佳的用户收到致歉信和补偿券，忠诚但沉默的用户获得专属会员权益。随机 10% 的用户进入留出组，不做任何触达，以衡量召回相对“什么都不做”的真实提升。路径有意从“使用”回到“探索”阶段：这些用户正在被召回。',
-  ),
+export const churnWinBack = defineTemplate(templateHeaders.churnWinBack, {
   settings: { frequencyCap: { touches: 2, window: 'P7D' }, exitOnGoal: true },
   nodes: [
     { id: 'churnWarning', kind: 'entry', stage: 'usage', label: t('Churn warning', '流失预警'), params: { trigger: { type: 'event', event: 'churn_risk' }, filter: { rfm: 'frequency', op: '>=', score: 2 } }, at: [0] },

@@ -2,6 +2,7 @@ import { type Lang, type Localized, message, type Message } from '../i18n';
 import { CURRENT_SCHEMA_VERSION, type JourneyDocumentInput } from '../journey/schema';
 import type { Stage } from '../journey/stages';
 import { FIRST_COLUMN_X, laneRowY } from '../journey/lanes';
+import type { TemplateHeader } from '../templateSummaries';
 
 export const industryNames = {
   ecommerce: message('core.templates.defineTemplate.eCommerce'),
@@ -26,21 +27,22 @@ export interface TemplateNode {
   at: [column: number, row?: number];
 }
 
-/** A ready journey from one of the domain cases; labels exist in both languages. */
-export interface JourneyTemplate {
-  id: string;
-  /** Which case of shared/DOMAIN.md it is built from. */
-  caseNumber: number;
-  industry: Industry;
-  name: Localized;
-  description: Localized;
+/** A template's steps: what the gallery does not show (src/core/templateSummaries holds the rest). */
+export interface TemplateBody {
   settings?: JourneyDocumentInput['settings'];
   nodes: TemplateNode[];
   /** [source, port, target] */
   edges: [string, string, string][];
 }
 
-export const defineTemplate = (template: JourneyTemplate): JourneyTemplate => template;
+/** A ready journey from one of the domain cases; labels exist in both languages. */
+export type JourneyTemplate = Omit<TemplateHeader, 'nodeCount'> & TemplateBody;
+
+/** A template from its gallery header and its steps (the header's node count is the body's, by test). */
+export function defineTemplate(header: TemplateHeader, body: TemplateBody): JourneyTemplate {
+  const { nodeCount: _nodeCount, ...summary } = header;
+  return { ...summary, ...body };
+}
 
 export const COLUMN_WIDTH = 260;
 
@@ -55,13 +57,14 @@ function inLanguage(value: unknown, lang: Lang): unknown {
   return value;
 }
 
-/** The template as a journey document in one language, ready to save, validate or compile. */
+/** The template as a journey document in one language (recorded as its `language`), ready to save, validate or compile. */
 export function instantiateTemplate(template: JourneyTemplate, lang: Lang, id: string = template.id): JourneyDocumentInput {
   return {
     schemaVersion: CURRENT_SCHEMA_VERSION,
     id,
     name: template.name[lang],
     description: template.description[lang],
+    language: lang,
     ...(template.settings ? { settings: template.settings } : {}),
     nodes: template.nodes.map((node) => ({
       id: node.id,

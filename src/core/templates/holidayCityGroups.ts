@@ -1,15 +1,8 @@
 import { localized as t } from '../i18n';
 import { defineTemplate } from './defineTemplate';
+import { templateHeaders } from '../templateSummaries';
 
-export const holidayCityGroups = defineTemplate({
-  id: 'holiday-city-groups',
-  caseNumber: 10,
-  industry: 'retail',
-  name: t('Mid-Autumn mooncakes for three city groups', '中秋月饼：三大城市群分组营销'),
-  description: t(
-    'One week after the plan goes live, two weeks before Mid-Autumn, customers who have not complained are grouped by city: northern cities get a coupon for Beijing-style mooncakes by SMS and southern cities a bigger one for Cantonese lotus-paste boxes on the official account, while Jiangsu–Zhejiang–Shanghai customers, who buy on taste rather than price, only hear about new Suzhou-style flavours by push. Customers elsewhere are not part of this campaign. Those who have not ordered after 10 days get one last SMS two days before the festival.',
-    '方案上线一周后、中秋前两周，按城市对没有投诉记录的客户分组：北方城市通过短信收到京式月饼优惠券，华南城市通过公众号收到面额更大的广式莲蓉礼盒优惠券；江浙沪客户更看重口味而非价格，只通过 App 推送介绍苏式新口味，不发券。其他城市的客户不参加本次活动。10 天内未下单的客户在节前两天收到最后一条短信。',
-  ),
+export const holidayCityGroups = defineTemplate(templateHeaders.holidayCityGroups, {
   settings: { horizon: 'P30D', frequencyCap: { touches: 2, window: 'P7D' }, exitOnGoal: true },
   nodes: [
     { id: 'campaignStart', kind: 'entry', stage: 'awareness', label: t('Campaign starts (2 weeks before Mid-Autumn)', '活动开始（中秋前两周）'), params: { trigger: { type: 'schedule', after: 'P7D' }, filter: { tag: 'complained', present: false } }, at: [0] },

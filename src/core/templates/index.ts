@@ -1,5 +1,4 @@
-import type { Lang } from '../i18n';
-import type { Industry, JourneyTemplate } from './defineTemplate';
+import type { JourneyTemplate } from './defineTemplate';
 import { welcomeNewUser } from './welcomeNewUser';
 import { intentWithoutOrder } from './intentWithoutOrder';
 import { cartAbandonment } from './cartAbandonment';
@@ -29,25 +28,5 @@ export function getTemplate(id: string): JourneyTemplate | undefined {
   return templates.find((template) => template.id === id);
 }
 
-export interface TemplateSummary {
-  id: string;
-  name: string;
-  description: string;
-  caseNumber: number;
-  industry: Industry;
-  nodeCount: number;
-}
-
-/** What a template list shows, in one language. */
-export function templateSummaries(lang: Lang): TemplateSummary[] {
-  return templates.map((template) => ({
-    id: template.id,
-    name: template.name[lang],
-    description: template.description[lang],
-    caseNumber: template.caseNumber,
-    industry: template.industry,
-    nodeCount: template.nodes.length,
-  }));
-}
-
 export { instantiateTemplate, industryNames, type JourneyTemplate, type Industry } from './defineTemplate';
+export { templateSummaries, templateHeaders, type TemplateSummary, type TemplateHeader } from '../templateSummaries';

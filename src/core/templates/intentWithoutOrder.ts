@@ -1,17 +1,10 @@
 import { localized as t } from '../i18n';
 import { defineTemplate } from './defineTemplate';
+import { templateHeaders } from '../templateSummaries';
 
 const noRecentOrder = { not: { event: 'purchase', within: 'P30D', op: '>=', count: 1 } };
 
-export const intentWithoutOrder = defineTemplate({
-  id: 'intent-without-order',
-  caseNumber: 2,
-  industry: 'ecommerce',
-  name: t('Intent without order: a stimulus for each signal', '有意向未下单：按信号精准刺激'),
-  description: t(
-    'Four signals of intent without an order each get their own stimulus: new registrants a push of top picks, repeat deep visitors an in-app comparison guide, coupon-page visitors a ready-claimed coupon, and users who cancelled their first order a WeCom care message with a coupon. Everyone then shares one 3-day order window and a single SMS reminder, so no signal leads to more than two touches.',
-    '四种“有意向未下单”的信号各配一种刺激：新注册用户收到热销推荐推送，多次深度访问的用户看到应用内对比指南，打开领券页的用户直接获得优惠券，取消首单的用户收到企业微信关怀消息和优惠券。之后所有人共用一个 3 天下单窗口和一次短信提醒，任何信号最多触达两次。',
-  ),
+export const intentWithoutOrder = defineTemplate(templateHeaders.intentWithoutOrder, {
   settings: { frequencyCap: { touches: 3, window: 'P7D' }, exitOnGoal: true },
   nodes: [
     { id: 'registered', kind: 'entry', stage: 'awareness', label: t('Registered', '完成注册'), params: { trigger: { type: 'event', event: 'register' } }, at: [0] },

@@ -1,15 +1,8 @@
 import { localized as t } from '../i18n';
 import { defineTemplate } from './defineTemplate';
+import { templateHeaders } from '../templateSummaries';
 
-export const memberTierUpgrade = defineTemplate({
-  id: 'member-tier-upgrade',
-  caseNumber: 9,
-  industry: 'retail',
-  name: t('Member tier upgrade: try Gold, then earn it', '会员升级：先体验金卡，再升级'),
-  description: t(
-    'Silver members within reach of Gold (800 points or more) get a 7-day Gold trial and double points on their next order, so they experience the rights before they earn them. Members who reach the Gold threshold are upgraded (member_tier set to gold) and welcomed with a Gold gift; those who bought but fell short get one more coupon, and the rest are tagged for a later upgrade push.',
-    '积分达到 800 分、接近金卡门槛的银卡会员获得 7 天金卡体验和下一单双倍积分，先体验权益再升级。积分达到金卡门槛的会员自动升级（member_tier 设为 gold）并收到金卡礼遇；期间下过单但积分仍不够的再发一张优惠券，其余会员打上标签，留待下次升级活动。',
-  ),
+export const memberTierUpgrade = defineTemplate(templateHeaders.memberTierUpgrade, {
   settings: { frequencyCap: { touches: 3, window: 'P7D' }, exitOnGoal: true },
   nodes: [
     { id: 'nearGold', kind: 'entry', stage: 'usage', label: t('Silver members close to Gold', '接近金卡的银卡会员'), params: { trigger: { type: 'audience' }, filter: { all: [{ attribute: 'member_tier', op: '=', value: 'silver' }, { attribute: 'points', op: '>=', value: 800 }] } }, at: [0] },

@@ -1,15 +1,8 @@
 import { localized as t } from '../i18n';
 import { defineTemplate } from './defineTemplate';
+import { templateHeaders } from '../templateSummaries';
 
-export const parentsClass = defineTemplate({
-  id: 'parents-class',
-  caseNumber: 6,
-  industry: 'education',
-  name: t('Education: parents’ class for enrolled parents who consult', '教育：已报名且咨询的家长邀请参加家长课堂'),
-  description: t(
-    'When a parent asks an adviser a question, enrolled parents (tag "enrolled") are invited to a free parents’ class on WeCom, which builds trust before the renewal offer two weeks later; parents who have not enrolled yet get a free trial lesson instead. Renewals and enrolments are the two goals, so the class can be judged by the renewals it brings.',
-    '家长咨询顾问时，已报名的家长（标签“enrolled”）通过企业微信受邀免费参加家长课堂，先建立信任，两周后再推出续费优惠；尚未报名的家长则获得一节免费试听课。续费和报名是两个转化目标，由此判断家长课堂带来了多少续费。',
-  ),
+export const parentsClass = defineTemplate(templateHeaders.parentsClass, {
   settings: { frequencyCap: { touches: 2, window: 'P7D' }, exitOnGoal: true },
   nodes: [
     { id: 'consulted', kind: 'entry', stage: 'exploration', label: t('Parent consulted an adviser', '家长咨询顾问'), params: { trigger: { type: 'event', event: 'consult' }, filter: { segment: 'parents', member: true } }, at: [0] },

@@ -1,15 +1,8 @@
 import { localized as t } from '../i18n';
 import { defineTemplate } from './defineTemplate';
+import { templateHeaders } from '../templateSummaries';
 
-export const rainyDayLunch = defineTemplate({
-  id: 'rainy-day-lunch',
-  caseNumber: 7,
-  industry: 'food',
-  name: t('Rainy day: takeaway coupon at lunchtime', '下雨天：午餐外卖券'),
-  description: t(
-    'When the 10 o’clock weather feed reports rain where a regular lunch orderer works, the journey waits until 11:00, just before people decide where to eat, and pushes an 8-yuan takeaway coupon that is valid for the three lunch hours only. If no order comes, a smaller dinner coupon follows at 17:00. Users may enter again on the next rainy day, at most two touches a day.',
-    '上午 10 点的天气数据显示常点午餐外卖的用户所在地下雨时，旅程等到 11 点、用户决定吃什么之前，推送一张只在午餐三小时内有效的 8 元外卖券。若未下单，17 点再发一张小额晚餐券。用户在下一个雨天可以再次进入，每天最多触达两次。',
-  ),
+export const rainyDayLunch = defineTemplate(templateHeaders.rainyDayLunch, {
   settings: {
     frequencyCap: { touches: 2, window: 'P1D' },
     exitOnGoal: true,

@@ -1,15 +1,8 @@
 import { localized as t } from '../i18n';
 import { defineTemplate } from './defineTemplate';
+import { templateHeaders } from '../templateSummaries';
 
-export const rfmServiceReminder = defineTemplate({
-  id: 'rfm-service-reminder',
-  caseNumber: 5,
-  industry: 'automotive',
-  name: t('4S dealer maintenance reminder by RFM layer', '4S 店保养提醒：按 RFM 分层服务'),
-  description: t(
-    'When a car is due for maintenance, owners are served by their RFM layer: recent high spenders get a call from their service adviser and free pick-up and delivery, frequent visitors a WeCom reminder with a 100-yuan voucher, everyone else an SMS with a 50-yuan voucher. Owners who have not booked after 14 days get one more official-account reminder; those who still do not come are tagged as lapsed for the after-sales team.',
-    '车辆保养到期时，按车主的 RFM 分层提供不同服务：最近消费且金额高的车主由专属服务顾问电话邀约并享受免费上门取送车，到店频次高的车主收到企业微信提醒和 100 元保养券，其他车主收到短信和 50 元保养券。14 天内未预约的再发一次公众号提醒；仍未到店的打上“保养流失”标签，交给售后团队跟进。',
-  ),
+export const rfmServiceReminder = defineTemplate(templateHeaders.rfmServiceReminder, {
   settings: { frequencyCap: { touches: 2, window: 'P14D' }, exitOnGoal: true },
   nodes: [
     { id: 'serviceDue', kind: 'entry', stage: 'usage', label: t('Maintenance due', '保养到期'), params: { trigger: { type: 'event', event: 'service_due' } }, at: [0] },

@@ -1,15 +1,8 @@
 import { localized as t } from '../i18n';
 import { defineTemplate } from './defineTemplate';
+import { templateHeaders } from '../templateSummaries';
 
-export const wechatLeadCapture = defineTemplate({
-  id: 'wechat-lead-capture',
-  caseNumber: 8,
-  industry: 'b2b',
-  name: t('WeChat private domain: keyword reply and short form to MQL', '微信私域：关键词回复 + 简化表单获取 MQL'),
-  description: t(
-    'Prospects who reply with a keyword in the official account get the white paper at once with a two-field lead form; visitors who bounced from the landing page get the same short form by SMS. Leads are handed to a sales adviser on WeCom and counted again when they become marketing-qualified (MQL); prospects who do not fill in the form are invited once to the industry community group before being let go.',
-    '在公众号回复关键词的潜在客户立即收到白皮书和只需填两项的留资表单；从落地页跳出的访客通过短信收到同一份简化表单。留资后由销售顾问通过企业微信跟进，成为营销合格线索（MQL）时再计一次转化；未留资的潜在客户会被邀请加入一次行业社群，之后不再打扰。',
-  ),
+export const wechatLeadCapture = defineTemplate(templateHeaders.wechatLeadCapture, {
   settings: { frequencyCap: { touches: 3, window: 'P7D' }, exitOnGoal: true },
   nodes: [
     { id: 'keywordReply', kind: 'entry', stage: 'awareness', label: t('Replied with a keyword', '公众号回复关键词'), params: { trigger: { type: 'event', event: 'keyword_reply' } }, at: [0] },

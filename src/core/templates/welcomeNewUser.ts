@@ -1,15 +1,8 @@
 import { localized as t } from '../i18n';
 import { defineTemplate } from './defineTemplate';
+import { templateHeaders } from '../templateSummaries';
 
-export const welcomeNewUser = defineTemplate({
-  id: 'welcome-new-user',
-  caseNumber: 1,
-  industry: 'ecommerce',
-  name: t('New-user welcome: newcomer coupon to first order', '新人欢迎：新人券促首单'),
-  description: t(
-    'Every new registrant gets a 30-yuan newcomer coupon (orders over 99) and a welcome pop-up. Those who have not ordered after 3 days are nudged on the channel likely to reach them (push if they have opened the app in those 3 days, else SMS, which reaches almost everyone), and once more the day before the coupon expires. First orders are counted and tagged; users who still have not ordered after 7 days are left alone.',
-    '新注册用户立即获得 30 元新人券（满 99 可用）并看到欢迎弹窗。3 天内未下单的，按最可能触达的渠道提醒（这 3 天内打开过 App 的发 App 推送，否则发几乎人人可达的短信）；新人券到期前一天再提醒一次。首单计为转化并打上标签；7 天后仍未下单的不再打扰。',
-  ),
+export const welcomeNewUser = defineTemplate(templateHeaders.welcomeNewUser, {
   settings: { frequencyCap: { touches: 3, window: 'P7D' }, exitOnGoal: true },
   nodes: [
     { id: 'registered', kind: 'entry', stage: 'awareness', label: t('Registered', '完成注册'), params: { trigger: { type: 'event', event: 'register' } }, at: [0] },
