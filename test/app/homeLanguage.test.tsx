@@ -10,10 +10,7 @@ import { ServicesContext, type AppServices } from '../../src/app/services';
 import type { JourneyDocument } from '../../src/core/journey';
 import { getTemplate } from '../../src/core/templates';
 
-/**
- * A memory repository whose list carries each journey's language, as the stored summaries do once they
- * read it from the document; saves are kept so a test can read what was made.
- */
+/** The memory repository (its list carries each journey's language, as every backend's does), with saves kept so a test can read what was made. */
 function languageListingRepository(): { repository: Repository; saved: JourneyDocument[] } {
   const memory = createMemoryRepository();
   const saved: JourneyDocument[] = [];
@@ -23,14 +20,6 @@ function languageListingRepository(): { repository: Repository; saved: JourneyDo
       saved.push(document);
       return memory.save(document, options);
     },
-    list: async () =>
-      Promise.all(
-        (await memory.list()).map(async (summary) => {
-          const loaded = await memory.load(summary.id);
-          const language = loaded.ok ? loaded.stored.document.language : undefined;
-          return language ? { ...summary, language } : summary;
-        }),
-      ),
   };
   return { repository, saved };
 }

@@ -8,7 +8,7 @@
 // - save() uses optimistic concurrency on `revision` and never rejects: a storage failure comes back
 //   as { reason: 'failed' } and leaves what was stored before untouched.
 // - watch() reports writes made by OTHER tabs (other repository instances), never this one's own.
-import { message as catalogMessage, type Message } from '../../core/i18n';
+import { message as catalogMessage, type Lang, type Message } from '../../core/i18n';
 import { isPlainObject } from '../../core/journey';
 import type { JourneyDocument } from '../../core/journey';
 import type { Problem } from '../../core/journey';
@@ -37,6 +37,8 @@ export interface JourneySummary {
   nodeCount: number;
   updatedAt: number;
   revision: number;
+  /** The language the journey is written in, when it says (journey format 6). */
+  language?: Lang;
   /** Set when the stored document cannot be opened by this build (newer version, malformed). */
   problem?: Message;
 }
@@ -240,6 +242,7 @@ export function summarise(record: JourneyRecord): JourneySummary {
   const name = document?.name ?? (typeof raw.name === 'string' && raw.name ? raw.name : record.id);
   const nodeCount = document?.nodes.length ?? (Array.isArray(raw.nodes) ? raw.nodes.length : 0);
   const summary: JourneySummary = { id: record.id, name, nodeCount, updatedAt: record.updatedAt, revision: record.revision };
+  if (document?.language) summary.language = document.language;
   if (!document) summary.problem = storedJourneyUnreadable(problems[0]?.message ?? storedJourneyUnreadableFallback);
   return summary;
 }
