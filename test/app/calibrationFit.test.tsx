@@ -86,7 +86,7 @@ describe('Fit from your customer data', { timeout: 120_000 }, () => {
     expect(within(kept).getByRole('button', { name: 'Export population file' })).toBeEnabled();
     await user.click(within(kept).getByRole('button', { name: 'Remove population' }));
     expect(await within(kept).findByRole('status', {}, { timeout: 10_000 })).toHaveTextContent('The population was removed; the cohort stays.');
-    expect(within(kept).getByRole('button', { name: /Import population file/ })).toBeInTheDocument();
+    expect(await within(kept).findByRole('button', { name: /Import population file/ }, { timeout: 10_000 })).toBeInTheDocument();
   });
 
   it('says in one sentence why a file cannot be used, offers its rejected rows and goes back to the columns', async () => {

@@ -1,20 +1,15 @@
 // The Simulate panel with a saved cohort that keeps a population: a box offers its real customers as the
 // run's users (the users field then does not apply), the run gets the population read against the
 // cohort, the results say how many customers ran, and a population no longer kept is a clear problem.
-import { act, render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { EditorScreen } from '../../src/app/editor/EditorScreen';
-import { ServicesContext, type AppServices } from '../../src/app/services';
-import { createMemoryRepository } from '../../src/app/persist/memoryRepository';
+import { act, screen, within } from '@testing-library/react';
 import { setLanguage } from '../../src/app/i18n/index.ts';
 import { runSimulationJob } from '../../src/app/simulate/simulationJob';
 import { deliverSimulation, type SimulationCallbacks, type SimulationRequest, type SimulationRunner } from '../../src/app/simulate/protocol';
-import { checkJourney } from '../../src/core/journey/validate';
-import type { JourneyDocument } from '../../src/core/journey/schema';
 import type { PopulationData } from '../../src/core/calibration';
 import { ecommercePreset } from '../../src/core/cohort/presets/ecommerce';
 import { getTemplate } from '../../src/core/templates';
 import { instantiateTemplate } from '../../src/core/templates/defineTemplate';
+import { openEditor } from '../support/openEditor';
 
 const SIZE = 40;
 const cohort = { ...structuredClone(ecommercePreset.spec), id: 'fitted', name: { en: 'My customers', 'zh-CN': '我的客户' } };
@@ -42,21 +37,13 @@ const population = (): PopulationData => ({
   },
 });
 
-async function openEditor() {
-  const document = checkJourney(instantiateTemplate(getTemplate('churn-win-back')!, 'en')).document as JourneyDocument;
+async function openPanel() {
   const requests: { request: SimulationRequest; callbacks: SimulationCallbacks }[] = [];
   const runner: SimulationRunner = (request, callbacks) => (requests.push({ request, callbacks }), { cancel() {} });
-  const services: AppServices = { repository: createMemoryRepository(), tabId: 'tab-a', storageWarning: null, simulationRunner: runner };
-  await services.repository.save(document, { expectedRevision: null, writer: 'setup' });
+  const { user, services } = await openEditor(instantiateTemplate(getTemplate('churn-win-back')!, 'en'), { simulationRunner: runner });
+  // The panel reads the saved cohorts and their populations each time it opens.
   await services.repository.cohorts.put(cohort);
   await services.repository.populations.put(population());
-  const user = userEvent.setup();
-  render(
-    <ServicesContext.Provider value={services}>
-      <EditorScreen journeyId={document.id} onBack={() => {}} />
-    </ServicesContext.Provider>,
-  );
-  await screen.findByRole('toolbar', { name: 'Journey tools' });
   await user.click(screen.getByRole('button', { name: /Simulate/ }));
   const panel = await screen.findByRole('dialog', { name: 'Simulate this journey' });
   await within(panel).findByRole('option', { name: 'My customers' });
@@ -67,7 +54,7 @@ describe('simulating a saved cohort’s population', () => {
   beforeEach(() => setLanguage('en'));
 
   it('offers the real customers as the users, runs them, and says how many ran', async () => {
-    const { user, panel, requests } = await openEditor();
+    const { user, panel, requests } = await openPanel();
     expect(within(panel).queryByRole('checkbox', { name: /Simulate each real customer/ })).toBeNull();
     await user.selectOptions(within(panel).getByRole('combobox', { name: 'Cohort' }), 'saved:fitted');
     const box = await within(panel).findByRole('checkbox', { name: 'Simulate each real customer (40)' });
@@ -86,7 +73,7 @@ describe('simulating a saved cohort’s population', () => {
   });
 
   it('says so when the population is no longer kept, and runs synthetic users once the box is unticked', async () => {
-    const { user, panel, requests, services } = await openEditor();
+    const { user, panel, requests, services } = await openPanel();
     await user.selectOptions(within(panel).getByRole('combobox', { name: 'Cohort' }), 'saved:fitted');
     await user.click(await within(panel).findByRole('checkbox', { name: /Simulate each real customer/ }));
     await services.repository.populations.remove('fitted');

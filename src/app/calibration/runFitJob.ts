@@ -6,9 +6,9 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { getPreset, type SourceFile } from '../../core/cohort';
-import { message } from '../../core/i18n';
+import { message, type Message } from '../../core/i18n';
 import { createTransactionImport } from '../../core/calibration/import';
-import { createCampaignImport, createProfileImport } from '../../core/calibration/import';
+import { createCampaignImport, createProfileImport, type SideImportStream } from '../../core/calibration/import';
 import { fitImported, populationOfFit } from '../../core/calibration';
 import type { FitMessage, FitPhase, FitRequest } from './protocol';
 
@@ -44,29 +44,28 @@ export async function runFitJob(request: FitRequest, post: (message: FitMessage)
   if (imported.problem) return post({ type: 'result', importReport: report, problem: imported.problem, fit: null, cohort: null, population: null });
   const sources: SourceFile[] = [{ role: 'transactions', fileName: request.transactionsName, sha256: transactionsHash, bytes: request.transactions.size, rows: report.rowsRead, accepted: report.accepted, rejected: report.rejectedCount }];
 
-  let profiles = null;
-  if (request.profiles) {
-    const profileStream = createProfileImport(imported.customerIndex);
-    const file = request.profiles.file;
-    const profilesHash = await readHashed(file, (bytes) => profileStream.push(bytes), progress('profiles', file.size, () => 0), cancelled);
-    if (profilesHash === null) return;
-    profiles = profileStream.finish();
-    if (profiles.problem) return post({ type: 'result', importReport: report, problem: profiles.problem, fit: null, cohort: null, population: null });
-    const read = profiles.report;
-    sources.push({ role: 'profiles', fileName: request.profiles.name, sha256: profilesHash, bytes: file.size, rows: read.rowsRead, accepted: read.accepted, rejected: read.rowsRead - read.accepted });
-  }
-
-  let campaigns = null;
-  if (request.campaigns) {
-    const campaignStream = createCampaignImport(imported.customerIndex);
-    const file = request.campaigns.file;
-    const campaignsHash = await readHashed(file, (bytes) => campaignStream.push(bytes), progress('campaigns', file.size, () => 0), cancelled);
-    if (campaignsHash === null) return;
-    campaigns = campaignStream.finish();
-    if (campaigns.problem) return post({ type: 'result', importReport: report, problem: campaigns.problem, fit: null, cohort: null, population: null });
-    const read = campaigns.report;
-    sources.push({ role: 'campaigns', fileName: request.campaigns.name, sha256: campaignsHash, bytes: file.size, rows: read.rowsRead, accepted: read.accepted, rejected: read.rowsRead - read.accepted });
-  }
+  // A side file (profiles, campaign history): read against the transactions' customers, hashed, its
+  // accounting added to the sources; undefined when cancelled, a problem's result posted when unusable.
+  const side = async <T extends { problem: Message | null; report: { rowsRead: number; accepted: number } }>(
+    role: 'profiles' | 'campaigns',
+    chosen: { file: Blob; name: string } | null,
+    stream: SideImportStream<T>,
+  ): Promise<T | null | undefined> => {
+    if (!chosen) return null;
+    const hash = await readHashed(chosen.file, (bytes) => stream.push(bytes), progress(role, chosen.file.size, () => 0), cancelled);
+    if (hash === null) return undefined;
+    const read = stream.finish();
+    if (read.problem) {
+      post({ type: 'result', importReport: report, problem: read.problem, fit: null, cohort: null, population: null });
+      return undefined;
+    }
+    sources.push({ role, fileName: chosen.name, sha256: hash, bytes: chosen.file.size, rows: read.report.rowsRead, accepted: read.report.accepted, rejected: read.report.rowsRead - read.report.accepted });
+    return read;
+  };
+  const profiles = await side('profiles', request.profiles, createProfileImport(imported.customerIndex));
+  if (profiles === undefined) return;
+  const campaigns = await side('campaigns', request.campaigns, createCampaignImport(imported.customerIndex));
+  if (campaigns === undefined) return;
 
   if (cancelled()) return;
   post({ type: 'progress', phase: 'fitting', bytes: request.transactions.size, size: request.transactions.size, rows: report.rowsRead });

@@ -1,7 +1,8 @@
+import { useInspectorChanges } from './useInspectorChanges';
 import { Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import type { JourneyDocument, JourneySettings } from '../../core/journey';
+import type { JourneyDocument } from '../../core/journey';
 import type { Problem } from '../../core/journey';
 import { NODE_WIDTH } from '../../core/editor';
 import { editorFor } from '../store/journeyEditor';
@@ -21,7 +22,7 @@ import { loadForEditing, unsavedCopiesFor } from '../persist/unsavedCopy';
 import { JourneyCanvas } from '../canvas/JourneyCanvas';
 import { Palette } from '../panels/Palette';
 import { ProblemsPanel } from '../panels/ProblemsPanel';
-import { Inspector, type NodePatch } from '../panels/Inspector';
+import { Inspector } from '../panels/Inspector';
 import { PortConnections } from '../panels/PortConnections';
 import { Toolbar } from './Toolbar';
 import { SaveBanner } from './SaveBanner';
@@ -156,21 +157,7 @@ function Editor({
 
   const onAdd = useCallback((kind: string) => void addStep(kind), [addStep]);
 
-  const onChangeNode = useCallback(
-    (patch: NodePatch) => {
-      const { selection } = store.getState();
-      const nodeId = selection.nodes.length === 1 ? selection.nodes[0] : undefined;
-      if (nodeId) editorFor(store).updateNode(nodeId, patch);
-    },
-    [store],
-  );
-
-  const onChangeSettings = useCallback(
-    (next: JourneySettings) => {
-      editorFor(store).setSettings(next);
-    },
-    [store],
-  );
+  const { onChangeNode, onChangeSettings } = useInspectorChanges();
 
   const selectProblem = useCallback(
     (problem: Problem) => {

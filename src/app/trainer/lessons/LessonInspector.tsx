@@ -1,21 +1,18 @@
 // The journey edited beside the lesson: the inspector of the step selected on the canvas (its ports'
 // connections too), or the journey's settings when none is, so a challenge's "change the journey and
 // check again" can be done without leaving the lesson. Every change is an ordinary, undoable edit.
-import { useCallback, useId } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JourneySettings } from '../../../core/journey';
 import { ErrorBoundary } from '../../ErrorBoundary';
-import { Inspector, type NodePatch } from '../../panels/Inspector';
+import { Inspector } from '../../panels/Inspector';
+import { useInspectorChanges } from '../../editor/useInspectorChanges';
 import { PortConnections } from '../../panels/PortConnections';
-import { editorFor } from '../../store/journeyEditor';
 import { useEditor } from '../../store/useEditor';
-import { useEditorStore } from '../../store/useEditorStore';
 import { useProblems } from '../../store/useProblems';
 
 export function LessonInspector() {
   const { t } = useTranslation();
   const headingId = useId();
-  const store = useEditorStore();
   const settings = useEditor((state) => state.journey?.settings ?? null);
   // As the editor's side panel does: during a drag, the step as it was when the drag began.
   const selectedNode = useEditor((state) =>
@@ -23,15 +20,7 @@ export function LessonInspector() {
   );
   const problems = useProblems();
 
-  const onChangeNode = useCallback(
-    (patch: NodePatch) => {
-      const { selection } = store.getState();
-      const nodeId = selection.nodes.length === 1 ? selection.nodes[0] : undefined;
-      if (nodeId) editorFor(store).updateNode(nodeId, patch);
-    },
-    [store],
-  );
-  const onChangeSettings = useCallback((next: JourneySettings) => editorFor(store).setSettings(next), [store]);
+  const { onChangeNode, onChangeSettings } = useInspectorChanges();
 
   if (!settings) return null;
   return (
