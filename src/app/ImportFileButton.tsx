@@ -2,9 +2,10 @@
 // (still named, for screen readers and tests that set files on it). The input is emptied after each
 // pick, so choosing the same file again imports it again.
 import { useRef } from 'react';
+import { ImportIcon } from './icons';
 
 export interface ImportFileButtonProps {
-  /** The button's text (after the ⇧ mark). */
+  /** The button's text (after the import icon). */
   label: string;
   /** The hidden input's accessible name. */
   inputLabel: string;
@@ -18,7 +19,7 @@ export function ImportFileButton({ label, inputLabel, accept, onFile }: ImportFi
   return (
     <>
       <button type="button" onClick={() => input.current?.click()}>
-        ⇧ {label}
+        <ImportIcon /> {label}
       </button>
       <input
         ref={input}

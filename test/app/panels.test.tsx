@@ -21,7 +21,7 @@ describe('Palette', () => {
     const palette = screen.getByRole('navigation', { name: 'Steps' });
     expect(headingsOf(palette)).toEqual(['Triggers', 'Touches', 'Timing', 'Logic', 'Outcomes']);
     const buttons = within(palette).getAllByRole('button');
-    expect(buttons.map((button) => button.textContent)).toEqual(defaultRegistry.kinds.map((kind) => `${kind.icon}${inEnglish(kind.name)}`));
+    expect(buttons.map((button) => button.textContent)).toEqual(defaultRegistry.kinds.map((kind) => inEnglish(kind.name)));
     expect(buttons.map((button) => button.getAttribute('data-kind'))).toEqual(defaultRegistry.kinds.map((kind) => kind.kind));
 
     const touches = within(palette).getByRole('region', { name: 'Touches' });
@@ -42,7 +42,7 @@ describe('Palette', () => {
     const palette = screen.getByRole('navigation', { name: '步骤' });
     expect(headingsOf(palette)).toEqual(['触发', '触达', '时间', '逻辑', '结果']);
     expect(within(palette).getAllByRole('button').map((button) => button.textContent)).toEqual(
-      defaultRegistry.kinds.map((kind) => `${kind.icon}${inChinese(kind.name)}`),
+      defaultRegistry.kinds.map((kind) => inChinese(kind.name)),
     );
     expect(within(palette).getByRole('button', { name: 'A/B 分流' })).toHaveAccessibleDescription(inChinese(defaultRegistry.get('split')!.description));
   });

@@ -91,7 +91,7 @@ describe('adding a kind', () => {
   const pointsKind = defineNodeKind({
     kind: 'awardPoints',
     group: 'outcomes',
-    icon: '◎',
+    icon: 'star',
     name: verbatim(localized('Award points', '赠送积分')),
     description: verbatim(localized('Gives the user loyalty points.', '给用户赠送会员积分。')),
     params: z.strictObject({ points: z.number().int().min(1).default(100) }),

@@ -27,7 +27,7 @@ import { verbatim } from '../../src/core/i18n';
 const nudgeKind = defineNodeKind({
   kind: 'nudge',
   group: 'touches',
-  icon: '👉',
+  icon: 'mail',
   name: verbatim(localized('Nudge', '轻推')),
   description: verbatim(localized('A touch for users not nudged yet; it tags them.', '只触达尚未被轻推的用户，并给他们打标签。')),
   params: z.strictObject({ channel: z.enum(channels).default('push'), tag: z.string().min(1).default('nudged') }),
@@ -64,7 +64,7 @@ const nudgeKind = defineNodeKind({
 const coinKind = defineNodeKind({
   kind: 'coinFlip',
   group: 'logic',
-  icon: '🪙',
+  icon: 'circle',
   name: verbatim(localized('Coin flip', '抛硬币')),
   description: verbatim(localized('Heads or tails, half and half; tails is the holdout.', '正面或反面各一半；反面为对照组。')),
   params: z.strictObject({}),

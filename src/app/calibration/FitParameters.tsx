@@ -1,5 +1,6 @@
 // One segment's fit: the parameters with their standard errors, what they mean in plain words, and
 // what the data could not support.
+import { SeverityIcon } from '../icons';
 import { useTranslation } from 'react-i18next';
 import type { SegmentReport } from '../../core/calibration';
 import { segmentWarningMessage } from '../../core/calibration';
@@ -71,7 +72,9 @@ export function FitParameters({ segment, currency }: { segment: SegmentReport; c
       {warnings.length > 0 && (
         <ul className="fit-warnings" aria-label={t('calibration.results.warnings')}>
           {warnings.map((warning, index) => (
-            <li key={index}>⚠ {say(segmentWarningMessage(warning), lang)}</li>
+            <li key={index}>
+              <SeverityIcon severity="warning" /> {say(segmentWarningMessage(warning), lang)}
+            </li>
           ))}
         </ul>
       )}

@@ -23,6 +23,7 @@ import type { PopulationData } from '../../core/calibration';
 import './cohorts.css';
 import { useLang } from '../i18n/useLang';
 import { say } from '../i18n/say';
+import { CloseIcon } from '../icons';
 
 type Notice = { kind: 'info' | 'error'; text: string; problems?: Problem[] };
 
@@ -71,7 +72,7 @@ function NoticeView({ notice, onClose }: { notice: Notice; onClose(): void }) {
         </ul>
       )}
       <button type="button" aria-label={t('editor.close')} onClick={onClose}>
-        ×
+        <CloseIcon />
       </button>
     </div>
   );

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { exportKinds, useJourneyExport, type ExportKind } from './useJourneyExport';
+import { ExportIcon } from '../icons';
 
 /** Export the journey file, the compiled machine, or a picture of the canvas (useJourneyExport does it). */
 export function ExportMenu() {
@@ -18,7 +19,7 @@ export function ExportMenu() {
   return (
     <div className="menu-button" ref={menu}>
       <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
-        ⇩ {t('editor.export')}
+        <ExportIcon /> {t('editor.export')}
       </button>
       {open && (
         <div

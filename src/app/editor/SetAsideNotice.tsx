@@ -4,6 +4,7 @@ import { downloadText, exportJourneyJson, journeyFileName } from '../persist/fil
 import { persistMessages } from '../persist/persistMessages';
 import { useLang } from '../i18n/useLang';
 import { say } from '../i18n/say';
+import { CloseIcon } from '../icons';
 
 /**
  * Unsaved edits from before a reload that lost to another tab's save (persist/unsavedCopy.ts): the
@@ -23,7 +24,7 @@ export function SetAsideNotice({ document, onRestore, onDismiss }: { document: J
         {t('editor.downloadSetAside')}
       </button>
       <button type="button" aria-label={t('editor.close')} onClick={onDismiss}>
-        ×
+        <CloseIcon />
       </button>
     </div>
   );

@@ -4,6 +4,7 @@ import { useEditorStore } from '../store/useEditorStore';
 import { encodeShareLink } from '../persist/shareLink';
 import { useLang } from '../i18n/useLang';
 import { say } from '../i18n/say';
+import { ShareIcon } from '../icons';
 
 export interface SharedLink {
   url: string;
@@ -58,7 +59,7 @@ export function ShareButton() {
   return (
     <div className="menu-button">
       <button type="button" onClick={() => void share()}>
-        🔗 {t('editor.share')}
+        <ShareIcon /> {t('editor.share')}
       </button>
       {result && <ShareResult result={result} onClose={close} />}
     </div>

@@ -14,6 +14,7 @@ import { JourneyNameField } from './JourneyNameField';
 import { MoreMenu } from './MoreMenu';
 import { useNarrowToolbar } from './useNarrowToolbar';
 import { SimulateButton } from '../simulate/SimulateButton';
+import { AutoLayoutIcon, RedoIcon, UndoIcon } from '../icons';
 
 const statusKey = {
   saved: 'editor.status.saved',
@@ -44,10 +45,10 @@ export function Toolbar({ autosave, onBack, mode = 'editor', onSwitchMode }: { a
       <JourneyNameField />
       <span className="toolbar__group">
         <button type="button" disabled={!canUndo} onClick={() => void runAction(store, undoAction, undefined)} title={`${t('actions.undo')} (${shortcutLabel(undoAction, mod)})`}>
-          ↶ {t('actions.undo')}
+          <UndoIcon /> {t('actions.undo')}
         </button>
         <button type="button" disabled={!canRedo} onClick={() => void runAction(store, redoAction, undefined)} title={`${t('actions.redo')} (${shortcutLabel(redoAction, mod)})`}>
-          ↷ {t('actions.redo')}
+          <RedoIcon /> {t('actions.redo')}
         </button>
       </span>
       <span className="toolbar__group">
@@ -56,7 +57,7 @@ export function Toolbar({ autosave, onBack, mode = 'editor', onSwitchMode }: { a
         ) : (
           <>
             <button type="button" onClick={autoLayout} title={autoLayoutTitle}>
-              ⇶ {t('actions.autoLayout')}
+              <AutoLayoutIcon /> {t('actions.autoLayout')}
             </button>
             <ExportMenu />
             <ShareButton />

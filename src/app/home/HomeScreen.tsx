@@ -21,6 +21,7 @@ import { ImportFileButton } from '../ImportFileButton';
 import './home.css';
 import { useLang } from '../i18n/useLang';
 import { say } from '../i18n/say';
+import { CloseIcon } from '../icons';
 
 type Notice = { kind: 'info' | 'error'; text: string; problems?: Problem[]; undo?: () => void };
 
@@ -278,7 +279,7 @@ export function HomeScreen({ onOpen }: { onOpen(id: string): void }) {
             </button>
           )}
           <button type="button" aria-label={t('editor.close')} onClick={() => setNotice(null)}>
-            ×
+            <CloseIcon />
           </button>
         </div>
       )}

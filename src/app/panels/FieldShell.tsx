@@ -4,8 +4,7 @@ import type { ReactNode } from 'react';
 import type { FieldPath } from '../../core/journey';
 import type { FormMessage } from './formMessageSlots';
 import { joinIds, useForm, type InspectorT } from './formContext';
-
-const icons = { error: '⛔', warning: '⚠', info: 'ℹ' } as const;
+import { SeverityIcon } from '../icons';
 
 export function Messages({ id, messages, t }: { id: string; messages: readonly FormMessage[]; t: InspectorT }) {
   if (messages.length === 0) return null;
@@ -14,7 +13,7 @@ export function Messages({ id, messages, t }: { id: string; messages: readonly F
       {messages.map((message, index) => (
         <li key={index} className={`insp-msg insp-msg--${message.severity}`} data-code={message.code}>
           <span className="insp-msg__icon" aria-hidden="true">
-            {icons[message.severity]}
+            <SeverityIcon severity={message.severity} />
           </span>
           <span className="insp-msg__body">
             <span className="insp-sr-only">{t(`severity.${message.severity}`)}:</span> {message.text}

@@ -18,6 +18,7 @@ import { SettingsForm } from './SettingsForm';
 import { useRawText } from './fields/useRawText';
 import { useLang } from '../i18n/useLang';
 import { say } from '../i18n/say';
+import { KindIcon } from '../icons';
 
 /** What the inspector asks to change on the selected node; params are always complete and valid. */
 export interface NodePatch {
@@ -119,7 +120,7 @@ function NodeInspector({
       <header className="insp-header">
         <h2 id={ids.heading} className="insp-header__title">
           <span className="insp-header__icon" aria-hidden="true">
-            {kind?.icon ?? '?'}
+            <KindIcon name={kind?.icon ?? null} />
           </span>
           {kind ? say(kind.name, lang) : node.kind}
         </h2>

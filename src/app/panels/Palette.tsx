@@ -9,6 +9,7 @@ import { KIND_DRAG_TYPE } from '../canvas/types.ts';
 import './panels.css';
 import { useLang } from '../i18n/useLang';
 import { say } from '../i18n/say';
+import { KindIcon } from '../icons';
 
 export interface PaletteProps {
   /** Add a node of this kind (keyboard or click); the caller decides where it goes. */
@@ -86,7 +87,7 @@ function PaletteItem({ definition, onAdd }: { definition: NodeKind; onAdd(kind: 
         onDragStart={(event) => onDragStart(event, definition.kind)}
       >
         <span className="palette__icon" aria-hidden="true">
-          {definition.icon}
+          <KindIcon name={definition.icon} />
         </span>
         <span className="palette__name">{say(definition.name, lang)}</span>
       </button>

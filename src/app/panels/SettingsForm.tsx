@@ -10,6 +10,7 @@ import type { InspectorT } from './formContext';
 import type { PathMessage } from './formMessageSlots';
 import { useLang } from '../i18n/useLang';
 import { say } from '../i18n/say';
+import { SettingsIcon } from '../icons';
 
 /** The journey's problems about its settings, with paths relative to the settings. */
 export function settingsMessages(problems: readonly Problem[], lang: Language): PathMessage[] {
@@ -36,7 +37,7 @@ export function SettingsForm({ settings, problems, t, onChangeSettings }: Settin
       <header className="insp-header">
         <h2 id={headingId} className="insp-header__title">
           <span className="insp-header__icon" aria-hidden="true">
-            ⚙
+            <SettingsIcon />
           </span>
           {t('settings.heading')}
         </h2>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useSimulation } from './useSimulation';
 import { SIMULATION_PANEL_ID, SIMULATE_BUTTON_ID } from './ids';
+import { RunIcon } from '../icons';
 
 /** The toolbar's Simulate button: opens and closes the Simulate panel. */
 export function SimulateButton() {
@@ -18,7 +19,7 @@ export function SimulateButton() {
       aria-controls={open ? SIMULATION_PANEL_ID : undefined}
       onClick={() => setOpen(!open)}
     >
-      <span aria-hidden="true">▶</span> {t('simulate.open')}
+      <RunIcon /> {t('simulate.open')}
     </button>
   );
 }

@@ -26,6 +26,7 @@ import { failureText } from './failure';
 import './simulate.css';
 import { useLang } from '../i18n/useLang';
 import { say } from '../i18n/say';
+import { CloseIcon, RunIcon, StopIcon } from '../icons';
 
 export function SimulationPanel({ onSelectProblem }: { onSelectProblem(problem: Problem): void }) {
   const lang = useLang();
@@ -86,7 +87,7 @@ export function SimulationPanel({ onSelectProblem }: { onSelectProblem(problem: 
           {t('simulate.title')}
         </h2>
         <button type="button" className="simulation-panel__close" aria-label={t('simulate.close')} title={t('simulate.close')} onClick={close}>
-          ×
+          <CloseIcon />
         </button>
       </header>
       <form className="simulation-panel__form" onSubmit={onSubmit} noValidate>
@@ -165,11 +166,11 @@ export function SimulationPanel({ onSelectProblem }: { onSelectProblem(problem: 
         )}
         <div className="simulation-panel__actions">
           <button type="submit" className="simulation-panel__run" disabled={running}>
-            <span aria-hidden="true">▶</span> {t('simulate.run')}
+            <RunIcon /> {t('simulate.run')}
           </button>
           {running && (
             <button type="button" onClick={cancel}>
-              <span aria-hidden="true">■</span> {t('simulate.cancel')}
+              <StopIcon /> {t('simulate.cancel')}
             </button>
           )}
         </div>

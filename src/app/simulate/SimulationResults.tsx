@@ -8,6 +8,7 @@ import { useSimulation } from './useSimulation';
 import { formatCount, formatMoney, formatPercent, formatPoints } from './format';
 import { useLang } from '../i18n/useLang';
 import { intervalText, liftDetail } from './dashboard/kpis';
+import { DashboardIcon } from '../icons';
 
 interface Row {
   key: string;
@@ -122,7 +123,7 @@ export function SimulationResults() {
         aria-expanded={dashboardOpen}
         onClick={() => setDashboardOpen(true)}
       >
-        <span aria-hidden="true">▦</span> {t('dashboard.open')}
+        <DashboardIcon /> {t('dashboard.open')}
       </button>
       {dashboardOpen && (
         <Suspense fallback={null}>

@@ -9,6 +9,7 @@ import type { JourneyFlowNode } from '../types.ts';
 import { describeNode, worstSeverity } from './describe.ts';
 import { ProblemBadge } from './ProblemBadge.tsx';
 import '../canvas.css';
+import { KindIcon } from '../../icons';
 
 export type JourneyNodeProps = NodeProps<JourneyFlowNode>;
 
@@ -55,7 +56,7 @@ export function NodeShell({ data, selected, isConnectable, input, className, chi
       {badge}
       <div className="journey-node__header">
         <span className="journey-node__icon" aria-hidden="true">
-          {view.icon}
+          <KindIcon name={view.icon} />
         </span>
         <span className="journey-node__names">
           {view.labelled && <span className="journey-node__kind">{view.kindName}</span>}

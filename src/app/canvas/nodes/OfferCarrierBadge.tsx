@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../i18n/index.ts';
 import { formatList } from '../../i18n/format';
 import './offerCarrierBadge.css';
+import { OfferIcon } from '../../icons';
 
 export function OfferCarrierBadge({ offers, lang }: { offers: readonly string[]; lang: Language }) {
   const { t } = useTranslation(undefined, { lng: lang });
@@ -13,7 +14,7 @@ export function OfferCarrierBadge({ offers, lang }: { offers: readonly string[];
     <p className="offer-carrier-badge">
       <span role="img" className="offer-carrier-badge__pill" aria-label={label} title={label}>
         <span aria-hidden="true" className="offer-carrier-badge__icon">
-          🎟
+          <OfferIcon />
         </span>
         <span aria-hidden="true" className="offer-carrier-badge__names">
           {names}

@@ -3,17 +3,15 @@
 // in the accessibility tree all the time, the badge's description for screen readers.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Problem, Severity } from '../../../core/journey';
+import type { Problem } from '../../../core/journey';
 import { worstSeverity } from './describe.ts';
 import { useLang } from '../../i18n/useLang';
 import { say } from '../../i18n/say';
+import { SeverityIcon } from '../../icons';
 
 export interface ProblemBadgeProps {
   problems: readonly Problem[];
 }
-
-/** Shape as well as colour tells the severities apart. */
-const GLYPHS: Record<Severity, string> = { error: '✖', warning: '▲', info: 'i' };
 
 export function ProblemBadge({ problems }: ProblemBadgeProps) {
   const lang = useLang();
@@ -30,9 +28,8 @@ export function ProblemBadge({ problems }: ProblemBadgeProps) {
         aria-label={t('canvas.node.problemCount', { count: problems.length })}
         aria-describedby={listId}
       >
-        <span aria-hidden="true" className="problem-badge__glyph">
-          {GLYPHS[severity]}
-        </span>
+        {/* Shape as well as colour tells the severities apart. */}
+        <SeverityIcon severity={severity} className="problem-badge__glyph" />
         <span aria-hidden="true">{problems.length}</span>
       </span>
       <ul id={listId} className="problem-tooltip" aria-label={t('canvas.node.problemList')}>

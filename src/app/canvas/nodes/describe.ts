@@ -3,7 +3,7 @@
 // (their `ariaLabel`) and the node components to draw themselves.
 import { defaultRegistry, type Registry } from '../../../core/journey';
 import type { JourneyNode } from '../../../core/journey';
-import type { NodeKind } from '../../../core/journey';
+import type { KindIconName, NodeKind } from '../../../core/journey';
 import { severities, type Problem, type Severity } from '../../../core/journey';
 import type { Language } from '../../i18n/index.ts';
 import i18n from '../../i18n/index.ts';
@@ -17,7 +17,8 @@ export interface NodePort {
 export interface NodeView {
   /** The kind's definition, or undefined for a kind this build does not know. */
   definition: NodeKind | undefined;
-  icon: string;
+  /** The kind's icon name (drawn by KindIcon), or null for a kind this build does not know. */
+  icon: KindIconName | null;
   /** The kind's localized name ("Message"), or the raw kind string when unknown. */
   kindName: string;
   /** The node's label, or the kind name when the label is empty. */
@@ -30,8 +31,6 @@ export interface NodeView {
   /** Entry kinds (palette group "triggers") are where users come in: they take no incoming edge. */
   hasInput: boolean;
 }
-
-const UNKNOWN_ICON = '●';
 
 /**
  * Params as the kind's functions expect them: defaults filled in by the kind's schema. A node that
@@ -57,7 +56,7 @@ export function describeNode(node: JourneyNode, lang: Language, registry: Regist
   if (!definition) {
     return {
       definition,
-      icon: UNKNOWN_ICON,
+      icon: null,
       kindName: node.kind,
       title: label || node.kind,
       labelled: label !== '',

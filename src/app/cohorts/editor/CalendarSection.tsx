@@ -14,6 +14,7 @@ import type { Update } from './SegmentProfile';
 import { problemsUnder, sameProblems, todayText } from './timing';
 import { useLang } from '../../i18n/useLang';
 import './timeEditor.css';
+import { CloseIcon } from '../../icons';
 
 export interface CalendarSectionProps {
   /** The draft's `calendar` as it stands (an array when it checks). */
@@ -81,7 +82,7 @@ function CalendarSectionView({ calendar, problems: all, update }: CalendarSectio
                   </td>
                   <td>
                     <button type="button" aria-label={t('cohorts.calendarRemove', { entry: label })} title={t('cohorts.calendarRemove', { entry: label })} onClick={() => remove(index)}>
-                      ×
+                      <CloseIcon />
                     </button>
                     <ProblemText id={`calendar-${index}-error`} problems={problemsAt(problems, base, false)} />
                   </td>

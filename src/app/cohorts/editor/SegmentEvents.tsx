@@ -6,6 +6,7 @@ import { isPlainObject } from '../../../core/journey';
 import { problemsAt, type Path } from '../draft';
 import { AddForm, NumberField, ProblemText, Section } from './fields';
 import type { PartProps } from './SegmentProfile';
+import { CloseIcon } from '../../icons';
 
 export function SegmentEvents({ base, segment, problems, set, update, index }: PartProps & { index: number }) {
   const { t } = useTranslation();
@@ -25,7 +26,7 @@ export function SegmentEvents({ base, segment, problems, set, update, index }: P
               <li key={event}>
                 <NumberField label={t('cohorts.event', { event })} path={[...path, event, 'perDay']} value={rate.perDay} problems={problems} onChange={set} />
                 <button type="button" aria-label={t('cohorts.removeEvent', { event })} title={t('cohorts.removeEvent', { event })} onClick={() => set([...path, event], undefined)}>
-                  ×
+                  <CloseIcon />
                 </button>
                 <ProblemText id={`${[...path, event].join('-')}-error`} problems={problemsAt(problems, [...path, event], false)} />
               </li>

@@ -5,6 +5,7 @@ import { addTag, removeTag, tagNameProblem } from '../../../core/cohort';
 import { problemsAt } from '../draft';
 import { AddForm, ProblemText, Section, type ProblemMap } from './fields';
 import type { Update } from './SegmentProfile';
+import { CloseIcon } from '../../icons';
 
 export function TagsSection({ tags, problems, update }: { tags: readonly string[]; problems: ProblemMap; update: Update }) {
   const { t } = useTranslation();
@@ -18,7 +19,7 @@ export function TagsSection({ tags, problems, update }: { tags: readonly string[
             <li key={tag}>
               <code>{tag}</code>
               <button type="button" aria-label={t('cohorts.removeTag', { tag })} title={t('cohorts.removeTag', { tag })} onClick={() => update((draft) => removeTag(draft, tag))}>
-                ×
+                <CloseIcon />
               </button>
               <ProblemText id={`tag-${index}-error`} problems={problemsAt(problems, ['tags', index])} />
             </li>

@@ -9,6 +9,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { downloadDataUrl } from '../../persist/files';
 import { chartPngName, FileBaseContext } from './chartFiles';
 import type * as Renderer from './echartsRenderer';
+import { DownloadIcon } from '../../icons';
 
 type Phase = 'loading' | 'ready' | 'failed';
 
@@ -76,7 +77,7 @@ export function Chart({ option, title, height = 280, minWidth }: { option: EChar
         </p>
       )}
       <button type="button" className="dashboard-chart__png" aria-label={t('report.png.download', { title })} title={t('report.png.download', { title })} disabled={phase !== 'ready'} onClick={downloadPng}>
-        <span aria-hidden="true">⬇</span> PNG
+        <DownloadIcon /> PNG
       </button>
       {pngFailed && (
         <p className="dashboard-chart__note" role="alert">

@@ -31,6 +31,7 @@ import { PrintableReport } from './PrintableReport';
 import { ErrorBoundary } from '../../ErrorBoundary';
 import './dashboard.css';
 import { useLang } from '../../i18n/useLang';
+import { CloseIcon, DownloadIcon, PrintIcon } from '../../icons';
 
 /** One part of the dashboard that fails to draw shows a message; the other parts and the editor stay usable. */
 function Guard({ children }: { children: ReactNode }) {
@@ -126,10 +127,10 @@ export function Dashboard({ report, currency, presetId, cohortName, stale, onClo
           </div>
           <div className="dashboard__actions">
             <button type="button" className="dashboard__print" onClick={() => setPrintedAt(new Date())}>
-              <span aria-hidden="true">⎙</span> {t('report.print')}
+              <PrintIcon /> {t('report.print')}
             </button>
             <button ref={closeButton} type="button" className="dashboard__close" aria-label={t('dashboard.close')} title={t('dashboard.close')} onClick={onClose}>
-              ×
+              <CloseIcon />
             </button>
           </div>
         </header>
@@ -165,10 +166,10 @@ export function Dashboard({ report, currency, presetId, cohortName, stale, onClo
         <DashboardSection title={t('dashboard.exports.title')} wide>
           <div className="dashboard__exports">
             <button type="button" onClick={() => downloadText(nodesCsv(report, currency), `${fileBase}-nodes.csv`)}>
-              <span aria-hidden="true">⬇</span> {t('dashboard.exports.nodes')}
+              <DownloadIcon /> {t('dashboard.exports.nodes')}
             </button>
             <button type="button" onClick={() => downloadText(daysCsv(report, currency), `${fileBase}-days.csv`)}>
-              <span aria-hidden="true">⬇</span> {t('dashboard.exports.days')}
+              <DownloadIcon /> {t('dashboard.exports.days')}
             </button>
           </div>
         </DashboardSection>

@@ -22,6 +22,7 @@ import { ImportFileButton } from '../../ImportFileButton';
 import './lessons.css';
 import { useLang } from '../../i18n/useLang';
 import { say } from '../../i18n/say';
+import { CloseIcon } from '../../icons';
 
 type Notice = { kind: 'info' | 'error'; text: string; problems?: Problem[]; link?: string };
 
@@ -311,7 +312,7 @@ export function LessonsScreen({ link, onStart, onHome }: LessonsScreenProps) {
           {notice.link && <input className="lessons-notice__link" readOnly value={notice.link} aria-label={t('trainer.lessons.linkLabel')} onFocus={(event) => event.target.select()} />}
           {notice.problems && notice.problems.length > 0 && <ProblemList problems={notice.problems} label={t('trainer.lessons.problems')} />}
           <button type="button" aria-label={t('editor.close')} onClick={() => setNotice(null)}>
-            ×
+            <CloseIcon />
           </button>
         </div>
       )}

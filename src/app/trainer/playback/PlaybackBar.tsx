@@ -11,6 +11,7 @@ import { failureText } from '../../simulate/failure';
 import './playback.css';
 import { useLang } from '../../i18n/useLang';
 import { say } from '../../i18n/say';
+import { StepBackIcon, StepForwardIcon } from '../../icons';
 
 export function PlaybackBar() {
   const lang = useLang();
@@ -49,13 +50,13 @@ export function PlaybackBar() {
       )}
       <div className="playback-bar__group">
         <button type="button" onClick={step(-1)} disabled={!ready} aria-label={t('trainer.playback.stepBack')} title={t('trainer.playback.stepBackHint')}>
-          ⏮
+          <StepBackIcon />
         </button>
         <button type="button" onClick={() => (playing ? store.getState().pause() : store.getState().play())} disabled={!ready} title={t('trainer.playback.playHint')}>
           {playing ? t('trainer.playback.pause') : t('trainer.playback.play')}
         </button>
         <button type="button" onClick={step(1)} disabled={!ready} aria-label={t('trainer.playback.stepForward')} title={t('trainer.playback.stepForwardHint')}>
-          ⏭
+          <StepForwardIcon />
         </button>
       </div>
       <label className="playback-bar__group">

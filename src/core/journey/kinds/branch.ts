@@ -28,7 +28,7 @@ const casePort = (index: number) => `case-${index + 1}`;
 export const branchKind = defineNodeKind({
   kind: 'branch',
   group: 'logic',
-  icon: '◇',
+  icon: 'diamond',
   name: message('core.journey.kinds.branch.branch'),
   description: message('core.journey.kinds.branch.sendsUsersDownDifferentPaths'),
   params,

@@ -12,6 +12,14 @@ import type { Implementations } from '../../compile/runtime';
 export const paletteGroups = ['triggers', 'touches', 'timing', 'logic', 'outcomes'] as const;
 export type PaletteGroup = (typeof paletteGroups)[number];
 
+/**
+ * The icons a kind can show in the palette and on the canvas, by name: core stays free of React, and the
+ * app draws each name as an SVG icon (src/app/icons.tsx), never as an emoji, which machines without an
+ * emoji font show as an empty box. A kind added later picks one of these, or adds a name here and there.
+ */
+export const kindIconNames = ['play', 'mail', 'ticket', 'split', 'tag', 'timer', 'hourglass', 'star', 'square', 'diamond', 'circle'] as const;
+export type KindIconName = (typeof kindIconNames)[number];
+
 export interface PortSpec {
   id: string;
   label: Message;
@@ -67,8 +75,8 @@ export interface CompileContext {
 export interface NodeKindDefinition<K extends string = string, P extends Record<string, unknown> = Record<string, unknown>> {
   kind: K;
   group: PaletteGroup;
-  /** A short glyph for the palette and canvas. */
-  icon: string;
+  /** The icon the palette and canvas draw for the kind (a name; the app maps it to an SVG icon). */
+  icon: KindIconName;
   name: Message;
   /** What the step means in marketing terms; shown as help in the palette and inspector. */
   description: Message;

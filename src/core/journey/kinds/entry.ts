@@ -31,7 +31,7 @@ const params = z.strictObject({
 export const entryKind = defineNodeKind({
   kind: 'entry',
   group: 'triggers',
-  icon: '▶',
+  icon: 'play',
   name: message('core.journey.kinds.entry.entry'),
   description: message('core.journey.kinds.entry.whoEntersTheJourneyAnd'),
   params,

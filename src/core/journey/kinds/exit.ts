@@ -10,7 +10,7 @@ const params = z.strictObject({
 export const exitKind = defineNodeKind({
   kind: 'exit',
   group: 'outcomes',
-  icon: '■',
+  icon: 'square',
   name: message('core.journey.kinds.exit.exit'),
   description: message('core.journey.kinds.exit.theUserLeavesTheJourney'),
   params,

@@ -14,7 +14,7 @@ const params = z.strictObject({
 export const goalKind = defineNodeKind({
   kind: 'goal',
   group: 'outcomes',
-  icon: '★',
+  icon: 'star',
   name: message('core.journey.kinds.goal.goal'),
   description: message('core.journey.kinds.goal.aConversionCheckpointThatIs'),
   params,

@@ -12,7 +12,7 @@ const params = z.strictObject({
 export const messageKind = defineNodeKind({
   kind: 'message',
   group: 'touches',
-  icon: '✉',
+  icon: 'mail',
   name: message('core.journey.kinds.message.message'),
   description: message('core.journey.kinds.message.aTouchOnOneChannel'),
   params,

@@ -43,7 +43,7 @@ export const offerProblems = {
 export const offerKind = defineNodeKind({
   kind: 'offer',
   group: 'touches',
-  icon: '🎟',
+  icon: 'ticket',
   name: message('core.journey.kinds.offer.offer'),
   description: message('core.journey.kinds.offer.givesTheUserACoupon'),
   params,

@@ -34,7 +34,7 @@ const LISTED_TREATMENTS = 10;
 export const splitKind = defineNodeKind({
   kind: 'split',
   group: 'logic',
-  icon: '🔀',
+  icon: 'split',
   name: message('core.journey.kinds.split.aBSplit'),
   description: message('core.journey.kinds.split.dividesUsersAtRandomBy'),
   params,

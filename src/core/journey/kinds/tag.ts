@@ -14,7 +14,7 @@ const params = z.strictObject({
 export const tagKind = defineNodeKind({
   kind: 'tag',
   group: 'outcomes',
-  icon: '🏷',
+  icon: 'tag',
   name: message('core.journey.kinds.tag.tag'),
   description: message('core.journey.kinds.tag.addsOrRemovesATag'),
   params,

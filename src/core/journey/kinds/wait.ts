@@ -12,7 +12,7 @@ const durationOf = (p: { duration: string | null }) => (p.duration === null ? 0 
 export const waitKind = defineNodeKind({
   kind: 'wait',
   group: 'timing',
-  icon: '⏱',
+  icon: 'timer',
   name: message('core.journey.kinds.wait.wait'),
   description: message('core.journey.kinds.wait.holdsTheUserForA'),
   params,

@@ -17,7 +17,7 @@ const timeoutOf = (p: { timeout: string }) => parseDuration(p.timeout) ?? 0;
 export const waitForEventKind = defineNodeKind({
   kind: 'waitForEvent',
   group: 'timing',
-  icon: '⌛',
+  icon: 'hourglass',
   name: message('core.journey.kinds.waitForEvent.waitForEvent'),
   description: message('core.journey.kinds.waitForEvent.waitsUntilTheUserDoes'),
   params,
