@@ -26,7 +26,7 @@ export function ControlGroupSection({ control, currency }: { control: ControlGro
   return (
     <DashboardSection title={t('dashboard.control.title')} wide>
       <p className="dashboard-chart__note">{t('dashboard.control.intro', { share: percent(control.share) })}</p>
-      <TableScroll labelledBy={captionId}>
+      <TableScroll labelledBy={captionId} sidewaysOnly>
         <table className="dashboard-table">
           <caption id={captionId}>{t('dashboard.control.caption', { currency })}</caption>
           <thead>

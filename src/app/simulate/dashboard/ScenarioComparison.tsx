@@ -48,7 +48,7 @@ export function ScenarioComparison({ scenarios, onBaselineChange }: { scenarios:
           ))}
         </select>
       </p>
-      <TableScroll labelledBy={kpisId}>
+      <TableScroll labelledBy={kpisId} sidewaysOnly>
         <table className="dashboard-table scenario-table">
           <caption id={kpisId}>{t('scenarios.compare.kpis', { name: first.name })}</caption>
           {header}
@@ -79,7 +79,7 @@ export function ScenarioComparison({ scenarios, onBaselineChange }: { scenarios:
       </TableScroll>
       <p className="dashboard-section__note">{t('scenarios.attributedNote')}</p>
 
-      <TableScroll labelledBy={assumptionsId}>
+      <TableScroll labelledBy={assumptionsId} sidewaysOnly>
         <table className="dashboard-table scenario-table">
           <caption id={assumptionsId}>{t('scenarios.compare.assumptions')}</caption>
           {header}

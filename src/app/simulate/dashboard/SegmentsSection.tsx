@@ -25,7 +25,7 @@ export function SegmentsSection({ report, currency, presetId }: { report: Simula
   return (
   <DashboardSection title={t('dashboard.segments.title')} wide>
     {/* Sixteen columns are wider than the dialog at 1024 px: the box scrolls sideways (by keyboard too), the segment names stay at its left. */}
-    <TableScroll labelledBy={captionId}>
+    <TableScroll labelledBy={captionId} sidewaysOnly>
       <table className="dashboard-table dashboard-table--row-headers-stick">
         <caption id={captionId}>{t('dashboard.segments.caption')}</caption>
         <thead>

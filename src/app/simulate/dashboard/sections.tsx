@@ -74,11 +74,12 @@ export function ChartWithData({
 /**
  * The box a table scrolls in (sideways where its columns are wider than the dialog, down where it is long):
  * a region in the tab order, so keyboard users can scroll it with the arrow keys. Named by `label`, or by
- * the element `labelledBy` names (the table's caption).
+ * the element `labelledBy` names (the table's caption). `sidewaysOnly`: a table always on show (segments,
+ * arms, scenarios compared) is shown whole, its rows never cut off; only its width scrolls.
  */
-export function TableScroll({ id, label, labelledBy, hidden, children }: { id?: string; label?: string; labelledBy?: string; hidden?: boolean; children: ReactNode }) {
+export function TableScroll({ id, label, labelledBy, hidden, sidewaysOnly, children }: { id?: string; label?: string; labelledBy?: string; hidden?: boolean; sidewaysOnly?: boolean; children: ReactNode }) {
   return (
-    <div id={id} className="dashboard-table__scroll" role="region" aria-label={label} aria-labelledby={labelledBy} tabIndex={0} hidden={hidden}>
+    <div id={id} className={`dashboard-table__scroll${sidewaysOnly ? ' dashboard-table__scroll--sideways' : ''}`} role="region" aria-label={label} aria-labelledby={labelledBy} tabIndex={0} hidden={hidden}>
       {children}
     </div>
   );
