@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from './fixtures';
+import { measureCharts } from './chartText';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const CDNOW = path.resolve(here, '..', '..', '..', 'shared', 'data', 'CDNOW_sample.txt');
@@ -80,6 +81,10 @@ test('imports the CDNOW sample, fits it with a calibration end, saves it with it
     expect(await rows.count()).toBeGreaterThan(70);
     await expect(rows.nth(39)).toContainText(/^39/);
     await tracking.scrollIntoViewIfNeeded();
+    // Every diagnostic chart readable: no text over another, none wider than its box.
+    const { collisions, overflowing } = await measureCharts(page);
+    expect(collisions.map(({ chart, first, second }) => `${chart}: “${first}” over “${second}”`)).toEqual([]);
+    expect(overflowing).toEqual([]);
     await shot('fit-tracking');
   });
 

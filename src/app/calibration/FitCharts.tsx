@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { FitDiagnostics } from '../../core/calibration';
-import { baseOption, ChartWithData } from '../simulate/dashboard/sections';
+import { baseOption, ChartWithData, scrollLegend } from '../simulate/dashboard/sections';
 import '../simulate/dashboard/dashboard.css';
 import { useLang } from '../i18n/useLang';
 import { fixed } from './format';
@@ -15,8 +15,9 @@ const binLabel = (frequency: number, orMore: boolean) => (orMore ? `${frequency}
 function bars(categories: string[], series: { name: string; data: number[] }[], xName: string, yName: string): EChartsCoreOption {
   return {
     ...baseOption,
-    legend: { top: 0, left: 'center', itemGap: 24 },
-    grid: { left: 16, right: 16, top: 32, bottom: 8, containLabel: true },
+    legend: scrollLegend,
+    // Below the legend: the y-axis name stands above the plot, clear of the legend's line.
+    grid: { left: 16, right: 16, top: 56, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: categories, name: xName, nameLocation: 'middle', nameGap: 28 },
     yAxis: { type: 'value', name: yName, nameTextStyle: { align: 'left' } },
     series: series.map((one) => ({ type: 'bar', ...one })),
@@ -41,8 +42,8 @@ export function FitCharts({ diagnostics }: { diagnostics: FitDiagnostics }) {
     );
     const tracking: EChartsCoreOption = {
       ...baseOption,
-      legend: { top: 0, left: 'center', itemGap: 24 },
-      grid: { left: 16, right: 24, top: 32, bottom: 8, containLabel: true },
+      legend: scrollLegend,
+      grid: { left: 16, right: 24, top: 56, bottom: 8, containLabel: true },
       xAxis: { type: 'value', min: 0, max: diagnostics.tracking.at(-1)?.week ?? 1, name: t('calibration.charts.week'), nameLocation: 'middle', nameGap: 28 },
       yAxis: { type: 'value', name: t('calibration.charts.cumulative'), nameTextStyle: { align: 'left' } },
       series: [
