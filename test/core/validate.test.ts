@@ -88,6 +88,6 @@ describe('validate', () => {
   it('reports an unsupported version alone, naming both versions', () => {
     const problems = validate({ ...validJourney(), schemaVersion: 7 });
     expect(problems).toHaveLength(1);
-    expect(inEnglish(problems[0]!.message)).toMatch(/version 7.*\(1–5\)/);
+    expect(inEnglish(problems[0]!.message)).toMatch(/version 7.*\(1–6\)/);
   });
 });
