@@ -74,7 +74,7 @@ test('opens the dashboard of a run, with KPI cards, charts, data tables and a CS
   });
 
   await test.step('show the funnel data table', async () => {
-    const funnel = dashboard.getByRole('region', { name: 'Funnel by lifecycle stage' });
+    const funnel = dashboard.getByRole('region', { name: 'Funnel by lifecycle stage', exact: true });
     await funnel.getByRole('button', { name: 'Show data' }).click();
     const funnelTable = funnel.getByRole('table', { name: /Users who reached each stage or a later one/ });
     await funnelTable.waitFor();
@@ -100,12 +100,12 @@ test('opens the dashboard of a run, with KPI cards, charts, data tables and a CS
     expect(Number(cells[4]), 'the entry step’s users are the users who entered').toBe(Number(entered.replaceAll(',', '')));
     expect(Number(cells[3])).toBeGreaterThanOrEqual(Number(cells[4]));
 
-    await dashboard.getByRole('region', { name: 'Operations load' }).getByRole('button', { name: 'Show data' }).click();
+    await dashboard.getByRole('region', { name: 'Operations load', exact: true }).getByRole('button', { name: 'Show data' }).click();
     await saveScreenshot('dashboard-data-en');
   });
 
   await test.step('the sends-by-hour chart and its table name the quiet hours', async () => {
-    const hours = dashboard.getByRole('region', { name: 'Sends by hour of day' });
+    const hours = dashboard.getByRole('region', { name: 'Sends by hour of day', exact: true });
     await hours.getByRole('button', { name: 'Show data' }).click();
     await hours.getByRole('table', { name: /quiet hours 22:00–08:00 are shaded/ }).waitFor();
     await hours.scrollIntoViewIfNeeded();

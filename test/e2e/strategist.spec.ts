@@ -105,7 +105,7 @@ test('forecasts the churn win-back journey on two cohorts, compares arms and sce
   });
 
   await test.step('the flow through the journey, as a Sankey diagram', async () => {
-    const flow = dashboard.getByRole('region', { name: 'Flow through the journey' });
+    const flow = dashboard.getByRole('region', { name: 'Flow through the journey', exact: true });
     await flow.getByRole('img').locator('svg').first().waitFor();
     await flow.scrollIntoViewIfNeeded();
     await saveScreenshot('strategist-flow');

@@ -104,7 +104,8 @@ export function horizontalBars(categories: string[], values: number[], name: str
     ...baseOption,
     grid: { left: 24, right: 64, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', name, nameLocation: 'middle', nameGap: 28, axisLabel: { hideOverlap: true } },
-    yAxis: { type: 'category', inverse: true, data: categories },
+    // A long step name is cut short with "…" rather than squeezing the bars to nothing; the tooltip and the table have it whole.
+    yAxis: { type: 'category', inverse: true, data: categories, axisLabel: { width: 180, overflow: 'truncate' } },
     series: [{ type: 'bar', name, data: values, label: { show: true, position: 'right', formatter: ({ dataIndex }: { dataIndex: number }) => label(dataIndex) } }],
   };
 }
