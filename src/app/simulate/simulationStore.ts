@@ -204,39 +204,39 @@ export function createSimulationStore(runner: SimulationRunner, options: Simulat
         current = runner(request, callbacks);
       };
       const callbacks: SimulationCallbacks = {
-          onProgress: (done, total) => {
-            if (mine()) set({ progress: { done, total } });
-          },
-          onDone: (report) => {
-            if (!mine()) return;
-            settle();
-            const nodeCounts = new Map(report.nodes.map((node) => [node.id, { entries: node.entries, users: node.users }]));
-            set({ phase: 'done', report, nodeCounts, flow: flowOf(journey, report), stale: staleFor(journey, cohort.spec, population, get().settings), progress: { done: report.users, total: report.users } });
-            // Kept for the next time the journey is opened; a failure to keep it is only reported.
-            const { run } = get();
-            if (runs && run) {
-              const record: RunRecord = {
-                journeyId: journey.id,
-                savedAt: now(),
-                journey,
-                settings: { users: runUsers, seed, replications, presetId: run.presetId, ...(population ? { population } : {}) },
-                cohort: run.cohort,
-                report,
-              };
-              runs.put(record).catch((error: unknown) => set({ error: errorMessage(error) }));
-            }
-          },
-          onProblems: (problems) => {
-            if (!mine()) return;
-            settle();
-            set({ phase: 'problems', problems });
-          },
-          onFailed: (failure) => {
-            if (!mine()) return;
-            settle();
-            // The failure is a problem like the others (code and sentence in both languages).
-            set({ phase: 'failed', problems: [failure] });
-          },
+        onProgress: (done, total) => {
+          if (mine()) set({ progress: { done, total } });
+        },
+        onDone: (report) => {
+          if (!mine()) return;
+          settle();
+          const nodeCounts = new Map(report.nodes.map((node) => [node.id, { entries: node.entries, users: node.users }]));
+          set({ phase: 'done', report, nodeCounts, flow: flowOf(journey, report), stale: staleFor(journey, cohort.spec, population, get().settings), progress: { done: report.users, total: report.users } });
+          // Kept for the next time the journey is opened; a failure to keep it is only reported.
+          const { run } = get();
+          if (runs && run) {
+            const record: RunRecord = {
+              journeyId: journey.id,
+              savedAt: now(),
+              journey,
+              settings: { users: runUsers, seed, replications, presetId: run.presetId, ...(population ? { population } : {}) },
+              cohort: run.cohort,
+              report,
+            };
+            runs.put(record).catch((error: unknown) => set({ error: errorMessage(error) }));
+          }
+        },
+        onProblems: (problems) => {
+          if (!mine()) return;
+          settle();
+          set({ phase: 'problems', problems });
+        },
+        onFailed: (failure) => {
+          if (!mine()) return;
+          settle();
+          // The failure is a problem like the others (code and sentence in both languages).
+          set({ phase: 'failed', problems: [failure] });
+        },
       };
       if (!population) return launch({ journey, cohort: cohort.spec, users, seed, replications });
       // The population is read from storage first (it may be large); a cancel meanwhile makes it moot.
