@@ -30,6 +30,11 @@ describe('importing a population into its fitted cohort', { timeout: 60_000 }, (
     await within(group).findByText(/No population is kept for this cohort/);
     const input = within(group).getByLabelText('Population file to import');
 
+    // A file too large for a browser tab is refused by its size, before it is read.
+    const huge = file('huge.population.json', '{}');
+    Object.defineProperty(huge, 'size', { value: 600 * 2 ** 20 });
+    await user.upload(input, huge);
+    expect(await within(group).findByRole('alert')).toHaveTextContent('Could not use “huge.population.json”: it is 600 MB, more than the 512 MB a browser reads safely');
     await user.upload(input, file('notes.population.json', '{ nope'));
     expect(await within(group).findByRole('alert')).toHaveTextContent('Could not use “notes.population.json”: it is not a JSON file.');
     const data = populationOfFit(imported, fitted, { segmentBy: 'rfm', seed: 1, salt: 'pepper' });

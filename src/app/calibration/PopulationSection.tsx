@@ -16,6 +16,8 @@ import type { PopulationSummary } from '../persist/populationRepository';
 import { ImportFileButton } from '../ImportFileButton';
 
 export const POPULATION_FILE_EXTENSION = '.population.json';
+/** The largest population file read in the browser (about 5 million customers); a larger one is for the CLI. */
+export const MAX_POPULATION_FILE_BYTES = 512 * 1024 * 1024;
 
 type Note = { kind: 'info' | 'error'; text: string } | null;
 
@@ -62,6 +64,7 @@ export function PopulationSection({ cohort }: { cohort: { id: string } & Paramet
   };
   const importFile = async (file: File) => {
     const refuse = (reason: Message) => setNote({ kind: 'error', text: t('calibration.population.cannotRead', { file: file.name, reason: say(reason, lang) }) });
+    if (file.size > MAX_POPULATION_FILE_BYTES) return refuse(message('app.calibration.population.tooLarge', { megabytes: Math.round(file.size / 2 ** 20), most: MAX_POPULATION_FILE_BYTES / 2 ** 20 }));
     let parsed: unknown;
     try {
       parsed = JSON.parse(await readFileAsText(file));
