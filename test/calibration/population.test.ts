@@ -3,7 +3,7 @@
 // without a journey is what the BG/NBD conditional expectation predicts.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildPopulation, conditionalExpectedPurchases, fitImported, populationData, populationDocument, populationForCohort, populationOfFit, readPopulation, rfmSummary } from '../../src/core/calibration';
+import { AddProfileColumns, buildPopulation, conditionalExpectedPurchases, fitImported, populationData, populationDocument, populationForCohort, populationOfFit, readPopulation, rfmSummary } from '../../src/core/calibration';
 import { createProfileImport } from '../../src/core/calibration/import/profileImport';
 import { importTransactions, isoDate } from '../../src/core/calibration/import';
 import { checkCohort, type CheckedCohortSpec } from '../../src/core/cohort/schema';
@@ -154,6 +154,10 @@ describe('a population of real customers', { timeout: 120_000 }, () => {
     const { profile: _profile, ...version1 } = JSON.parse(JSON.stringify(hashed));
     const old = readPopulation({ ...version1, schemaVersion: 1 });
     expect(old).toMatchObject({ ok: true, population: { attributes: [], tags: [] } });
+    // And down again, for an older Journey Lab: the profile columns go, nothing else changes.
+    const down = AddProfileColumns.down(JSON.parse(JSON.stringify(hashed)));
+    expect(down).toEqual({ ...version1, schemaVersion: 1 });
+    expect(AddProfileColumns.up(down)).toEqual({ ...JSON.parse(JSON.stringify(hashed)), profile: { attributes: [], tags: [] } });
     // A population whose segments the cohort does not have is refused before the run.
     const other = populationOf(1);
     other.segment[10] = 7;
