@@ -91,6 +91,7 @@ const commands = new Map<string, Command>([
   // Loaded on demand, so the other commands do not pay for loading the simulation engine.
   ['simulate', async (args, lang, io) => (await import('./simulate')).simulateCommand(args, lang, io)],
   ['fit', async (args, lang, io) => (await import('./fit')).fitCommand(args, lang, io)],
+  ['merge', async (args, lang, io) => (await import('./merge')).mergeCommand(args, lang, io)],
 ]);
 
 /** Pulls `--lang X` / `--lang=X` out of the arguments, so every command accepts it. */

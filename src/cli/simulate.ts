@@ -12,6 +12,7 @@ import { createProgress } from './progress';
 import { EXIT, fileErrorReason, formatProblem, loadJson, oneLine, single, UsageError, VERSION_CODES, type CliIo } from './commandIo';
 import { formatSummary, formatTrace } from './simulateFormat';
 import { createWorkerPool } from './workerPool';
+import { parseShard, writeShard } from './shard';
 
 /** `journey-lab simulate JOURNEY …`: runs a journey on a cohort and prints the report (see the usage text). */
 
@@ -36,6 +37,8 @@ const options = {
   json: { type: 'boolean' },
   trace: { type: 'string' },
   population: { type: 'string' },
+  shard: { type: 'string' },
+  partial: { type: 'string' },
 } as const;
 
 export async function simulateCommand(args: string[], lang: CliLanguage, io: CliIo): Promise<number> {
@@ -70,6 +73,7 @@ export async function simulateCommand(args: string[], lang: CliLanguage, io: Cli
   if (values.trace !== undefined && !/^\d+$/.test(values.trace)) throw usage(text('simulate.badTraceUser', { value: values.trace }));
   if (values.engine !== undefined && !(engines as readonly string[]).includes(values.engine)) throw usage(text('simulate.badEngine', { value: values.engine }));
   const engine = values.engine as EngineName | undefined;
+  const shard = parseShard(values, text, usage);
   const preset = values.cohort === undefined ? getPreset(values.preset ?? DEFAULT_PRESET) : undefined;
   if (values.cohort === undefined && !preset) throw usage(text('simulate.unknownPreset', { name: values.preset!, presets: presetList }));
 
@@ -122,6 +126,8 @@ export async function simulateCommand(args: string[], lang: CliLanguage, io: Cli
     io.stderr(`${text('simulate.warnings')}\n`);
     for (const problem of checked.warnings) io.stderr(`${describe(problem)}\n`);
   }
+
+  if (shard) return writeShard(run, shard, { workers, io, lang, text, partial: values.partial!, report });
 
   const pool = workers > 1 ? createWorkerPool(workers) : null;
   const progress = createProgress(io, run.users * run.replications, text('simulate.progress'));
