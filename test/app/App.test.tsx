@@ -29,7 +29,8 @@ describe('App', () => {
     render(<App services={services()} />);
     await user.click(await screen.findByRole('button', { name: 'Use template: Cart abandonment: reminder, then coupon' }));
     const canvas = await screen.findByRole('region', { name: 'Journey canvas' });
-    const lanes = within(canvas).getByRole('list', { name: 'Journey stages' });
+    // The lanes are drawn once React Flow has measured its viewport (an effect after the first render).
+    const lanes = await within(canvas).findByRole('list', { name: 'Journey stages' });
     expect(within(lanes).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Awareness', 'Exploration', 'Decision', 'Usage', 'Loyalty']);
     expect(screen.getByRole('textbox', { name: 'Journey name' })).toHaveValue('Cart abandonment: reminder, then coupon');
     expect(window.location.hash).toMatch(/^#\/journey\//);

@@ -21,7 +21,7 @@ describe('lane label tooltip', () => {
   it('names the stage and describes it', async () => {
     await act(() => setLanguage('en'));
     renderLanes();
-    const list = screen.getByRole('list', { name: 'Journey stages' });
+    const list = await screen.findByRole('list', { name: 'Journey stages' }); // ViewportPortal renders after React Flow's first effect
     const awareness = within(list).getByText('Awareness');
     expect(awareness.title).toMatch(/^Awareness: .+/);
     expect(within(list).getByText('Loyalty').title).toMatch(/^Loyalty: .*recommend/);
