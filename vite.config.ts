@@ -125,7 +125,7 @@ export default defineConfig({
     // jsdom. Starting jsdom and jest-dom for a file costs over a second of the suite's time, and nothing
     // outside test/app touches the DOM (a DOM global there would now be a ReferenceError, not a pass).
     projects: [
-      { extends: true, test: { name: 'node', environment: 'node', setupFiles: ['test/setupCatalogs.ts'], include: ['test/{core,sim,cli,bench,calibration}/**/*.test.ts'] } },
+      { extends: true, test: { name: 'node', environment: 'node', setupFiles: ['test/setupCatalogs.ts'], include: ['test/{core,sim,cli,bench,calibration,server}/**/*.test.ts'] } },
       { extends: true, test: { name: 'jsdom', environment: 'jsdom', setupFiles: ['test/setup.ts', 'test/setupCatalogs.ts'], include: ['test/app/**/*.test.{ts,tsx}'] } },
     ],
   },
