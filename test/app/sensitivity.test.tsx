@@ -150,23 +150,26 @@ describe('sensitivity', () => {
     expect(option.xAxis.axisLabel.formatter(-0.1)).toBe('-10%');
   });
 
-  it('shows progress while running and Cancel stops: no further runs start', async () => {
+  it('starts every point at once, shows progress, and Cancel stops them all', async () => {
     const { user, mode, fake, section } = await open();
     mode.auto = false;
     await user.click(section.getByRole('button', { name: 'Run tornado' }));
-    expect(fake.runs).toHaveLength(1);
+    // The base and each assumption down and up, all handed to the worker pool together.
+    const started = fake.runs.length;
+    expect(started).toBeGreaterThan(2);
+    expect(started % 2).toBe(1);
     expect(section.getByRole('progressbar', { name: 'Sensitivity progress' })).toBeInTheDocument();
     expect(section.getByRole('button', { name: 'Run tornado' })).toBeDisabled();
 
     await act(async () => fake.runs[0]!.complete());
-    expect(fake.runs).toHaveLength(2);
+    expect(fake.runs).toHaveLength(started);
     await user.click(section.getByRole('button', { name: 'Cancel' }));
-    expect(fake.runs[1]!.cancelled).toBe(true);
+    expect(fake.runs.slice(1).every((run) => run.cancelled)).toBe(true);
     expect(section.getByRole('status')).toHaveTextContent('Stopped');
     expect(section.queryByRole('progressbar')).toBeNull();
-    // The cancelled run finishing anyway changes nothing and starts nothing.
+    // A cancelled run finishing anyway changes nothing and starts nothing.
     await act(async () => fake.runs[1]!.complete());
-    expect(fake.runs).toHaveLength(2);
+    expect(fake.runs).toHaveLength(started);
     expect(section.queryByRole('table')).toBeNull();
     expect(section.getByRole('button', { name: 'Run tornado' })).toBeEnabled();
   });

@@ -1,13 +1,30 @@
-import { runInWorker } from '../workerJob';
-import { deliverSimulation, type SimulationMessage, type SimulationRequest, type SimulationRunner } from './protocol';
+import { createWorkerPool, poolSize, POOL_SIZE_STORAGE_KEY, type PoolWorker, type WorkerPool } from './workerPool';
+import { poolRunner } from './poolRunner';
+import type { SimulationRunner } from './protocol';
+
+let pagePool: WorkerPool | null = null;
+
+/** What the page may ask for (the benchmark runs with one worker and with all); unreadable storage asks nothing. */
+function askedSize(): string | null {
+  try {
+    return localStorage.getItem(POOL_SIZE_STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/** The page's one pool, made on the first run: one worker per core (navigator.hardwareConcurrency). */
+function sharedPool(): WorkerPool {
+  pagePool ??= createWorkerPool(
+    poolSize(navigator.hardwareConcurrency, askedSize()),
+    // Vite bundles a worker only from a literal `new Worker(new URL(…))`.
+    () => new Worker(new URL('./simulation.worker.ts', import.meta.url), { type: 'module', name: 'journey-lab-simulation' }) as PoolWorker,
+  );
+  return pagePool;
+}
 
 /**
- * Runs each simulation in a new module Web Worker, so the main thread does none of the work; cancel
- * terminates the worker, which stops it at once wherever it is.
+ * Runs each simulation over the page's pool of Web Workers, so the page's thread does none of the work
+ * and every core does its share; cancel terminates the workers busy with the run, which stops it at once.
  */
-export const workerRunner: SimulationRunner = (request, callbacks) =>
-  runInWorker<SimulationRequest, SimulationMessage>(() => new Worker(new URL('./simulation.worker.ts', import.meta.url), { type: 'module', name: 'journey-lab-simulation' }), request, {
-    isFinal: (message) => message.type !== 'progress',
-    deliver: (message) => deliverSimulation(message, callbacks),
-    onFailed: (problem) => callbacks.onFailed(problem),
-  });
+export const workerRunner: SimulationRunner = (request, callbacks) => poolRunner(sharedPool())(request, callbacks);

@@ -1,7 +1,7 @@
 // The dashboard's Sensitivity section: how a figure of the forecast moves when one assumption moves.
 // A sweep runs one assumption over a range of its current value; a tornado moves every assumption to
 // 80 % and 120 % and ranks them by how far the figure swings. Every point is an ordinary simulation
-// through the app's runner (a Web Worker, never this thread), one after another, on the last run's
+// through the app's runner (the page's worker pool, never this thread), all at once, on the last run's
 // journey, cohort, seed and users (capped for speed) — the same users at every point.
 import { useCallback, useContext, useId, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';

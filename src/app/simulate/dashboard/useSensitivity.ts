@@ -1,6 +1,6 @@
-// Runs a sensitivity study (a sweep of one assumption, or a tornado of all of them) as a sequence of
-// ordinary simulations through the app's SimulationRunner (a Web Worker each in the app), one after
-// another, on the last run's users and seed (common random numbers). Keeps every report, so the figure
+// Runs a sensitivity study (a sweep of one assumption, or a tornado of all of them) as ordinary
+// simulations through the app's SimulationRunner (the page's worker pool in the app), all started at
+// once, on the last run's users and seed (common random numbers). Keeps every report, so the figure
 // shown can change without running again. Cancel stops the run in progress and starts no more. The last
 // sweep and tornado are kept with the run they were made on (sensitivityResults.ts), so the dashboard
 // shows them again when it is opened again on that run; another run starts with none.
@@ -81,14 +81,15 @@ export function useSensitivity(runner: SimulationRunner, inputs: SensitivityInpu
     setShownRun(run);
     setState(startingState(run));
   }
-  const current = useRef<{ run: SimulationRun | null; reject: (error: Error) => void } | null>(null);
+  // Every run of the study in progress, with how to stop it (all of them go at once: see runAll).
+  const current = useRef<{ runs: SimulationRun[]; reject: (error: Error) => void } | null>(null);
   const generation = useRef(0);
 
   const stop = useCallback(() => {
     generation.current += 1;
     const running = current.current;
     current.current = null;
-    running?.run?.cancel();
+    for (const each of running?.runs ?? []) each.cancel();
     running?.reject(new Cancelled());
   }, []);
 
@@ -99,7 +100,11 @@ export function useSensitivity(runner: SimulationRunner, inputs: SensitivityInpu
     if (run && (state.sweep || state.tornado)) keepSensitivity(run, { sweep: state.sweep, tornado: state.tornado });
   }, [run, state.sweep, state.tornado]);
 
-  /** Runs the factor pairs one after another; resolves with their reports in order. */
+  /**
+   * Starts every factor pair's run at once: the runner's worker pool takes their users' ranges as
+   * workers come free, so a study keeps every core busy. Resolves with the reports in the jobs' order;
+   * the first refusal or failure stops the others.
+   */
   const runAll = useCallback(
     async (kind: 'sweep' | 'tornado', jobs: { assumption: Assumption | null; factor: number }[]): Promise<SimulationReport[] | null> => {
       if (!inputs) return null;
@@ -107,34 +112,48 @@ export function useSensitivity(runner: SimulationRunner, inputs: SensitivityInpu
       const id = generation.current;
       const mine = () => id === generation.current;
       setState((previous) => ({ ...previous, phase: 'running', kind, progress: { done: 0, total: jobs.length }, error: null }));
-      const reports: SimulationReport[] = [];
+      const fractions = jobs.map(() => 0);
+      const showProgress = () => {
+        if (mine()) setState((previous) => ({ ...previous, progress: { done: fractions.reduce((sum, value) => sum + value, 0), total: jobs.length } }));
+      };
       try {
-        for (const [index, job] of jobs.entries()) {
-          if (!mine()) return null;
-          const { journey, cohort } = job.assumption ? job.assumption.apply({ journey: inputs.journey, cohort: inputs.cohort }, job.factor) : inputs;
-          const report = await new Promise<SimulationReport>((resolve, reject) => {
-            const entry: { run: SimulationRun | null; reject: (error: Error) => void } = { run: null, reject };
-            current.current = entry;
-            entry.run = runner(
-              { journey, cohort, seed: inputs.seed, users: inputs.users },
-              {
-                onProgress: (done, total) => {
-                  if (mine() && total > 0) setState((previous) => ({ ...previous, progress: { done: index + Math.min(1, done / total), total: jobs.length } }));
+        const reports = await new Promise<SimulationReport[]>((resolve, reject) => {
+          const entry: { runs: SimulationRun[]; reject: (error: Error) => void } = { runs: [], reject };
+          current.current = entry;
+          const reports: (SimulationReport | undefined)[] = jobs.map(() => undefined);
+          let left = jobs.length;
+          for (const [index, job] of jobs.entries()) {
+            const { journey, cohort } = job.assumption ? job.assumption.apply({ journey: inputs.journey, cohort: inputs.cohort }, job.factor) : inputs;
+            entry.runs.push(
+              runner(
+                { journey, cohort, seed: inputs.seed, users: inputs.users },
+                {
+                  onProgress: (done, total) => {
+                    if (total <= 0) return;
+                    fractions[index] = Math.min(1, done / total);
+                    showProgress();
+                  },
+                  onDone: (report) => {
+                    reports[index] = report;
+                    fractions[index] = 1;
+                    showProgress();
+                    left -= 1;
+                    if (left === 0) resolve(reports as SimulationReport[]);
+                  },
+                  onProblems: (problems) => reject(new Error(problems.map((problem) => say(problem.message, lang)).join(' ') || 'problems')),
+                  onFailed: (failure) => reject(new Error(failureText(failure, lang))),
                 },
-                onDone: resolve,
-                onProblems: (problems) => reject(new Error(problems.map((problem) => say(problem.message, lang)).join(' ') || 'problems')),
-                onFailed: (failure) => reject(new Error(failureText(failure, lang))),
-              },
+              ),
             );
-          });
-          if (!mine()) return null;
-          current.current = null;
-          reports.push(report);
-          setState((previous) => ({ ...previous, progress: { done: index + 1, total: jobs.length } }));
-        }
+          }
+        });
+        if (!mine()) return null;
+        current.current = null;
         return reports;
       } catch (error) {
         if (error instanceof Cancelled || !mine()) return null;
+        // One run could not be made: the others are of no use now.
+        for (const each of current.current?.runs ?? []) each.cancel();
         current.current = null;
         setState((previous) => ({ ...previous, phase: 'failed', error: error instanceof Error ? error.message : String(error) }));
         return null;

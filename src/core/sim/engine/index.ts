@@ -8,7 +8,8 @@ export type { ArmReport, ControlGroupReport, Estimate, HoldoutLift, Incremental,
 export { errorDetail, runFailureProblems, simulationFailed } from './runFailure';
 export { createDriver, engines, runRange } from './runRange';
 export type { EngineName } from './runRange';
-export { SimulationError, asSimulationError, checkSimulation, modelFor, problemsOfFailure, runTask, simulateChecked, simulationProblems } from './simulate';
+export { MAX_REPLICATIONS, MAX_USERS, SimulationError, asSimulationError, checkSimulation, modelFor, problemsOfFailure, runTask, simulateChecked, simulationProblems, splitUsers } from './simulate';
+export { addCounters } from './counters';
 export type { CheckedSimulation, RangeRunner, RangeTask } from './simulate';
 export { SteppingClock } from './steppingClock';
 export type { TraceEntry } from './trace';
