@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // `npm run bench`: the editor benchmark (npm run bench:editor: builds the app, then bench/run.mjs), the
 // simulation benchmark (npm run bench:simulation: bench/simulation.ts), the playback benchmark (npm
-// run bench:playback: bench/playback.mjs on the build), then the import benchmark (npm run
-// bench:import: bench/import.ts). Each runs even when another failed; the exit status is the worst of
-// them.
+// run bench:playback: bench/playback.mjs on the build), the import benchmark (npm run bench:import:
+// bench/import.ts), then the app simulation benchmark (npm run bench:app: bench/appSimulation.mjs, the
+// worker pool with one worker and with all). Each runs even when another failed; the exit status is the
+// worst of them.
 //
-//   npm run bench                                 all four
+//   npm run bench                                 all five
 //   npm run bench -- --only simulation [options]  one, with its own options (see its --help)
 //   npm run bench:simulation -- --quick           the same, directly
 
@@ -14,15 +15,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BENCHMARKS = ['editor', 'simulation', 'playback', 'import'];
+const BENCHMARKS = ['editor', 'simulation', 'playback', 'import', 'app'];
 
-const USAGE = `Usage: npm run bench [-- --only editor|simulation|playback|import [options of that benchmark]]
+const USAGE = `Usage: npm run bench [-- --only editor|simulation|playback|import|app [options of that benchmark]]
 
 Runs the editor benchmark (npm run bench:editor), the simulation benchmark (npm run bench:simulation),
-the playback benchmark (npm run bench:playback) and the import benchmark (npm run bench:import). With
---only, runs one and passes it the options that follow; without it, each runs with its defaults. Their
-options: node bench/run.mjs --help, npm run bench:simulation -- --help, node --import tsx
-bench/playback.mjs --help, npm run bench:import -- --help.`;
+the playback benchmark (npm run bench:playback), the import benchmark (npm run bench:import) and the app
+simulation benchmark (npm run bench:app). With --only, runs one and passes it the options that follow;
+without it, each runs with its defaults. Their options: node bench/run.mjs --help, npm run
+bench:simulation -- --help, node --import tsx bench/playback.mjs --help, npm run bench:import -- --help,
+node bench/appSimulation.mjs --help.`;
 
 function parse(argv) {
   const rest = [];
@@ -36,7 +38,7 @@ function parse(argv) {
   }
   // With --only, --help is the benchmark's own.
   if (only === null && rest.some((arg) => arg === '-h' || arg === '--help')) return { help: true };
-  if (rest.length > 0 && only === null) return { error: `Options (${rest.join(' ')}) go to one benchmark: add --only editor, --only simulation, --only playback or --only import.` };
+  if (rest.length > 0 && only === null) return { error: `Options (${rest.join(' ')}) go to one benchmark: add --only editor, --only simulation, --only playback, --only import or --only app.` };
   return { only, rest };
 }
 
