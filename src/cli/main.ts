@@ -92,6 +92,8 @@ const commands = new Map<string, Command>([
   ['simulate', async (args, lang, io) => (await import('./simulate')).simulateCommand(args, lang, io)],
   ['fit', async (args, lang, io) => (await import('./fit')).fitCommand(args, lang, io)],
   ['merge', async (args, lang, io) => (await import('./merge')).mergeCommand(args, lang, io)],
+  // The team server: Fastify, the database drivers and the app's build load only for it.
+  ['serve', async (args, lang, io) => (await import('./serve')).serveCommand(args, lang, io)],
 ]);
 
 /** Pulls `--lang X` / `--lang=X` out of the arguments, so every command accepts it. */
