@@ -42,6 +42,14 @@ const multiSelectionKeys = ['Shift', 'Meta', 'Control'];
 const noOverlay: CanvasOverlay = {};
 
 /**
+ * From this many steps on, only the nodes and edges on screen are in the DOM (React Flow's
+ * onlyRenderVisibleElements), each node placed from an estimate until it is first drawn
+ * (nodeGeometry.ts): a journey of hundreds of steps then pans, drags and opens like a small one. A
+ * smaller journey fits on screen or nearly, and keeps every step in the DOM and the accessibility tree.
+ */
+export const RENDER_VISIBLE_FROM_NODES = 60;
+
+/**
  * The journey on a React Flow canvas: nodes, edges, lanes, drag and drop, connect, select. What the
  * host's modes draw over it (simulation counts, the trainer's focus and playback) comes in `overlay`
  * (overlay.ts). `spaceKeyPans` false leaves Space alone (React Flow otherwise pans while it is held):
@@ -76,9 +84,10 @@ export function JourneyCanvas({ overlay = noOverlay, spaceKeyPans = true }: { ov
   const badges = useNodeBadges(lang);
   const classes = useNodeClasses();
   const additions = useMemo(() => ({ badges, classes }), [badges, classes]);
+  const onlyVisible = journey.nodes.length >= RENDER_VISIBLE_FROM_NODES;
   const nodes = useMemo(
-    () => cache.nodes(journey, selection, problems, measured, lang, additions),
-    [cache, journey, selection, problems, measured, lang, additions],
+    () => cache.nodes(journey, selection, problems, measured, lang, additions, { estimate: onlyVisible }),
+    [cache, journey, selection, problems, measured, lang, additions, onlyVisible],
   );
   const weights = useEdgeWeights(lang);
   const edges = useMemo(() => cache.edges(journey, selection, problems, lang, weights), [cache, journey, selection, problems, lang, weights]);
@@ -173,6 +182,7 @@ export function JourneyCanvas({ overlay = noOverlay, spaceKeyPans = true }: { ov
         multiSelectionKeyCode={multiSelectionKeys}
         ariaLabelConfig={ariaLabelConfig}
         minZoom={0.1}
+        onlyRenderVisibleElements={onlyVisible}
         proOptions={proOptions}
       >
         <StageLanesLayer />

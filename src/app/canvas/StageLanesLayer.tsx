@@ -8,16 +8,32 @@
 // catalog gives one, e.g. 认知 for Awareness). The bands form an ordered list named "Journey stages" for
 // assistive technology (and tests).
 import { useTranslation } from 'react-i18next';
-import { ViewportPortal, useStore } from '@xyflow/react';
+import { ViewportPortal, useStore, type Node } from '@xyflow/react';
 import { stages, stageNames, type Stage } from '../../core/journey';
 import { LANE_HEIGHT, laneTop } from '../../core/journey';
 import './canvas.css';
 import { useLang } from '../i18n/useLang';
 import { say } from '../i18n/say';
 
-/** Horizontal extent of the bands in flow coordinates: far wider than any journey. */
+/** Horizontal extent of the bands in flow coordinates, at least: wider than most journeys. */
 export const LANES_X_MIN = -5000;
 export const LANES_X_MAX = 20000;
+/** A longer journey's bands reach at least this far past its last step's left edge… */
+const LANES_RUN_ON = 2500;
+/** …rounded up to a multiple of this, so that a drag changes their width seldom. */
+const LANES_STEP = 20000;
+
+/** How far right the bands reach for these nodes, once per nodes array (not on every pan frame). */
+const rightOf = new WeakMap<Node[], number>();
+function lanesRight(nodes: Node[]): number {
+  let right = rightOf.get(nodes);
+  if (right === undefined) {
+    const last = nodes.reduce((most, node) => Math.max(most, node.position.x), -Infinity);
+    right = Math.max(LANES_X_MAX, Math.ceil((last + LANES_RUN_ON) / LANES_STEP) * LANES_STEP);
+    rightOf.set(nodes, right);
+  }
+  return right;
+}
 
 /** Gap between the visible canvas's left edge and the lane names, in screen pixels. */
 const LABEL_INSET = 12;
@@ -27,9 +43,10 @@ export function StageLanesLayer() {
   const { t } = useTranslation(undefined, { lng: lang });
   const panX = useStore((state) => state.transform[0]);
   const zoom = useStore((state) => state.transform[2]);
+  const right = useStore((state) => lanesRight(state.nodes));
   // The flow x of the visible canvas's left edge, kept inside the bands.
   const visibleLeft = -panX / zoom;
-  const labelX = Math.min(Math.max(visibleLeft + LABEL_INSET / zoom, LANES_X_MIN + LABEL_INSET), LANES_X_MAX - 400 / zoom);
+  const labelX = Math.min(Math.max(visibleLeft + LABEL_INSET / zoom, LANES_X_MIN + LABEL_INSET), right - 400 / zoom);
   const labelStyle = {
     left: labelX - LANES_X_MIN,
     top: 8 / zoom,
@@ -50,7 +67,7 @@ export function StageLanesLayer() {
             key={stage}
             className={`lanes-layer__lane lanes-layer__lane--${stage}`}
             data-stage={stage}
-            style={{ left: LANES_X_MIN, top: laneTop(stage), width: LANES_X_MAX - LANES_X_MIN, height: LANE_HEIGHT }}
+            style={{ left: LANES_X_MIN, top: laneTop(stage), width: right - LANES_X_MIN, height: LANE_HEIGHT }}
           >
             <span className="lanes-layer__label" title={tooltip(stage)} style={labelStyle}>
               {say(stageNames[stage], lang)}

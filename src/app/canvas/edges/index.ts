@@ -12,7 +12,7 @@ import type { JourneyEdge, JourneyNode } from '../../../core/journey';
 import type { Problem } from '../../../core/journey';
 import type { Language } from '../../i18n/index.ts';
 import type { JourneyFlowEdge } from '../types.ts';
-import { describeNode } from '../nodes/describe.ts';
+import { nodeTitle, portLabel as portLabelOf } from '../nodes/describe.ts';
 import i18n from '../../i18n/index.ts';
 
 /**
@@ -28,8 +28,8 @@ export function toFlowEdge(
 ): JourneyFlowEdge {
   const source = nodeById(edge.source);
   const target = nodeById(edge.target);
-  const sourceView = source ? describeNode(source, lang) : undefined;
-  const portLabel = sourceView?.ports.find((port) => port.id === edge.sourcePort)?.label ?? edge.sourcePort;
+  // Only the titles and the port's label, not whole descriptions: a large journey has thousands of edges.
+  const portLabel = (source && portLabelOf(source, edge.sourcePort, lang)) ?? edge.sourcePort;
   return {
     id: edge.id,
     type: PORT_EDGE_TYPE,
@@ -40,8 +40,8 @@ export function toFlowEdge(
     ariaLabel: i18n.t('canvas.edge.name', {
       lng: lang,
       port: portLabel,
-      source: sourceView?.title ?? edge.source,
-      target: target ? describeNode(target, lang).title : edge.target,
+      source: source ? nodeTitle(source, lang) : edge.source,
+      target: target ? nodeTitle(target, lang) : edge.target,
     }),
   };
 }

@@ -36,6 +36,11 @@ const noStore = () => () => {};
  */
 export function useCarriedOffers(nodeId: string): readonly string[] {
   const store = useContext(EditorStoreContext);
-  const names = useSyncExternalStore(store?.subscribe ?? noStore, () => carriedOfferNames(store?.getState().journey ?? null, nodeId));
+  // Like the problems (useProblems), during a drag the journey as it was when the drag began: moving
+  // steps carries no offer elsewhere, and a drag frame then does not re-analyse the journey.
+  const names = useSyncExternalStore(store?.subscribe ?? noStore, () => {
+    const state = store?.getState();
+    return carriedOfferNames(state ? (state.gestureBase ?? state.journey) : null, nodeId);
+  });
   return useMemo(() => JSON.parse(names) as string[], [names]);
 }
