@@ -223,6 +223,24 @@ describe('the simulation worker pool', () => {
     expect(runs[2]!.outcome.report).toEqual(whole);
   });
 
+  it('warm starts the workers before a run, and the run uses them', async () => {
+    const workers: StandInWorker[] = [];
+    const pool = createWorkerPool(3, () => {
+      const worker = new StandInWorker();
+      workers.push(worker);
+      return worker;
+    });
+    pool.warm();
+    expect(workers).toHaveLength(3);
+    expect(workers.every((worker) => worker.tasks.length === 0 && !worker.terminated)).toBe(true);
+    const { callbacks, outcome, settled } = watch();
+    poolRunner(pool, () => 0)(request, callbacks);
+    await settled;
+    expect(outcome.report).toEqual(whole);
+    expect(workers).toHaveLength(3);
+    expect(workers.every((worker) => worker.tasks.length > 0)).toBe(true);
+  });
+
   it('lets idle workers go after a while', async () => {
     const workers: StandInWorker[] = [];
     const pool = createWorkerPool(

@@ -38,8 +38,15 @@ export interface SimulationRun {
   cancel(): void;
 }
 
-/** Starts a run somewhere other than the main thread (a Web Worker in the app). */
-export type SimulationRunner = (request: SimulationRequest, callbacks: SimulationCallbacks) => SimulationRun;
+/** Starts a run somewhere other than the main thread (the page's Web Worker pool in the app). */
+export interface SimulationRunner {
+  (request: SimulationRequest, callbacks: SimulationCallbacks): SimulationRun;
+  /**
+   * Gets ready for a run that is likely to come (the pool starts its workers, which then load their
+   * code while nothing competes with the page); optional.
+   */
+  warm?(): void;
+}
 
 /** Hands a worker's message to the callbacks it stands for (the worker runner and in-thread runners share it). */
 export function deliverSimulation(message: SimulationMessage, callbacks: SimulationCallbacks): void {

@@ -166,7 +166,11 @@ export function createSimulationStore(runner: SimulationRunner, options: Simulat
     outdated: null,
     problems: [],
     error: null,
-    setOpen: (open) => set({ open }),
+    setOpen: (open) => {
+      // Opening the panel starts the workers, so they have loaded before Run is pressed.
+      if (open) runner.warm?.();
+      set({ open });
+    },
     setSettings: (patch) => {
       set({ settings: { ...get().settings, ...patch } });
       refreshStale(get, set);

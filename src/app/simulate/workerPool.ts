@@ -41,6 +41,8 @@ export interface WorkerPool {
   submit(task: QueuedTask): void;
   /** Drops the run's waiting tasks and stops the workers busy with it; no callback of it is called after. */
   cancelRun(run: number): void;
+  /** Starts every worker the pool may have now, idle (they are let go again after IDLE_WORKER_MS). */
+  warm(): void;
 }
 
 interface Slot {
@@ -148,6 +150,10 @@ export function createWorkerPool(size: number, startWorker: () => PoolWorker, id
     size,
     submit(task) {
       queue.push(task);
+      dispatch();
+    },
+    warm() {
+      for (let count = slots.size; count < size; count++) if (!spawn()) break;
       dispatch();
     },
     cancelRun(run) {

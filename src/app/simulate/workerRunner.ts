@@ -27,4 +27,6 @@ function sharedPool(): WorkerPool {
  * Runs each simulation over the page's pool of Web Workers, so the page's thread does none of the work
  * and every core does its share; cancel terminates the workers busy with the run, which stops it at once.
  */
-export const workerRunner: SimulationRunner = (request, callbacks) => poolRunner(sharedPool())(request, callbacks);
+export const workerRunner: SimulationRunner = Object.assign((request: Parameters<SimulationRunner>[0], callbacks: Parameters<SimulationRunner>[1]) => poolRunner(sharedPool())(request, callbacks), {
+  warm: () => sharedPool().warm(),
+});
