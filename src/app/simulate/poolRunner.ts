@@ -18,7 +18,10 @@ function plannable(request: SimulationRequest): boolean {
   return Number.isInteger(request.users) && request.users >= 1 && request.users <= MAX_USERS && Number.isInteger(replications) && replications >= 1 && replications <= MAX_REPLICATIONS;
 }
 
-export function poolRunner(pool: WorkerPool, now: () => number = () => performance.now()): SimulationRunner {
+/** Runs `start` at once (tests); the app waits for the page to draw first (see workerRunner.ts). */
+const immediately = (start: () => void) => start();
+
+export function poolRunner(pool: WorkerPool, now: () => number = () => performance.now(), defer: (start: () => void) => void = immediately): SimulationRunner {
   return (request: SimulationRequest, callbacks: SimulationCallbacks) => {
     const run = ++lastRun;
     const replications = request.replications ?? 1;
@@ -80,28 +83,33 @@ export function poolRunner(pool: WorkerPool, now: () => number = () => performan
     };
 
     callbacks.onProgress(0, total);
-    let task = 0;
-    parts.forEach((replicationParts, replication) => {
-      for (const [start, end] of ranges) {
-        const id = task++;
-        pool.submit({
-          run,
-          message: (withRequest) => ({ type: 'range', run, replication, start, end, ...(withRequest ? { request } : {}) }),
-          onReply: (reply) => {
-            if (finished || ended(reply)) return;
-            if (reply.type === 'progress') return progress(id, reply.done);
-            if (reply.type !== 'counters') return;
-            progress(id, end - start);
-            replicationParts.push(reply.counters);
-            waiting -= 1;
-            if (waiting === 0) submitReport();
-          },
-          onFailed: fail,
-        });
-      }
+    // The ranges go to the workers once the page has drawn the run's start: that drawing (old results
+    // taken away) then has a core of its own instead of competing with every worker.
+    defer(() => {
+      if (finished) return;
+      let task = 0;
+      parts.forEach((replicationParts, replication) => {
+        for (const [start, end] of ranges) {
+          const id = task++;
+          pool.submit({
+            run,
+            message: (withRequest) => ({ type: 'range', run, replication, start, end, ...(withRequest ? { request } : {}) }),
+            onReply: (reply) => {
+              if (finished || ended(reply)) return;
+              if (reply.type === 'progress') return progress(id, reply.done);
+              if (reply.type !== 'counters') return;
+              progress(id, end - start);
+              replicationParts.push(reply.counters);
+              waiting -= 1;
+              if (waiting === 0) submitReport();
+            },
+            onFailed: fail,
+          });
+        }
+      });
+      // Nothing to split (settings out of range): the report task checks the request and says why.
+      if (waiting === 0) submitReport();
     });
-    // Nothing to split (settings out of range): the report task checks the request and says why.
-    if (waiting === 0) submitReport();
     return { cancel: () => void (finished || finish()) };
   };
 }

@@ -27,6 +27,21 @@ function sharedPool(): WorkerPool {
  * Runs each simulation over the page's pool of Web Workers, so the page's thread does none of the work
  * and every core does its share; cancel terminates the workers busy with the run, which stops it at once.
  */
-export const workerRunner: SimulationRunner = Object.assign((request: Parameters<SimulationRunner>[0], callbacks: Parameters<SimulationRunner>[1]) => poolRunner(sharedPool())(request, callbacks), {
+/**
+ * After the next frame has been drawn (a task queued from requestAnimationFrame runs after the paint), or
+ * after 100 ms at most: a hidden tab draws no frames, and its run must not wait for it to be shown.
+ */
+const afterNextPaint = (start: () => void) => {
+  let started = false;
+  const once = () => {
+    if (started) return;
+    started = true;
+    start();
+  };
+  requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, 100);
+};
+
+export const workerRunner: SimulationRunner = Object.assign((request: Parameters<SimulationRunner>[0], callbacks: Parameters<SimulationRunner>[1]) => poolRunner(sharedPool(), undefined, afterNextPaint)(request, callbacks), {
   warm: () => sharedPool().warm(),
 });
