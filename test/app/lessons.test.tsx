@@ -26,10 +26,15 @@ import { deliverSimulation } from '../../src/app/simulate/protocol';
 /** Runs each request for real, a moment after it is made (as a worker would answer). */
 function fakeRunner() {
   const requests: { users: number; seed: number }[] = [];
+  // Runs started and not yet answered, and the most there were at once.
+  const flight = { now: 0, most: 0 };
   const runner: SimulationRunner = (request, callbacks) => {
     let cancelled = false;
     requests.push({ users: request.users, seed: request.seed });
+    flight.now += 1;
+    flight.most = Math.max(flight.most, flight.now);
     setTimeout(() => {
+      flight.now -= 1;
       if (cancelled) return;
       act(() =>
         runSimulationJob(request, (message) => deliverSimulation(message, callbacks)),
@@ -37,7 +42,7 @@ function fakeRunner() {
     }, 0);
     return { cancel: () => void (cancelled = true) };
   };
-  return { runner, requests };
+  return { runner, requests, flight };
 }
 
 const newServices = (runner?: SimulationRunner): AppServices => ({
@@ -273,6 +278,8 @@ describe('Lesson tab', { timeout: 180_000 }, () => {
     expect(pilot).toEqual({ users: 300, seed: 1 });
     expect(sized!.users).toBeGreaterThan(300);
     expect(attempt).toEqual(sized);
+    // Those two ran side by side (on the app's worker pool).
+    expect(fake.flight.most).toBe(2);
     const users = sized!.users.toLocaleString('en');
     expect(within(challenge).getByText(`Paired: both journeys ran on the same ${users} users with seed 1. That is enough for 80 % power at the challenge’s thresholds.`)).toBeInTheDocument();
     const rows = within(within(challenge).getByRole('list', { name: 'Challenge result' })).getAllByRole('listitem');

@@ -1,5 +1,5 @@
-// A challenge step: the goal, "Check my journey" (runs in the worker on the lesson's cohort and seed: the
-// step's own journey as the baseline, then the learner's journey as the attempt, paired on the same users,
+// A challenge step: the goal, "Check my journey" (runs on the worker pool on the lesson's cohort and seed:
+// the step's own journey as the baseline and the learner's journey as the attempt, paired on the same users,
 // as many as 80 % power at the challenge's thresholds needs: core/lessons/power.ts), the result condition
 // by condition with its difference ± margin, and hints one at a time.
 import { useEffect, useId, useRef, useState } from 'react';
@@ -69,21 +69,67 @@ export function ChallengeCheck({ entry, stepIndex, challenge }: { entry: ReadyLe
         },
       );
     };
-    const compare = (kept: { size: CheckSize; report: SimulationReport }) =>
-      simulate('attempt', attempt, kept.size.users, (attemptReport) =>
-        setCheck({ phase: 'done', result: checkChallenge(challenge, kept.report, attemptReport, { lessonUsers: lesson.users, size: kept.size }), attempt }),
-      );
+    const result = (size: CheckSize, baselineReport: SimulationReport, attemptReport: SimulationReport) =>
+      setCheck({ phase: 'done', result: checkChallenge(challenge, baselineReport, attemptReport, { lessonUsers: lesson.users, size }), attempt });
+    const compare = (kept: { size: CheckSize; report: SimulationReport }) => simulate('attempt', attempt, kept.size.users, (attemptReport) => result(kept.size, kept.report, attemptReport));
+    // The baseline on the users the check needs and the attempt on the same users, side by side on the
+    // worker pool; the check is done when both are.
+    const bothSized = (size: CheckSize) => {
+      setCheck({ phase: 'running', which: 'baseline', sized: true, users: size.users, done: 0, total: 1 });
+      const started: SimulationRun[] = [];
+      const done = [0, 0];
+      const totals = [1, 1];
+      const reports: (SimulationReport | null)[] = [null, null];
+      let over = false;
+      const stopAll = () => {
+        over = true;
+        for (const each of started) each.cancel();
+      };
+      run.current = { cancel: stopAll };
+      (['baseline', 'attempt'] as const).forEach((which, index) => {
+        const journeyOf = which === 'baseline' ? baseline : attempt;
+        started.push(
+          runner(
+            { journey: journeyOf, cohort, users: size.users, seed: lesson.seed, replications: 1 },
+            {
+              onProgress: (count, total) => {
+                if (over) return;
+                done[index] = count;
+                totals[index] = total;
+                setCheck({ phase: 'running', which, sized: true, users: size.users, done: done[0]! + done[1]!, total: totals[0]! + totals[1]! });
+              },
+              onDone: (report) => {
+                if (over) return;
+                reports[index] = report;
+                if (!reports[0] || !reports[1]) return;
+                baselineRun.current = { size, report: reports[0] };
+                result(size, reports[0], reports[1]);
+              },
+              onProblems: (problems) => {
+                if (over) return;
+                stopAll();
+                setCheck({ phase: 'problems', which, problems });
+              },
+              onFailed: (failure) => {
+                if (over) return;
+                stopAll();
+                setCheck({ phase: 'failed', failure });
+              },
+            },
+          ),
+        );
+      });
+      // A runner that finished or refused at once (tests) may have stopped before the second run was started.
+      if (over) for (const each of started) each.cancel();
+    };
     if (baselineRun.current) return compare(baselineRun.current);
     // A first run on the lesson's users measures the baseline's spread; the check then runs on as many
     // users as 80 % power at the thresholds needs (the same first users and seed: a paired comparison).
     simulate('baseline', baseline, lesson.users, (pilot) => {
       const size = checkSize(challenge, pilot, lesson.users);
-      const keep = (report: SimulationReport) => {
-        baselineRun.current = { size, report };
-        compare(baselineRun.current);
-      };
-      if (size.users === lesson.users) keep(pilot);
-      else simulate('baseline', baseline, size.users, keep);
+      if (size.users !== lesson.users) return bothSized(size);
+      baselineRun.current = { size, report: pilot };
+      compare(baselineRun.current);
     });
   };
 
