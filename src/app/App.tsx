@@ -12,12 +12,18 @@ import { HomeScreen } from './home/HomeScreen.tsx';
 import { EditorScreen } from './editor/EditorScreen.tsx';
 import { CohortsScreen, GlossaryScreen, LessonsScreen, LoadingPart } from './lazyScreens.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+// Team workspace (issue 19): only on a page `journey-lab serve` marked; its code loads only there.
+import { workspaceApiBase } from './workspace/marker.ts';
+import { WorkspaceGate, WorkspaceMemberBar } from './workspace/lazy.tsx';
 
-/** Opens browser storage once; tests pass their own services instead. */
-function useServicesOrOpen(given: AppServices | undefined): AppServices | null {
+/**
+ * Opens browser storage once; tests pass their own services instead. On a team workspace's page
+ * (`workspace` set) WorkspaceGate makes them once someone is signed in, through the setter.
+ */
+function useServicesOrOpen(given: AppServices | undefined, workspace: string | null): [AppServices | null, (services: AppServices | null) => void] {
   const [services, setServices] = useState<AppServices | null>(given ?? null);
   useEffect(() => {
-    if (given) return;
+    if (given || workspace) return;
     let cancelled = false;
     void openJourneyRepository().then(({ repository, fallbackReason }) => {
       if (!cancelled) setServices({ repository, tabId, storageWarning: fallbackReason?.message ?? null });
@@ -25,14 +31,16 @@ function useServicesOrOpen(given: AppServices | undefined): AppServices | null {
     return () => {
       cancelled = true;
     };
-  }, [given]);
-  return services;
+  }, [given, workspace]);
+  return [services, setServices];
 }
 
 export function App({ services: given }: { services?: AppServices } = {}) {
   const { t } = useTranslation();
   const lang = useLang();
-  const services = useServicesOrOpen(given);
+  // Team workspace: the API's path when `journey-lab serve` served this page, else null (local-only, as always).
+  const [workspace] = useState(() => (given ? null : workspaceApiBase()));
+  const [services, setServices] = useServicesOrOpen(given, workspace);
   const [route, navigate] = useRoute();
 
   const onLanguageChange = (event: ChangeEvent<HTMLSelectElement>) => {
@@ -59,9 +67,20 @@ export function App({ services: given }: { services?: AppServices } = {}) {
             ))}
           </select>
         </label>
+        {/* Team workspace: who is signed in, and Sign out. */}
+        {services?.workspace && (
+          <Suspense fallback={null}>
+            <WorkspaceMemberBar workspace={services.workspace} />
+          </Suspense>
+        )}
       </header>
       <main className="app-main">
-        {!services ? (
+        {!services && workspace ? (
+          // Team workspace: sign in (or find the session) before any screen.
+          <Suspense fallback={<LoadingPart />}>
+            <WorkspaceGate base={workspace} onReady={setServices} onSignedOut={() => setServices(null)} />
+          </Suspense>
+        ) : !services ? (
           <p role="status">{t('editor.loading')}</p>
         ) : (
           <ServicesContext.Provider value={services}>

@@ -4,6 +4,7 @@ import type { JourneyRepository } from './persist/repository';
 import type { UnsavedCopies } from './persist/unsavedCopy';
 import type { SimulationRunner } from './simulate/protocol';
 import type { RecordingRunner } from './trainer/playback/recordingProtocol';
+import type { WorkspaceServices } from './workspace/types';
 
 /** What every screen reaches the outside world through: storage, and who this tab is. */
 export interface AppServices {
@@ -17,6 +18,8 @@ export interface AppServices {
   simulationRunner?: SimulationRunner;
   /** Where trainer mode records playbacks; a Web Worker per recording when left out (tests pass a fake). */
   recordingRunner?: RecordingRunner;
+  /** On a team workspace's page (served by `journey-lab serve`): who is signed in; absent on a local-only page. */
+  workspace?: WorkspaceServices;
 }
 
 export const ServicesContext = createContext<AppServices | null>(null);

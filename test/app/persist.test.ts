@@ -8,6 +8,16 @@ import { checkJourney } from '../../src/core/journey/validate';
 import type { JourneyDocument } from '../../src/core/journey/schema';
 import { validJourney } from '../fixtures/journeys';
 import { inEnglish, inChinese } from '../support/messages.ts';
+import { setupServer } from 'msw/node';
+import { createHttpRepository } from '../../src/app/persist/httpRepository';
+import { createWorkspaceClient } from '../../src/app/workspace/client';
+import { createWorkspaceServer, PASSWORD } from '../support/workspaceServer';
+
+// The team server's API, mocked (test/support/workspaceServer.ts), for the HTTP implementation.
+const mockServer = setupServer();
+beforeAll(() => mockServer.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => mockServer.resetHandlers());
+afterAll(() => mockServer.close());
 
 /** A checked (defaults filled in) journey with the given id and name. */
 function journey(id = 'basic', name = 'Basic cart reminder'): JourneyDocument {
@@ -62,6 +72,34 @@ const implementations: [string, () => Promise<Fixture>][] = [
         tabB: createMemoryRepository({ backend, now: clock }),
         async putRaw(id, document, revision = 1) {
           backend.journeys.set(id, { id, revision, updatedAt: clock(), writer: 'someone-else', document });
+        },
+      };
+    },
+  ],
+  [
+    'http (the team server, msw)',
+    async () => {
+      const workspace = createWorkspaceServer();
+      mockServer.use(...workspace.handlers);
+      // This browser's IndexedDB, as both tabs share it, for what stays local (settings, which tab saved what).
+      const backend = createMemoryBackend();
+      const clock = steppingClock();
+      const channelName = `journey-lab-workspace-test-${++databaseCounter}`;
+      const signIn = createWorkspaceClient({ base: '/api' });
+      const signed = await signIn.call('POST', '/session', { body: { email: 'editor@example.com', password: PASSWORD } });
+      expect(signed.status).toBe(200);
+      /** A tab: like a page loaded with the session cookie, it learns the CSRF value from GET /api/session. */
+      const tab = async () => {
+        const client = createWorkspaceClient({ base: '/api' });
+        const session = await client.call('GET', '/session');
+        client.setCsrfToken((session.body as { csrfToken: string }).csrfToken);
+        return createHttpRepository({ client, local: createMemoryRepository({ backend, now: clock }), channelName, now: clock });
+      };
+      return {
+        tabA: await tab(),
+        tabB: await tab(),
+        async putRaw(id, document, revision = 1) {
+          workspace.putRaw(id, document, revision);
         },
       };
     },

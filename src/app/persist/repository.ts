@@ -1,5 +1,5 @@
 // The storage interface of the app. IndexedDB (dexieRepository.ts) and memory (memoryRepository.ts)
-// implement it today; a server-backed one can implement it later without the store noticing.
+// implement it, and the team server's API (httpRepository.ts) its journeys, without the store noticing.
 //
 // Contract (test/app/persist.test.ts runs it against every implementation):
 // - Documents are stored as given; whatever comes back out goes through migrate + the registry's
@@ -99,8 +99,8 @@ export interface SaveOptions {
 }
 
 export interface JourneyRepository {
-  /** 'indexeddb' keeps data across reloads; 'memory' does not (show persistMessages.storageNotKept). */
-  readonly kind: 'indexeddb' | 'memory';
+  /** 'indexeddb' keeps data across reloads; 'memory' does not (show persistMessages.storageNotKept); 'workspace': journeys on the team server. */
+  readonly kind: 'indexeddb' | 'memory' | 'workspace';
   readonly persistent: boolean;
   /** Newest first. Rejects with a RepositoryError when storage fails. */
   list(): Promise<JourneySummary[]>;

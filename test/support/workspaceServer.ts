@@ -1,0 +1,190 @@
+// The team server as msw handlers, for the app's tests (jsdom): members, sessions with the CSRF value,
+// and journeys kept in memory, answered as src/server does (ETag "<version>", If-Match with 412 and
+// 428, 409 for an id taken, 404 for one deleted, 401/403 by role and CSRF, errors as
+// { error: { code, message: { en, zh-CN } } } in the server's own words from the catalogs).
+// test/app/httpRepository.test.ts holds every route and method these answer to
+// test/fixtures/openapi.json, the server's own OpenAPI document (test/server/openapi.test.ts keeps
+// that file current), so these cannot drift to routes the server does not have.
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import IntlMessageFormat from 'intl-messageformat';
+import { readJourneyDocument } from '../../src/core/journey';
+import en from '../../src/locales/en.json';
+import zhCN from '../../src/locales/zh-CN.json';
+
+export type Role = 'viewer' | 'editor' | 'approver' | 'admin';
+const ranks: Role[] = ['viewer', 'editor', 'approver', 'admin'];
+
+export interface MockMember {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  password: string;
+}
+
+export interface MockDocument {
+  version: number;
+  /** null once deleted (its id may be posted again; the versions go on). */
+  document: unknown;
+  updatedAt: number;
+  updatedBy: string | null;
+  state: 'draft' | 'in_review' | 'approved' | 'archived';
+}
+
+export const SESSION_COOKIE = 'journey_lab_session';
+export const PASSWORD = 'correct horse battery';
+
+/** The server's words for an error code (catalog cli.serve.errors.*), in both languages. */
+function serverText(key: string, values: Record<string, string | number> = {}): Record<string, string> {
+  const pattern = (catalog: unknown, lang: string) => {
+    const text = (catalog as { cli: { serve: { errors: Record<string, string> } } }).cli.serve.errors[key];
+    if (typeof text !== 'string') throw new Error(`no cli.serve.errors.${key} in the ${lang} catalog`);
+    return String(new IntlMessageFormat(text, lang).format(values));
+  };
+  return { en: pattern(en, 'en'), 'zh-CN': pattern(zhCN, 'zh-CN') };
+}
+
+const refuse = (status: number, code: string, key: string, extra: Record<string, unknown> = {}, values?: Record<string, string | number>) =>
+  HttpResponse.json({ error: { code, message: serverText(key, values), ...extra } }, { status });
+
+export interface WorkspaceServer {
+  handlers: HttpHandler[];
+  members: Map<string, MockMember>;
+  journeys: Map<string, MockDocument>;
+  /** Puts a document in as a server of another version might have stored it (no checks). */
+  putRaw(id: string, document: unknown, version?: number): void;
+  /** Every request the handlers answered, in order: method, path, and the headers that matter. */
+  requests: { method: string; path: string; ifMatch: string | null; csrf: string | null }[];
+}
+
+export function createWorkspaceServer(members: Omit<MockMember, 'id' | 'password' | 'name'>[] = [{ email: 'editor@example.com', role: 'editor' }]): WorkspaceServer {
+  const byEmail = new Map<string, MockMember>(members.map((member) => [member.email, { id: `member-${member.email}`, name: member.email.split('@')[0]!, password: PASSWORD, ...member }]));
+  const sessions = new Map<string, { member: MockMember; csrfToken: string }>();
+  const journeys = new Map<string, MockDocument>();
+  const requests: WorkspaceServer['requests'] = [];
+  // A clock that moves a second per write, so "newest first" is never a tie.
+  let clock = Date.parse('2026-03-01T09:00:00Z');
+  const tick = () => (clock += 1000);
+  let sessionCounter = 0;
+
+  type Who = { member: MockMember; csrfToken: string } | Response;
+  /** Who is signed in; a refusal when nobody, or when a change lacks the CSRF value. */
+  function signedIn(request: Request, cookies: Record<string, string>): Who {
+    requests.push({ method: request.method, path: new URL(request.url).pathname, ifMatch: request.headers.get('if-match'), csrf: request.headers.get('x-csrf-token') });
+    const session = sessions.get(cookies[SESSION_COOKIE] ?? '');
+    if (!session) return refuse(401, 'not-signed-in', 'notSignedIn');
+    if (request.method !== 'GET' && request.headers.get('x-csrf-token') !== session.csrfToken) return refuse(403, 'csrf', 'csrf');
+    return session;
+  }
+  const may = (who: { member: MockMember }, role: Role) => ranks.indexOf(who.member.role) >= ranks.indexOf(role);
+  const forbidden = (role: Role) => refuse(403, 'forbidden', 'forbidden', {}, { role });
+  const live = (id: string) => {
+    const found = journeys.get(id);
+    return found && found.document !== null ? found : undefined;
+  };
+  const etag = (version: number) => `"${version}"`;
+  /** The server keeps a journey as the core reads it; a refusal when it does not read. */
+  const accept = (body: unknown) => {
+    const read = readJourneyDocument(body);
+    return read.document ? read.document : refuse(422, 'invalid-document', 'invalidDocument', { problems: read.problems.map((problem) => ({ code: problem.code })) }, { count: read.problems.length });
+  };
+  const ifMatchOf = (request: Request, current: MockDocument) => {
+    const ifMatch = request.headers.get('if-match');
+    if (!ifMatch) return refuse(428, 'if-match-required', 'ifMatchRequired');
+    if (ifMatch !== etag(current.version) && ifMatch !== '*') return refuse(412, 'stale', 'stale', { etag: etag(current.version) });
+    return null;
+  };
+  const memberOf = ({ id, email, name, role }: MockMember) => ({ id, email, name, role });
+
+  const handlers = [
+    http.post('*/api/session', async ({ request }) => {
+      const body = (await request.json().catch(() => null)) as { email?: unknown; password?: unknown } | null;
+      const member = typeof body?.email === 'string' ? byEmail.get(body.email.trim().toLowerCase()) : undefined;
+      if (!member || body?.password !== member.password) return refuse(401, 'bad-credentials', 'badCredentials');
+      const token = `jl_session_${++sessionCounter}_${Math.random().toString(36).slice(2)}`;
+      const csrfToken = `jl_csrf_${sessionCounter}`;
+      sessions.set(token, { member, csrfToken });
+      return HttpResponse.json({ member: memberOf(member), csrfToken }, { headers: { 'Set-Cookie': `${SESSION_COOKIE}=${token}; Path=/api; HttpOnly; SameSite=Strict` } });
+    }),
+    http.get('*/api/session', ({ request, cookies }) => {
+      const who = signedIn(request, cookies);
+      return who instanceof Response ? who : HttpResponse.json({ member: memberOf(who.member), csrfToken: who.csrfToken });
+    }),
+    http.delete('*/api/session', ({ request, cookies }) => {
+      const who = signedIn(request, cookies);
+      if (who instanceof Response) return who;
+      sessions.delete(cookies[SESSION_COOKIE] ?? '');
+      return new HttpResponse(null, { status: 204, headers: { 'Set-Cookie': `${SESSION_COOKIE}=; Path=/api; Expires=Thu, 01 Jan 1970 00:00:00 GMT` } });
+    }),
+    http.get('*/api/journeys', ({ request, cookies }) => {
+      const who = signedIn(request, cookies);
+      if (who instanceof Response) return who;
+      const rows = [...journeys.entries()]
+        .filter(([, stored]) => stored.document !== null)
+        .sort(([aId, a], [bId, b]) => b.updatedAt - a.updatedAt || aId.localeCompare(bId))
+        .map(([id, stored]) => {
+          const document = stored.document as { name?: unknown };
+          return { id, name: typeof document?.name === 'string' ? document.name : id, version: stored.version, state: stored.state, updatedAt: new Date(stored.updatedAt).toISOString(), updatedBy: stored.updatedBy };
+        });
+      return HttpResponse.json(rows);
+    }),
+    http.post('*/api/journeys', async ({ request, cookies }) => {
+      const who = signedIn(request, cookies);
+      if (who instanceof Response) return who;
+      if (!may(who, 'editor')) return forbidden('editor');
+      const document = accept(await request.json().catch(() => null));
+      if (document instanceof Response) return document;
+      const before = journeys.get(document.id);
+      if (before && before.document !== null) return refuse(409, 'exists', 'exists', {}, { id: document.id });
+      const version = (before?.version ?? 0) + 1;
+      journeys.set(document.id, { version, document: structuredClone(document), updatedAt: tick(), updatedBy: who.member.id, state: 'draft' });
+      return HttpResponse.json(document as unknown as Record<string, unknown>, { status: 201, headers: { ETag: etag(version), Location: `/api/journeys/${encodeURIComponent(document.id)}` } });
+    }),
+    http.get('*/api/journeys/:id', ({ request, cookies, params }) => {
+      const who = signedIn(request, cookies);
+      if (who instanceof Response) return who;
+      const current = live(String(params.id));
+      if (!current) return refuse(404, 'not-found', 'notFound');
+      return HttpResponse.json(current.document as Record<string, unknown>, { headers: { ETag: etag(current.version) } });
+    }),
+    http.put('*/api/journeys/:id', async ({ request, cookies, params }) => {
+      const who = signedIn(request, cookies);
+      if (who instanceof Response) return who;
+      const id = String(params.id);
+      const current = live(id);
+      if (!current) return refuse(404, 'not-found', 'notFound');
+      if (!may(who, 'editor')) return forbidden('editor');
+      const stale = ifMatchOf(request, current);
+      if (stale) return stale;
+      const document = accept(await request.json().catch(() => null));
+      if (document instanceof Response) return document;
+      if (document.id !== id) return refuse(422, 'id-mismatch', 'idMismatch', {}, { id });
+      const version = current.version + 1;
+      journeys.set(id, { version, document: structuredClone(document), updatedAt: tick(), updatedBy: who.member.id, state: 'draft' });
+      return HttpResponse.json(document as unknown as Record<string, unknown>, { headers: { ETag: etag(version) } });
+    }),
+    http.delete('*/api/journeys/:id', ({ request, cookies, params }) => {
+      const who = signedIn(request, cookies);
+      if (who instanceof Response) return who;
+      const id = String(params.id);
+      const current = live(id);
+      if (!current) return refuse(404, 'not-found', 'notFound');
+      if (!may(who, 'editor')) return forbidden('editor');
+      const stale = ifMatchOf(request, current);
+      if (stale) return stale;
+      if (current.state === 'in_review' || current.state === 'approved') return refuse(409, 'not-a-draft', 'notADraft');
+      journeys.set(id, { ...current, version: current.version + 1, document: null, updatedAt: tick(), updatedBy: who.member.id });
+      return new HttpResponse(null, { status: 204 });
+    }),
+  ];
+
+  return {
+    handlers,
+    members: byEmail,
+    journeys,
+    requests,
+    putRaw(id, document, version = 1) {
+      journeys.set(id, { version, document, updatedAt: tick(), updatedBy: null, state: 'draft' });
+    },
+  };
+}
