@@ -17,6 +17,9 @@
 //                      what N more users add; the kernel simulates one user at a time in reused scratch,
 //                      so nothing is kept per user and the per-user figure is the footprint over N
 //   reference actor    heap held per live XState actor (started, launched, with its user and clock)
+//   heap over a run    heap (+ array buffers) after a full collection at 10 %, 50 % and 100 % of one
+//                      kernel run with twins over --flat-users users (1,000,000), and the last over the
+//                      first: the kernel keeps nothing per user, so it stays flat (issue 18)
 //
 // and, for the 20-node journey, the throughput of the whole `simulate` path (split, worker_threads,
 // sum of counters, report) with 1, 2, 4 … workers up to the machine's parallelism, with the parallel
@@ -47,7 +50,7 @@ import { SteppingClock } from '../src/core/sim/engine';
 import { BENCH_HORIZON, benchmarkJourney, largestTemplate } from './simulationJourneys';
 import { say } from '../src/cli/i18n';
 
-// Targets of issue 5.
+// Targets of issue 5 (and issue 18's below).
 export const TARGETS = {
   speedup: 1000,
   millionSeconds: 1,
@@ -56,6 +59,13 @@ export const TARGETS = {
   efficiencyUpToWorkers: 8,
   /** Issue 14: a run with twins takes at most this many times a single run's time. */
   twinCost: 1.3,
+} as const;
+
+// Targets of issue 18, part 2: the kernel ≥ 150× the reference in single runs (no twins, both engines),
+// and its heap flat over a million users (the last measurement within 5 % of the first).
+export const ISSUE_18_TARGETS = {
+  speedup: 150,
+  heapGrowth: 1.05,
 } as const;
 
 const MILLION = 1_000_000;
@@ -72,6 +82,8 @@ export interface SimulationBenchOptions {
   heapUsers: number;
   /** Live XState actors of the reference memory measurement. */
   actors: number;
+  /** Users of the one kernel run whose heap is weighed at 10 %, 50 % and 100 % (default 1,000,000). */
+  flatUsers?: number;
   /** Largest worker count of the parallel runs. */
   workersMax: number;
   /** Rounds of the one-thread measurements (reference, then kernel); the median of each is reported. */
@@ -114,6 +126,14 @@ export interface KernelMemory {
   counterBytes: number;
 }
 
+/** The heap over one kernel run (twins on): held bytes after a full collection when `users[i]` users were done. */
+export interface HeapOverRun {
+  users: number[];
+  bytes: number[];
+  /** Last over first: 1 when nothing stays behind per user. */
+  growth: number;
+}
+
 export interface JourneyFigures {
   id: string;
   name: string;
@@ -131,12 +151,19 @@ export interface JourneyFigures {
   twinCost: number;
   /** kernel users/s ÷ reference users/s, the median runs of each, both measured in this run. */
   speedup: number;
+  /**
+   * The same by CPU time: kernel users per CPU-second ÷ reference users per CPU-second (the median runs).
+   * Other work on the machine slows both engines' wall time, not always alike; it takes less of their CPU time.
+   */
+  cpuSpeedup?: number;
   /** Seconds for 1,000,000 users on one thread (kernel). */
   millionSeconds: number;
   millionExtrapolated: boolean;
   memory: {
     kernel: KernelMemory;
     reference: { actors: number; bytesPerActor: number };
+    /** Absent when not measured. */
+    kernelOverRun?: HeapOverRun;
   };
 }
 
@@ -287,6 +314,24 @@ function measureKernelMemory(model: Model, users: number, gc: () => void): Kerne
   };
 }
 
+/**
+ * The heap while one range of `users` users runs in the kernel with twins, as a run in the app or the
+ * CLI does: weighed after a full collection at 10 %, 50 % and all of the users (the collections are
+ * outside any timed run).
+ */
+function measureHeapOverRun(model: Model, users: number, gc: () => void): HeapOverRun {
+  const every = Math.max(1, Math.floor(users / 10));
+  const at = [every, 5 * every, users];
+  const bytes: number[] = [];
+  runRange(model, 'fast', 0, users, {
+    progressEvery: every,
+    onProgress: (done) => {
+      if (at.includes(done) && bytes.length < at.length) bytes.push(heldBytes(gc));
+    },
+  });
+  return { users: at, bytes, growth: bytes[bytes.length - 1]! / bytes[0]! };
+}
+
 /** Live XState actors as the reference runner makes them (own clock, the user's record), launched. */
 function measureReferenceActors(model: Model, count: number, gc: () => void): JourneyFigures['memory']['reference'] {
   const machine: AnyStateMachine = machineFromConfig(model.config, model.registry);
@@ -334,6 +379,27 @@ async function measureParallel(checked: CheckedSimulation, users: number, worker
     }
   }
   return runs;
+}
+
+/** Issue 18's targets: the speedup in single runs, and the kernel's heap flat over a run. */
+export function issue18Checks(journeys: JourneyFigures[]): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  for (const journey of journeys) {
+    checks.push({
+      name: `speedup (issue 18), ${journey.id}`,
+      target: `kernel ≥ ${ISSUE_18_TARGETS.speedup}× reference, single runs`,
+      value: fmtRatio(journey.speedup),
+      met: journey.speedup >= ISSUE_18_TARGETS.speedup,
+    });
+    const heap = journey.memory.kernelOverRun;
+    checks.push({
+      name: `kernel heap flat over a run, ${journey.id}`,
+      target: `≤ ${ISSUE_18_TARGETS.heapGrowth}× the heap at ${heap ? heap.users[0]!.toLocaleString('en') : '10 %'} users`,
+      value: heap ? `${heap.growth.toFixed(3)}× at ${heap.users[heap.users.length - 1]!.toLocaleString('en')} users` : 'not measured',
+      met: heap ? heap.growth <= ISSUE_18_TARGETS.heapGrowth : null,
+    });
+  }
+  return checks;
 }
 
 export function targetChecks(journeys: JourneyFigures[], runs: ParallelRun[], cpus: number): TargetCheck[] {
@@ -396,8 +462,8 @@ export function wrongResults(result: Pick<SimulationBenchResult, 'journeys' | 'p
 export function defaultOptions(quick: boolean): Omit<SimulationBenchOptions, 'log'> {
   const cpus = os.availableParallelism();
   return quick
-    ? { users: 20_000, referenceUsers: 200, heapUsers: 20_000, actors: 100, workersMax: Math.min(2, cpus), runs: 1, quick }
-    : { users: MILLION, referenceUsers: 2_000, heapUsers: 100_000, actors: 1_000, workersMax: cpus, runs: 3, quick };
+    ? { users: 20_000, referenceUsers: 200, heapUsers: 20_000, actors: 100, flatUsers: 100_000, workersMax: Math.min(2, cpus), runs: 1, quick }
+    : { users: MILLION, referenceUsers: 2_000, heapUsers: 100_000, actors: 1_000, flatUsers: MILLION, workersMax: cpus, runs: 3, quick };
 }
 
 export async function runSimulationBench(options: SimulationBenchOptions): Promise<SimulationBenchResult> {
@@ -418,7 +484,7 @@ export async function runSimulationBench(options: SimulationBenchOptions): Promi
   const journeys: JourneyFigures[] = [];
   let parallelChecked: CheckedSimulation | null = null;
   const prepared = sources.map((source) => {
-    const checked = check(source.document, Math.max(options.users, sizes.warmReference + options.referenceUsers, 2 * options.heapUsers));
+    const checked = check(source.document, Math.max(options.users, sizes.warmReference + options.referenceUsers, 2 * options.heapUsers, options.flatUsers ?? 0));
     if (source.id === PARALLEL_JOURNEY) parallelChecked = checked;
     return { source, checked, model: modelFor(checked, 0) };
   });
@@ -428,12 +494,15 @@ export async function runSimulationBench(options: SimulationBenchOptions): Promi
     log(`${source.id} kernel: ${run.runs.map(fmtRate).join(', ')} users/s over ${options.users.toLocaleString('en')} users`);
     const { run: withTwin } = measureEngine(model, 'fast', { users: options.users, warm: sizes.warmKernel, from: 0, rounds: sizes.rounds }, true);
     log(`${source.id} kernel with twins: ${withTwin.runs.map(fmtRate).join(', ')} users/s`);
-    return { run, entered, withTwin, memory: measureKernelMemory(model, options.heapUsers, gc) };
+    const overRun = options.flatUsers ? measureHeapOverRun(model, options.flatUsers, gc) : undefined;
+    if (overRun)
+      log(`${source.id} kernel heap over ${overRun.users[overRun.users.length - 1]!.toLocaleString('en')} users: ${overRun.bytes.map(fmtBytes).join(', ')} (×${overRun.growth.toFixed(3)})`);
+    return { run, entered, withTwin, memory: measureKernelMemory(model, options.heapUsers, gc), overRun };
   });
   prepared.forEach(({ source, checked, model }, index) => {
     const { run: reference } = measureEngine(model, 'reference', { users: options.referenceUsers, warm: sizes.warmReference, from: sizes.warmReference, rounds: sizes.rounds });
     log(`${source.id} reference: ${reference.runs.map(fmtRate).join(', ')} users/s over ${options.referenceUsers.toLocaleString('en')} users`);
-    const { run: kernel, entered, withTwin, memory: memoryKernel } = kernels[index]!;
+    const { run: kernel, entered, withTwin, memory: memoryKernel, overRun } = kernels[index]!;
     const memoryReference = measureReferenceActors(model, options.actors, gc);
     log(`  memory: kernel scratch ${fmtBytes(memoryKernel.scratchBytes)}, ${fmtBytes(memoryKernel.bytesPerUser)}/user; reference ${fmtBytes(memoryReference.bytesPerActor)}/actor`);
     const millionExtrapolated = options.users !== MILLION;
@@ -449,9 +518,10 @@ export async function runSimulationBench(options: SimulationBenchOptions): Promi
       kernelWithTwin: withTwin,
       twinCost: kernel.usersPerSecond / withTwin.usersPerSecond,
       speedup: kernel.usersPerSecond / reference.usersPerSecond,
+      cpuSpeedup: kernel.users / kernel.cpuSeconds / (reference.users / reference.cpuSeconds),
       millionSeconds: millionExtrapolated ? MILLION / kernel.usersPerSecond : kernel.seconds,
       millionExtrapolated,
-      memory: { kernel: memoryKernel, reference: memoryReference },
+      memory: { kernel: memoryKernel, reference: memoryReference, ...(overRun ? { kernelOverRun: overRun } : {}) },
     });
   });
   log(`parallel, ${PARALLEL_JOURNEY}, ${options.users.toLocaleString('en')} users:`);
@@ -475,7 +545,7 @@ export async function runSimulationBench(options: SimulationBenchOptions): Promi
     gcExposed: exposed,
     journeys,
     parallel: { journey: PARALLEL_JOURNEY, users: options.users, runs },
-    targets: targetChecks(journeys, runs, os.availableParallelism()),
+    targets: [...targetChecks(journeys, runs, os.availableParallelism()), ...issue18Checks(journeys)],
   };
 }
 
@@ -509,6 +579,12 @@ function engineCell(engine: SingleThread): string {
   return `${fmtRate(engine.usersPerSecond)} users/s (${engine.users.toLocaleString('en')} users, ${spread})`;
 }
 
+function heapOverRunCell(heap: HeapOverRun | undefined): string {
+  if (!heap) return 'not measured';
+  const points = heap.users.map((users, index) => `${fmtBytes(heap.bytes[index]!)} at ${users.toLocaleString('en')}`);
+  return `${points.join(', ')} users: ×${heap.growth.toFixed(3)}`;
+}
+
 export function formatTable(result: SimulationBenchResult): string {
   const { machine } = result;
   const row = (label: string, cell: (journey: JourneyFigures) => string) => [label, ...result.journeys.map(cell)];
@@ -520,13 +596,15 @@ export function formatTable(result: SimulationBenchResult): string {
       row('entered the journey', (journey) => fmtPercent(journey.enteredShare)),
       row('reference (XState), 1 thread', (journey) => engineCell(journey.reference)),
       row('kernel, 1 thread', (journey) => engineCell(journey.kernel)),
-      row('speedup kernel / reference', (journey) => fmtRatio(journey.speedup)),
+      row('speedup kernel / reference (single runs)', (journey) => fmtRatio(journey.speedup)),
+      row('the same by CPU time', (journey) => (journey.cpuSpeedup === undefined ? 'not measured' : fmtRatio(journey.cpuSpeedup))),
       row('kernel with twins, 1 thread', (journey) => engineCell(journey.kernelWithTwin)),
       row('twin cost (time with twins / single run)', (journey) => fmtRatio(journey.twinCost)),
       row('1M users × 90 d, 1 thread', (journey) => `${journey.millionSeconds.toFixed(2)} s${journey.millionExtrapolated ? ' (extrapolated)' : ''}`),
       row('kernel fixed scratch per range', (journey) => `${fmtBytes(journey.memory.kernel.scratchBytes)} (counters ${fmtBytes(journey.memory.kernel.counterBytes)}); grown ${fmtBytes(journey.memory.kernel.grownBytes)}`),
       row('kernel kept per additional user', (journey) => `${fmtBytes(journey.memory.kernel.retainedBytesPerUser)} (2nd pass of ${journey.memory.kernel.users.toLocaleString('en')} users)`),
       row('kernel bytes per user', (journey) => `${fmtBytes(journey.memory.kernel.bytesPerUser)} (footprint / ${journey.memory.kernel.users.toLocaleString('en')} users)`),
+      row('kernel heap over a run (twins on)', (journey) => heapOverRunCell(journey.memory.kernelOverRun)),
       row('reference heap per live actor', (journey) => `${fmtBytes(journey.memory.reference.bytesPerActor)} (${journey.memory.reference.actors.toLocaleString('en')} actors)`),
     ]),
     '',
@@ -544,7 +622,7 @@ export function formatTable(result: SimulationBenchResult): string {
       ]),
     ]),
     '',
-    'Targets (issue 5); a missed target does not fail the run',
+    'Targets (issues 5 and 18); a missed target does not fail the run',
     table([
       ['figure', 'target', 'measured', 'met'],
       ...result.targets.map((target) => [target.name, target.target, target.value, target.met === null ? 'not measured' : target.met ? 'met' : 'not met']),
@@ -571,15 +649,19 @@ Options:
   --reference-users N   users of the reference runner (default 2000)
   --heap-users N        users of each of the two passes of the kernel memory measurement (default 100000)
   --actors N            live XState actors of the reference memory measurement (default 1000)
+  --flat-users N        users of the kernel run whose heap is weighed at 10 %, 50 % and 100 %
+                        (default 1000000; 100000 with --quick)
   --workers-max K       largest worker count of the parallel runs (default: os.availableParallelism())
   --runs N              rounds of the one-thread runs, reference then kernel; medians reported (default 3)
   --quick               small sizes for a smoke run (20000 kernel users, 200 reference users, 1 round,
-                        ≤ 2 workers)
+                        ≤ 2 workers, the heap over 100000 users)
   --json                print one JSON object instead of the table
   -h, --help            show this help
 
 Targets (issue 5): kernel ≥ ${TARGETS.speedup}× reference; 1M users × 90 d ≤ ${TARGETS.millionSeconds} s on one worker;
 ≤ ${TARGETS.bytesPerUser} B of kernel state per user; parallel efficiency ≥ ${TARGETS.efficiency * 100} % up to ${TARGETS.efficiencyUpToWorkers} workers.
+Targets (issue 18): kernel ≥ ${ISSUE_18_TARGETS.speedup}× reference in single runs (no twins on either engine; the
+twins' own cost is reported beside); the kernel's heap at the end of a run ≤ ${ISSUE_18_TARGETS.heapGrowth}× its heap at 10 %.
 Every ratio is measured within one run. A missed target does not fail the run; a wrong result does (a
 parallel report that differs from the one-worker report, a journey nobody entered). Exit status: 0 when
 every figure was taken and right, 1 when a run failed or a result was wrong, 2 for bad arguments.`;
@@ -603,6 +685,7 @@ export function parseOptions(argv: string[]): { options: SimulationBenchOptions;
         'reference-users': { type: 'string' },
         'heap-users': { type: 'string' },
         actors: { type: 'string' },
+        'flat-users': { type: 'string' },
         'workers-max': { type: 'string' },
         runs: { type: 'string' },
         quick: { type: 'boolean', default: false },
@@ -622,6 +705,7 @@ export function parseOptions(argv: string[]): { options: SimulationBenchOptions;
       referenceUsers: positiveInteger('reference-users', values['reference-users'], defaults.referenceUsers),
       heapUsers: positiveInteger('heap-users', values['heap-users'], defaults.heapUsers),
       actors: positiveInteger('actors', values.actors, defaults.actors),
+      flatUsers: positiveInteger('flat-users', values['flat-users'], defaults.flatUsers!),
       workersMax: positiveInteger('workers-max', values['workers-max'], defaults.workersMax),
       runs: positiveInteger('runs', values.runs, defaults.runs),
       quick: values.quick,

@@ -1,9 +1,10 @@
 import type { Scalar } from '../../journey/condition';
 import type { KernelUser } from '../../compile/operations/defineOperation';
-import { buildPlan, type Plan, type PlanAction, type PlanGuard, type PlanTransition } from './plan';
+import { buildPlan, GUARD_GOAL_OPEN, GUARD_NONE, OP_BEGIN_STAY, OP_MARK_GOAL, OP_PORT, OP_REACH_GOAL, OP_TOUCH, OP_VISIT, type Plan, type PlanTransition } from './plan';
 import { LAUNCH_CODE, type MachineDriver } from './driver';
 import type { Model } from './model';
 import type { UserWorld } from './world';
+import { StampedMap } from './stampedMap';
 
 /**
  * The kernel's side of a user: the plan walked by index, with the user's journey state in a handful of
@@ -12,8 +13,15 @@ import type { UserWorld } from './world';
  * ancestors, the first enabled transition wins, a transition exits its source (cancelling its timers),
  * runs its actions, enters its target (entry actions, then timers in ascending delay), and eventless
  * transitions run until none is enabled. What an action or guard does is its operation's step
- * (compile/operations/), called with the record the plan decoded for it.
+ * (compile/operations/), called with the record the plan decoded for it; the plan hands actions over as
+ * a flat operation stream, where the steps that are one call on the world are opcodes run inline.
  */
+
+/** Zeroes a per-node array: a loop over a journey's few nodes costs less than a call of fill. */
+function zero(array: Int32Array | Uint8Array): void {
+  if (array.length > 256) array.fill(0);
+  else for (let index = 0; index < array.length; index++) array[index] = 0;
+}
 
 export class KernelDriver implements MachineDriver, KernelUser {
   readonly plan: Plan;
@@ -23,8 +31,9 @@ export class KernelDriver implements MachineDriver, KernelUser {
   segment = 0;
   readonly visits: Int32Array;
   readonly goalsReached: Uint8Array;
-  readonly tags = new Map<string, boolean>();
-  readonly attributes = new Map<string, Scalar>();
+  // Cleared for every user: maps whose clear allocates nothing (stampedMap.ts).
+  readonly tags: Map<string, boolean> = new StampedMap<string, boolean>();
+  readonly attributes: Map<string, Scalar> = new StampedMap<string, Scalar>();
   // Pending timers: due time, creation order, state, index into that state's `after`.
   private timerCount = 0;
   private timerSeq = 0;
@@ -55,10 +64,10 @@ export class KernelDriver implements MachineDriver, KernelUser {
   begin(user: number): void {
     this.user = user;
     this.segment = this.world.segment;
-    this.visits.fill(0);
-    this.goalsReached.fill(0);
-    if (this.tags.size > 0) this.tags.clear();
-    if (this.attributes.size > 0) this.attributes.clear();
+    zero(this.visits);
+    zero(this.goalsReached);
+    this.tags.clear();
+    this.attributes.clear();
     this.timerCount = 0;
     this.timerSeq = 0;
     this.state = this.plan.initial;
@@ -75,9 +84,9 @@ export class KernelDriver implements MachineDriver, KernelUser {
   }
 
   fireTimer(): void {
-    let best = -1;
-    for (let index = 0; index < this.timerCount; index++)
-      if (best < 0 || this.timerAt[index]! < this.timerAt[best]! || (this.timerAt[index] === this.timerAt[best] && this.timerOrder[index]! < this.timerOrder[best]!))
+    let best = 0;
+    for (let index = 1; index < this.timerCount; index++)
+      if (this.timerAt[index]! < this.timerAt[best]! || (this.timerAt[index] === this.timerAt[best] && this.timerOrder[index]! < this.timerOrder[best]!))
         best = index;
     const after = this.plan.states[this.state]!.after[this.timerAfter[best]!]!;
     this.removeTimer(best);
@@ -88,17 +97,13 @@ export class KernelDriver implements MachineDriver, KernelUser {
   }
 
   send(code: number): void {
-    const states = this.plan.states;
-    if (states[this.state]!.final) return;
-    const slot = code === LAUNCH_CODE ? this.plan.launchCode : code;
-    for (let at = this.state; at >= 0; at = states[at]!.parent) {
-      const list = states[at]!.on[slot];
-      if (!list) continue;
-      const transition = this.firstEnabled(list);
-      if (transition) {
-        this.take(transition);
-        break;
-      }
+    const state = this.plan.states[this.state]!;
+    if (state.final) return;
+    // The state's own transitions for the event, then its ancestors' (one list, built with the plan).
+    const route = state.routes[code === LAUNCH_CODE ? this.plan.launchCode : code];
+    if (route) {
+      const transition = this.firstEnabled(route);
+      if (transition) this.take(transition);
     }
     this.settle();
   }
@@ -114,7 +119,9 @@ export class KernelDriver implements MachineDriver, KernelUser {
 
   private settle(): void {
     for (;;) {
-      const transition = this.firstEnabled(this.plan.states[this.state]!.always);
+      const always = this.plan.states[this.state]!.always;
+      if (always.length === 0) return;
+      const transition = this.firstEnabled(always);
       if (!transition) return;
       this.take(transition);
     }
@@ -123,41 +130,66 @@ export class KernelDriver implements MachineDriver, KernelUser {
   private firstEnabled(list: PlanTransition[]): PlanTransition | null {
     for (let index = 0; index < list.length; index++) {
       const transition = list[index]!;
-      if (transition.guard === null || this.passes(transition.guard)) return transition;
+      const op = transition.guardOp;
+      if (op === GUARD_NONE) return transition;
+      if (op === GUARD_GOAL_OPEN) {
+        if (!this.goalsReached[transition.guardNode]) return transition;
+      } else if (transition.guard!.test(this, transition.guard!.record)) return transition;
     }
     return null;
   }
 
   private take(transition: PlanTransition): void {
-    if (transition.internal) return this.run(transition.actions);
+    if (transition.internal) return this.run(transition.program);
     this.timerCount = 0; // only the active atomic state has timers, and it is exited
-    this.run(transition.actions);
-    let target = transition.target;
-    while (this.plan.states[target]!.initial >= 0) target = this.plan.states[target]!.initial;
-    this.state = target;
-    this.enterState(target);
+    this.run(transition.program);
+    this.state = transition.enters;
+    this.enterState(transition.enters);
   }
 
   private enterState(index: number): void {
     const state = this.plan.states[index]!;
-    this.run(state.entry);
+    this.run(state.entryProgram);
+    const after = state.after;
+    if (after.length === 0) return;
     const now = this.world.now;
-    for (let after = 0; after < state.after.length; after++) {
+    for (let index = 0; index < after.length; index++) {
       const at = this.timerCount++;
-      this.timerAt[at] = now + state.after[after]!.delay;
+      this.timerAt[at] = now + after[index]!.delay;
       this.timerOrder[at] = this.timerSeq++;
-      this.timerAfter[at] = after;
+      this.timerAfter[at] = index;
     }
   }
 
-  private run(actions: PlanAction[]): void {
-    for (let index = 0; index < actions.length; index++) {
-      const action = actions[index]!;
-      action.execute(this, action.record);
+  /** Runs an operation stream (plan.ts): each opcode does what its operation's `execute` does. */
+  private run(program: Int32Array): void {
+    const world = this.world;
+    for (let pc = 0; pc < program.length; ) {
+      const op = program[pc]!;
+      if (op === OP_VISIT) {
+        const node = program[pc + 1]!;
+        world.enter(node, ++this.visits[node]!);
+        pc += 2;
+      } else if (op === OP_PORT) {
+        world.port(program[pc + 1]!, program[pc + 2]!);
+        pc += 3;
+      } else if (op === OP_TOUCH) {
+        world.touch(program[pc + 1]!, program[pc + 2]!);
+        pc += 3;
+      } else if (op === OP_MARK_GOAL) {
+        this.goalsReached[program[pc + 1]!] = 1;
+        pc += 2;
+      } else if (op === OP_REACH_GOAL) {
+        world.goal(program[pc + 1]!);
+        pc += 2;
+      } else if (op === OP_BEGIN_STAY) {
+        zero(this.goalsReached);
+        pc += 1;
+      } else {
+        const action = this.plan.calls[program[pc + 1]!]!;
+        action.execute(this, action.record);
+        pc += 2;
+      }
     }
-  }
-
-  private passes(guard: PlanGuard): boolean {
-    return guard.test(this, guard.record);
   }
 }

@@ -1,5 +1,5 @@
 import type { ActionRef, GuardRef, JsonObject, StateConfig, TransitionConfig } from '../../compile/machineConfig';
-import { actionOperation, countAndReportVisit, countVisit, guardOperation, reportVisit } from '../../compile/operations';
+import { actionOperation, beginStay, countAndReportVisit, countVisit, goalOpen, guardOperation, markGoal, port, reachGoal, reportVisit, touch } from '../../compile/operations';
 import type { KernelUser, PlanContext } from '../../compile/operations/defineOperation';
 import { LAUNCH, type Model } from './model';
 
@@ -40,6 +40,13 @@ export interface PlanTransition {
   internal: boolean;
   guard: PlanGuard | null;
   actions: PlanAction[];
+  /** The actions as the kernel runs them (see Program). */
+  program: Int32Array;
+  /** The guard as the kernel tests it: GUARD_NONE, GUARD_GOAL_OPEN of node `guardNode`, or GUARD_CALL of `guard`. */
+  guardOp: number;
+  guardNode: number;
+  /** The atomic state the transition ends in: its target, or the target's initial descendant. */
+  enters: number;
 }
 
 export interface PlanState {
@@ -53,11 +60,38 @@ export interface PlanState {
   after: { delay: number; transitions: PlanTransition[] }[];
   /** Transitions per event code; index events.length is the launch event. */
   on: (PlanTransition[] | undefined)[];
+  /** The entry actions as the kernel runs them. */
+  entryProgram: Int32Array;
+  /**
+   * Per event code (launch included): the transitions the event is offered to in this state, its own
+   * then each ancestor's in order, as one list (the first enabled of it is the one XState takes); null
+   * where none listens.
+   */
+  routes: (PlanTransition[] | null)[];
 }
+
+/**
+ * A flat operation stream, the kernel's form of a list of actions: an opcode and its arguments, one
+ * after the other. The operations whose step is a single call on the world or the user's arrays are
+ * opcodes of their own, run inline by the kernel's switch (the same step as the operation's
+ * `execute`, compile/operations/); every other action is OP_CALL with its index in `Plan.calls`.
+ */
+export const OP_VISIT = 0; // node: countVisit then reportVisit
+export const OP_PORT = 1; // node, port
+export const OP_TOUCH = 2; // node, channel
+export const OP_MARK_GOAL = 3; // node
+export const OP_REACH_GOAL = 4; // node
+export const OP_BEGIN_STAY = 5;
+export const OP_CALL = 6; // index into Plan.calls
+export const GUARD_NONE = 0;
+export const GUARD_GOAL_OPEN = 1;
+export const GUARD_CALL = 2;
 
 export interface Plan {
   states: PlanState[];
   guards: PlanGuard[];
+  /** The actions programs run through OP_CALL. */
+  calls: PlanAction[];
   initial: number;
   launchCode: number;
 }
@@ -79,6 +113,25 @@ function fuseVisits(actions: PlanAction[]): PlanAction[] {
   return fused;
 }
 
+/** A list of actions as an operation stream; actions without an opcode go to `calls`. */
+function compileProgram(actions: PlanAction[], calls: PlanAction[]): Int32Array {
+  const ops: number[] = [];
+  for (const action of actions) {
+    const record = action.record as Record<string, number>;
+    if (action.type === 'visit') ops.push(OP_VISIT, record.node!);
+    else if (action.type === port.type) ops.push(OP_PORT, record.node!, record.port!);
+    else if (action.type === touch.type) ops.push(OP_TOUCH, record.node!, record.channel!);
+    else if (action.type === markGoal.type) ops.push(OP_MARK_GOAL, record.node!);
+    else if (action.type === reachGoal.type) ops.push(OP_REACH_GOAL, record.node!);
+    else if (action.type === beginStay.type) ops.push(OP_BEGIN_STAY);
+    else {
+      ops.push(OP_CALL, calls.length);
+      calls.push(action);
+    }
+  }
+  return Int32Array.from(ops);
+}
+
 export function buildPlan(model: Model): Plan {
   const states: PlanState[] = [];
   const guards: PlanGuard[] = [];
@@ -89,7 +142,7 @@ export function buildPlan(model: Model): Plan {
   function collect(config: StateConfig, key: string, parent: number): number {
     const index = states.length;
     const id = config.id ?? key;
-    states.push({ id, parent, initial: -1, final: config.type === 'final', entry: [], always: [], after: [], on: [] });
+    states.push({ id, parent, initial: -1, final: config.type === 'final', entry: [], always: [], after: [], on: [], entryProgram: new Int32Array(0), routes: [] });
     configs.push(config);
     byId.set(id, index);
     for (const [childKey, child] of Object.entries(config.states ?? {})) collect(child, childKey, index);
@@ -128,7 +181,19 @@ export function buildPlan(model: Model): Plan {
         target = found;
       }
       const internal = transition.target === undefined || (target === source && transition.reenter !== true);
-      return { target, internal, guard: guard(transition.guard), actions: (transition.actions ?? []).map(action) };
+      const decoded = guard(transition.guard);
+      const actions = (transition.actions ?? []).map(action);
+      const goalOpenNode = decoded?.type === goalOpen.type ? (decoded.record as { node: number }).node : -1;
+      return {
+        target,
+        internal,
+        guard: decoded,
+        actions,
+        program: new Int32Array(0),
+        guardOp: decoded === null ? GUARD_NONE : goalOpenNode >= 0 ? GUARD_GOAL_OPEN : GUARD_CALL,
+        guardNode: goalOpenNode,
+        enters: target,
+      };
     });
 
   states.forEach((state, index) => {
@@ -151,5 +216,28 @@ export function buildPlan(model: Model): Plan {
   });
   let initial = root;
   while (states[initial]!.initial >= 0) initial = states[initial]!.initial;
-  return { states, guards, initial, launchCode };
+
+  // The kernel's forms: programs, the atomic state each transition ends in, each state's routes.
+  const calls: PlanAction[] = [];
+  const atomic = (index: number): number => (states[index]!.initial >= 0 ? atomic(states[index]!.initial) : index);
+  const compile = (list: PlanTransition[]) => {
+    for (const transition of list) {
+      transition.program = compileProgram(transition.actions, calls);
+      transition.enters = atomic(transition.target);
+    }
+  };
+  for (const state of states) {
+    state.entryProgram = compileProgram(state.entry, calls);
+    compile(state.always);
+    for (const after of state.after) compile(after.transitions);
+    for (const list of state.on) if (list) compile(list);
+  }
+  states.forEach((state) => {
+    for (let code = 0; code <= launchCode; code++) {
+      const route: PlanTransition[] = [];
+      for (let at = states.indexOf(state); at >= 0; at = states[at]!.parent) for (const transition of states[at]!.on[code] ?? []) route.push(transition);
+      state.routes.push(route.length > 0 ? route : null);
+    }
+  });
+  return { states, guards, calls, initial, launchCode };
 }

@@ -3,8 +3,8 @@ import { channels } from '../../journey/channels';
 import { elapsedInEnglish, MS } from '../../journey/duration';
 import { grouped } from '../../i18n';
 import { UniformStream } from '../math/distributions';
-import { sampleBgNbdDropout, sampleBgNbdRate } from '../math/bgnbd';
-import { customerMeanOrderValue, orderValueLatent, sampleOrderValue } from '../math/orderValue';
+import { betaQuantiles, gammaQuantiles, type QuantileTable } from '../math/inverseCdf';
+import { customerMeanOrderValue } from '../math/orderValue';
 import { announcementCode } from '../../journey/announcements';
 import { hashKey, hashString } from '../math/random';
 import { addWideProduct, ARM, ARM_FIELDS, CHANNEL, CHANNEL_FIELDS, PAIRED, PAIRED_BLOCK, PAIRED_WIDE_AT, SEGMENT, SEGMENT_FIELDS, type CounterLayout } from './counters';
@@ -96,8 +96,29 @@ const TOUCH_OPEN = hashString('touch:open');
 const TOUCH_CLICK = hashString('touch:click');
 const TOUCH_UNSUBSCRIBE = hashString('touch:unsubscribe');
 const INV_2_32 = 1 / 4294967296;
-/** Entries remembered to name the loop a user is caught in (a loop longer than this is named in part). */
+/** Entries remembered to name the loop a user is caught in (a loop longer than this is named in part); a power of 2. */
 const RECENT = 64;
+
+/**
+ * A segment's latent traits and order values as quantile tables (math/inverseCdf.ts): each variate is
+ * the quantile of one uniform. The purchase rate λ ~ Gamma(r)/α and the dropout p ~ Beta(a, b) of
+ * BG/NBD; the spend level ν ~ Gamma(q)/γ and each order's value Gamma(p)/ν of gamma-gamma.
+ */
+interface TraitTables {
+  rate: QuantileTable;
+  dropout: QuantileTable;
+  spend: QuantileTable;
+  order: QuantileTable;
+}
+
+function traitTables(segment: SegmentModel): TraitTables {
+  return {
+    rate: gammaQuantiles(segment.purchase.r),
+    dropout: betaQuantiles(segment.purchase.a, segment.purchase.b),
+    spend: gammaQuantiles(segment.orderValue.q),
+    order: gammaQuantiles(segment.orderValue.p),
+  };
+}
 
 function grow(array: Float64Array<ArrayBuffer>, needed: number): Float64Array<ArrayBuffer> {
   if (needed <= array.length) return array;
@@ -164,6 +185,9 @@ export class UserWorld {
   segment = 0;
   now = 0;
   private behaviour!: SegmentModel;
+  /** The current segment's tables, and every segment's once its first user needed them. */
+  private traits!: TraitTables;
+  private readonly segmentTraits: (TraitTables | null)[];
   private lambdaPerMs = 0;
   private dropout = 0;
   private dropoutCounter = 0;
@@ -208,6 +232,8 @@ export class UserWorld {
   private offerLift = new Float64Array(8);
   // Events users do on their own, one Poisson stream per rated event: next time (exact), draws so far.
   private readonly rateNext: Float64Array;
+  /** The model's rated event codes (a typed array: the hot loops read it on every happening). */
+  private readonly rateEvents: Int32Array;
   private readonly rateDraws: Float64Array;
   /** Which events the machine listens for now (lazy rated events run only then). */
   private listening: Uint8Array | null = null;
@@ -227,7 +253,9 @@ export class UserWorld {
   private touchSize = 0;
   private touchTime = new Float64Array(32);
   private readonly unsubscribed = new Uint8Array(channels.length);
-  private readonly reach = new Int8Array(channels.length);
+  private readonly reach = new Int8Array(channels.length).fill(-1);
+  /** `unsubscribed` or `reach` was written since they were last cleared. */
+  private channelsTouched = false;
   // Where the user is: in the journey or not, the stage since when, what they have reached.
   private inJourney = false;
   private everEntered = false;
@@ -236,6 +264,8 @@ export class UserWorld {
   private stage = -1;
   private stageSince = 0;
   private readonly nodeSeen: Uint8Array;
+  /** Each node's stage index. */
+  private readonly nodeStage: Int32Array;
   /** Each node's visit count as last entered: part of the draw key of a touch sent there. */
   private readonly visitOf: Int32Array;
   /** The splits the user was assigned at (their arm is theirs for the run), in order: `armSplits[0 … armCount)`. */
@@ -282,8 +312,11 @@ export class UserWorld {
     this.treatedArmPorts = new Int32Array(model.nodes.length);
     this.treatedSeenNodes = new Int32Array(model.nodes.length);
     this.rateNext = new Float64Array(model.events.length);
+    this.rateEvents = Int32Array.from(model.rateEvents);
     this.rateDraws = new Float64Array(model.events.length);
     this.nodeSeen = new Uint8Array(model.nodes.length);
+    this.nodeStage = Int32Array.from(model.nodes, (node) => node.stage);
+    this.segmentTraits = model.segments.map(() => null);
     this.visitOf = new Int32Array(model.nodes.length);
     this.channelBase = model.layout.channel;
     this.segmentBase = model.layout.segment;
@@ -344,6 +377,7 @@ export class UserWorld {
     const segment = model.generator.segmentOf(user);
     this.segment = segment;
     const behaviour = (this.behaviour = model.segments[segment]!);
+    this.traits = this.segmentTraits[segment] ??= traitTables(behaviour);
     // λ now; p and the spend level only when the first purchase needs them (most users of a short
     // horizon never buy, and draws are counter-based, so drawing later gives the same numbers).
     const latent = this.scratch.reset(model.seed, user, LATENT);
@@ -354,7 +388,7 @@ export class UserWorld {
       this.dropout = population.dropout[user]!;
       this.spendLatent = population.spendRate[user]!;
     } else {
-      this.lambdaPerMs = sampleBgNbdRate(behaviour.purchase, latent.next) / DAY;
+      this.lambdaPerMs = this.traits.rate.quantile(latent.next()) / (behaviour.purchase.alpha * DAY);
       this.dropoutCounter = latent.counter;
       this.dropout = -1;
       this.spendLatent = -1;
@@ -371,14 +405,24 @@ export class UserWorld {
     this.queueSeq = 0;
     this.historySize = 0;
     this.touchSize = 0;
-    this.unsubscribed.fill(0);
-    this.reach.fill(-1);
+    if (this.channelsTouched) {
+      this.channelsTouched = false;
+      // A few channels: a loop is cheaper than two calls of fill.
+      for (let channel = 0; channel < this.reach.length; channel++) {
+        this.unsubscribed[channel] = 0;
+        this.reach[channel] = -1;
+      }
+    }
     this.inJourney = false;
     this.everEntered = false;
     this.lastPurchaseAt = -1;
     this.stage = -1;
-    this.nodeSeen.fill(0);
-    this.visitOf.fill(0);
+    // Only the nodes entered have a mark or a visit to clear (and they are the list of nodes seen).
+    for (let index = 0; index < this.seenCount; index++) {
+      const node = this.seenNodes[index]!;
+      this.nodeSeen[node] = 0;
+      this.visitOf[node] = 0;
+    }
     for (let index = 0; index < this.armCount; index++) {
       const split = this.armSplits[index]!;
       this.armPortOf[split] = -1;
@@ -406,7 +450,9 @@ export class UserWorld {
     this.inducedRate = 0;
     this.inducedAt = Infinity;
     this.listening = null;
-    for (const code of model.rateEvents) {
+    const rated = this.rateEvents;
+    for (let index = 0; index < rated.length; index++) {
+      const code = rated[index]!;
       this.rateDraws[code] = 0;
       this.rateNext[code] = model.lazyEvent[code] ? Infinity : this.nextOccurrence(code, 0);
     }
@@ -474,8 +520,9 @@ export class UserWorld {
   private drawLateTraits(): void {
     if (this.spendLatent >= 0) return;
     const model = this.model;
-    this.dropout = sampleBgNbdDropout(this.behaviour.purchase, this.scratch.reset(model.seed, this.user, LATENT, this.dropoutCounter).next);
-    this.spendLatent = orderValueLatent(this.behaviour.orderValue, this.scratch.reset(model.seed, this.user, SPEND_LATENT).next);
+    const traits = this.traits;
+    this.dropout = traits.dropout.quantile(this.scratch.reset(model.seed, this.user, LATENT, this.dropoutCounter).next());
+    this.spendLatent = traits.spend.quantile(this.scratch.reset(model.seed, this.user, SPEND_LATENT).next()) / this.behaviour.orderValue.gamma;
   }
 
   private keepTreatedOutcome(): void {
@@ -492,7 +539,7 @@ export class UserWorld {
       this.treatedArmPorts[index] = this.armPortOf[split]!;
     }
     this.treatedArmCount = this.armCount;
-    this.treatedSeenNodes.set(this.seenNodes.subarray(0, this.seenCount));
+    for (let index = 0; index < this.seenCount; index++) this.treatedSeenNodes[index] = this.seenNodes[index]!;
     this.treatedSeenCount = this.seenCount;
   }
 
@@ -502,25 +549,28 @@ export class UserWorld {
    * they entered and of the days things happened. Without a twin run the twin is this run without its cost.
    */
   settleUser(): void {
-    if (!this.twin) this.keepTreatedOutcome();
     const hadTwin = this.twin;
     this.twin = false;
     this.sink = this.counters;
     const layout = this.layout;
-    const treatedConverted = this.treatedConvertedDay >= 0 ? 1 : 0;
-    const conversions = hadTwin ? treatedConverted - (this.runConvertedDay >= 0 ? 1 : 0) : 0;
+    // Without a twin the live run is the treated one (keepTreatedOutcome copies it only for a twin to run after it).
+    const conversions = hadTwin ? (this.treatedConvertedDay >= 0 ? 1 : 0) - (this.runConvertedDay >= 0 ? 1 : 0) : 0;
     const purchases = hadTwin ? this.treatedPurchases - this.runPurchases : 0;
     const revenue = hadTwin ? this.treatedRevenue - this.runRevenue : 0;
-    const cost = this.treatedCost;
+    const cost = hadTwin ? this.treatedCost : this.runCost;
     this.addPaired(layout.paired, conversions, purchases, revenue, cost);
     this.addPaired(layout.pairedSegment + this.segment * PAIRED_BLOCK, conversions, purchases, revenue, cost);
-    for (let index = 0; index < this.treatedArmCount; index++) {
-      const split = this.treatedArmSplits[index]!;
-      this.addPaired(layout.pairedArmOffset[split]! + this.treatedArmPorts[index]! * PAIRED_BLOCK, conversions, purchases, revenue, cost);
+    const armCount = hadTwin ? this.treatedArmCount : this.armCount;
+    for (let index = 0; index < armCount; index++) {
+      const split = hadTwin ? this.treatedArmSplits[index]! : this.armSplits[index]!;
+      const port = hadTwin ? this.treatedArmPorts[index]! : this.armPortOf[split]!;
+      this.addPaired(layout.pairedArmOffset[split]! + port * PAIRED_BLOCK, conversions, purchases, revenue, cost);
     }
     if (conversions === 0 && revenue === 0 && cost === 0) return;
-    for (let index = 0; index < this.treatedSeenCount; index++) {
-      const at = layout.nodeIncrement + this.treatedSeenNodes[index]! * 3;
+    const seen = hadTwin ? this.treatedSeenNodes : this.seenNodes;
+    const seenCount = hadTwin ? this.treatedSeenCount : this.seenCount;
+    for (let index = 0; index < seenCount; index++) {
+      const at = layout.nodeIncrement + seen[index]! * 3;
       this.counters[at]! += conversions;
       this.counters[at + 1]! += revenue;
       this.counters[at + 2]! += cost;
@@ -558,8 +608,9 @@ export class UserWorld {
     let next = Math.ceil(this.purchaseAt);
     const induced = Math.ceil(this.inducedAt);
     if (induced < next) next = induced;
-    for (const code of this.model.rateEvents) {
-      const at = Math.ceil(this.rateNext[code]!);
+    const rated = this.rateEvents;
+    for (let index = 0; index < rated.length; index++) {
+      const at = Math.ceil(this.rateNext[rated[index]!]!);
       if (at < next) next = at;
     }
     for (let index = 0; index < this.queueSize; index++) if (this.qTime[index]! < next) next = this.qTime[index]!;
@@ -582,12 +633,14 @@ export class UserWorld {
     }
     let rank = best >= 0 ? this.qRank[best]! : Infinity;
     let rated = -1;
-    for (const code of this.model.rateEvents)
+    for (let index = 0; index < this.rateEvents.length; index++) {
+      const code = this.rateEvents[index]!;
       if (Q_EVENTS + code < rank && Math.ceil(this.rateNext[code]!) === now) {
         rated = code;
         rank = Q_EVENTS + code;
         break;
       }
+    }
     if (Q_EVENTS + EVENT_PURCHASE < rank) {
       // A baseline purchase first, then an induced one due at the same millisecond.
       if (Math.ceil(this.purchaseAt) === now) return this.baselinePurchase();
@@ -618,7 +671,9 @@ export class UserWorld {
     const before = this.listening;
     if (flags === before) return;
     this.listening = flags;
-    for (const code of this.model.rateEvents) {
+    const rated = this.rateEvents;
+    for (let index = 0; index < rated.length; index++) {
+      const code = rated[index]!;
       if (!this.model.lazyEvent[code]) continue;
       const was = before !== null && before[code] === 1;
       if (flags[code] === 1 && !was) this.rateNext[code] = this.nextOccurrence(code, this.now);
@@ -653,6 +708,7 @@ export class UserWorld {
     if (code === EVENT_UNSUBSCRIBE) {
       if (this.unsubscribed[a]) return -1;
       this.unsubscribed[a] = 1;
+      this.channelsTouched = true;
       this.channelCount(a, CHANNEL.unsubscribes);
       this.segmentCount(SEGMENT.unsubscribes);
     } else if (code === EVENT_OPEN) {
@@ -764,7 +820,7 @@ export class UserWorld {
     const lift = this.multiplier();
     const kept = lift >= 1 || this.induced.next() < lift;
     if (!kept) this.diverged = true;
-    const code = kept ? this.purchase(this.scratch.reset(this.model.seed, this.user, ORDERS, 0, k).next) : -1;
+    const code = kept ? this.purchase(this.scratch.reset(this.model.seed, this.user, ORDERS, 0, k).next()) : -1;
     if (this.purchases.next() < this.dropout) {
       this.alive = false;
       this.purchaseAt = Infinity;
@@ -825,16 +881,17 @@ export class UserWorld {
     // its order value and dropout coin, and it is not made again when it was due.
     const pullForward = this.behaviour.pullForward;
     const pulled = pullForward > 0 && (pullForward >= 1 || this.induced.next() < pullForward);
-    const code = pulled ? this.baselinePurchase() : this.purchase(this.scratch.reset(this.model.seed, this.user, INDUCED_ORDERS, 0, k).next);
+    const code = pulled ? this.baselinePurchase() : this.purchase(this.scratch.reset(this.model.seed, this.user, INDUCED_ORDERS, 0, k).next());
     this.rateChanged();
     return code;
   }
 
-  /** Counts a purchase of an order value drawn from `orders`, redeems an offer it qualifies for, tells the machine. */
-  private purchase(orders: () => number): number {
+  /** Counts a purchase of the order value of uniform `u`, redeems an offer it qualifies for, tells the machine. */
+  private purchase(u: number): number {
     const model = this.model;
     this.noticeAtCheckout();
-    const order = sampleOrderValue(this.behaviour.orderValue, this.spendLatent, orders);
+    // z ~ Gamma(p, rate ν): the user's own spend level ν scales a Gamma(p) variate.
+    const order = this.traits.order.quantile(u) / this.spendLatent;
     // 凑单: an order below the minimum spend of the offer the user has in mind (the oldest valid one they
     // know, the one that lifts) is topped up to it, and that offer is the one it redeems.
     const target = this.knownOffer();
@@ -889,7 +946,7 @@ export class UserWorld {
       this.stepInstant = this.now;
       this.steps = 0;
     }
-    this.recent[this.totalSteps % RECENT] = node;
+    this.recent[this.totalSteps & (RECENT - 1)] = node;
     this.totalSteps++;
     if (++this.steps > MAX_STEPS_PER_INSTANT) throw new RunawayError(this.recentLoop(), this.now, this.user);
     if (this.totalSteps > this.stepBudget) throw new StepBudgetError(this.recentLoop(), this.now, this.user, this.stepBudget);
@@ -903,7 +960,7 @@ export class UserWorld {
         this.segmentCount(SEGMENT.entered);
       }
     }
-    const stage = this.model.nodes[node]!.stage;
+    const stage = this.nodeStage[node]!;
     if (stage > this.furthestStage) this.furthestStage = stage;
     if (stage !== this.stage) {
       if (this.stage >= 0) this.closeStage(this.now);
@@ -1069,7 +1126,10 @@ export class UserWorld {
     }
     const visit = this.visitOf[node]!;
     let reach = this.reach[channel]!;
-    if (reach < 0) reach = this.reach[channel] = this.model.generator.reachOf(this.user, this.segment, channels[channel]!) ? 1 : 0;
+    if (reach < 0) {
+      reach = this.reach[channel] = this.model.generator.reachOf(this.user, this.segment, channels[channel]!) ? 1 : 0;
+      this.channelsTouched = true;
+    }
     if (!reach) return this.touchOutcome(node, channel, 'unreachable', CHANNEL.unreachable);
     if (this.unsubscribed[channel]) return this.touchOutcome(node, channel, 'opted-out', CHANNEL.optedOut);
     const quiet = this.model.quietHours;
