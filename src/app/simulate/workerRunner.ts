@@ -38,7 +38,7 @@ const afterNextPaint = (start: () => void) => {
     started = true;
     start();
   };
-  requestAnimationFrame(() => setTimeout(once, 0));
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(once, 0));
   setTimeout(once, 100);
 };
 
