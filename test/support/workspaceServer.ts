@@ -29,6 +29,14 @@ export interface MockDocument {
   updatedAt: number;
   updatedBy: string | null;
   state: 'draft' | 'in_review' | 'approved' | 'archived';
+  /** Member ids of who submitted and who approved the current version (none for a draft). */
+  submittedBy?: string | null;
+  approvedBy?: string | null;
+  /**
+   * The scenario attached for review. The real server approves only with a scenario whose journey is
+   * exactly this version; these handlers take any attached id as such (they keep no scenarios).
+   */
+  scenarioId?: string | null;
 }
 
 export const SESSION_COOKIE = 'journey_lab_session';
@@ -95,6 +103,39 @@ export function createWorkspaceServer(members: Omit<MockMember, 'id' | 'password
     return null;
   };
   const memberOf = ({ id, email, name, role }: MockMember) => ({ id, email, name, role });
+  const emailOf = (memberId: string | null | undefined) => [...byEmail.values()].find((member) => member.id === memberId)?.email ?? null;
+  const reviewOf = (stored: MockDocument) => ({
+    state: stored.state,
+    version: stored.version,
+    submittedBy: emailOf(stored.submittedBy),
+    scenarioId: stored.scenarioId ?? null,
+    approvedBy: emailOf(stored.approvedBy),
+  });
+  /** A review change as src/server/routes/review.ts checks it: journey, role, If-Match, then the state it needs. */
+  async function reviewChange(
+    request: Request,
+    cookies: Record<string, string>,
+    id: string,
+    role: Role,
+    from: MockDocument['state'],
+    change: (who: { member: MockMember }, current: MockDocument, body: Record<string, unknown>) => Response | Partial<MockDocument>,
+  ) {
+    const who = signedIn(request, cookies);
+    if (who instanceof Response) return who;
+    const current = live(id);
+    if (!current) return refuse(404, 'not-found', 'notFound');
+    if (!may(who, role)) return forbidden(role);
+    const stale = ifMatchOf(request, current);
+    if (stale) return stale;
+    if (current.state !== from) return refuse(409, 'wrong-state', 'wrongState', {}, { state: current.state });
+    const body = ((await request.json().catch(() => null)) ?? {}) as Record<string, unknown>;
+    const changed = change(who, current, body);
+    if (changed instanceof Response) return changed;
+    const next = { ...current, ...changed };
+    journeys.set(id, next);
+    return HttpResponse.json(reviewOf(next));
+  }
+  const decide = (who: { member: MockMember }, current: MockDocument) => (current.submittedBy === who.member.id ? refuse(403, 'own-submission', 'ownSubmission') : null);
 
   const handlers = [
     http.post('*/api/session', async ({ request }) => {
@@ -176,6 +217,29 @@ export function createWorkspaceServer(members: Omit<MockMember, 'id' | 'password
       journeys.set(id, { ...current, version: current.version + 1, document: null, updatedAt: tick(), updatedBy: who.member.id });
       return new HttpResponse(null, { status: 204 });
     }),
+    http.get('*/api/journeys/:id/review', ({ request, cookies, params }) => {
+      const who = signedIn(request, cookies);
+      if (who instanceof Response) return who;
+      const current = live(String(params.id));
+      return current ? HttpResponse.json(reviewOf(current)) : refuse(404, 'not-found', 'notFound');
+    }),
+    http.post('*/api/journeys/:id/submit', ({ request, cookies, params }) =>
+      reviewChange(request, cookies, String(params.id), 'editor', 'draft', (who, _current, body) => ({
+        state: 'in_review',
+        submittedBy: who.member.id,
+        approvedBy: null,
+        scenarioId: typeof body.scenarioId === 'string' ? body.scenarioId : null,
+      })),
+    ),
+    http.post('*/api/journeys/:id/approve', ({ request, cookies, params }) =>
+      reviewChange(request, cookies, String(params.id), 'approver', 'in_review', (who, current, body) => {
+        const scenarioId = typeof body.scenarioId === 'string' ? body.scenarioId : current.scenarioId;
+        return decide(who, current) ?? (scenarioId ? { state: 'approved', approvedBy: who.member.id, scenarioId } : refuse(422, 'no-report', 'noReport'));
+      }),
+    ),
+    http.post('*/api/journeys/:id/send-back', ({ request, cookies, params }) =>
+      reviewChange(request, cookies, String(params.id), 'approver', 'in_review', (who, current) => decide(who, current) ?? { state: 'draft', submittedBy: null, approvedBy: null }),
+    ),
   ];
 
   return {

@@ -56,6 +56,7 @@ export function WorkspaceGate({ base, onReady, onSignedOut, openLocal = defaultO
       const stopHearing = client.onSignedOut(leave);
       const workspace: WorkspaceServices = {
         member,
+        client,
         async signOut() {
           const failed = await signOut(client);
           if (!failed) leave();

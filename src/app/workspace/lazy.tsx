@@ -4,3 +4,4 @@ import { lazy } from 'react';
 
 export const WorkspaceGate = lazy(() => import('./WorkspaceGate').then((module) => ({ default: module.WorkspaceGate })));
 export const WorkspaceMemberBar = lazy(() => import('./WorkspaceGate').then((module) => ({ default: module.WorkspaceMemberBar })));
+export const WorkspaceReview = lazy(() => import('./WorkspaceReview').then((module) => ({ default: module.WorkspaceReview })));

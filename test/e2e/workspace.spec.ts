@@ -1,0 +1,193 @@
+// A team workspace end to end (issue 19): the real `journey-lab serve` (PGlite in a temporary --data
+// folder, serving dist/) and Chromium. The administrator adds an editor and a viewer through the API;
+// the editor makes a journey from a template, the administrator sees it after a reload; both open it,
+// the administrator renames it and the editor's later edit is refused as a conflict, said in the page;
+// the editor submits it for review, the administrator cannot approve it without a simulation report on
+// the server and sends it back; the viewer cannot save, and the page says why; after a restart on the same data the journey is there.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { request, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const ADMIN = { email: 'admin@example.com', password: 'admin-password-1' };
+const EDITOR = { email: 'editor@example.com', password: 'editor-password-1', name: 'Erin Editor' };
+const VIEWER = { email: 'viewer@example.com', password: 'viewer-password-1', name: 'Vic Viewer' };
+const TEMPLATE = 'Cart abandonment: reminder, then coupon';
+const LISTENING = /Journey Lab team server: (http:\/\/127\.0\.0\.1:\d+) \(API/;
+const START_TIMEOUT_MS = 30_000;
+
+// The browser logs every HTTP error answer of a fetch as a console error ("Failed to load resource: the
+// server responded with a status of 401"). These are the ones this story provokes on purpose: nobody
+// signed in yet (401 from GET /api/session), the editor's stale save (412), an approval without a
+// simulation report (422) and the viewer's save (403).
+const EXPECTED_REFUSALS =
+  /^console error: Failed to load resource: the server responded with a status of (401|403|412|422) \([^)]*\) \(http:\/\/127\.0\.0\.1:\d+\/api\/(session|journeys\/[\w-]+|journeys\/[\w-]+\/approve):/;
+
+interface RunningServer {
+  url: string;
+  process: ChildProcess;
+}
+
+let dataDir = '';
+let server: RunningServer | null = null;
+
+/** Starts `journey-lab serve` on `port` (0: any free one) and resolves once it says where it listens. */
+function startServer(port: number): Promise<RunningServer> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/journey-lab.mjs'), 'serve', '--port', String(port), '--data', dataDir], {
+    cwd: ROOT,
+    env: { ...process.env, JOURNEY_LAB_LANG: 'en', JOURNEY_LAB_ADMIN_EMAIL: ADMIN.email, JOURNEY_LAB_ADMIN_PASSWORD: ADMIN.password },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let said = '';
+    const timer = setTimeout(() => reject(new Error(`journey-lab serve did not start in ${START_TIMEOUT_MS} ms:\n${said}`)), START_TIMEOUT_MS);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      said += chunk.toString();
+      const found = LISTENING.exec(said);
+      if (!found) return;
+      clearTimeout(timer);
+      resolve({ url: found[1] ?? '', process: child });
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`journey-lab serve exited (${code ?? signal}) before listening:\n${said}`));
+    });
+  });
+}
+
+/** Stops the server (SIGTERM, then SIGKILL after 5 s) and waits for its process to end. */
+async function stopServer(running: RunningServer): Promise<void> {
+  const { process: child } = running;
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(killer);
+}
+
+/** Signs in as the administrator through the API and adds the editor and the viewer. */
+async function addMembers(url: string): Promise<void> {
+  const api = await request.newContext({ baseURL: url });
+  try {
+    const session = await api.post('/api/session', { data: ADMIN });
+    expect(session.status()).toBe(200);
+    const { csrfToken } = (await session.json()) as { csrfToken: string };
+    for (const [member, role] of [
+      [EDITOR, 'editor'],
+      [VIEWER, 'viewer'],
+    ] as const) {
+      const added = await api.post('/api/members', { data: { ...member, role }, headers: { 'X-CSRF-Token': csrfToken } });
+      expect(added.status(), await added.text()).toBe(201);
+    }
+  } finally {
+    await api.dispose();
+  }
+}
+
+async function signIn(page: Page, url: string, who: { email: string; password: string }) {
+  await page.goto(url);
+  await page.getByRole('textbox', { name: 'E-mail address' }).fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Journeys', exact: true }).waitFor();
+}
+
+const nameField = (page: Page) => page.getByRole('textbox', { name: 'Journey name' });
+const allSaved = (page: Page) => page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
+/** The journey's entry in the home list (its open button, not Rename/Duplicate/Delete). */
+const listed = (page: Page, name: string) => page.getByRole('list', { name: 'Journeys' }).getByRole('button', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
+
+async function rename(page: Page, name: string) {
+  await nameField(page).fill(name);
+  await nameField(page).press('Enter');
+}
+
+test.beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), 'journey-lab-e2e-workspace-'));
+});
+
+test.afterAll(async () => {
+  if (server) await stopServer(server);
+  server = null;
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+test('two members edit one journey on the team server: a conflict, a viewer refused, a restart keeps it', async ({ page: adminPage, newContext, _watch, saveScreenshot }) => {
+  server = await startServer(0);
+  const { url } = server;
+  await addMembers(url);
+  const editorPage = await (await newContext()).newPage();
+  let journeyPath = '';
+
+  await test.step('the administrator and the editor sign in; the editor makes a journey from a template', async () => {
+    await signIn(adminPage, url, ADMIN);
+    await signIn(editorPage, url, EDITOR);
+    await expect(editorPage.getByRole('group', { name: 'Signed in' })).toContainText('Erin Editor · Editor');
+    await editorPage.getByRole('button', { name: `Use template: ${TEMPLATE}` }).click();
+    await editorPage.locator('.react-flow__node').first().waitFor();
+    await allSaved(editorPage);
+    journeyPath = new URL(editorPage.url()).hash;
+    expect(journeyPath).toMatch(/^#\/journey\//);
+  });
+
+  await test.step('the administrator sees it after a reload and opens it', async () => {
+    await adminPage.reload();
+    await listed(adminPage, TEMPLATE).click();
+    await expect(nameField(adminPage)).toHaveValue(TEMPLATE);
+  });
+
+  await test.step('the administrator renames it; the editor’s later edit is refused as a conflict', async () => {
+    await rename(adminPage, 'Cart reminder (admin)');
+    await allSaved(adminPage);
+    await rename(editorPage, 'Cart reminder (editor)');
+    const conflict = editorPage.getByRole('alert').filter({ hasText: 'changed this journey since you opened it' });
+    await conflict.waitFor();
+    await expect(editorPage.getByRole('toolbar', { name: 'Journey tools' }).getByRole('status')).toHaveText('Changed in another tab');
+    await saveScreenshot('workspace-conflict', editorPage);
+    // Nothing is lost: the server's version can be loaded over the refused edit.
+    await conflict.getByRole('button', { name: 'Load their version' }).click();
+    await expect(nameField(editorPage)).toHaveValue('Cart reminder (admin)');
+  });
+
+  await test.step('the editor submits it for review; the administrator cannot approve it without a report, and sends it back', async () => {
+    const editorReview = editorPage.getByRole('group', { name: 'Review' });
+    await editorReview.getByRole('button', { name: 'Submit for review' }).click();
+    await expect(editorReview).toContainText('In review');
+    await adminPage.reload();
+    const adminReview = adminPage.getByRole('group', { name: 'Review' });
+    await expect(adminReview).toContainText('In review');
+    await expect(adminReview).toContainText(`submitted by ${EDITOR.email}`);
+    await adminReview.getByRole('button', { name: 'Approve' }).click();
+    await expect(adminReview.getByRole('alert')).toHaveText('Attach a simulation of this version (a saved scenario) before approving it.');
+    await saveScreenshot('workspace-review', adminPage);
+    await adminReview.getByRole('button', { name: 'Send back' }).click();
+    await expect(adminReview).toContainText('Draft');
+  });
+
+  await test.step('a viewer opens it and cannot save; the page says why', async () => {
+    const viewerPage = await (await newContext()).newPage();
+    await signIn(viewerPage, url, VIEWER);
+    await listed(viewerPage, 'Cart reminder (admin)').click();
+    await rename(viewerPage, 'Cart reminder (viewer)');
+    await viewerPage.getByRole('alert').filter({ hasText: 'Your role may not do this: it needs editor or above.' }).waitFor();
+    await saveScreenshot('workspace-viewer-refused', viewerPage);
+  });
+
+  await test.step('after a restart on the same data the journey is still there', async () => {
+    const port = Number(new URL(url).port);
+    await stopServer(server!);
+    server = await startServer(port);
+    await adminPage.goto(url);
+    await listed(adminPage, 'Cart reminder (admin)').click();
+    await expect(nameField(adminPage)).toHaveValue('Cart reminder (admin)');
+    expect(new URL(adminPage.url()).hash).toBe(journeyPath);
+  });
+
+  // Only the refusals provoked above may have reached the console; anything else still fails the test.
+  _watch.problems.splice(0, _watch.problems.length, ..._watch.problems.filter((problem) => !EXPECTED_REFUSALS.test(problem)));
+});
