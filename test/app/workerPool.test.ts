@@ -49,6 +49,21 @@ class StandInWorker implements PoolWorker {
   }
 }
 
+/** A pool of stand-ins, with every worker it started. */
+function standInPool(size: number, behaviour: ConstructorParameters<typeof StandInWorker>[0] = {}, idleMs?: number) {
+  const workers: StandInWorker[] = [];
+  const pool = createWorkerPool(
+    size,
+    () => {
+      const worker = new StandInWorker(behaviour);
+      workers.push(worker);
+      return worker;
+    },
+    idleMs,
+  );
+  return { pool, workers };
+}
+
 interface Outcome {
   progress: [number, number][];
   report?: SimulationReport;
@@ -93,12 +108,7 @@ describe('the simulation worker pool', () => {
   const whole = wholeReport(request);
 
   it.each([1, 2, 3, 5])('gives the one-run report with %i workers, users split into contiguous ranges', async (size) => {
-    const workers: StandInWorker[] = [];
-    const pool = createWorkerPool(size, () => {
-      const worker = new StandInWorker();
-      workers.push(worker);
-      return worker;
-    });
+    const { pool, workers } = standInPool(size);
     const { callbacks, outcome, settled } = watch();
     poolRunner(pool, () => 0)(request, callbacks);
     await settled;
@@ -128,12 +138,7 @@ describe('the simulation worker pool', () => {
   });
 
   it('sends the run’s journey and cohort once to each worker, not with every range', async () => {
-    const workers: StandInWorker[] = [];
-    const pool = createWorkerPool(2, () => {
-      const worker = new StandInWorker();
-      workers.push(worker);
-      return worker;
-    });
+    const { pool, workers } = standInPool(2);
     const { callbacks, settled } = watch();
     poolRunner(pool, () => 0)({ ...request, replications: 4 }, callbacks);
     await settled;
@@ -145,12 +150,7 @@ describe('the simulation worker pool', () => {
   });
 
   it('cancel stops every worker busy with the run at once and calls nothing after', async () => {
-    const workers: StandInWorker[] = [];
-    const pool = createWorkerPool(4, () => {
-      const worker = new StandInWorker({ hold: true });
-      workers.push(worker);
-      return worker;
-    });
+    const { pool, workers } = standInPool(4, { hold: true });
     const { callbacks, outcome } = watch();
     const run = poolRunner(pool, () => 0)(request, callbacks);
     expect(workers).toHaveLength(4);
@@ -164,12 +164,7 @@ describe('the simulation worker pool', () => {
   });
 
   it('a refused request ends the run once, with the problems, and stops the other workers', async () => {
-    const workers: StandInWorker[] = [];
-    const pool = createWorkerPool(3, () => {
-      const worker = new StandInWorker();
-      workers.push(worker);
-      return worker;
-    });
+    const { pool } = standInPool(3);
     const { callbacks, outcome, settled } = watch();
     const bad = { ...request, seed: -4 };
     poolRunner(pool, () => 0)(bad, callbacks);
@@ -181,12 +176,7 @@ describe('the simulation worker pool', () => {
   });
 
   it('settings out of range are checked without splitting anything', async () => {
-    const workers: StandInWorker[] = [];
-    const pool = createWorkerPool(3, () => {
-      const worker = new StandInWorker();
-      workers.push(worker);
-      return worker;
-    });
+    const { pool, workers } = standInPool(3);
     const { callbacks, outcome, settled } = watch();
     poolRunner(pool, () => 0)({ ...request, replications: 1e9 }, callbacks);
     await settled;
@@ -224,12 +214,7 @@ describe('the simulation worker pool', () => {
   });
 
   it('warm starts the workers before a run, and the run uses them', async () => {
-    const workers: StandInWorker[] = [];
-    const pool = createWorkerPool(3, () => {
-      const worker = new StandInWorker();
-      workers.push(worker);
-      return worker;
-    });
+    const { pool, workers } = standInPool(3);
     pool.warm();
     expect(workers).toHaveLength(3);
     expect(workers.every((worker) => worker.tasks.length === 0 && !worker.terminated)).toBe(true);
@@ -242,16 +227,7 @@ describe('the simulation worker pool', () => {
   });
 
   it('lets idle workers go after a while', async () => {
-    const workers: StandInWorker[] = [];
-    const pool = createWorkerPool(
-      2,
-      () => {
-        const worker = new StandInWorker();
-        workers.push(worker);
-        return worker;
-      },
-      5,
-    );
+    const { pool, workers } = standInPool(2, {}, 5);
     const { callbacks, settled } = watch();
     poolRunner(pool, () => 0)({ ...request, replications: 1 }, callbacks);
     await settled;
