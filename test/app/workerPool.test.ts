@@ -164,7 +164,7 @@ describe('the simulation worker pool', () => {
   });
 
   it('a refused request ends the run once, with the problems, and stops the other workers', async () => {
-    const { pool } = standInPool(3);
+    const { pool, workers } = standInPool(3);
     const { callbacks, outcome, settled } = watch();
     const bad = { ...request, seed: -4 };
     poolRunner(pool, () => 0)(bad, callbacks);
@@ -173,6 +173,9 @@ describe('the simulation worker pool', () => {
     expect(outcome.calls).toBe(1);
     expect(outcome.problems?.map((problem) => problem.code)).toContain('simulation-settings');
     expect(outcome.report).toBeUndefined();
+    // The first refusal ended the run: every worker still busy with it was stopped (the one that answered
+    // had already taken the run's next range, so all three).
+    expect(workers.every((worker) => worker.terminated)).toBe(true);
   });
 
   it('settings out of range are checked without splitting anything', async () => {
