@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { BROWSER_ARGS, NO_BROWSER_MESSAGE, findBrowser, withTimeout } from '../test/support/browser.mjs';
+import { NO_BROWSER_MESSAGE, findBrowser, withServedBuild } from '../test/support/browser.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const VIEWPORT = { width: 1440, height: 900 };
@@ -118,49 +118,41 @@ async function main() {
   const dist = path.resolve(values.dist);
   if (!existsSync(path.join(dist, 'index.html'))) return console.error(`bench: ${dist}/index.html not found; build first ("npx vite build") or use "npm run bench:app"`), 1;
 
-  const [{ preview }, { chromium }] = await Promise.all([import('vite'), import('playwright-core')]);
-  let server;
-  let browser;
   try {
-    server = await preview({ root: ROOT, logLevel: 'warn', build: { outDir: dist }, preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false } });
-    const address = server.httpServer.address();
-    if (!address || typeof address === 'string') throw new Error('preview server is not listening on a TCP port');
-    browser = await chromium.launch({ executablePath, args: BROWSER_ARGS, timeout: 60_000 });
-    const baseURL = `http://127.0.0.1:${address.port}`;
-    const one = await measure(browser, baseURL, 1, { users });
-    const all = await measure(browser, baseURL, null, { users });
-    const workers = Math.min(MAX_POOL_WORKERS, Math.max(1, all.cores));
-    const speedUp = (single, many) => single / many;
-    const problems = [...one.problems, ...all.problems];
-    if (one.entered !== all.entered) problems.push('the big run’s results differ between 1 worker and all');
-    if (one.tornadoTable !== all.tornadoTable) problems.push('the tornado differs between 1 worker and all');
-    const report = {
-      browser: `${path.basename(executablePath)} ${browser.version()}`,
-      cpus: os.cpus().length,
-      browserCores: all.cores,
-      workers,
-      users,
-      run: { oneWorkerMs: one.runMs, allWorkersMs: all.runMs, speedUp: Number(speedUp(one.runMs, all.runMs).toFixed(2)), efficiency: Number((speedUp(one.runMs, all.runMs) / workers).toFixed(2)), longestMainThreadTaskMs: { one: one.runLongest, all: all.runLongest } },
-      tornado: { points: all.points, oneWorkerMs: one.tornadoMs, allWorkersMs: all.tornadoMs, speedUp: Number(speedUp(one.tornadoMs, all.tornadoMs).toFixed(2)), efficiency: Number((speedUp(one.tornadoMs, all.tornadoMs) / workers).toFixed(2)), longestMainThreadTaskMs: { one: one.tornadoLongest, all: all.tornadoLongest } },
-      identicalResults: one.entered === all.entered && one.tornadoTable === all.tornadoTable,
-      problems,
-    };
-    if (values.json) console.log(JSON.stringify(report, null, 2));
-    else {
-      const line = (name, figures) =>
-        `  ${name.padEnd(28)} 1 worker ${String(figures.oneWorkerMs).padStart(7)} ms   ${workers} workers ${String(figures.allWorkersMs).padStart(7)} ms   speed-up ${figures.speedUp}×   efficiency ${Math.round(100 * figures.efficiency)} %   longest main-thread task ${figures.longestMainThreadTaskMs.one} / ${figures.longestMainThreadTaskMs.all} ms`;
-      console.log(`App simulation benchmark — ${report.browser}, ${report.cpus} CPUs (the browser reports ${report.browserCores}), pool of ${workers}`);
-      console.log(line(`${users.toLocaleString('en-US')}-user run`, report.run));
-      console.log(line(`tornado (${report.tornado.points} assumptions)`, report.tornado));
-      console.log(`  same results with 1 worker and with ${workers}: ${report.identicalResults ? 'yes' : 'NO'}`);
-      for (const problem of problems) console.log(`  problem: ${problem}`);
-    }
-    return problems.length > 0 ? 1 : 0;
+    return await withServedBuild({ root: ROOT, dist, executablePath }, async (browser, baseURL) => {
+      const one = await measure(browser, baseURL, 1, { users });
+      const all = await measure(browser, baseURL, null, { users });
+      const workers = Math.min(MAX_POOL_WORKERS, Math.max(1, all.cores));
+      const speedUp = (single, many) => single / many;
+      const problems = [...one.problems, ...all.problems];
+      if (one.entered !== all.entered) problems.push('the big run’s results differ between 1 worker and all');
+      if (one.tornadoTable !== all.tornadoTable) problems.push('the tornado differs between 1 worker and all');
+      const report = {
+        browser: `${path.basename(executablePath)} ${browser.version()}`,
+        cpus: os.cpus().length,
+        browserCores: all.cores,
+        workers,
+        users,
+        run: { oneWorkerMs: one.runMs, allWorkersMs: all.runMs, speedUp: Number(speedUp(one.runMs, all.runMs).toFixed(2)), efficiency: Number((speedUp(one.runMs, all.runMs) / workers).toFixed(2)), longestMainThreadTaskMs: { one: one.runLongest, all: all.runLongest } },
+        tornado: { points: all.points, oneWorkerMs: one.tornadoMs, allWorkersMs: all.tornadoMs, speedUp: Number(speedUp(one.tornadoMs, all.tornadoMs).toFixed(2)), efficiency: Number((speedUp(one.tornadoMs, all.tornadoMs) / workers).toFixed(2)), longestMainThreadTaskMs: { one: one.tornadoLongest, all: all.tornadoLongest } },
+        identicalResults: one.entered === all.entered && one.tornadoTable === all.tornadoTable,
+        problems,
+      };
+      if (values.json) console.log(JSON.stringify(report, null, 2));
+      else {
+        const line = (name, figures) =>
+          `  ${name.padEnd(28)} 1 worker ${String(figures.oneWorkerMs).padStart(7)} ms   ${workers} workers ${String(figures.allWorkersMs).padStart(7)} ms   speed-up ${figures.speedUp}×   efficiency ${Math.round(100 * figures.efficiency)} %   longest main-thread task ${figures.longestMainThreadTaskMs.one} / ${figures.longestMainThreadTaskMs.all} ms`;
+        console.log(`App simulation benchmark — ${report.browser}, ${report.cpus} CPUs (the browser reports ${report.browserCores}), pool of ${workers}`);
+        console.log(line(`${users.toLocaleString('en-US')}-user run`, report.run));
+        console.log(line(`tornado (${report.tornado.points} assumptions)`, report.tornado));
+        console.log(`  same results with 1 worker and with ${workers}: ${report.identicalResults ? 'yes' : 'NO'}`);
+        for (const problem of problems) console.log(`  problem: ${problem}`);
+      }
+      return problems.length > 0 ? 1 : 0;
+    });
   } catch (error) {
     console.error(`bench: ${error.stack ?? error.message}`);
     return 1;
-  } finally {
-    await Promise.allSettled([browser && withTimeout(browser.close(), 10_000, 'closing the browser'), server && withTimeout(server.close(), 10_000, 'closing the server')]);
   }
 }
 

@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import lz from 'lz-string';
 import { benchmarkJourney } from './simulationJourneys.ts';
 import { laneRowY, FIRST_COLUMN_X } from '../src/core/journey';
-import { BROWSER_ARGS, NO_BROWSER_MESSAGE, findBrowser, withTimeout } from '../test/support/browser.mjs';
+import { NO_BROWSER_MESSAGE, findBrowser, withServedBuild } from '../test/support/browser.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const VIEWPORT = { width: 1440, height: 900 };
@@ -143,49 +143,42 @@ async function main() {
   const dist = path.resolve(options.dist);
   if (!existsSync(path.join(dist, 'index.html'))) return console.error(`bench: ${dist}/index.html not found; build first ("npx vite build") or use "npm run bench:playback"`), 1;
 
-  const [{ preview }, { chromium }] = await Promise.all([import('vite'), import('playwright-core')]);
   const problems = [];
-  let server;
-  let browser;
   try {
-    server = await preview({ root: ROOT, logLevel: 'warn', build: { outDir: dist }, preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false } });
-    const address = server.httpServer.address();
-    if (!address || typeof address === 'string') throw new Error('preview server is not listening on a TCP port');
-    browser = await chromium.launch({ executablePath, args: BROWSER_ARGS, timeout: 60_000 });
-    const result = await run(browser, `http://127.0.0.1:${address.port}`, options, problems);
-    const ratio = result.playing.fps / result.idle.fps;
-    const report = {
-      browser: `${path.basename(executablePath)} ${browser.version()}`,
-      cpus: os.cpus().length,
-      journey: '20-node benchmark journey (bench/simulationJourneys.ts)',
-      speed: `${options.speed}×`,
-      sample: result.sampleNote,
-      recordMs: result.recordMs,
-      idleFps: Number(result.idle.fps.toFixed(1)),
-      playingFps: Number(result.playing.fps.toFixed(1)),
-      ratio: Number(ratio.toFixed(3)),
-      playingP95Ms: Number(result.playing.p95.toFixed(1)),
-      simulatedDaysPlayed: Number(result.daysPlayed.toFixed(2)),
-      dotsDrawn: result.drawn,
-      targetFps: TARGET_FPS,
-      problems,
-    };
-    if (options.json) console.log(JSON.stringify(report, null, 2));
-    else {
-      console.log(`Playback benchmark — ${report.browser}, ${report.cpus} CPUs, ${report.journey}, ${report.speed}`);
-      console.log(`  ${report.sample} Recording took ${report.recordMs} ms.`);
-      console.log(`  idle page (empty animation-frame loop)  ${report.idleFps} fps`);
-      console.log(`  playing                                 ${report.playingFps} fps (p95 frame ${report.playingP95Ms} ms), ratio ${report.ratio} of idle`);
-      console.log(`  simulated days played in ${options.seconds} s: ${report.simulatedDaysPlayed}; dots drawn: ${report.dotsDrawn ? 'yes' : 'NO'}`);
-      console.log(`  target ≥ ${TARGET_FPS} fps: ${report.playingFps >= TARGET_FPS ? 'met' : 'not met'} (reported, not asserted)`);
-      for (const problem of problems) console.log(`  problem: ${problem}`);
-    }
-    return problems.length > 0 || !result.drawn ? 1 : 0;
+    return await withServedBuild({ root: ROOT, dist, executablePath }, async (browser, baseURL) => {
+      const result = await run(browser, baseURL, options, problems);
+      const ratio = result.playing.fps / result.idle.fps;
+      const report = {
+        browser: `${path.basename(executablePath)} ${browser.version()}`,
+        cpus: os.cpus().length,
+        journey: '20-node benchmark journey (bench/simulationJourneys.ts)',
+        speed: `${options.speed}×`,
+        sample: result.sampleNote,
+        recordMs: result.recordMs,
+        idleFps: Number(result.idle.fps.toFixed(1)),
+        playingFps: Number(result.playing.fps.toFixed(1)),
+        ratio: Number(ratio.toFixed(3)),
+        playingP95Ms: Number(result.playing.p95.toFixed(1)),
+        simulatedDaysPlayed: Number(result.daysPlayed.toFixed(2)),
+        dotsDrawn: result.drawn,
+        targetFps: TARGET_FPS,
+        problems,
+      };
+      if (options.json) console.log(JSON.stringify(report, null, 2));
+      else {
+        console.log(`Playback benchmark — ${report.browser}, ${report.cpus} CPUs, ${report.journey}, ${report.speed}`);
+        console.log(`  ${report.sample} Recording took ${report.recordMs} ms.`);
+        console.log(`  idle page (empty animation-frame loop)  ${report.idleFps} fps`);
+        console.log(`  playing                                 ${report.playingFps} fps (p95 frame ${report.playingP95Ms} ms), ratio ${report.ratio} of idle`);
+        console.log(`  simulated days played in ${options.seconds} s: ${report.simulatedDaysPlayed}; dots drawn: ${report.dotsDrawn ? 'yes' : 'NO'}`);
+        console.log(`  target ≥ ${TARGET_FPS} fps: ${report.playingFps >= TARGET_FPS ? 'met' : 'not met'} (reported, not asserted)`);
+        for (const problem of problems) console.log(`  problem: ${problem}`);
+      }
+      return problems.length > 0 || !result.drawn ? 1 : 0;
+    });
   } catch (error) {
     console.error(`bench: ${error.stack ?? error.message}`);
     return 1;
-  } finally {
-    await Promise.allSettled([browser && withTimeout(browser.close(), 10_000, 'closing the browser'), server && withTimeout(server.close(), 10_000, 'closing the server')]);
   }
 }
 

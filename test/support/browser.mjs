@@ -32,3 +32,23 @@ export function withTimeout(promise, ms, message) {
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
+
+/**
+ * Serves a build (`dist`, a folder with index.html) with Vite's preview server on a free port of
+ * 127.0.0.1, launches the browser, and hands both to `use(browser, baseURL)`; closes them afterwards
+ * whatever happens (each within 10 s). The benchmarks that drive the built app share it.
+ */
+export async function withServedBuild({ root, dist, executablePath }, use) {
+  const [{ preview }, { chromium }] = await Promise.all([import('vite'), import('playwright-core')]);
+  let server;
+  let browser;
+  try {
+    server = await preview({ root, logLevel: 'warn', build: { outDir: dist }, preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false } });
+    const address = server.httpServer.address();
+    if (!address || typeof address === 'string') throw new Error('preview server is not listening on a TCP port');
+    browser = await chromium.launch({ executablePath, args: BROWSER_ARGS, timeout: 60_000 });
+    return await use(browser, `http://127.0.0.1:${address.port}`);
+  } finally {
+    await Promise.allSettled([browser && withTimeout(browser.close(), 10_000, 'closing the browser'), server && withTimeout(server.close(), 10_000, 'closing the server')]);
+  }
+}
