@@ -11,6 +11,7 @@ import { inEnglish, inChinese } from '../support/messages.ts';
 import { setupServer } from 'msw/node';
 import { createHttpRepository } from '../../src/app/persist/httpRepository';
 import { createWorkspaceClient } from '../../src/app/workspace/client';
+import { workspaceConflictMessages } from '../../src/app/workspace/messages';
 import { createWorkspaceServer, PASSWORD } from '../support/workspaceServer';
 
 // The team server's API, mocked (test/support/workspaceServer.ts), for the HTTP implementation.
@@ -37,6 +38,8 @@ interface Fixture {
   tabA: JourneyRepository;
   tabB: JourneyRepository;
   putRaw(id: string, document: unknown, revision?: number): Promise<void>;
+  /** What this backend's conflicts say (a team server's are about other members, not other tabs). */
+  conflictMessages?: Pick<typeof persistMessages, 'conflict' | 'conflictDeleted' | 'conflictUnreadable'>;
 }
 
 let databaseCounter = 0;
@@ -101,6 +104,7 @@ const implementations: [string, () => Promise<Fixture>][] = [
         async putRaw(id, document, revision = 1) {
           workspace.putRaw(id, document, revision);
         },
+        conflictMessages: workspaceConflictMessages,
       };
     },
   ],
@@ -173,7 +177,7 @@ describe.each(implementations)('journey repository contract: %s', (_name, make) 
     if (fromA.ok || fromA.reason !== 'conflict') throw new Error('expected a conflict');
     expect(fromA.currentRevision).toBe(2);
     expect(fromA.current).toMatchObject({ revision: 2, writer: writerB, document: { name: 'B’s version' } });
-    expect(fromA.message).toEqual(persistMessages.conflict);
+    expect(fromA.message).toEqual((fixture.conflictMessages ?? persistMessages).conflict);
     // Nothing was overwritten.
     const stored = await tabA.load('basic');
     expect(stored.ok && stored.stored.document.name).toBe('B’s version');
@@ -190,7 +194,7 @@ describe.each(implementations)('journey repository contract: %s', (_name, make) 
 
     await tabB.remove('basic');
     const deleted = await tabA.save(journey(), { expectedRevision: 1, writer: writerA });
-    expect(deleted).toMatchObject({ ok: false, reason: 'conflict', current: null, currentRevision: null, message: persistMessages.conflictDeleted });
+    expect(deleted).toMatchObject({ ok: false, reason: 'conflict', current: null, currentRevision: null, message: (fixture.conflictMessages ?? persistMessages).conflictDeleted });
   });
 
   it.each([
@@ -217,7 +221,7 @@ describe.each(implementations)('journey repository contract: %s', (_name, make) 
 
     // A save that does not know the stored revision is refused; the stored row is untouched.
     const overwrite = await tabA.save(journey('odd', 'Mine'), { expectedRevision: null, writer: writerA });
-    expect(overwrite).toMatchObject({ ok: false, reason: 'conflict', current: null, currentRevision: 4, message: persistMessages.conflictUnreadable });
+    expect(overwrite).toMatchObject({ ok: false, reason: 'conflict', current: null, currentRevision: 4, message: (fixture.conflictMessages ?? persistMessages).conflictUnreadable });
     const still = await tabA.load('odd');
     expect(still.ok === false && still.reason === 'unreadable' && still.raw).toEqual(raw);
   });

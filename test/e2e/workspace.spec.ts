@@ -145,9 +145,10 @@ test('two members edit one journey on the team server: a conflict, a viewer refu
     await rename(adminPage, 'Cart reminder (admin)');
     await allSaved(adminPage);
     await rename(editorPage, 'Cart reminder (editor)');
-    const conflict = editorPage.getByRole('alert').filter({ hasText: 'changed this journey since you opened it' });
+    // Said as what it is on a team server: another member's version, not another tab's.
+    const conflict = editorPage.getByRole('alert').filter({ hasText: 'Someone else saved this journey on the server since you opened it' });
     await conflict.waitFor();
-    await expect(editorPage.getByRole('toolbar', { name: 'Journey tools' }).getByRole('status')).toHaveText('Changed in another tab');
+    await expect(editorPage.getByRole('toolbar', { name: 'Journey tools' }).getByRole('status')).toHaveText('Changed on the server');
     await saveScreenshot('workspace-conflict', editorPage);
     // Nothing is lost: the server's version can be loaded over the refused edit.
     await conflict.getByRole('button', { name: 'Load their version' }).click();

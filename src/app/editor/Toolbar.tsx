@@ -85,7 +85,8 @@ export function Toolbar({ autosave, onBack, mode = 'editor', onSwitchMode }: { a
         </Suspense>
       )}
       <span className={`toolbar__status toolbar__status--${autosave.status.state}`} role="status" aria-live="polite">
-        {t(statusKey[autosave.status.state])}
+        {/* On a team workspace a refused save is someone else's version on the server, not another tab's. */}
+        {t(workspace && autosave.status.state === 'conflict' ? 'workspace.status.conflict' : statusKey[autosave.status.state])}
       </span>
     </div>
   );

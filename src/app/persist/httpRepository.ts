@@ -25,7 +25,7 @@ import {
   type StorageError,
 } from './repository';
 import { errorCode, errorMessage, etagOfVersion, versionOfEtag, WorkspaceUnreachable, type ApiAnswer, type WorkspaceClient } from '../workspace/client';
-import { unreachable, workspaceMessages } from '../workspace/messages';
+import { unreachable, workspaceConflictMessages, workspaceMessages } from '../workspace/messages';
 
 /** The writer of a version saved elsewhere (another browser, another member): never one of this browser's tabs. */
 export const ELSEWHERE = 'workspace';
@@ -100,7 +100,8 @@ export function createHttpRepository(options: HttpRepositoryOptions): JourneyRep
     if (current !== null && !('id' in current)) return { ok: false, reason: 'failed', error: current };
     // Versions only grow, so what the server holds now differs from what was expected; should it not, say so rather than guess.
     const conflict = conflictWith(current ?? undefined, expectedRevision);
-    return conflict ?? { ok: false, reason: 'failed', error: { code: 'unknown', message: workspaceMessages.badAnswer, detail: 'conflict without a current version' } };
+    if (conflict) return { ...conflict, message: conflict.current ? workspaceConflictMessages.conflict : conflict.currentRevision === null ? workspaceConflictMessages.conflictDeleted : workspaceConflictMessages.conflictUnreadable };
+    return { ok: false, reason: 'failed', error: { code: 'unknown', message: workspaceMessages.badAnswer, detail: 'conflict without a current version' } };
   }
 
   async function readSummary(row: unknown): Promise<JourneySummary | null> {

@@ -7,6 +7,16 @@ export const workspaceMessages = {
   badAnswer: message('app.workspace.errors.badAnswer'),
 };
 
+/**
+ * A conflict on the server is with another member, not another tab: what the storage contract's
+ * conflicts (persistMessages.conflict, conflictDeleted, conflictUnreadable) say on a workspace.
+ */
+export const workspaceConflictMessages = {
+  conflict: message('app.workspace.conflict.changed'),
+  conflictDeleted: message('app.workspace.conflict.deleted'),
+  conflictUnreadable: message('app.workspace.conflict.unreadable'),
+};
+
 /** The server could not be reached at all (offline, server stopped); `detail` is the browser's text. */
 export const unreachable = (detail: string): Message => message('app.workspace.errors.unreachable', { detail });
 
