@@ -32,6 +32,7 @@ import { checkTransactionMapping, createDecoder, createTableReader, createTransa
 import { say } from '../src/cli/i18n';
 import { chunksOf, generateTransactionFile, GENERATOR, type TransactionFile } from './importData';
 import { measurePopulationThroughput, type PopulationThroughput } from './populationThroughput';
+import { parsedOrExit, UsageError } from './benchCli';
 
 // Targets of issue 16.
 export const TARGETS = {
@@ -338,7 +339,6 @@ Every ratio is measured within one run. A missed target does not fail the run; a
 or customers lost, rows rejected, a fit that did not converge). Exit status: 0 when every figure was
 taken and right, 1 when a run failed or a result was wrong, 2 for bad arguments.`;
 
-class UsageError extends Error {}
 
 function positiveInteger(name: string, text: string): number {
   const value = Number(text.replaceAll('_', ''));
@@ -376,18 +376,9 @@ export function parseOptions(argv: string[]): { options: ImportBenchOptions; jso
 }
 
 async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseOptions(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`${error.message}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (parsed === 'help') {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const options = parsedOrExit(() => parseOptions(argv), USAGE);
+  if ('exit' in options) return options.exit;
+  const { parsed } = options;
   try {
     const result = runImportBench(parsed.options);
     parsed.options.log(`${(parsed.options.quick ? 100_000 : 1_000_000).toLocaleString('en')}-customer population against synthetic users: simulating`);

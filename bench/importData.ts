@@ -15,6 +15,7 @@
 // file depends on its seed and size only.
 import { simulateCustomers, type BgNbdParams, type GammaGammaParams } from '../src/core/calibration';
 import { isoDate } from '../src/core/calibration/import';
+import { seededUniforms } from './benchCli';
 
 /** The true model of the generated customers: about one purchase a month while active, a 1-in-6 chance of lapsing after each, ¥80 a mean order. */
 export const GENERATOR: { purchases: BgNbdParams; spend: GammaGammaParams; firstDay: number; days: number } = {
@@ -39,22 +40,11 @@ export interface TransactionFile {
   lastDay: number;
 }
 
-/** Uniforms in [0, 1) from a 32-bit seed (mulberry32): enough for test data, and the same on every machine. */
-function uniforms(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Customers enough for `rows` rows (doubled until they are: the first days are drawn in the same order, so the first customers stay the same). */
 function customersFor(rows: number, seed: number) {
   const end = GENERATOR.days - 1;
   for (let count = Math.ceil(rows / 3); ; count *= 2) {
-    const next = uniforms(seed);
+    const next = seededUniforms(seed);
     const firstPurchase = Float64Array.from({ length: count }, () => Math.floor(next() * GENERATOR.days));
     const { summaries } = simulateCustomers({ params: GENERATOR.purchases, spend: GENERATOR.spend, firstPurchase, calibrationEnd: end, seed });
     if (summaries.frequency.reduce((total, x) => total + 1 + x, 0) >= rows) return { firstPurchase, ...summaries };
@@ -68,7 +58,7 @@ function drawPurchases(rows: number, seed: number) {
   const cents = new Int32Array(rows);
   const { firstPurchase, frequency, recency, meanRepeatValue } = customersFor(rows, seed);
   const { p, q, gamma } = GENERATOR.spend;
-  const next = uniforms(seed ^ 0x5bd1e995);
+  const next = seededUniforms(seed ^ 0x5bd1e995);
   const amount = (mean: number) => Math.max(1, Math.round(100 * mean * (0.6 + 0.8 * next())));
   let row = 0;
   let customers = 0;

@@ -7,18 +7,7 @@
 import { getPreset } from '../src/core/cohort';
 import { checkSimulation, simulateChecked, type SimulationPopulation } from '../src/core/sim/engine';
 import { getTemplate, instantiateTemplate } from '../src/core/templates';
-
-/** A seeded uniform in (0, 1): mulberry32. */
-function uniforms(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
-  };
-}
+import { seededUniforms } from './benchCli';
 
 /** Gamma(shape, 1) by Marsaglia and Tsang (2000), with the shape < 1 boost. */
 function gamma(shape: number, u: () => number): number {
@@ -36,7 +25,7 @@ export function populationFromPriors(customers: number, seed: number): Simulatio
   const spec = getPreset('ecommerce')!.spec;
   const shares = spec.segments.map((segment) => segment.share);
   const total = shares.reduce((sum, share) => sum + share, 0);
-  const u = uniforms(seed);
+  const u = seededUniforms(seed, true); // in (0, 1): logarithms below
   const population: SimulationPopulation = {
     size: customers,
     segment: new Uint16Array(customers),

@@ -29,6 +29,7 @@ import { bootstrap } from '../src/server/bootstrap';
 import { openDatabase, type WorkspaceDatabase } from '../src/server/db';
 import { documentHash } from '../src/server/hash';
 import { instantiateTemplate, templates } from '../src/core/templates';
+import { parsedOrExit, seededUniforms, UsageError } from './benchCli';
 
 export const DEFAULT_SECONDS = 60;
 export const MAX_SECONDS = 600;
@@ -144,17 +145,6 @@ export function duplicateAcknowledgements(acknowledged: readonly Acknowledged[])
   return duplicates;
 }
 
-/** mulberry32: each client's choices repeat from its seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const journeyDocument = (id: string, pick: number): Record<string, unknown> => ({
   ...(instantiateTemplate(templates[pick % templates.length]!, 'en') as unknown as Record<string, unknown>),
@@ -223,7 +213,7 @@ function acknowledge(recorder: Recorder, what: string, id: string, answer: Answe
 
 /** One client: read the list, read a journey, save it (retrying over conflicts), sometimes create one. */
 async function client(index: number, token: string, request: Request, recorder: Recorder, before: () => boolean): Promise<void> {
-  const next = random(index + 1);
+  const next = seededUniforms(index + 1); // each client's choices repeat from its seed
   for (let round = 0; before(); round += 1) {
     const list = await request('GET /api/journeys', 'GET', '/api/journeys', token);
     if (!list) continue;
@@ -457,7 +447,6 @@ unexpected 4xx, network failures and timeouts; a lost write is an acknowledged v
 back as acknowledged (or a version acknowledged twice). Exit status: 0 without an error or a lost write,
 1 with any or when the run failed, 2 for bad arguments.`;
 
-class UsageError extends Error {}
 
 function wholeNumber(name: string, text: string, min: number, max: number): number {
   const value = Number(text);
@@ -501,18 +490,9 @@ export function parseOptions(argv: string[]): { options: LoadOptions; json: bool
 }
 
 async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseOptions(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`${error.message}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (parsed === 'help') {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const options = parsedOrExit(() => parseOptions(argv), USAGE);
+  if ('exit' in options) return options.exit;
+  const { parsed } = options;
   try {
     const result = await runServerLoad(parsed.options);
     process.stdout.write(parsed.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatReport(result)}\n`);

@@ -49,6 +49,7 @@ import { ecommercePreset } from '../src/core/cohort';
 import { SteppingClock } from '../src/core/sim/engine';
 import { BENCH_HORIZON, benchmarkJourney, largestTemplate } from './simulationJourneys';
 import { say } from '../src/cli/i18n';
+import { parsedOrExit, UsageError } from './benchCli';
 
 // Targets of issue 5 (and issue 18's below).
 export const TARGETS = {
@@ -666,7 +667,6 @@ Every ratio is measured within one run. A missed target does not fail the run; a
 parallel report that differs from the one-worker report, a journey nobody entered). Exit status: 0 when
 every figure was taken and right, 1 when a run failed or a result was wrong, 2 for bad arguments.`;
 
-class UsageError extends Error {}
 
 function positiveInteger(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
@@ -715,18 +715,9 @@ export function parseOptions(argv: string[]): { options: SimulationBenchOptions;
 }
 
 async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseOptions(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`${error.message}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (parsed === 'help') {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const options = parsedOrExit(() => parseOptions(argv), USAGE);
+  if ('exit' in options) return options.exit;
+  const { parsed } = options;
   try {
     const result = await runSimulationBench(parsed.options);
     process.stdout.write(parsed.json ? `${JSON.stringify(result, null, 2)}\n` : `\n${formatTable(result)}\n`);
