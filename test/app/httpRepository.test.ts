@@ -4,27 +4,17 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
 import { createHttpRepository } from '../../src/app/persist/httpRepository';
 import { createMemoryRepository } from '../../src/app/persist/memoryRepository';
 import { createWorkspaceClient, type WorkspaceClient } from '../../src/app/workspace/client';
 import { workspaceApiBase } from '../../src/app/workspace/marker';
-import { checkJourney } from '../../src/core/journey/validate';
-import type { JourneyDocument } from '../../src/core/journey/schema';
-import { validJourney } from '../fixtures/journeys';
+import { checkedJourney } from '../fixtures/journeys';
 import { inChinese, inEnglish } from '../support/messages';
-import { createWorkspaceServer, PASSWORD, type WorkspaceServer } from '../support/workspaceServer';
+import { createWorkspaceServer, mockApiForThisFile, PASSWORD, type WorkspaceServer } from '../support/workspaceServer';
 
-const mockServer = setupServer();
-beforeAll(() => mockServer.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => mockServer.resetHandlers());
-afterAll(() => mockServer.close());
+const mockServer = mockApiForThisFile();
 
-function journey(id = 'basic', name = 'Basic cart reminder'): JourneyDocument {
-  const document = checkJourney({ ...validJourney(), id, name }).document;
-  if (!document) throw new Error('fixture journey does not check');
-  return document;
-}
+const journey = checkedJourney;
 
 async function signedInClient(email = 'editor@example.com'): Promise<WorkspaceClient> {
   const client = createWorkspaceClient({ base: '/api' });

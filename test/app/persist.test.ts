@@ -4,28 +4,17 @@ import { createMemoryBackend, createMemoryRepository } from '../../src/app/persi
 import { RepositoryError, toStorageError, type JourneyChange, type JourneyRepository } from '../../src/app/persist/repository';
 import { persistMessages } from '../../src/app/persist/persistMessages';
 import { newTabId, tabId } from '../../src/app/persist/tabId';
-import { checkJourney } from '../../src/core/journey/validate';
-import type { JourneyDocument } from '../../src/core/journey/schema';
-import { validJourney } from '../fixtures/journeys';
+import { checkedJourney, validJourney } from '../fixtures/journeys';
 import { inEnglish, inChinese } from '../support/messages.ts';
-import { setupServer } from 'msw/node';
 import { createHttpRepository } from '../../src/app/persist/httpRepository';
 import { createWorkspaceClient } from '../../src/app/workspace/client';
 import { workspaceConflictMessages } from '../../src/app/workspace/messages';
-import { createWorkspaceServer, PASSWORD } from '../support/workspaceServer';
+import { createWorkspaceServer, mockApiForThisFile, PASSWORD } from '../support/workspaceServer';
 
 // The team server's API, mocked (test/support/workspaceServer.ts), for the HTTP implementation.
-const mockServer = setupServer();
-beforeAll(() => mockServer.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => mockServer.resetHandlers());
-afterAll(() => mockServer.close());
+const mockServer = mockApiForThisFile();
 
-/** A checked (defaults filled in) journey with the given id and name. */
-function journey(id = 'basic', name = 'Basic cart reminder'): JourneyDocument {
-  const document = checkJourney({ ...validJourney(), id, name }).document;
-  if (!document) throw new Error('fixture journey does not check');
-  return document;
-}
+const journey = checkedJourney;
 
 /** A clock that moves one second per call, so list order is predictable. */
 function steppingClock(start = 1_700_000_000_000) {

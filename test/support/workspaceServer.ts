@@ -6,6 +6,7 @@
 // test/fixtures/openapi.json, the server's own OpenAPI document (test/server/openapi.test.ts keeps
 // that file current), so these cannot drift to routes the server does not have.
 import { http, HttpResponse, type HttpHandler } from 'msw';
+import { setupServer, type SetupServer } from 'msw/node';
 import IntlMessageFormat from 'intl-messageformat';
 import { readJourneyDocument } from '../../src/core/journey';
 import en from '../../src/locales/en.json';
@@ -111,6 +112,15 @@ export function createWorkspaceServer(members: Omit<MockMember, 'id' | 'password
     scenarioId: stored.scenarioId ?? null,
     approvedBy: emailOf(stored.approvedBy),
   });
+  /** What every change to a stored journey checks first, as the server does: signed in, it exists, the role, If-Match. */
+  function changeGate(request: Request, cookies: Record<string, string>, id: string, role: Role): Response | { who: { member: MockMember }; current: MockDocument } {
+    const who = signedIn(request, cookies);
+    if (who instanceof Response) return who;
+    const current = live(id);
+    if (!current) return refuse(404, 'not-found', 'notFound');
+    if (!may(who, role)) return forbidden(role);
+    return ifMatchOf(request, current) ?? { who, current };
+  }
   /** A review change as src/server/routes/review.ts checks it: journey, role, If-Match, then the state it needs. */
   async function reviewChange(
     request: Request,
@@ -120,13 +130,9 @@ export function createWorkspaceServer(members: Omit<MockMember, 'id' | 'password
     from: MockDocument['state'],
     change: (who: { member: MockMember }, current: MockDocument, body: Record<string, unknown>) => Response | Partial<MockDocument>,
   ) {
-    const who = signedIn(request, cookies);
-    if (who instanceof Response) return who;
-    const current = live(id);
-    if (!current) return refuse(404, 'not-found', 'notFound');
-    if (!may(who, role)) return forbidden(role);
-    const stale = ifMatchOf(request, current);
-    if (stale) return stale;
+    const gate = changeGate(request, cookies, id, role);
+    if (gate instanceof Response) return gate;
+    const { who, current } = gate;
     if (current.state !== from) return refuse(409, 'wrong-state', 'wrongState', {}, { state: current.state });
     const body = ((await request.json().catch(() => null)) ?? {}) as Record<string, unknown>;
     const changed = change(who, current, body);
@@ -189,14 +195,10 @@ export function createWorkspaceServer(members: Omit<MockMember, 'id' | 'password
       return HttpResponse.json(current.document as Record<string, unknown>, { headers: { ETag: etag(current.version) } });
     }),
     http.put('*/api/journeys/:id', async ({ request, cookies, params }) => {
-      const who = signedIn(request, cookies);
-      if (who instanceof Response) return who;
       const id = String(params.id);
-      const current = live(id);
-      if (!current) return refuse(404, 'not-found', 'notFound');
-      if (!may(who, 'editor')) return forbidden('editor');
-      const stale = ifMatchOf(request, current);
-      if (stale) return stale;
+      const gate = changeGate(request, cookies, id, 'editor');
+      if (gate instanceof Response) return gate;
+      const { who, current } = gate;
       const document = accept(await request.json().catch(() => null));
       if (document instanceof Response) return document;
       if (document.id !== id) return refuse(422, 'id-mismatch', 'idMismatch', {}, { id });
@@ -205,14 +207,10 @@ export function createWorkspaceServer(members: Omit<MockMember, 'id' | 'password
       return HttpResponse.json(document as unknown as Record<string, unknown>, { headers: { ETag: etag(version) } });
     }),
     http.delete('*/api/journeys/:id', ({ request, cookies, params }) => {
-      const who = signedIn(request, cookies);
-      if (who instanceof Response) return who;
       const id = String(params.id);
-      const current = live(id);
-      if (!current) return refuse(404, 'not-found', 'notFound');
-      if (!may(who, 'editor')) return forbidden('editor');
-      const stale = ifMatchOf(request, current);
-      if (stale) return stale;
+      const gate = changeGate(request, cookies, id, 'editor');
+      if (gate instanceof Response) return gate;
+      const { who, current } = gate;
       if (current.state === 'in_review' || current.state === 'approved') return refuse(409, 'not-a-draft', 'notADraft');
       journeys.set(id, { ...current, version: current.version + 1, document: null, updatedAt: tick(), updatedBy: who.member.id });
       return new HttpResponse(null, { status: 204 });
@@ -251,4 +249,13 @@ export function createWorkspaceServer(members: Omit<MockMember, 'id' | 'password
       journeys.set(id, { version, document, updatedAt: tick(), updatedBy: null, state: 'draft' });
     },
   };
+}
+
+/** An msw server for a test file: listening for the file's tests (an unhandled request fails them), handlers reset after each. */
+export function mockApiForThisFile(): SetupServer {
+  const server = setupServer();
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => server.resetHandlers());
+  afterAll(() => server.close());
+  return server;
 }
