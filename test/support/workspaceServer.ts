@@ -10,6 +10,11 @@ import { setupServer, type SetupServer } from 'msw/node';
 import IntlMessageFormat from 'intl-messageformat';
 import { readJourneyDocument } from '../../src/core/journey';
 import en from '../../src/locales/en.json';
+import { commentHandlers } from './workspaceMock/comments';
+import { documentHandlers } from './workspaceMock/documents';
+import { memberHandlers } from './workspaceMock/members';
+import { presenceHandlers } from './workspaceMock/presence';
+import { versionHandlers } from './workspaceMock/versions';
 import zhCN from '../../src/locales/zh-CN.json';
 
 export type Role = 'viewer' | 'editor' | 'approver' | 'admin';
@@ -38,6 +43,17 @@ export interface MockDocument {
    * exactly this version; these handlers take any attached id as such (they keep no scenarios).
    */
   scenarioId?: string | null;
+  /** Every version written, oldest first, as GET /api/journeys/:id/versions lists them (documents kept for versions/:n). */
+  history?: MockVersion[];
+}
+
+export interface MockVersion {
+  version: number;
+  action: 'create' | 'update' | 'delete' | 'restore';
+  createdAt: string;
+  createdBy: string | null;
+  /** null for a deletion. */
+  document: unknown;
 }
 
 export const SESSION_COOKIE = 'journey_lab_session';
@@ -64,6 +80,30 @@ export interface WorkspaceServer {
   putRaw(id: string, document: unknown, version?: number): void;
   /** Every request the handlers answered, in order: method, path, and the headers that matter. */
   requests: { method: string; path: string; ifMatch: string | null; csrf: string | null }[];
+}
+
+/**
+ * What the handler modules of test/support/workspaceMock/ share with the journey routes here: who is
+ * signed in, roles, refusals in the server's words, the stored journeys and the clock. Each module
+ * answers one area of the API (documents, versions, comments, presence, members) as src/server does.
+ */
+export interface MockKit {
+  journeys: Map<string, MockDocument>;
+  members: Map<string, MockMember>;
+  signedIn(request: Request, cookies: Record<string, string>): { member: MockMember; csrfToken: string } | Response;
+  may(who: { member: MockMember }, role: Role): boolean;
+  forbidden(role: Role): Response;
+  refuse(status: number, code: string, key: string, extra?: Record<string, unknown>, values?: Record<string, string | number>): Response;
+  /** A journey that exists and is not deleted. */
+  live(id: string): MockDocument | undefined;
+  etag(version: number): string;
+  /** Signed in, the journey exists, the role, If-Match: the gate of every change to a stored journey. */
+  changeGate(request: Request, cookies: Record<string, string>, id: string, role: Role): Response | { who: { member: MockMember }; current: MockDocument };
+  /** Stores a journey's next version (null: deleted), recording it in its history. */
+  writeJourney(id: string, document: unknown, who: { member: MockMember } | null, action: MockVersion['action']): MockDocument;
+  /** The next instant of the mock's clock (a second per write). */
+  tick(): number;
+  emailOf(memberId: string | null | undefined): string | null;
 }
 
 export function createWorkspaceServer(members: Omit<MockMember, 'id' | 'password' | 'name'>[] = [{ email: 'editor@example.com', role: 'editor' }]): WorkspaceServer {
@@ -143,6 +183,20 @@ export function createWorkspaceServer(members: Omit<MockMember, 'id' | 'password
   }
   const decide = (who: { member: MockMember }, current: MockDocument) => (current.submittedBy === who.member.id ? refuse(403, 'own-submission', 'ownSubmission') : null);
 
+  function writeJourney(id: string, document: unknown, who: { member: MockMember } | null, action: MockVersion['action']): MockDocument {
+    const before = journeys.get(id);
+    const version = (before?.version ?? 0) + 1;
+    const updatedAt = tick();
+    const kept = document === null ? null : structuredClone(document);
+    const history = [...(before?.history ?? []), { version, action, createdAt: new Date(updatedAt).toISOString(), createdBy: who?.member.email ?? null, document: kept }];
+    const updatedBy = who?.member.id ?? null;
+    // A deletion keeps the review state it had; any other write is a new draft, as on the server.
+    const next: MockDocument = kept === null && before ? { ...before, version, document: null, updatedAt, updatedBy, history } : { version, document: kept, updatedAt, updatedBy, state: 'draft', history };
+    journeys.set(id, next);
+    return next;
+  }
+  const kit: MockKit = { journeys, members: byEmail, signedIn, may, forbidden, refuse, live, etag, changeGate, writeJourney, tick, emailOf };
+
   const handlers = [
     http.post('*/api/session', async ({ request }) => {
       const body = (await request.json().catch(() => null)) as { email?: unknown; password?: unknown } | null;
@@ -183,8 +237,7 @@ export function createWorkspaceServer(members: Omit<MockMember, 'id' | 'password
       if (document instanceof Response) return document;
       const before = journeys.get(document.id);
       if (before && before.document !== null) return refuse(409, 'exists', 'exists', {}, { id: document.id });
-      const version = (before?.version ?? 0) + 1;
-      journeys.set(document.id, { version, document: structuredClone(document), updatedAt: tick(), updatedBy: who.member.id, state: 'draft' });
+      const { version } = writeJourney(document.id, document, who, 'create');
       return HttpResponse.json(document as unknown as Record<string, unknown>, { status: 201, headers: { ETag: etag(version), Location: `/api/journeys/${encodeURIComponent(document.id)}` } });
     }),
     http.get('*/api/journeys/:id', ({ request, cookies, params }) => {
@@ -198,12 +251,11 @@ export function createWorkspaceServer(members: Omit<MockMember, 'id' | 'password
       const id = String(params.id);
       const gate = changeGate(request, cookies, id, 'editor');
       if (gate instanceof Response) return gate;
-      const { who, current } = gate;
+      const { who } = gate;
       const document = accept(await request.json().catch(() => null));
       if (document instanceof Response) return document;
       if (document.id !== id) return refuse(422, 'id-mismatch', 'idMismatch', {}, { id });
-      const version = current.version + 1;
-      journeys.set(id, { version, document: structuredClone(document), updatedAt: tick(), updatedBy: who.member.id, state: 'draft' });
+      const { version } = writeJourney(id, document, who, 'update');
       return HttpResponse.json(document as unknown as Record<string, unknown>, { headers: { ETag: etag(version) } });
     }),
     http.delete('*/api/journeys/:id', ({ request, cookies, params }) => {
@@ -212,7 +264,7 @@ export function createWorkspaceServer(members: Omit<MockMember, 'id' | 'password
       if (gate instanceof Response) return gate;
       const { who, current } = gate;
       if (current.state === 'in_review' || current.state === 'approved') return refuse(409, 'not-a-draft', 'notADraft');
-      journeys.set(id, { ...current, version: current.version + 1, document: null, updatedAt: tick(), updatedBy: who.member.id });
+      writeJourney(id, null, who, 'delete');
       return new HttpResponse(null, { status: 204 });
     }),
     http.get('*/api/journeys/:id/review', ({ request, cookies, params }) => {
@@ -238,6 +290,12 @@ export function createWorkspaceServer(members: Omit<MockMember, 'id' | 'password
     http.post('*/api/journeys/:id/send-back', ({ request, cookies, params }) =>
       reviewChange(request, cookies, String(params.id), 'approver', 'in_review', (who, current) => decide(who, current) ?? { state: 'draft', submittedBy: null, approvedBy: null }),
     ),
+    // One module per area of the API, each answering as src/server does (test/support/workspaceMock/).
+    ...documentHandlers(kit),
+    ...versionHandlers(kit),
+    ...commentHandlers(kit),
+    ...presenceHandlers(kit),
+    ...memberHandlers(kit),
   ];
 
   return {
@@ -246,7 +304,8 @@ export function createWorkspaceServer(members: Omit<MockMember, 'id' | 'password
     journeys,
     requests,
     putRaw(id, document, version = 1) {
-      journeys.set(id, { version, document, updatedAt: tick(), updatedBy: null, state: 'draft' });
+      const updatedAt = tick();
+      journeys.set(id, { version, document, updatedAt, updatedBy: null, state: 'draft', history: [{ version, action: 'create', createdAt: new Date(updatedAt).toISOString(), createdBy: null, document }] });
     },
   };
 }
