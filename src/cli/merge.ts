@@ -95,7 +95,7 @@ export function mergeCommand(args: string[], lang: CliLanguage, io: CliIo): numb
   if (refused) return io.stderr(`${text('merge.refused')}\n${refused}\n`), EXIT.problems;
 
   const { partial } = reads[0]!;
-  const checked = checkSimulation({ journey: partial.journey.document, cohort: partial.cohort.document, seed: partial.seed, users: partial.users, engine: partial.engine, replications: partial.replications });
+  const checked = checkSimulation({ journey: partial.journey.document, cohort: partial.cohort.document, seed: partial.seed, users: partial.users, engine: partial.engine, replications: partial.replications, shards: partial.shard.count });
   if (!checked.ok) {
     io.stderr(`${text('merge.refused')}\n`);
     for (const problem of checked.problems) io.stderr(`${formatProblem(problem, lang)}\n`);

@@ -108,7 +108,7 @@ export async function simulateCommand(args: string[], lang: CliLanguage, io: Cli
     return problems.some((problem) => UNREADABLE_CODES.has(problem.code)) ? EXIT.unreadable : EXIT.problems;
   };
 
-  const checked = checkSimulation({ journey: journey.json, cohort, seed, users, engine, replications, population });
+  const checked = checkSimulation({ journey: journey.json, cohort, seed, users, engine, replications, population, ...(shard ? { shards: shard.count } : {}) });
   if (!checked.ok) return report(text('simulate.refused'), checked.problems);
   const run = checked.checked;
   if (traceUser !== undefined && traceUser >= run.users)

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ecommercePreset } from '../../src/core/cohort/presets/ecommerce';
@@ -141,6 +142,61 @@ describe('journey-lab simulate --shard: bad arguments', () => {
     const result = await runCli(['simulate', 'cart.journey.json', '--users', '2', '--shard', '0/3', '--partial', 'p.json'], files);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/fewer than its 3 shards/);
+  });
+});
+
+describe('a national-size run (more users than one machine simulates)', () => {
+  const national = ['cart.journey.json', '--cohort', 'shop.cohort.json', '--users', '150000000', '--seed', '3'];
+
+  it('on one machine, is refused with the number of shards it needs, in both languages', async () => {
+    const result = await runCli(['simulate', ...national], files);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('150,000,000 users are more than one machine simulates (10,000,000): split the run into at least 15 shards');
+    const zh = await runCli(['simulate', ...national, '--lang', 'zh-CN'], files);
+    expect(zh.stderr).toContain('请把这次运行拆成至少 15 个分片');
+  });
+
+  it('in shards too big for one machine, is refused with the number it needs', async () => {
+    const result = await runCli(['simulate', ...national, '--shard', '0/14', '--partial', 'p.json'], files);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('14 shards of 150,000,000 users give each shard 10,714,286 users');
+    expect(result.stderr).toContain('use at least 15 shards');
+    expect(result.written['p.json']).toBeUndefined();
+  });
+
+  it('runs one shard of 15,000 (its 10,000 users) and merge reads its partial', async () => {
+    const result = await runCli(['simulate', ...national, '--shard', '14999/15000', '--partial', 'p.json'], files);
+    expect(result.code, result.stderr).toBe(0);
+    const partial = JSON.parse(result.written['p.json']!) as { users: number; shard: { start: number; end: number } };
+    expect(partial.users).toBe(150_000_000);
+    expect(partial.shard).toMatchObject({ start: 149_990_000, end: 150_000_000 });
+    // Read and checked like any partial: what is refused is only that the other 14,999 shards are missing.
+    const merged = await merge([result.written['p.json']!]);
+    expect(merged.code).toBe(1);
+    expect(merged.stderr).toMatch(/Shards 0, 1, 2, .* and 14,979 more of 15000 are missing/);
+  });
+});
+
+describe('a sharded run of real customers (a population)', () => {
+  const CDNOW = readFileSync(fileURLToPath(new URL('../../../shared/data/CDNOW_sample.txt', import.meta.url)), 'utf8');
+
+  it('merges into the one-machine report of the same customers', { timeout: 60_000 }, async () => {
+    const fitted = await runCli(['fit', 'cdnow.txt', '--out', 'c.json', '--population', 'p.json'], { 'cdnow.txt': CDNOW });
+    expect(fitted.code, fitted.stderr).toBe(0);
+    const inputs = { ...files, 'c.json': fitted.written['c.json']!, 'p.json': fitted.written['p.json']! };
+    const run = ['churn.journey.json', '--cohort', 'c.json', '--population', 'p.json', '--seed', '4', '--workers', '1'];
+    const single = await runCli(['simulate', ...run, '--json'], inputs);
+    expect(single.code, single.stderr).toBe(0);
+    const partials: Record<string, string> = {};
+    for (let index = 0; index < 3; index++) {
+      const shard = await runCli(['simulate', ...run, '--shard', `${index}/3`, '--partial', `q${index}.json`], inputs);
+      expect(shard.code, shard.stderr).toBe(0);
+      partials[`q${index}.json`] = shard.written[`q${index}.json`]!;
+    }
+    expect(JSON.parse(partials['q0.json']!).population).toMatch(/^[0-9a-f]{64}$/);
+    const merged = await runCli(['merge', 'q2.json', 'q0.json', 'q1.json', '--json'], { ...inputs, ...partials });
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(merged.stdout).toBe(single.stdout);
   });
 });
 

@@ -1,4 +1,4 @@
-import { checkSimulation, MAX_USERS, modelFor, problemsOfFailure, simulate, SimulationError, simulationProblems } from '../../src/core/sim/engine/simulate';
+import { checkSimulation, MAX_SHARDED_USERS, MAX_USERS, modelFor, problemsOfFailure, simulate, SimulationError, simulationProblems } from '../../src/core/sim/engine/simulate';
 import { runRange, SimulationCancelled } from '../../src/core/sim/engine/runRange';
 import { MIN_STEP_BUDGET, RunawayError, StepBudgetError, stepBudget } from '../../src/core/sim/engine/world';
 import type { JourneyDocumentInput } from '../../src/core/journey/schema';
@@ -105,9 +105,21 @@ describe('run sizes are checked before anything is allocated', () => {
     expect(built).toBeInstanceOf(SimulationError);
   });
 
-  it.each([0, -1, 1.5, MAX_USERS + 1, 2.3e21, Number.NaN])('refuses %s users up front, also when a model is built directly', (users) => {
+  it.each([0, -1, 1.5, MAX_USERS + 1, MAX_SHARDED_USERS + 1, 2.3e21, Number.NaN])('refuses %s users on one machine up front', (users) => {
     const checked = checkSimulation({ journey: journey([]), cohort: cohort(), users });
     expect(checked.ok ? [] : checked.problems.map((problem) => [problem.code, problem.location.path])).toEqual([['simulation-settings', ['users']]]);
+  });
+
+  it('lets a run split into shards go past one machine, each shard within it', () => {
+    const sharded = (users: number, shards: number) => checkSimulation({ journey: journey([]), cohort: cohort(), users, shards });
+    expect(sharded(MAX_SHARDED_USERS, 100).ok).toBe(true);
+    expect(sharded(MAX_SHARDED_USERS, 99).ok).toBe(false);
+    expect(sharded(MAX_SHARDED_USERS + 1, 1_000).ok).toBe(false);
+    expect(sharded(MAX_USERS + 1, 1).ok).toBe(false);
+  });
+
+  // A model indexes users and allocates nothing per user: one range of a sharded run builds the model of the whole run.
+  it.each([0, -1, 1.5, MAX_SHARDED_USERS + 1, 2.3e21, Number.NaN])('refuses %s users when a model is built directly', (users) => {
     const built = failureOf(() => modelFor({ journey: checkedJourney(), cohort: cohort(), seed: 1, users }, 0));
     expect(built).toBeInstanceOf(SimulationError);
     expect(inChinese((built as SimulationError).problems[0]?.message)).toMatch(/用户数/);

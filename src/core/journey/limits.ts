@@ -55,6 +55,10 @@ export const MAX_TEXT_CHARS = 10_000;
 /** Simulated users per run on one machine; more goes through shards. */
 export const MAX_USERS = 10_000_000;
 
+/** Users of one run split into shards (`simulate --shard K/N`, each shard at most MAX_USERS): a
+ *  national customer base. Below 2^31, so every user index stays one distinct 32-bit word in the draws. */
+export const MAX_SHARDED_USERS = 1_000_000_000;
+
 /** Characters of one journey, cohort or lesson file, and of a decompressed share or lesson link.
  *  Checked on the text before JSON.parse. */
 export const MAX_DOCUMENT_CHARS = 20_000_000;

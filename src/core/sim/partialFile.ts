@@ -15,7 +15,7 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { message, type Message } from '../i18n';
 import { upgrade, type VersionedFormat } from '../format';
 import { engines, runTask, type CheckedSimulation, type RangeRunner, type SimulationPopulation } from './engine';
-import { MAX_REPLICATIONS, MAX_SEED, MAX_USERS, splitUsers } from './engine/simulate';
+import { MAX_REPLICATIONS, MAX_SEED, MAX_SHARDED_USERS, splitUsers } from './engine/simulate';
 
 export const PARTIAL_SCHEMA_VERSION = 1;
 /** The largest partial file read, in characters (a 10-year horizon, many nodes, 100 replications fit). */
@@ -35,7 +35,7 @@ export const partialSchema = z
     cohort: z.strictObject({ sha256: hash, document: z.record(z.string(), z.unknown()) }).meta({ description: 'The checked cohort spec and the SHA-256 of its JSON.' }),
     population: hash.nullable().meta({ description: 'SHA-256 of the real customers simulated (their columns), or null for synthetic users.' }),
     seed: z.number().int().min(0).max(MAX_SEED),
-    users: z.number().int().min(1).max(MAX_USERS).meta({ description: 'Users of the whole run, all shards together.' }),
+    users: z.number().int().min(1).max(MAX_SHARDED_USERS).meta({ description: 'Users of the whole run, all shards together (each shard at most 10,000,000).' }),
     horizon: z.string().max(100).meta({ description: 'The journey’s horizon, as its settings write it.' }),
     replications: z.number().int().min(1).max(MAX_REPLICATIONS),
     engine: z.enum(engines),

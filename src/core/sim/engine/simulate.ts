@@ -3,7 +3,7 @@ import { grouped, message, type Message, verbatim, joinedMessages } from '../../
 import { compileJourney, compileJourneyInput, type CompiledJourney } from '../../compile/toMachine';
 import { describeDuration, describeElapsed, MS, parseDuration } from '../../journey/duration';
 import { loopNames } from '../../journey/loopNames';
-import { MAX_DURATION_DAYS, MAX_USERS as MAX_USERS_PER_RUN } from '../../journey/limits';
+import { MAX_DURATION_DAYS, MAX_SHARDED_USERS, MAX_USERS as MAX_USERS_PER_RUN } from '../../journey/limits';
 import type { Problem, ProblemDefinition } from '../../journey/problems';
 import { defaultRegistry, type Registry } from '../../journey/registry';
 import type { CheckedJourneyDocument } from '../../journey/validate';
@@ -28,6 +28,7 @@ import { MAX_STEPS_PER_INSTANT, RunawayError, StepBudgetError } from './world';
  */
 
 export const MAX_USERS = MAX_USERS_PER_RUN;
+export { MAX_SHARDED_USERS };
 /** The longest horizon a run simulates: the per-day counters are allocated for every day of it. */
 export const MAX_HORIZON_DAYS = MAX_DURATION_DAYS;
 export const MAX_REPLICATIONS = 100;
@@ -75,6 +76,11 @@ export interface SimulationInput {
   replications?: number;
   /** Real customers to simulate, one user each, instead of the cohort's synthetic users. */
   population?: SimulationPopulation | null;
+  /**
+   * The number of shards the run is split into (`simulate --shard K/N`, `merge`); 1 when left out.
+   * A sharded run may have up to MAX_SHARDED_USERS users, as long as each shard has at most MAX_USERS.
+   */
+  shards?: number;
 }
 
 /** A range of users of one replication: plain data, so it can be posted to a worker. */
@@ -111,7 +117,7 @@ const problem = (code: keyof typeof simulationProblems, text: Message, path: (st
  * What would make a run too big to allocate or to finish: the limits every model is built within
  * (checkSimulation reports them with the rest, modelFor refuses to go past them).
  */
-function runSizeProblems(horizon: string | null, users: number): Problem[] {
+function runSizeProblems(horizon: string | null, users: number, shards: number | 'any'): Problem[] {
   const problems: Problem[] = [];
   const horizonMs = horizon === null ? null : parseDuration(horizon);
   if (horizon !== null && (horizonMs === null || horizonMs > MAX_HORIZON_DAYS * MS.day)) {
@@ -123,9 +129,27 @@ function runSizeProblems(horizon: string | null, users: number): Problem[] {
       ),
     );
   }
-  if (!Number.isInteger(users) || users < 1 || users > MAX_USERS)
-    problems.push(problem('simulation-settings', message('core.sim.engine.simulate.usersMustBeAWhole', { MAX_USERS: grouped(MAX_USERS), users: grouped(users) }), ['users']));
+  const usersProblem = usersSizeProblem(users, shards);
+  if (usersProblem) problems.push(usersProblem);
   return problems;
+}
+
+/**
+ * Whether a run's users fit: one machine runs at most MAX_USERS, a run split into shards at most
+ * MAX_SHARDED_USERS with each shard at most MAX_USERS. 'any': a model of some range of a run, which
+ * indexes users and allocates nothing per user, so only the sharded ceiling binds.
+ */
+function usersSizeProblem(users: number, shards: number | 'any'): Problem | null {
+  const ceiling = shards === 'any' || shards > 1 ? MAX_SHARDED_USERS : MAX_USERS;
+  if (!Number.isInteger(users) || users < 1 || users > ceiling) {
+    // Between what one machine and what shards run: say how many shards it takes.
+    if (Number.isInteger(users) && users > MAX_USERS && users <= MAX_SHARDED_USERS)
+      return problem('simulation-settings', message('core.sim.engine.simulate.usersNeedShards', { users: grouped(users), MAX_USERS: grouped(MAX_USERS), shards: grouped(Math.ceil(users / MAX_USERS)) }), ['users']);
+    return problem('simulation-settings', message('core.sim.engine.simulate.usersMustBeAWhole', { MAX_USERS: grouped(ceiling), users: grouped(users) }), ['users']);
+  }
+  if (typeof shards === 'number' && shards > 1 && Math.ceil(users / shards) > MAX_USERS)
+    return problem('simulation-settings', message('core.sim.engine.simulate.shardTooBig', { users: grouped(users), count: grouped(shards), perShard: grouped(Math.ceil(users / shards)), MAX_USERS: grouped(MAX_USERS), shards: grouped(Math.ceil(users / MAX_USERS)) }), ['users']);
+  return null;
 }
 
 /**
@@ -153,7 +177,7 @@ export function checkSimulation(
   if (population && input.users !== undefined && input.users !== population.size)
     problems.push(problem('simulation-settings', message('core.sim.engine.population.usersAreCustomers', { users: grouped(input.users), customers: grouped(population.size) }), ['users']));
   const users = population ? population.size : (input.users ?? cohort.spec?.size ?? 0);
-  for (const found of runSizeProblems(compiled.ok ? compiled.document.settings.horizon : null, users)) problems.push(found);
+  for (const found of runSizeProblems(compiled.ok ? compiled.document.settings.horizon : null, users, input.shards ?? 1)) problems.push(found);
   if (!Number.isInteger(replications) || replications < 1 || replications > MAX_REPLICATIONS)
     problems.push(
       problem('simulation-settings', message('core.sim.engine.simulate.replicationsMustBeAWhole', { MAX_REPLICATIONS, replications }), ['replications']),
@@ -185,7 +209,7 @@ export function modelFor(checked: ModelInputs, replication: number, registry: Re
 }
 
 function modelOf(compiled: CompiledJourney, checked: ModelInputs, replication: number, registry: Registry): Model {
-  const tooBig = runSizeProblems(compiled.document.settings.horizon, checked.users);
+  const tooBig = runSizeProblems(compiled.document.settings.horizon, checked.users, 'any');
   if (tooBig.length > 0) throw new SimulationError(tooBig);
   return buildModel(compiled.document, compiled.config, checked.cohort, { seed: checked.seed + replication, users: checked.users, registry, population: checked.population ?? null });
 }
