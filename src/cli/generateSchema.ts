@@ -1,5 +1,5 @@
-// Regenerates the JSON Schema of every file format — schema/journey.schema.json, cohort.schema.json and
-// lesson.schema.json — through the versioned-format module (run by `npm run schema`).
+// Regenerates the JSON Schema of every file format — schema/journey.schema.json, cohort.schema.json,
+// lesson.schema.json and partial.schema.json (a shard's counters) — through the versioned-format module (run by `npm run schema`).
 // test/core/format/jsonSchema.test.ts fails when a committed file and the code disagree.
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { jsonSchemaOf, schemaFileOf } from '../core/format';

@@ -8,11 +8,22 @@ import { lessonFormat } from '../../../src/core/lessons/migrations';
 import { templates, instantiateTemplate } from '../../../src/core/templates';
 import { cohortPresets } from '../../../src/core/cohort/presets';
 import { builtinLessons } from '../../../src/core/lessons/builtin';
+import { partialDocument, partialFormat, simulateShard } from '../../../src/core/sim/partialFile';
+import { checkSimulation } from '../../../src/core/sim/engine';
+import { ecommercePreset } from '../../../src/core/cohort/presets/ecommerce';
 import { problemFixtures, validJourney } from '../../fixtures/journeys';
 import { schemaErrors } from '../../support/jsonSchemaCheck';
 import { examplesTagged } from '../../support/docExamples';
 
 type Example = [name: string, document: unknown];
+
+/** A partial as `simulate --shard 1/3` writes it, of a small run. */
+async function partialExample(): Promise<unknown> {
+  const checked = checkSimulation({ journey: instantiateTemplate(templates[0]!, 'en'), cohort: ecommercePreset.spec, users: 300, seed: 2, replications: 2, shards: 3 });
+  if (!checked.ok) throw new Error('the example run does not check');
+  const shard = { index: 1, count: 3 };
+  return JSON.parse(JSON.stringify(partialDocument(checked.checked, shard, await simulateShard(checked.checked, shard))));
+}
 
 const docExamples = (file: string, tag: string): Example[] =>
   examplesTagged(readFileSync(`docs/${file}`, 'utf8'), tag).map((example, index): Example => [`docs/${file} example ${index + 1}`, JSON.parse(example.json)]);
@@ -29,7 +40,11 @@ const examplesOf = new Map<VersionedFormat, readonly Example[]>([
   ],
   [cohortFormat, cohortPresets.map((preset): Example => [`preset ${preset.id}`, preset.spec])],
   [lessonFormat, [...builtinLessons.map((lesson): Example => [`built-in lesson ${lesson.id}`, lesson]), ...docExamples('lesson-format.md', 'lesson')]],
+  [partialFormat, [['a partial of shard 1 of 3', await partialExample()]]],
 ]);
+
+/** The field a document must have besides its version: its id, or (a partial has none) its kind. */
+const identifying = (format: VersionedFormat) => (format === partialFormat ? 'kind' : 'id');
 
 /** The object schema a document must match, where the root points to it. */
 const documentSchemaOf = (schema: JsonSchema): JsonSchema => schema.$defs![schema.$ref!.slice('#/$defs/'.length)]!;
@@ -48,7 +63,7 @@ describe.each(publishedFormats.map((format) => ({ name: format.name, format })))
     expect(schema.title).toBe(`${format.describedAs.title} (format version ${format.current})`);
     expect(schema.description).toBe(format.describedAs.description);
     const document = documentSchemaOf(schema);
-    expect(document.required).toEqual(expect.arrayContaining(['schemaVersion', 'id']));
+    expect(document.required).toEqual(expect.arrayContaining(['schemaVersion', identifying(format)]));
     expect(document.properties?.schemaVersion).toMatchObject({ const: format.current });
     expect(document.additionalProperties).toBe(false);
   });
@@ -63,7 +78,7 @@ describe.each(publishedFormats.map((format) => ({ name: format.name, format })))
 
   it('rejects another version, a missing required field and an unknown field, as zod does', () => {
     const [, example] = examples[0]!;
-    const { id: _id, ...withoutId } = example as Record<string, unknown>;
+    const { [identifying(format)]: _id, ...withoutId } = example as Record<string, unknown>;
     const wrong = {
       newerVersion: { ...(example as object), schemaVersion: format.current + 1 },
       olderVersion: { ...(example as object), schemaVersion: format.current - 1 },
@@ -72,7 +87,7 @@ describe.each(publishedFormats.map((format) => ({ name: format.name, format })))
     };
     expect(schemaErrors(schema, wrong.newerVersion)).toEqual([`/schemaVersion: expected ${format.current}`]);
     expect(schemaErrors(schema, wrong.olderVersion)).toEqual([`/schemaVersion: expected ${format.current}`]);
-    expect(schemaErrors(schema, wrong.missingId)).toEqual(['/: missing required "id"']);
+    expect(schemaErrors(schema, wrong.missingId)).toEqual([`/: missing required "${identifying(format)}"`]);
     expect(schemaErrors(schema, wrong.unknownField)).toEqual(['/colour: no value is allowed here']);
     for (const document of Object.values(wrong)) agree(document);
   });
