@@ -8,11 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mergeArgs, shardArgs } from '../src/cli/shardCommand';
+import { cliText, isCliLanguage, type CliLanguage } from '../src/cli/i18n';
 
 const bin = fileURLToPath(new URL('../bin/journey-lab.mjs', import.meta.url));
 
 /** Runs `journey-lab args…`; its standard output, or a rejection naming the command and its standard error. */
-function journeyLab(args: readonly string[]): Promise<string> {
+function journeyLab(args: readonly string[], lang: CliLanguage): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -20,38 +21,45 @@ function journeyLab(args: readonly string[]): Promise<string> {
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`journey-lab ${args.join(' ')} exited with ${code}:\n${err}`))));
+    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(cliText(lang)('shards.failed', { command: `journey-lab ${args.join(' ')}`, code, stderr: err })))));
   });
 }
 
-/** The harness's own options taken out; the rest are the run's simulate arguments. */
-export function harnessOptions(argv: readonly string[]): { shards: number; check: boolean; json: boolean; simulateArgs: string[] } {
+/**
+ * The harness's own options taken out; the rest are the run's simulate arguments. `--lang` (or
+ * JOURNEY_LAB_LANG) is the harness's language and is passed on to every shard and the merge.
+ */
+export function harnessOptions(argv: readonly string[], env: Record<string, string | undefined> = process.env): { shards: number; check: boolean; json: boolean; lang: CliLanguage; simulateArgs: string[] } {
   const simulateArgs: string[] = [];
   let shards = NaN;
   let check = false;
   let json = false;
+  let lang = env.JOURNEY_LAB_LANG && isCliLanguage(env.JOURNEY_LAB_LANG) ? env.JOURNEY_LAB_LANG : 'en';
   for (let at = 0; at < argv.length; at++) {
     const arg = argv[at]!;
     if (arg === '--shards') shards = Number(argv[++at]);
     else if (arg.startsWith('--shards=')) shards = Number(arg.slice('--shards='.length));
     else if (arg === '--check') check = true;
     else if (arg === '--json') json = true;
-    else simulateArgs.push(arg);
+    else if (arg === '--lang' || arg.startsWith('--lang=')) {
+      const chosen = arg === '--lang' ? (argv[++at] ?? '') : arg.slice('--lang='.length);
+      if (isCliLanguage(chosen)) lang = chosen;
+    } else simulateArgs.push(arg);
   }
-  if (!(Number.isInteger(shards) && shards >= 1)) throw new Error('Usage: npm run sim:shards -- --shards N [--check] [--json] JOURNEY [simulate options]');
-  return { shards, check, json, simulateArgs };
+  if (!(Number.isInteger(shards) && shards >= 1)) throw new Error(cliText(lang)('shards.usage'));
+  return { shards, check, json, lang, simulateArgs: [...simulateArgs, '--lang', lang] };
 }
 
-export async function runShards(argv: readonly string[]): Promise<{ output: string; identical: boolean | null }> {
-  const { shards, check, json, simulateArgs } = harnessOptions(argv);
+export async function runShards(argv: readonly string[]): Promise<{ output: string; identical: boolean | null; lang: CliLanguage }> {
+  const { shards, check, json, lang, simulateArgs } = harnessOptions(argv);
   const directory = mkdtempSync(join(tmpdir(), 'journey-lab-shards-'));
   try {
-    await Promise.all(Array.from({ length: shards }, (_, index) => journeyLab(shardArgs(simulateArgs, index, shards, directory))));
-    const output = await journeyLab(mergeArgs(shards, directory, json ? ['--json'] : []));
-    if (!check) return { output, identical: null };
-    const merged = json ? output : await journeyLab(mergeArgs(shards, directory, ['--json']));
-    const single = await journeyLab(['simulate', ...simulateArgs, '--json']);
-    return { output, identical: merged === single };
+    await Promise.all(Array.from({ length: shards }, (_, index) => journeyLab(shardArgs(simulateArgs, index, shards, directory), lang)));
+    const output = await journeyLab(mergeArgs(shards, directory, [...(json ? ['--json'] : []), '--lang', lang]), lang);
+    if (!check) return { output, identical: null, lang };
+    const merged = json ? output : await journeyLab(mergeArgs(shards, directory, ['--json', '--lang', lang]), lang);
+    const single = await journeyLab(['simulate', ...simulateArgs, '--json'], lang);
+    return { output, identical: merged === single, lang };
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }
@@ -59,9 +67,9 @@ export async function runShards(argv: readonly string[]): Promise<{ output: stri
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
-    const { output, identical } = await runShards(process.argv.slice(2));
+    const { output, identical, lang } = await runShards(process.argv.slice(2));
     process.stdout.write(output);
-    if (identical !== null) process.stderr.write(identical ? 'The merged report is identical to the one-machine report.\n' : 'The merged report DIFFERS from the one-machine report.\n');
+    if (identical !== null) process.stderr.write(`${cliText(lang)(identical ? 'shards.identical' : 'shards.differs')}\n`);
     process.exitCode = identical === false ? 1 : 0;
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ecommercePreset } from '../../src/core/cohort/presets/ecommerce';
 import { instantiateTemplate } from '../../src/core/templates/defineTemplate';
 import { getTemplate } from '../../src/core/templates/index';
-import { runShards } from '../../scripts/simShards';
+import { harnessOptions, runShards } from '../../scripts/simShards';
 import { runCli } from '../support/cliRun';
 
 const json = (value: unknown) => JSON.stringify(value);
@@ -213,5 +213,18 @@ describe('npm run sim:shards (the local harness)', () => {
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }
+  });
+
+  it('speaks the language asked for, and passes it on to every shard and the merge', async () => {
+    expect(() => harnessOptions(['journey.json'], {})).toThrow('Usage: npm run sim:shards -- --shards N');
+    expect(() => harnessOptions(['journey.json', '--lang', 'zh-CN'], {})).toThrow('用法：npm run sim:shards -- --shards N');
+    expect(() => harnessOptions(['journey.json'], { JOURNEY_LAB_LANG: 'zh-CN' })).toThrow('N 是要运行的分片数');
+    expect(harnessOptions(['--shards', '2', 'journey.json', '--lang=zh-CN', '--users', '10'], {}).simulateArgs).toEqual(['journey.json', '--users', '10', '--lang', 'zh-CN']);
+    // A shard that fails says so in that language, with the CLI's own words.
+    const refused = await runShards(['--shards', '2', '--lang', 'zh-CN', 'no-such.journey.json']).then(
+      () => null,
+      (error: Error) => error.message,
+    );
+    expect(refused).toMatch(/^journey-lab simulate no-such\.journey\.json --lang zh-CN --shard \d\/2 .*已停止，退出状态 \d：/s);
   });
 });
