@@ -47,11 +47,13 @@ export function harnessOptions(argv: readonly string[], env: Record<string, stri
     } else simulateArgs.push(arg);
   }
   if (!(Number.isInteger(shards) && shards >= 1)) throw new Error(cliText(lang)('shards.usage'));
-  return { shards, check, json, lang, simulateArgs: [...simulateArgs, '--lang', lang] };
+  return { shards, check, json, lang, simulateArgs };
 }
 
 export async function runShards(argv: readonly string[]): Promise<{ output: string; identical: boolean | null; lang: CliLanguage }> {
-  const { shards, check, json, lang, simulateArgs } = harnessOptions(argv);
+  const { shards, check, json, lang, simulateArgs: runArgs } = harnessOptions(argv);
+  // The Job's pods run the run's arguments as given; here the harness's language goes along too.
+  const simulateArgs = [...runArgs, '--lang', lang];
   const directory = mkdtempSync(join(tmpdir(), 'journey-lab-shards-'));
   try {
     await Promise.all(Array.from({ length: shards }, (_, index) => journeyLab(shardArgs(simulateArgs, index, shards, directory), lang)));
