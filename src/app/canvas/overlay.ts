@@ -1,7 +1,7 @@
 // What the screen hosting the canvas draws over the journey, the way tldraw's `components` prop
 // works: the canvas knows nothing of simulation or training (lint keeps it so); each mode describes
 // its additions as an overlay, and the host passes the overlays of the modes it shows.
-import type { ComponentType, ReactNode } from 'react';
+import { createElement, Fragment, useMemo, type ComponentType, type ReactNode } from 'react';
 import type { Language } from '../i18n/index.ts';
 
 /** What an overlay adds to one edge: a width, a label after the port's, a tooltip line, a name. */
@@ -39,4 +39,43 @@ const none = () => null;
 /** Every slot filled, empty ones with hooks that add nothing, so the canvas calls each unconditionally. */
 export function filledOverlay(overlay: CanvasOverlay): Required<CanvasOverlay> {
   return { useNodeBadges: none, useNodeClasses: none, useEdgeWeights: none, Layer: none, ...overlay };
+}
+
+/** Merges maps by node id; a map is kept as it is when it is the only one, so memoised entries stay equal. */
+function mergedMaps<T>(maps: readonly (ReadonlyMap<string, T> | null)[], merge: (values: T[]) => T): ReadonlyMap<string, T> | null {
+  const present = maps.filter((map): map is ReadonlyMap<string, T> => map !== null && map.size > 0);
+  if (present.length <= 1) return present[0] ?? null;
+  const byId = new Map<string, T[]>();
+  for (const map of present) for (const [id, value] of map) byId.set(id, [...(byId.get(id) ?? []), value]);
+  return new Map([...byId].map(([id, values]) => [id, values.length === 1 ? values[0]! : merge(values)]));
+}
+
+/**
+ * Several modes' overlays drawn at once (the simulation's counts and a team workspace's comments and
+ * version highlights): badges side by side, classes together, the first overlay's edge weights, every
+ * layer. The list must stay the same for the canvas's life, as each overlay's hooks are called in turn.
+ */
+export function combineOverlays(...overlays: CanvasOverlay[]): CanvasOverlay {
+  if (overlays.length === 1) return overlays[0]!;
+  const filled = overlays.map(filledOverlay);
+  const Layers = filled.map((overlay) => overlay.Layer);
+  return {
+    useNodeBadges(lang) {
+      const maps = filled.map((overlay) => overlay.useNodeBadges(lang));
+      // eslint-disable-next-line react-hooks/exhaustive-deps -- the maps themselves are the inputs; each hook keeps its map while it holds the same things
+      return useMemo(() => mergedMaps(maps, (badges) => createElement(Fragment, null, ...badges)), maps);
+    },
+    useNodeClasses() {
+      const maps = filled.map((overlay) => overlay.useNodeClasses());
+      // eslint-disable-next-line react-hooks/exhaustive-deps -- as above
+      return useMemo(() => mergedMaps(maps, (classes) => classes.join(' ')), maps);
+    },
+    useEdgeWeights(lang) {
+      const maps = filled.map((overlay) => overlay.useEdgeWeights(lang));
+      return maps.find((map) => map !== null) ?? null;
+    },
+    Layer() {
+      return createElement(Fragment, null, ...Layers.map((Layer, index) => createElement(Layer, { key: index })));
+    },
+  };
 }
