@@ -85,7 +85,17 @@ export async function serveCommand(args: string[], lang: CliLanguage, io: CliIo,
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     const started = await bootstrap(db, io.env, new Date());
     const app = await buildServer({ db, staticRoot: appDir, logger: { level: 'warn' }, trustProxy: io.env.JOURNEY_LAB_TRUST_PROXY === '1' });
-    const address = await app.listen({ port, host });
+    let address: string;
+    try {
+      address = await app.listen({ port, host });
+    } catch (error) {
+      // A port taken by another program, or one this user may not open: the user's to fix, not a fault of ours.
+      const code = (error as { code?: unknown }).code;
+      if (code !== 'EADDRINUSE' && code !== 'EACCES' && code !== 'EADDRNOTAVAIL') throw error;
+      await app.close();
+      io.stderr(`${text('serve.cannotListen', { address: url, code })}\n`);
+      return EXIT.failed;
+    }
     const listening = port === 0 ? address : url;
     if (started.kind === 'admin-created') io.stderr(`${text('serve.adminCreated', { email: started.email })}\n`);
     if (started.kind === 'bad-admin') io.stderr(`${text('serve.badAdmin', { field: started.field })}\n`);

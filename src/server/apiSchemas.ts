@@ -36,6 +36,8 @@ export const ifMatchHeaders = z.looseObject({
 export const documentBody = (format: string) => z.record(z.string(), z.unknown()).meta({ description: `The document itself (${format}); its own \`id\` is the resource id.` });
 
 export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email());
-/** Long enough to resist guessing with the login rate limit; short enough to bound scrypt's input. */
-export const passwordSchema = z.string().min(10).max(1024);
+/** A password's length: long enough to resist guessing with the login rate limit; short enough to bound scrypt's input. */
+export const PASSWORD_MIN_CHARS = 10;
+export const PASSWORD_MAX_CHARS = 1024;
+export const passwordSchema = z.string().min(PASSWORD_MIN_CHARS).max(PASSWORD_MAX_CHARS);
 export const nameSchema = z.string().trim().min(1).max(200);

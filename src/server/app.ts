@@ -10,9 +10,12 @@ import { authenticate } from './auth';
 import type { ServerContext, ZodApp } from './context';
 import type { WorkspaceDatabase } from './db';
 import { handleError, refusals, sendError } from './errors';
+import { PresenceBoard } from './presence';
+import { accountRoutes } from './routes/account';
 import { auditRoutes } from './routes/audit';
 import { healthRoutes } from './routes/health';
 import { memberRoutes } from './routes/members';
+import { presenceRoutes } from './routes/presence';
 import { resourceRoutes } from './routes/resources';
 import { reviewRoutes } from './routes/review';
 import { sessionRoutes } from './routes/session';
@@ -50,8 +53,16 @@ export async function buildServer(options: ServerOptions): Promise<ZodApp> {
     loginWindowMs: options.loginWindowMs ?? 15 * 60_000,
     // A document of MAX_DOCUMENT_CHARS characters is at least as many bytes: a body over this is over the limit.
     documentBodyLimit: options.documentBodyLimit ?? MAX_DOCUMENT_CHARS,
+    presence: new PresenceBoard(),
   };
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: SMALL_BODY_LIMIT, trustProxy: options.trustProxy ?? false }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: SMALL_BODY_LIMIT,
+    trustProxy: options.trustProxy ?? false,
+    // What the router refuses before any route or hook runs (an address that is not valid percent-encoding):
+    // answered in the API's error shape too, not Fastify's own.
+    frameworkErrors: (error, request, reply) => void handleError(error, request, reply),
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
@@ -83,8 +94,10 @@ export async function buildServer(options: ServerOptions): Promise<ZodApp> {
   healthRoutes(app);
   sessionRoutes(app, context);
   memberRoutes(app, context);
+  accountRoutes(app, context);
   resourceRoutes(app, context);
   reviewRoutes(app, context);
+  presenceRoutes(app, context);
   auditRoutes(app, context);
 
   if (options.staticRoot) await serveApp(app, options.staticRoot);

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyBaseLogger, RawServerDefault } from 'fasti
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { WorkspaceDatabase } from './db';
+import type { PresenceBoard } from './presence';
 import type { PasswordCost } from './secrets';
 
 export type ZodApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
@@ -21,4 +22,6 @@ export interface ServerContext {
   loginWindowMs: number;
   /** The largest document body (journey, cohort, scenario, lesson), in bytes. */
   documentBodyLimit: number;
+  /** Who has which journey open (in memory: see presence.ts). */
+  presence: PresenceBoard;
 }

@@ -94,4 +94,23 @@ describe('journey-lab serve', () => {
     expect(second.stderr).not.toContain('Created the first administrator');
     expect(second.stderr).not.toContain('one-time token');
   }, 120_000);
+
+  it('says a port in use is in use, in the language asked for, and stops', async () => {
+    const { createServer } = await import('node:net');
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as { port: number };
+    try {
+      for (const [lang, words] of [['en', `Cannot listen on http://127.0.0.1:${port}: the port is in use or not allowed (EADDRINUSE)`], ['zh-CN', `http://127.0.0.1:${port}`]] as const) {
+        let stderr = '';
+        const io = { stdout: () => undefined, stderr: (text: string) => void (stderr += text), readFile: () => '', writeFile: () => undefined, env: {}, version: '0' };
+        const status = await serveCommand(['--port', String(port), '--host', '127.0.0.1', '--data', path.join(work, `busy-${lang}`)], lang, io, { appDir, until: Promise.resolve() });
+        expect(status).not.toBe(0);
+        expect(stderr).toContain(words);
+        expect(stderr).not.toMatch(/internal error|at .*\.ts:\d+/i);
+      }
+    } finally {
+      taken.close();
+    }
+  }, 60_000);
 });

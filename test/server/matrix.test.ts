@@ -79,6 +79,8 @@ async function prepare(h: Harness, members: Record<string, Signed>, row: Row, wh
     }
     return { url: route, fresh: method === 'DELETE', success: method === 'DELETE' ? 204 : 200 };
   }
+  // The member's own password, changed to itself: their session (the one every row uses) is kept.
+  if (route === '/api/account/password') return { url: route, payload: { currentPassword: PASSWORD, newPassword: PASSWORD }, success: 204 };
   if (route === '/api/setup') return { url: route, payload: { token: 'jl_setup_x', email: 'first@example.com', password: PASSWORD }, success: 409 };
   if (route === '/api/members/:id') {
     const id = await addMember(h.db, `${fresh('target')}@example.com`, 'viewer');
@@ -101,6 +103,7 @@ async function prepare(h: Harness, members: Record<string, Signed>, row: Row, wh
     }
     const { id, etag } = await create('journeys');
     if (action === 'submit') return { url: `/api/journeys/${id}/submit`, etag, payload: {} };
+    if (action === 'presence' && method === 'DELETE') return { url: `/api/journeys/${id}/presence`, success: 204 };
     if (action === 'comments' && method === 'POST') return { url: `/api/journeys/${id}/comments`, payload: { text: 'Looks good' }, success: 201 };
     return { url: `/api/journeys/${id}/${action}` };
   }

@@ -14,10 +14,17 @@ import type { Database } from '../schema';
 
 const lastAdmin = () => new ApiError(409, 'last-admin', message('cli.serve.errors.lastAdmin'));
 
-/** Refuses a change that would leave the workspace without an administrator. */
+/**
+ * Refuses a change that would leave the workspace without an administrator. It runs in the change's own
+ * transaction and first locks every administrator's row (FOR UPDATE, in id order, so two such
+ * transactions never deadlock): of two administrators demoting or removing each other at the same
+ * instant, the second waits until the first commits, then reads one administrator fewer and is refused.
+ * Without the lock both would count two administrators (READ COMMITTED) and both would succeed. Whether
+ * `leaving` is an administrator is read under the same lock, not from before the transaction.
+ */
 async function keepAnAdmin(trx: Kysely<Database>, leaving: string): Promise<void> {
-  const others = await trx.selectFrom('members').select('id').where('role', '=', 'admin').where('id', '!=', leaving).limit(1).executeTakeFirst();
-  if (!others) throw lastAdmin();
+  const admins = await trx.selectFrom('members').select('id').where('role', '=', 'admin').orderBy('id').forUpdate().execute();
+  if (admins.some((admin) => admin.id === leaving) && !admins.some((admin) => admin.id !== leaving)) throw lastAdmin();
 }
 
 const tokenSchema = z.object({ id: z.string(), name: z.string(), memberId: z.string(), email: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable() }).meta({ id: 'ApiToken' });
@@ -65,7 +72,7 @@ export function memberRoutes(app: ZodApp, context: ServerContext): void {
       const admin = requireRole(request, 'admin');
       const { role } = request.body;
       await audited(db, context.now(), admin, 'member.role', `members/${member.id}`, { email: member.email, from: member.role, to: role }, async (trx) => {
-        if (member.role === 'admin' && role !== 'admin') await keepAnAdmin(trx, member.id);
+        if (role !== 'admin') await keepAnAdmin(trx, member.id);
         await trx.updateTable('members').set({ role }).where('id', '=', member.id).execute();
       });
       return { ...member, role };
@@ -77,10 +84,11 @@ export function memberRoutes(app: ZodApp, context: ServerContext): void {
     if (!member) throw refusals.notFound();
     const admin = requireRole(request, 'admin');
     await audited(db, context.now(), admin, 'member.remove', `members/${member.id}`, { email: member.email }, async (trx) => {
-      if (member.role === 'admin') await keepAnAdmin(trx, member.id);
+      await keepAnAdmin(trx, member.id);
       // Their sessions and tokens go with them (ON DELETE CASCADE).
       await trx.deleteFrom('members').where('id', '=', member.id).execute();
     });
+    context.presence.forgetMember(member.id);
     return reply.code(204).send();
   });
 
