@@ -9,6 +9,13 @@ import type { JourneyDocument } from '../../src/core/journey/schema';
 import { checkJourney } from '../../src/core/journey/validate';
 import { ecommercePreset } from '../../src/core/cohort/presets/ecommerce';
 import { validJourney } from '../fixtures/journeys';
+import { createHttpRepository } from '../../src/app/persist/httpRepository';
+import { createWorkspaceClient } from '../../src/app/workspace/client';
+import { acceptDocument } from '../../src/server/documents';
+import { createWorkspaceServer, mockApiForThisFile, PASSWORD } from '../support/workspaceServer';
+
+// The team server's API, mocked (test/support/workspaceServer.ts), for the HTTP implementation.
+const mockServer = mockApiForThisFile();
 
 let counter = 0;
 
@@ -26,31 +33,59 @@ const scenario = (id: string, journeyId: string, savedAt: number, name = `Scenar
   report: { users: 2_000, seed: savedAt, nodes: [{ id: 'entry', entries: 2_000, users: 2_000 }] } as unknown as SimulationReport,
 });
 
-describe.each<[string, () => { repository: JourneyRepository; reopen(): JourneyRepository }]>([
+/** What a backend does with a value that is not a scenario: keeps it and leaves it out of reads, or refuses it. */
+type Fixture = {
+  repository: JourneyRepository;
+  reopen(): JourneyRepository;
+  refusesMalformed?: boolean;
+  /** A record as this backend answers it back: as given, or as a server keeps it (its cohort checked, defaults filled in). */
+  kept?(record: ScenarioRecord): unknown;
+};
+
+describe.each<[string, () => Promise<Fixture>]>([
   [
     'dexie (fake-indexeddb)',
-    () => {
+    async () => {
       const name = `journey-lab-scenarios-${++counter}`;
       return { repository: createDexieRepository({ name }), reopen: () => createDexieRepository({ name }) };
     },
   ],
   [
     'memory',
-    () => {
+    async () => {
       const repository = createMemoryRepository();
       return { repository, reopen: () => repository };
     },
   ],
+  [
+    'http (the team server, msw)',
+    async () => {
+      const workspace = createWorkspaceServer();
+      mockServer.use(...workspace.handlers);
+      const client = createWorkspaceClient({ base: '/api' });
+      const answer = await client.call('POST', '/session', { body: { email: 'editor@example.com', password: PASSWORD } });
+      client.setCsrfToken((answer.body as { csrfToken: string }).csrfToken);
+      const local = createMemoryRepository();
+      // Reopening is a fresh page: nothing read before is remembered.
+      const open = () => createHttpRepository({ client, local, channelName: `scenarios-${++counter}` });
+      const kept = (record: ScenarioRecord) => {
+        const accepted = acceptDocument('scenarios', record);
+        if (!accepted.ok) throw new Error('the server refuses this scenario');
+        return accepted.document;
+      };
+      return { repository: open(), reopen: open, refusesMalformed: true, kept };
+    },
+  ],
 ])('saved scenarios in %s', (_, make) => {
   it('keeps many scenarios per journey, lists every journey’s newest first, renames and removes them', async () => {
-    const { repository, reopen } = make();
+    const { repository, reopen, kept = (record: ScenarioRecord) => record } = await make();
     expect(await repository.scenarios.list()).toEqual([]);
     await repository.scenarios.put(scenario('s1', 'a', 1));
     await repository.scenarios.put(scenario('s2', 'a', 3));
     await repository.scenarios.put(scenario('s3', 'b', 2));
     const again = reopen();
     expect((await again.scenarios.list()).map((item) => item.id)).toEqual(['s2', 's3', 's1']);
-    expect(await again.scenarios.get('s3')).toEqual(scenario('s3', 'b', 2));
+    expect(await again.scenarios.get('s3')).toEqual(kept(scenario('s3', 'b', 2)));
     expect(await again.scenarios.rename('s1', 'Bigger coupon')).toBe(true);
     expect(await again.scenarios.rename('missing', 'Nothing')).toBe(false);
     expect((await again.scenarios.get('s1'))?.name).toBe('Bigger coupon');
@@ -60,15 +95,15 @@ describe.each<[string, () => { repository: JourneyRepository; reopen(): JourneyR
   });
 
   it('keeps a journey’s scenarios when the journey (and its latest run) is removed', async () => {
-    const { repository } = make();
+    const { repository, kept = (record: ScenarioRecord) => record } = await make();
     await repository.save(journey('a'), { expectedRevision: null, writer: 'tab' });
     await repository.scenarios.put(scenario('s1', 'a', 1));
     await repository.remove('a');
-    expect(await repository.scenarios.get('s1')).toEqual(scenario('s1', 'a', 1));
+    expect(await repository.scenarios.get('s1')).toEqual(kept(scenario('s1', 'a', 1)));
   });
 
   it('keeps its own copy: later changes to the object saved do not leak in', async () => {
-    const { repository } = make();
+    const { repository } = await make();
     const record = scenario('s1', 'a', 1);
     await repository.scenarios.put(record);
     record.journey.name = 'Changed after saving';
@@ -76,7 +111,7 @@ describe.each<[string, () => { repository: JourneyRepository; reopen(): JourneyR
   });
 
   it('lists a scenario of an older report format (version 1) beside today’s, marked not comparable, never dropped', async () => {
-    const { repository, reopen } = make();
+    const { repository, reopen } = await make();
     const old = { ...scenario('old', 'a', 1, 'Old run'), report: { format: 'journey-lab-report', version: 1, cohort: { id: 'ecommerce' }, revenue: 5_000, ltv: { value: 80, interval: null }, nodes: [] } };
     const current = { ...scenario('new', 'a', 2, 'New run'), report: { ...scenario('new', 'a', 2).report, version: 2, incremental: {}, baseline: {} } };
     await repository.scenarios.put(old);
@@ -88,9 +123,12 @@ describe.each<[string, () => { repository: JourneyRepository; reopen(): JourneyR
     ]);
   });
 
-  it('ignores a stored scenario that is not a scenario record', async () => {
-    const { repository } = make();
-    await repository.scenarios.put({ id: 'bad', name: 'Bad' } as unknown as ScenarioRecord);
+  it('ignores a stored scenario that is not a scenario record (a server refuses it)', async () => {
+    const fixture = await make();
+    const { repository } = fixture;
+    const kept = repository.scenarios.put({ id: 'bad', name: 'Bad' } as unknown as ScenarioRecord);
+    if (fixture.refusesMalformed) await expect(kept).rejects.toMatchObject({ name: 'RepositoryError' });
+    else await kept;
     expect(await repository.scenarios.get('bad')).toBeUndefined();
     expect(await repository.scenarios.list()).toEqual([]);
   });

@@ -9,6 +9,8 @@ import { http, HttpResponse, type HttpHandler } from 'msw';
 import { setupServer, type SetupServer } from 'msw/node';
 import IntlMessageFormat from 'intl-messageformat';
 import { readJourneyDocument } from '../../src/core/journey';
+import { scenarioJourneyHash } from '../../src/server/documents';
+import { documentHash } from '../../src/server/hash';
 import en from '../../src/locales/en.json';
 import { commentHandlers } from './workspaceMock/comments';
 import { documentHandlers } from './workspaceMock/documents';
@@ -103,6 +105,8 @@ export interface MockKit {
   writeJourney(id: string, document: unknown, who: { member: MockMember } | null, action: MockVersion['action']): MockDocument;
   /** The next instant of the mock's clock (a second per write). */
   tick(): number;
+  /** Cohorts, scenarios and lessons by kind and id (workspaceMock/documents.ts keeps them; approval reads the scenarios). */
+  documents: Map<string, Map<string, { document: Record<string, unknown> | null }>>;
   emailOf(memberId: string | null | undefined): string | null;
 }
 
@@ -195,7 +199,8 @@ export function createWorkspaceServer(members: Omit<MockMember, 'id' | 'password
     journeys.set(id, next);
     return next;
   }
-  const kit: MockKit = { journeys, members: byEmail, signedIn, may, forbidden, refuse, live, etag, changeGate, writeJourney, tick, emailOf };
+  const documents: MockKit['documents'] = new Map();
+  const kit: MockKit = { journeys, members: byEmail, signedIn, may, forbidden, refuse, live, etag, changeGate, writeJourney, tick, emailOf, documents };
 
   const handlers = [
     http.post('*/api/session', async ({ request }) => {
@@ -284,7 +289,14 @@ export function createWorkspaceServer(members: Omit<MockMember, 'id' | 'password
     http.post('*/api/journeys/:id/approve', ({ request, cookies, params }) =>
       reviewChange(request, cookies, String(params.id), 'approver', 'in_review', (who, current, body) => {
         const scenarioId = typeof body.scenarioId === 'string' ? body.scenarioId : current.scenarioId;
-        return decide(who, current) ?? (scenarioId ? { state: 'approved', approvedBy: who.member.id, scenarioId } : refuse(422, 'no-report', 'noReport'));
+        const refused = decide(who, current);
+        if (refused) return refused;
+        if (!scenarioId) return refuse(422, 'no-report', 'noReport');
+        // As the server: the scenario must exist and have run exactly this version.
+        const scenario = documents.get('scenarios')?.get(scenarioId)?.document;
+        if (!scenario) return refuse(422, 'scenario-missing', 'scenarioMissing', {}, { id: scenarioId });
+        if (scenarioJourneyHash(scenario) !== documentHash(current.document)) return refuse(422, 'report-of-another-version', 'reportOfAnotherVersion', {}, { id: scenarioId, version: current.version });
+        return { state: 'approved', approvedBy: who.member.id, scenarioId };
       }),
     ),
     http.post('*/api/journeys/:id/send-back', ({ request, cookies, params }) =>

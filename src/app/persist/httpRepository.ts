@@ -5,7 +5,8 @@
 //   409 for an id taken, 404 for one deleted meanwhile) comes back as the contract's conflict, with what
 //   the server holds now;
 // - a request that gets no answer is { reason: 'failed' }, code 'unavailable', said in both languages.
-// In this slice cohorts, scenarios, runs, populations and settings stay in this browser (`local`, its
+// Cohorts, scenarios and imported lessons are the workspace's too (httpStores.ts). Runs, populations
+// (customer-level data, which the server refuses) and settings stay in this browser (`local`, its
 // IndexedDB), and so does which tab wrote which version (the server knows members, not tabs: the
 // editor tells its own saves from others' by it). Other tabs of this browser hear saves over a
 // BroadcastChannel; other members' saves are seen on the next load or conflict.
@@ -26,6 +27,7 @@ import {
 } from './repository';
 import { errorCode, errorMessage, etagOfVersion, versionOfEtag, WorkspaceUnreachable, type ApiAnswer, type WorkspaceClient } from '../workspace/client';
 import { unreachable, workspaceConflictMessages, workspaceMessages } from '../workspace/messages';
+import { createHttpCohorts, createHttpLessons, createHttpScenarios } from './httpStores';
 
 /** The writer of a version saved elsewhere (another browser, another member): never one of this browser's tabs. */
 export const ELSEWHERE = 'workspace';
@@ -59,6 +61,10 @@ const PARALLEL_READS = 6;
 export function createHttpRepository(options: HttpRepositoryOptions): JourneyRepository {
   const { client, local } = options;
   const now = options.now ?? Date.now;
+  // The workspace's cohorts, scenarios and lessons are shared on the server; populations never leave this browser.
+  const cohorts = createHttpCohorts(client, local.populations, now);
+  const scenarios = createHttpScenarios(client, now);
+  const lessons = createHttpLessons(client, now);
   const channel = openChangeChannel(options.channelName ?? `journey-lab-workspace:${client.base}`);
   /** The documents lists have read, by id, at their version: a list reads again only what changed. */
   const listed = new Map<string, { revision: number; updatedAt: number; document: unknown }>();
@@ -190,10 +196,11 @@ export function createHttpRepository(options: HttpRepositoryOptions): JourneyRep
     },
     getSetting: (key) => local.getSetting(key),
     setSetting: (key, value) => local.setSetting(key, value),
-    cohorts: local.cohorts,
+    cohorts,
     runs: local.runs,
-    scenarios: local.scenarios,
+    scenarios,
     populations: local.populations,
+    lessons,
     watch: (listener) => channel.watch(listener),
     close() {
       channel.close();

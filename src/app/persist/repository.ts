@@ -121,10 +121,25 @@ export interface JourneyRepository {
   readonly scenarios: ScenarioRepository;
   /** The populations of fitted cohorts (see populationRepository.ts); a cohort removed takes its population with it. */
   readonly populations: PopulationRepository;
+  /**
+   * Imported lessons kept apart from the settings: on a team workspace they are the workspace's (everyone
+   * sees what a trainer imported). Absent: kept in this browser's settings (lessonLibrary.ts).
+   */
+  readonly lessons?: LessonStore;
   /** Writes by other tabs; returns the unsubscribe function. */
   watch(listener: (change: JourneyChange) => void): () => void;
   /** Closes the database connection and the broadcast channel. */
   close(): void;
+}
+
+/** Imported lessons as they were stored (each checked again by parseLesson when read). */
+export interface LessonStore {
+  /** Every stored lesson, oldest first. Rejects with a RepositoryError when storage fails. */
+  list(): Promise<unknown[]>;
+  /** Keeps (or replaces) the lesson under its id. Rejects with a RepositoryError when storage fails. */
+  put(lesson: { id: string }): Promise<void>;
+  /** Removing a missing id is fine. Rejects with a RepositoryError when storage fails. */
+  remove(id: string): Promise<void>;
 }
 
 /** Settings keys the app uses. */

@@ -1,6 +1,7 @@
 // The lessons a learner can start: the built-in ones, and the ones imported from a file or a shared
-// link, kept in the repository's settings as the JSON they arrived as (re-checked by parseLesson each
-// time they are read, so a lesson stored by an older build is checked by this one's rules).
+// link, kept as the JSON they arrived as (re-checked by parseLesson each time they are read, so a lesson
+// stored by an older build is checked by this one's rules) — in the repository's lesson store when it
+// has one (a team workspace's: everyone sees what a trainer imported), in its settings otherwise.
 import { message, type Message } from '../../../core/i18n';
 import type { JourneyDocumentInput } from '../../../core/journey';
 import type { Problem } from '../../../core/journey';
@@ -49,14 +50,14 @@ export function builtinReadyLessons(): ReadyLesson[] {
 
 export const isBuiltinId = (id: string) => builtinLessons.some((lesson) => lesson.id === id);
 
-export async function readImportedLessons(repository: JourneyRepository): Promise<(ReadyLesson | BrokenLesson)[]> {
-  const stored = await repository.getSetting(IMPORTED_LESSONS_SETTING);
-  return Array.isArray(stored) ? stored.map((source: unknown) => ready(source, false)) : [];
-}
-
 async function storedSources(repository: JourneyRepository): Promise<unknown[]> {
+  if (repository.lessons) return repository.lessons.list();
   const stored = await repository.getSetting(IMPORTED_LESSONS_SETTING);
   return Array.isArray(stored) ? [...(stored as unknown[])] : [];
+}
+
+export async function readImportedLessons(repository: JourneyRepository): Promise<(ReadyLesson | BrokenLesson)[]> {
+  return (await storedSources(repository)).map((source) => ready(source, false));
 }
 
 const sourceId = (source: unknown) => (source && typeof source === 'object' && 'id' in source ? source.id : undefined);
@@ -96,12 +97,19 @@ export async function keepImportedLesson(repository: JourneyRepository, source: 
     sources[index] = kept;
     note = message('app.trainer.lessons.lessonLibrary.itReplacesTheLessonImported', { id });
   } else sources.push(kept);
-  await repository.setSetting(IMPORTED_LESSONS_SETTING, sources);
+  if (repository.lessons) await repository.lessons.put(kept);
+  else await repository.setSetting(IMPORTED_LESSONS_SETTING, sources);
   return { id, note };
 }
 
+/** Removes the imported lesson at `index` of readImportedLessons' list. */
 export async function removeImportedLesson(repository: JourneyRepository, index: number): Promise<void> {
   const sources = await storedSources(repository);
+  if (repository.lessons) {
+    const id = sourceId(sources[index]);
+    if (typeof id === 'string') await repository.lessons.remove(id);
+    return;
+  }
   sources.splice(index, 1);
   await repository.setSetting(IMPORTED_LESSONS_SETTING, sources);
 }
