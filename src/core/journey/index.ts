@@ -5,6 +5,7 @@ export { comparisonOps, conditionSchema, describeCondition, rfmDimensions } from
 export type { AttributeTest, ComparisonOp, Condition, EventCountTest, RfmTest, SegmentTest, TagTest } from './condition';
 export { MS, describeDuration, parseDuration } from './duration';
 export { eventLabel, knownEvents } from './events';
+export { diffJourneys, noDifference, nodeAspects, sameJson, type ChangedNode, type JourneyDiff, type JourneyField, type MovedNode, type NodeAspect } from './journeyDiff';
 export { durationUnits, formatScalar, getIn, hasIn, isPrefix, isVisible, joinDuration, keyPath, numbered, parseScalar, pathKey, setIn, settingsFields, splitDuration } from './fields';
 export type { DurationUnit, FieldPath, FieldSpec } from './fields';
 export type { GoalSpec } from './goals';
