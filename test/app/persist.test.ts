@@ -7,6 +7,7 @@ import { newTabId, tabId } from '../../src/app/persist/tabId';
 import { checkedJourney, validJourney } from '../fixtures/journeys';
 import { inEnglish, inChinese } from '../support/messages.ts';
 import { createHttpRepository } from '../../src/app/persist/httpRepository';
+import { createQueuedRepository } from '../../src/app/persist/offlineQueue';
 import { createWorkspaceClient } from '../../src/app/workspace/client';
 import { workspaceConflictMessages } from '../../src/app/workspace/messages';
 import { createWorkspaceServer, mockApiForThisFile, PASSWORD } from '../support/workspaceServer';
@@ -98,6 +99,16 @@ const implementations: [string, () => Promise<Fixture>][] = [
     },
   ],
 ];
+
+// The offline queue over the HTTP implementation (offlineQueue.ts): with the server answering, the same contract.
+implementations.push([
+  'queued (offline queue over http)',
+  async () => {
+    const overHttp = await implementations.find(([name]) => name.startsWith('http'))![1]();
+    const queued = (tab: JourneyRepository) => createQueuedRepository(tab, tab, { events: null });
+    return { ...overHttp, tabA: queued(overHttp.tabA), tabB: queued(overHttp.tabB) };
+  },
+]);
 
 describe.each(implementations)('journey repository contract: %s', (_name, make) => {
   let fixture: Fixture;

@@ -8,13 +8,19 @@ import { editorFor } from './journeyEditor';
 
 export type SaveStatus =
   | { state: 'saved' | 'saving' | 'unsaved' }
-  | { state: 'failed'; message: Message }
+  /** `retryable`: storage was out of reach (offline, the server down), so trying again later may work; a refusal (no right to edit, no space) is not retried by itself. */
+  | { state: 'failed'; message: Message; retryable: boolean }
   /** Another tab saved a newer version: nothing more is written until the user chooses. */
   | { state: 'conflict'; message: Message; current: StoredJourney | null; currentRevision: number | null }
   /** Another tab saved (or deleted) this journey while we had nothing unsaved. */
   | { state: 'changedElsewhere'; message: Message };
 
 const SAVE_DELAY_MS = 300;
+/** After a failed save, tries again after 5 s, then 10, 20, 40, and every 60 s from there. */
+const RETRY_FIRST_MS = 5_000;
+const RETRY_MAX_MS = 60_000;
+/** The wait before the next automatic try, after `failures` failed ones in a row (the first included). */
+export const retryDelay = (failures: number): number => Math.min(RETRY_FIRST_MS * 2 ** Math.max(0, failures - 1), RETRY_MAX_MS);
 const UNSAVED: SaveStatus = { state: 'unsaved' };
 const SAVED: SaveStatus = { state: 'saved' };
 
@@ -27,7 +33,9 @@ function failedMessage(message: Message, copyError: StorageError | null): Messag
 /**
  * Saves the open journey a moment after each change, with the revision it was loaded at so a write
  * from another tab is detected, never overwritten. A failed write leaves the document in memory,
- * marked unsaved, and is retried on the next change or by `retry`.
+ * marked unsaved, and is retried on the next change, by `retry`, when the browser says it is online
+ * again, and by itself with a growing wait (retryDelay) until a save succeeds, a conflict stops saving,
+ * or the editor closes.
  *
  * With `copies`, the unsaved document is also written synchronously to this tab's storage on every
  * change and whenever the page is hidden or unloads (see persist/unsavedCopy.ts): an IndexedDB write
@@ -70,7 +78,7 @@ export function useAutosave(store: EditorStore, repository: JourneyRepository, w
       setStatus({ state: 'conflict', message: result.message, current: result.current, currentRevision: result.currentRevision });
     } else {
       keepCopy();
-      setStatus({ state: 'failed', message: copies ? failedMessage(result.error.message, copyError.current) : result.error.message });
+      setStatus({ state: 'failed', message: copies ? failedMessage(result.error.message, copyError.current) : result.error.message, retryable: result.error.code === 'unavailable' });
     }
   }, [copies, keepCopy, repository, store, writer]);
 
@@ -79,11 +87,32 @@ export function useAutosave(store: EditorStore, repository: JourneyRepository, w
     if (saveSoon.current) clearTimeout(saveSoon.current);
     saveSoon.current = null;
     await saving.current;
+    const sent = store.getState().journey;
     saving.current = save().finally(() => (saving.current = null));
     await saving.current;
-    // Changes made while that write was in flight get their own.
-    if (store.getState().dirty && !blocked.current) await save();
+    // Changes made while that write was in flight get their own (a failed write is not simply repeated: retries wait, see below).
+    const { journey, dirty } = store.getState();
+    if (dirty && !blocked.current && journey !== sent) await save();
   }, [save, store]);
+
+  // A failed save tries again by itself: at once when the browser is back online, else after a wait
+  // that grows with each failure in a row (a server down for long is not asked every few seconds).
+  const failuresInARow = useRef({ count: 0, last: null as SaveStatus | null });
+  useEffect(() => {
+    const failures = failuresInARow.current;
+    if (status.state === 'saved' || status.state === 'conflict') failures.count = 0;
+    if (status.state !== 'failed' || !status.retryable) return;
+    // Each failure is a new status object; counted once even when the effect runs again for it.
+    if (failures.last !== status) failures.count += 1;
+    failures.last = status;
+    const timer = setTimeout(() => void flush(), retryDelay(failures.count));
+    const onOnline = () => void flush();
+    window.addEventListener('online', onOnline);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('online', onOnline);
+    };
+  }, [status, flush]);
 
   const saveLater = useCallback(() => {
     if (saveSoon.current) clearTimeout(saveSoon.current);
