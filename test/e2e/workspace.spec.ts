@@ -3,7 +3,8 @@
 // the editor makes a journey from a template, the administrator sees it after a reload; both open it,
 // the administrator renames it and the editor's later edit is refused as a conflict, said in the page;
 // the editor submits it for review, the administrator cannot approve it without a simulation report on
-// the server and sends it back; the viewer cannot save, and the page says why; after a restart on the same data the journey is there.
+// the server and sends it back with a reason; the editor simulates this version, saves the run as a
+// scenario (on the server) and submits with it, and the administrator approves from the page; the viewer cannot save, and the page says why; after a restart on the same data the journey is there.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -118,6 +119,8 @@ test.afterAll(async () => {
 });
 
 test('two members edit one journey on the team server: a conflict, a viewer refused, a restart keeps it', async ({ page: adminPage, newContext, _watch, saveScreenshot }) => {
+  // Two server starts, three members and a simulation: more than the default minute on a busy machine.
+  test.setTimeout(Math.max(test.info().timeout, 120_000));
   server = await startServer(0);
   const { url } = server;
   await addMembers(url);
@@ -155,6 +158,22 @@ test('two members edit one journey on the team server: a conflict, a viewer refu
     await expect(nameField(editorPage)).toHaveValue('Cart reminder (admin)');
   });
 
+  await test.step('the administrator sees who else has it open, and pins a comment to a step that the editor then sees on the canvas', async () => {
+    await expect(adminPage.getByRole('list', { name: 'Also here:' })).toContainText('Erin Editor');
+    const step = adminPage.locator('.react-flow__node').nth(1);
+    const stepId = await step.getAttribute('data-id');
+    await step.click();
+    await adminPage.getByRole('region', { name: 'Team workspace: review, history and comments' }).getByRole('button', { name: /^Comments/ }).click();
+    const comments = adminPage.getByRole('dialog', { name: 'Comments' });
+    await expect(comments.getByRole('radio', { name: /^The step/ })).toBeChecked();
+    await comments.getByRole('textbox', { name: 'Comment' }).fill('Is this the right wait?');
+    await comments.getByRole('button', { name: 'Post comment' }).click();
+    await expect(comments.getByRole('list', { name: 'Comments, oldest first' })).toContainText('Is this the right wait?');
+    await comments.getByRole('button', { name: 'Close comments' }).click();
+    await editorPage.reload();
+    await expect(editorPage.locator(`.react-flow__node[data-id="${stepId}"]`).getByRole('img', { name: '1 comment' })).toBeVisible();
+  });
+
   await test.step('the editor submits it for review; the administrator cannot approve it without a report, and sends it back', async () => {
     const editorReview = editorPage.getByRole('group', { name: 'Review' });
     await editorReview.getByRole('button', { name: 'Submit for review' }).click();
@@ -167,7 +186,39 @@ test('two members edit one journey on the team server: a conflict, a viewer refu
     await expect(adminReview.getByRole('alert')).toHaveText('Attach a simulation of this version (a saved scenario) before approving it.');
     await saveScreenshot('workspace-review', adminPage);
     await adminReview.getByRole('button', { name: 'Send back' }).click();
+    const sendBack = adminReview.getByRole('dialog', { name: 'Send back to the author' });
+    await sendBack.getByRole('textbox', { name: /^Reason/ }).fill('Attach a forecast of this version, please.');
+    await sendBack.getByRole('button', { name: 'Send back now' }).click();
     await expect(adminReview).toContainText('Draft');
+  });
+
+  await test.step('the editor simulates this version, saves it as a scenario and submits with it; the administrator approves from the page', async () => {
+    await editorPage.reload();
+    const tools = editorPage.getByRole('toolbar', { name: 'Journey tools' });
+    await tools.getByRole('button', { name: /Simulate/ }).click();
+    const panel = editorPage.getByRole('dialog', { name: 'Simulate this journey' });
+    await panel.getByRole('spinbutton', { name: /Users/ }).fill('2000');
+    await panel.getByRole('button', { name: /Run/ }).click();
+    const results = panel.getByRole('region', { name: 'Results' });
+    await results.getByRole('button', { name: 'Open dashboard' }).click({ timeout: 30_000 });
+    const dashboard = editorPage.getByRole('dialog', { name: /^Dashboard: / });
+    const scenarios = dashboard.getByRole('region', { name: 'Scenarios' });
+    await scenarios.getByRole('textbox', { name: 'Scenario name' }).fill('Review forecast');
+    await scenarios.getByRole('button', { name: 'Save as scenario' }).click();
+    await scenarios.getByText('Saved scenario “Review forecast”.').waitFor();
+    await editorPage.keyboard.press('Escape');
+    await dashboard.waitFor({ state: 'detached' });
+    // The review reads the workspace's scenarios of the saved version when it is shown.
+    await editorPage.reload();
+    const editorReview = editorPage.getByRole('group', { name: 'Review' });
+    await expect(editorReview.getByRole('combobox', { name: 'Simulation to attach' })).toContainText('Review forecast');
+    await editorReview.getByRole('button', { name: 'Submit for review' }).click();
+    await expect(editorReview).toContainText('In review');
+    await adminPage.reload();
+    const adminReview = adminPage.getByRole('group', { name: 'Review' });
+    await adminReview.getByRole('button', { name: 'Approve' }).click();
+    await expect(adminReview).toContainText('Approved');
+    await expect(adminReview).toContainText(`approved by ${ADMIN.email}`);
   });
 
   await test.step('a viewer opens it and cannot save; the page says why', async () => {
@@ -177,6 +228,8 @@ test('two members edit one journey on the team server: a conflict, a viewer refu
     await rename(viewerPage, 'Cart reminder (viewer)');
     await viewerPage.getByRole('alert').filter({ hasText: 'Your role may not do this: it needs editor or above.' }).waitFor();
     await saveScreenshot('workspace-viewer-refused', viewerPage);
+    // Done with the viewer: a refused save left open would be tried again during the restart below.
+    await viewerPage.close();
   });
 
   await test.step('after a restart on the same data the journey is still there', async () => {

@@ -29,6 +29,11 @@ import { SaveBanner } from './SaveBanner';
 import { SetAsideNotice } from './SetAsideNotice';
 import { SimulationProvider } from '../simulate/SimulationProvider';
 import { simulationOverlay } from '../simulate/canvasOverlay';
+// Team workspace (issue 19): its overlays are light (stores and badges); its screens load only on a workspace's page.
+import { combineOverlays } from '../canvas/overlay';
+import { historyOverlay } from '../workspace/history/historyOverlay';
+import { commentOverlay } from '../workspace/comments/commentOverlay';
+import { ConflictChanges, WorkspaceEditorBar } from '../workspace/lazy';
 import { LoadingPart, SimulationPanel, TrainerWorkspace } from '../lazyScreens';
 import './editor.css';
 import { ErrorBoundary } from '../ErrorBoundary';
@@ -57,6 +62,9 @@ export interface EditorScreenProps {
  * The journey editor: toolbar, palette, canvas, inspector and problems for one stored journey; in
  * trainer mode the same journey with playback, lessons, the user followed and explanations instead.
  */
+/** On a workspace's page the canvas also shows versions' changes and comments. A constant: the canvas reads its overlay once. */
+const workspaceCanvasOverlay = combineOverlays(simulationOverlay, historyOverlay, commentOverlay);
+
 export function EditorScreen({ journeyId, onBack, mode = { kind: 'editor' }, onSwitchMode }: EditorScreenProps) {
   const lang = useLang();
   const { t } = useTranslation();
@@ -126,7 +134,7 @@ function Editor({
 }) {
   const { t } = useTranslation();
   const [setAside, setSetAside] = useState(initialSetAside);
-  const { repository, tabId, unsavedCopies } = useServices();
+  const { repository, tabId, unsavedCopies, workspace } = useServices();
   const autosave = useAutosave(store, repository, tabId, revision, unsavedCopiesFor(repository, unsavedCopies));
   // Only what this screen shows: a drag moves nodes many times a second, and must not re-render the
   // toolbar, palette and inspector each time.
@@ -159,9 +167,8 @@ function Editor({
 
   const { onChangeNode, onChangeSettings } = useInspectorChanges();
 
-  const selectProblem = useCallback(
-    (problem: Problem) => {
-      const { nodeId, edgeId } = problem.location;
+  const showIssue = useCallback(
+    ({ nodeId, edgeId }: { nodeId?: string; edgeId?: string }) => {
       const current = store.getState().journey;
       if (!current) return;
       const centreOn = (ids: string[]) => {
@@ -182,11 +189,32 @@ function Editor({
     },
     [flow, store],
   );
+  const selectProblem = useCallback((problem: Problem) => showIssue(problem.location), [showIssue]);
+  const showNode = useCallback((nodeId: string) => showIssue({ nodeId }), [showIssue]);
+  const journeyId = useEditor((state) => state.journey?.id);
 
   return (
     <div className="editor">
       <Toolbar autosave={autosave} onBack={onBack} mode={mode.kind} onSwitchMode={onSwitchMode && (() => onSwitchMode(mode.kind === 'editor' ? { kind: 'trainer', lessonId: null } : { kind: 'editor' }))} />
-      <SaveBanner status={autosave.status} onRetry={() => void autosave.retry()} onLoadTheirs={() => void autosave.loadTheirs()} onKeepMine={() => void autosave.keepMine()} />
+      {workspace && journeyId && (
+        <Suspense fallback={null}>
+          <WorkspaceEditorBar workspace={workspace} journeyId={journeyId} autosave={autosave} onShowNode={showNode} />
+        </Suspense>
+      )}
+      <SaveBanner
+        status={autosave.status}
+        onRetry={() => void autosave.retry()}
+        onLoadTheirs={() => void autosave.loadTheirs()}
+        onKeepMine={() => void autosave.keepMine()}
+        details={
+          // What the server's version changed, so the choice between theirs and ours is an informed one.
+          workspace && autosave.status.state === 'conflict' ? (
+            <Suspense fallback={null}>
+              <ConflictChanges mine={store.getState().journey as JourneyDocument} theirs={autosave.status.current?.document ?? null} />
+            </Suspense>
+          ) : null
+        }
+      />
       {setAside && (
         <SetAsideNotice
           document={setAside}
@@ -221,7 +249,7 @@ function Editor({
         </aside>
         <section className="editor__canvas" aria-label={t('canvas.region')}>
           <ErrorBoundary area={t('errorBoundary.areas.canvas')}>
-            <JourneyCanvas overlay={simulationOverlay} />
+            <JourneyCanvas overlay={workspace ? workspaceCanvasOverlay : simulationOverlay} />
           </ErrorBoundary>
         </section>
         <aside className="editor__side" aria-label={t('editor.sideRegion')}>

@@ -15,10 +15,7 @@ import { MoreMenu } from './MoreMenu';
 import { useNarrowToolbar } from './useNarrowToolbar';
 import { SimulateButton } from '../simulate/SimulateButton';
 import { AutoLayoutIcon, RedoIcon, UndoIcon } from '../icons';
-// Team workspace (issue 19): the journey's review state; its code loads only on a workspace's page.
-import { Suspense } from 'react';
 import { useServices } from '../services';
-import { WorkspaceReview } from '../workspace/lazy';
 
 const statusKey = {
   saved: 'editor.status.saved',
@@ -39,7 +36,6 @@ export function Toolbar({ autosave, onBack, mode = 'editor', onSwitchMode }: { a
   const mod = t('actions.mod');
   const narrow = useNarrowToolbar();
   const { workspace } = useServices();
-  const journeyId = useEditor((state) => state.journey?.id);
   const autoLayout = () => void runAction(store, autoLayoutAction, undefined).then((done) => done && fitJourney({ duration: 300 }));
   const autoLayoutTitle = `${t('actions.autoLayout')} (${shortcutLabel(autoLayoutAction, mod)})`;
 
@@ -78,12 +74,6 @@ export function Toolbar({ autosave, onBack, mode = 'editor', onSwitchMode }: { a
           </button>
         )}
       </span>
-      {/* Team workspace (issue 19): review state, and Submit for review / Approve / Send back by role. */}
-      {workspace && journeyId && (
-        <Suspense fallback={null}>
-          <WorkspaceReview workspace={workspace} journeyId={journeyId} saved={autosave.status.state === 'saved'} />
-        </Suspense>
-      )}
       <span className={`toolbar__status toolbar__status--${autosave.status.state}`} role="status" aria-live="polite">
         {/* On a team workspace a refused save is someone else's version on the server, not another tab's. */}
         {t(workspace && autosave.status.state === 'conflict' ? 'workspace.status.conflict' : statusKey[autosave.status.state])}

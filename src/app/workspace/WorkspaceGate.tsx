@@ -8,6 +8,7 @@ import { message, type Message } from '../../core/i18n';
 import { say } from '../i18n/say';
 import { useLang } from '../i18n/useLang';
 import { createHttpRepository } from '../persist/httpRepository';
+import { createQueuedRepository } from '../persist/offlineQueue';
 import { openJourneyRepository } from '../persist/dexieRepository';
 import type { JourneyRepository, StorageError } from '../persist/repository';
 import { tabId } from '../persist/tabId';
@@ -15,6 +16,8 @@ import type { AppServices } from '../services';
 import { createWorkspaceClient, type WorkspaceClient, type WorkspaceMember } from './client';
 import { currentSession, signIn, signOut } from './session';
 import type { WorkspaceServices } from './types';
+import { WorkspaceAccount } from './account/WorkspaceAccount';
+import { WorkspaceOfflineStatus } from './offline/WorkspaceOfflineStatus';
 import './workspace.css';
 
 export interface WorkspaceGateProps {
@@ -44,7 +47,8 @@ export function WorkspaceGate({ base, onReady, onSignedOut, openLocal = defaultO
     async (member: WorkspaceMember) => {
       setPhase('opening');
       const { repository: local, fallbackReason } = await callbacks.current.openLocal();
-      const repository = createHttpRepository({ client, local });
+      // Edits made while the server is out of reach wait in this browser and are sent when it answers again.
+      const repository = createQueuedRepository(createHttpRepository({ client, local }), local);
       let left = false;
       const leave = () => {
         if (left) return;
@@ -57,6 +61,7 @@ export function WorkspaceGate({ base, onReady, onSignedOut, openLocal = defaultO
       const workspace: WorkspaceServices = {
         member,
         client,
+        offline: repository.offline,
         async signOut() {
           const failed = await signOut(client);
           if (!failed) leave();
@@ -154,6 +159,8 @@ export function WorkspaceMemberBar({ workspace }: { workspace: WorkspaceServices
       <span className="workspace-member__who" title={member.email}>
         {t('workspace.member.signedInAs', { name: member.name, role: t(`workspace.roles.${member.role}`) })}
       </span>
+      {workspace.offline && <WorkspaceOfflineStatus queue={workspace.offline} />}
+      <WorkspaceAccount workspace={workspace} />
       <button type="button" className="workspace-member__sign-out" onClick={() => void workspace.signOut().then(setFailure)}>
         {t('workspace.member.signOut')}
       </button>

@@ -4,4 +4,5 @@ import { lazy } from 'react';
 
 export const WorkspaceGate = lazy(() => import('./WorkspaceGate').then((module) => ({ default: module.WorkspaceGate })));
 export const WorkspaceMemberBar = lazy(() => import('./WorkspaceGate').then((module) => ({ default: module.WorkspaceMemberBar })));
-export const WorkspaceReview = lazy(() => import('./WorkspaceReview').then((module) => ({ default: module.WorkspaceReview })));
+export const WorkspaceEditorBar = lazy(() => import('./WorkspaceEditorBar').then((module) => ({ default: module.WorkspaceEditorBar })));
+export const ConflictChanges = lazy(() => import('./history/ConflictChanges').then((module) => ({ default: module.ConflictChanges })));
