@@ -88,7 +88,7 @@ describe('the HTTP journey repository', () => {
     await editor.save(journey(), { expectedRevision: null, writer: 'tab-1' });
     const viewer = createHttpRepository({ client: await signedInClient('viewer@example.com'), local: createMemoryRepository(), channelName: 'http-refused-2' });
     const refused = await viewer.save({ ...journey(), name: 'Not mine to change' }, { expectedRevision: 1, writer: 'tab-2' });
-    expect(refused).toMatchObject({ ok: false, reason: 'failed', error: { code: 'unknown', detail: 'HTTP 403 forbidden' } });
+    expect(refused).toMatchObject({ ok: false, reason: 'failed', error: { code: 'refused', detail: 'HTTP 403 forbidden' } });
     if (refused.ok || refused.reason !== 'failed') return;
     expect(inEnglish(refused.error.message)).toMatch(/Your role may not do this: it needs editor or above/);
     expect(inChinese(refused.error.message)).not.toBe(inEnglish(refused.error.message));

@@ -1,10 +1,15 @@
 // A team workspace end to end (issue 19): the real `journey-lab serve` (PGlite in a temporary --data
 // folder, serving dist/) and Chromium. The administrator adds an editor and a viewer through the API;
 // the editor makes a journey from a template, the administrator sees it after a reload; both open it,
-// the administrator renames it and the editor's later edit is refused as a conflict, said in the page;
-// the editor submits it for review, the administrator cannot approve it without a simulation report on
-// the server and sends it back with a reason; the editor simulates this version, saves the run as a
-// scenario (on the server) and submits with it, and the administrator approves from the page; the viewer cannot save, and the page says why; after a restart on the same data the journey is there.
+// the administrator renames it and the editor's later edit is refused as a conflict, said in the page
+// with what the server's version changed; the administrator sees the editor is there too and pins a
+// comment to a step, which the editor sees on the canvas; the editor submits it for review, the
+// administrator cannot approve it without a simulation report on the server and sends it back with a
+// reason; the editor simulates this version, saves the run as a scenario (on the server) and submits
+// with it, and the administrator approves from the page; the viewer is told up front that nothing they
+// change is saved, and the refused save says so; with the server stopped, the administrator's edit
+// waits in the browser and is sent by itself once the server is back on the same data, where
+// everything is still there.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -26,7 +31,7 @@ const START_TIMEOUT_MS = 30_000;
 // signed in yet (401 from GET /api/session), the editor's stale save (412), an approval without a
 // simulation report (422) and the viewer's save (403).
 const EXPECTED_REFUSALS =
-  /^console error: Failed to load resource: the server responded with a status of (401|403|412|422) \([^)]*\) \(http:\/\/127\.0\.0\.1:\d+\/api\/(session|journeys\/[\w-]+|journeys\/[\w-]+\/approve):/;
+  /^console error: Failed to load resource: (the server responded with a status of (401|403|412|422) \([^)]*\)|net::ERR_CONNECTION_REFUSED) \(http:\/\/127\.0\.0\.1:\d+\/api\/(session|journeys\/[\w-]+|journeys\/[\w-]+\/approve|journeys\/[\w-]+\/presence|journeys\/[\w-]+\/comments):/;
 
 interface RunningServer {
   url: string;
@@ -225,20 +230,33 @@ test('two members edit one journey on the team server: a conflict, a viewer refu
     const viewerPage = await (await newContext()).newPage();
     await signIn(viewerPage, url, VIEWER);
     await listed(viewerPage, 'Cart reminder (admin)').click();
+    // Said before the viewer edits…
+    await expect(viewerPage.getByText('View only: as a viewer you can look, simulate and comment; changes you make here are not saved to the workspace.')).toBeVisible();
     await rename(viewerPage, 'Cart reminder (viewer)');
-    await viewerPage.getByRole('alert').filter({ hasText: 'Your role may not do this: it needs editor or above.' }).waitFor();
+    // …and when the server refuses the save, in its words, without promising to save later.
+    const refused = viewerPage.getByRole('alert').filter({ hasText: 'Your role may not do this: it needs editor or above.' });
+    await refused.waitFor();
+    await expect(refused).toContainText('are not saved to the workspace');
     await saveScreenshot('workspace-viewer-refused', viewerPage);
     // Done with the viewer: a refused save left open would be tried again during the restart below.
     await viewerPage.close();
   });
 
-  await test.step('after a restart on the same data the journey is still there', async () => {
+  await test.step('an edit made while the server is down waits in the browser and is sent once it is back; a restart keeps everything', async () => {
     const port = Number(new URL(url).port);
     await stopServer(server!);
+    await rename(adminPage, 'Cart reminder (offline)');
+    const queued = adminPage.getByRole('alert').filter({ hasText: 'The team server cannot be reached. This change is kept in this browser and will be sent when the server answers.' });
+    await queued.waitFor();
+    await expect(queued).not.toContainText('saved as soon as saving works again');
+    await expect(adminPage.getByRole('group', { name: 'Offline changes' })).toContainText('1 change waiting to be sent');
+    await saveScreenshot('workspace-offline', adminPage);
     server = await startServer(port);
+    // The autosave tries again by itself (after 5 s at first): nothing to click.
+    await adminPage.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 30_000 });
     await adminPage.goto(url);
-    await listed(adminPage, 'Cart reminder (admin)').click();
-    await expect(nameField(adminPage)).toHaveValue('Cart reminder (admin)');
+    await listed(adminPage, 'Cart reminder (offline)').click();
+    await expect(nameField(adminPage)).toHaveValue('Cart reminder (offline)');
     expect(new URL(adminPage.url()).hash).toBe(journeyPath);
   });
 

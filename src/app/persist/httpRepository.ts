@@ -70,7 +70,7 @@ export function createHttpRepository(options: HttpRepositoryOptions): JourneyRep
   const listed = new Map<string, { revision: number; updatedAt: number; document: unknown }>();
 
   const unreachableError = (error: WorkspaceUnreachable): StorageError => ({ code: 'unavailable', message: unreachable(error.detail), detail: error.detail });
-  const answerError = (answer: ApiAnswer): StorageError => ({ code: 'unknown', message: errorMessage(answer), detail: `HTTP ${answer.status} ${errorCode(answer)}`.trim() });
+  const answerError = (answer: ApiAnswer): StorageError => ({ code: answer.status === 403 ? 'refused' : 'unknown', message: errorMessage(answer), detail: `HTTP ${answer.status} ${errorCode(answer)}`.trim() });
   /** What a call that threw means for the user; anything but WorkspaceUnreachable is a bug, passed on. */
   const thrown = (error: unknown): StorageError => {
     if (error instanceof WorkspaceUnreachable) return unreachableError(error);

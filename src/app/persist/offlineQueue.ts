@@ -178,7 +178,7 @@ export function createQueuedRepository(inner: JourneyRepository, local: Pick<Jou
       return result;
     }
     await countPending();
-    return { ...result, error: { ...result.error, message: offlineMessages.queued } };
+    return { ...result, error: { ...result.error, message: offlineMessages.queued, queued: true } };
   }
 
   /** A waiting change as a load shows it: at its base version (0 for one never on the server). */

@@ -14,6 +14,8 @@ export const persistMessages = {
   // Appended to a failed save (see useAutosave): whether the changes survive a reload meanwhile.
   unsavedCopyKept: message('app.persist.persistMessages.unsavedCopyKept'),
   unsavedCopyNotKept: message('app.persist.persistMessages.unsavedCopyNotKept'),
+  // A save the server refused (the member's role): kept in the tab, but not going to be saved by trying again.
+  unsavedCopyKeptRefused: message('app.persist.persistMessages.unsavedCopyKeptRefused'),
   // Shown on opening a journey whose unsaved copy lost to another tab's save (see unsavedCopy.ts).
   unsavedCopySetAside: message('app.persist.persistMessages.unsavedCopySetAside'),
   changedElsewhere: message('app.persist.persistMessages.changedElsewhere'),

@@ -43,7 +43,8 @@ export interface JourneySummary {
   problem?: Message;
 }
 
-export type StorageErrorCode = 'quota' | 'unavailable' | 'unknown';
+/** 'refused': the team server answered that this member may not make the change (their role): trying again will not help. */
+export type StorageErrorCode = 'quota' | 'unavailable' | 'refused' | 'unknown';
 
 export interface StorageError {
   code: StorageErrorCode;
@@ -51,6 +52,8 @@ export interface StorageError {
   message: Message;
   /** The browser's own error name and text, for logs. */
   detail: string;
+  /** The storage kept the change itself, to write it later (a team workspace's offline queue): `message` says so. */
+  queued?: boolean;
 }
 
 export type SaveResult =

@@ -25,8 +25,8 @@ const UNSAVED: SaveStatus = { state: 'unsaved' };
 const SAVED: SaveStatus = { state: 'saved' };
 
 /** The failure, and whether the unsaved changes are at least kept in this tab meanwhile. */
-function failedMessage(message: Message, copyError: StorageError | null): Message {
-  const note = copyError ? persistMessages.unsavedCopyNotKept : persistMessages.unsavedCopyKept;
+function failedMessage(message: Message, copyError: StorageError | null, refused: boolean): Message {
+  const note = copyError ? persistMessages.unsavedCopyNotKept : refused ? persistMessages.unsavedCopyKeptRefused : persistMessages.unsavedCopyKept;
   return catalogMessage('app.store.useAutosave.text', { message, note });
 }
 
@@ -78,7 +78,9 @@ export function useAutosave(store: EditorStore, repository: JourneyRepository, w
       setStatus({ state: 'conflict', message: result.message, current: result.current, currentRevision: result.currentRevision });
     } else {
       keepCopy();
-      setStatus({ state: 'failed', message: copies ? failedMessage(result.error.message, copyError.current) : result.error.message, retryable: result.error.code === 'unavailable' });
+      // A change the storage queued itself is said by its own message: the tab's copy is no news then.
+      const said = copies && !result.error.queued ? failedMessage(result.error.message, copyError.current, result.error.code === 'refused') : result.error.message;
+      setStatus({ state: 'failed', message: said, retryable: result.error.code === 'unavailable' });
     }
   }, [copies, keepCopy, repository, store, writer]);
 

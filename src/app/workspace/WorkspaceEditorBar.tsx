@@ -51,6 +51,8 @@ export function WorkspaceEditorBar({ workspace, journeyId, autosave, onShowNode 
   return (
     <div className="workspace-bar" role="region" aria-label={t('workspace.bar.label')}>
       <WorkspaceReview workspace={workspace} journeyId={journeyId} saved={saved} />
+      {/* Said before a viewer edits, not only when the server refuses the first save. */}
+      {workspace.member.role === 'viewer' && <p className="workspace-bar__note">{t('workspace.bar.viewOnly')}</p>}
       <span className="workspace-bar__tools">
         <WorkspacePresence workspace={workspace} journeyId={journeyId} />
         <WorkspaceHistory workspace={workspace} journeyId={journeyId} saved={saved} currentDocument={current} onRestored={onRestored} />
