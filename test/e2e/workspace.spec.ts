@@ -15,6 +15,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
 import { request, type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -103,6 +104,14 @@ async function signIn(page: Page, url: string, who: { email: string; password: s
   await page.getByRole('heading', { name: 'Journeys', exact: true }).waitFor();
 }
 
+/** Serious or critical WCAG 2 A/AA violations axe finds on the page as it is (as test/e2e/accessibility.spec.ts checks the local app). */
+async function seriousViolations(page: Page, screen: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${screen}: ${violation.id} (${violation.impact}) on ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(' | ')}`);
+}
+
 const nameField = (page: Page) => page.getByRole('textbox', { name: 'Journey name' });
 const allSaved = (page: Page) => page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
 /** The journey's entry in the home list (its open button, not Rename/Duplicate/Delete). */
@@ -133,6 +142,9 @@ test('two members edit one journey on the team server: a conflict, a viewer refu
   let journeyPath = '';
 
   await test.step('the administrator and the editor sign in; the editor makes a journey from a template', async () => {
+    await adminPage.goto(url);
+    await adminPage.getByRole('textbox', { name: 'E-mail address' }).waitFor();
+    expect(await seriousViolations(adminPage, 'sign-in')).toEqual([]);
     await signIn(adminPage, url, ADMIN);
     await signIn(editorPage, url, EDITOR);
     await expect(editorPage.getByRole('group', { name: 'Signed in' })).toContainText('Erin Editor · Editor');
@@ -174,7 +186,14 @@ test('two members edit one journey on the team server: a conflict, a viewer refu
     await comments.getByRole('textbox', { name: 'Comment' }).fill('Is this the right wait?');
     await comments.getByRole('button', { name: 'Post comment' }).click();
     await expect(comments.getByRole('list', { name: 'Comments, oldest first' })).toContainText('Is this the right wait?');
+    expect(await seriousViolations(adminPage, 'editor with the workspace row and comments')).toEqual([]);
     await comments.getByRole('button', { name: 'Close comments' }).click();
+    await adminPage.getByRole('button', { name: 'History' }).click();
+    const history = adminPage.getByRole('dialog', { name: 'Version history' });
+    await history.getByRole('button', { name: 'Version 1' }).click();
+    await history.getByRole('list', { name: 'What changed' }).waitFor();
+    expect(await seriousViolations(adminPage, 'version history')).toEqual([]);
+    await history.getByRole('button', { name: 'Close history' }).click();
     await editorPage.reload();
     await expect(editorPage.locator(`.react-flow__node[data-id="${stepId}"]`).getByRole('img', { name: '1 comment' })).toBeVisible();
   });
