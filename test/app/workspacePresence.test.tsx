@@ -121,6 +121,8 @@ describe('who else has the journey open', () => {
     view.unmount();
     await until(() => leaves().length === 2);
     expect(leaves()[1]!.csrf).toBe('jl_csrf_2');
+    // The page going away sends it to outlive the page; an unmount in a page that stays has no need.
+    expect(leaves().map((request) => request.keepalive)).toEqual([true, undefined]);
     const before = marks().length;
     await vi.advanceTimersByTimeAsync(60_000);
     expect(marks()).toHaveLength(before);

@@ -81,7 +81,8 @@ export interface WorkspaceServer {
   /** Puts a document in as a server of another version might have stored it (no checks). */
   putRaw(id: string, document: unknown, version?: number): void;
   /** Every request the handlers answered, in order: method, path, and the headers that matter. */
-  requests: { method: string; path: string; ifMatch: string | null; csrf: string | null }[];
+  /** `keepalive` only on a request made to outlive its page. */
+  requests: { method: string; path: string; ifMatch: string | null; csrf: string | null; keepalive?: true }[];
 }
 
 /**
@@ -123,7 +124,7 @@ export function createWorkspaceServer(members: Omit<MockMember, 'id' | 'password
   type Who = { member: MockMember; csrfToken: string } | Response;
   /** Who is signed in; a refusal when nobody, or when a change lacks the CSRF value. */
   function signedIn(request: Request, cookies: Record<string, string>): Who {
-    requests.push({ method: request.method, path: new URL(request.url).pathname, ifMatch: request.headers.get('if-match'), csrf: request.headers.get('x-csrf-token') });
+    requests.push({ method: request.method, path: new URL(request.url).pathname, ifMatch: request.headers.get('if-match'), csrf: request.headers.get('x-csrf-token'), ...(request.keepalive ? { keepalive: true as const } : {}) });
     const session = sessions.get(cookies[SESSION_COOKIE] ?? '');
     if (!session) return refuse(401, 'not-signed-in', 'notSignedIn');
     if (request.method !== 'GET' && request.headers.get('x-csrf-token') !== session.csrfToken) return refuse(403, 'csrf', 'csrf');

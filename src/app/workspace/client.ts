@@ -36,6 +36,8 @@ export interface CallOptions {
   body?: unknown;
   /** The version this change is based on, sent as If-Match. */
   ifMatch?: string;
+  /** Let the request outlive the page (fetch's keepalive): a page that is going away says so. */
+  keepalive?: boolean;
 }
 
 export interface WorkspaceClient {
@@ -66,7 +68,7 @@ export function createWorkspaceClient(options: WorkspaceClientOptions): Workspac
 
   return {
     base: options.base,
-    async call(method, path, { body, ifMatch } = {}) {
+    async call(method, path, { body, ifMatch, keepalive } = {}) {
       const headers: Record<string, string> = { Accept: 'application/json' };
       if (body !== undefined) headers['Content-Type'] = 'application/json';
       if (ifMatch) headers['If-Match'] = ifMatch;
@@ -74,7 +76,7 @@ export function createWorkspaceClient(options: WorkspaceClientOptions): Workspac
       const url = new URL(`${options.base}${path}`, pageUrl).toString();
       let response: Response;
       try {
-        response = await send(url, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+        response = await send(url, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body), ...(keepalive ? { keepalive } : {}) });
       } catch (error) {
         throw new WorkspaceUnreachable(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
       }

@@ -33,7 +33,7 @@ export function WorkspacePresence({ workspace, journeyId }: WorkspacePresencePro
     const onVisibility = () => {
       if (document.visibilityState === 'visible') void heartbeat();
     };
-    const onPageHide = () => void leavePresence(client, journeyId);
+    const onPageHide = () => void leavePresence(client, journeyId, true);
     // Back from the browser's back-forward cache: the page left the journey at pagehide, so mark it again.
     const onPageShow = (event: PageTransitionEvent) => {
       if (event.persisted) void heartbeat();

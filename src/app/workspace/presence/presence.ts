@@ -44,9 +44,9 @@ export async function markPresence(client: WorkspaceClient, journeyId: string): 
   return answer?.status === 200 ? readPresence(answer.body) : null;
 }
 
-/** Says the journey is closed (best effort: the mark expires anyway). */
-export async function leavePresence(client: WorkspaceClient, journeyId: string): Promise<void> {
-  await answered(() => client.call('DELETE', presencePath(journeyId)));
+/** Says the journey is closed (best effort: the mark expires anyway); with `pageGoing`, the request outlives the page. */
+export async function leavePresence(client: WorkspaceClient, journeyId: string, pageGoing = false): Promise<void> {
+  await answered(() => client.call('DELETE', presencePath(journeyId), pageGoing ? { keepalive: true } : {}));
 }
 
 /** The others: everyone but `email` (compared as the server stores addresses, lower-cased). */
