@@ -222,7 +222,8 @@ async function client(index: number, token: string, request: Request, recorder: 
       continue;
     }
     if (!before()) break;
-    if (round % CREATE_EVERY === CREATE_EVERY - 1) {
+    // The first round of each client creates, so even a short or slowed run uses every route.
+    if (round % CREATE_EVERY === 0) {
       const id = `load-${index}-${round}`;
       const created = await request('POST /api/journeys', 'POST', '/api/journeys', token, { body: journeyDocument(id, round) });
       if (!created) continue;
