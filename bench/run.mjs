@@ -10,6 +10,8 @@
 //   first render, open   the same, from the click on the journey in the journeys list
 //   pan frame            requestAnimationFrame intervals while the empty canvas is dragged (2 s, 120 moves)
 //   drag frame           the same while a node is dragged by its header (1.5 s, 90 moves)
+//   pan, zoomed out      the pan again after zooming out with the Zoom out button to below 40 %, where
+//                        steps are drawn simplified (canvas/levelOfDetail.ts) and many more are on screen
 //
 // Every figure is taken inside the page (performance.now(), requestAnimationFrame), so Playwright's
 // round trips are not in it. Each measurement is repeated (--runs) and the median reported, with the
@@ -44,6 +46,8 @@ const FRAME_JITTER_MS = 1;
 const FIRST_RENDER_TARGET_MS = 1000;
 const PAN = { durationMs: 2000, moves: 120, dx: 320, dy: 60 };
 const DRAG = { durationMs: 1500, moves: 90, dx: 180, dy: 3 };
+/** The zoom the zoomed-out pan is measured below: under the canvas's level-of-detail threshold (0.45). */
+const FAR_ZOOM = 0.4;
 // The smallest a journey node is drawn (canvas.css: 220 px wide; a step without summary or ports is
 // over 40 px tall): the box by which the benchmark decides that a node is on screen.
 const NODE_BOX = { width: 220, height: 40 };
@@ -68,7 +72,7 @@ Options:
                    JavaScript functions with most self time (CPU profile). Builds an unminified copy
                    of the app into a temporary folder for readable names; its timings are disturbed
                    by the instrumentation and are not reported as results. Adds about a minute.
-  --screenshots    save a screenshot of each opened journey to test-results/bench/
+  --screenshots    save a screenshot of each opened journey, and of it zoomed out, to test-results/bench/
   --dist DIR       serve this build instead of dist/ (e.g. to compare a branch's build with main's)
   -h, --help       show this help
 
@@ -446,6 +450,19 @@ async function measurePan(page) {
   return { ...frameStats(frames), moved: before !== after || frames.deltas.length > 0, before, after };
 }
 
+/** Zooms out with the canvas's Zoom out button, as a user would, until the zoom is below FAR_ZOOM. */
+async function zoomOutFar(page) {
+  const scale = () => page.evaluate(() => Number(/scale\(([\d.]+)\)/.exec(document.querySelector('.react-flow__viewport').style.transform)?.[1] ?? 1));
+  for (let click = 0; click < 12 && (await scale()) >= FAR_ZOOM; click += 1) {
+    await page.locator('.react-flow__controls-zoomout').click();
+    await page.waitForTimeout(50);
+  }
+  const zoom = await scale();
+  if (zoom >= FAR_ZOOM) throw new BenchError(`the Zoom out button left the canvas at ${zoom}, not below ${FAR_ZOOM}`);
+  await settle(page);
+  return zoom;
+}
+
 /**
  * The node to drag: a block's "Tag nurtured" step (three edges in, one out) whose header is nearest
  * the middle of the canvas — a large journey opens zoomed out to the minimum with its ends off screen.
@@ -523,7 +540,7 @@ async function benchJourney(browser, baseURL, spec, options, problems) {
   const journey = generateJourney(spec.nodes, { id: `bench-${spec.key}`, name: `Benchmark ${spec.title}` });
   log(options, `bench: ${spec.title}: ${journey.nodes.length} nodes, ${journey.edges.length} edges`);
   const { context, page } = await newBenchPage(browser, baseURL, journey, problems);
-  const result = { nodes: journey.nodes.length, edges: journey.edges.length, cold: [], open: [], pan: [], drag: [] };
+  const result = { nodes: journey.nodes.length, edges: journey.edges.length, cold: [], open: [], pan: [], drag: [], panFar: [] };
   const began = performance.now();
   const phase = (name) => log(options, `bench:   ${name} done at ${((performance.now() - began) / 1000).toFixed(1)} s`);
   try {
@@ -548,12 +565,19 @@ async function benchJourney(browser, baseURL, spec, options, problems) {
     result.draggedNode = dragged;
     for (let run = 0; run < options.runs; run += 1) result.drag.push(await measureDrag(page, dragged));
     phase('drag');
+    result.farZoom = await zoomOutFar(page);
+    if (options.screenshots) await page.screenshot({ path: path.join(SCREENSHOTS, `${spec.key}-${journey.nodes.length}-zoomed-out.png`) });
+    for (let run = 0; run < options.runs; run += 1) {
+      result.panFar.push(await measurePan(page));
+      await settle(page);
+    }
+    phase('pan zoomed out');
     // Let the autosave of the undo finish before the context goes.
     await page.waitForTimeout(500);
   } finally {
     await context.close().catch(() => {});
   }
-  for (const kind of ['open', 'cold', 'pan', 'drag'])
+  for (const kind of ['open', 'cold', 'pan', 'drag', 'panFar'])
     if (result[kind].length !== options.runs) throw new BenchError(`${spec.title}: ${kind} measured ${result[kind].length} of ${options.runs} times`);
   return result;
 }
@@ -574,6 +598,9 @@ function summarise(raw) {
     dragP50Ms: med(raw.drag, (run) => run.p50),
     dragP95Ms: med(raw.drag, (run) => run.p95),
     dragMaxMs: med(raw.drag, (run) => run.max),
+    panFarP50Ms: med(raw.panFar, (run) => run.p50),
+    panFarP95Ms: med(raw.panFar, (run) => run.p95),
+    farZoom: raw.farZoom,
     panFrames: med(raw.pan, (run) => run.frames),
     dragFrames: med(raw.drag, (run) => run.frames),
     undoOneStep: raw.drag.every((run) => run.undo.oneStep),
@@ -591,6 +618,8 @@ const METRICS = [
   { key: 'dragP50Ms', label: 'drag frame p50 (ms)' },
   { key: 'dragP95Ms', label: 'drag frame p95 (ms)', target: FRAME_BUDGET_MS },
   { key: 'dragMaxMs', label: 'drag frame max (ms)' },
+  { key: 'panFarP50Ms', label: 'pan frame p50, zoomed out (ms)' },
+  { key: 'panFarP95Ms', label: 'pan frame p95, zoomed out (ms)', target: FRAME_BUDGET_MS },
 ];
 
 function table(rows) {
@@ -658,7 +687,8 @@ function report(summary, environment, options) {
     'first render: from navigation (cold load of #/journey/<id>) or from the click in the journeys list, until every node',
     'on the canvas at the framed view is visible and every edge between two of them drawn, plus the next paint. Frames:',
     'requestAnimationFrame intervals during a 2 s pan of the empty canvas (120 moves) and a 1.5 s drag of a node by its',
-    'header (90 moves); 16.7 ms is one frame at 60 Hz.',
+    `header (90 moves); the pan again zoomed out to ${round(baseline.farZoom * 100)} % with the Zoom out button (steps drawn simplified);`,
+    '16.7 ms is one frame at 60 Hz.',
     'Note: --disable-gpu makes Chromium rasterise and composite in software, so frame times are pessimistic compared with',
     'a desktop browser on a GPU; compare ratios and figures taken on the same machine. Synthetic input reaches the page one',
     'event per acknowledgement, so a slow page gets fewer, coalesced moves with idle frames between them: p95 and max show',

@@ -4,7 +4,6 @@ import {
   Background,
   ControlButton,
   Controls,
-  MiniMap,
   ReactFlow,
   useReactFlow,
   useStore,
@@ -23,8 +22,10 @@ import { createFlowElementCache, type Measured } from './flowElements';
 import { nodeTypes } from './nodes';
 import { edgeTypes } from './edges';
 import { StageLanesLayer } from './StageLanesLayer';
+import { JourneyMiniMap } from './JourneyMiniMap';
 import { CanvasContextMenu, type ContextMenuTarget } from './CanvasContextMenu';
 import { useFlowAriaLabels } from './useFlowAriaLabels';
+import { useTabThroughSteps } from './useTabThroughSteps';
 import { filledOverlay, type CanvasOverlay } from './overlay';
 import { useFitJourney } from './fitJourney';
 import { KIND_DRAG_TYPE, type JourneyFlowEdge, type JourneyFlowNode } from './types';
@@ -85,6 +86,8 @@ export function JourneyCanvas({ overlay = noOverlay, spaceKeyPans = true }: { ov
   const classes = useNodeClasses();
   const additions = useMemo(() => ({ badges, classes }), [badges, classes]);
   const onlyVisible = journey.nodes.length >= RENDER_VISIBLE_FROM_NODES;
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const onTab = useTabThroughSteps(canvasRef, onlyVisible);
   const nodes = useMemo(
     () => cache.nodes(journey, selection, problems, measured, lang, additions, { estimate: onlyVisible }),
     [cache, journey, selection, problems, measured, lang, additions, onlyVisible],
@@ -160,7 +163,7 @@ export function JourneyCanvas({ overlay = noOverlay, spaceKeyPans = true }: { ov
   const closeMenu = useCallback(() => setMenu(null), []);
 
   return (
-    <div className="journey-canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div className="journey-canvas" ref={canvasRef} onDragOver={onDragOver} onDrop={onDrop} onKeyDown={onTab}>
       <ReactFlow<JourneyFlowNode, JourneyFlowEdge>
         nodes={nodes}
         edges={edges}
@@ -187,7 +190,7 @@ export function JourneyCanvas({ overlay = noOverlay, spaceKeyPans = true }: { ov
       >
         <StageLanesLayer />
         <Background gap={20} />
-        <MiniMap pannable zoomable ariaLabel={t('canvas.aria.minimap')} />
+        <JourneyMiniMap ariaLabel={t('canvas.aria.minimap')} large={onlyVisible} />
         {/* Its own fit button: React Flow's would shrink a long journey until no step can be read. */}
         <Controls position="top-right" showFitView={false}>
           <ControlButton className="react-flow__controls-fitview" onClick={onFitView} title={t('canvas.aria.fitView')} aria-label={t('canvas.aria.fitView')}>

@@ -1,7 +1,8 @@
 // The frame every journey node is drawn in: stage accent, kind icon, label, key params, problems,
 // one input handle on the left (except entry kinds) and one labelled output handle per port on the
 // right, stacked for kinds with several ports. Everything comes from the node-kind registry, so a
-// kind needs no canvas code of its own to be drawn.
+// kind needs no canvas code of its own to be drawn. Zoomed far out it is drawn simplified, in the same
+// box (levelOfDetail.ts).
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
@@ -10,6 +11,7 @@ import { describeNode, worstSeverity } from './describe.ts';
 import { ProblemBadge } from './ProblemBadge.tsx';
 import '../canvas.css';
 import { KindIcon } from '../../icons';
+import { useSimplified } from '../levelOfDetail.ts';
 
 export type JourneyNodeProps = NodeProps<JourneyFlowNode>;
 
@@ -27,6 +29,7 @@ export function NodeShell({ data, selected, isConnectable, input, className, chi
   const { node, problems, lang, badge, className: overlayClassName } = data;
   const { t } = useTranslation(undefined, { lng: lang });
   const view = useMemo(() => describeNode(node, lang), [node, lang]);
+  const simplified = useSimplified();
   const hasInput = input ?? view.hasInput;
   const severity = worstSeverity(problems);
   const classes = [
@@ -34,6 +37,7 @@ export function NodeShell({ data, selected, isConnectable, input, className, chi
     `journey-node--stage-${node.stage}`,
     `journey-node--kind-${node.kind}`,
     selected ? 'journey-node--selected' : '',
+    simplified ? 'journey-node--simplified' : '',
     severity ? `journey-node--${severity}` : '',
     view.definition ? '' : 'journey-node--unknown',
     className ?? '',
