@@ -9,6 +9,7 @@ import { RepositoryError } from '../persist/repository';
 import { isScenarioRecord, newestScenarioFirst, type ScenarioRecord } from '../persist/scenarioRepository';
 import { errorMessage, etagOfVersion, WorkspaceUnreachable, type ApiAnswer, type WorkspaceClient, type WorkspaceRole, workspaceRoles } from './client';
 import { unreachable, workspaceMessages } from './messages';
+import { canonicalJson } from '../../core/format';
 
 export const reviewStates = ['draft', 'in_review', 'approved', 'archived'] as const;
 export type ReviewState = (typeof reviewStates)[number];
@@ -92,18 +93,6 @@ export function reviewActions(review: JourneyReview, member: { email: string; ro
 // ---------------------------------------------------------------------------------------------------
 // Scenarios of the saved version
 
-/** JSON with object keys sorted at every level, as the server hashes documents (src/server/hash.ts). */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    const keys = Object.keys(record)
-      .filter((key) => record[key] !== undefined)
-      .sort();
-    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
 
 /** The journey as the server compares it: read by the core (migrated, defaults filled in), canonical; null when it does not read. */
 function comparableJourney(journey: unknown): string | null {

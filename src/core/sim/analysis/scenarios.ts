@@ -7,6 +7,7 @@ import { isStaleReport, type DifferenceInterval } from './verdicts';
 import { newcombe, type Estimate, type Interval, type SimulationReport } from '../engine/report';
 import { expectedOrderValue } from '../math/orderValue';
 import { hashString } from '../math/random';
+import { canonicalJson } from '../../format/canonicalJson';
 
 /**
  * Comparing saved scenarios (pure, deterministic). A scenario is a finished run kept with everything it
@@ -129,18 +130,6 @@ export interface ScenarioComparison {
 // ---------------------------------------------------------------------------------------------------
 // Versions
 
-/** JSON with object keys sorted, so equal values give equal text whatever order their keys were written in. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    const keys = Object.keys(record)
-      .filter((key) => record[key] !== undefined)
-      .sort();
-    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
 
 const hex = (text: string) => hashString(text).toString(16).padStart(8, '0');
 
