@@ -7,9 +7,7 @@ import userEvent from '@testing-library/user-event';
 import { setupServer } from 'msw/node';
 import { setLanguage } from '../../src/app/i18n/index.ts';
 import { WorkspaceAccount } from '../../src/app/workspace/account/WorkspaceAccount';
-import { createWorkspaceClient, readMember } from '../../src/app/workspace/client';
-import type { WorkspaceServices } from '../../src/app/workspace/types';
-import { createWorkspaceServer, PASSWORD, type WorkspaceServer } from '../support/workspaceServer';
+import { createWorkspaceServer, PASSWORD, type WorkspaceServer, signedInServices } from '../support/workspaceServer';
 
 const mockServer = setupServer();
 beforeAll(() => mockServer.listen({ onUnhandledRequest: 'error' }));
@@ -27,18 +25,8 @@ afterEach(async () => {
   await setLanguage('en');
 });
 
-async function signedIn(email: string): Promise<WorkspaceServices> {
-  const client = createWorkspaceClient({ base: '/api' });
-  const answer = await client.call('POST', '/session', { body: { email, password: PASSWORD } });
-  const body = answer.body as { member: unknown; csrfToken: string };
-  const member = readMember(body.member);
-  if (answer.status !== 200 || !member) throw new Error(`sign-in answered ${answer.status}`);
-  client.setCsrfToken(body.csrfToken);
-  return { member, client, signOut: async () => null };
-}
-
 async function openDialog(names: { open: string; dialog: string }) {
-  render(<WorkspaceAccount workspace={await signedIn('editor@example.com')} />);
+  render(<WorkspaceAccount workspace={await signedInServices('editor@example.com')} />);
   const user = userEvent.setup();
   const opener = screen.getByRole('button', { name: names.open });
   await user.click(opener);

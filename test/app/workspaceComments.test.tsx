@@ -8,14 +8,12 @@ import userEvent from '@testing-library/user-event';
 import { setupServer } from 'msw/node';
 import type { ReactNode } from 'react';
 import { setLanguage } from '../../src/app/i18n/index.ts';
-import { createWorkspaceClient, readMember } from '../../src/app/workspace/client';
-import type { WorkspaceServices } from '../../src/app/workspace/types';
 import { commentOverlay } from '../../src/app/workspace/comments/commentOverlay';
 import { COMMENTS_REFRESH_MS, WorkspaceComments } from '../../src/app/workspace/comments/WorkspaceComments';
 import { checkJourney } from '../../src/core/journey/validate';
 import { validJourney } from '../fixtures/journeys';
 import { commentsOf, seedComment } from '../support/workspaceMock/comments';
-import { createWorkspaceServer, PASSWORD, type WorkspaceServer } from '../support/workspaceServer';
+import { createWorkspaceServer, type WorkspaceServer, signedInServices } from '../support/workspaceServer';
 
 const mockServer = setupServer();
 beforeAll(() => mockServer.listen({ onUnhandledRequest: 'error' }));
@@ -41,16 +39,6 @@ afterEach(async () => {
   await setLanguage('en');
 });
 
-async function signedIn(email: string): Promise<WorkspaceServices> {
-  const client = createWorkspaceClient({ base: '/api' });
-  const answer = await client.call('POST', '/session', { body: { email, password: PASSWORD } });
-  const body = answer.body as { member: unknown; csrfToken: string };
-  const member = readMember(body.member);
-  if (answer.status !== 200 || !member) throw new Error(`sign-in answered ${answer.status}`);
-  client.setCsrfToken(body.csrfToken);
-  return { member, client, signOut: async () => null };
-}
-
 /** The overlay's badges, drawn as the canvas would draw them on each step's frame. */
 function Badges() {
   const badges = commentOverlay.useNodeBadges!('en');
@@ -59,7 +47,7 @@ function Badges() {
 
 async function showComments(email: string, { selectedNodeId = null as string | null, journeyId = JOURNEY } = {}) {
   const onShowNode = vi.fn();
-  const services = await signedIn(email);
+  const services = await signedInServices(email);
   const view = render(
     <>
       <WorkspaceComments workspace={services} journeyId={journeyId} selectedNodeId={selectedNodeId} nodeName={nodeName} onShowNode={onShowNode} />

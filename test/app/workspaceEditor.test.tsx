@@ -55,20 +55,23 @@ function markAsWorkspacePage() {
   document.head.append(marker);
 }
 
+/** The workspace's screens load on demand: on a busy machine the first one takes more than the usual wait. */
+const LAZY = { timeout: 20_000 };
+
 const nodeFrame = (id: string) => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"] .journey-node`);
 
 async function openTeamJourney() {
   markAsWorkspacePage();
   const user = userEvent.setup();
   render(<App />);
-  await user.click(await screen.findByRole('button', { name: /^Team journey/ }));
+  await user.click(await screen.findByRole('button', { name: /^Team journey/ }, LAZY));
   return user;
 }
 
-describe('the editor on a team workspace', () => {
+describe('the editor on a team workspace', { timeout: 60_000 }, () => {
   it('has a workspace row with the review state, History and Comments, and shows a pinned comment on its step', async () => {
     const user = await openTeamJourney();
-    const row = await screen.findByRole('region', { name: 'Team workspace: review, history and comments' });
+    const row = await screen.findByRole('region', { name: 'Team workspace: review, history and comments' }, LAZY);
     expect(await within(row).findByText('Draft')).toBeInTheDocument();
     expect(within(row).getByRole('button', { name: 'History' })).toBeInTheDocument();
     const comments = await within(row).findByRole('button', { name: /Comments/ });
@@ -87,7 +90,7 @@ describe('the editor on a team workspace', () => {
 
   it('marks on the canvas what changed since a version chosen in the history', async () => {
     const user = await openTeamJourney();
-    const row = await screen.findByRole('region', { name: 'Team workspace: review, history and comments' });
+    const row = await screen.findByRole('region', { name: 'Team workspace: review, history and comments' }, LAZY);
     await user.click(within(row).getByRole('button', { name: 'History' }));
     const dialog = await screen.findByRole('dialog', { name: 'Version history' });
     await user.click(await within(dialog).findByRole('button', { name: 'Version 1' }));
@@ -100,8 +103,8 @@ describe('the editor on a team workspace', () => {
     markAsWorkspacePage();
     const user = userEvent.setup();
     render(<App />);
-    await user.click(await screen.findByRole('button', { name: /^Team journey/ }));
-    const row = await screen.findByRole('region', { name: '团队工作区：审批、版本历史与评论' });
+    await user.click(await screen.findByRole('button', { name: /^Team journey/ }, LAZY));
+    const row = await screen.findByRole('region', { name: '团队工作区：审批、版本历史与评论' }, LAZY);
     expect(await within(row).findByText('草稿')).toBeInTheDocument();
   });
 });

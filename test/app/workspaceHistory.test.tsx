@@ -13,18 +13,16 @@ import { JourneyCanvas } from '../../src/app/canvas/JourneyCanvas';
 import { setLanguage } from '../../src/app/i18n/index.ts';
 import { createEditorStore } from '../../src/app/store/editorStore';
 import { EditorStoreContext } from '../../src/app/store/EditorStoreContext';
-import { createWorkspaceClient, readMember } from '../../src/app/workspace/client';
 import { ConflictChanges } from '../../src/app/workspace/history/ConflictChanges';
 import { settingName } from '../../src/app/workspace/history/DiffSummary';
 import { useHistoryHighlight } from '../../src/app/workspace/history/highlight';
 import { historyOverlay } from '../../src/app/workspace/history/historyOverlay';
 import { WorkspaceHistory } from '../../src/app/workspace/history/WorkspaceHistory';
-import type { WorkspaceServices } from '../../src/app/workspace/types';
 import type { JourneyDocument } from '../../src/core/journey/schema';
 import { checkJourney } from '../../src/core/journey/validate';
 import { node, validJourney } from '../fixtures/journeys';
 import { measureOnObserve } from '../support/measureOnObserve';
-import { createWorkspaceServer, PASSWORD, type WorkspaceServer } from '../support/workspaceServer';
+import { createWorkspaceServer, type WorkspaceServer, signedInServices } from '../support/workspaceServer';
 
 const mockServer = setupServer();
 beforeAll(() => mockServer.listen({ onUnhandledRequest: 'error' }));
@@ -55,20 +53,9 @@ const third = version((input) => {
 let workspace: WorkspaceServer;
 let restoreMeasure: () => void;
 
-/** Signs in (the session cookie replaces any earlier one) and answers the services the editor would get. */
-async function signedIn(email: string): Promise<WorkspaceServices> {
-  const client = createWorkspaceClient({ base: '/api' });
-  const answer = await client.call('POST', '/session', { body: { email, password: PASSWORD } });
-  const body = answer.body as { member: unknown; csrfToken: string };
-  const member = readMember(body.member);
-  if (answer.status !== 200 || !member) throw new Error(`sign-in answered ${answer.status}`);
-  client.setCsrfToken(body.csrfToken);
-  return { member, client, signOut: async () => null };
-}
-
 /** Saves a new version as `email`, as another member's editor would (PUT with If-Match). */
 async function saveAs(email: string, document: JourneyDocument) {
-  const { client } = await signedIn(email);
+  const { client } = await signedInServices(email);
   const answer = await client.call('PUT', `/journeys/${JOURNEY}`, { body: document, ifMatch: `"${workspace.journeys.get(JOURNEY)!.version}"` });
   if (answer.status !== 200) throw new Error(`saving answered ${answer.status}`);
 }
@@ -104,7 +91,7 @@ afterEach(async () => {
 
 /** The history beside the canvas, as the editor shows them, over the journey as the editor has it (version 3). */
 async function showHistory(email: string, { saved = true, onRestored = vi.fn(async () => {}) } = {}) {
-  const services = await signedIn(email);
+  const services = await signedInServices(email);
   const editor = createEditorStore();
   editor.getState().open(third);
   const tree = (isSaved: boolean) => (

@@ -5,13 +5,12 @@
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { setupServer } from 'msw/node';
 import { setLanguage } from '../../src/app/i18n/index.ts';
-import { createWorkspaceClient, readMember } from '../../src/app/workspace/client';
 import { initialsOf } from '../../src/app/workspace/presence/presence';
 import { WorkspacePresence } from '../../src/app/workspace/presence/WorkspacePresence';
 import type { WorkspaceServices } from '../../src/app/workspace/types';
 import { checkJourney } from '../../src/core/journey/validate';
 import { validJourney } from '../fixtures/journeys';
-import { createWorkspaceServer, PASSWORD, type WorkspaceServer } from '../support/workspaceServer';
+import { createWorkspaceServer, type WorkspaceServer, signedInServices } from '../support/workspaceServer';
 
 const mockServer = setupServer();
 beforeAll(() => mockServer.listen({ onUnhandledRequest: 'error' }));
@@ -45,22 +44,11 @@ function setVisibility(state: DocumentVisibilityState) {
   Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
 }
 
-/** Signs in (the session cookie replaces any earlier one) and answers the services the editor would get. */
-async function signedIn(email: string): Promise<WorkspaceServices> {
-  const client = createWorkspaceClient({ base: '/api' });
-  const answer = await client.call('POST', '/session', { body: { email, password: PASSWORD } });
-  const body = answer.body as { member: unknown; csrfToken: string };
-  const member = readMember(body.member);
-  if (answer.status !== 200 || !member) throw new Error(`sign-in answered ${answer.status}`);
-  client.setCsrfToken(body.csrfToken);
-  return { member, client, signOut: async () => null };
-}
-
 /** Ana has the journey open; then the editor signs in (this page's session). */
 async function anaThenEditor(): Promise<WorkspaceServices> {
-  const ana = await signedIn('ana.lima@example.com');
+  const ana = await signedInServices('ana.lima@example.com');
   expect((await ana.client.call('PUT', `/journeys/${JOURNEY}/presence`)).status).toBe(200);
-  return signedIn('editor@example.com');
+  return signedInServices('editor@example.com');
 }
 
 /**
@@ -87,7 +75,7 @@ describe('who else has the journey open', () => {
   });
 
   it('shows nothing when nobody else has it open', async () => {
-    const { container } = render(<WorkspacePresence workspace={await signedIn('editor@example.com')} journeyId={JOURNEY} />);
+    const { container } = render(<WorkspacePresence workspace={await signedInServices('editor@example.com')} journeyId={JOURNEY} />);
     await until(() => marks().length === 1);
     await act(async () => undefined);
     expect(container).toBeEmptyDOMElement();

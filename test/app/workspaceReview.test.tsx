@@ -7,13 +7,12 @@ import userEvent from '@testing-library/user-event';
 import { http } from 'msw';
 import { setupServer } from 'msw/node';
 import { setLanguage } from '../../src/app/i18n/index.ts';
-import { createWorkspaceClient, readMember } from '../../src/app/workspace/client';
 import type { WorkspaceServices } from '../../src/app/workspace/types';
 import { WorkspaceReview } from '../../src/app/workspace/WorkspaceReview';
 import { checkJourney } from '../../src/core/journey/validate';
 import { ecommercePreset } from '../../src/core/cohort/presets/ecommerce';
 import { validJourney } from '../fixtures/journeys';
-import { createWorkspaceServer, PASSWORD, type WorkspaceServer } from '../support/workspaceServer';
+import { createWorkspaceServer, type WorkspaceServer, signedInServices } from '../support/workspaceServer';
 
 const mockServer = setupServer();
 beforeAll(() => mockServer.listen({ onUnhandledRequest: 'error' }));
@@ -36,17 +35,6 @@ afterEach(async () => {
   await setLanguage('en');
 });
 
-/** Signs in (the session cookie replaces any earlier one) and answers the services the editor would get. */
-async function signedIn(email: string): Promise<WorkspaceServices> {
-  const client = createWorkspaceClient({ base: '/api' });
-  const answer = await client.call('POST', '/session', { body: { email, password: PASSWORD } });
-  const body = answer.body as { member: unknown; csrfToken: string };
-  const member = readMember(body.member);
-  if (answer.status !== 200 || !member) throw new Error(`sign-in answered ${answer.status}`);
-  client.setCsrfToken(body.csrfToken);
-  return { member, client, signOut: async () => null };
-}
-
 /** Saves a scenario on the mock server through the API, as the Simulate panel's Save as scenario does on a workspace page. */
 async function saveScenario(services: WorkspaceServices, id: string, name: string, journey: unknown, savedAt: number, journeyId = JOURNEY) {
   const scenario = {
@@ -65,7 +53,7 @@ async function saveScenario(services: WorkspaceServices, id: string, name: strin
 }
 
 async function showReview(email: string, { saved = true, journeyId = JOURNEY } = {}) {
-  const services = await signedIn(email);
+  const services = await signedInServices(email);
   const view = render(<WorkspaceReview workspace={services} journeyId={journeyId} saved={saved} />);
   return { view, user: userEvent.setup(), services };
 }
@@ -117,7 +105,7 @@ describe('the review of a journey in a team workspace', () => {
 
   it('attaches a scenario of exactly the saved version, newest first; the approver then approves from the page', async () => {
     const saved = workspace.journeys.get(JOURNEY)!.document as Record<string, unknown>;
-    const editor = await signedIn('editor@example.com');
+    const editor = await signedInServices('editor@example.com');
     // The same version with its keys in another order is the same version; a node moved is another.
     const reordered = Object.fromEntries(Object.entries(saved).reverse());
     const moved = structuredClone(saved) as { nodes: { position?: { x: number; y: number } }[] };
@@ -221,7 +209,7 @@ describe('the review of a journey in a team workspace', () => {
   });
 
   it('acts only on a saved version: with changes unsaved the button waits, and says so', async () => {
-    const services = await signedIn('editor@example.com');
+    const services = await signedInServices('editor@example.com');
     const { rerender } = render(<WorkspaceReview workspace={services} journeyId={JOURNEY} saved />);
     const submit = await screen.findByRole('button', { name: 'Submit for review' });
     expect(submit).toBeEnabled();

@@ -9,6 +9,8 @@ import { http, HttpResponse, type HttpHandler } from 'msw';
 import { setupServer, type SetupServer } from 'msw/node';
 import IntlMessageFormat from 'intl-messageformat';
 import { readJourneyDocument } from '../../src/core/journey';
+import { createWorkspaceClient, readMember } from '../../src/app/workspace/client';
+import type { WorkspaceServices } from '../../src/app/workspace/types';
 import { scenarioJourneyHash } from '../../src/server/documents';
 import { documentHash } from '../../src/server/hash';
 import en from '../../src/locales/en.json';
@@ -330,4 +332,18 @@ export function mockApiForThisFile(): SetupServer {
   afterEach(() => server.resetHandlers());
   afterAll(() => server.close());
   return server;
+}
+
+/**
+ * Signs in to the mock server as `email` (the session cookie replaces any earlier one) and answers the
+ * services a workspace page's screens get: the member and a client sending that session's CSRF value.
+ */
+export async function signedInServices(email: string): Promise<WorkspaceServices> {
+  const client = createWorkspaceClient({ base: '/api' });
+  const answer = await client.call('POST', '/session', { body: { email, password: PASSWORD } });
+  const body = answer.body as { member: unknown; csrfToken: string };
+  const member = readMember(body.member);
+  if (answer.status !== 200 || !member) throw new Error(`sign-in answered ${answer.status}`);
+  client.setCsrfToken(body.csrfToken);
+  return { member, client, signOut: async () => null };
 }
