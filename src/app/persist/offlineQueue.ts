@@ -13,7 +13,7 @@
 // version it knows: that save goes on from the version the change became (SentChange), not into a
 // conflict with itself. Saves and sends of one journey run one at a time in this tab.
 import { message, type Message } from '../../core/i18n';
-import type { JourneyDocument } from '../../core/journey';
+import { MAX_LABEL_CHARS, type JourneyDocument } from '../../core/journey';
 import { currentLanguage } from '../i18n';
 import { say } from '../i18n/say';
 import { newJourneyId } from '../home/newJourneyId';
@@ -90,11 +90,6 @@ export interface QueuedRepositoryOptions {
 }
 
 const RETRY_EVERY_MS = 30_000;
-/**
- * The schema's longest name (LONGEST_NAME of core/journey/limits.ts, which the core's index does not
- * export yet); test/app/offlineQueue.test.ts holds the two equal.
- */
-export const LONGEST_NAME = 200;
 /** A copy's new id is taken (most unlikely): try a few others before leaving the change waiting. */
 const COPY_ID_TRIES = 3;
 
@@ -104,8 +99,8 @@ const unreachable = (result: SaveResult | LoadResult): boolean => !result.ok && 
 function copyName(document: JourneyDocument, lang: string): string {
   const named = (name: string) => say(message('app.workspace.offline.copyName', { name }), lang);
   const full = named(document.name);
-  if (full.length <= LONGEST_NAME) return full;
-  return named(`${document.name.slice(0, Math.max(1, document.name.length - (full.length - LONGEST_NAME) - 1))}…`);
+  if (full.length <= MAX_LABEL_CHARS) return full;
+  return named(`${document.name.slice(0, Math.max(1, document.name.length - (full.length - MAX_LABEL_CHARS) - 1))}…`);
 }
 
 type Outcome = { sent: true; copy?: KeptCopy } | { sent: false; unreachable: boolean; refused?: Message };

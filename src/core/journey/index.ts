@@ -16,7 +16,7 @@ export { offerCarriers } from './offerCarriers';
 export type { OfferCarriers } from './offerCarriers';
 export { FIRST_COLUMN_X, LANE_HEIGHT, laneRowY, laneTop } from './lanes';
 export { checkDocumentText, measureDocument } from './limitChecks';
-export { MAX_CONDITION_DEPTH, MAX_DOCUMENT_CHARS, MAX_DOCUMENT_DEPTH, MAX_DOCUMENT_VALUES, MAX_DURATION_DAYS } from './limits';
+export { MAX_CONDITION_DEPTH, MAX_DOCUMENT_CHARS, MAX_DOCUMENT_DEPTH, MAX_DOCUMENT_VALUES, MAX_DURATION_DAYS, MAX_LABEL_CHARS, MAX_TEXT_CHARS } from './limits';
 export type { Migration } from './migrate';
 export { bySeverity, formatLocation, pathText, severities } from './problems';
 export type { Problem, Severity } from './problems';

@@ -11,9 +11,7 @@ import { errors, idParams, ifMatchHeaders, stateSchema } from '../apiSchemas';
 import { checkIfMatch, findDocument, type Current } from '../store';
 import { audited } from '../transactions';
 import type { ReviewState } from '../schema';
-import { checkJourney, idSchema, isPlainObject } from '../../core/journey';
-// Not in the journey folder's index (a file the journey lane owns): limits.ts imports nothing, so reading it directly couples nothing else.
-import { MAX_TEXT_CHARS } from '../../core/journey/limits';
+import { checkJourney, idSchema, isPlainObject, MAX_TEXT_CHARS } from '../../core/journey';
 
 const reviewSchema = z
   .object({

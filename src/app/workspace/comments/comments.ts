@@ -3,9 +3,7 @@
 // refuses a step its current version does not have, in its own words, in both languages.
 import { isPlainObject } from '../../../core/journey';
 import { message, type Message } from '../../../core/i18n';
-// Not in the journey folder's index (a file another lane owns): limits.ts imports nothing, so reading it directly couples nothing else.
-// eslint-disable-next-line no-restricted-imports
-import { MAX_TEXT_CHARS } from '../../../core/journey/limits';
+import { MAX_TEXT_CHARS } from '../../../core/journey';
 import { errorMessage, WorkspaceUnreachable, type ApiAnswer, type WorkspaceClient } from '../client';
 import { unreachable, workspaceMessages } from '../messages';
 
