@@ -4,7 +4,7 @@
 // the listeners of onSignedOut hear it, so the app can show the sign-in screen again.
 import { isPlainObject } from '../../core/journey';
 import type { Message } from '../../core/i18n';
-import { serverAnswered, serverWords } from './messages';
+import { serverAnswered, serverWords, unreachable } from './messages';
 
 export const workspaceRoles = ['viewer', 'editor', 'approver', 'admin'] as const;
 export type WorkspaceRole = (typeof workspaceRoles)[number];
@@ -100,6 +100,19 @@ export function createWorkspaceClient(options: WorkspaceClientOptions): Workspac
       return () => signedOutListeners.delete(listener);
     },
   };
+}
+
+/**
+ * A call's answer, or — when it got none (WorkspaceUnreachable) — what to tell the user, in both
+ * languages; anything else thrown is a fault of ours and is passed on.
+ */
+export async function answerOrUnreachable(request: Promise<ApiAnswer>): Promise<ApiAnswer | { unreachable: Message }> {
+  try {
+    return await request;
+  } catch (error) {
+    if (error instanceof WorkspaceUnreachable) return { unreachable: unreachable(error.detail) };
+    throw error;
+  }
 }
 
 /** The version an ETag names ("3", W/"3"); null for anything else. */

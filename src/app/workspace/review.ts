@@ -7,7 +7,7 @@ import type { Message } from '../../core/i18n';
 import { createHttpDocuments, type HttpDocuments } from '../persist/httpDocuments';
 import { RepositoryError } from '../persist/repository';
 import { isScenarioRecord, newestScenarioFirst, type ScenarioRecord } from '../persist/scenarioRepository';
-import { errorMessage, etagOfVersion, WorkspaceUnreachable, type ApiAnswer, type WorkspaceClient, type WorkspaceRole, workspaceRoles } from './client';
+import { answerOrUnreachable, errorMessage, etagOfVersion, WorkspaceUnreachable, type ApiAnswer, type WorkspaceClient, type WorkspaceRole, workspaceRoles } from './client';
 import { unreachable, workspaceMessages } from './messages';
 import { canonicalJson } from '../../core/format';
 
@@ -48,13 +48,8 @@ export function readReview(value: unknown): JourneyReview | null {
 const reviewPath = (journeyId: string, action: 'review' | ReviewAction) => `/journeys/${encodeURIComponent(journeyId)}/${action}`;
 
 async function asked(request: () => Promise<ApiAnswer>): Promise<ReviewResult> {
-  let answer: ApiAnswer;
-  try {
-    answer = await request();
-  } catch (error) {
-    if (error instanceof WorkspaceUnreachable) return { ok: false, message: unreachable(error.detail) };
-    throw error;
-  }
+  const answer = await answerOrUnreachable(request());
+  if ('unreachable' in answer) return { ok: false, message: answer.unreachable };
   if (answer.status !== 200) return { ok: false, message: errorMessage(answer) };
   const review = readReview(answer.body);
   return review ? { ok: true, review } : { ok: false, message: workspaceMessages.badAnswer };

@@ -2,8 +2,7 @@
 // /account/password with the current and the new one. The server's refusals (wrong current password,
 // too short, too many attempts) come back in its own words, in both languages, with the field they are about.
 import type { Message } from '../../../core/i18n';
-import { errorCode, errorMessage, WorkspaceUnreachable, type ApiAnswer, type WorkspaceClient } from '../client';
-import { unreachable } from '../messages';
+import { answerOrUnreachable, errorCode, errorMessage, type WorkspaceClient } from '../client';
 
 export type PasswordField = 'current' | 'new';
 
@@ -13,13 +12,8 @@ export type PasswordChange = { ok: true } | { ok: false; message: Message; field
 const fieldOf: Record<string, PasswordField> = { 'wrong-password': 'current', 'password-too-short': 'new' };
 
 export async function changeOwnPassword(client: WorkspaceClient, currentPassword: string, newPassword: string): Promise<PasswordChange> {
-  let answer: ApiAnswer;
-  try {
-    answer = await client.call('PUT', '/account/password', { body: { currentPassword, newPassword } });
-  } catch (error) {
-    if (error instanceof WorkspaceUnreachable) return { ok: false, message: unreachable(error.detail), field: null };
-    throw error;
-  }
+  const answer = await answerOrUnreachable(client.call('PUT', '/account/password', { body: { currentPassword, newPassword } }));
+  if ('unreachable' in answer) return { ok: false, message: answer.unreachable, field: null };
   if (answer.status === 204) return { ok: true };
   return { ok: false, message: errorMessage(answer), field: fieldOf[errorCode(answer)] ?? null };
 }

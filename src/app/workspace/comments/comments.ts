@@ -4,8 +4,8 @@
 import { isPlainObject } from '../../../core/journey';
 import { message, type Message } from '../../../core/i18n';
 import { MAX_TEXT_CHARS } from '../../../core/journey';
-import { errorMessage, WorkspaceUnreachable, type ApiAnswer, type WorkspaceClient } from '../client';
-import { unreachable, workspaceMessages } from '../messages';
+import { answerOrUnreachable, errorMessage, type WorkspaceClient } from '../client';
+import { workspaceMessages } from '../messages';
 
 export { MAX_TEXT_CHARS as MAX_COMMENT_CHARS };
 
@@ -37,20 +37,10 @@ export type PostResult = { ok: true; comment: JourneyComment } | { ok: false; me
 
 const commentsPath = (journeyId: string) => `/journeys/${encodeURIComponent(journeyId)}/comments`;
 
-async function answerOf(request: () => Promise<ApiAnswer>): Promise<ApiAnswer | Message> {
-  try {
-    return await request();
-  } catch (error) {
-    if (error instanceof WorkspaceUnreachable) return unreachable(error.detail);
-    throw error;
-  }
-}
-
-const isAnswer = (value: ApiAnswer | Message): value is ApiAnswer => 'status' in value;
 
 export async function fetchComments(client: WorkspaceClient, journeyId: string): Promise<CommentsResult> {
-  const answer = await answerOf(() => client.call('GET', commentsPath(journeyId)));
-  if (!isAnswer(answer)) return { ok: false, message: answer };
+  const answer = await answerOrUnreachable(client.call('GET', commentsPath(journeyId)));
+  if ('unreachable' in answer) return { ok: false, message: answer.unreachable };
   if (answer.status === 404) return { ok: true, missing: true };
   if (answer.status !== 200) return { ok: false, message: errorMessage(answer) };
   if (!Array.isArray(answer.body)) return { ok: false, message: workspaceMessages.badAnswer };
@@ -70,8 +60,8 @@ export async function postComment(client: WorkspaceClient, journeyId: string, co
   const problem = commentTextProblem(comment.text);
   if (problem) return { ok: false, message: problem };
   const body = { text: comment.text.trim(), ...(comment.nodeId === null ? {} : { nodeId: comment.nodeId }) };
-  const answer = await answerOf(() => client.call('POST', commentsPath(journeyId), { body }));
-  if (!isAnswer(answer)) return { ok: false, message: answer };
+  const answer = await answerOrUnreachable(client.call('POST', commentsPath(journeyId), { body }));
+  if ('unreachable' in answer) return { ok: false, message: answer.unreachable };
   if (answer.status !== 201) return { ok: false, message: errorMessage(answer) };
   const stored = readComment(answer.body);
   return stored ? { ok: true, comment: stored } : { ok: false, message: workspaceMessages.badAnswer };

@@ -4,8 +4,8 @@
 // overwrites a save it has not seen. The server's refusals come back in its own words.
 import { isPlainObject, readJourneyDocument, type JourneyDocument } from '../../../core/journey';
 import { message, type Message } from '../../../core/i18n';
-import { errorCode, errorMessage, etagOfVersion, versionOfEtag, WorkspaceUnreachable, type ApiAnswer, type WorkspaceClient } from '../client';
-import { unreachable, workspaceMessages } from '../messages';
+import { answerOrUnreachable, errorCode, errorMessage, etagOfVersion, versionOfEtag, type ApiAnswer, type WorkspaceClient } from '../client';
+import { workspaceMessages } from '../messages';
 
 export const versionActions = ['create', 'update', 'delete', 'restore'] as const;
 export type VersionAction = (typeof versionActions)[number];
@@ -42,13 +42,8 @@ export function readVersions(value: unknown): JourneyVersion[] | null {
 const journeyPath = (journeyId: string) => `/journeys/${encodeURIComponent(journeyId)}`;
 
 async function ask<T>(request: () => Promise<ApiAnswer>, read: (answer: ApiAnswer) => Asked<T>): Promise<Asked<T>> {
-  let answer: ApiAnswer;
-  try {
-    answer = await request();
-  } catch (error) {
-    if (error instanceof WorkspaceUnreachable) return { ok: false, message: unreachable(error.detail) };
-    throw error;
-  }
+  const answer = await answerOrUnreachable(request());
+  if ('unreachable' in answer) return { ok: false, message: answer.unreachable };
   if (answer.status !== 200) return { ok: false, message: errorMessage(answer), stale: answer.status === 412 || errorCode(answer) === 'stale' };
   return read(answer);
 }
