@@ -1,6 +1,6 @@
 // journey-lab serve: the team server (src/server) on one port, the built app beside its API, the
 // workspace in PGlite under --data (default) or in PostgreSQL (--database / DATABASE_URL).
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -18,12 +18,22 @@ const BUILT_APP = path.join(REPOSITORY, 'dist');
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_DATA_DIR = 'journey-lab-data';
 
+/**
+ * Where vite's command line is: the file its package.json names as its `vite` bin. (Its files are not
+ * all exported: resolving `vite/bin/vite.js` itself is refused by vite 8's `exports`.)
+ */
+export function viteCli(): string {
+  const manifest = createRequire(import.meta.url).resolve('vite/package.json');
+  const { bin } = JSON.parse(readFileSync(manifest, 'utf8')) as { bin: Record<string, string> };
+  return path.join(path.dirname(manifest), bin.vite!);
+}
+
 /** Builds the app with vite when there is no build yet (a fresh clone); false when the build failed. */
 function ensureBuilt(appDir: string, lang: CliLanguage, io: CliIo): boolean {
   if (existsSync(path.join(appDir, 'index.html'))) return true;
   const text = cliText(lang);
   io.stderr(`${text('serve.building', { dir: appDir })}\n`);
-  const vite = createRequire(import.meta.url).resolve('vite/bin/vite.js');
+  const vite = viteCli();
   const built = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: REPOSITORY, stdio: ['ignore', 'inherit', 'inherit'] });
   if (built.status === 0 && existsSync(path.join(appDir, 'index.html'))) return true;
   io.stderr(`${text('serve.buildFailed', { status: String(built.status ?? built.signal) })}\n`);

@@ -1,13 +1,13 @@
 // Migrations up and down on every database, and `journey-lab serve`: the app with its policy, the API
 // on one port, the first administrator, and a workspace that outlives a restart.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateAllDown, migrateToLatest } from '../../src/server/migrations';
 import { contentSecurityPolicy } from '../../src/server/static';
-import { serveCommand } from '../../src/cli/serve';
+import { serveCommand, viteCli } from '../../src/cli/serve';
 import { backends, journey, PASSWORD } from './support';
 import type { WorkspaceDatabase } from '../../src/server/db';
 
@@ -94,6 +94,12 @@ describe('journey-lab serve', () => {
     expect(second.stderr).not.toContain('Created the first administrator');
     expect(second.stderr).not.toContain('one-time token');
   }, 120_000);
+
+  it('finds vite’s command line to build the app on a fresh clone (vite 8 does not export bin/vite.js)', () => {
+    const cli = viteCli();
+    expect(existsSync(cli)).toBe(true);
+    expect(readFileSync(cli, 'utf8')).toMatch(/^#!.*node/);
+  });
 
   it('says a port in use is in use, in the language asked for, and stops', async () => {
     const { createServer } = await import('node:net');
