@@ -1,38 +1,11 @@
 // The canvas on its own: JourneyCanvas draws a journey with no simulation or trainer around it, and
 // draws what a host's overlay hands it (canvas/overlay.ts) — node badges and classes, edge widths,
 // labels, tooltips and names, and an extra layer — from the overlay alone.
-import { act, render, screen, within } from '@testing-library/react';
-import { ReactFlowProvider } from '@xyflow/react';
-import { JourneyCanvas } from '../../src/app/canvas/JourneyCanvas';
+import { screen, within } from '@testing-library/react';
 import type { CanvasOverlay, EdgeWeight } from '../../src/app/canvas/overlay';
-import { createEditorStore } from '../../src/app/store/editorStore';
-import { EditorStoreContext } from '../../src/app/store/EditorStoreContext';
 import { setLanguage } from '../../src/app/i18n/index.ts';
-import { checkJourney } from '../../src/core/journey/validate';
-import type { JourneyDocument } from '../../src/core/journey/schema';
-import { validJourney } from '../fixtures/journeys';
 import { measureOnObserve } from '../support/measureOnObserve';
-
-const journey = () => checkJourney(validJourney()).document as JourneyDocument;
-
-/** JourneyCanvas with only what it needs to edit (the editor store and React Flow's provider), measured. */
-async function renderCanvas(overlay?: CanvasOverlay) {
-  const editor = createEditorStore();
-  editor.getState().open(journey());
-  await act(async () => {
-    render(
-      <EditorStoreContext.Provider value={editor}>
-        <ReactFlowProvider>
-          <div style={{ width: 1000, height: 800 }}>
-            <JourneyCanvas overlay={overlay} />
-          </div>
-        </ReactFlowProvider>
-      </EditorStoreContext.Provider>,
-    );
-    // Lets the measurements queued on mount land.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
-}
+import { renderCanvas } from '../support/renderCanvas';
 
 const nodeFrame = (id: string) => document.querySelector(`.react-flow__node[data-id="${id}"] .journey-node`);
 
@@ -68,7 +41,7 @@ describe('the canvas on its own', () => {
   });
 
   it('draws node badges, node classes and an extra layer from the host’s overlay', async () => {
-    await renderCanvas(fakeOverlay);
+    await renderCanvas({ overlay: fakeOverlay });
     expect(within(nodeFrame('start') as HTMLElement).getByTestId('fake-badge')).toHaveTextContent('42');
     expect(screen.getAllByTestId('fake-badge')).toHaveLength(1);
     expect(nodeFrame('waitBuy')).toHaveClass('journey-node', 'journey-node--pointed-at');
@@ -78,7 +51,7 @@ describe('the canvas on its own', () => {
   });
 
   it('draws edge widths, labels, tooltips and names from the host’s overlay', async () => {
-    await renderCanvas(fakeOverlay);
+    await renderCanvas({ overlay: fakeOverlay });
     const widthOf = (group: HTMLElement) => Number.parseFloat((group.querySelector('.port-edge__path') as SVGPathElement).style.strokeWidth);
     const heavy = screen.getByRole('group', { name: 'Connection next from start to waitBuy, weighing heavy' });
     expect(widthOf(heavy)).toBe(10);

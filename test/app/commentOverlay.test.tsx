@@ -1,37 +1,14 @@
 // Comments on the canvas: the comment overlay draws a count on each step with comments, named for
 // assistive technology in the page's language, beside another overlay's badges (combineOverlays),
 // and nothing once the journey's comments are cleared.
-import { act, render, screen, within } from '@testing-library/react';
-import { ReactFlowProvider } from '@xyflow/react';
-import { JourneyCanvas } from '../../src/app/canvas/JourneyCanvas';
+import { act, screen, within } from '@testing-library/react';
 import { combineOverlays, type CanvasOverlay } from '../../src/app/canvas/overlay';
 import { setLanguage } from '../../src/app/i18n/index.ts';
-import { createEditorStore } from '../../src/app/store/editorStore';
-import { EditorStoreContext } from '../../src/app/store/EditorStoreContext';
 import { commentOverlay } from '../../src/app/workspace/comments/commentOverlay';
 import { commentStore } from '../../src/app/workspace/comments/commentStore';
 import type { JourneyComment } from '../../src/app/workspace/comments/comments';
-import { checkJourney } from '../../src/core/journey/validate';
-import type { JourneyDocument } from '../../src/core/journey/schema';
-import { validJourney } from '../fixtures/journeys';
 import { measureOnObserve } from '../support/measureOnObserve';
-
-async function renderCanvas(overlay: CanvasOverlay) {
-  const editor = createEditorStore();
-  editor.getState().open(checkJourney(validJourney()).document as JourneyDocument);
-  await act(async () => {
-    render(
-      <EditorStoreContext.Provider value={editor}>
-        <ReactFlowProvider>
-          <div style={{ width: 1000, height: 800 }}>
-            <JourneyCanvas overlay={overlay} />
-          </div>
-        </ReactFlowProvider>
-      </EditorStoreContext.Provider>,
-    );
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
-}
+import { renderCanvas } from '../support/renderCanvas';
 
 const frame = (id: string) => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"] .journey-node`)!;
 const comment = (id: number, nodeId: string | null): JourneyComment => ({ id, nodeId, version: 1, author: 'a@example.com', text: `c${id}`, createdAt: '2026-03-01T11:00:00.000Z' });
@@ -52,7 +29,7 @@ describe('comment counts on the canvas', () => {
 
   it('draws each step’s count, beside another overlay’s badge, and nothing once cleared', async () => {
     commentStore.getState().show('basic', [comment(1, 'start'), comment(2, null), comment(3, 'start'), comment(4, 'remind')]);
-    await renderCanvas(combineOverlays(otherOverlay, commentOverlay));
+    await renderCanvas({ overlay: combineOverlays(otherOverlay, commentOverlay) });
     expect(within(frame('start')).getByRole('img', { name: '2 comments' })).toBeInTheDocument();
     expect(within(frame('start')).getByTestId('other-badge')).toBeInTheDocument();
     expect(within(frame('remind')).getByRole('img', { name: '1 comment' })).toBeInTheDocument();
@@ -69,7 +46,7 @@ describe('comment counts on the canvas', () => {
   it('names the count in Chinese', async () => {
     await setLanguage('zh-CN');
     commentStore.getState().show('basic', [comment(1, 'bought'), comment(2, 'bought'), comment(3, 'bought')]);
-    await renderCanvas(commentOverlay);
+    await renderCanvas({ overlay: commentOverlay });
     expect(within(frame('bought')).getByRole('img', { name: '3 条评论' })).toBeInTheDocument();
   });
 });

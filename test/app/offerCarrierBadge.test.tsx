@@ -1,15 +1,12 @@
 // A message that announces offers (given before it "with the next message") wears a badge naming them
 // on the canvas, worked out from the open journey and kept up to date as it is edited.
-import { act, render, screen, within } from '@testing-library/react';
-import { ReactFlowProvider } from '@xyflow/react';
-import { JourneyCanvas } from '../../src/app/canvas/JourneyCanvas';
-import { createEditorStore, type EditorStore } from '../../src/app/store/editorStore';
-import { EditorStoreContext } from '../../src/app/store/EditorStoreContext';
+import { act, screen, within } from '@testing-library/react';
 import { setLanguage } from '../../src/app/i18n/index.ts';
 import { checkJourney } from '../../src/core/journey/validate';
 import type { JourneyDocument } from '../../src/core/journey/schema';
 import { edge, node } from '../fixtures/journeys';
 import { measureOnObserve } from '../support/measureOnObserve';
+import { renderCanvas } from '../support/renderCanvas';
 
 /** Entry → coupon (next-touch) → SMS → push → exit: the SMS carries the coupon, the push does not. */
 function couponJourney(couponLabel: string): JourneyDocument {
@@ -30,24 +27,6 @@ function couponJourney(couponLabel: string): JourneyDocument {
   return checked.document!;
 }
 
-async function renderCanvas(journey: JourneyDocument): Promise<EditorStore> {
-  const editor = createEditorStore();
-  editor.getState().open(journey);
-  await act(async () => {
-    render(
-      <EditorStoreContext.Provider value={editor}>
-        <ReactFlowProvider>
-          <div style={{ width: 1000, height: 800 }}>
-            <JourneyCanvas />
-          </div>
-        </ReactFlowProvider>
-      </EditorStoreContext.Provider>,
-    );
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
-  return editor;
-}
-
 const nodeFrame = (id: string) => document.querySelector(`.react-flow__node[data-id="${id}"] .journey-node`) as HTMLElement;
 
 describe('the offer badge on a message', () => {
@@ -62,7 +41,7 @@ describe('the offer badge on a message', () => {
 
   it('names the offer on the first message after it, and on no other step', async () => {
     setLanguage('en');
-    await renderCanvas(couponJourney('First-order coupon'));
+    await renderCanvas({ journey: couponJourney('First-order coupon') });
     const badge = within(nodeFrame('sms')).getByRole('img', { name: 'Carries the offer First-order coupon' });
     expect(badge).toHaveTextContent('First-order coupon');
     expect(screen.getAllByRole('img', { name: /^Carries the offer/ })).toHaveLength(1);
@@ -71,13 +50,13 @@ describe('the offer badge on a message', () => {
 
   it('speaks Chinese', async () => {
     setLanguage('zh-CN');
-    await renderCanvas(couponJourney('首单券'));
+    await renderCanvas({ journey: couponJourney('首单券') });
     expect(within(nodeFrame('sms')).getByRole('img', { name: '携带优惠：首单券' })).toBeInTheDocument();
   });
 
   it('follows edits: a renamed offer renames the badge, and an offer shown at checkout takes it away', async () => {
     setLanguage('en');
-    const editor = await renderCanvas(couponJourney('First-order coupon'));
+    const editor = await renderCanvas({ journey: couponJourney('First-order coupon') });
     const edit = (change: (coupon: JourneyDocument['nodes'][number]) => JourneyDocument['nodes'][number]) =>
       act(() => {
         const journey = editor.getState().journey!;
