@@ -117,7 +117,7 @@ const problem = (code: keyof typeof simulationProblems, text: Message, path: (st
  * What would make a run too big to allocate or to finish: the limits every model is built within
  * (checkSimulation reports them with the rest, modelFor refuses to go past them).
  */
-function runSizeProblems(horizon: string | null, users: number, shards: number | 'any'): Problem[] {
+function runSizeProblems(horizon: string | null, users: number, shards: number | 'model'): Problem[] {
   const problems: Problem[] = [];
   const horizonMs = horizon === null ? null : parseDuration(horizon);
   if (horizon !== null && (horizonMs === null || horizonMs > MAX_HORIZON_DAYS * MS.day)) {
@@ -136,11 +136,11 @@ function runSizeProblems(horizon: string | null, users: number, shards: number |
 
 /**
  * Whether a run's users fit: one machine runs at most MAX_USERS, a run split into shards at most
- * MAX_SHARDED_USERS with each shard at most MAX_USERS. 'any': a model of some range of a run, which
+ * MAX_SHARDED_USERS with each shard at most MAX_USERS. 'model': a model of some range of a run, which
  * indexes users and allocates nothing per user, so only the sharded ceiling binds.
  */
-function usersSizeProblem(users: number, shards: number | 'any'): Problem | null {
-  const ceiling = shards === 'any' || shards > 1 ? MAX_SHARDED_USERS : MAX_USERS;
+function usersSizeProblem(users: number, shards: number | 'model'): Problem | null {
+  const ceiling = shards === 'model' || shards > 1 ? MAX_SHARDED_USERS : MAX_USERS;
   if (!Number.isInteger(users) || users < 1 || users > ceiling) {
     // Between what one machine and what shards run: say how many shards it takes.
     if (Number.isInteger(users) && users > MAX_USERS && users <= MAX_SHARDED_USERS)
@@ -209,7 +209,7 @@ export function modelFor(checked: ModelInputs, replication: number, registry: Re
 }
 
 function modelOf(compiled: CompiledJourney, checked: ModelInputs, replication: number, registry: Registry): Model {
-  const tooBig = runSizeProblems(compiled.document.settings.horizon, checked.users, 'any');
+  const tooBig = runSizeProblems(compiled.document.settings.horizon, checked.users, 'model');
   if (tooBig.length > 0) throw new SimulationError(tooBig);
   return buildModel(compiled.document, compiled.config, checked.cohort, { seed: checked.seed + replication, users: checked.users, registry, population: checked.population ?? null });
 }
