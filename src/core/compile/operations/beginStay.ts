@@ -6,7 +6,5 @@ export const beginStay = defineBareAction<null>({
   role: 'update',
   run: () => ({ goalsReached: [] }),
   decode: () => null,
-  execute: (user) => {
-    user.goalsReached.fill(0);
-  },
+  execute: (user) => user.beginStay(),
 });

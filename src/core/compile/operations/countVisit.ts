@@ -7,6 +7,6 @@ export const countVisit = defineAction<{ node: string }, { node: number }>({
   run: (context, p) => ({ visits: { ...context.visits, [p.node]: (context.visits[p.node] ?? 0) + 1 } }),
   decode: (p, plan) => ({ node: plan.node(p.node) }),
   execute: (user, r) => {
-    user.visits[r.node]!++;
+    user.countVisit(r.node);
   },
 });

@@ -6,7 +6,5 @@ export const markGoal = defineAction<{ node: string }, { node: number }>({
   role: 'update',
   run: (context, p) => ({ goalsReached: [...context.goalsReached, p.node] }),
   decode: (p, plan) => ({ node: plan.node(p.node) }),
-  execute: (user, r) => {
-    user.goalsReached[r.node] = 1;
-  },
+  execute: (user, r) => user.markGoal(r.node),
 });

@@ -14,4 +14,4 @@ export const reportVisit = defineAction<{ node: string }, { node: number }>({
  * countVisit then reportVisit of the same node, the way every node's entry starts, in one kernel step
  * (the plan fuses the pair).
  */
-export const countAndReportVisit = (user: KernelUser, r: { node: number }): void => user.world.enter(r.node, ++user.visits[r.node]!);
+export const countAndReportVisit = (user: KernelUser, r: { node: number }): void => user.world.enter(r.node, user.countVisit(r.node));

@@ -17,12 +17,6 @@ import { StampedMap } from './stampedMap';
  * a flat operation stream, where the steps that are one call on the world are opcodes run inline.
  */
 
-/** Zeroes a per-node array: a loop over a journey's few nodes costs less than a call of fill. */
-function zero(array: Int32Array | Uint8Array): void {
-  if (array.length > 256) array.fill(0);
-  else for (let index = 0; index < array.length; index++) array[index] = 0;
-}
-
 export class KernelDriver implements MachineDriver, KernelUser {
   readonly plan: Plan;
   private state = 0;
@@ -31,6 +25,11 @@ export class KernelDriver implements MachineDriver, KernelUser {
   segment = 0;
   readonly visits: Int32Array;
   readonly goalsReached: Uint8Array;
+  /** The nodes this user has a visit count for, and the goals marked since the last clear: what begin clears. */
+  private readonly visited: Int32Array;
+  private visitedCount = 0;
+  private readonly marked: Int32Array;
+  private markedCount = 0;
   // Cleared for every user: maps whose clear allocates nothing (stampedMap.ts).
   readonly tags: Map<string, boolean> = new StampedMap<string, boolean>();
   readonly attributes: Map<string, Scalar> = new StampedMap<string, Scalar>();
@@ -49,6 +48,8 @@ export class KernelDriver implements MachineDriver, KernelUser {
     this.plan = buildPlan(model);
     this.visits = new Int32Array(model.nodes.length);
     this.goalsReached = new Uint8Array(model.nodes.length);
+    this.visited = new Int32Array(model.nodes.length);
+    this.marked = new Int32Array(model.nodes.length);
     const most = this.plan.states.reduce((largest, state) => Math.max(largest, state.after.length), 1);
     this.timerAt = new Float64Array(most);
     this.timerOrder = new Float64Array(most);
@@ -64,8 +65,9 @@ export class KernelDriver implements MachineDriver, KernelUser {
   begin(user: number): void {
     this.user = user;
     this.segment = this.world.segment;
-    zero(this.visits);
-    zero(this.goalsReached);
+    for (let index = 0; index < this.visitedCount; index++) this.visits[this.visited[index]!] = 0;
+    this.visitedCount = 0;
+    this.beginStay();
     this.tags.clear();
     this.attributes.clear();
     this.timerCount = 0;
@@ -76,6 +78,23 @@ export class KernelDriver implements MachineDriver, KernelUser {
   }
 
   end(): void {}
+
+  countVisit(node: number): number {
+    const visit = ++this.visits[node]!;
+    if (visit === 1) this.visited[this.visitedCount++] = node;
+    return visit;
+  }
+
+  markGoal(node: number): void {
+    if (this.goalsReached[node]) return;
+    this.goalsReached[node] = 1;
+    this.marked[this.markedCount++] = node;
+  }
+
+  beginStay(): void {
+    for (let index = 0; index < this.markedCount; index++) this.goalsReached[this.marked[index]!] = 0;
+    this.markedCount = 0;
+  }
 
   nextTimer(): number {
     let next = Infinity;
@@ -168,7 +187,7 @@ export class KernelDriver implements MachineDriver, KernelUser {
       const op = program[pc]!;
       if (op === OP_VISIT) {
         const node = program[pc + 1]!;
-        world.enter(node, ++this.visits[node]!);
+        world.enter(node, this.countVisit(node));
         pc += 2;
       } else if (op === OP_PORT) {
         world.port(program[pc + 1]!, program[pc + 2]!);
@@ -177,13 +196,13 @@ export class KernelDriver implements MachineDriver, KernelUser {
         world.touch(program[pc + 1]!, program[pc + 2]!);
         pc += 3;
       } else if (op === OP_MARK_GOAL) {
-        this.goalsReached[program[pc + 1]!] = 1;
+        this.markGoal(program[pc + 1]!);
         pc += 2;
       } else if (op === OP_REACH_GOAL) {
         world.goal(program[pc + 1]!);
         pc += 2;
       } else if (op === OP_BEGIN_STAY) {
-        zero(this.goalsReached);
+        this.beginStay();
         pc += 1;
       } else {
         const action = this.plan.calls[program[pc + 1]!]!;
