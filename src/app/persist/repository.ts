@@ -19,6 +19,7 @@ import type { PopulationRepository } from './populationRepository';
 import type { RunRepository } from './runRepository';
 import type { ScenarioRepository } from './scenarioRepository';
 import { say } from '../i18n/say';
+import { rememberProblems } from '../store/journeyProblems';
 
 export interface StoredJourney {
   /** The document as checked on the way out (defaults filled in); on save, the very object given. */
@@ -245,6 +246,8 @@ export function checkRecord(record: JourneyRecord): LoadResult {
       raw: record.document,
     };
   }
+  // The editor that opens it draws from this analysis instead of running it again.
+  rememberProblems(document, problems);
   return {
     ok: true,
     stored: { document, revision: record.revision, updatedAt: record.updatedAt, writer: record.writer },

@@ -1,19 +1,9 @@
 import { useDeferredValue, useMemo } from 'react';
-import { validate } from '../../core/journey';
-import type { JourneyDocument } from '../../core/journey';
 import type { Problem } from '../../core/journey';
+import { journeyProblems } from './journeyProblems';
 import { useEditor } from './useEditor';
 
 const none: Problem[] = [];
-// Documents are immutable, so a document's problems never change: the canvas and the side panels
-// share one validation per edit however many of them ask.
-const problemsOf = new WeakMap<JourneyDocument, Problem[]>();
-
-function validated(journey: JourneyDocument): Problem[] {
-  let problems = problemsOf.get(journey);
-  if (!problems) problemsOf.set(journey, (problems = validate(journey)));
-  return problems;
-}
 
 /**
  * From this many steps on, validation runs in a render of its own after the journey is drawn (React's
@@ -34,5 +24,5 @@ export function useProblems(): Problem[] {
   // Called whatever the size (hooks keep their order); a large journey starts with no problems.
   const deferred = useDeferredValue(settled, large ? null : undefined);
   const checked = large ? deferred : settled;
-  return useMemo(() => (checked ? validated(checked) : none), [checked]);
+  return useMemo(() => (checked ? journeyProblems(checked) : none), [checked]);
 }
