@@ -12,7 +12,7 @@ import {
   sampleStandardGamma,
   type Uniforms,
 } from '../../src/core/sim/math/distributions';
-import { hashKey, hashString } from '../../src/core/sim/math/random';
+import { hashAfter, hashAfter2, hashKey, hashString, keyPrefix, keyPrefix2 } from '../../src/core/sim/math/random';
 
 const SEED = 20_250_601;
 const N = 50_000;
@@ -67,6 +67,17 @@ describe('uniform streams', () => {
     for (let k = 0; k < 5; k++) expect(u()).toBe(hashKey(SEED, 7, purpose, k, 0) / 4294967296);
     const salted = uniformStream(SEED, 7, purpose, 3, 99);
     expect(salted()).toBe(hashKey(SEED, 7, purpose, 3, 99) / 4294967296);
+  });
+
+  it('hash a key in two halves to the same value as in one (the prefix mixed once per user)', () => {
+    // Words across the whole 32-bit range, negative and past 2³¹ included (hashString gives up to 2³² − 1).
+    const word = (i: number, salt: number) => Math.imul(i + 1, 0x9e3779b1 ^ salt) >>> (i % 3 === 0 ? 0 : 1);
+    for (let i = 0; i < 5000; i++) {
+      const [seed, user, node, visit, purpose] = [word(i, 1) - (i % 2 ? 2 ** 31 : 0), word(i, 2), word(i, 3), i % 7 === 0 ? 0 : word(i, 4), word(i, 5)];
+      const whole = hashKey(seed, user, node, visit, purpose);
+      expect(hashAfter(keyPrefix(seed, user), node, visit, purpose)).toBe(whole);
+      expect(hashAfter2(keyPrefix2(seed, user, node), visit, purpose)).toBe(whole);
+    }
   });
 
   it('are deterministic, resettable and skip ahead with start', () => {

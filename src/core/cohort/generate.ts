@@ -2,7 +2,7 @@ import { channels, type Channel } from '../journey/channels';
 import { rfmDimensions } from '../journey/condition';
 import type { JourneyUser } from '../compile/runtime';
 import type { AttributeValue, CohortSegment, CohortSpec } from './schema';
-import { hashKey, hashString } from '../sim/math/random';
+import { hashAfter2, hashKey, hashString, keyPrefix2 } from '../sim/math/random';
 
 /**
  * Turns a cohort spec into users, lazily: user `index` is computed from (seed, index) alone whenever it
@@ -137,7 +137,16 @@ export function createCohortGenerator(spec: CohortSpec, seed: number): CohortGen
   const plans = spec.segments.map((segment) => planSegment(spec, segment));
   const segmentPurpose = hashString('cohort:segment');
   const rfmPurposes = rfmDimensions.map((dimension) => hashString(`cohort:rfm:${dimension}`));
-  const uniform = (index: number, purpose: number) => hashKey(seed, index, NODE_WORD, 0, purpose) / TWO_TO_32;
+  // The draws of one user share the key's first words (seed, user, NODE_WORD): mixed once per user (random.ts).
+  let lastIndex = -1;
+  let lastPrefix = 0;
+  const uniform = (index: number, purpose: number) => {
+    if (index !== lastIndex) {
+      lastIndex = index;
+      lastPrefix = keyPrefix2(seed, index, NODE_WORD);
+    }
+    return hashAfter2(lastPrefix, 0, purpose) / TWO_TO_32;
+  };
 
   const tagPurposes = new Map<string, number>();
   const tagPurpose = (tag: string) => {

@@ -6,7 +6,7 @@ import { UniformStream } from '../math/distributions';
 import { betaQuantiles, gammaQuantiles, type QuantileTable } from '../math/inverseCdf';
 import { customerMeanOrderValue } from '../math/orderValue';
 import { announcementCode } from '../../journey/announcements';
-import { hashKey, hashString } from '../math/random';
+import { hashAfter, hashString, keyPrefix } from '../math/random';
 import { addWideProduct, ARM, ARM_FIELDS, CHANNEL, CHANNEL_FIELDS, PAIRED, PAIRED_BLOCK, PAIRED_WIDE_AT, SEGMENT, SEGMENT_FIELDS, type CounterLayout } from './counters';
 import { EVENT_CLICK, EVENT_OPEN, EVENT_PURCHASE, EVENT_UNSUBSCRIBE, EVENT_VISIT, MONEY_UNIT, toMoneyUnits, type Model, type SegmentModel } from './model';
 import { calendarAdvance } from './clock';
@@ -182,6 +182,8 @@ export class UserWorld {
 
   // The current user
   user = 0;
+  /** The user's key prefix (seed, user) mixed once: their keyed draws hash only the rest (random.ts). */
+  private userKey = 0;
   segment = 0;
   now = 0;
   private behaviour!: SegmentModel;
@@ -364,7 +366,8 @@ export class UserWorld {
     if (twin) this.keepTreatedOutcome();
     this.twin = twin;
     this.sink = twin ? this.scratchCounters : this.counters;
-    this.controlled = model.controlShare > 0 && hashKey(model.seed, user, CONTROL, 0, 0) * INV_2_32 < model.controlShare;
+    this.userKey = keyPrefix(model.seed, user);
+    this.controlled = model.controlShare > 0 && hashAfter(this.userKey, CONTROL, 0, 0) * INV_2_32 < model.controlShare;
     this.silenced = twin || this.controlled;
     this.diverged = false;
     this.runConvertedDay = -1;
@@ -657,7 +660,7 @@ export class UserWorld {
   private nextOccurrence(code: number, from: number): number {
     const rate = this.behaviour.eventRate[code]!;
     if (!(rate > 0)) return Infinity;
-    const u = hashKey(this.model.seed, this.user, EVENTS, this.rateDraws[code]!++, this.model.eventHash[code]!) * INV_2_32;
+    const u = hashAfter(this.userKey, EVENTS, this.rateDraws[code]!++, this.model.eventHash[code]!) * INV_2_32;
     return from - Math.log(1 - u) / rate;
   }
 
@@ -1221,7 +1224,7 @@ export class UserWorld {
   }
 
   private touchDraw(nodeHash: number, visit: number, purpose: number): number {
-    return hashKey(this.model.seed, this.user, nodeHash, visit, purpose) * INV_2_32;
+    return hashAfter(this.userKey, nodeHash, visit, purpose) * INV_2_32;
   }
 
   /** How many times the user did `code` in the last `windowMs`, up to and including now. */

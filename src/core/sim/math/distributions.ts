@@ -13,7 +13,7 @@
  * stream as a plain `() => number` (`Uniforms`), so a closure, `UniformStream.next` or a scripted
  * list in a test all work; a hot loop should reuse one `UniformStream` and `reset` it per user.
  */
-import { hashKey } from './random';
+import { hashAfter2, keyPrefix2 } from './random';
 import { logGamma } from './specialFunctions';
 
 /** A source of uniforms in [0, 1); every call returns the next one. */
@@ -27,14 +27,13 @@ const INV_2_32 = 1 / 4294967296;
  * so a loop over a million users allocates nothing.
  */
 export class UniformStream {
-  private seed = 0;
-  private user = 0;
-  private purpose = 0;
+  /** The key's fixed words (seed, user, purpose) mixed once per reset (random.ts, keyPrefix2). */
+  private prefix = 0;
   private salt = 0;
   /** The counter of the next uniform; after n draws from start s it is s + n. */
   counter = 0;
-  /** The next uniform of the stream. */
-  readonly next: Uniforms = () => hashKey(this.seed, this.user, this.purpose, this.counter++, this.salt) * INV_2_32;
+  /** The next uniform of the stream: hashKey(seed, user, purpose, counter, salt) / 2³². */
+  readonly next: Uniforms = () => hashAfter2(this.prefix, this.counter++, this.salt) * INV_2_32;
 
   constructor(seed: number, user: number, purpose: number, start = 0, salt = 0) {
     this.reset(seed, user, purpose, start, salt);
@@ -42,9 +41,7 @@ export class UniformStream {
 
   /** Re-keys the stream; the next uniform is the `start`-th of (seed, user, purpose, salt). */
   reset(seed: number, user: number, purpose: number, start = 0, salt = 0): this {
-    this.seed = seed;
-    this.user = user;
-    this.purpose = purpose;
+    this.prefix = keyPrefix2(seed, user, purpose);
     this.salt = salt;
     this.counter = start;
     return this;
