@@ -10,6 +10,9 @@
 //                      (the speedup); both are warmed up (the reference with 5,000 users: it keeps
 //                      speeding up for several thousand), then run --runs times, and the median run of
 //                      each is reported; every kernel runs before any reference (see measureEngine)
+//   behaviour model    users/s of the kernel on a journey no one enters (the same cohort and seed): the
+//                      behaviour model alone, which any journey's users cost at least, and the ceiling
+//                      it sets on the speedup (its users per CPU-second ÷ the reference's)
 //   1M users           seconds for 1,000,000 users × 90 days on one thread (the kernel run itself when
 //                      --users is 1,000,000, otherwise extrapolated from it and marked so)
 //   kernel memory      heap (+ array buffers) held by a range's world and kernel driver: the fixed
@@ -47,7 +50,7 @@ import { checkSimulation, modelFor, simulateChecked, type CheckedSimulation } fr
 import { UserWorld } from '../src/core/sim/engine';
 import { ecommercePreset } from '../src/core/cohort';
 import { SteppingClock } from '../src/core/sim/engine';
-import { BENCH_HORIZON, benchmarkJourney, largestTemplate } from './simulationJourneys';
+import { BENCH_HORIZON, behaviourOnlyJourney, benchmarkJourney, largestTemplate } from './simulationJourneys';
 import { say } from '../src/cli/i18n';
 import { parsedOrExit, UsageError } from './benchCli';
 
@@ -157,6 +160,16 @@ export interface JourneyFigures {
    * Other work on the machine slows both engines' wall time, not always alike; it takes less of their CPU time.
    */
   cpuSpeedup?: number;
+  /**
+   * The kernel on a journey no one enters, on the same cohort and seed (bench/simulationJourneys.ts,
+   * behaviourOnlyJourney): the behaviour model alone, which every journey's users cost at least.
+   */
+  behaviourOnly?: SingleThread;
+  /**
+   * behaviour-only users/s ÷ this journey's reference users/s (by CPU time): the most the kernel's
+   * speedup on this journey can be while the behaviour model costs what it does.
+   */
+  speedupCeiling?: number;
   /** Seconds for 1,000,000 users on one thread (kernel). */
   millionSeconds: number;
   millionExtrapolated: boolean;
@@ -489,7 +502,10 @@ export async function runSimulationBench(options: SimulationBenchOptions): Promi
     if (source.id === PARALLEL_JOURNEY) parallelChecked = checked;
     return { source, checked, model: modelFor(checked, 0) };
   });
-  // Every kernel first (see measureEngine), then every reference.
+  // Every kernel first (see measureEngine), then every reference; the behaviour model alone before them.
+  const behaviourOnlyModel = modelFor(check(behaviourOnlyJourney(), options.users), 0);
+  const { run: behaviourOnly } = measureEngine(behaviourOnlyModel, 'fast', { users: options.users, warm: sizes.warmKernel, from: 0, rounds: sizes.rounds });
+  log(`behaviour model alone (no one enters) kernel: ${behaviourOnly.runs.map(fmtRate).join(', ')} users/s`);
   const kernels = prepared.map(({ source, model }) => {
     const { run, entered } = measureEngine(model, 'fast', { users: options.users, warm: sizes.warmKernel, from: 0, rounds: sizes.rounds });
     log(`${source.id} kernel: ${run.runs.map(fmtRate).join(', ')} users/s over ${options.users.toLocaleString('en')} users`);
@@ -520,6 +536,8 @@ export async function runSimulationBench(options: SimulationBenchOptions): Promi
       twinCost: kernel.usersPerSecond / withTwin.usersPerSecond,
       speedup: kernel.usersPerSecond / reference.usersPerSecond,
       cpuSpeedup: kernel.users / kernel.cpuSeconds / (reference.users / reference.cpuSeconds),
+      behaviourOnly,
+      speedupCeiling: behaviourOnly.users / behaviourOnly.cpuSeconds / (reference.users / reference.cpuSeconds),
       millionSeconds: millionExtrapolated ? MILLION / kernel.usersPerSecond : kernel.seconds,
       millionExtrapolated,
       memory: { kernel: memoryKernel, reference: memoryReference, ...(overRun ? { kernelOverRun: overRun } : {}) },
@@ -599,6 +617,8 @@ export function formatTable(result: SimulationBenchResult): string {
       row('kernel, 1 thread', (journey) => engineCell(journey.kernel)),
       row('speedup kernel / reference (single runs)', (journey) => fmtRatio(journey.speedup)),
       row('the same by CPU time', (journey) => (journey.cpuSpeedup === undefined ? 'not measured' : fmtRatio(journey.cpuSpeedup))),
+      row('behaviour model alone (no one enters), kernel', (journey) => (journey.behaviourOnly ? engineCell(journey.behaviourOnly) : 'not measured')),
+      row('speedup ceiling it sets, by CPU time', (journey) => (journey.speedupCeiling === undefined ? 'not measured' : fmtRatio(journey.speedupCeiling))),
       row('kernel with twins, 1 thread', (journey) => engineCell(journey.kernelWithTwin)),
       row('twin cost (time with twins / single run)', (journey) => fmtRatio(journey.twinCost)),
       row('1M users × 90 d, 1 thread', (journey) => `${journey.millionSeconds.toFixed(2)} s${journey.millionExtrapolated ? ' (extrapolated)' : ''}`),

@@ -112,3 +112,23 @@ export function largestTemplate(): { id: string; document: JourneyDocumentInput 
   if (!best) throw new Error('There are no templates.');
   return { id: best.id, document: { ...best.document, settings: { ...best.document.settings, horizon: BENCH_HORIZON } } };
 }
+
+/**
+ * A journey no one enters: its entry waits for an event the cohort never does. Simulating it is the
+ * behaviour model alone (each user's traits, their own purchases, the counters), with next to nothing
+ * of the journey — the least a kernel can do per user, which caps its speedup over the reference.
+ */
+export function behaviourOnlyJourney(): JourneyDocumentInput {
+  return {
+    schemaVersion: 6,
+    id: 'bench-behaviour-only',
+    name: 'Behaviour model alone (no one enters)',
+    description: 'Made for bench/simulation.ts: an entry on an event no user of the cohort does.',
+    settings: { horizon: BENCH_HORIZON },
+    nodes: [
+      { id: 'entry', kind: 'entry', stage: 'awareness', label: 'Never', params: { trigger: { type: 'event', event: 'bench_never_happens' } }, position: { x: 0, y: 20 } },
+      { id: 'exit', kind: 'exit', stage: 'awareness', label: 'Exit', params: { reason: 'done' }, position: { x: 260, y: 20 } },
+    ],
+    edges: [{ id: 'entry-next', source: 'entry', sourcePort: 'next', target: 'exit' }],
+  };
+}

@@ -1,7 +1,9 @@
 // The simulation benchmark (bench/simulation.ts): its journeys are valid, it judges its targets and
 // finds wrong results (which fail the benchmark) from given figures, and reads its options. Running it
 // is the benchmark's job (npm run bench:simulation), not the unit suite's: its figures are timings.
-import { benchmarkJourney, largestTemplate } from '../../bench/simulationJourneys';
+import { behaviourOnlyJourney, benchmarkJourney, largestTemplate } from '../../bench/simulationJourneys';
+import { checkSimulation, modelFor, runRange } from '../../src/core/sim/engine';
+import { ecommercePreset } from '../../src/core/cohort';
 import { formatTable, parseOptions, targetChecks, TARGETS, workerCounts, wrongResults, type JourneyFigures, type ParallelRun, type SimulationBenchResult } from '../../bench/simulation';
 import { checkJourney } from '../../src/core/journey/validate';
 import { builtinKinds } from '../../src/core/journey/registry';
@@ -24,6 +26,20 @@ describe('simulation benchmark journeys', () => {
     const { document } = largestTemplate();
     expect(document.nodes).toHaveLength(most);
     expect(checkJourney(document).document!.settings.horizon).toBe('P90D');
+  });
+
+  it('has a journey no one enters, on which the kernel simulates the behaviour model alone', () => {
+    const checked = checkSimulation({ journey: behaviourOnlyJourney(), cohort: ecommercePreset.spec, seed: 1, users: 2_000, engine: 'fast' });
+    expect(checked.ok).toBe(true);
+    if (!checked.ok) return;
+    const model = modelFor(checked.checked, 0);
+    const { counters } = runRange(model, 'fast', 0, 2_000, { twin: false });
+    const scalar = model.layout.scalar;
+    expect(counters[scalar.users]).toBe(2_000);
+    expect(counters[scalar.entered]).toBe(0);
+    expect(counters[model.layout.nodeEntries]).toBe(0);
+    // The cohort still buys: the behaviour model ran for every user.
+    expect(counters[scalar.purchases]).toBeGreaterThan(1_000);
   });
 });
 
