@@ -88,6 +88,9 @@ const CONTROL = hashString('control-group');
 /** Customer value looks this far past the horizon (12 months). */
 const CUSTOMER_VALUE_DAYS = 365;
 const SPEND_LATENT = hashString('orderValue.latent');
+/** The latent stream's uniforms: the purchase rate's, then the dropout's. */
+const LATENT_RATE = 0;
+const LATENT_DROPOUT = 1;
 const CARRY_FORWARD = hashString('population.carryForward');
 const ORDERS = hashString('orderValue.orders');
 const EVENTS = hashString('events');
@@ -192,7 +195,6 @@ export class UserWorld {
   private readonly segmentTraits: (TraitTables | null)[];
   private lambdaPerMs = 0;
   private dropout = 0;
-  private dropoutCounter = 0;
   private spendLatent = 0;
   private alive = true;
   /** Dropped out at least once, and won back at least once (each user is counted once in each). */
@@ -202,7 +204,6 @@ export class UserWorld {
   private purchaseCount = 0;
   private readonly purchases = new UniformStream(0, 0, PURCHASES);
   private readonly induced = new UniformStream(0, 0, INDUCED);
-  private readonly scratch = new UniformStream(0, 0, LATENT);
   /**
    * Baseline purchases (BG/NBD at the user's own rate λ, each followed by a dropout coin) come from
    * their own stream, which nothing the journey does can shift: the next one is due at `purchaseAt`.
@@ -383,7 +384,6 @@ export class UserWorld {
     this.traits = this.segmentTraits[segment] ??= traitTables(behaviour);
     // λ now; p and the spend level only when the first purchase needs them (most users of a short
     // horizon never buy, and draws are counter-based, so drawing later gives the same numbers).
-    const latent = this.scratch.reset(model.seed, user, LATENT);
     const population = model.population;
     if (population) {
       // A real customer: their own rate, dropout chance and spend level, drawn from the fit given their history.
@@ -391,8 +391,7 @@ export class UserWorld {
       this.dropout = population.dropout[user]!;
       this.spendLatent = population.spendRate[user]!;
     } else {
-      this.lambdaPerMs = this.traits.rate.quantile(latent.next()) / (behaviour.purchase.alpha * DAY);
-      this.dropoutCounter = latent.counter;
+      this.lambdaPerMs = this.traits.rate.quantile(this.keyed(LATENT, LATENT_RATE)) / (behaviour.purchase.alpha * DAY);
       this.dropout = -1;
       this.spendLatent = -1;
     }
@@ -516,16 +515,15 @@ export class UserWorld {
     const launchDay = this.model.clock.launchDay;
     if (population.asOf === undefined || launchDay === null || launchDay <= population.asOf) return false;
     const survives = Math.exp(-population.lambdaPerDay[user]! * population.dropout[user]! * (launchDay - population.asOf));
-    return this.scratch.reset(this.model.seed, user, CARRY_FORWARD).next() >= survives;
+    return this.keyed(CARRY_FORWARD, 0) >= survives;
   }
 
   /** The dropout chance and spend level, drawn when first needed (counter-based: the same numbers whenever). */
   private drawLateTraits(): void {
     if (this.spendLatent >= 0) return;
-    const model = this.model;
     const traits = this.traits;
-    this.dropout = traits.dropout.quantile(this.scratch.reset(model.seed, this.user, LATENT, this.dropoutCounter).next());
-    this.spendLatent = traits.spend.quantile(this.scratch.reset(model.seed, this.user, SPEND_LATENT).next()) / this.behaviour.orderValue.gamma;
+    this.dropout = traits.dropout.quantile(this.keyed(LATENT, LATENT_DROPOUT));
+    this.spendLatent = traits.spend.quantile(this.keyed(SPEND_LATENT, 0)) / this.behaviour.orderValue.gamma;
   }
 
   private keepTreatedOutcome(): void {
@@ -823,7 +821,7 @@ export class UserWorld {
     const lift = this.multiplier();
     const kept = lift >= 1 || this.induced.next() < lift;
     if (!kept) this.diverged = true;
-    const code = kept ? this.purchase(this.scratch.reset(this.model.seed, this.user, ORDERS, 0, k).next()) : -1;
+    const code = kept ? this.purchase(this.keyed(ORDERS, 0, k)) : -1;
     if (this.purchases.next() < this.dropout) {
       this.alive = false;
       this.purchaseAt = Infinity;
@@ -884,7 +882,7 @@ export class UserWorld {
     // its order value and dropout coin, and it is not made again when it was due.
     const pullForward = this.behaviour.pullForward;
     const pulled = pullForward > 0 && (pullForward >= 1 || this.induced.next() < pullForward);
-    const code = pulled ? this.baselinePurchase() : this.purchase(this.scratch.reset(this.model.seed, this.user, INDUCED_ORDERS, 0, k).next());
+    const code = pulled ? this.baselinePurchase() : this.purchase(this.keyed(INDUCED_ORDERS, 0, k));
     this.rateChanged();
     return code;
   }
@@ -1221,6 +1219,14 @@ export class UserWorld {
   /** The day (0 = launch day) of a time within the horizon. */
   private dayOf(time: number): number {
     return Math.min(this.model.days - 1, Math.floor(time / DAY));
+  }
+
+  /**
+   * The user's uniform keyed (seed, user, purpose, counter, salt): the `counter`-th of their stream for
+   * `purpose` (math/distributions.ts, UniformStream), hashed from the user's prefix.
+   */
+  private keyed(purpose: number, counter: number, salt = 0): number {
+    return hashAfter(this.userKey, purpose, counter, salt) * INV_2_32;
   }
 
   private touchDraw(nodeHash: number, visit: number, purpose: number): number {
