@@ -49,7 +49,20 @@ function chartPng(element: HTMLElement, option: EChartsCoreOption, locale: strin
 export function renderChart(element: HTMLElement, option: EChartsCoreOption, locale: string): ChartHandle {
   const chart = init(element, null, { renderer: 'svg', locale });
   chart.setOption(withPlainTextTooltips(inFont(option, fontOf(element))));
-  const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => chart.resize());
+  // A ResizeObserver reports an element once as soon as it observes it, at the size the chart was just
+  // drawn at: resizing then drew every chart of an opening dashboard twice (a tenth of a second of the
+  // page's time on this project's machine). Only a change of the box's size redraws it.
+  let width = element.clientWidth;
+  let height = element.clientHeight;
+  const observer =
+    typeof ResizeObserver === 'undefined'
+      ? null
+      : new ResizeObserver(() => {
+          if (element.clientWidth === width && element.clientHeight === height) return;
+          width = element.clientWidth;
+          height = element.clientHeight;
+          chart.resize();
+        });
   observer?.observe(element);
   return {
     toPng: () => chartPng(element, chart.getOption(), locale, chart.getWidth(), chart.getHeight()),
