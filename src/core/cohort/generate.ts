@@ -138,7 +138,8 @@ export function createCohortGenerator(spec: CohortSpec, seed: number): CohortGen
   const segmentPurpose = hashString('cohort:segment');
   const rfmPurposes = rfmDimensions.map((dimension) => hashString(`cohort:rfm:${dimension}`));
   // The draws of one user share the key's first words (seed, user, NODE_WORD): mixed once per user (random.ts).
-  let lastIndex = -1;
+  // NaN equals no index, so the first draw always mixes its own prefix (−1 would match an index of −1).
+  let lastIndex = NaN;
   let lastPrefix = 0;
   const uniform = (index: number, purpose: number) => {
     if (index !== lastIndex) {
